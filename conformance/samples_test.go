@@ -1,0 +1,842 @@
+package conformance
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"maps"
+	"os"
+	"path/filepath"
+	"reflect"
+	"slices"
+	"strconv"
+	"strings"
+	"testing"
+	"testing/fstest"
+	"time"
+	"unicode"
+	"unicode/utf8"
+)
+
+// TestCorpusCounts pins the size of the corpus: the older page has 2 contact events, the current
+// page 6 contact events and 1 EventBridge event pattern.
+func TestCorpusCounts(t *testing.T) {
+	var older, current, events, patterns int
+	for _, s := range Samples() {
+		switch s.Page {
+		case "older":
+			older++
+		case "current":
+			current++
+		default:
+			t.Errorf("%s: page %q", s.Name, s.Page)
+		}
+		switch s.Kind {
+		case "event":
+			events++
+		case "event-pattern":
+			patterns++
+		default:
+			t.Errorf("%s: kind %q", s.Name, s.Kind)
+		}
+	}
+	got := [5]int{len(Samples()), events, patterns, older, current}
+	if want := [5]int{9, 8, 1, 2, 7}; got != want {
+		t.Errorf("samples, events, patterns, older, current = %v, want %v", got, want)
+	}
+	if n := len(Events()); n != 8 {
+		t.Errorf("len(Events()) = %d, want 8", n)
+	}
+}
+
+// TestNames checks that names are NN-page-slug, numbered 01.. without gaps, in name order.
+func TestNames(t *testing.T) {
+	for i, s := range Samples() {
+		prefix := fmt.Sprintf("%02d-%s-", i+1, s.Page)
+		if !strings.HasPrefix(s.Name, prefix) || len(s.Name) == len(prefix) {
+			t.Errorf("sample %d is named %q, want %q followed by a slug", i, s.Name, prefix)
+		}
+		if s.Title == "" {
+			t.Errorf("%s: no title", s.Name)
+		}
+	}
+}
+
+func TestLookup(t *testing.T) {
+	s, ok := Lookup("03-current-connected-to-agent")
+	if !ok || s.EventType != "CONNECTED_TO_AGENT" || s.Page != "current" {
+		t.Errorf("Lookup(03-current-connected-to-agent) = %q %q %q, %v", s.Name, s.EventType, s.Page, ok)
+	}
+	if _, ok := Lookup("no-such-sample"); ok {
+		t.Error("Lookup(no-such-sample) reports a sample")
+	}
+	for _, e := range Events() {
+		if e.Kind != "event" {
+			t.Errorf("Events() returns %s of kind %q", e.Name, e.Kind)
+		}
+	}
+}
+
+// TestValidity checks that every repaired text is valid JSON, that a verbatim text is invalid
+// exactly when defects are declared, and that a sample without defects was left unchanged.
+func TestValidity(t *testing.T) {
+	for _, s := range Samples() {
+		if !json.Valid(s.Repaired) {
+			t.Errorf("%s: repaired.json is not valid JSON", s.Name)
+		}
+		if got, want := json.Valid(s.Verbatim), len(s.SyntaxDefects) == 0; got != want {
+			t.Errorf("%s: json.Valid(verbatim) = %v with %d declared defects", s.Name, got, len(s.SyntaxDefects))
+		}
+		if len(s.SyntaxDefects) == 0 && !bytes.Equal(s.Verbatim, s.Repaired) {
+			t.Errorf("%s: no defects declared, but repaired.json differs from verbatim.json", s.Name)
+		}
+		if s.Repair == "" {
+			t.Errorf("%s: no repair sentence", s.Name)
+		}
+	}
+}
+
+// TestDefectPositions checks that each defect's line and column agree with its offset and that
+// defects are in offset order.
+func TestDefectPositions(t *testing.T) {
+	for _, s := range Samples() {
+		for i, d := range s.SyntaxDefects {
+			if d.Offset < 0 || d.Offset > int64(len(s.Verbatim)) {
+				t.Errorf("%s: defect %d: offset %d outside verbatim.json (%d bytes)", s.Name, i, d.Offset, len(s.Verbatim))
+				continue
+			}
+			if line, col := lineColumn(s.Verbatim, d.Offset); line != d.Line || col != d.Column {
+				t.Errorf("%s: defect %d at offset %d is at %d:%d, sample.json says %d:%d", s.Name, i, d.Offset, line, col, d.Line, d.Column)
+			}
+			if i > 0 && d.Offset <= s.SyntaxDefects[i-1].Offset {
+				t.Errorf("%s: defect %d at offset %d is not after defect %d", s.Name, i, d.Offset, i-1)
+			}
+			if d.Note == "" {
+				t.Errorf("%s: defect %d has no note", s.Name, i)
+			}
+		}
+	}
+}
+
+// TestRepairIsExactlyTheDeclaredDefects replays the declared defects on verbatim.json, in offset
+// order. Before each repair, encoding/json must fail at exactly that defect; after the last one the
+// text must equal repaired.json byte for byte. So every defect is real, none is missing, and the
+// repair changes nothing else.
+func TestRepairIsExactlyTheDeclaredDefects(t *testing.T) {
+	for _, s := range Samples() {
+		t.Run(s.Name, func(t *testing.T) {
+			moves := map[int]Move{}
+			for _, m := range s.RepairMoves {
+				if m.Defect < 0 || m.Defect >= len(s.SyntaxDefects) || s.SyntaxDefects[m.Defect].Kind != "trailing-data" {
+					t.Fatalf("repair move %+v does not refer to a trailing-data defect", m)
+				}
+				if _, dup := moves[m.Defect]; dup {
+					t.Fatalf("two repair moves for defect %d", m.Defect)
+				}
+				moves[m.Defect] = m
+			}
+			w := newWorkText(s.Verbatim)
+			for i, d := range s.SyntaxDefects {
+				name := fmt.Sprintf("defect %d (%s at %d)", i, d.Kind, d.Offset)
+				if err := w.failsAt(d); err != nil {
+					t.Fatalf("%s: %v", name, err)
+				}
+				if err := w.repair(d, moves, i); err != nil {
+					t.Fatalf("%s: %v", name, err)
+				}
+			}
+			if !bytes.Equal(w.b, s.Repaired) {
+				t.Errorf("declared repairs give\n%s\nwant repaired.json\n%s", w.b, s.Repaired)
+			}
+		})
+	}
+}
+
+// TestNoUndeclaredTrailingComma scans every verbatim text for a comma followed by a closing
+// bracket, independently of the decoder, and requires a trailing-comma defect for each.
+func TestNoUndeclaredTrailingComma(t *testing.T) {
+	for _, s := range Samples() {
+		var declared []int64
+		for _, d := range s.SyntaxDefects {
+			if d.Kind == "trailing-comma" {
+				declared = append(declared, d.Offset)
+			}
+		}
+		if found := trailingCommas(s.Verbatim); !slices.Equal(found, declared) {
+			t.Errorf("%s: trailing commas at %v, declared %v", s.Name, found, declared)
+		}
+		if found := trailingCommas(s.Repaired); len(found) > 0 {
+			t.Errorf("%s: repaired.json keeps trailing commas at %v", s.Name, found)
+		}
+	}
+}
+
+// TestCurrentConnectedToAgentClosesDetailEarly pins the diagnosis of the current page's
+// CONNECTED_TO_AGENT sample: with only its trailing commas removed, the first JSON value of the
+// text has queueInfo and tags at envelope level and ends before a left-over '}'; the repair puts
+// both back into detail.
+func TestCurrentConnectedToAgentClosesDetailEarly(t *testing.T) {
+	s := mustLookup(t, "03-current-connected-to-agent")
+	w := newWorkText(s.Verbatim)
+	for _, d := range s.SyntaxDefects {
+		if d.Kind == "trailing-comma" {
+			if err := w.deleteAt(d.Offset, ','); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	dec := json.NewDecoder(bytes.NewReader(w.b))
+	var first map[string]any
+	if err := dec.Decode(&first); err != nil {
+		t.Fatalf("first value: %v", err)
+	}
+	if rest := bytes.TrimSpace(w.b[dec.InputOffset():]); string(rest) != "}" {
+		t.Errorf("after the first value comes %q, want the single left-over '}'", rest)
+	}
+	detail, _ := first["detail"].(map[string]any)
+	for _, key := range []string{"queueInfo", "tags"} {
+		if _, ok := first[key]; !ok {
+			t.Errorf("verbatim: %s is not at envelope level", key)
+		}
+		if _, ok := detail[key]; ok {
+			t.Errorf("verbatim: %s is already in detail", key)
+		}
+		if _, err := resolvePointer(decode(t, s.Repaired), "/detail/"+key); err != nil {
+			t.Errorf("repaired: %v", err)
+		}
+	}
+	if _, ok := detail["agentInfo"]; !ok {
+		t.Error("verbatim: detail does not end with agentInfo")
+	}
+}
+
+// TestStopStreamingPatternLacksOutermostBrace pins the diagnosis of the event pattern: it opens
+// three objects and closes two, and the repair appends the one '}' that is missing.
+func TestStopStreamingPatternLacksOutermostBrace(t *testing.T) {
+	s := mustLookup(t, "09-current-stop-streaming-event-type")
+	if got := string(closersFor(openContainers(s.Verbatim))); got != "}" {
+		t.Errorf("verbatim leaves %q to close, want %q", got, "}")
+	}
+	if want := slices.Concat(s.Verbatim, []byte("}")); !bytes.Equal(s.Repaired, want) {
+		t.Errorf("repaired.json is not verbatim.json followed by '}'")
+	}
+}
+
+// TestEnvelopeAndEventType checks enveloped and eventType against the repaired text itself.
+func TestEnvelopeAndEventType(t *testing.T) {
+	for _, s := range Samples() {
+		doc, ok := decode(t, s.Repaired).(map[string]any)
+		if !ok {
+			t.Errorf("%s: repaired.json is not an object", s.Name)
+			continue
+		}
+		_, hasDetail := doc["detail"].(map[string]any)
+		enveloped := hasDetail && doc["source"] == "aws.connect" && doc["detail-type"] == "Amazon Connect Contact Event"
+		if s.Kind == "event-pattern" {
+			if s.Enveloped || s.EventType != "" {
+				t.Errorf("%s: an event pattern has enveloped %v and eventType %q, want false and empty", s.Name, s.Enveloped, s.EventType)
+			}
+			continue
+		}
+		if enveloped != s.Enveloped {
+			t.Errorf("%s: enveloped is %v, the text says %v", s.Name, s.Enveloped, enveloped)
+		}
+		contact := doc
+		if enveloped {
+			contact = doc["detail"].(map[string]any)
+		}
+		var types []any
+		for _, key := range []string{"eventType", "EventType"} {
+			if v, ok := contact[key]; ok {
+				types = append(types, v)
+			}
+		}
+		if len(types) != 1 || types[0] != s.EventType {
+			t.Errorf("%s: eventType %q, the text has %v", s.Name, s.EventType, types)
+		}
+	}
+}
+
+// TestObservations resolves every observation pointer in repaired.json, compares the value when
+// one is given, and checks the claim of the kinds that can be checked mechanically.
+func TestObservations(t *testing.T) {
+	for _, s := range Samples() {
+		doc := decode(t, s.Repaired)
+		for i, o := range s.Observations {
+			where := fmt.Sprintf("%s: observation %d (%s at %q)", s.Name, i, o.Kind, o.Pointer)
+			claim, known := observationKinds[o.Kind]
+			if !known {
+				t.Errorf("%s: unknown kind", where)
+			}
+			if o.Note == "" {
+				t.Errorf("%s: no note", where)
+			}
+			v, err := resolvePointer(doc, o.Pointer)
+			if err != nil {
+				t.Errorf("%s: %v", where, err)
+				continue
+			}
+			if o.Value != nil && !reflect.DeepEqual(o.Value, v) {
+				t.Errorf("%s: value %#v, repaired.json has %#v", where, o.Value, v)
+			}
+			if claim != nil {
+				if err := claim(doc, o.Pointer, v); err != nil {
+					t.Errorf("%s: %v", where, err)
+				}
+			}
+		}
+	}
+}
+
+// TestObservationsAreComplete walks every repaired text and requires an observation wherever a
+// mechanically recognisable finding occurs: objects with PascalCase keys (tags maps excepted, their
+// keys are data), channel values outside VOICE/CHAT/TASK, 1970 sentinel timestamps, ARNs with an
+// empty service field and routing timestamps with a fraction.
+func TestObservationsAreComplete(t *testing.T) {
+	for _, s := range Samples() {
+		observed := map[string]bool{}
+		for _, o := range s.Observations {
+			observed[o.Kind+" "+o.Pointer] = true
+		}
+		walk(decode(t, s.Repaired), "", func(ptr string, v any) {
+			require := func(kind string) {
+				if !observed[kind+" "+ptr] {
+					t.Errorf("%s: %q needs a %s observation", s.Name, ptr, kind)
+				}
+			}
+			last := ptr[strings.LastIndexByte(ptr, '/')+1:]
+			switch v := v.(type) {
+			case map[string]any:
+				if last != "tags" && slices.ContainsFunc(slices.Collect(maps.Keys(v)), startsUpper) {
+					require("pascal-case-keys")
+				}
+			case string:
+				switch {
+				case strings.EqualFold(last, "channel") && !slices.Contains([]string{"VOICE", "CHAT", "TASK"}, v):
+					require("variant-value")
+				case strings.HasPrefix(v, "1970-01-01T"):
+					require("sentinel-timestamp")
+				case strings.HasPrefix(v, "arn:aws::"):
+					require("malformed-arn")
+				case strings.Contains(strings.ToLower(ptr), "/routingcriteria/") && strings.HasSuffix(strings.ToLower(last), "timestamp") && strings.Contains(v, "."):
+					require("fractional-routing-timestamp")
+				}
+			}
+		})
+	}
+}
+
+// TestREADMETable requires the README to carry, for each sample, the row its metadata implies.
+func TestREADMETable(t *testing.T) {
+	readme, err := samplesFS.ReadFile(samplesRoot + "/README.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, s := range Samples() {
+		if row := readmeRow(s); !bytes.Contains(readme, []byte(row+"\n")) {
+			t.Errorf("README.md lacks the row\n%s", row)
+		}
+	}
+}
+
+// TestVerbatimMatchesSeeds compares verbatim.json with the seed pages when CONFORMANCE_SEEDS names
+// the directory that holds them: an older-page sample must stand between a "```" fence line and a
+// closing "```", a current-page sample must be a whole line. Each title must appear in its page.
+func TestVerbatimMatchesSeeds(t *testing.T) {
+	dir := os.Getenv("CONFORMANCE_SEEDS")
+	if dir == "" {
+		t.Skip("set CONFORMANCE_SEEDS to the directory of the seed pages to compare with them")
+	}
+	pages := map[string]string{"older": "000_310ac4a619a681a3.txt", "current": "001_96d751cbe925cce8.txt"}
+	for _, s := range Samples() {
+		seed, err := os.ReadFile(filepath.Join(dir, pages[s.Page]))
+		if err != nil {
+			t.Fatal(err)
+		}
+		var framed []byte
+		if s.Page == "older" {
+			framed = slices.Concat([]byte("```\n"), s.Verbatim, []byte("\n```"))
+		} else {
+			framed = slices.Concat([]byte("\n"), s.Verbatim)
+			if !bytes.HasSuffix(seed, s.Verbatim) {
+				framed = append(framed, '\n')
+			}
+		}
+		if !bytes.Contains(seed, framed) {
+			t.Errorf("%s: verbatim.json is not a sample of %s as published", s.Name, pages[s.Page])
+		}
+		if !bytes.Contains(seed, []byte(s.Title)) {
+			t.Errorf("%s: title %q is not in %s", s.Name, s.Title, pages[s.Page])
+		}
+	}
+}
+
+func TestLoadRejectsCorruptCorpus(t *testing.T) {
+	good := func() fstest.MapFS {
+		return fstest.MapFS{
+			"c/01-older-x/sample.json":   {Data: []byte(`{"name": "01-older-x", "kind": "event"}`)},
+			"c/01-older-x/verbatim.json": {Data: []byte(`{}`)},
+			"c/01-older-x/repaired.json": {Data: []byte(`{}`)},
+			"c/README.md":                {Data: []byte("# corpus\n")},
+		}
+	}
+	if s, err := load(good(), "c"); err != nil || len(s) != 1 || string(s[0].Repaired) != "{}" {
+		t.Fatalf("load(good) = %v, %v", s, err)
+	}
+	sample := func(m fstest.MapFS, text string) { m["c/01-older-x/sample.json"] = &fstest.MapFile{Data: []byte(text)} }
+	cases := map[string]func(fstest.MapFS){
+		"no root":           func(m fstest.MapFS) { clear(m) },
+		"no samples":        func(m fstest.MapFS) { clear(m); m["c/README.md"] = &fstest.MapFile{} },
+		"no sample.json":    func(m fstest.MapFS) { delete(m, "c/01-older-x/sample.json") },
+		"no verbatim.json":  func(m fstest.MapFS) { delete(m, "c/01-older-x/verbatim.json") },
+		"no repaired.json":  func(m fstest.MapFS) { delete(m, "c/01-older-x/repaired.json") },
+		"bad sample.json":   func(m fstest.MapFS) { sample(m, `{"name": `) },
+		"unknown field":     func(m fstest.MapFS) { sample(m, `{"name": "01-older-x", "nmae": 1}`) },
+		"name is not dir":   func(m fstest.MapFS) { sample(m, `{"name": "02-older-x"}`) },
+		"defect not object": func(m fstest.MapFS) { sample(m, `{"name": "01-older-x", "syntaxDefects": [1]}`) },
+	}
+	for name, corrupt := range cases {
+		m := good()
+		corrupt(m)
+		if _, err := load(m, "c"); err == nil {
+			t.Errorf("%s: load succeeds", name)
+		}
+		func() {
+			defer func() {
+				if recover() == nil {
+					t.Errorf("%s: mustLoad does not panic", name)
+				}
+			}()
+			mustLoad(m, "c")
+		}()
+	}
+}
+
+func TestResolvePointer(t *testing.T) {
+	doc := decode(t, []byte(`{"a/b": 1, "m~n": 2, "~1": 3, "": 4, "arr": [10, {"x": [20]}], "0": 5}`))
+	for ptr, want := range map[string]any{
+		"/a~1b":      1.0,
+		"/m~0n":      2.0,
+		"/~01":       3.0, // ~0 is decoded after ~1, so "~01" is "~1", not "/"
+		"/":          4.0,
+		"/arr/0":     10.0,
+		"/arr/1/x/0": 20.0,
+		"/0":         5.0,
+	} {
+		if got, err := resolvePointer(doc, ptr); err != nil || got != want {
+			t.Errorf("resolvePointer(%q) = %v, %v; want %v", ptr, got, err, want)
+		}
+	}
+	if got, err := resolvePointer(doc, ""); err != nil || !reflect.DeepEqual(got, doc) {
+		t.Errorf(`resolvePointer("") = %v, %v; want the document`, got, err)
+	}
+	for _, ptr := range []string{"a", "/missing", "/arr/2", "/arr/-", "/arr/01", "/arr/+1", "/arr/x", "/~2", "/a~", "/arr/0/x"} {
+		if got, err := resolvePointer(doc, ptr); err == nil {
+			t.Errorf("resolvePointer(%q) = %v, want an error", ptr, got)
+		}
+	}
+}
+
+func TestLineColumn(t *testing.T) {
+	text := []byte("ab\ncé\nx")
+	for _, c := range []struct {
+		off        int64
+		line, coll int
+	}{{0, 1, 1}, {2, 1, 3}, {3, 2, 1}, {4, 2, 2}, {6, 2, 3}, {7, 3, 1}, {8, 3, 2}} {
+		if l, col := lineColumn(text, c.off); l != c.line || col != c.coll {
+			t.Errorf("lineColumn(%d) = %d:%d, want %d:%d", c.off, l, col, c.line, c.coll)
+		}
+	}
+}
+
+// observationKinds lists the observation kinds README.md documents. A non-nil function checks the
+// claim an observation of that kind makes about the value v found at ptr in doc.
+var observationKinds = map[string]func(doc any, ptr string, v any) error{
+	"pascal-case-keys": func(_ any, _ string, v any) error {
+		m, ok := v.(map[string]any)
+		if !ok || !slices.ContainsFunc(slices.Collect(maps.Keys(m)), startsUpper) {
+			return errors.New("not an object with a PascalCase key")
+		}
+		return nil
+	},
+	"variant-value": func(_ any, _ string, v any) error {
+		if s, ok := v.(string); !ok || s == strings.ToUpper(s) {
+			return errors.New("not a string that differs from its upper-case documented form")
+		}
+		return nil
+	},
+	"sentinel-timestamp": func(_ any, _ string, v any) error {
+		if ts, err := timestamp(v); err != nil || ts.Year() != 1970 {
+			return fmt.Errorf("not a 1970 timestamp: %v", v)
+		}
+		return nil
+	},
+	"fractional-routing-timestamp": func(_ any, _ string, v any) error {
+		if ts, err := timestamp(v); err != nil || !strings.Contains(v.(string), ".") {
+			return fmt.Errorf("not a timestamp with a fraction: %v (%v)", v, ts)
+		}
+		return nil
+	},
+	"timeline-inconsistency": func(_ any, _ string, v any) error {
+		_, err := timestamp(v)
+		return err
+	},
+	"malformed-arn": func(_ any, _ string, v any) error {
+		if s, ok := v.(string); !ok || !strings.HasPrefix(s, "arn:aws::") {
+			return errors.New("not an ARN with an empty service field")
+		}
+		return nil
+	},
+	"missing-envelope": func(_ any, ptr string, v any) error {
+		if m, ok := v.(map[string]any); !ok || ptr != "" || m["detail"] != nil {
+			return errors.New("not a document root without detail")
+		}
+		return nil
+	},
+	"misplaced-property": nil, // pinned by TestCurrentConnectedToAgentClosesDetailEarly
+	"queueinfo-with-outbound": func(doc any, ptr string, _ any) error {
+		method, err := resolvePointer(doc, ptr[:strings.LastIndexByte(ptr, '/')]+"/initiationMethod")
+		if err != nil || method != "OUTBOUND" {
+			return fmt.Errorf("initiationMethod beside it is %v (%v), want OUTBOUND", method, err)
+		}
+		return nil
+	},
+	"tagged-union-with-two-members": func(_ any, _ string, v any) error {
+		m, _ := v.(map[string]any)
+		n := 0
+		for k := range m {
+			if slices.Contains([]string{"andexpression", "orexpression", "attributecondition"}, strings.ToLower(k)) {
+				n++
+			}
+		}
+		if n < 2 {
+			return fmt.Errorf("%d members of the union, want at least 2", n)
+		}
+		return nil
+	},
+	"routing-criteria-array": func(_ any, _ string, v any) error {
+		if _, ok := v.([]any); !ok {
+			return errors.New("not an array")
+		}
+		return nil
+	},
+	"routing-criteria-object": func(_ any, _ string, v any) error {
+		if _, ok := v.(map[string]any); !ok {
+			return errors.New("not an object")
+		}
+		return nil
+	},
+	"undocumented-value": func(_ any, ptr string, v any) error {
+		// The documented valid values, by the name of the member that holds the value.
+		documented := map[string][]string{
+			"comparisonoperator": {"NumberGreaterOrEqualTo"},
+			"updatedproperties":  {"ScheduledTimestamp", "UserDefinedAttributes", "ContactLens.ConversationalAnalytics.Configuration", "Segment Attributes", "Tags"},
+			"queuetype":          nil, // documented as a String without valid values
+		}
+		var member string
+		for _, tok := range strings.Split(ptr, "/") {
+			if _, err := strconv.Atoi(tok); err != nil {
+				member = strings.ToLower(tok)
+			}
+		}
+		values, ok := documented[member]
+		if s, isString := v.(string); !ok || !isString || slices.Contains(values, s) {
+			return fmt.Errorf("%v is not a value outside a documented list", v)
+		}
+		return nil
+	},
+	"placeholder-value":      nil,
+	"inconsistent-value":     nil,
+	"undocumented-placement": nil,
+	"document-contradiction": nil,
+	"externally-documented":  nil,
+	"event-pattern-filter": func(_ any, _ string, v any) error {
+		if _, ok := v.([]any); !ok {
+			return errors.New("an event pattern value is not an array")
+		}
+		return nil
+	},
+}
+
+// workText is a text under repair that remembers, for each byte, its offset in verbatim.json
+// (-1 for an inserted byte), so decoder errors can be compared with declared defects.
+type workText struct {
+	b        []byte
+	verbatim []byte
+	origin   []int64
+}
+
+func newWorkText(verbatim []byte) *workText {
+	w := &workText{b: slices.Clone(verbatim), verbatim: verbatim, origin: make([]int64, len(verbatim))}
+	for i := range w.origin {
+		w.origin[i] = int64(i)
+	}
+	return w
+}
+
+// deleteAt deletes the byte that stood at verbatim offset off, which must be want.
+func (w *workText) deleteAt(off int64, want byte) error {
+	i := slices.Index(w.origin, off)
+	if i < 0 {
+		return fmt.Errorf("verbatim offset %d is already gone", off)
+	}
+	if w.b[i] != want {
+		return fmt.Errorf("verbatim offset %d holds %q, want %q", off, w.b[i], want)
+	}
+	w.b = slices.Delete(w.b, i, i+1)
+	w.origin = slices.Delete(w.origin, i, i+1)
+	return nil
+}
+
+// failsAt checks that encoding/json rejects the text exactly at defect d.
+func (w *workText) failsAt(d Defect) error {
+	switch d.Kind {
+	case "trailing-comma":
+		// The decoder fails on the byte after the comma: the closing bracket.
+		var v any
+		var se *json.SyntaxError
+		if err := json.Unmarshal(w.b, &v); !errors.As(err, &se) {
+			return fmt.Errorf("decoder error %v, want a syntax error", err)
+		}
+		after := nextNonSpace(w.verbatim, d.Offset+1)
+		if at := w.origin[se.Offset-1]; at != after {
+			return fmt.Errorf("decoder fails at verbatim offset %d, want %d, the byte after the comma", at, after)
+		}
+	case "trailing-data":
+		dec := json.NewDecoder(bytes.NewReader(w.b))
+		var v any
+		if err := dec.Decode(&v); err != nil {
+			return fmt.Errorf("the first value does not decode: %v", err)
+		}
+		i := nextNonSpace(w.b, dec.InputOffset())
+		if i == int64(len(w.b)) || w.origin[i] != d.Offset {
+			return fmt.Errorf("the data after the first value starts at byte %d of the work text, want verbatim offset %d", i, d.Offset)
+		}
+	case "unexpected-end":
+		var v any
+		var se *json.SyntaxError
+		if err := json.Unmarshal(w.b, &v); !errors.As(err, &se) || se.Offset != int64(len(w.b)) {
+			return fmt.Errorf("decoder error %v, want a syntax error at the end of the text", err)
+		}
+		if d.Offset != int64(len(w.verbatim)) {
+			return fmt.Errorf("offset %d, want the length of verbatim.json %d", d.Offset, len(w.verbatim))
+		}
+	default:
+		return fmt.Errorf("unknown defect kind %q", d.Kind)
+	}
+	return nil
+}
+
+// repair applies the repair of defect d, the index-th defect, to the text.
+func (w *workText) repair(d Defect, moves map[int]Move, index int) error {
+	switch d.Kind {
+	case "trailing-comma":
+		return w.deleteAt(d.Offset, ',')
+	case "trailing-data":
+		m, ok := moves[index]
+		if !ok {
+			return errors.New("no repair move for this trailing-data defect")
+		}
+		if m.To != d.Offset || m.From >= m.To || m.From < 0 {
+			return fmt.Errorf("repair move from %d to %d, want a move to %d from before it", m.From, m.To, d.Offset)
+		}
+		c := w.verbatim[m.To]
+		if (c != '}' && c != ']') || w.verbatim[m.From] != c {
+			return fmt.Errorf("repair move of %q onto %q, want the same closing bracket", w.verbatim[m.From], c)
+		}
+		return w.deleteAt(m.From, c)
+	case "unexpected-end":
+		closers := closersFor(openContainers(w.b))
+		if len(closers) == 0 {
+			return errors.New("nothing is left open")
+		}
+		w.b = append(w.b, closers...)
+		for range closers {
+			w.origin = append(w.origin, -1)
+		}
+		return nil
+	}
+	return fmt.Errorf("unknown defect kind %q", d.Kind)
+}
+
+// scanJSON calls f for each byte of text outside string literals and for the opening quote of
+// each string literal.
+func scanJSON(text []byte, f func(i int, c byte)) {
+	inString, escaped := false, false
+	for i, c := range text {
+		switch {
+		case escaped:
+			escaped = false
+		case inString && c == '\\':
+			escaped = true
+		case c == '"':
+			if !inString {
+				f(i, c)
+			}
+			inString = !inString
+		case !inString:
+			f(i, c)
+		}
+	}
+}
+
+// openContainers returns the brackets still open at the end of text, outermost first.
+func openContainers(text []byte) []byte {
+	var open []byte
+	scanJSON(text, func(_ int, c byte) {
+		switch c {
+		case '{', '[':
+			open = append(open, c)
+		case '}', ']':
+			if len(open) > 0 {
+				open = open[:len(open)-1]
+			}
+		}
+	})
+	return open
+}
+
+// closersFor returns the brackets that close open, innermost first.
+func closersFor(open []byte) []byte {
+	var closers []byte
+	for _, c := range slices.Backward(open) {
+		closers = append(closers, map[byte]byte{'{': '}', '[': ']'}[c])
+	}
+	return closers
+}
+
+// trailingCommas returns the offsets of commas that are followed, after white space, by a closing
+// bracket.
+func trailingCommas(text []byte) []int64 {
+	var commas []int64
+	last := -1
+	scanJSON(text, func(i int, c byte) {
+		switch {
+		case c == ' ' || c == '\t' || c == '\n' || c == '\r':
+			return
+		case (c == '}' || c == ']') && last >= 0:
+			commas = append(commas, int64(last))
+		}
+		last = -1
+		if c == ',' {
+			last = i
+		}
+	})
+	return commas
+}
+
+// nextNonSpace returns the offset of the first byte at or after off that is not JSON white space.
+func nextNonSpace(text []byte, off int64) int64 {
+	for off < int64(len(text)) && strings.IndexByte(" \t\r\n", text[off]) >= 0 {
+		off++
+	}
+	return off
+}
+
+// lineColumn returns the 1-based line and column of byte offset off; the column counts characters.
+func lineColumn(text []byte, off int64) (line, column int) {
+	before := text[:off]
+	start := bytes.LastIndexByte(before, '\n') + 1
+	return bytes.Count(before, []byte("\n")) + 1, utf8.RuneCount(before[start:]) + 1
+}
+
+// resolvePointer returns the value at RFC 6901 JSON Pointer ptr in doc, a value decoded by
+// encoding/json into any.
+func resolvePointer(doc any, ptr string) (any, error) {
+	if ptr == "" {
+		return doc, nil
+	}
+	if ptr[0] != '/' {
+		return nil, fmt.Errorf("pointer %q does not start with '/'", ptr)
+	}
+	v := doc
+	for _, tok := range strings.Split(ptr[1:], "/") {
+		for i := 0; i < len(tok); i++ {
+			if tok[i] != '~' {
+				continue
+			}
+			if i+1 == len(tok) || (tok[i+1] != '0' && tok[i+1] != '1') {
+				return nil, fmt.Errorf("pointer %q: bad escape in %q", ptr, tok)
+			}
+			i++
+		}
+		tok = strings.ReplaceAll(strings.ReplaceAll(tok, "~1", "/"), "~0", "~")
+		switch c := v.(type) {
+		case map[string]any:
+			next, ok := c[tok]
+			if !ok {
+				return nil, fmt.Errorf("pointer %q: no member %q", ptr, tok)
+			}
+			v = next
+		case []any:
+			i, err := strconv.Atoi(tok)
+			if err != nil || i < 0 || i >= len(c) || strconv.Itoa(i) != tok {
+				return nil, fmt.Errorf("pointer %q: no element %q in an array of %d", ptr, tok, len(c))
+			}
+			v = c[i]
+		default:
+			return nil, fmt.Errorf("pointer %q: %q indexes a %T", ptr, tok, v)
+		}
+	}
+	return v, nil
+}
+
+// walk calls f for v and every value inside it, with its JSON Pointer.
+func walk(v any, ptr string, f func(ptr string, v any)) {
+	f(ptr, v)
+	switch c := v.(type) {
+	case map[string]any:
+		for k, x := range c {
+			walk(x, ptr+"/"+strings.ReplaceAll(strings.ReplaceAll(k, "~", "~0"), "/", "~1"), f)
+		}
+	case []any:
+		for i, x := range c {
+			walk(x, ptr+"/"+strconv.Itoa(i), f)
+		}
+	}
+}
+
+// readmeRow is the README.md table row of a sample.
+func readmeRow(s Sample) string {
+	var defects []string
+	for _, d := range s.SyntaxDefects {
+		defects = append(defects, fmt.Sprintf("%s@%d (%d:%d)", d.Kind, d.Offset, d.Line, d.Column))
+	}
+	eventType := s.EventType
+	if eventType == "" {
+		eventType = "(pattern)"
+	}
+	if len(defects) == 0 {
+		defects = []string{"none"}
+	}
+	return fmt.Sprintf("| %s | %s | %s | %s | %d |", s.Name, s.Page, eventType, strings.Join(defects, ", "), len(s.Observations))
+}
+
+func decode(t *testing.T, text []byte) any {
+	t.Helper()
+	var v any
+	if err := json.Unmarshal(text, &v); err != nil {
+		t.Fatalf("decode: %v", err)
+	}
+	return v
+}
+
+func mustLookup(t *testing.T, name string) Sample {
+	t.Helper()
+	s, ok := Lookup(name)
+	if !ok {
+		t.Fatalf("no sample %s", name)
+	}
+	return s
+}
+
+func timestamp(v any) (time.Time, error) {
+	s, _ := v.(string)
+	return time.Parse(time.RFC3339Nano, s)
+}
+
+func startsUpper(s string) bool {
+	r, _ := utf8.DecodeRuneInString(s)
+	return unicode.IsUpper(r)
+}

@@ -1,0 +1,178 @@
+package contactevents
+
+import (
+	"errors"
+	"fmt"
+	"strconv"
+	"strings"
+
+	"github.com/connectevents/sdk-go/internal/issue"
+	"github.com/connectevents/sdk-go/internal/scan"
+)
+
+// SyntaxError reports JSON that is not well formed, at a byte offset, line
+// and column of the input, with what was expected. A trailing comma and
+// data after the event (both in the documented samples) are named as such.
+// When a payload has several recoverable defects (trailing commas), Parse
+// returns them all, joined; errors.As finds the first.
+type SyntaxError = scan.SyntaxError
+
+// ErrTooLarge is wrapped by the error for a payload or record over the size
+// limit (WithMaxSize).
+var ErrTooLarge = errors.New("payload exceeds the size limit")
+
+// ErrMultipleEvents is returned by Parse for a payload that holds more than
+// one event (a batch, an array, NDJSON); use NewDecoder for those.
+var ErrMultipleEvents = errors.New("payload holds more than one event; use NewDecoder")
+
+// Severity says whether an Issue makes the event invalid.
+type Severity uint8
+
+const (
+	// SeverityError makes the event invalid under the profile in use.
+	SeverityError Severity = Severity(issue.Error)
+	// SeverityWarning is reported (WithWarnings) but does not make the event
+	// invalid: an unknown property or enum value under compat, a documented
+	// rule that the profile only flags.
+	SeverityWarning Severity = Severity(issue.Warning)
+)
+
+// String returns "error" or "warning".
+func (s Severity) String() string { return issue.Severity(s).String() }
+
+// Issue is one finding about one value of an event.
+type Issue struct {
+	Severity Severity
+	// InstanceLocation is the JSON Pointer of the value in the event
+	// document (for a record of a batch, within the record's document).
+	InstanceLocation string
+	// KeywordLocation is the JSON Pointer of the rule in the profile schema
+	// (schema/profiles/<profile>.schema.json), e.g. /$defs/Channel/enum, or
+	// of an x- rule of the source schema for documented rules that JSON
+	// Schema cannot express.
+	KeywordLocation string
+	Message         string
+}
+
+// String renders the issue for a person: location, severity, message.
+func (i Issue) String() string {
+	loc := i.InstanceLocation
+	if loc == "" {
+		loc = "(root)"
+	}
+	return loc + ": " + i.Severity.String() + ": " + i.Message
+}
+
+func issuesOf(in []issue.Issue) []Issue {
+	out := make([]Issue, len(in))
+	for i, x := range in {
+		out[i] = Issue{Severity(x.Severity), x.InstanceLocation, x.KeywordLocation, x.Message}
+	}
+	return out
+}
+
+// ValidationError lists every issue of an event that is not valid under the
+// profile in use: all errors and all warnings, in document order.
+type ValidationError struct {
+	Profile Profile
+	Issues  []Issue
+}
+
+// Errors returns the issues of severity error.
+func (e *ValidationError) Errors() []Issue {
+	var out []Issue
+	for _, i := range e.Issues {
+		if i.Severity == SeverityError {
+			out = append(out, i)
+		}
+	}
+	return out
+}
+
+func (e *ValidationError) Error() string {
+	errs := e.Errors()
+	var b strings.Builder
+	b.WriteString("contactevents: invalid under the " + string(e.Profile) + " profile: ")
+	for i, x := range errs {
+		if i == 3 {
+			b.WriteString("; and " + strconv.Itoa(len(errs)-3) + " more")
+			break
+		}
+		if i > 0 {
+			b.WriteString("; ")
+		}
+		loc := x.InstanceLocation
+		if loc == "" {
+			loc = "(root)"
+		}
+		b.WriteString(loc + ": " + x.Message)
+	}
+	return b.String()
+}
+
+// OutputUnit is one error of the JSON Schema "basic" output format.
+type OutputUnit struct {
+	KeywordLocation  string `json:"keywordLocation"`
+	InstanceLocation string `json:"instanceLocation"`
+	Error            string `json:"error"`
+}
+
+// BasicOutput is the JSON Schema "basic" output format (draft 2020-12,
+// section 12.4.2): a flat list of the errors.
+type BasicOutput struct {
+	Valid  bool         `json:"valid"`
+	Errors []OutputUnit `json:"errors,omitempty"`
+}
+
+// BasicOutput renders the errors (not the warnings) in the JSON Schema
+// "basic" output format.
+func (e *ValidationError) BasicOutput() BasicOutput {
+	out := BasicOutput{Valid: true}
+	for _, i := range e.Errors() {
+		out.Valid = false
+		out.Errors = append(out.Errors, OutputUnit{i.KeywordLocation, i.InstanceLocation, i.Message})
+	}
+	return out
+}
+
+// NotContactEventError is returned for a JSON payload that is something
+// else (a contact-flow Lambda invocation, a contact trace record, an
+// EventBridge event of another source or detail-type), instead of a list of
+// missing fields.
+type NotContactEventError struct {
+	What string // what the payload looks like, as a sentence
+}
+
+func (e *NotContactEventError) Error() string {
+	return "contactevents: the payload is " + e.What
+}
+
+// RecordError locates an error in a record of a batch or stream: its index,
+// its identifier (SQS messageId, SNS MessageId, Kinesis eventID, Firehose
+// recordId) and the JSON Pointer of the record within the payload. Err is
+// a *SyntaxError, *ValidationError, *NotContactEventError or another error.
+type RecordError struct {
+	Index   int
+	ID      string
+	Pointer string
+	Err     error
+}
+
+func (e *RecordError) Error() string {
+	var b strings.Builder
+	b.WriteString("record " + strconv.Itoa(e.Index))
+	if e.ID != "" {
+		b.WriteString(" (" + e.ID + ")")
+	}
+	if e.Pointer != "" {
+		b.WriteString(" at " + e.Pointer)
+	}
+	return b.String() + ": " + e.Err.Error()
+}
+
+// Unwrap returns the record's error.
+func (e *RecordError) Unwrap() error { return e.Err }
+
+func sizeError(n, limit int) error {
+	return fmt.Errorf("contactevents: %d bytes: %w (%d bytes)", n, ErrTooLarge, limit)
+}

@@ -1,0 +1,81 @@
+package contactevents
+
+import (
+	"github.com/connectevents/sdk-go/internal/delivery"
+)
+
+// Format is a delivery format: how an event reaches the consumer.
+type Format string
+
+// The delivery formats. Auto (the default) detects each from the payload.
+const (
+	FormatAuto          Format = Format(delivery.Auto)
+	FormatEventBridge   Format = Format(delivery.EventBridge)   // the EventBridge event, as a Lambda target or an SQS body gets it
+	FormatDetail        Format = Format(delivery.Detail)        // the bare contact event
+	FormatSNS           Format = Format(delivery.SNS)           // an SNS notification (also SNS to SQS, raw delivery off)
+	FormatLambdaSQS     Format = Format(delivery.LambdaSQS)     // the Lambda SQS batch event
+	FormatLambdaSNS     Format = Format(delivery.LambdaSNS)     // the Lambda SNS event
+	FormatLambdaKinesis Format = Format(delivery.LambdaKinesis) // the Lambda Kinesis batch event (base64 data)
+	FormatFirehose      Format = Format(delivery.Firehose)      // the Firehose transformation event (base64 data)
+	FormatArray         Format = Format(delivery.Array)         // a JSON array of events
+	FormatNDJSON        Format = Format(delivery.NDJSON)        // newline-delimited events
+	FormatConcatenated  Format = Format(delivery.Concatenated)  // events back to back, as Firehose writes them to S3
+)
+
+// Values returns every format, Auto first.
+func (Format) Values() []Format {
+	out := []Format{FormatAuto}
+	for _, f := range delivery.Formats() {
+		out = append(out, Format(f))
+	}
+	return out
+}
+
+// ParseFormat returns the format named s ("auto", "lambda-sqs", ...).
+func ParseFormat(s string) (Format, error) {
+	f, err := delivery.ParseFormat(s)
+	return Format(f), err
+}
+
+// DefaultMaxSize is EventBridge's event size limit, 256 KiB.
+const DefaultMaxSize = 256 << 10
+
+// DefaultMaxDepth bounds nesting; the deepest documented event nests 9 levels.
+const DefaultMaxDepth = 64
+
+type options struct {
+	profile  Profile
+	format   Format
+	maxSize  int
+	maxDepth int
+	warnings func(Issue)
+}
+
+// Option configures Parse, Validate and NewDecoder.
+type Option func(*options)
+
+func newOptions(opts []Option) options {
+	o := options{profile: Compat, format: FormatAuto, maxSize: DefaultMaxSize, maxDepth: DefaultMaxDepth}
+	for _, opt := range opts {
+		opt(&o)
+	}
+	return o
+}
+
+// WithProfile selects the validation profile; the default is Compat.
+func WithProfile(p Profile) Option { return func(o *options) { o.profile = p } }
+
+// WithFormat selects the delivery format instead of detecting it.
+func WithFormat(f Format) Option { return func(o *options) { o.format = f } }
+
+// WithMaxSize bounds the size of one event document (and of a whole
+// payload for Parse and Validate); the default is DefaultMaxSize.
+func WithMaxSize(n int) Option { return func(o *options) { o.maxSize = n } }
+
+// WithMaxDepth bounds JSON nesting; the default is DefaultMaxDepth.
+func WithMaxDepth(n int) Option { return func(o *options) { o.maxDepth = n } }
+
+// WithWarnings calls f with every warning of every valid event (warnings of
+// an invalid event are in its *ValidationError), synchronously, in document
+// order.
+func WithWarnings(f func(Issue)) Option { return func(o *options) { o.warnings = f } }

@@ -1,0 +1,137 @@
+package contactevents
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"sync"
+
+	"github.com/connectevents/sdk-go/internal/codec"
+	"github.com/connectevents/sdk-go/internal/delivery"
+	"github.com/connectevents/sdk-go/internal/scan"
+)
+
+var decoders = sync.Pool{New: func() any { return new(codec.Decoder) }}
+
+// Parse decodes and validates the one contact event in data, whatever its
+// delivery format (see Format): an EventBridge event, a bare contact event,
+// an SQS or SNS message, a Lambda batch of one record, ...
+//
+// The error is a *SyntaxError for malformed JSON, a *ValidationError listing
+// every issue for an event that is invalid under the profile (WithProfile,
+// default Compat), a *NotContactEventError for a payload that is something
+// else, or ErrMultipleEvents for a batch of several events (see NewDecoder).
+// Errors of a record inside a batch come wrapped in a *RecordError.
+// A *ValidationError comes with the event decoded as far as it could be.
+func Parse(data []byte, opts ...Option) (*Event, error) {
+	o := newOptions(opts)
+	if len(data) > o.maxSize {
+		return nil, sizeError(len(data), o.maxSize)
+	}
+	if _, ok := o.profile.codec(); !ok {
+		return nil, fmt.Errorf("contactevents: unknown profile %q", o.profile)
+	}
+	var (
+		ev    *Event
+		err   error
+		count int
+	)
+	for rec, rerr := range delivery.Records(data, delivery.Format(o.format)) {
+		count++
+		if count > 1 {
+			return nil, ErrMultipleEvents
+		}
+		if rerr != nil {
+			if doc, ok := singleDocument(data, o.format); ok {
+				// Not a wrapper the delivery layer could read: decode it as
+				// the event it looks like, for a precise syntax diagnosis.
+				return decodeRecord(data, doc, -1, &o)
+			}
+			return nil, recordError(rerr)
+		}
+		ev, err = decodeRecord(rec.Data, rec.Doc, rec.Offset, &o)
+		if err != nil && rec.Pointer != "" {
+			err = &RecordError{Index: rec.Index, ID: rec.ID, Pointer: rec.Pointer, Err: err}
+		}
+	}
+	if count == 0 {
+		return nil, errors.New("contactevents: the payload holds no event")
+	}
+	return ev, err
+}
+
+// Validate checks the one contact event in data as Parse does, without
+// keeping it.
+func Validate(data []byte, opts ...Option) error {
+	_, err := Parse(data, opts...)
+	return err
+}
+
+// singleDocument reports whether data, which the delivery layer could not
+// read, should be decoded directly as one event document (possibly
+// malformed), and as which.
+func singleDocument(data []byte, f Format) (delivery.Format, bool) {
+	switch f {
+	case FormatEventBridge:
+		return delivery.EventBridge, true
+	case FormatDetail:
+		return delivery.Detail, true
+	case FormatAuto:
+		t := bytes.TrimLeft(data, " \t\r\n")
+		if len(t) == 0 || t[0] != '{' {
+			return "", false
+		}
+		if bytes.Contains(data, []byte(`"detail"`)) || bytes.Contains(data, []byte(`"detail-type"`)) {
+			return delivery.EventBridge, true
+		}
+		return delivery.Detail, true
+	}
+	return "", false
+}
+
+func recordError(err error) error {
+	var re *delivery.RecordError
+	if errors.As(err, &re) {
+		return &RecordError{Index: re.Index, ID: re.ID, Pointer: re.Pointer, Err: re.Err}
+	}
+	return err
+}
+
+// decodeRecord decodes one event document (an EventBridge event or a bare
+// contact event). offset is where doc lies in the whole input (-1: not a
+// verbatim slice of it), for syntax error positions.
+func decodeRecord(data []byte, doc delivery.Format, offset int64, o *options) (*Event, error) {
+	if len(data) > o.maxSize {
+		return nil, sizeError(len(data), o.maxSize)
+	}
+	p, _ := o.profile.codec()
+	d := decoders.Get().(*codec.Decoder)
+	defer decoders.Put(d)
+	d.Reset(data, p, o.maxDepth)
+	ev := new(Event)
+	if d.Object("/type") {
+		if doc == delivery.Detail {
+			decodeContactEvent(d, &ev.Detail)
+		} else {
+			decodeEvent(d, ev)
+		}
+		d.S.Finish()
+	}
+	if err := d.S.Err(); err != nil {
+		return nil, err
+	}
+	if d.C.Errors() > 0 {
+		if kind, what := delivery.Describe(data); kind != delivery.ContactEvent && kind != delivery.ContactEventDetail {
+			return nil, &NotContactEventError{What: what}
+		}
+		return ev, &ValidationError{Profile: o.profile, Issues: issuesOf(d.C.Issues())}
+	}
+	if o.warnings != nil {
+		for _, i := range issuesOf(d.C.Issues()) {
+			o.warnings(i)
+		}
+	}
+	return ev, nil
+}
+
+var _ = scan.Invalid

@@ -1,0 +1,87 @@
+package contactevents
+
+import (
+	"time"
+
+	"github.com/connectevents/sdk-go/internal/timestamp"
+)
+
+// Timestamp is a contact-event timestamp. It tells apart three states that
+// a time.Time cannot: absent (the key was not in the event), not set (the
+// sentinel 1970-01-01T00:00:00.001Z that Amazon Connect sends for a
+// timestamp it has no value for) and set. It keeps the number of fraction
+// digits it was written with, so that it is written back the same way.
+type Timestamp struct {
+	t      time.Time
+	raw    string // the text, when it was not a valid timestamp (kept, not lost)
+	digits int8
+	state  timestampState
+}
+
+type timestampState uint8
+
+const (
+	timestampAbsent timestampState = iota
+	timestampSet
+	timestampNotSet
+	timestampInvalid
+)
+
+// NewTimestamp returns a set timestamp with millisecond precision, the
+// precision of contact timestamps.
+func NewTimestamp(t time.Time) Timestamp {
+	return Timestamp{t: t.UTC().Truncate(time.Millisecond), digits: 3, state: timestampSet}
+}
+
+// timestampOf is called by the generated decoders with what they read.
+func timestampOf(p timestamp.Parsed, valid bool, text, notSet string) Timestamp {
+	switch {
+	case !valid:
+		return Timestamp{raw: text, state: timestampInvalid}
+	case notSet != "" && text == notSet:
+		return Timestamp{t: p.Time, digits: p.Digits, state: timestampNotSet}
+	}
+	return Timestamp{t: p.Time, digits: p.Digits, state: timestampSet}
+}
+
+// IsAbsent reports whether the timestamp was not in the event.
+func (t Timestamp) IsAbsent() bool { return t.state == timestampAbsent }
+
+// IsNotSet reports whether the event carried the not-set sentinel
+// 1970-01-01T00:00:00.001Z.
+func (t Timestamp) IsNotSet() bool { return t.state == timestampNotSet }
+
+// IsSet reports whether the timestamp holds a real time: present, valid and
+// not the not-set sentinel.
+func (t Timestamp) IsSet() bool { return t.state == timestampSet }
+
+// Time returns the time in UTC; the zero time unless IsSet (or IsNotSet,
+// for which it returns the sentinel's time).
+func (t Timestamp) Time() time.Time { return t.t }
+
+// String returns the timestamp as it is written in JSON, or "" when absent.
+func (t Timestamp) String() string {
+	switch t.state {
+	case timestampAbsent:
+		return ""
+	case timestampInvalid:
+		return t.raw
+	}
+	return string(timestamp.Append(nil, t.t, t.digits))
+}
+
+// appendJSON appends the timestamp as a JSON string.
+func (t Timestamp) appendJSON(b []byte) []byte {
+	if t.state == timestampInvalid {
+		return appendString(b, t.raw)
+	}
+	b = append(b, '"')
+	b = timestamp.Append(b, t.t, t.digits)
+	return append(b, '"')
+}
+
+// Equal reports whether t and u are the same timestamp in the same state,
+// so that go-cmp can compare events.
+func (t Timestamp) Equal(u Timestamp) bool {
+	return t.state == u.state && t.t.Equal(u.t) && t.digits == u.digits && t.raw == u.raw
+}

@@ -1,0 +1,360 @@
+package main
+
+import (
+	"fmt"
+	"math"
+	"strings"
+
+	"github.com/dave/jennifer/jen"
+)
+
+const uniqueKeyword = "/x-unique-keys"
+
+// emitDecoders writes one function per object and map definition that
+// decodes and validates it in a single pass over the scanner.
+func (m *model) emitDecoders(f *jen.File) {
+	for _, df := range m.defs {
+		switch df.kind {
+		case kindObject:
+			m.emitObjectDecoder(f, df)
+		case kindMap:
+			m.emitMapDecoder(f, df)
+		}
+	}
+}
+
+func (m *model) emitObjectDecoder(f *jen.File, df *def) {
+	kw := "/$defs/" + df.name
+	name := "decode" + df.goName
+	var keys []jen.Code
+	for _, p := range df.props {
+		keys = append(keys, jen.Lit(p.name))
+		for _, a := range p.aliases {
+			keys = append(keys, jen.Lit(a.name))
+		}
+	}
+	keysVar := lowerID(df.goName) + "Keys"
+	f.Commentf("%s lists every documented spelling of %s's members, for did-you-mean hints.", keysVar, df.goName)
+	f.Var().Id(keysVar).Op("=").Index().String().Values(keys...)
+	f.Line()
+
+	// key -> member index, per profile
+	var keyCases []jen.Code
+	all := m.allBits()
+	for _, p := range df.props {
+		spellings := []alias{{p.name, p.mask}}
+		for _, a := range p.aliases {
+			spellings = append(spellings, alias{a.name, a.mask & p.mask})
+		}
+		for _, s := range spellings {
+			set := jen.Id("i").Op("=").Lit(p.index)
+			if s.mask == all {
+				keyCases = append(keyCases, jen.Case(jen.Lit(s.name)).Block(set))
+			} else if s.mask != 0 {
+				keyCases = append(keyCases, jen.Case(jen.Lit(s.name)).Block(jen.If(jen.Id("d").Dot("Accepts").Call(jen.Lit(int(s.mask)))).Block(set)))
+			}
+		}
+	}
+	var memberCases []jen.Code
+	for _, p := range df.props {
+		memberCases = append(memberCases, jen.Case(jen.Lit(p.index)).Block(m.decodeValue(p.t, jen.Id("v").Dot(p.goName), !p.required)...))
+	}
+	body := []jen.Code{
+		jen.Var().Id("seen").Index(jen.Lit(len(df.props))).Qual(codecPkg, "Span"),
+		jen.Id("n").Op(":=").Lit(0),
+		jen.For().Block(
+			jen.List(jen.Id("key"), jen.Id("ok")).Op(":=").Add(jen.Id("d")).Dot("S").Dot("NextKey").Call(),
+			jen.If(jen.Op("!").Id("ok")).Block(jen.Break()),
+			jen.Id("n").Op("++"),
+			jen.Id("i").Op(":=").Lit(-1),
+			jen.Switch(jen.Id("key")).Block(keyCases...),
+			jen.If(jen.Id("i").Op("<").Lit(0)).Block(
+				jen.Id("v").Dot("Unknown").Op("=").Add(jen.Id("d")).Dot("Unknown").Call(jen.Id("key"), jen.Id(keysVar), jen.Lit(kw+"/additionalProperties"), jen.Lit(uniqueKeyword), jen.Id("v").Dot("Unknown")),
+				jen.Continue(),
+			),
+			jen.If(jen.Op("!").Add(jen.Id("d")).Dot("Member").Call(jen.Op("&").Id("seen").Index(jen.Id("i")), jen.Id("key"), jen.Lit(uniqueKeyword))).Block(jen.Continue()),
+			jen.Id("d").Dot("C").Dot("PushKey").Call(jen.Id("key")),
+			jen.Switch(jen.Id("i")).Block(memberCases...),
+			jen.Id("d").Dot("C").Dot("Pop").Call(),
+			jen.Id("d").Dot("EndMember").Call(jen.Op("&").Id("seen").Index(jen.Id("i"))),
+		),
+	}
+	for _, p := range df.props {
+		if p.required {
+			body = append(body, jen.Id("d").Dot("Required").Call(jen.Id("seen").Index(jen.Lit(p.index)).Dot("Seen"), jen.Lit(p.name), jen.Lit(kw+"/required")))
+		}
+	}
+	if df.minProps >= 0 || df.taggedUnion {
+		maxExpr := jen.Lit(-1)
+		why := ""
+		if df.taggedUnion {
+			var exact uint8
+			for _, p := range m.profiles {
+				if p.exactlyOne {
+					exact |= p.bit
+				}
+			}
+			body = append(body, jen.Id("maxProps").Op(":=").Lit(-1),
+				jen.If(jen.Id("d").Dot("Accepts").Call(jen.Lit(int(exact)))).Block(jen.Id("maxProps").Op("=").Lit(1)))
+			maxExpr = jen.Id("maxProps")
+			why = " (a tagged union has exactly one member)"
+		}
+		body = append(body, jen.Id("d").Dot("Properties").Call(jen.Id("n"), jen.Lit(df.minProps), maxExpr, jen.Lit(kw+"/minProperties"), jen.Lit(kw+"/maxProperties"), jen.Lit(why)))
+	}
+	for _, r := range df.rules {
+		body = append(body, m.ruleCheck(df, r)...)
+	}
+	f.Commentf("%s decodes and validates %s; the scanner is just past its '{'.", name, df.goName)
+	f.Func().Id(name).Params(jen.Id("d").Op("*").Qual(codecPkg, "Decoder"), jen.Id("v").Op("*").Id(df.goName)).Block(body...)
+	f.Line()
+}
+
+func (m *model) emitMapDecoder(f *jen.File, df *def) {
+	name := "decode" + df.goName
+	kw := "/$defs/" + df.name
+	f.Commentf("%s decodes and validates %s; the scanner is just past its '{'.", name, df.goName)
+	f.Func().Id(name).Params(jen.Id("d").Op("*").Qual(codecPkg, "Decoder"), jen.Id("v").Id(df.goName)).Block(
+		m.mapLoop(jen.Id("v"), df.mapValue, df.propNames, kw)...,
+	)
+	f.Line()
+}
+
+// mapLoop decodes the members of a map-shaped object into target.
+func (m *model) mapLoop(target *jen.Statement, value *typ, names stringRules, kw string) []jen.Code {
+	var nameChecks []jen.Code
+	if names.min >= 0 || names.max >= 0 {
+		nameChecks = append(nameChecks, jen.Id("d").Dot("C").Dot("PushKey").Call(jen.Id("key")),
+			jen.Id("d").Dot("Length").Call(jen.Id("key"), jen.Lit(names.min), jen.Lit(names.max), jen.Lit(kw+"/propertyNames/minLength"), jen.Lit(kw+"/propertyNames/maxLength")))
+		if names.pattern != "" {
+			nameChecks = append(nameChecks, jen.Id("d").Dot("Pattern").Call(m.patternVar(names.pattern).Dot("MatchString").Call(jen.Id("key")), jen.Id("key"), jen.Lit(names.pattern), jen.Lit(kw+"/propertyNames/pattern")))
+		}
+		nameChecks = append(nameChecks, jen.Id("d").Dot("C").Dot("Pop").Call())
+	}
+	loop := []jen.Code{
+		jen.List(jen.Id("key"), jen.Id("ok")).Op(":=").Add(jen.Id("d")).Dot("S").Dot("NextKey").Call(),
+		jen.If(jen.Op("!").Id("ok")).Block(jen.Break()),
+	}
+	loop = append(loop, nameChecks...)
+	loop = append(loop,
+		jen.List(jen.Id("_"), jen.Id("dup")).Op(":=").Add(target.Clone()).Index(jen.Id("key")),
+		jen.If(jen.Op("!").Add(jen.Id("d")).Dot("MapKey").Call(jen.Op("!").Id("dup"), jen.Id("key"), jen.Lit(uniqueKeyword))).Block(jen.Continue()),
+		jen.Id("d").Dot("C").Dot("PushKey").Call(jen.Id("key")),
+		jen.Var().Id("e").Add(m.goType(value, false)),
+	)
+	loop = append(loop, m.decodeValue(value, jen.Id("e"), false)...)
+	loop = append(loop,
+		target.Clone().Index(jen.Id("key")).Op("=").Id("e"),
+		jen.Id("d").Dot("C").Dot("Pop").Call(),
+	)
+	return []jen.Code{jen.For().Block(loop...)}
+}
+
+var patterns = map[string]string{}
+
+// patternVar names the compiled regexp of a pattern (declared by emitPatterns).
+func (m *model) patternVar(p string) *jen.Statement {
+	if _, ok := patterns[p]; !ok {
+		patterns[p] = fmt.Sprintf("pattern%d", len(patterns)+1)
+	}
+	return jen.Id(patterns[p])
+}
+
+func (m *model) emitPatterns(f *jen.File) {
+	for _, p := range sortedKeys(patterns) {
+		f.Commentf("%s is the schema pattern %s.", patterns[p], p)
+		f.Var().Id(patterns[p]).Op("=").Qual("regexp", "MustCompile").Call(jen.Lit(p))
+	}
+}
+
+func numLit(f float64) jen.Code {
+	if math.IsNaN(f) {
+		return jen.Qual("math", "NaN").Call()
+	}
+	return jen.Lit(f)
+}
+
+// decodeValue returns the statements that decode the next value as t into
+// target (an addressable Go expression); optional targets are pointers
+// where the Go type needs one to tell absent from zero.
+func (m *model) decodeValue(t *typ, target *jen.Statement, optional bool) []jen.Code {
+	tgt := func() *jen.Statement { return target.Clone() }
+	switch t.kind {
+	case tRef:
+		r := t.ref
+		kw := "/$defs/" + r.name
+		switch r.kind {
+		case kindObject:
+			if optional {
+				return []jen.Code{jen.If(jen.Id("d").Dot("Object").Call(jen.Lit(kw+"/type"))).Block(
+					jen.Id("x").Op(":=").New(jen.Id(r.goName)),
+					jen.Id("decode"+r.goName).Call(jen.Id("d"), jen.Id("x")),
+					tgt().Op("=").Id("x"),
+				)}
+			}
+			return []jen.Code{jen.If(jen.Id("d").Dot("Object").Call(jen.Lit(kw + "/type"))).Block(
+				jen.Id("decode"+r.goName).Call(jen.Id("d"), jen.Op("&").Add(tgt())),
+			)}
+		case kindMap:
+			return []jen.Code{jen.If(jen.Id("d").Dot("Object").Call(jen.Lit(kw+"/type"))).Block(
+				jen.Id("x").Op(":=").Make(jen.Id(r.goName)),
+				jen.Id("decode"+r.goName).Call(jen.Id("d"), jen.Id("x")),
+				tgt().Op("=").Id("x"),
+			)}
+		case kindEnum:
+			return []jen.Code{jen.If(jen.List(jen.Id("s"), jen.Id("ok")).Op(":=").Add(jen.Id("d")).Dot("String").Call(jen.Lit(kw+"/type")), jen.Id("ok")).Block(
+				jen.List(jen.Id("x"), jen.Id("mask")).Op(":=").Id("lookup"+r.goName).Call(jen.Id("s")),
+				jen.Id("d").Dot("Enum").Call(jen.Id("s"), jen.Id("mask"), jen.Lit(r.goName), jen.Lit(kw+"/enum"), jen.Lit(kw+"/minLength"), jen.Id(lowerID(r.goName)+"Accepted").Index(jen.Id("d").Dot("Profile").Dot("Index"))),
+				tgt().Op("=").Id("x"),
+			)}
+		case kindTimestamp:
+			frac := map[string]string{"none": "None", "millis": "Millis", "optional": "Optional"}[r.fraction]
+			return []jen.Code{jen.If(jen.List(jen.Id("s"), jen.Id("ok")).Op(":=").Add(jen.Id("d")).Dot("String").Call(jen.Lit(kw+"/type")), jen.Id("ok")).Block(
+				jen.List(jen.Id("p"), jen.Id("valid")).Op(":=").Add(jen.Id("d")).Dot("Timestamp").Call(jen.Id("s"), jen.Qual(timestampPkg, frac), jen.Lit(kw+"/pattern"), jen.Lit(kw+"/format"), jen.Lit(r.layout)),
+				tgt().Op("=").Id("timestampOf").Call(jen.Id("p"), jen.Id("valid"), jen.Id("s"), jen.Lit(r.notSet)),
+			)}
+		case kindString:
+			return m.decodeString(r.str, kw, tgt, false)
+		}
+	case tString:
+		return m.decodeString(t.str, t.kw, tgt, optional && t.str.min < 1)
+	case tInteger, tNumber:
+		read, goT := "Integer", jen.Float64().Call(jen.Id("x"))
+		if t.kind == tNumber {
+			read, goT = "Number", jen.Id("x")
+		}
+		assign := tgt().Op("=").Id("x")
+		if optional {
+			assign = tgt().Op("=").Op("&").Id("x")
+		}
+		stmts := []jen.Code{}
+		if !math.IsNaN(t.min) || !math.IsNaN(t.max) {
+			stmts = append(stmts, jen.Id("d").Dot("Range").Call(goT, numLit(t.min), numLit(t.max), jen.Lit(t.kw+"/minimum"), jen.Lit(t.kw+"/maximum")))
+		}
+		stmts = append(stmts, assign)
+		return []jen.Code{jen.If(jen.List(jen.Id("x"), jen.Id("ok")).Op(":=").Add(jen.Id("d")).Dot(read).Call(jen.Lit(t.kw+"/type")), jen.Id("ok")).Block(stmts...)}
+	case tBool:
+		assign := tgt().Op("=").Id("x")
+		if optional {
+			assign = tgt().Op("=").Op("&").Id("x")
+		}
+		return []jen.Code{jen.If(jen.List(jen.Id("x"), jen.Id("ok")).Op(":=").Add(jen.Id("d")).Dot("Bool").Call(jen.Lit(t.kw+"/type")), jen.Id("ok")).Block(assign)}
+	case tArray:
+		return []jen.Code{jen.If(jen.Id("d").Dot("Array").Call(jen.Lit(t.kw + "/type"))).Block(m.arrayLoop(t.items, tgt, t.minItems, t.maxItems, t.kw)...)}
+	case tMap:
+		body := []jen.Code{jen.Id("m").Op(":=").Make(m.goType(t, false))}
+		body = append(body, m.mapLoop(jen.Id("m"), t.mapValue, t.propNames, t.kw)...)
+		body = append(body, tgt().Op("=").Id("m"))
+		return []jen.Code{jen.If(jen.Id("d").Dot("Object").Call(jen.Lit(t.kw + "/type"))).Block(body...)}
+	case tOneOrMany:
+		item := &typ{kind: tRef, ref: t.ref, kw: "/$defs/" + t.ref.name}
+		return []jen.Code{
+			jen.If(jen.Id("d").Dot("S").Dot("Peek").Call().Op("==").Qual(scanPkg, "Array").Op("&&").Add(jen.Id("d")).Dot("Accepts").Call(jen.Lit(int(t.shapeMask)))).Block(
+				jen.Id("_").Op("=").Add(jen.Id("d")).Dot("S").Dot("BeginArray").Call(),
+				jen.Block(m.arrayLoop(item, tgt, t.minItems, t.maxItems, t.kw+"/then")...),
+			).Else().Block(
+				jen.Var().Id("e").Id(t.ref.goName),
+				jen.If(jen.Id("d").Dot("Object").Call(jen.Lit("/$defs/"+t.ref.name+"/type"))).Block(
+					jen.Id("decode"+t.ref.goName).Call(jen.Id("d"), jen.Op("&").Id("e")),
+					tgt().Op("=").Index().Id(t.ref.goName).Values(jen.Id("e")),
+				),
+			),
+		}
+	}
+	panic(fmt.Sprintf("cannot decode type kind %d", t.kind))
+}
+
+func (m *model) decodeString(r stringRules, kw string, tgt func() *jen.Statement, pointer bool) []jen.Code {
+	var stmts []jen.Code
+	if r.min >= 0 || r.max >= 0 {
+		stmts = append(stmts, jen.Id("d").Dot("Length").Call(jen.Id("s"), jen.Lit(r.min), jen.Lit(r.max), jen.Lit(kw+"/minLength"), jen.Lit(kw+"/maxLength")))
+	}
+	if r.pattern != "" {
+		stmts = append(stmts, jen.Id("d").Dot("Pattern").Call(m.patternVar(r.pattern).Dot("MatchString").Call(jen.Id("s")), jen.Id("s"), jen.Lit(r.pattern), jen.Lit(kw+"/pattern")))
+	}
+	if pointer {
+		stmts = append(stmts, tgt().Op("=").Op("&").Id("s"))
+	} else {
+		stmts = append(stmts, tgt().Op("=").Id("s"))
+	}
+	return []jen.Code{jen.If(jen.List(jen.Id("s"), jen.Id("ok")).Op(":=").Add(jen.Id("d")).Dot("String").Call(jen.Lit(kw+"/type")), jen.Id("ok")).Block(stmts...)}
+}
+
+// arrayLoop decodes the elements of an array (the scanner just past '[')
+// into a new slice assigned to target.
+func (m *model) arrayLoop(item *typ, tgt func() *jen.Statement, minItems, maxItems int, kw string) []jen.Code {
+	loop := []jen.Code{
+		jen.Id("d").Dot("C").Dot("PushIndex").Call(jen.Id("i")),
+		jen.Var().Id("e").Add(m.goType(item, false)),
+	}
+	loop = append(loop, m.decodeValue(item, jen.Id("e"), false)...)
+	loop = append(loop, jen.Id("out").Op("=").Append(jen.Id("out"), jen.Id("e")), jen.Id("d").Dot("C").Dot("Pop").Call())
+	stmts := []jen.Code{
+		jen.Id("out").Op(":=").Make(jen.Index().Add(m.goType(item, false)), jen.Lit(0)),
+		jen.For(jen.Id("i").Op(":=").Lit(0), jen.Id("d").Dot("S").Dot("NextElement").Call(), jen.Id("i").Op("++")).Block(loop...),
+	}
+	if minItems >= 0 || maxItems >= 0 {
+		stmts = append(stmts, jen.Id("d").Dot("Items").Call(jen.Len(jen.Id("out")), jen.Lit(minItems), jen.Lit(maxItems), jen.Lit(kw+"/minItems"), jen.Lit(kw+"/maxItems")))
+	}
+	return append(stmts, tgt().Op("=").Id("out"))
+}
+
+// ruleCheck emits the check of one x-rules entry at the end of its
+// object's decoder.
+func (m *model) ruleCheck(df *def, r rule) []jen.Code {
+	var sev []jen.Code
+	for _, p := range m.profiles {
+		s := map[string]int{"error": 0, "warning": 1}[r.severity[p.name]]
+		if r.severity[p.name] == "off" || r.severity[p.name] == "" {
+			s = -1
+		}
+		sev = append(sev, jen.Lit(s))
+	}
+	kw := fmt.Sprintf("/$defs/%s/x-rules/%d", df.name, r.index)
+	propNamed := func(name string) *prop {
+		for _, p := range df.props {
+			if p.name == name {
+				return p
+			}
+		}
+		panic("rule " + r.id + ": no property " + name)
+	}
+	enumConst := func(p *prop, value string) jen.Code {
+		for _, v := range p.t.ref.values {
+			if v.value == value {
+				return jen.Id(p.t.ref.goName + v.goName)
+			}
+		}
+		panic("rule " + r.id + ": no value " + value)
+	}
+	severity := jen.List(jen.Id("sev"), jen.Id("on")).Op(":=").Add(jen.Id("d")).Dot("Severity").Call(jen.Index().Int8().Values(sev...))
+	ruleDoc := comment("Rule "+r.id+": "+r.description, 74)
+	switch r.kind {
+	case "absentWhen":
+		p, w := propNamed(r.property), propNamed(r.whenProperty)
+		return []jen.Code{ruleDoc, jen.If(jen.Id("v").Dot(p.goName).Op("!=").Nil().Op("&&").Id("v").Dot(w.goName).Op("==").Add(enumConst(w, r.whenEquals))).Block(
+			jen.If(severity, jen.Id("on")).Block(
+				jen.Id("d").Dot("C").Dot("AddMember").Call(jen.Id("sev"), jen.Id("seen").Index(jen.Lit(p.index)).Dot("Key"), jen.Lit(kw),
+					jen.Lit(fmt.Sprintf("%s is present although %s is %s; the current page says it is not included then", p.name, w.name, r.whenEquals))),
+			),
+		)}
+	case "taskExpiry":
+		ch := propNamed("channel")
+		start, end := propNamed("initiationTimestamp"), propNamed("disconnectTimestamp")
+		var limits []jen.Code
+		for _, p := range m.profiles {
+			limits = append(limits, jen.Lit(r.maxOpen[p.name]))
+		}
+		return []jen.Code{ruleDoc, jen.If(jen.Id("v").Dot(ch.goName).Op("==").Add(enumConst(ch, r.channel)).Op("&&").Id("v").Dot(start.goName).Dot("IsSet").Call().Op("&&").Id("v").Dot(end.goName).Dot("IsSet").Call()).Block(
+			jen.Id("limit").Op(":=").Qual("time", "Duration").Call(jen.Index().Int64().Values(limits...).Index(jen.Id("d").Dot("Profile").Dot("Index"))).Op("*").Qual("time", "Second"),
+			jen.If(jen.Id("open").Op(":=").Id("v").Dot(end.goName).Dot("Time").Call().Dot("Sub").Call(jen.Id("v").Dot(start.goName).Dot("Time").Call()), jen.Id("open").Op(">").Id("limit")).Block(
+				jen.If(severity, jen.Id("on")).Block(
+					jen.Id("d").Dot("C").Dot("AddMember").Call(jen.Id("sev"), jen.Id("seen").Index(jen.Lit(end.index)).Dot("Key"), jen.Lit(kw),
+						jen.Lit("a task is disconnected after ").Op("+").Id("limit").Dot("String").Call().Op("+").Lit(" at most, but this one was open for ").Op("+").Id("open").Dot("String").Call()),
+				),
+			),
+		)}
+	}
+	panic("unknown rule kind " + r.kind)
+}
+
+var _ = strings.TrimSpace

@@ -1,0 +1,157 @@
+package main
+
+import (
+	"github.com/dave/jennifer/jen"
+)
+
+// emitEncoders writes one append function per object and map definition,
+// producing canonical JSON: canonical keys in the schema's order, canonical
+// enum values, map keys sorted, unknown members last in their input order.
+func (m *model) emitEncoders(f *jen.File) {
+	for _, df := range m.defs {
+		switch df.kind {
+		case kindObject:
+			var body []jen.Code
+			body = append(body, jen.Id("start").Op(":=").Len(jen.Id("b")))
+			for _, p := range df.props {
+				key := jen.Id("b").Op("=").Append(jen.Id("b"), jen.Lit(",\""+p.name+"\":").Op("..."))
+				val := m.encodeValue(p.t, jen.Id("v").Dot(p.goName), !p.required)
+				stmts := append([]jen.Code{key}, val...)
+				if cond := m.present(p.t, jen.Id("v").Dot(p.goName), !p.required); cond != nil {
+					body = append(body, jen.If(cond).Block(stmts...))
+				} else {
+					body = append(body, stmts...)
+				}
+			}
+			body = append(body, jen.For(jen.List(jen.Id("_"), jen.Id("u")).Op(":=").Range().Id("v").Dot("Unknown")).Block(
+				jen.Id("b").Op("=").Append(jen.Id("b"), jen.LitRune(',')),
+				jen.Id("b").Op("=").Qual(codecPkg, "AppendKey").Call(jen.Id("b"), jen.Id("u").Dot("Key")),
+				jen.Id("b").Op("=").Qual(codecPkg, "AppendRaw").Call(jen.Id("b"), jen.Id("u").Dot("Value")),
+			))
+			body = append(body, jen.Return(jen.Qual(codecPkg, "CloseObject").Call(jen.Id("b"), jen.Id("start"))))
+			f.Commentf("append%s appends v as canonical JSON.", df.goName)
+			f.Func().Id("append"+df.goName).Params(jen.Id("b").Index().Byte(), jen.Id("v").Op("*").Id(df.goName)).Index().Byte().Block(body...)
+			f.Line()
+			if df == m.rootThen {
+				// The root type's MarshalJSON is written by hand: it must
+				// also write a bare contact event (no envelope).
+				continue
+			}
+			f.Commentf("MarshalJSON encodes v as canonical JSON: canonical keys, canonical values, unknown members kept.")
+			f.Func().Params(jen.Id("v").Id(df.goName)).Id("MarshalJSON").Params().Params(jen.Index().Byte(), jen.Error()).Block(
+				jen.Return(jen.Id("append"+df.goName).Call(jen.Nil(), jen.Op("&").Id("v")), jen.Nil()),
+			)
+			f.Line()
+		case kindMap:
+			f.Commentf("append%s appends v as canonical JSON, keys sorted.", df.goName)
+			f.Func().Id("append"+df.goName).Params(jen.Id("b").Index().Byte(), jen.Id("v").Id(df.goName)).Index().Byte().Block(
+				append(m.encodeMap(jen.Id("v"), df.mapValue), jen.Return(jen.Id("b")))...,
+			)
+			f.Line()
+			f.Commentf("MarshalJSON encodes v as canonical JSON, keys sorted.")
+			f.Func().Params(jen.Id("v").Id(df.goName)).Id("MarshalJSON").Params().Params(jen.Index().Byte(), jen.Error()).Block(
+				jen.Return(jen.Id("append"+df.goName).Call(jen.Nil(), jen.Id("v")), jen.Nil()),
+			)
+			f.Line()
+		}
+	}
+}
+
+// present is the condition under which a member is written (nil: always).
+func (m *model) present(t *typ, v *jen.Statement, optional bool) jen.Code {
+	if !optional {
+		return nil
+	}
+	switch t.kind {
+	case tRef:
+		switch t.ref.kind {
+		case kindObject, kindMap:
+			return v.Clone().Op("!=").Nil()
+		case kindTimestamp:
+			return jen.Op("!").Add(v.Clone()).Dot("IsAbsent").Call()
+		default:
+			return v.Clone().Op("!=").Lit("")
+		}
+	case tString:
+		if t.str.min < 1 {
+			return v.Clone().Op("!=").Nil()
+		}
+		return v.Clone().Op("!=").Lit("")
+	default:
+		return v.Clone().Op("!=").Nil()
+	}
+}
+
+func (m *model) encodeMap(v *jen.Statement, value *typ) []jen.Code {
+	return []jen.Code{
+		jen.Id("b").Op("=").Append(jen.Id("b"), jen.LitRune('{')),
+		jen.For(jen.List(jen.Id("i"), jen.Id("k")).Op(":=").Range().Qual(codecPkg, "SortedKeys").Call(v.Clone())).Block(
+			jen.If(jen.Id("i").Op(">").Lit(0)).Block(jen.Id("b").Op("=").Append(jen.Id("b"), jen.LitRune(','))),
+			jen.Id("b").Op("=").Qual(codecPkg, "AppendKey").Call(jen.Id("b"), jen.Id("k")),
+			jen.Id("e").Op(":=").Add(v.Clone()).Index(jen.Id("k")),
+			jen.Block(m.encodeValue(value, jen.Id("e"), false)...),
+		),
+		jen.Id("b").Op("=").Append(jen.Id("b"), jen.LitRune('}')),
+	}
+}
+
+// encodeValue appends the value v of type t to b.
+func (m *model) encodeValue(t *typ, v *jen.Statement, optional bool) []jen.Code {
+	set := func(c jen.Code) []jen.Code { return []jen.Code{jen.Id("b").Op("=").Add(c)} }
+	deref := func() jen.Code {
+		if optional {
+			return jen.Op("*").Add(v.Clone())
+		}
+		return v.Clone()
+	}
+	switch t.kind {
+	case tRef:
+		switch t.ref.kind {
+		case kindObject:
+			if optional {
+				return set(jen.Id("append"+t.ref.goName).Call(jen.Id("b"), v.Clone()))
+			}
+			return set(jen.Id("append"+t.ref.goName).Call(jen.Id("b"), jen.Op("&").Add(v.Clone())))
+		case kindMap:
+			return set(jen.Id("append"+t.ref.goName).Call(jen.Id("b"), v.Clone()))
+		case kindEnum:
+			return set(jen.Qual(codecPkg, "AppendString").Call(jen.Id("b"), jen.String().Call(v.Clone().Dot("Canonical").Call())))
+		case kindTimestamp:
+			return set(v.Clone().Dot("appendJSON").Call(jen.Id("b")))
+		default:
+			return set(jen.Qual(codecPkg, "AppendString").Call(jen.Id("b"), v.Clone()))
+		}
+	case tString:
+		if optional && t.str.min < 1 {
+			return set(jen.Qual(codecPkg, "AppendString").Call(jen.Id("b"), jen.Op("*").Add(v.Clone())))
+		}
+		return set(jen.Qual(codecPkg, "AppendString").Call(jen.Id("b"), v.Clone()))
+	case tInteger:
+		return set(jen.Qual("strconv", "AppendInt").Call(jen.Id("b"), deref(), jen.Lit(10)))
+	case tNumber:
+		return set(jen.Qual(codecPkg, "AppendFloat").Call(jen.Id("b"), deref()))
+	case tBool:
+		return set(jen.Qual("strconv", "AppendBool").Call(jen.Id("b"), deref()))
+	case tArray:
+		return m.encodeSlice(v, t.items)
+	case tMap:
+		return m.encodeMap(v, t.mapValue)
+	case tOneOrMany:
+		item := &typ{kind: tRef, ref: t.ref}
+		return []jen.Code{jen.If(jen.Len(v.Clone()).Op("==").Lit(1)).Block(
+			m.encodeValue(item, v.Clone().Index(jen.Lit(0)), false)...,
+		).Else().Block(m.encodeSlice(v, item)...)}
+	}
+	panic("cannot encode")
+}
+
+func (m *model) encodeSlice(v *jen.Statement, item *typ) []jen.Code {
+	return []jen.Code{
+		jen.Id("b").Op("=").Append(jen.Id("b"), jen.LitRune('[')),
+		jen.For(jen.Id("i").Op(":=").Range().Add(v.Clone())).Block(
+			jen.If(jen.Id("i").Op(">").Lit(0)).Block(jen.Id("b").Op("=").Append(jen.Id("b"), jen.LitRune(','))),
+			jen.Block(m.encodeValue(item, v.Clone().Index(jen.Id("i")), false)...),
+		),
+		jen.Id("b").Op("=").Append(jen.Id("b"), jen.LitRune(']')),
+	}
+}

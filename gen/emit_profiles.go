@@ -1,0 +1,51 @@
+package main
+
+import (
+	"github.com/dave/jennifer/jen"
+)
+
+// emitProfiles writes the Profile type from the schema's x-profiles.
+func (m *model) emitProfiles(f *jen.File) {
+	f.Comment("Profile is a validation profile: which documented spellings, values and\nshapes are accepted, and what happens to unknown ones. Each profile is\nalso a JSON Schema of its own in schema/profiles.")
+	f.Type().Id("Profile").String()
+	f.Line()
+	var consts, vals, cases []jen.Code
+	for _, p := range m.profiles {
+		consts = append(consts, comment(p.goName+" is the "+p.name+" profile. "+p.description, 74), jen.Id(p.goName).Id("Profile").Op("=").Lit(p.name))
+		vals = append(vals, jen.Id(p.goName))
+		sev := func(s string) jen.Code {
+			if s == "warning" {
+				return jen.Qual(issuePkg, "Warning")
+			}
+			return jen.Qual(issuePkg, "Error")
+		}
+		cases = append(cases, jen.Case(jen.Id(p.goName)).Block(jen.Return(jen.Qual(codecPkg, "Profile").Values(jen.Dict{
+			jen.Id("Index"):             jen.Lit(indexOf(m, p)),
+			jen.Id("Bit"):               jen.Lit(int(p.bit)),
+			jen.Id("UnknownProperties"): sev(p.unknownProperties),
+			jen.Id("UnknownValues"):     sev(p.unknownValues),
+		}), jen.True())))
+	}
+	cases = append(cases, jen.Default().Block(jen.Return(jen.Qual(codecPkg, "Profile").Values(), jen.False())))
+	f.Const().Defs(consts...)
+	f.Line()
+	f.Comment("Values returns every profile, in the schema's order.")
+	f.Func().Params(jen.Id("Profile")).Id("Values").Params().Index().Id("Profile").Block(jen.Return(jen.Index().Id("Profile").Values(vals...)))
+	f.Line()
+	f.Comment("codec returns what the generated decoders need to know of p.")
+	f.Func().Params(jen.Id("p").Id("Profile")).Id("codec").Params().Params(jen.Qual(codecPkg, "Profile"), jen.Bool()).Block(
+		jen.Switch(jen.Id("p")).Block(cases...),
+	)
+	f.Line()
+	f.Comment("The generated code and internal/codec must come from the same version.")
+	f.Const().Id("_").Op("=").Qual(codecPkg, "APIVersion1")
+}
+
+func indexOf(m *model, p *profile) int {
+	for i, q := range m.profiles {
+		if q == p {
+			return i
+		}
+	}
+	return -1
+}

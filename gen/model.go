@@ -1,0 +1,384 @@
+package main
+
+import (
+	"fmt"
+	"math"
+	"strings"
+	"unicode"
+)
+
+// The model is the schema as the generator sees it: named definitions
+// (objects, maps, enums, timestamps, string rules) and typed properties,
+// with the x- annotations resolved into acceptance masks per profile.
+
+type profile struct {
+	name, goName, description string
+	bit                       uint8
+	values, properties        []string // provenance tokens accepted; "*" for all
+	aliases, shapes           []string
+	unknownProperties         string // "error" or "warning"
+	unknownValues             string
+	exactlyOne                bool // tagged unions need exactly one member
+}
+
+type defKind int
+
+const (
+	kindObject defKind = iota
+	kindMap
+	kindEnum
+	kindTimestamp
+	kindString
+)
+
+type def struct {
+	name, goName, description string
+	kind                      defKind
+	provenance                []string
+	// objects
+	props       []*prop
+	minProps    int // -1 when absent
+	taggedUnion bool
+	rules       []rule
+	// maps (named map types and inline maps)
+	mapValue  *typ
+	propNames stringRules
+	// enums
+	values []*enumValue
+	// timestamps
+	fraction, layout, notSet string
+	// strings
+	str stringRules
+}
+
+type stringRules struct {
+	min, max int // -1 when absent
+	pattern  string
+}
+
+type enumValue struct {
+	value, goName, description, canonical string
+	provenance                            []string
+	mask                                  uint8
+}
+
+type typKind int
+
+const (
+	tRef typKind = iota
+	tString
+	tInteger
+	tNumber
+	tBool
+	tArray
+	tMap
+	tOneOrMany
+)
+
+type typ struct {
+	kind               typKind
+	ref                *def
+	str                stringRules
+	min, max           float64 // NaN when absent
+	items              *typ
+	minItems, maxItems int
+	mapValue           *typ
+	propNames          stringRules
+	shapeMask          uint8  // tOneOrMany: profiles that accept the array shape
+	kw                 string // keyword location of this schema, e.g. /$defs/X/properties/y
+}
+
+type prop struct {
+	name, goName, description string
+	t                         *typ
+	mask                      uint8 // profiles that know the property
+	aliases                   []alias
+	required                  bool
+	index                     int
+}
+
+type alias struct {
+	name string
+	mask uint8
+}
+
+type rule struct {
+	id, kind, description string
+	index                 int
+	// absentWhen
+	property, whenProperty, whenEquals string
+	// taskExpiry
+	channel  string
+	maxOpen  map[string]int
+	severity map[string]string
+}
+
+type model struct {
+	root     *node
+	profiles []*profile
+	defs     []*def
+	byName   map[string]*def
+	rootThen *def
+	rootElse *def
+}
+
+func buildModel(root *node) (*model, error) {
+	m := &model{root: root, byName: map[string]*def{}}
+	pr := root.get("x-profiles")
+	if pr == nil {
+		return nil, fmt.Errorf("schema has no x-profiles")
+	}
+	for i, mm := range pr.members {
+		p := mm.val
+		m.profiles = append(m.profiles, &profile{
+			name: mm.key, goName: exported(mm.key), description: p.getString("description"), bit: 1 << i,
+			values: p.strings("values"), properties: p.strings("properties"),
+			aliases: p.strings("aliases"), shapes: p.strings("shapes"),
+			unknownProperties: p.getString("unknownProperties"), unknownValues: p.getString("unknownValues"),
+			exactlyOne: p.getString("taggedUnions") == "exactlyOne",
+		})
+	}
+	defs := root.get("$defs")
+	for _, mm := range defs.members {
+		d := &def{name: mm.key}
+		m.defs = append(m.defs, d)
+		m.byName[mm.key] = d
+	}
+	for _, mm := range defs.members {
+		if err := m.fillDef(m.byName[mm.key], mm.val); err != nil {
+			return nil, fmt.Errorf("$defs/%s: %w", mm.key, err)
+		}
+	}
+	// A property without a description of its own takes its type's.
+	for _, d := range m.defs {
+		for _, p := range d.props {
+			if p.description == "" && p.t.ref != nil {
+				p.description = p.t.ref.description
+			}
+		}
+	}
+	m.rootThen = m.refDef(root.get("then").getString("$ref"))
+	m.rootElse = m.refDef(root.get("else").getString("$ref"))
+	if m.rootThen == nil || m.rootElse == nil {
+		return nil, fmt.Errorf("the root must be if/then/else of two $refs")
+	}
+	return m, nil
+}
+
+func (m *model) refDef(ref string) *def {
+	return m.byName[strings.TrimPrefix(ref, "#/$defs/")]
+}
+
+func (m *model) mask(prov []string, accepted func(*profile) []string) uint8 {
+	var mask uint8
+	for _, p := range m.profiles {
+		for _, a := range accepted(p) {
+			if a == "*" || contains(prov, a) {
+				mask |= p.bit
+				break
+			}
+		}
+	}
+	return mask
+}
+
+func (m *model) fillDef(d *def, n *node) error {
+	d.description = n.getString("description")
+	d.goName = n.getString("x-go-name")
+	if d.goName == "" {
+		d.goName = d.name
+	}
+	d.provenance = n.strings("x-provenance")
+	kw := "/$defs/" + d.name
+	switch {
+	case n.get("x-go-type") != nil:
+		d.kind = kindTimestamp
+		ts := n.get("x-timestamp")
+		d.fraction, d.layout, d.notSet = ts.getString("fraction"), ts.getString("layout"), ts.getString("notSet")
+	case n.get("enum") != nil:
+		d.kind = kindEnum
+		xe := n.get("x-enum")
+		for _, v := range n.get("enum").items {
+			meta := xe.get(v.str)
+			if meta == nil {
+				return fmt.Errorf("enum value %q has no x-enum entry", v.str)
+			}
+			ev := &enumValue{value: v.str, goName: meta.getString("x-go-name"), description: meta.getString("description"),
+				canonical: meta.getString("canonical"), provenance: meta.strings("provenance")}
+			if ev.goName == "" {
+				ev.goName = constName(v.str)
+			}
+			ev.mask = m.mask(ev.provenance, func(p *profile) []string { return p.values })
+			d.values = append(d.values, ev)
+		}
+	case n.getString("type") == "object" && n.get("properties") == nil:
+		d.kind = kindMap
+		d.propNames = strRules(n.get("propertyNames"))
+		t, err := m.typeOf(n.get("additionalProperties"), kw+"/additionalProperties")
+		if err != nil {
+			return err
+		}
+		d.mapValue = t
+	case n.getString("type") == "object":
+		d.kind = kindObject
+		d.minProps = n.intOr("minProperties", -1)
+		d.taggedUnion = n.getString("x-union") == "tagged"
+		required := n.strings("required")
+		for i, pm := range n.get("properties").members {
+			p := &prop{name: pm.key, index: i, description: pm.val.getString("description"), required: contains(required, pm.key)}
+			p.goName = pm.val.getString("x-go-name")
+			if p.goName == "" {
+				p.goName = exported(pm.key)
+			}
+			t, err := m.typeOf(pm.val, kw+"/properties/"+pm.key)
+			if err != nil {
+				return fmt.Errorf("property %s: %w", pm.key, err)
+			}
+			p.t = t
+			p.mask = m.mask(pm.val.strings("x-provenance"), func(p *profile) []string { return p.properties })
+			if al := pm.val.get("x-aliases"); al != nil {
+				for _, a := range al.items {
+					p.aliases = append(p.aliases, alias{a.getString("name"), m.mask(a.strings("provenance"), func(p *profile) []string { return p.aliases })})
+				}
+			}
+			d.props = append(d.props, p)
+		}
+		if rs := n.get("x-rules"); rs != nil {
+			for i, r := range rs.items {
+				ru := rule{id: r.getString("id"), kind: r.getString("kind"), description: r.getString("description"), index: i,
+					property: r.getString("property"), channel: r.getString("channel"), maxOpen: map[string]int{}, severity: map[string]string{}}
+				if w := r.get("when"); w != nil {
+					ru.whenProperty, ru.whenEquals = w.getString("property"), w.getString("equals")
+				}
+				if mo := r.get("maxOpenSeconds"); mo != nil {
+					for _, x := range mo.members {
+						v, err := x.val.num.Int64()
+						if err != nil {
+							return fmt.Errorf("rule %s: maxOpenSeconds: %w", ru.id, err)
+						}
+						ru.maxOpen[x.key] = int(v)
+					}
+				}
+				for _, x := range r.get("severity").members {
+					ru.severity[x.key] = x.val.str
+				}
+				d.rules = append(d.rules, ru)
+			}
+		}
+	case n.getString("type") == "string":
+		d.kind = kindString
+		d.str = strRules(n)
+	default:
+		return fmt.Errorf("unsupported definition")
+	}
+	return nil
+}
+
+func strRules(n *node) stringRules {
+	return stringRules{min: n.intOr("minLength", -1), max: n.intOr("maxLength", -1), pattern: n.getString("pattern")}
+}
+
+func numOr(n *node, key string) float64 {
+	if v := n.get(key); v != nil && v.kind == 'n' {
+		f, err := v.num.Float64()
+		if err == nil {
+			return f
+		}
+	}
+	return math.NaN()
+}
+
+func (m *model) typeOf(n *node, kw string) (*typ, error) {
+	if n.get("x-shape") != nil {
+		if n.getString("x-shape") != "one-or-many" {
+			return nil, fmt.Errorf("unsupported x-shape %q", n.getString("x-shape"))
+		}
+		one := m.refDef(n.get("else").getString("$ref"))
+		arr := n.get("then")
+		if one == nil || arr == nil {
+			return nil, fmt.Errorf("one-or-many needs else: $ref and then: array")
+		}
+		t := &typ{kind: tOneOrMany, ref: one, kw: kw, minItems: arr.intOr("minItems", -1), maxItems: arr.intOr("maxItems", -1)}
+		t.shapeMask = m.mask(arr.strings("x-provenance"), func(p *profile) []string { return p.shapes })
+		return t, nil
+	}
+	if ref := n.getString("$ref"); ref != "" {
+		d := m.refDef(ref)
+		if d == nil {
+			return nil, fmt.Errorf("unresolved $ref %q", ref)
+		}
+		return &typ{kind: tRef, ref: d, kw: "/$defs/" + d.name}, nil
+	}
+	t := &typ{kw: kw, min: numOr(n, "minimum"), max: numOr(n, "maximum")}
+	switch n.getString("type") {
+	case "string":
+		t.kind, t.str = tString, strRules(n)
+	case "integer":
+		t.kind = tInteger
+	case "number":
+		t.kind = tNumber
+	case "boolean":
+		t.kind = tBool
+	case "array":
+		t.kind = tArray
+		t.minItems, t.maxItems = n.intOr("minItems", -1), n.intOr("maxItems", -1)
+		it, err := m.typeOf(n.get("items"), kw+"/items")
+		if err != nil {
+			return nil, err
+		}
+		t.items = it
+	case "object":
+		t.kind = tMap
+		t.propNames = strRules(n.get("propertyNames"))
+		v, err := m.typeOf(n.get("additionalProperties"), kw+"/additionalProperties")
+		if err != nil {
+			return nil, err
+		}
+		t.mapValue = v
+	default:
+		return nil, fmt.Errorf("unsupported type %q", n.getString("type"))
+	}
+	return t, nil
+}
+
+func contains(ss []string, s string) bool {
+	for _, x := range ss {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
+// exported turns a JSON name into a Go identifier: detail-type -> DetailType,
+// instanceArn -> InstanceArn (x-go-name gives initialisms where wanted).
+func exported(s string) string {
+	var b strings.Builder
+	up := true
+	for _, r := range s {
+		if !unicode.IsLetter(r) && !unicode.IsDigit(r) {
+			up = true
+			continue
+		}
+		if up {
+			r = unicode.ToUpper(r)
+			up = false
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
+}
+
+// constName turns an enum value into the suffix of its Go constant:
+// QUEUE_TRANSFER -> QueueTransfer, ContactLens.ConversationalAnalytics.Configuration
+// -> ContactLensConversationalAnalyticsConfiguration, Segment Attributes -> SegmentAttributes.
+func constName(v string) string {
+	var b strings.Builder
+	for _, word := range strings.FieldsFunc(v, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }) {
+		if strings.ToUpper(word) == word {
+			word = strings.ToLower(word)
+		}
+		b.WriteString(exported(word))
+	}
+	return b.String()
+}

@@ -1,0 +1,101 @@
+package main
+
+import "strings"
+
+// deriveProfile returns the JSON Schema of profile p, derived from the
+// source schema: the members, spellings, values and shapes p accepts, with
+// every x- annotation removed, so that any draft 2020-12 validator can use
+// it without this SDK.
+func (m *model) deriveProfile(p *profile) *node {
+	root := m.root.clone()
+	root.set("$id", str(strings.Replace(root.getString("$id"), "/schema/contactevents.schema.json", "/schema/profiles/"+p.name+".schema.json", 1)))
+	root.set("title", str(root.getString("title")+" ("+p.name+" profile)"))
+	root.set("description", str("The "+p.name+" profile, derived by the generator from schema/contactevents.schema.json; do not edit. "+p.description))
+	defs := root.get("$defs")
+	for _, dm := range defs.members {
+		df := m.byName[dm.key]
+		n := dm.val
+		switch df.kind {
+		case kindEnum:
+			if p.unknownValues == "warning" {
+				n.del("enum")
+				n.set("minLength", numNode(1))
+				n.set("examples", strList(m.enumValues(df, 0xff)))
+			} else {
+				n.set("enum", strList(m.enumValues(df, p.bit)))
+			}
+		case kindObject:
+			m.deriveObject(df, n, p)
+		}
+	}
+	stripAnnotations(root)
+	return root
+}
+
+func (m *model) enumValues(df *def, mask uint8) []string {
+	var out []string
+	for _, v := range df.values {
+		if v.mask&mask != 0 {
+			out = append(out, v.value)
+		}
+	}
+	return out
+}
+
+func (m *model) deriveObject(df *def, n *node, p *profile) {
+	props := &node{kind: 'o'}
+	var required []string
+	src := n.get("properties")
+	for i, pr := range df.props {
+		if pr.mask&p.bit == 0 {
+			continue
+		}
+		sub := src.members[i].val
+		if pr.t.kind == tOneOrMany && pr.t.shapeMask&p.bit == 0 {
+			// Only the canonical (object) shape: keep the else branch.
+			one := sub.get("else").clone()
+			one.set("description", str(sub.getString("description")))
+			sub = one
+		}
+		props.members = append(props.members, member{pr.name, sub})
+		for _, a := range pr.aliases {
+			if a.mask&p.bit != 0 {
+				props.members = append(props.members, member{a.name, sub.clone()})
+			}
+		}
+		if pr.required {
+			required = append(required, pr.name)
+		}
+	}
+	n.set("properties", props)
+	if len(required) > 0 {
+		n.set("required", strList(required))
+	}
+	if p.unknownProperties == "error" {
+		n.set("additionalProperties", &node{kind: 'b', b: false})
+	}
+	if df.taggedUnion && p.exactlyOne {
+		n.set("maxProperties", numNode(1))
+	}
+}
+
+// stripAnnotations removes every x- keyword, recursively.
+func stripAnnotations(n *node) {
+	if n == nil {
+		return
+	}
+	if n.kind == 'o' {
+		out := n.members[:0]
+		for _, mm := range n.members {
+			if strings.HasPrefix(mm.key, "x-") {
+				continue
+			}
+			stripAnnotations(mm.val)
+			out = append(out, mm)
+		}
+		n.members = out
+	}
+	for _, it := range n.items {
+		stripAnnotations(it)
+	}
+}

@@ -1,0 +1,329 @@
+// Package codec is the runtime that generated decoders and encoders call:
+// reading one value of an expected JSON type and recording a type issue
+// when the input holds another, length and range checks, enum and
+// timestamp checks, duplicate and unknown member handling, and the
+// canonical encoding of scalars.
+//
+// It knows nothing about contact events: every name, keyword location and
+// rule comes from the generated code, which comes from the schema.
+package codec
+
+import (
+	"bytes"
+	"math"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/connectevents/sdk-go/internal/issue"
+	"github.com/connectevents/sdk-go/internal/scan"
+	"github.com/connectevents/sdk-go/internal/timestamp"
+)
+
+// Profile is what a generated decoder needs to know of a validation profile.
+type Profile struct {
+	Index int   // the profile's position in the schema's x-profiles
+	Bit   uint8 // 1 << Index: the profile's bit in the acceptance masks of generated tables
+	// UnknownProperties and UnknownValues are the severities of a property
+	// or a non-empty enum value the profile does not accept.
+	UnknownProperties issue.Severity
+	UnknownValues     issue.Severity
+}
+
+// Decoder is the state of one decode: the scanner, the issues found so far
+// and the profile in use. It is reused across documents (Reset).
+type Decoder struct {
+	S       scan.Scanner
+	C       issue.Collector
+	Profile Profile
+	data    []byte
+}
+
+// Reset prepares d to decode data under p.
+func (d *Decoder) Reset(data []byte, p Profile, maxDepth int) {
+	d.S.Reset(data, maxDepth)
+	d.C.Reset()
+	d.Profile = p
+	d.data = data
+}
+
+// Accepts reports whether the profile in use accepts something documented
+// with the given acceptance mask.
+func (d *Decoder) Accepts(mask uint8) bool { return mask&d.Profile.Bit != 0 }
+
+// typeIssue records that the next value is not of the expected kind and
+// skips it.
+func (d *Decoder) typeIssue(want, keyword string) {
+	got := d.S.Peek()
+	if got == scan.Invalid {
+		d.S.Skip() // records the syntax error
+		return
+	}
+	d.C.Add(issue.Error, keyword, "expected "+want+", found "+got.String())
+	d.S.Skip()
+}
+
+// String reads a string value, or records a type issue at keyword.
+func (d *Decoder) String(keyword string) (string, bool) {
+	if d.S.Peek() != scan.String {
+		d.typeIssue("string", keyword)
+		return "", false
+	}
+	return d.S.ReadString()
+}
+
+// Object enters an object value, or records a type issue at keyword.
+func (d *Decoder) Object(keyword string) bool {
+	if d.S.Peek() != scan.Object {
+		d.typeIssue("object", keyword)
+		return false
+	}
+	return d.S.BeginObject()
+}
+
+// Array enters an array value, or records a type issue at keyword.
+func (d *Decoder) Array(keyword string) bool {
+	if d.S.Peek() != scan.Array {
+		d.typeIssue("array", keyword)
+		return false
+	}
+	return d.S.BeginArray()
+}
+
+// Bool reads a boolean, or records a type issue at keyword.
+func (d *Decoder) Bool(keyword string) (bool, bool) {
+	if k := d.S.Peek(); k != scan.True && k != scan.False {
+		d.typeIssue("boolean", keyword)
+		return false, false
+	}
+	return d.S.ReadBool()
+}
+
+// Number reads a number, or records a type issue at keyword.
+func (d *Decoder) Number(keyword string) (float64, bool) {
+	if d.S.Peek() != scan.Number {
+		d.typeIssue("number", keyword)
+		return 0, false
+	}
+	lit, ok := d.S.ReadNumber()
+	if !ok {
+		return 0, false
+	}
+	f, err := strconv.ParseFloat(lit, 64)
+	if err != nil || math.IsInf(f, 0) {
+		d.C.Add(issue.Error, keyword, "number "+lit+" is out of the range of a 64-bit float")
+		return 0, false
+	}
+	return f, true
+}
+
+// Integer reads an integer: a number without a fractional part, written
+// with or without a fraction or exponent (JSON Schema's "integer").
+func (d *Decoder) Integer(keyword string) (int64, bool) {
+	if d.S.Peek() != scan.Number {
+		d.typeIssue("integer", keyword)
+		return 0, false
+	}
+	lit, ok := d.S.ReadNumber()
+	if !ok {
+		return 0, false
+	}
+	if n, err := strconv.ParseInt(lit, 10, 64); err == nil {
+		return n, true
+	}
+	f, err := strconv.ParseFloat(lit, 64)
+	switch {
+	case err == nil && f == math.Trunc(f) && math.Abs(f) < 1<<63:
+		return int64(f), true
+	case err == nil && f != math.Trunc(f):
+		d.C.Add(issue.Error, keyword, "expected integer, found number "+lit)
+	default:
+		d.C.Add(issue.Error, strings.TrimSuffix(keyword, "/type")+"/x-int64", "integer "+lit+" is out of the range of a 64-bit integer")
+	}
+	return 0, false
+}
+
+// Length checks a string's length in characters, as JSON Schema counts it.
+// A negative bound is absent.
+func (d *Decoder) Length(s string, min, max int, minKeyword, maxKeyword string) {
+	n := utf8.RuneCountInString(s)
+	if min >= 0 && n < min {
+		d.C.Add(issue.Error, minKeyword, "length "+strconv.Itoa(n)+" is shorter than the minimum of "+strconv.Itoa(min))
+	}
+	if max >= 0 && n > max {
+		d.C.Add(issue.Error, maxKeyword, "length "+strconv.Itoa(n)+" is longer than the maximum of "+strconv.Itoa(max))
+	}
+}
+
+// Items checks an array's length.
+func (d *Decoder) Items(n, min, max int, minKeyword, maxKeyword string) {
+	if min >= 0 && n < min {
+		d.C.Add(issue.Error, minKeyword, strconv.Itoa(n)+" items, fewer than the minimum of "+strconv.Itoa(min))
+	}
+	if max >= 0 && n > max {
+		d.C.Add(issue.Error, maxKeyword, strconv.Itoa(n)+" items, more than the maximum of "+strconv.Itoa(max))
+	}
+}
+
+// Properties checks an object's member count.
+func (d *Decoder) Properties(n, min, max int, minKeyword, maxKeyword, why string) {
+	if min >= 0 && n < min {
+		d.C.Add(issue.Error, minKeyword, strconv.Itoa(n)+" properties, fewer than the minimum of "+strconv.Itoa(min)+why)
+	}
+	if max >= 0 && n > max {
+		d.C.Add(issue.Error, maxKeyword, strconv.Itoa(n)+" properties, more than the maximum of "+strconv.Itoa(max)+why)
+	}
+}
+
+// Range checks a number against inclusive bounds; a NaN bound is absent.
+func (d *Decoder) Range(f, min, max float64, minKeyword, maxKeyword string) {
+	if !math.IsNaN(min) && f < min {
+		d.C.Add(issue.Error, minKeyword, formatNumber(f)+" is less than the minimum of "+formatNumber(min))
+	}
+	if !math.IsNaN(max) && f > max {
+		d.C.Add(issue.Error, maxKeyword, formatNumber(f)+" is greater than the maximum of "+formatNumber(max))
+	}
+}
+
+func formatNumber(f float64) string { return string(AppendFloat(nil, f)) }
+
+// Enum checks a decoded enum value. mask is the value's acceptance mask (0
+// for an undocumented value); accepted lists the values the profile in use
+// accepts, for the message.
+func (d *Decoder) Enum(s string, mask uint8, typeName, keyword, minLengthKeyword, accepted string) {
+	switch {
+	case s == "" && d.Profile.UnknownValues == issue.Error:
+		d.C.Add(issue.Error, keyword, "empty "+typeName+"; expected one of "+accepted)
+	case s == "":
+		// Even where unknown values are allowed, a documented value is never empty.
+		d.C.Add(issue.Error, minLengthKeyword, "empty "+typeName+"; expected one of "+accepted)
+	case mask == 0:
+		d.C.Add(d.Profile.UnknownValues, keyword, strconv.Quote(s)+" is not a documented "+typeName+"; expected one of "+accepted)
+	case mask&d.Profile.Bit == 0:
+		d.C.Add(issue.Error, keyword, strconv.Quote(s)+" is a documented "+typeName+" that this profile does not accept; expected one of "+accepted)
+	}
+}
+
+// Timestamp reads a timestamp in the layout of f, recording the schema's
+// pattern and format issues independently, as a JSON Schema validator does.
+func (d *Decoder) Timestamp(s string, f timestamp.Fraction, patternKeyword, formatKeyword, layout string) (timestamp.Parsed, bool) {
+	p, layoutOK, formatOK := timestamp.Parse(s, f)
+	if !layoutOK {
+		d.C.Add(issue.Error, patternKeyword, strconv.Quote(s)+" does not match the layout "+layout)
+	}
+	if !formatOK {
+		d.C.Add(issue.Error, formatKeyword, strconv.Quote(s)+" is not an RFC 3339 date-time")
+	}
+	return p, layoutOK && formatOK
+}
+
+// Pattern records a pattern issue unless ok.
+func (d *Decoder) Pattern(ok bool, s, pattern, keyword string) {
+	if !ok {
+		d.C.Add(issue.Error, keyword, strconv.Quote(s)+" does not match the pattern "+pattern)
+	}
+}
+
+// Span is where one known member's value lies in the input, to compare it
+// with a later duplicate.
+type Span struct {
+	Key        string
+	Start, End int32
+	Seen       bool
+}
+
+// Member prepares to decode the value of a known member. It returns false
+// when the member was given before (the same key twice, or two documented
+// spellings): the new value is skipped and an issue recorded at
+// uniqueKeyword, an error unless it is a second spelling with the same value.
+func (d *Decoder) Member(sp *Span, key, uniqueKeyword string) bool {
+	if !sp.Seen {
+		sp.Seen, sp.Key, sp.Start = true, key, int32(d.S.ValueOffset())
+		return true
+	}
+	raw, ok := d.S.Skip()
+	if !ok {
+		return false
+	}
+	prev := d.data[sp.Start:sp.End]
+	switch {
+	case key == sp.Key:
+		d.C.AddMember(issue.Error, key, uniqueKeyword, "key "+strconv.Quote(key)+" is given twice (first at byte "+strconv.Itoa(int(sp.Start))+")")
+	case bytes.Equal(prev, raw):
+		d.C.AddMember(issue.Warning, key, uniqueKeyword, strconv.Quote(key)+" repeats "+strconv.Quote(sp.Key)+" with the same value; the two are spellings of one property")
+	default:
+		d.C.AddMember(issue.Error, key, uniqueKeyword, strconv.Quote(key)+" and "+strconv.Quote(sp.Key)+" are spellings of one property and disagree ("+string(raw)+" here, "+string(prev)+" at byte "+strconv.Itoa(int(sp.Start))+")")
+	}
+	return false
+}
+
+// EndMember notes where the value of a known member ended.
+func (d *Decoder) EndMember(sp *Span) { sp.End = int32(d.S.Offset()) }
+
+// Required records a missing required property of the current object.
+func (d *Decoder) Required(seen bool, name, keyword string) {
+	if !seen {
+		d.C.Add(issue.Error, keyword, "missing required property "+strconv.Quote(name))
+	}
+}
+
+// Unknown handles a member the profile in use does not know: its value is
+// kept (copied) so that nothing is lost, and an issue is recorded at the
+// object's additionalProperties keyword, with a did-you-mean hint when a
+// known spelling differs only in case. A key given twice is an error.
+func (d *Decoder) Unknown(key string, known []string, keyword, uniqueKeyword string, kept []UnknownMember) []UnknownMember {
+	raw, ok := d.S.Skip()
+	if !ok {
+		return kept
+	}
+	for _, m := range kept {
+		if m.Key == key {
+			d.C.AddMember(issue.Error, key, uniqueKeyword, "key "+strconv.Quote(key)+" is given twice")
+			return kept
+		}
+	}
+	msg := "unknown property " + strconv.Quote(key)
+	for _, k := range known {
+		if k == key {
+			msg = "property " + strconv.Quote(key) + " is not part of this profile's model"
+			break
+		}
+		if strings.EqualFold(k, key) {
+			msg += "; did you mean " + strconv.Quote(k) + "?"
+			break
+		}
+	}
+	d.C.AddMember(d.Profile.UnknownProperties, key, keyword, msg)
+	return append(kept, UnknownMember{Key: key, Value: bytes.Clone(raw)})
+}
+
+// UnknownMember is a member the schema (or the profile in use) does not
+// know, kept verbatim.
+type UnknownMember struct {
+	Key   string
+	Value []byte // the raw JSON value
+}
+
+// MapKey records a duplicate key of a map-shaped object and reports whether
+// the key is new.
+func (d *Decoder) MapKey(isNew bool, key, uniqueKeyword string) bool {
+	if !isNew {
+		d.C.AddMember(issue.Error, key, uniqueKeyword, "key "+strconv.Quote(key)+" is given twice")
+		d.S.Skip()
+	}
+	return isNew
+}
+
+// Severity returns the severity a rule has under the profile in use, from a
+// table indexed by profile (-1: off, 0: error, 1: warning).
+func (d *Decoder) Severity(table []int8) (issue.Severity, bool) {
+	s := table[d.Profile.Index]
+	return issue.Severity(s), s >= 0
+}
+
+// APIVersion1 is referenced by generated code, so that code generated for
+// another version of this runtime fails to compile instead of misbehaving.
+const APIVersion1 = 1
+
+// Data is the input being decoded.
+func (d *Decoder) Data() []byte { return d.data }

@@ -1,0 +1,124 @@
+// Package issue is the validation-issue runtime shared by the generated
+// decoders: a collector that keeps every issue found in one pass, each with
+// the JSON Pointer of the offending value (instance location) and the schema
+// rule it breaks (keyword location).
+//
+// The collector keeps the current location as a stack of path segments and
+// renders a JSON Pointer only when an issue is recorded, so the decoders pay
+// nothing for locations on valid input.
+package issue
+
+import (
+	"strconv"
+	"strings"
+)
+
+// Severity says whether an issue makes the input invalid.
+type Severity uint8
+
+const (
+	// Error makes the input invalid under the profile in use.
+	Error Severity = iota
+	// Warning is reported but does not make the input invalid: an unknown
+	// property or enum value under a lenient profile, a documented rule that
+	// the profile only flags.
+	Warning
+)
+
+// String returns "error" or "warning".
+func (s Severity) String() string {
+	if s == Warning {
+		return "warning"
+	}
+	return "error"
+}
+
+// Issue is one finding about one value.
+type Issue struct {
+	Severity         Severity
+	InstanceLocation string // JSON Pointer (RFC 6901) of the value in the input
+	KeywordLocation  string // JSON Pointer of the rule in the profile schema, e.g. /$defs/Channel/enum
+	Message          string
+}
+
+// segment is one step of a location: an object key or an array index.
+type segment struct {
+	key   string
+	index int // -1 for a key
+}
+
+// Collector gathers the issues of one document.
+type Collector struct {
+	path   []segment
+	issues []Issue
+	errors int
+}
+
+// Reset empties the collector, keeping its storage.
+func (c *Collector) Reset() {
+	c.path = c.path[:0]
+	c.issues = c.issues[:0]
+	c.errors = 0
+}
+
+// PushKey enters the member key of the current object.
+func (c *Collector) PushKey(key string) { c.path = append(c.path, segment{key: key, index: -1}) }
+
+// PushIndex enters element i of the current array.
+func (c *Collector) PushIndex(i int) { c.path = append(c.path, segment{index: i}) }
+
+// Pop leaves the innermost key or index.
+func (c *Collector) Pop() { c.path = c.path[:len(c.path)-1] }
+
+// Pointer renders the current location as a JSON Pointer.
+func (c *Collector) Pointer() string {
+	if len(c.path) == 0 {
+		return ""
+	}
+	var b strings.Builder
+	for _, s := range c.path {
+		b.WriteByte('/')
+		if s.index >= 0 {
+			b.WriteString(strconv.Itoa(s.index))
+			continue
+		}
+		b.WriteString(EscapeToken(s.key))
+	}
+	return b.String()
+}
+
+// Add records an issue at the current location.
+func (c *Collector) Add(sev Severity, keyword, msg string) {
+	c.AddAt(sev, c.Pointer(), keyword, msg)
+}
+
+// AddMember records an issue at member key of the current object, without
+// entering it (unknown properties, duplicate keys).
+func (c *Collector) AddMember(sev Severity, key, keyword, msg string) {
+	c.PushKey(key)
+	c.Add(sev, keyword, msg)
+	c.Pop()
+}
+
+// AddAt records an issue at an explicit instance location.
+func (c *Collector) AddAt(sev Severity, instance, keyword, msg string) {
+	if sev == Error {
+		c.errors++
+	}
+	c.issues = append(c.issues, Issue{Severity: sev, InstanceLocation: instance, KeywordLocation: keyword, Message: msg})
+}
+
+// Errors reports how many issues of severity Error were recorded.
+func (c *Collector) Errors() int { return c.errors }
+
+// Issues returns the recorded issues in the order they were found. The
+// slice is owned by the collector until the next Reset.
+func (c *Collector) Issues() []Issue { return c.issues }
+
+// EscapeToken escapes a reference token for a JSON Pointer (RFC 6901 §3).
+func EscapeToken(s string) string {
+	if !strings.ContainsAny(s, "~/") {
+		return s
+	}
+	return strings.NewReplacer("~", "~0", "/", "~1").Replace(s)
+}

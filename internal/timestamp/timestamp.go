@@ -1,0 +1,244 @@
+// Package timestamp parses and formats the UTC timestamps of contact events
+// by fixed digit positions, without time.Parse, and checks RFC 3339
+// date-time validity exactly as JSON Schema's "format": "date-time" does, so
+// the generated validator and a JSON Schema validator agree on every string.
+//
+// A timestamp is checked twice, as the schema does: against its layout (the
+// schema's "pattern": digits in fixed places, a given fraction) and against
+// RFC 3339 (the schema's "format": real dates, hours below 24, ...).
+package timestamp
+
+import "time"
+
+// Fraction is the fractional-seconds part a layout requires.
+type Fraction uint8
+
+const (
+	// None: yyyy-MM-dd'T'HH:mm:ss'Z' (the EventBridge envelope time).
+	None Fraction = iota
+	// Millis: yyyy-MM-dd'T'HH:mm:ss.SSS'Z' (contact timestamps).
+	Millis
+	// Optional: no fraction or 1 to 9 digits (routing timestamps).
+	Optional
+)
+
+// Parsed is a timestamp read from its text.
+type Parsed struct {
+	Time   time.Time
+	Digits int8 // fraction digits as written, so it can be written back the same way
+}
+
+// Parse reads s in the layout of f. layoutOK reports whether s matches the
+// layout's pattern; formatOK whether s is an RFC 3339 date-time at all (the
+// two are independent, as "pattern" and "format" are in the schema). Time
+// is set when both hold.
+func Parse(s string, f Fraction) (p Parsed, layoutOK, formatOK bool) {
+	formatOK = ValidDateTime(s)
+	layoutOK = matchesLayout(s, f)
+	if !layoutOK || !formatOK {
+		return Parsed{}, layoutOK, formatOK
+	}
+	year := num(s[0:4])
+	month := num(s[5:7])
+	day := num(s[8:10])
+	hour := num(s[11:13])
+	minute := num(s[14:16])
+	sec := num(s[17:19])
+	nsec, digits := 0, 0
+	if s[19] == '.' {
+		for i := 20; i < len(s)-1; i++ {
+			nsec = nsec*10 + int(s[i]-'0')
+			digits++
+		}
+		for i := digits; i < 9; i++ {
+			nsec *= 10
+		}
+	}
+	// A leap second (23:59:60, which RFC 3339 allows) is normalised by
+	// time.Date to the next day's 00:00:00; Go's time has no leap seconds.
+	p.Time = time.Date(year, time.Month(month), day, hour, minute, sec, nsec, time.UTC)
+	p.Digits = int8(digits)
+	return p, true, true
+}
+
+// matchesLayout checks the shape ^dddd-dd-ddTdd:dd:dd(.d+)?Z$ for f.
+func matchesLayout(s string, f Fraction) bool {
+	if len(s) < 20 {
+		return false
+	}
+	for i := 0; i < 19; i++ {
+		switch i {
+		case 4, 7:
+			if s[i] != '-' {
+				return false
+			}
+		case 10:
+			if s[i] != 'T' {
+				return false
+			}
+		case 13, 16:
+			if s[i] != ':' {
+				return false
+			}
+		default:
+			if !isDigit(s[i]) {
+				return false
+			}
+		}
+	}
+	if s[len(s)-1] != 'Z' {
+		return false
+	}
+	frac := s[19 : len(s)-1]
+	switch f {
+	case None:
+		return frac == ""
+	case Millis:
+		return len(frac) == 4 && frac[0] == '.' && allDigits(frac[1:])
+	default:
+		return frac == "" || (len(frac) >= 2 && len(frac) <= 10 && frac[0] == '.' && allDigits(frac[1:]))
+	}
+}
+
+// ValidDateTime reports whether s is an RFC 3339 date-time, with the same
+// answers as JSON Schema format validators (santhosh-tekuri/jsonschema):
+// 'T' or 't', 'Z', 'z' or a numeric offset, any number of fraction digits,
+// a leap second only at 23:59:60 UTC.
+func ValidDateTime(s string) bool {
+	if len(s) < 20 || (s[10] != 'T' && s[10] != 't') {
+		return false
+	}
+	return validDate(s[:10]) && validTime(s[11:])
+}
+
+func validDate(s string) bool {
+	if len(s) != 10 || s[4] != '-' || s[7] != '-' || !allDigits(s[0:4]) || !allDigits(s[5:7]) || !allDigits(s[8:10]) {
+		return false
+	}
+	y, m, d := num(s[0:4]), num(s[5:7]), num(s[8:10])
+	return m >= 1 && m <= 12 && d >= 1 && d <= daysIn(y, m)
+}
+
+func daysIn(y, m int) int {
+	switch m {
+	case 2:
+		if y%4 == 0 && (y%100 != 0 || y%400 == 0) {
+			return 29
+		}
+		return 28
+	case 4, 6, 9, 11:
+		return 30
+	}
+	return 31
+}
+
+func validTime(s string) bool {
+	if len(s) < 9 || s[2] != ':' || s[5] != ':' || !allDigits(s[0:2]) || !allDigits(s[3:5]) || !allDigits(s[6:8]) {
+		return false
+	}
+	h, m, sec := num(s[0:2]), num(s[3:5]), num(s[6:8])
+	if h > 23 || m > 59 || sec > 60 {
+		return false
+	}
+	s = s[8:]
+	if s[0] == '.' {
+		n := 1
+		for n < len(s) && isDigit(s[n]) {
+			n++
+		}
+		if n == 1 {
+			return false
+		}
+		s = s[n:]
+	}
+	if s == "" {
+		return false
+	}
+	if s[0] == 'z' || s[0] == 'Z' {
+		if len(s) != 1 {
+			return false
+		}
+	} else {
+		if len(s) != 6 || s[3] != ':' || (s[0] != '+' && s[0] != '-') || !allDigits(s[1:3]) || !allDigits(s[4:6]) {
+			return false
+		}
+		zh, zm := num(s[1:3]), num(s[4:6])
+		if zh > 23 || zm > 59 {
+			return false
+		}
+		sign := 1
+		if s[0] == '+' {
+			sign = -1
+		}
+		hm := (h*60 + m) + sign*(zh*60+zm)
+		if hm < 0 {
+			hm += 24 * 60
+		}
+		h, m = hm/60%24, hm%60
+	}
+	return sec != 60 || (h == 23 && m == 59)
+}
+
+// Append writes t in UTC as yyyy-MM-dd'T'HH:mm:ss[.fraction]'Z' with the
+// given number of fraction digits (0 to 9).
+func Append(b []byte, t time.Time, digits int8) []byte {
+	t = t.UTC()
+	y, mo, d := t.Date()
+	h, mi, s := t.Clock()
+	b = appendInt(b, y, 4)
+	b = append(b, '-')
+	b = appendInt(b, int(mo), 2)
+	b = append(b, '-')
+	b = appendInt(b, d, 2)
+	b = append(b, 'T')
+	b = appendInt(b, h, 2)
+	b = append(b, ':')
+	b = appendInt(b, mi, 2)
+	b = append(b, ':')
+	b = appendInt(b, s, 2)
+	if digits > 0 {
+		b = append(b, '.')
+		ns := t.Nanosecond()
+		var frac [9]byte
+		for i := 8; i >= 0; i-- {
+			frac[i] = byte('0' + ns%10)
+			ns /= 10
+		}
+		b = append(b, frac[:min(int(digits), 9)]...)
+	}
+	return append(b, 'Z')
+}
+
+func appendInt(b []byte, v, width int) []byte {
+	var buf [8]byte
+	i := len(buf)
+	for v > 0 || width > 0 {
+		i--
+		buf[i] = byte('0' + v%10)
+		v /= 10
+		width--
+		if i == 0 {
+			break
+		}
+	}
+	return append(b, buf[i:]...)
+}
+
+func isDigit(c byte) bool { return c >= '0' && c <= '9' }
+
+func allDigits(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if !isDigit(s[i]) {
+			return false
+		}
+	}
+	return true
+}
+
+func num(s string) int {
+	n := 0
+	for i := 0; i < len(s); i++ {
+		n = n*10 + int(s[i]-'0')
+	}
+	return n
+}
