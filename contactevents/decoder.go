@@ -41,7 +41,7 @@ func (dec *Decoder) All() iter.Seq2[*Event, error] {
 				}
 				continue
 			}
-			ev, err := decodeRecord(rec.Data, rec.Doc, rec.Offset, o)
+			ev, err := decodeRecord(rec.Data, rec.Doc, rec.Offset, rec.Line, o)
 			if err != nil {
 				err = &RecordError{Index: rec.Index, ID: rec.ID, Pointer: rec.Pointer, Err: err}
 			}

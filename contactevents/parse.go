@@ -8,7 +8,6 @@ import (
 
 	"github.com/connectevents/sdk-go/internal/codec"
 	"github.com/connectevents/sdk-go/internal/delivery"
-	"github.com/connectevents/sdk-go/internal/scan"
 )
 
 var decoders = sync.Pool{New: func() any { return new(codec.Decoder) }}
@@ -39,17 +38,23 @@ func Parse(data []byte, opts ...Option) (*Event, error) {
 	for rec, rerr := range delivery.Records(data, delivery.Format(o.format)) {
 		count++
 		if count > 1 {
+			if doc, ok := singleDocument(data, o.format); ok && rerr != nil {
+				// One event followed by garbage (the current page's
+				// CONNECTED_TO_AGENT sample leaves a '}' over): diagnose it
+				// as one document with trailing data.
+				return decodeRecord(data, doc, -1, 0, &o)
+			}
 			return nil, ErrMultipleEvents
 		}
 		if rerr != nil {
 			if doc, ok := singleDocument(data, o.format); ok {
 				// Not a wrapper the delivery layer could read: decode it as
 				// the event it looks like, for a precise syntax diagnosis.
-				return decodeRecord(data, doc, -1, &o)
+				return decodeRecord(data, doc, -1, 0, &o)
 			}
 			return nil, recordError(rerr)
 		}
-		ev, err = decodeRecord(rec.Data, rec.Doc, rec.Offset, &o)
+		ev, err = decodeRecord(rec.Data, rec.Doc, rec.Offset, rec.Line, &o)
 		if err != nil && rec.Pointer != "" {
 			err = &RecordError{Index: rec.Index, ID: rec.ID, Pointer: rec.Pointer, Err: err}
 		}
@@ -98,9 +103,10 @@ func recordError(err error) error {
 }
 
 // decodeRecord decodes one event document (an EventBridge event or a bare
-// contact event). offset is where doc lies in the whole input (-1: not a
-// verbatim slice of it), for syntax error positions.
-func decodeRecord(data []byte, doc delivery.Format, offset int64, o *options) (*Event, error) {
+// contact event). offset and line say where it lies in the whole input
+// (offset -1: not a verbatim slice of it), so that syntax errors give
+// positions in the input a person has in front of them.
+func decodeRecord(data []byte, doc delivery.Format, offset int64, line int, o *options) (*Event, error) {
 	if len(data) > o.maxSize {
 		return nil, sizeError(len(data), o.maxSize)
 	}
@@ -118,6 +124,12 @@ func decodeRecord(data []byte, doc delivery.Format, offset int64, o *options) (*
 		d.S.Finish()
 	}
 	if err := d.S.Err(); err != nil {
+		if offset > 0 || line > 1 {
+			for _, e := range d.S.Errors() {
+				e.Offset += max(offset, 0)
+				e.Line += max(line-1, 0)
+			}
+		}
 		return nil, err
 	}
 	if d.C.Errors() > 0 {
@@ -133,5 +145,3 @@ func decodeRecord(data []byte, doc delivery.Format, offset int64, o *options) (*
 	}
 	return ev, nil
 }
-
-var _ = scan.Invalid

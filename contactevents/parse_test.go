@@ -1,0 +1,155 @@
+package contactevents_test
+
+import (
+	"errors"
+	"strings"
+	"testing"
+
+	"github.com/connectevents/sdk-go/contactevents"
+)
+
+func TestParseRejectsPayloadsOverTheSizeLimit(t *testing.T) {
+	big := detail(`"tags":{"k":"` + strings.Repeat("x", 300<<10) + `"}`)
+	if _, err := contactevents.Parse(big); !errors.Is(err, contactevents.ErrTooLarge) {
+		t.Errorf("300 KiB event: %v, want ErrTooLarge (EventBridge's limit is 256 KiB)", err)
+	}
+	if _, err := contactevents.Parse(detail(""), contactevents.WithMaxSize(10)); !errors.Is(err, contactevents.ErrTooLarge) {
+		t.Errorf("WithMaxSize(10): %v, want ErrTooLarge", err)
+	}
+}
+
+func TestParseRejectsNestingOverTheDepthLimit(t *testing.T) {
+	deep := detail(`"x":` + strings.Repeat("[", 100) + strings.Repeat("]", 100))
+	_, err := contactevents.Parse(deep)
+	var serr *contactevents.SyntaxError
+	if !errors.As(err, &serr) || !strings.Contains(serr.Msg, "depth") {
+		t.Fatalf("100 nested arrays: %v, want a depth SyntaxError", err)
+	}
+	if _, err := contactevents.Parse(deep, contactevents.WithMaxDepth(200)); err != nil {
+		t.Errorf("WithMaxDepth(200): %v", err)
+	}
+}
+
+func TestParseSyntaxErrors(t *testing.T) {
+	tests := []struct {
+		name, in, msg string
+		line, col     int
+	}{
+		{"invalid UTF-8", "{\"eventType\":\"QUE\xffUED\"}", "UTF-8", 1, 18},
+		{"trailing data", `{"eventType":"QUEUED"} }`, "trailing data", 1, 24},
+		{"truncated", "{\n\"eventType\":", "end of input", 2, 13},
+		{"second line", "{\n  \"a\": tru }", "invalid", 2, 11},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := contactevents.Parse([]byte(tt.in))
+			var serr *contactevents.SyntaxError
+			if !errors.As(err, &serr) {
+				t.Fatalf("got %v, want a SyntaxError", err)
+			}
+			if !strings.Contains(serr.Msg, tt.msg) || serr.Line != tt.line || serr.Column != tt.col {
+				t.Errorf("got %d:%d %q, want %d:%d containing %q", serr.Line, serr.Column, serr.Msg, tt.line, tt.col, tt.msg)
+			}
+		})
+	}
+}
+
+func TestParseNamesPayloadsThatAreNotContactEvents(t *testing.T) {
+	tests := map[string]string{
+		"contact flow":        `{"Details":{"ContactData":{"ContactId":"c-1","Channel":"VOICE"},"Parameters":{}},"Name":"ContactFlowEvent"}`,
+		"contact trace":       `{"AWSAccountId":"111122223333","AWSContactTraceRecordFormatVersion":"2017-03-10","ContactId":"c-1","Channel":"VOICE"}`,
+		"other EventBridge":   `{"version":"0","id":"1","detail-type":"EC2 Instance State-change Notification","source":"aws.ec2","account":"111122223333","time":"2024-01-01T00:00:00Z","region":"us-west-2","resources":[],"detail":{"state":"running"}}`,
+		"not an event at all": `{"hello":"world"}`,
+	}
+	for name, in := range tests {
+		_, err := contactevents.Parse([]byte(in))
+		var nerr *contactevents.NotContactEventError
+		if !errors.As(err, &nerr) {
+			t.Errorf("%s: got %v, want NotContactEventError", name, err)
+			continue
+		}
+		t.Logf("%s: %v", name, err)
+	}
+}
+
+func TestParseRejectsBatchesOfSeveralEvents(t *testing.T) {
+	two := "[" + string(detail("")) + "," + string(detail("")) + "]"
+	if _, err := contactevents.Parse([]byte(two)); !errors.Is(err, contactevents.ErrMultipleEvents) {
+		t.Errorf("got %v, want ErrMultipleEvents", err)
+	}
+}
+
+func TestParseUnknownProfile(t *testing.T) {
+	if _, err := contactevents.Parse(detail(""), contactevents.WithProfile("lenient")); err == nil {
+		t.Error("an unknown profile must be an error")
+	}
+}
+
+func TestDecoderReportsLinesOfNDJSONRecords(t *testing.T) {
+	good := string(detail(""))
+	in := good + "\n" + good + "\n" + `{"eventType":"QUEUED",}` + "\n" + good + "\n"
+	var n, bad int
+	for _, err := range contactevents.NewDecoder(strings.NewReader(in)).All() {
+		n++
+		if err == nil {
+			continue
+		}
+		bad++
+		var rerr *contactevents.RecordError
+		var serr *contactevents.SyntaxError
+		if !errors.As(err, &rerr) || rerr.Index != 2 || !errors.As(err, &serr) {
+			t.Fatalf("got %v, want record 2's SyntaxError", err)
+		}
+		if serr.Line != 3 || serr.Column != 22 {
+			t.Errorf("trailing comma at %d:%d, want 3:22 of the stream", serr.Line, serr.Column)
+		}
+	}
+	if n != 4 || bad != 1 {
+		t.Errorf("%d events, %d bad; want 4 and 1", n, bad)
+	}
+}
+
+func TestValidationErrorRendersEveryIssue(t *testing.T) {
+	data := []byte(`{"eventType":"NOPE","channel":"FAX","contactId":""}`)
+	err := contactevents.Validate(data, contactevents.WithProfile(contactevents.Strict))
+	var verr *contactevents.ValidationError
+	if !errors.As(err, &verr) {
+		t.Fatal(err)
+	}
+	got := locations(verr.Errors())
+	want := "/eventType /$defs/EventType/enum; /channel /$defs/Channel/enum; /contactId /$defs/ContactIdentifier/minLength; " +
+		" /$defs/ContactEvent/required;  /$defs/ContactEvent/required"
+	if got != want {
+		t.Errorf("got  %s\nwant %s", got, want)
+	}
+	out := verr.BasicOutput()
+	if out.Valid || len(out.Errors) != 5 {
+		t.Errorf("basic output: %+v", out)
+	}
+	if !strings.Contains(err.Error(), "and 2 more") {
+		t.Errorf("Error() = %s", err)
+	}
+}
+
+func TestEncodeKeepsUnknownMembersAndIsStable(t *testing.T) {
+	in := detail(`"zeta":{"b":[1, 2 ,{"c":null}]},"agentInfo":{"agentArn":"arn:a","extra":true}`)
+	ev, err := contactevents.Parse(in)
+	if err != nil {
+		t.Fatal(err)
+	}
+	out, _ := ev.MarshalJSON()
+	if !strings.Contains(string(out), `"zeta":{"b":[1,2,{"c":null}]}`) || !strings.Contains(string(out), `"extra":true`) {
+		t.Errorf("unknown members lost: %s", out)
+	}
+	ev2, err := contactevents.Parse(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	out2, _ := ev2.MarshalJSON()
+	if string(out) != string(out2) {
+		t.Errorf("not byte-stable:\n%s\n%s", out, out2)
+	}
+	if ev.HasEnvelope() || strings.HasPrefix(string(out), `{"version"`) {
+		t.Errorf("a bare event must stay bare: %s", out)
+	}
+}
