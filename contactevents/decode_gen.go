@@ -11,11 +11,231 @@ import (
 	"time"
 )
 
+/*
+decoder is the state of one decode: the shared runtime plus the arena of
+the event being decoded.
+*/
+type decoder struct {
+	codec.Decoder
+	a *arena
+}
+
+// arena holds the structs of one event, allocated together.
+type arena struct {
+	event                                [1]Event
+	queueInfo                            [1]QueueInfo
+	agentInfo                            [1]AgentInfo
+	hierarchyGroups                      [1]HierarchyGroups
+	hierarchyGroup                       [5]HierarchyGroup
+	customerVoiceActivity                [1]CustomerVoiceActivity
+	campaign                             [1]Campaign
+	contactLens                          [1]ContactLens
+	conversationalAnalytics              [1]ConversationalAnalytics
+	conversationalAnalyticsConfiguration [1]ConversationalAnalyticsConfiguration
+	channelConfiguration                 [1]ChannelConfiguration
+	redactionConfiguration               [1]RedactionConfiguration
+	expiry                               [1]Expiry
+	expression                           [1]Expression
+	attributeCondition                   [1]AttributeCondition
+	matchCriteria                        [1]MatchCriteria
+	agentsCriteria                       [1]AgentsCriteria
+	used                                 [17]uint8 // slots handed out, per type
+	strings                              [8]string // for optional strings held by pointer
+	nstrings                             uint8
+	stringItems                          [8]string // backing of []String slices
+	nStringItems                         uint8
+	updatedPropertyItems                 [8]UpdatedProperty // backing of []UpdatedProperty slices
+	nUpdatedPropertyItems                uint8
+}
+
+// newString returns a pointer to a copy of s, from the arena while it has room.
+func (d *decoder) newString(s string) *string {
+	if n := d.a.nstrings; int(n) < len(d.a.strings) {
+		d.a.nstrings++
+		d.a.strings[n] = s
+		return &d.a.strings[n]
+	}
+	p := new(string)
+	*p = s
+	return p
+}
+
+// sliceString returns an empty []String with room for 4 items, backed by the arena while it has room.
+func (d *decoder) sliceString() []string {
+	if n := int(d.a.nStringItems); n+4 <= len(d.a.stringItems) {
+		d.a.nStringItems += 4
+		return d.a.stringItems[n : n : n+4]
+	}
+	return make([]string, 0, 4)
+}
+
+// sliceUpdatedProperty returns an empty []UpdatedProperty with room for 4 items, backed by the arena while it has room.
+func (d *decoder) sliceUpdatedProperty() []UpdatedProperty {
+	if n := int(d.a.nUpdatedPropertyItems); n+4 <= len(d.a.updatedPropertyItems) {
+		d.a.nUpdatedPropertyItems += 4
+		return d.a.updatedPropertyItems[n : n : n+4]
+	}
+	return make([]UpdatedProperty, 0, 4)
+}
+
+// newEvent returns a zeroed Event from the arena, or from the heap once the arena's slots are used.
+func (d *decoder) newEvent() *Event {
+	if n := d.a.used[0]; int(n) < len(d.a.event) {
+		d.a.used[0]++
+		return &d.a.event[n]
+	}
+	return new(Event)
+}
+
+// newQueueInfo returns a zeroed QueueInfo from the arena, or from the heap once the arena's slots are used.
+func (d *decoder) newQueueInfo() *QueueInfo {
+	if n := d.a.used[1]; int(n) < len(d.a.queueInfo) {
+		d.a.used[1]++
+		return &d.a.queueInfo[n]
+	}
+	return new(QueueInfo)
+}
+
+// newAgentInfo returns a zeroed AgentInfo from the arena, or from the heap once the arena's slots are used.
+func (d *decoder) newAgentInfo() *AgentInfo {
+	if n := d.a.used[2]; int(n) < len(d.a.agentInfo) {
+		d.a.used[2]++
+		return &d.a.agentInfo[n]
+	}
+	return new(AgentInfo)
+}
+
+// newHierarchyGroups returns a zeroed HierarchyGroups from the arena, or from the heap once the arena's slots are used.
+func (d *decoder) newHierarchyGroups() *HierarchyGroups {
+	if n := d.a.used[3]; int(n) < len(d.a.hierarchyGroups) {
+		d.a.used[3]++
+		return &d.a.hierarchyGroups[n]
+	}
+	return new(HierarchyGroups)
+}
+
+// newHierarchyGroup returns a zeroed HierarchyGroup from the arena, or from the heap once the arena's slots are used.
+func (d *decoder) newHierarchyGroup() *HierarchyGroup {
+	if n := d.a.used[4]; int(n) < len(d.a.hierarchyGroup) {
+		d.a.used[4]++
+		return &d.a.hierarchyGroup[n]
+	}
+	return new(HierarchyGroup)
+}
+
+// newCustomerVoiceActivity returns a zeroed CustomerVoiceActivity from the arena, or from the heap once the arena's slots are used.
+func (d *decoder) newCustomerVoiceActivity() *CustomerVoiceActivity {
+	if n := d.a.used[5]; int(n) < len(d.a.customerVoiceActivity) {
+		d.a.used[5]++
+		return &d.a.customerVoiceActivity[n]
+	}
+	return new(CustomerVoiceActivity)
+}
+
+// newCampaign returns a zeroed Campaign from the arena, or from the heap once the arena's slots are used.
+func (d *decoder) newCampaign() *Campaign {
+	if n := d.a.used[6]; int(n) < len(d.a.campaign) {
+		d.a.used[6]++
+		return &d.a.campaign[n]
+	}
+	return new(Campaign)
+}
+
+// newContactLens returns a zeroed ContactLens from the arena, or from the heap once the arena's slots are used.
+func (d *decoder) newContactLens() *ContactLens {
+	if n := d.a.used[7]; int(n) < len(d.a.contactLens) {
+		d.a.used[7]++
+		return &d.a.contactLens[n]
+	}
+	return new(ContactLens)
+}
+
+// newConversationalAnalytics returns a zeroed ConversationalAnalytics from the arena, or from the heap once the arena's slots are used.
+func (d *decoder) newConversationalAnalytics() *ConversationalAnalytics {
+	if n := d.a.used[8]; int(n) < len(d.a.conversationalAnalytics) {
+		d.a.used[8]++
+		return &d.a.conversationalAnalytics[n]
+	}
+	return new(ConversationalAnalytics)
+}
+
+// newConversationalAnalyticsConfiguration returns a zeroed ConversationalAnalyticsConfiguration from the arena, or from the heap once the arena's slots are used.
+func (d *decoder) newConversationalAnalyticsConfiguration() *ConversationalAnalyticsConfiguration {
+	if n := d.a.used[9]; int(n) < len(d.a.conversationalAnalyticsConfiguration) {
+		d.a.used[9]++
+		return &d.a.conversationalAnalyticsConfiguration[n]
+	}
+	return new(ConversationalAnalyticsConfiguration)
+}
+
+// newChannelConfiguration returns a zeroed ChannelConfiguration from the arena, or from the heap once the arena's slots are used.
+func (d *decoder) newChannelConfiguration() *ChannelConfiguration {
+	if n := d.a.used[10]; int(n) < len(d.a.channelConfiguration) {
+		d.a.used[10]++
+		return &d.a.channelConfiguration[n]
+	}
+	return new(ChannelConfiguration)
+}
+
+// newRedactionConfiguration returns a zeroed RedactionConfiguration from the arena, or from the heap once the arena's slots are used.
+func (d *decoder) newRedactionConfiguration() *RedactionConfiguration {
+	if n := d.a.used[11]; int(n) < len(d.a.redactionConfiguration) {
+		d.a.used[11]++
+		return &d.a.redactionConfiguration[n]
+	}
+	return new(RedactionConfiguration)
+}
+
+// newExpiry returns a zeroed Expiry from the arena, or from the heap once the arena's slots are used.
+func (d *decoder) newExpiry() *Expiry {
+	if n := d.a.used[12]; int(n) < len(d.a.expiry) {
+		d.a.used[12]++
+		return &d.a.expiry[n]
+	}
+	return new(Expiry)
+}
+
+// newExpression returns a zeroed Expression from the arena, or from the heap once the arena's slots are used.
+func (d *decoder) newExpression() *Expression {
+	if n := d.a.used[13]; int(n) < len(d.a.expression) {
+		d.a.used[13]++
+		return &d.a.expression[n]
+	}
+	return new(Expression)
+}
+
+// newAttributeCondition returns a zeroed AttributeCondition from the arena, or from the heap once the arena's slots are used.
+func (d *decoder) newAttributeCondition() *AttributeCondition {
+	if n := d.a.used[14]; int(n) < len(d.a.attributeCondition) {
+		d.a.used[14]++
+		return &d.a.attributeCondition[n]
+	}
+	return new(AttributeCondition)
+}
+
+// newMatchCriteria returns a zeroed MatchCriteria from the arena, or from the heap once the arena's slots are used.
+func (d *decoder) newMatchCriteria() *MatchCriteria {
+	if n := d.a.used[15]; int(n) < len(d.a.matchCriteria) {
+		d.a.used[15]++
+		return &d.a.matchCriteria[n]
+	}
+	return new(MatchCriteria)
+}
+
+// newAgentsCriteria returns a zeroed AgentsCriteria from the arena, or from the heap once the arena's slots are used.
+func (d *decoder) newAgentsCriteria() *AgentsCriteria {
+	if n := d.a.used[16]; int(n) < len(d.a.agentsCriteria) {
+		d.a.used[16]++
+		return &d.a.agentsCriteria[n]
+	}
+	return new(AgentsCriteria)
+}
+
 // eventKeys lists every documented spelling of Event's members, for did-you-mean hints.
 var eventKeys = []string{"version", "id", "detail-type", "source", "account", "time", "region", "resources", "replay-name", "detail"}
 
 // decodeEvent decodes and validates Event; the scanner is just past its '{'.
-func decodeEvent(d *codec.Decoder, v *Event) {
+func decodeEvent(d *decoder, v *Event) {
 	var seen [10]codec.Span
 	n := 0
 	for {
@@ -96,7 +316,7 @@ func decodeEvent(d *codec.Decoder, v *Event) {
 			}
 		case 7:
 			if d.Array("/$defs/EventBridgeEvent/properties/resources/type") {
-				out := make([]string, 0)
+				out := d.sliceString()
 				for i := 0; d.S.NextElement(); i++ {
 					d.C.PushIndex(i)
 					var e string
@@ -136,7 +356,7 @@ func decodeEvent(d *codec.Decoder, v *Event) {
 var contactEventKeys = []string{"eventType", "EventType", "contactId", "ContactId", "initialContactId", "relatedContactId", "previousContactId", "channel", "Channel", "instanceArn", "InstanceArn", "initiationMethod", "InitiationMethod", "initiationTimestamp", "connectedToSystemTimestamp", "disconnectTimestamp", "scheduledTimestamp", "queueInfo", "QueueInfo", "agentInfo", "AgentInfo", "customerVoiceActivity", "CustomerVoiceActivity", "answeringMachineDetectionStatus", "disconnectReason", "campaign", "updatedProperties", "contactLens", "segmentAttributes", "tags", "routingCriteria", "RoutingCriteria"}
 
 // decodeContactEvent decodes and validates ContactEvent; the scanner is just past its '{'.
-func decodeContactEvent(d *codec.Decoder, v *ContactEvent) {
+func decodeContactEvent(d *decoder, v *ContactEvent) {
 	var seen [23]codec.Span
 	n := 0
 	for {
@@ -320,19 +540,19 @@ func decodeContactEvent(d *codec.Decoder, v *ContactEvent) {
 			}
 		case 12:
 			if d.Object("/$defs/QueueInfo/type") {
-				x := new(QueueInfo)
+				x := d.newQueueInfo()
 				decodeQueueInfo(d, x)
 				v.QueueInfo = x
 			}
 		case 13:
 			if d.Object("/$defs/AgentInfo/type") {
-				x := new(AgentInfo)
+				x := d.newAgentInfo()
 				decodeAgentInfo(d, x)
 				v.AgentInfo = x
 			}
 		case 14:
 			if d.Object("/$defs/CustomerVoiceActivity/type") {
-				x := new(CustomerVoiceActivity)
+				x := d.newCustomerVoiceActivity()
 				decodeCustomerVoiceActivity(d, x)
 				v.CustomerVoiceActivity = x
 			}
@@ -350,13 +570,13 @@ func decodeContactEvent(d *codec.Decoder, v *ContactEvent) {
 			}
 		case 17:
 			if d.Object("/$defs/Campaign/type") {
-				x := new(Campaign)
+				x := d.newCampaign()
 				decodeCampaign(d, x)
 				v.Campaign = x
 			}
 		case 18:
 			if d.Array("/$defs/ContactEvent/properties/updatedProperties/type") {
-				out := make([]UpdatedProperty, 0)
+				out := d.sliceUpdatedProperty()
 				for i := 0; d.S.NextElement(); i++ {
 					d.C.PushIndex(i)
 					var e UpdatedProperty
@@ -372,19 +592,19 @@ func decodeContactEvent(d *codec.Decoder, v *ContactEvent) {
 			}
 		case 19:
 			if d.Object("/$defs/ContactLens/type") {
-				x := new(ContactLens)
+				x := d.newContactLens()
 				decodeContactLens(d, x)
 				v.ContactLens = x
 			}
 		case 20:
 			if d.Object("/$defs/SegmentAttributes/type") {
-				x := make(SegmentAttributes)
+				x := make(SegmentAttributes, 8)
 				decodeSegmentAttributes(d, x)
 				v.SegmentAttributes = x
 			}
 		case 21:
 			if d.Object("/$defs/ContactEvent/properties/tags/type") {
-				m := make(map[string]string)
+				m := make(map[string]string, 8)
 				for {
 					key, ok := d.S.NextKey()
 					if !ok {
@@ -408,7 +628,7 @@ func decodeContactEvent(d *codec.Decoder, v *ContactEvent) {
 			if d.S.Peek() == scan.Array && d.Accepts(2) {
 				_ = d.S.BeginArray()
 				{
-					out := make([]RoutingCriteria, 0)
+					out := make([]RoutingCriteria, 0, 4)
 					for i := 0; d.S.NextElement(); i++ {
 						d.C.PushIndex(i)
 						var e RoutingCriteria
@@ -465,7 +685,7 @@ func decodeContactEvent(d *codec.Decoder, v *ContactEvent) {
 var queueInfoKeys = []string{"queueArn", "QueueArn", "queueType", "QueueType", "enqueueTimestamp", "EnqueueTimestamp"}
 
 // decodeQueueInfo decodes and validates QueueInfo; the scanner is just past its '{'.
-func decodeQueueInfo(d *codec.Decoder, v *QueueInfo) {
+func decodeQueueInfo(d *decoder, v *QueueInfo) {
 	var seen [3]codec.Span
 	n := 0
 	for {
@@ -511,7 +731,7 @@ func decodeQueueInfo(d *codec.Decoder, v *QueueInfo) {
 			}
 		case 1:
 			if s, ok := d.String("/$defs/QueueInfo/properties/queueType/type"); ok {
-				v.QueueType = &s
+				v.QueueType = d.newString(s)
 			}
 		case 2:
 			if s, ok := d.String("/$defs/ContactTimestamp/type"); ok {
@@ -529,7 +749,7 @@ func decodeQueueInfo(d *codec.Decoder, v *QueueInfo) {
 var agentInfoKeys = []string{"agentArn", "AgentArn", "connectedToAgentTimestamp", "ConnectedToAgentTimestamp", "hierarchyGroups"}
 
 // decodeAgentInfo decodes and validates AgentInfo; the scanner is just past its '{'.
-func decodeAgentInfo(d *codec.Decoder, v *AgentInfo) {
+func decodeAgentInfo(d *decoder, v *AgentInfo) {
 	var seen [3]codec.Span
 	n := 0
 	for {
@@ -578,7 +798,7 @@ func decodeAgentInfo(d *codec.Decoder, v *AgentInfo) {
 			}
 		case 2:
 			if d.Object("/$defs/HierarchyGroups/type") {
-				x := new(HierarchyGroups)
+				x := d.newHierarchyGroups()
 				decodeHierarchyGroups(d, x)
 				v.HierarchyGroups = x
 			}
@@ -593,7 +813,7 @@ func decodeAgentInfo(d *codec.Decoder, v *AgentInfo) {
 var hierarchyGroupsKeys = []string{"level1", "level2", "level3", "level4", "level5"}
 
 // decodeHierarchyGroups decodes and validates HierarchyGroups; the scanner is just past its '{'.
-func decodeHierarchyGroups(d *codec.Decoder, v *HierarchyGroups) {
+func decodeHierarchyGroups(d *decoder, v *HierarchyGroups) {
 	var seen [5]codec.Span
 	n := 0
 	for {
@@ -636,31 +856,31 @@ func decodeHierarchyGroups(d *codec.Decoder, v *HierarchyGroups) {
 		switch i {
 		case 0:
 			if d.Object("/$defs/HierarchyGroup/type") {
-				x := new(HierarchyGroup)
+				x := d.newHierarchyGroup()
 				decodeHierarchyGroup(d, x)
 				v.Level1 = x
 			}
 		case 1:
 			if d.Object("/$defs/HierarchyGroup/type") {
-				x := new(HierarchyGroup)
+				x := d.newHierarchyGroup()
 				decodeHierarchyGroup(d, x)
 				v.Level2 = x
 			}
 		case 2:
 			if d.Object("/$defs/HierarchyGroup/type") {
-				x := new(HierarchyGroup)
+				x := d.newHierarchyGroup()
 				decodeHierarchyGroup(d, x)
 				v.Level3 = x
 			}
 		case 3:
 			if d.Object("/$defs/HierarchyGroup/type") {
-				x := new(HierarchyGroup)
+				x := d.newHierarchyGroup()
 				decodeHierarchyGroup(d, x)
 				v.Level4 = x
 			}
 		case 4:
 			if d.Object("/$defs/HierarchyGroup/type") {
-				x := new(HierarchyGroup)
+				x := d.newHierarchyGroup()
 				decodeHierarchyGroup(d, x)
 				v.Level5 = x
 			}
@@ -674,7 +894,7 @@ func decodeHierarchyGroups(d *codec.Decoder, v *HierarchyGroups) {
 var hierarchyGroupKeys = []string{"arn"}
 
 // decodeHierarchyGroup decodes and validates HierarchyGroup; the scanner is just past its '{'.
-func decodeHierarchyGroup(d *codec.Decoder, v *HierarchyGroup) {
+func decodeHierarchyGroup(d *decoder, v *HierarchyGroup) {
 	var seen [1]codec.Span
 	n := 0
 	for {
@@ -715,7 +935,7 @@ func decodeHierarchyGroup(d *codec.Decoder, v *HierarchyGroup) {
 var customerVoiceActivityKeys = []string{"greetingStartTimestamp", "greetingEndTimestamp"}
 
 // decodeCustomerVoiceActivity decodes and validates CustomerVoiceActivity; the scanner is just past its '{'.
-func decodeCustomerVoiceActivity(d *codec.Decoder, v *CustomerVoiceActivity) {
+func decodeCustomerVoiceActivity(d *decoder, v *CustomerVoiceActivity) {
 	var seen [2]codec.Span
 	n := 0
 	for {
@@ -760,7 +980,7 @@ func decodeCustomerVoiceActivity(d *codec.Decoder, v *CustomerVoiceActivity) {
 var campaignKeys = []string{"campaignId", "CampaignId"}
 
 // decodeCampaign decodes and validates Campaign; the scanner is just past its '{'.
-func decodeCampaign(d *codec.Decoder, v *Campaign) {
+func decodeCampaign(d *decoder, v *Campaign) {
 	var seen [1]codec.Span
 	n := 0
 	for {
@@ -804,7 +1024,7 @@ func decodeCampaign(d *codec.Decoder, v *Campaign) {
 var contactLensKeys = []string{"conversationalAnalytics"}
 
 // decodeContactLens decodes and validates ContactLens; the scanner is just past its '{'.
-func decodeContactLens(d *codec.Decoder, v *ContactLens) {
+func decodeContactLens(d *decoder, v *ContactLens) {
 	var seen [1]codec.Span
 	n := 0
 	for {
@@ -831,7 +1051,7 @@ func decodeContactLens(d *codec.Decoder, v *ContactLens) {
 		switch i {
 		case 0:
 			if d.Object("/$defs/ConversationalAnalytics/type") {
-				x := new(ConversationalAnalytics)
+				x := d.newConversationalAnalytics()
 				decodeConversationalAnalytics(d, x)
 				v.ConversationalAnalytics = x
 			}
@@ -845,7 +1065,7 @@ func decodeContactLens(d *codec.Decoder, v *ContactLens) {
 var conversationalAnalyticsKeys = []string{"configuration"}
 
 // decodeConversationalAnalytics decodes and validates ConversationalAnalytics; the scanner is just past its '{'.
-func decodeConversationalAnalytics(d *codec.Decoder, v *ConversationalAnalytics) {
+func decodeConversationalAnalytics(d *decoder, v *ConversationalAnalytics) {
 	var seen [1]codec.Span
 	n := 0
 	for {
@@ -872,7 +1092,7 @@ func decodeConversationalAnalytics(d *codec.Decoder, v *ConversationalAnalytics)
 		switch i {
 		case 0:
 			if d.Object("/$defs/ConversationalAnalyticsConfiguration/type") {
-				x := new(ConversationalAnalyticsConfiguration)
+				x := d.newConversationalAnalyticsConfiguration()
 				decodeConversationalAnalyticsConfiguration(d, x)
 				v.Configuration = x
 			}
@@ -886,7 +1106,7 @@ func decodeConversationalAnalytics(d *codec.Decoder, v *ConversationalAnalytics)
 var conversationalAnalyticsConfigurationKeys = []string{"enabled", "channelConfiguration", "languageLocale", "redactionConfiguration"}
 
 // decodeConversationalAnalyticsConfiguration decodes and validates ConversationalAnalyticsConfiguration; the scanner is just past its '{'.
-func decodeConversationalAnalyticsConfiguration(d *codec.Decoder, v *ConversationalAnalyticsConfiguration) {
+func decodeConversationalAnalyticsConfiguration(d *decoder, v *ConversationalAnalyticsConfiguration) {
 	var seen [4]codec.Span
 	n := 0
 	for {
@@ -929,17 +1149,17 @@ func decodeConversationalAnalyticsConfiguration(d *codec.Decoder, v *Conversatio
 			}
 		case 1:
 			if d.Object("/$defs/ChannelConfiguration/type") {
-				x := new(ChannelConfiguration)
+				x := d.newChannelConfiguration()
 				decodeChannelConfiguration(d, x)
 				v.ChannelConfiguration = x
 			}
 		case 2:
 			if s, ok := d.String("/$defs/ConversationalAnalyticsConfiguration/properties/languageLocale/type"); ok {
-				v.LanguageLocale = &s
+				v.LanguageLocale = d.newString(s)
 			}
 		case 3:
 			if d.Object("/$defs/RedactionConfiguration/type") {
-				x := new(RedactionConfiguration)
+				x := d.newRedactionConfiguration()
 				decodeRedactionConfiguration(d, x)
 				v.RedactionConfiguration = x
 			}
@@ -953,7 +1173,7 @@ func decodeConversationalAnalyticsConfiguration(d *codec.Decoder, v *Conversatio
 var channelConfigurationKeys = []string{"analyticsModes"}
 
 // decodeChannelConfiguration decodes and validates ChannelConfiguration; the scanner is just past its '{'.
-func decodeChannelConfiguration(d *codec.Decoder, v *ChannelConfiguration) {
+func decodeChannelConfiguration(d *decoder, v *ChannelConfiguration) {
 	var seen [1]codec.Span
 	n := 0
 	for {
@@ -980,7 +1200,7 @@ func decodeChannelConfiguration(d *codec.Decoder, v *ChannelConfiguration) {
 		switch i {
 		case 0:
 			if d.Array("/$defs/ChannelConfiguration/properties/analyticsModes/type") {
-				out := make([]string, 0)
+				out := d.sliceString()
 				for i := 0; d.S.NextElement(); i++ {
 					d.C.PushIndex(i)
 					var e string
@@ -1002,7 +1222,7 @@ func decodeChannelConfiguration(d *codec.Decoder, v *ChannelConfiguration) {
 var redactionConfigurationKeys = []string{"behavior", "policy", "entities", "maskMode"}
 
 // decodeRedactionConfiguration decodes and validates RedactionConfiguration; the scanner is just past its '{'.
-func decodeRedactionConfiguration(d *codec.Decoder, v *RedactionConfiguration) {
+func decodeRedactionConfiguration(d *decoder, v *RedactionConfiguration) {
 	var seen [4]codec.Span
 	n := 0
 	for {
@@ -1041,15 +1261,15 @@ func decodeRedactionConfiguration(d *codec.Decoder, v *RedactionConfiguration) {
 		switch i {
 		case 0:
 			if s, ok := d.String("/$defs/RedactionConfiguration/properties/behavior/type"); ok {
-				v.Behavior = &s
+				v.Behavior = d.newString(s)
 			}
 		case 1:
 			if s, ok := d.String("/$defs/RedactionConfiguration/properties/policy/type"); ok {
-				v.Policy = &s
+				v.Policy = d.newString(s)
 			}
 		case 2:
 			if d.Array("/$defs/RedactionConfiguration/properties/entities/type") {
-				out := make([]string, 0)
+				out := d.sliceString()
 				for i := 0; d.S.NextElement(); i++ {
 					d.C.PushIndex(i)
 					var e string
@@ -1063,7 +1283,7 @@ func decodeRedactionConfiguration(d *codec.Decoder, v *RedactionConfiguration) {
 			}
 		case 3:
 			if s, ok := d.String("/$defs/RedactionConfiguration/properties/maskMode/type"); ok {
-				v.MaskMode = &s
+				v.MaskMode = d.newString(s)
 			}
 		}
 		d.C.Pop()
@@ -1072,7 +1292,7 @@ func decodeRedactionConfiguration(d *codec.Decoder, v *RedactionConfiguration) {
 }
 
 // decodeSegmentAttributes decodes and validates SegmentAttributes; the scanner is just past its '{'.
-func decodeSegmentAttributes(d *codec.Decoder, v SegmentAttributes) {
+func decodeSegmentAttributes(d *decoder, v SegmentAttributes) {
 	for {
 		key, ok := d.S.NextKey()
 		if !ok {
@@ -1100,7 +1320,7 @@ func decodeSegmentAttributes(d *codec.Decoder, v SegmentAttributes) {
 var segmentAttributeValueKeys = []string{"ValueString", "ValueInteger", "ValueArn", "ValueList", "ValueMap"}
 
 // decodeSegmentAttributeValue decodes and validates SegmentAttributeValue; the scanner is just past its '{'.
-func decodeSegmentAttributeValue(d *codec.Decoder, v *SegmentAttributeValue) {
+func decodeSegmentAttributeValue(d *decoder, v *SegmentAttributeValue) {
 	var seen [5]codec.Span
 	n := 0
 	for {
@@ -1144,7 +1364,7 @@ func decodeSegmentAttributeValue(d *codec.Decoder, v *SegmentAttributeValue) {
 		case 0:
 			if s, ok := d.String("/$defs/SegmentAttributeValue/properties/ValueString/type"); ok {
 				d.Length(s, -1, 1024, "/$defs/SegmentAttributeValue/properties/ValueString/minLength", "/$defs/SegmentAttributeValue/properties/ValueString/maxLength")
-				v.ValueString = &s
+				v.ValueString = d.newString(s)
 			}
 		case 1:
 			if x, ok := d.Integer("/$defs/SegmentAttributeValue/properties/ValueInteger/type"); ok {
@@ -1153,11 +1373,11 @@ func decodeSegmentAttributeValue(d *codec.Decoder, v *SegmentAttributeValue) {
 		case 2:
 			if s, ok := d.String("/$defs/SegmentAttributeValue/properties/ValueArn/type"); ok {
 				d.Length(s, -1, 1024, "/$defs/SegmentAttributeValue/properties/ValueArn/minLength", "/$defs/SegmentAttributeValue/properties/ValueArn/maxLength")
-				v.ValueARN = &s
+				v.ValueARN = d.newString(s)
 			}
 		case 3:
 			if d.Array("/$defs/SegmentAttributeValue/properties/ValueList/type") {
-				out := make([]SegmentAttributeValue, 0)
+				out := make([]SegmentAttributeValue, 0, 4)
 				for i := 0; d.S.NextElement(); i++ {
 					d.C.PushIndex(i)
 					var e SegmentAttributeValue
@@ -1171,7 +1391,7 @@ func decodeSegmentAttributeValue(d *codec.Decoder, v *SegmentAttributeValue) {
 			}
 		case 4:
 			if d.Object("/$defs/SegmentAttributeValue/properties/ValueMap/type") {
-				m := make(map[string]SegmentAttributeValue)
+				m := make(map[string]SegmentAttributeValue, 8)
 				for {
 					key, ok := d.S.NextKey()
 					if !ok {
@@ -1204,7 +1424,7 @@ func decodeSegmentAttributeValue(d *codec.Decoder, v *SegmentAttributeValue) {
 var routingCriteriaKeys = []string{"activationTimestamp", "ActivationTimestamp", "index", "Index", "steps", "Steps"}
 
 // decodeRoutingCriteria decodes and validates RoutingCriteria; the scanner is just past its '{'.
-func decodeRoutingCriteria(d *codec.Decoder, v *RoutingCriteria) {
+func decodeRoutingCriteria(d *decoder, v *RoutingCriteria) {
 	var seen [3]codec.Span
 	n := 0
 	for {
@@ -1261,7 +1481,7 @@ func decodeRoutingCriteria(d *codec.Decoder, v *RoutingCriteria) {
 			}
 		case 2:
 			if d.Array("/$defs/RoutingCriteria/properties/steps/type") {
-				out := make([]Step, 0)
+				out := make([]Step, 0, 4)
 				for i := 0; d.S.NextElement(); i++ {
 					d.C.PushIndex(i)
 					var e Step
@@ -1285,7 +1505,7 @@ func decodeRoutingCriteria(d *codec.Decoder, v *RoutingCriteria) {
 var stepKeys = []string{"status", "Status", "expression", "Expression", "expiry", "Expiry"}
 
 // decodeStep decodes and validates Step; the scanner is just past its '{'.
-func decodeStep(d *codec.Decoder, v *Step) {
+func decodeStep(d *decoder, v *Step) {
 	var seen [3]codec.Span
 	n := 0
 	for {
@@ -1338,13 +1558,13 @@ func decodeStep(d *codec.Decoder, v *Step) {
 			}
 		case 1:
 			if d.Object("/$defs/Expression/type") {
-				x := new(Expression)
+				x := d.newExpression()
 				decodeExpression(d, x)
 				v.Expression = x
 			}
 		case 2:
 			if d.Object("/$defs/Expiry/type") {
-				x := new(Expiry)
+				x := d.newExpiry()
 				decodeExpiry(d, x)
 				v.Expiry = x
 			}
@@ -1358,7 +1578,7 @@ func decodeStep(d *codec.Decoder, v *Step) {
 var expiryKeys = []string{"durationInSeconds", "DurationInSeconds", "expiryTimestamp"}
 
 // decodeExpiry decodes and validates Expiry; the scanner is just past its '{'.
-func decodeExpiry(d *codec.Decoder, v *Expiry) {
+func decodeExpiry(d *decoder, v *Expiry) {
 	var seen [2]codec.Span
 	n := 0
 	for {
@@ -1411,7 +1631,7 @@ func decodeExpiry(d *codec.Decoder, v *Expiry) {
 var expressionKeys = []string{"andExpression", "AndExpression", "orExpression", "OrExpression", "attributeCondition", "AttributeCondition"}
 
 // decodeExpression decodes and validates Expression; the scanner is just past its '{'.
-func decodeExpression(d *codec.Decoder, v *Expression) {
+func decodeExpression(d *decoder, v *Expression) {
 	var seen [3]codec.Span
 	n := 0
 	for {
@@ -1458,7 +1678,7 @@ func decodeExpression(d *codec.Decoder, v *Expression) {
 		switch i {
 		case 0:
 			if d.Array("/$defs/Expression/properties/andExpression/type") {
-				out := make([]Expression, 0)
+				out := make([]Expression, 0, 4)
 				for i := 0; d.S.NextElement(); i++ {
 					d.C.PushIndex(i)
 					var e Expression
@@ -1472,7 +1692,7 @@ func decodeExpression(d *codec.Decoder, v *Expression) {
 			}
 		case 1:
 			if d.Array("/$defs/Expression/properties/orExpression/type") {
-				out := make([]Expression, 0)
+				out := make([]Expression, 0, 4)
 				for i := 0; d.S.NextElement(); i++ {
 					d.C.PushIndex(i)
 					var e Expression
@@ -1486,7 +1706,7 @@ func decodeExpression(d *codec.Decoder, v *Expression) {
 			}
 		case 2:
 			if d.Object("/$defs/AttributeCondition/type") {
-				x := new(AttributeCondition)
+				x := d.newAttributeCondition()
 				decodeAttributeCondition(d, x)
 				v.AttributeCondition = x
 			}
@@ -1505,7 +1725,7 @@ func decodeExpression(d *codec.Decoder, v *Expression) {
 var attributeConditionKeys = []string{"name", "Name", "value", "Value", "comparisonOperator", "ComparisonOperator", "proficiencyLevel", "ProficiencyLevel", "matchCriteria", "MatchCriteria"}
 
 // decodeAttributeCondition decodes and validates AttributeCondition; the scanner is just past its '{'.
-func decodeAttributeCondition(d *codec.Decoder, v *AttributeCondition) {
+func decodeAttributeCondition(d *decoder, v *AttributeCondition) {
 	var seen [5]codec.Span
 	n := 0
 	for {
@@ -1589,7 +1809,7 @@ func decodeAttributeCondition(d *codec.Decoder, v *AttributeCondition) {
 			}
 		case 4:
 			if d.Object("/$defs/MatchCriteria/type") {
-				x := new(MatchCriteria)
+				x := d.newMatchCriteria()
 				decodeMatchCriteria(d, x)
 				v.MatchCriteria = x
 			}
@@ -1603,7 +1823,7 @@ func decodeAttributeCondition(d *codec.Decoder, v *AttributeCondition) {
 var matchCriteriaKeys = []string{"agentsCriteria", "AgentsCriteria"}
 
 // decodeMatchCriteria decodes and validates MatchCriteria; the scanner is just past its '{'.
-func decodeMatchCriteria(d *codec.Decoder, v *MatchCriteria) {
+func decodeMatchCriteria(d *decoder, v *MatchCriteria) {
 	var seen [1]codec.Span
 	n := 0
 	for {
@@ -1634,7 +1854,7 @@ func decodeMatchCriteria(d *codec.Decoder, v *MatchCriteria) {
 		switch i {
 		case 0:
 			if d.Object("/$defs/AgentsCriteria/type") {
-				x := new(AgentsCriteria)
+				x := d.newAgentsCriteria()
 				decodeAgentsCriteria(d, x)
 				v.AgentsCriteria = x
 			}
@@ -1648,7 +1868,7 @@ func decodeMatchCriteria(d *codec.Decoder, v *MatchCriteria) {
 var agentsCriteriaKeys = []string{"agentIds", "AgentIds"}
 
 // decodeAgentsCriteria decodes and validates AgentsCriteria; the scanner is just past its '{'.
-func decodeAgentsCriteria(d *codec.Decoder, v *AgentsCriteria) {
+func decodeAgentsCriteria(d *decoder, v *AgentsCriteria) {
 	var seen [1]codec.Span
 	n := 0
 	for {
@@ -1679,7 +1899,7 @@ func decodeAgentsCriteria(d *codec.Decoder, v *AgentsCriteria) {
 		switch i {
 		case 0:
 			if d.Array("/$defs/AgentsCriteria/properties/agentIds/type") {
-				out := make([]string, 0)
+				out := d.sliceString()
 				for i := 0; d.S.NextElement(); i++ {
 					d.C.PushIndex(i)
 					var e string

@@ -54,12 +54,18 @@ type options struct {
 // Option configures Parse, Validate and NewDecoder.
 type Option func(*options)
 
+var defaultOptions = options{profile: Compat, format: FormatAuto, maxSize: DefaultMaxSize, maxDepth: DefaultMaxDepth}
+
 func newOptions(opts []Option) options {
-	o := options{profile: Compat, format: FormatAuto, maxSize: DefaultMaxSize, maxDepth: DefaultMaxDepth}
-	for _, opt := range opts {
-		opt(&o)
+	if len(opts) == 0 {
+		return defaultOptions // no allocation on the common path
 	}
-	return o
+	o := new(options)
+	*o = defaultOptions
+	for _, opt := range opts {
+		opt(o)
+	}
+	return *o
 }
 
 // WithProfile selects the validation profile; the default is Compat.

@@ -4,13 +4,13 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"slices"
 	"sync"
 
-	"github.com/connectevents/sdk-go/internal/codec"
 	"github.com/connectevents/sdk-go/internal/delivery"
 )
 
-var decoders = sync.Pool{New: func() any { return new(codec.Decoder) }}
+var decoders = sync.Pool{New: func() any { return new(decoder) }}
 
 // Parse decodes and validates the one contact event in data, whatever its
 // delivery format (see Format): an EventBridge event, a bare contact event,
@@ -30,6 +30,21 @@ func Parse(data []byte, opts ...Option) (*Event, error) {
 	if _, ok := o.profile.codec(); !ok {
 		return nil, fmt.Errorf("contactevents: unknown profile %q", o.profile)
 	}
+	if doc, ok := plainDocument(data, o.format); ok {
+		ev, err := decodeRecord(data, doc, 0, 1, &o)
+		if _, syntax := err.(*SyntaxError); !syntax && !isJoined(err) {
+			return ev, err
+		}
+		// Malformed, or several documents: let the delivery layer split and
+		// the slow path diagnose.
+	}
+	return parseRecords(data, o)
+}
+
+// parseRecords is Parse for any delivery format: the delivery layer finds
+// the one record. (A function of its own so that the fast path's options
+// stay on the stack.)
+func parseRecords(data []byte, o options) (*Event, error) {
 	var (
 		ev    *Event
 		err   error
@@ -72,6 +87,60 @@ func Validate(data []byte, opts ...Option) error {
 	return err
 }
 
+// plainDocument reports whether data is, at first sight, one plain event
+// document (an EventBridge event or a bare contact event, which is what
+// almost every payload is) and which: its first key is an envelope key or a
+// contact-event key. Decoding it directly skips the delivery layer's look
+// at the whole payload; anything else takes the general path.
+func plainDocument(data []byte, f Format) (delivery.Format, bool) {
+	switch f {
+	case FormatEventBridge:
+		return delivery.EventBridge, true
+	case FormatDetail:
+		return delivery.Detail, true
+	case FormatAuto:
+	default:
+		return "", false
+	}
+	key, ok := firstKey(data)
+	switch {
+	case !ok:
+		return "", false
+	case slices.ContainsFunc(eventKeys, func(k string) bool { return k == string(key) }):
+		return delivery.EventBridge, true
+	case slices.ContainsFunc(contactEventKeys, func(k string) bool { return k == string(key) }):
+		return delivery.Detail, true
+	}
+	return "", false
+}
+
+// firstKey returns the first key of the object data starts with, when it
+// has no escapes (a sniff: the decoder checks everything afterwards).
+func firstKey(data []byte) ([]byte, bool) {
+	i := 0
+	for ; i < len(data) && (data[i] == ' ' || data[i] == '\t' || data[i] == '\r' || data[i] == '\n'); i++ {
+	}
+	if i == len(data) || data[i] != '{' {
+		return nil, false
+	}
+	for i++; i < len(data) && (data[i] == ' ' || data[i] == '\t' || data[i] == '\r' || data[i] == '\n'); i++ {
+	}
+	if i == len(data) || data[i] != '"' {
+		return nil, false
+	}
+	end := bytes.IndexByte(data[i+1:], '"')
+	if end < 0 {
+		return nil, false
+	}
+	key := data[i+1 : i+1+end]
+	return key, bytes.IndexByte(key, '\\') < 0
+}
+
+func isJoined(err error) bool {
+	_, ok := err.(interface{ Unwrap() []error })
+	return ok
+}
+
 // singleDocument reports whether data, which the delivery layer could not
 // read, should be decoded directly as one event document (possibly
 // malformed), and as which.
@@ -111,10 +180,11 @@ func decodeRecord(data []byte, doc delivery.Format, offset int64, line int, o *o
 		return nil, sizeError(len(data), o.maxSize)
 	}
 	p, _ := o.profile.codec()
-	d := decoders.Get().(*codec.Decoder)
+	d := decoders.Get().(*decoder)
 	defer decoders.Put(d)
 	d.Reset(data, p, o.maxDepth)
-	ev := new(Event)
+	d.a = new(arena)
+	ev := d.newEvent()
 	if d.Object("/type") {
 		if doc == delivery.Detail {
 			decodeContactEvent(d, &ev.Detail)

@@ -11,8 +11,10 @@ import (
 const uniqueKeyword = "/x-unique-keys"
 
 // emitDecoders writes one function per object and map definition that
-// decodes and validates it in a single pass over the scanner.
+// decodes and validates it in a single pass over the scanner, and the
+// decoder with its per-event arena.
 func (m *model) emitDecoders(f *jen.File) {
+	m.emitArena(f)
 	for _, df := range m.defs {
 		switch df.kind {
 		case kindObject:
@@ -105,7 +107,7 @@ func (m *model) emitObjectDecoder(f *jen.File, df *def) {
 		body = append(body, m.ruleCheck(df, r)...)
 	}
 	f.Commentf("%s decodes and validates %s; the scanner is just past its '{'.", name, df.goName)
-	f.Func().Id(name).Params(jen.Id("d").Op("*").Qual(codecPkg, "Decoder"), jen.Id("v").Op("*").Id(df.goName)).Block(body...)
+	f.Func().Id(name).Params(jen.Id("d").Op("*").Id("decoder"), jen.Id("v").Op("*").Id(df.goName)).Block(body...)
 	f.Line()
 }
 
@@ -113,7 +115,7 @@ func (m *model) emitMapDecoder(f *jen.File, df *def) {
 	name := "decode" + df.goName
 	kw := "/$defs/" + df.name
 	f.Commentf("%s decodes and validates %s; the scanner is just past its '{'.", name, df.goName)
-	f.Func().Id(name).Params(jen.Id("d").Op("*").Qual(codecPkg, "Decoder"), jen.Id("v").Id(df.goName)).Block(
+	f.Func().Id(name).Params(jen.Id("d").Op("*").Id("decoder"), jen.Id("v").Id(df.goName)).Block(
 		m.mapLoop(jen.Id("v"), df.mapValue, df.propNames, kw)...,
 	)
 	f.Line()
@@ -186,7 +188,7 @@ func (m *model) decodeValue(t *typ, target *jen.Statement, optional bool) []jen.
 		case kindObject:
 			if optional {
 				return []jen.Code{jen.If(jen.Id("d").Dot("Object").Call(jen.Lit(kw+"/type"))).Block(
-					jen.Id("x").Op(":=").New(jen.Id(r.goName)),
+					jen.Id("x").Op(":=").Add(jen.Id("d")).Dot("new"+r.goName).Call(),
 					jen.Id("decode"+r.goName).Call(jen.Id("d"), jen.Id("x")),
 					tgt().Op("=").Id("x"),
 				)}
@@ -196,7 +198,7 @@ func (m *model) decodeValue(t *typ, target *jen.Statement, optional bool) []jen.
 			)}
 		case kindMap:
 			return []jen.Code{jen.If(jen.Id("d").Dot("Object").Call(jen.Lit(kw+"/type"))).Block(
-				jen.Id("x").Op(":=").Make(jen.Id(r.goName)),
+				jen.Id("x").Op(":=").Make(jen.Id(r.goName), jen.Lit(8)),
 				jen.Id("decode"+r.goName).Call(jen.Id("d"), jen.Id("x")),
 				tgt().Op("=").Id("x"),
 			)}
@@ -241,7 +243,7 @@ func (m *model) decodeValue(t *typ, target *jen.Statement, optional bool) []jen.
 	case tArray:
 		return []jen.Code{jen.If(jen.Id("d").Dot("Array").Call(jen.Lit(t.kw + "/type"))).Block(m.arrayLoop(t.items, tgt, t.minItems, t.maxItems, t.kw)...)}
 	case tMap:
-		body := []jen.Code{jen.Id("m").Op(":=").Make(m.goType(t, false))}
+		body := []jen.Code{jen.Id("m").Op(":=").Make(m.goType(t, false), jen.Lit(8))}
 		body = append(body, m.mapLoop(jen.Id("m"), t.mapValue, t.propNames, t.kw)...)
 		body = append(body, tgt().Op("=").Id("m"))
 		return []jen.Code{jen.If(jen.Id("d").Dot("Object").Call(jen.Lit(t.kw + "/type"))).Block(body...)}
@@ -272,7 +274,7 @@ func (m *model) decodeString(r stringRules, kw string, tgt func() *jen.Statement
 		stmts = append(stmts, jen.Id("d").Dot("Pattern").Call(m.patternVar(r.pattern).Dot("MatchString").Call(jen.Id("s")), jen.Id("s"), jen.Lit(r.pattern), jen.Lit(kw+"/pattern")))
 	}
 	if pointer {
-		stmts = append(stmts, tgt().Op("=").Op("&").Id("s"))
+		stmts = append(stmts, tgt().Op("=").Add(jen.Id("d")).Dot("newString").Call(jen.Id("s")))
 	} else {
 		stmts = append(stmts, tgt().Op("=").Id("s"))
 	}
@@ -289,7 +291,8 @@ func (m *model) arrayLoop(item *typ, tgt func() *jen.Statement, minItems, maxIte
 	loop = append(loop, m.decodeValue(item, jen.Id("e"), false)...)
 	loop = append(loop, jen.Id("out").Op("=").Append(jen.Id("out"), jen.Id("e")), jen.Id("d").Dot("C").Dot("Pop").Call())
 	stmts := []jen.Code{
-		jen.Id("out").Op(":=").Make(jen.Index().Add(m.goType(item, false)), jen.Lit(0)),
+		// Backed by the arena while it has room: documented arrays hold a few items.
+		jen.Id("out").Op(":=").Add(m.sliceExpr(item)),
 		jen.For(jen.Id("i").Op(":=").Lit(0), jen.Id("d").Dot("S").Dot("NextElement").Call(), jen.Id("i").Op("++")).Block(loop...),
 	}
 	if minItems >= 0 || maxItems >= 0 {
@@ -358,3 +361,148 @@ func (m *model) ruleCheck(df *def, r rule) []jen.Code {
 }
 
 var _ = strings.TrimSpace
+
+// emitArena writes the decoder type and its arena: one block, allocated once
+// per event, that holds a slot for every struct an event can point to (as
+// many as there are pointers to it in the schema; recursion and arrays fall
+// back to new), so that decoding a typical event allocates once for all its
+// objects instead of once per object.
+func (m *model) emitArena(f *jen.File) {
+	slots := map[*def]int{m.rootThen: 1}
+	for _, df := range m.defs {
+		for _, p := range df.props {
+			if p.t.kind == tRef && p.t.ref.kind == kindObject && !p.required {
+				slots[p.t.ref]++
+			}
+		}
+	}
+	var fields []jen.Code
+	var order []*def
+	for _, df := range m.defs {
+		if n := slots[df]; n > 0 {
+			order = append(order, df)
+			fields = append(fields, jen.Id(lowerID(df.goName)).Index(jen.Lit(n)).Id(df.goName))
+		}
+	}
+	fields = append(fields, jen.Id("used").Index(jen.Lit(len(order))).Uint8().Comment("slots handed out, per type"))
+	fields = append(fields, jen.Id("strings").Index(jen.Lit(8)).String().Comment("for optional strings held by pointer"), jen.Id("nstrings").Uint8())
+	items := m.arrayItemTypes()
+	for _, it := range items {
+		name := lowerID(it.name)
+		fields = append(fields, jen.Id(name+"Items").Index(jen.Lit(sliceSlab)).Add(it.goType).Comment("backing of []"+it.name+" slices"), jen.Id("n"+it.name+"Items").Uint8())
+	}
+	f.Comment("decoder is the state of one decode: the shared runtime plus the arena of\nthe event being decoded.")
+	f.Type().Id("decoder").Struct(jen.Qual(codecPkg, "Decoder"), jen.Id("a").Op("*").Id("arena"))
+	f.Line()
+	f.Comment("arena holds the structs of one event, allocated together.")
+	f.Type().Id("arena").Struct(fields...)
+	f.Line()
+	f.Comment("newString returns a pointer to a copy of s, from the arena while it has room.")
+	f.Func().Params(jen.Id("d").Op("*").Id("decoder")).Id("newString").Params(jen.Id("s").String()).Op("*").String().Block(
+		jen.If(jen.Id("n").Op(":=").Id("d").Dot("a").Dot("nstrings"), jen.Int().Call(jen.Id("n")).Op("<").Len(jen.Id("d").Dot("a").Dot("strings"))).Block(
+			jen.Id("d").Dot("a").Dot("nstrings").Op("++"),
+			jen.Id("d").Dot("a").Dot("strings").Index(jen.Id("n")).Op("=").Id("s"),
+			jen.Return(jen.Op("&").Id("d").Dot("a").Dot("strings").Index(jen.Id("n"))),
+		),
+		jen.Id("p").Op(":=").New(jen.String()),
+		jen.Op("*").Id("p").Op("=").Id("s"),
+		jen.Return(jen.Id("p")),
+	)
+	f.Line()
+	for _, it := range items {
+		name := lowerID(it.name) + "Items"
+		n := "n" + it.name + "Items"
+		f.Commentf("%s returns an empty []%s with room for %d items, backed by the arena while it has room.", "slice"+it.name, it.name, sliceCap)
+		f.Func().Params(jen.Id("d").Op("*").Id("decoder")).Id("slice"+it.name).Params().Index().Add(it.goType).Block(
+			jen.If(jen.Id("n").Op(":=").Int().Call(jen.Id("d").Dot("a").Dot(n)), jen.Id("n").Op("+").Lit(sliceCap).Op("<=").Len(jen.Id("d").Dot("a").Dot(name))).Block(
+				jen.Id("d").Dot("a").Dot(n).Op("+=").Lit(sliceCap),
+				jen.Return(jen.Id("d").Dot("a").Dot(name).Index(jen.Id("n").Op(":").Id("n").Op(":").Id("n").Op("+").Lit(sliceCap))),
+			),
+			jen.Return(jen.Make(jen.Index().Add(it.goType), jen.Lit(0), jen.Lit(sliceCap))),
+		)
+		f.Line()
+	}
+	for i, df := range order {
+		name := lowerID(df.goName)
+		f.Commentf("new%s returns a zeroed %s from the arena, or from the heap once the arena's slots are used.", df.goName, df.goName)
+		f.Func().Params(jen.Id("d").Op("*").Id("decoder")).Id("new"+df.goName).Params().Op("*").Id(df.goName).Block(
+			jen.If(jen.Id("n").Op(":=").Id("d").Dot("a").Dot("used").Index(jen.Lit(i)), jen.Int().Call(jen.Id("n")).Op("<").Len(jen.Id("d").Dot("a").Dot(name))).Block(
+				jen.Id("d").Dot("a").Dot("used").Index(jen.Lit(i)).Op("++"),
+				jen.Return(jen.Op("&").Id("d").Dot("a").Dot(name).Index(jen.Id("n"))),
+			),
+			jen.Return(jen.New(jen.Id(df.goName))),
+		)
+		f.Line()
+	}
+}
+
+// Slices decoded from arrays start with room for sliceCap items, carved from
+// a slab of sliceSlab items in the arena.
+const (
+	sliceCap  = 4
+	sliceSlab = 8
+)
+
+type itemType struct {
+	name   string
+	goType jen.Code
+}
+
+// arrayItemTypes lists the Go types of array items in the schema, once each.
+func (m *model) arrayItemTypes() []itemType {
+	seen := map[string]bool{}
+	var out []itemType
+	add := func(t *typ) {
+		// Only string-like items get a slab: struct items are large, and a
+		// slab of them would make every event's arena heavy.
+		if !(t.kind == tString || t.kind == tRef && (t.ref.kind == kindEnum || t.ref.kind == kindString)) {
+			return
+		}
+		name := m.itemName(t)
+		if !seen[name] {
+			seen[name] = true
+			out = append(out, itemType{name, m.goType(t, false)})
+		}
+	}
+	var walk func(t *typ)
+	walk = func(t *typ) {
+		switch t.kind {
+		case tArray:
+			add(t.items)
+			walk(t.items)
+		case tOneOrMany:
+			add(&typ{kind: tRef, ref: t.ref})
+		case tMap:
+			walk(t.mapValue)
+		}
+	}
+	for _, df := range m.defs {
+		for _, p := range df.props {
+			walk(p.t)
+		}
+		if df.mapValue != nil {
+			walk(df.mapValue)
+		}
+	}
+	return out
+}
+
+func (m *model) itemName(t *typ) string {
+	if t.kind == tRef && t.ref.kind != kindString {
+		if t.ref.kind == kindTimestamp {
+			return "Timestamp"
+		}
+		return t.ref.goName
+	}
+	return exported(map[typKind]string{tString: "string", tInteger: "int64", tNumber: "float64", tBool: "bool"}[t.kind])
+}
+
+// sliceExpr is the expression that makes a new empty slice for items of t.
+func (m *model) sliceExpr(t *typ) jen.Code {
+	for _, it := range m.arrayItemTypes() {
+		if it.name == m.itemName(t) {
+			return jen.Id("d").Dot("slice" + it.name).Call()
+		}
+	}
+	return jen.Make(jen.Index().Add(m.goType(t, false)), jen.Lit(0), jen.Lit(sliceCap))
+}

@@ -1,0 +1,357 @@
+package main
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"go/format"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"slices"
+	"strings"
+	"testing"
+	"text/template"
+
+	"github.com/santhosh-tekuri/jsonschema/v5"
+)
+
+// The end-to-end test generates a Go package from each small schema in
+// testdata, inside the module (internal/ can only be imported from within
+// its module tree) at testdata/tmp-<random>/<case>, with the runtime files
+// of contactevents that generated code calls (timestamp.go, unknown.go), a
+// tiny parse helper (testdata/e2e/parse.go.tmpl) and a test
+// (testdata/e2e/documents_test.go.tmpl, plus testdata/<case>/api_test.go.tmpl
+// when there is one), and runs go vet and go test on all of them at once.
+//
+// The test in each package decodes every document of
+// testdata/<case>/documents.json under each profile and compares the issues
+// with the expected ones; here, in process, the same documents are validated
+// against the derived profile schemas with a JSON Schema validator, which
+// must find the same errors: the generated decoders and the derived
+// profiles agree.
+
+// runtimeFiles are the hand-written files of contactevents that generated
+// code needs: timestampOf, Timestamp (appendJSON, IsAbsent, IsSet, Time),
+// UnknownMember.
+var runtimeFiles = []string{"timestamp.go", "unknown.go"}
+
+// TestEndToEnd generates, vets and tests a package per small schema.
+func TestEndToEnd(t *testing.T) {
+	if testing.Short() {
+		t.Skip("-short: the end-to-end test runs go vet and go test")
+	}
+	t.Parallel()
+	root := tempPackageRoot(t)
+	var pkgs []string
+	for _, name := range goldenCases {
+		dir := filepath.Join(root, name)
+		files := generateCase(t, name)
+		m := loadModel(t, filepath.Join("testdata", name, "schema.json"))
+		writeGenerated(t, dir, files)
+		copyRuntime(t, dir, name, runtimeFiles)
+		data := templateData{Package: name, Then: m.rootThen.goName, Else: m.rootElse.goName, Arena: hasArena(files)}
+		renderTemplate(t, filepath.Join("testdata", "e2e", "parse.go.tmpl"), filepath.Join(dir, "parse.go"), data)
+		renderTemplate(t, filepath.Join("testdata", "e2e", "documents_test.go.tmpl"), filepath.Join(dir, "documents_test.go"), data)
+		if api := filepath.Join("testdata", name, "api_test.go.tmpl"); exists(api) {
+			renderTemplate(t, api, filepath.Join(dir, "api_test.go"), data)
+		}
+		copyFile(t, filepath.Join("testdata", name, "documents.json"), filepath.Join(dir, "documents.json"))
+		t.Run("profile-schemas/"+name, func(t *testing.T) {
+			checkAgainstProfileSchemas(t, m, files, readDocuments(t, name))
+		})
+		pkgs = append(pkgs, "./"+filepath.ToSlash(dir))
+	}
+	goTool(t, ".", append([]string{"vet"}, pkgs...)...)
+	goTool(t, ".", append([]string{"test", "-count=1"}, pkgs...)...)
+}
+
+// document is one entry of testdata/<case>/documents.json (see
+// testdata/e2e/documents_test.go.tmpl).
+type document struct {
+	Name      string
+	Doc       json.RawMessage
+	Issues    map[string][]string
+	Canonical map[string]json.RawMessage
+	// SchemaSkip, when set, says why the profile schemas cannot judge the
+	// document as the SDK does (duplicate keys: a JSON Schema validator sees
+	// only one of them).
+	SchemaSkip string
+}
+
+func readDocuments(t *testing.T, name string) []document {
+	t.Helper()
+	data, err := os.ReadFile(filepath.Join("testdata", name, "documents.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var docs []document
+	if err := json.Unmarshal(data, &docs); err != nil {
+		t.Fatalf("%s/documents.json: %v", name, err)
+	}
+	return docs
+}
+
+// sdkOnlyKeyword matches the keyword locations of the checks that JSON
+// Schema cannot express: the schema's x-rules, duplicate keys, integers
+// beyond 64 bits.
+var sdkOnlyKeyword = regexp.MustCompile(`/x-rules/|/x-unique-keys$|/x-int64$`)
+
+// checkAgainstProfileSchemas validates every document against each derived
+// profile schema (draft 2020-12, formats asserted) and compares the
+// keywords that fail with the errors the documents expect from the SDK:
+// the same documents are valid, for the same reasons.
+func checkAgainstProfileSchemas(t *testing.T, m *model, files map[string][]byte, docs []document) {
+	schemas := map[string]*jsonschema.Schema{}
+	for _, p := range m.profiles {
+		schemas[p.name] = compileProfile(t, p.name, files[p.name+".schema.json"])
+	}
+	for _, doc := range docs {
+		if doc.SchemaSkip != "" {
+			continue
+		}
+		for _, p := range m.profiles {
+			want := map[string]bool{}
+			for _, is := range doc.Issues[p.name] {
+				f := strings.Fields(is)
+				if len(f) < 2 {
+					t.Fatalf("%s: issue %q is not \"severity keyword instance\"", doc.Name, is)
+				}
+				if f[0] == "error" && !sdkOnlyKeyword.MatchString(f[1]) {
+					want[f[1]] = true
+				}
+			}
+			got := map[string]bool{}
+			for _, k := range schemaErrors(t, schemas[p.name], doc.Doc) {
+				got[canonicalKeyword(m, k)] = true
+			}
+			if g, w := sortedKeys(got), sortedKeys(want); !slices.Equal(g, w) {
+				t.Errorf("%s, %s profile: the profile schema fails at\n%q\nbut the SDK's errors are at\n%q", doc.Name, p.name, g, w)
+			}
+		}
+	}
+}
+
+// compileProfile compiles a derived profile schema as any draft 2020-12
+// validator would.
+func compileProfile(t *testing.T, name string, data []byte) *jsonschema.Schema {
+	t.Helper()
+	c := jsonschema.NewCompiler()
+	c.Draft = jsonschema.Draft2020
+	c.AssertFormat = true
+	url := "mem:///" + name + ".schema.json"
+	if err := c.AddResource(url, bytes.NewReader(data)); err != nil {
+		t.Fatalf("%s profile: %v", name, err)
+	}
+	s, err := c.Compile(url)
+	if err != nil {
+		t.Fatalf("%s profile does not compile: %v", name, err)
+	}
+	return s
+}
+
+// schemaErrors validates doc and returns the absolute keyword locations
+// (as pointers into the schema) of the failing leaf keywords.
+func schemaErrors(t *testing.T, s *jsonschema.Schema, doc []byte) []string {
+	t.Helper()
+	dec := json.NewDecoder(bytes.NewReader(doc))
+	dec.UseNumber()
+	var v any
+	if err := dec.Decode(&v); err != nil {
+		t.Fatalf("document %s: %v", doc, err)
+	}
+	err := s.Validate(v)
+	if err == nil {
+		return nil
+	}
+	ve, ok := err.(*jsonschema.ValidationError)
+	if !ok {
+		t.Fatalf("validate: %v", err)
+	}
+	var out []string
+	var walk func(*jsonschema.ValidationError)
+	walk = func(e *jsonschema.ValidationError) {
+		if len(e.Causes) == 0 {
+			_, frag, _ := strings.Cut(e.AbsoluteKeywordLocation, "#")
+			out = append(out, frag)
+		}
+		for _, c := range e.Causes {
+			walk(c)
+		}
+	}
+	walk(ve)
+	return out
+}
+
+// canonicalKeyword rewrites a keyword location under an alias's copy of a
+// property schema (/$defs/D/properties/Alias/...) to the property's own
+// (/$defs/D/properties/name/...), where the SDK reports it.
+func canonicalKeyword(m *model, kw string) string {
+	parts := strings.Split(kw, "/")
+	if len(parts) < 5 || parts[1] != "$defs" || parts[3] != "properties" {
+		return kw
+	}
+	d := m.byName[parts[2]]
+	if d == nil {
+		return kw
+	}
+	for _, p := range d.props {
+		for _, a := range p.aliases {
+			if a.name == parts[4] {
+				parts[4] = p.name
+			}
+		}
+	}
+	return strings.Join(parts, "/")
+}
+
+// loadModel builds the generator's model of a schema.
+func loadModel(t testing.TB, path string) *model {
+	t.Helper()
+	data, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	root, err := parseTree(data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	m, err := buildModel(root)
+	if err != nil {
+		t.Fatalf("%s: %v", path, err)
+	}
+	return m
+}
+
+type templateData struct {
+	Package    string // the package name
+	Then, Else string // the Go names of the root's then and else types
+	// Arena says whether the generated decoders take the generated
+	// *decoder (codec.Decoder and a per-event arena) rather than a
+	// *codec.Decoder.
+	Arena bool
+}
+
+func hasArena(files map[string][]byte) bool {
+	return bytes.Contains(files["decode_gen.go"], []byte("\ntype decoder struct"))
+}
+
+// renderTemplate writes a Go template of testdata, executed with data,
+// and checks that the result is gofmt-clean.
+func renderTemplate(t *testing.T, src, dst string, data templateData) {
+	t.Helper()
+	tmpl, err := template.ParseFiles(src)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var b bytes.Buffer
+	if err := tmpl.Execute(&b, data); err != nil {
+		t.Fatal(err)
+	}
+	formatted, err := format.Source(b.Bytes())
+	if err != nil {
+		t.Fatalf("%s: %v", src, err)
+	}
+	if !bytes.Equal(formatted, b.Bytes()) {
+		t.Errorf("%s is not gofmt-clean once rendered", src)
+	}
+	if err := os.WriteFile(dst, b.Bytes(), 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// tempPackageRoot makes a directory for generated packages inside the
+// module, under testdata (which go build ./... and go vet ./... ignore),
+// removed when the test ends.
+func tempPackageRoot(t *testing.T) string {
+	t.Helper()
+	dir, err := os.MkdirTemp("testdata", "tmp-")
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() {
+		if err := os.RemoveAll(dir); err != nil {
+			t.Error(err)
+		}
+	})
+	return dir
+}
+
+// writeGenerated writes the generated Go files (not the profile schemas)
+// into dir.
+func writeGenerated(t *testing.T, dir string, files map[string][]byte) {
+	t.Helper()
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	for name, data := range files {
+		if filepath.Ext(name) != ".go" {
+			continue
+		}
+		if err := os.WriteFile(filepath.Join(dir, name), data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+}
+
+// packageClause matches the package clause of a contactevents file.
+var packageClause = regexp.MustCompile(`(?m)^package contactevents$`)
+
+// copyRuntime copies hand-written files of contactevents into dir, renamed
+// to package pkg.
+func copyRuntime(t *testing.T, dir, pkg string, names []string) {
+	t.Helper()
+	for _, name := range names {
+		data, err := os.ReadFile(filepath.Join("..", "contactevents", name))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !packageClause.Match(data) {
+			t.Fatalf("contactevents/%s has no package clause \"package contactevents\"", name)
+		}
+		data = packageClause.ReplaceAll(data, []byte("package "+pkg))
+		if err := os.WriteFile(filepath.Join(dir, name), data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+}
+
+func copyFile(t *testing.T, src, dst string) {
+	t.Helper()
+	data, err := os.ReadFile(src)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(dst, data, 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func exists(path string) bool {
+	_, err := os.Stat(path)
+	return err == nil
+}
+
+// goTool runs the go command in dir and fails the test with its output if
+// it fails. The go command found first in PATH is the one running the
+// tests: go test puts its GOROOT/bin first.
+func goTool(t *testing.T, dir string, args ...string) string {
+	t.Helper()
+	out, err := goCommand(t, dir, args...)
+	if err != nil {
+		t.Fatalf("go %s: %v\n%s", strings.Join(args, " "), err, out)
+	}
+	return out
+}
+
+func goCommand(t *testing.T, dir string, args ...string) (string, error) {
+	t.Helper()
+	cmd := exec.CommandContext(t.Context(), "go", args...)
+	cmd.Dir = dir
+	out, err := cmd.CombinedOutput()
+	if err != nil {
+		return string(out), fmt.Errorf("%w", err)
+	}
+	return string(out), nil
+}
