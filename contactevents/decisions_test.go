@@ -155,7 +155,7 @@ func TestDecisionRoutingCriteriaTwoShapesOneGoType(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	arr, err := contactevents.Parse(detail(`"routingCriteria":[`+crit+`]`))
+	arr, err := contactevents.Parse(detail(`"routingCriteria":[` + crit + `]`))
 	if err != nil {
 		t.Fatal(err)
 	}
