@@ -1,5 +1,7 @@
 package contactevents
 
+import "github.com/connectevents/sdk-go/internal/delivery"
+
 // HasEnvelope reports whether the event came with its EventBridge envelope;
 // a bare contact event (the older page's first sample) decodes into an
 // Event whose envelope fields are all empty.
@@ -22,4 +24,34 @@ func (e *Event) AppendJSON(b []byte) []byte {
 		return appendContactEvent(b, &e.Detail)
 	}
 	return appendEvent(b, e)
+}
+
+// UnmarshalJSON decodes an EventBridge event or a bare contact event under
+// the Compat profile, so that an Event can be a field of a struct decoded by
+// encoding/json (or aws-lambda-go). It returns the same errors as Parse.
+func (e *Event) UnmarshalJSON(data []byte) error {
+	doc := delivery.EventBridge
+	if f, ok := plainDocument(data, FormatAuto); ok {
+		doc = f
+	}
+	o := defaultOptions
+	ev, err := decodeRecord(data, doc, -1, 0, &o)
+	if ev != nil {
+		*e = *ev
+	}
+	return err
+}
+
+// UnmarshalJSON decodes a bare contact event (the detail of an EventBridge
+// event) under the Compat profile: for handlers that receive the envelope
+// from another library, such as aws-lambda-go's events.CloudWatchEvent,
+// whose Detail is raw JSON.
+func (c *ContactEvent) UnmarshalJSON(data []byte) error {
+	o := defaultOptions
+	o.format = FormatDetail
+	ev, err := decodeRecord(data, delivery.Detail, -1, 0, &o)
+	if ev != nil {
+		*c = ev.Detail
+	}
+	return err
 }

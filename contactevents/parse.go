@@ -203,7 +203,9 @@ func decodeRecord(data []byte, doc delivery.Format, offset int64, line int, o *o
 		return nil, err
 	}
 	if d.C.Errors() > 0 {
-		if kind, what := delivery.Describe(data); kind != delivery.ContactEvent && kind != delivery.ContactEventDetail {
+		// Only when the format was guessed: a payload the caller declared
+		// an event is reported by its issues.
+		if kind, what := delivery.Describe(data); o.format == FormatAuto && kind != delivery.ContactEvent && kind != delivery.ContactEventDetail {
 			return nil, &NotContactEventError{What: what}
 		}
 		return ev, &ValidationError{Profile: o.profile, Issues: issuesOf(d.C.Issues())}

@@ -1,6 +1,7 @@
 package contactevents_test
 
 import (
+	"encoding/json"
 	"errors"
 	"strings"
 	"testing"
@@ -151,5 +152,37 @@ func TestEncodeKeepsUnknownMembersAndIsStable(t *testing.T) {
 	}
 	if ev.HasEnvelope() || strings.HasPrefix(string(out), `{"version"`) {
 		t.Errorf("a bare event must stay bare: %s", out)
+	}
+}
+
+func TestEventsDecodeAsFieldsOfOtherStructs(t *testing.T) {
+	// As a Lambda handler gets it from aws-lambda-go: the envelope decoded
+	// by someone else, detail left raw.
+	var cw struct {
+		DetailType string          `json:"detail-type"`
+		Detail     json.RawMessage `json:"detail"`
+	}
+	if err := json.Unmarshal([]byte(queuedEvent), &cw); err != nil {
+		t.Fatal(err)
+	}
+	var ce contactevents.ContactEvent
+	if err := json.Unmarshal(cw.Detail, &ce); err != nil {
+		t.Fatal(err)
+	}
+	if ce.EventType != contactevents.EventTypeQueued || ce.QueueInfo == nil {
+		t.Errorf("decoded %+v", ce)
+	}
+	var wrapper struct{ Event contactevents.Event }
+	if err := json.Unmarshal([]byte(`{"Event":`+queuedEvent+`}`), &wrapper); err != nil {
+		t.Fatal(err)
+	}
+	if wrapper.Event.Source != contactevents.EventSourceConnect || !wrapper.Event.HasEnvelope() {
+		t.Errorf("decoded %+v", wrapper.Event)
+	}
+	var bad contactevents.ContactEvent
+	err := json.Unmarshal([]byte(`{"eventType":"QUEUED"}`), &bad)
+	var verr *contactevents.ValidationError
+	if !errors.As(err, &verr) {
+		t.Errorf("missing members: %v, want a ValidationError", err)
 	}
 }
