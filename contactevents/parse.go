@@ -205,8 +205,10 @@ func decodeRecord(data []byte, doc delivery.Format, offset int64, line int, o *o
 	if d.C.Errors() > 0 {
 		// Only when the format was guessed: a payload the caller declared
 		// an event is reported by its issues.
-		if kind, what := delivery.Describe(data); o.format == FormatAuto && kind != delivery.ContactEvent && kind != delivery.ContactEventDetail {
-			return nil, &NotContactEventError{What: what}
+		if o.format == FormatAuto {
+			if kind, what := delivery.Describe(data); kind != delivery.ContactEvent && kind != delivery.ContactEventDetail {
+				return nil, &NotContactEventError{What: what}
+			}
 		}
 		return ev, &ValidationError{Profile: o.profile, Issues: issuesOf(d.C.Issues())}
 	}

@@ -2,6 +2,7 @@ package delivery
 
 import (
 	"bytes"
+	"sync"
 
 	"github.com/segmentio/encoding/json"
 )
@@ -150,8 +151,9 @@ func lambdaFormat(records []byte) Format {
 // Detect returns Auto when data holds no recognisable JSON: it is empty, a
 // single scalar, or its first value is not valid JSON.
 func Detect(data []byte) Format {
-	var p probe
-	if f, _, ok := detectSingle(&p, data); ok {
+	p := probePool.Get().(*probe)
+	defer probePool.Put(p)
+	if f, _, ok := detectSingle(p, data); ok {
 		return f
 	}
 	s := newMemSplitter(data)
@@ -159,15 +161,23 @@ func Detect(data []byte) Format {
 	switch {
 	case !ok, first.err != nil:
 		return Auto
+	case mode == Array:
+		return Array
+	}
+	k, _, err := probeValue(p, first.val)
+	switch {
+	case err != nil:
+		return Auto
 	case mode != "":
 		return mode
-	}
-	k, _, err := probeValue(&p, first.val)
-	if err != nil || k != '{' {
+	case k != '{':
 		return Auto
 	}
-	return classify(&p)
+	return classify(p)
 }
+
+// probePool saves Detect an allocation: a probe escapes to the heap.
+var probePool = sync.Pool{New: func() any { return new(probe) }}
 
 // detectSingle is the fast path of detection: data holds exactly one JSON
 // object. It returns the object's format and the object with surrounding
@@ -189,9 +199,9 @@ func detectSingle(p *probe, data []byte) (Format, []byte, bool) {
 // autoMode reads the start of the input to decide how values are laid out:
 // Array when it starts with '[' (nothing is consumed), NDJSON or Concatenated
 // when another value follows the first, or "" when the first value is the
-// whole input. first is the first top-level item (zero for Array); it may be
-// an error, in which case mode is Concatenated. ok is false for an input with
-// no value at all.
+// whole input. first is the first top-level item (zero for Array); when it
+// is an error, mode is "" if nothing follows the broken value and
+// Concatenated otherwise. ok is false for an input with no value at all.
 func (s *splitter) autoMode() (mode Format, first item, ok bool) {
 	if _, more := s.skipSpace(); !more {
 		if it, ok := s.readErr(); ok {
@@ -207,6 +217,19 @@ func (s *splitter) autoMode() (mode Format, first item, ok bool) {
 		return "", item{}, false
 	}
 	if first.err != nil {
+		// Find out whether anything follows the broken value: if not, the
+		// input was one (broken) document; if so, read the rest as
+		// concatenated values, which also covers NDJSON.
+		if first.fatal {
+			return "", first, true
+		}
+		if s.resyncPending {
+			s.resyncPending = false
+			s.resync()
+		}
+		if _, more := s.skipSpace(); !more && (s.rerr == nil || s.rerr == errReported) {
+			return "", first, true
+		}
 		return Concatenated, first, true
 	}
 	first.val = s.copyValue(first.val)

@@ -319,6 +319,9 @@ func (w *walker) auto(s *splitter) {
 	switch {
 	case !ok:
 		return
+	case mode == "" && first.err != nil:
+		w.fail(Record{Format: Auto, Offset: first.off}, "", first.err)
+		return
 	case mode == "":
 		w.autoValue(first.val, loc{outer: Auto, off: first.off}, nil)
 		return

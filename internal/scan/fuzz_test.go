@@ -65,7 +65,7 @@ func TestDifferential(t *testing.T) {
 		if i < len(doc) {
 			buf = append(append(buf[:0], doc[:i]...), doc[i+1:]...)
 			checkDocument(t, &s, buf)
-			for _, c := range []byte("\"\\,:{}[]0-.e x\n\x00\x80\xff") {
+			for _, c := range []byte("\"\\,}]0.\n\x00\xff") {
 				if doc[i] == c {
 					continue
 				}
@@ -123,15 +123,16 @@ func checkDocument(t *testing.T, s *Scanner, data []byte) {
 	// 2. The typed walk (what generated code does) must report exactly the
 	// same errors, and every string it reads must equal encoding/json's.
 	var key Scanner
+	key.Reset(data, 0)
 	s.Reset(data, 0)
 	walk(s, func(start, end int, v string, k Kind) {
 		switch k {
 		case Invalid: // an object key at start; find its end
-			key.Reset(data[start:], 0)
+			key.pos = start
 			if got, ok := key.ReadString(); !ok || got != v {
 				t.Fatalf("key %q re-read as %q, %v", v, got, ok)
 			}
-			end = start + key.Offset()
+			end = key.Offset()
 			fallthrough
 		case String:
 			var want string

@@ -425,8 +425,9 @@ func (s *Scanner) NextKey() (string, bool) {
 		switch d[p] {
 		case '"':
 		case '}':
-			s.record(comma, "trailing comma before '}'")
-			s.leave(p + 1)
+			if s.record(comma, "trailing comma before '}'") {
+				s.leave(p + 1)
+			}
 			return "", false
 		default:
 			s.fail(p, "invalid character "+s.quoteAt(p)+" looking for beginning of object key string")
@@ -508,8 +509,9 @@ func (s *Scanner) NextElement() bool {
 	comma := p
 	p = s.ws(p + 1)
 	if p < len(d) && d[p] == ']' {
-		s.record(comma, "trailing comma before ']'")
-		s.leave(p + 1)
+		if s.record(comma, "trailing comma before ']'") {
+			s.leave(p + 1)
+		}
 		return false
 	}
 	s.pos = p

@@ -671,3 +671,38 @@ func sameBacking(whole, part string) bool {
 	p := uintptr(unsafe.Pointer(unsafe.StringData(part)))
 	return len(part) > 0 && p >= w && p+uintptr(len(part)) <= w+uintptr(len(whole))
 }
+
+// TestTooManyTrailingCommas checks the cap on recoverable errors and that a
+// hostile document full of them is still scanned in linear time.
+func TestTooManyTrailingCommas(t *testing.T) {
+	in := []byte("[" + strings.Repeat("\n[1,],", maxRecoverable) + "\n[2,], [3,]]")
+	skipErrs, walkErrs := scanBoth(in, 0)
+	if diff := cmp.Diff(skipErrs, walkErrs); diff != "" {
+		t.Fatalf("Skip and walk disagree (-skip +walk):\n%s", diff)
+	}
+	if len(skipErrs) != maxRecoverable+1 {
+		t.Fatalf("%d errors, want %d", len(skipErrs), maxRecoverable+1)
+	}
+	for i, e := range skipErrs[:maxRecoverable] {
+		if e.Msg != "trailing comma before ']'" || e.Line != i+2 || e.Col != 3 {
+			t.Fatalf("error %d = %+v", i, e)
+		}
+	}
+	want := wantErr{int64(len(in)) - 9, maxRecoverable + 2, 3, "trailing comma before ']'; too many errors (more than 100), scanning stopped"}
+	if got := skipErrs[maxRecoverable]; got != want {
+		t.Fatalf("last error = %+v, want %+v", got, want)
+	}
+
+	// One long line with a million trailing commas: bounded errors and
+	// work (this would take minutes if each error rescanned the input).
+	big := []byte("[" + strings.Repeat("[1,],", 1<<20) + "0]")
+	var s Scanner
+	s.Reset(big, 0)
+	s.Skip()
+	if n := len(s.Errors()); n != maxRecoverable+1 {
+		t.Fatalf("%d errors", n)
+	}
+	if e := s.Errors()[maxRecoverable]; e.Column != int(e.Offset)+1 {
+		t.Fatalf("last error %+v", e)
+	}
+}
