@@ -146,6 +146,11 @@ func (d *Decoder) Integer(keyword string) (int64, bool) {
 // Length checks a string's length in characters, as JSON Schema counts it.
 // A negative bound is absent.
 func (d *Decoder) Length(s string, min, max int, minKeyword, maxKeyword string) {
+	// A string has at most len(s) and at least len(s)/4 characters: most
+	// strings are decided without counting.
+	if (max < 0 || len(s) <= max) && (min <= 0 || (len(s)+utf8.UTFMax-1)/utf8.UTFMax >= min) {
+		return
+	}
 	n := utf8.RuneCountInString(s)
 	if min >= 0 && n < min {
 		d.C.Add(issue.Error, minKeyword, "length "+strconv.Itoa(n)+" is shorter than the minimum of "+strconv.Itoa(min))

@@ -1,0 +1,159 @@
+package codec
+
+import (
+	"math"
+	"strings"
+	"testing"
+
+	"github.com/connectevents/sdk-go/internal/issue"
+)
+
+var compat = Profile{Index: 1, Bit: 2, UnknownProperties: issue.Warning, UnknownValues: issue.Warning}
+var strict = Profile{Index: 0, Bit: 1, UnknownProperties: issue.Error, UnknownValues: issue.Error}
+
+func newDecoder(doc string, p Profile) *Decoder {
+	d := new(Decoder)
+	d.Reset([]byte(doc), p, 0)
+	return d
+}
+
+func keywords(d *Decoder) string {
+	var s []string
+	for _, i := range d.C.Issues() {
+		s = append(s, i.Severity.String()+" "+i.KeywordLocation)
+	}
+	return strings.Join(s, "; ")
+}
+
+func TestLengthCountsCharactersNotBytes(t *testing.T) {
+	for _, tt := range []struct {
+		s        string
+		min, max int
+		want     string
+	}{
+		{"a", 1, 4, ""},
+		{"", 1, 4, "error min"},
+		{"ééé", 3, 3, ""}, // 6 bytes, 3 characters
+		{"éééé", 1, 3, "error max"},
+		{"😀", 1, 1, ""},
+		{"abcde", 1, 4, "error max"},
+		{"ab", -1, -1, ""},
+	} {
+		d := newDecoder(`{}`, compat)
+		d.Length(tt.s, tt.min, tt.max, "min", "max")
+		if got := keywords(d); got != tt.want {
+			t.Errorf("Length(%q, %d, %d): %q, want %q", tt.s, tt.min, tt.max, got, tt.want)
+		}
+	}
+}
+
+func TestIntegerAcceptsIntegralNumbersOnly(t *testing.T) {
+	for doc, want := range map[string]string{
+		`60`:                   "",
+		`60.0`:                 "",
+		`6e1`:                  "",
+		`1.5`:                  "error k/type",
+		`"60"`:                 "error k/type",
+		`1e30`:                 "error k/x-int64",
+		`-9223372036854775808`: "",
+	} {
+		d := newDecoder(doc, compat)
+		d.Integer("k/type")
+		if got := keywords(d); got != want {
+			t.Errorf("Integer(%s): %q, want %q", doc, got, want)
+		}
+	}
+}
+
+func TestNumberAndRange(t *testing.T) {
+	d := newDecoder(`6.5`, compat)
+	f, ok := d.Number("k/type")
+	if !ok || f != 6.5 {
+		t.Fatalf("Number = %v %v", f, ok)
+	}
+	d.Range(f, 1, 5, "k/minimum", "k/maximum")
+	d.Range(f, math.NaN(), math.NaN(), "x", "y")
+	if got := keywords(d); got != "error k/maximum" {
+		t.Errorf("got %q", got)
+	}
+}
+
+func TestEnumSeverityFollowsTheProfile(t *testing.T) {
+	for _, tt := range []struct {
+		p    Profile
+		s    string
+		mask uint8
+		want string
+	}{
+		{compat, "NEW", 0, "warning e/enum"},
+		{strict, "NEW", 0, "error e/enum"},
+		{strict, "Voice", 2, "error e/enum"},
+		{compat, "Voice", 2, ""},
+		{compat, "", 0, "error e/minLength"},
+		{strict, "", 0, "error e/enum"},
+	} {
+		d := newDecoder(`{}`, tt.p)
+		d.Enum(tt.s, tt.mask, "Channel", "e/enum", "e/minLength", "VOICE")
+		if got := keywords(d); got != tt.want {
+			t.Errorf("Enum(%q, mask %d) under bit %d: %q, want %q", tt.s, tt.mask, tt.p.Bit, got, tt.want)
+		}
+	}
+}
+
+func TestUnknownKeepsTheValueAndHints(t *testing.T) {
+	d := newDecoder(`{"instanceARN": [1, {"a": 2}], "instanceARN": 1}`, compat)
+	d.Object("/type")
+	var kept []UnknownMember
+	for {
+		key, ok := d.S.NextKey()
+		if !ok {
+			break
+		}
+		kept = d.Unknown(key, []string{"instanceArn"}, "/additionalProperties", "/x-unique-keys", kept)
+	}
+	if len(kept) != 1 || string(kept[0].Value) != `[1, {"a": 2}]` {
+		t.Fatalf("kept %+v", kept)
+	}
+	is := d.C.Issues()
+	if len(is) != 2 || !strings.Contains(is[0].Message, `did you mean "instanceArn"?`) || is[1].KeywordLocation != "/x-unique-keys" {
+		t.Errorf("issues %+v", is)
+	}
+}
+
+func TestMemberComparesSpellings(t *testing.T) {
+	d := newDecoder(`{"contactId":"a","ContactId":"a","ContactId":"b"}`, compat)
+	d.Object("/type")
+	var sp Span
+	for {
+		key, ok := d.S.NextKey()
+		if !ok {
+			break
+		}
+		if d.Member(&sp, key, "/x-unique-keys") {
+			d.S.ReadString()
+			d.EndMember(&sp)
+		}
+	}
+	if got := keywords(d); got != "warning /x-unique-keys; error /x-unique-keys" {
+		t.Errorf("got %q", got)
+	}
+}
+
+func TestAppendFloatMatchesEncodingJSON(t *testing.T) {
+	for f, want := range map[float64]string{2: "2", 2.5: "2.5", 1e21: "1e+21", 1e-7: "1e-7", 0: "0", -3.25: "-3.25"} {
+		if got := string(AppendFloat(nil, f)); got != want {
+			t.Errorf("AppendFloat(%v) = %s, want %s", f, got, want)
+		}
+	}
+}
+
+func TestCloseObject(t *testing.T) {
+	b := []byte("x")
+	if got := string(CloseObject(b, 1)); got != "x{}" {
+		t.Errorf("empty object: %s", got)
+	}
+	b = append([]byte("x"), `,"a":1,"b":2`...)
+	if got := string(CloseObject(b, 1)); got != `x{"a":1,"b":2}` {
+		t.Errorf("object: %s", got)
+	}
+}
