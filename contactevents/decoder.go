@@ -8,6 +8,11 @@ import (
 	"github.com/connectevents/sdk-go/internal/delivery"
 )
 
+// MaxPayloadSize bounds one value of a stream or one whole payload given to
+// Parse: 6 MiB, above the largest Lambda invocation payload, so a batch of
+// events fits. Each event inside it is bounded by WithMaxSize.
+const MaxPayloadSize = 6 << 20
+
 // Decoder reads a stream of contact events: a Lambda batch, a JSON array,
 // newline-delimited or concatenated events (as Firehose writes them to S3),
 // or any single delivery format, in constant memory.
@@ -21,36 +26,92 @@ func NewDecoder(r io.Reader, opts ...Option) *Decoder {
 	return &Decoder{r: r, opts: newOptions(opts)}
 }
 
+// Record is one event of a stream with where it was found.
+type Record struct {
+	// Event is the decoded event; nil when it could not be decoded at all,
+	// set (as far as it could be decoded) for a *ValidationError.
+	Event *Event
+	// Index is the record's 0-based position in its batch or stream.
+	Index int
+	// ID is the record's identifier in its batch (SQS messageId, SNS
+	// MessageId, Kinesis eventID, Firehose recordId), or "".
+	ID string
+	// Pointer is the JSON Pointer of the record within its payload (for
+	// example /Records/3/body), or "" when the payload is the event itself.
+	Pointer string
+	// Line is the 1-based line of the stream where the record's value
+	// starts (NDJSON, concatenated, arrays), or 0.
+	Line int
+	// Format is the delivery format of the payload the record came in.
+	Format Format
+	// Warnings are the record's warnings when it is valid (an invalid
+	// record has them in its *ValidationError).
+	Warnings []Issue
+}
+
 // All yields every event of the stream in order, with its error: a
-// *RecordError that names the record (index, ID, pointer) and wraps a
+// *RecordError that names the record (index, ID, pointer, line) and wraps a
 // *SyntaxError, *ValidationError (with the event decoded as far as it
 // could be) or *NotContactEventError. Iteration goes on after a failing
 // record, so every failure is reported; it stops when the loop breaks or the
 // stream ends or cannot be read.
 func (dec *Decoder) All() iter.Seq2[*Event, error] {
 	return func(yield func(*Event, error) bool) {
-		o := &dec.opts
-		if _, ok := o.profile.codec(); !ok {
-			yield(nil, errors.New("contactevents: unknown profile "+string(o.profile)))
-			return
-		}
-		for rec, err := range delivery.Stream(dec.r, delivery.Format(o.format), o.maxSize) {
-			if err != nil {
-				if !yield(nil, recordError(err)) {
-					return
-				}
-				continue
-			}
-			ev, err := decodeRecord(rec.Data, rec.Doc, rec.Offset, rec.Line, o)
-			if err != nil {
-				err = &RecordError{Index: rec.Index, ID: rec.ID, Pointer: rec.Pointer, Err: err}
-			}
-			if !yield(ev, err) {
+		for rec, err := range dec.Records() {
+			if !yield(rec.Event, err) {
 				return
 			}
 		}
 	}
 }
+
+// Records is All with each record's location and warnings.
+func (dec *Decoder) Records() iter.Seq2[*Record, error] {
+	return func(yield func(*Record, error) bool) {
+		o := dec.opts
+		if _, ok := o.profile.codec(); !ok {
+			yield(&Record{}, errors.New("contactevents: unknown profile "+string(o.profile)))
+			return
+		}
+		var warnings []Issue
+		user := o.warnings
+		o.warnings = func(i Issue) {
+			warnings = append(warnings, i)
+			if user != nil {
+				user(i)
+			}
+		}
+		for rec, err := range delivery.Stream(dec.r, delivery.Format(o.format), max(MaxPayloadSize, o.maxSize)) {
+			if err != nil {
+				re := recordError(err)
+				r := &Record{Format: Format(rec.Format)}
+				if e, ok := re.(*RecordError); ok {
+					r.Index, r.ID, r.Pointer, r.Line = e.Index, e.ID, e.Pointer, e.Line
+				}
+				if !yield(r, re) {
+					return
+				}
+				continue
+			}
+			warnings = warnings[:0]
+			ev, err := decodeRecord(rec.Data, rec.Doc, rec.Offset, rec.Line, &o)
+			r := &Record{Event: ev, Index: rec.Index, ID: rec.ID, Pointer: rec.Pointer, Line: rec.Line, Format: Format(rec.Format)}
+			if len(warnings) > 0 {
+				r.Warnings = append([]Issue(nil), warnings...)
+			}
+			if err != nil {
+				err = &RecordError{Index: rec.Index, ID: rec.ID, Pointer: rec.Pointer, Line: rec.Line, Offset: rec.Offset, Err: err}
+			}
+			if !yield(r, err) {
+				return
+			}
+		}
+	}
+}
+
+// DetectFormat reports the delivery format of data, from its first bytes
+// and top-level keys.
+func DetectFormat(data []byte) Format { return Format(delivery.Detect(data)) }
 
 // BatchItemFailure names one failed message of a Lambda SQS (or Kinesis)
 // batch, as Lambda's partial batch response wants it.

@@ -155,6 +155,8 @@ type RecordError struct {
 	Index   int
 	ID      string
 	Pointer string
+	Line    int   // 1-based line of the stream where the record starts, or 0
+	Offset  int64 // byte offset of the record in the stream, or -1 when it was decoded from a string or base64
 	Err     error
 }
 
@@ -163,6 +165,9 @@ func (e *RecordError) Error() string {
 	b.WriteString("record " + strconv.Itoa(e.Index))
 	if e.ID != "" {
 		b.WriteString(" (" + e.ID + ")")
+	}
+	if e.Line > 0 {
+		b.WriteString(" at line " + strconv.Itoa(e.Line))
 	}
 	if e.Pointer != "" {
 		b.WriteString(" at " + e.Pointer)

@@ -24,8 +24,8 @@ var decoders = sync.Pool{New: func() any { return new(decoder) }}
 // A *ValidationError comes with the event decoded as far as it could be.
 func Parse(data []byte, opts ...Option) (*Event, error) {
 	o := newOptions(opts)
-	if len(data) > o.maxSize {
-		return nil, sizeError(len(data), o.maxSize)
+	if len(data) > max(o.maxSize, MaxPayloadSize) {
+		return nil, sizeError(len(data), max(o.maxSize, MaxPayloadSize))
 	}
 	if _, ok := o.profile.codec(); !ok {
 		return nil, fmt.Errorf("contactevents: unknown profile %q", o.profile)
@@ -71,7 +71,7 @@ func parseRecords(data []byte, o options) (*Event, error) {
 		}
 		ev, err = decodeRecord(rec.Data, rec.Doc, rec.Offset, rec.Line, &o)
 		if err != nil && rec.Pointer != "" {
-			err = &RecordError{Index: rec.Index, ID: rec.ID, Pointer: rec.Pointer, Err: err}
+			err = &RecordError{Index: rec.Index, ID: rec.ID, Pointer: rec.Pointer, Line: rec.Line, Offset: rec.Offset, Err: err}
 		}
 	}
 	if count == 0 {
@@ -166,7 +166,7 @@ func singleDocument(data []byte, f Format) (delivery.Format, bool) {
 func recordError(err error) error {
 	var re *delivery.RecordError
 	if errors.As(err, &re) {
-		return &RecordError{Index: re.Index, ID: re.ID, Pointer: re.Pointer, Err: re.Err}
+		return &RecordError{Index: re.Index, ID: re.ID, Pointer: re.Pointer, Line: re.Line, Offset: re.Offset, Err: re.Err}
 	}
 	return err
 }

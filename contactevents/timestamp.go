@@ -33,6 +33,17 @@ func NewTimestamp(t time.Time) Timestamp {
 	return Timestamp{t: t.UTC().Truncate(time.Millisecond), digits: 3, state: timestampSet}
 }
 
+// NewTimestampDigits returns a set timestamp written with the given number
+// of fraction digits (0 to 9): 0 for the envelope's time, which has none.
+func NewTimestampDigits(t time.Time, digits int) Timestamp {
+	digits = min(max(digits, 0), 9)
+	unit := time.Duration(1)
+	for i := digits; i < 9; i++ {
+		unit *= 10
+	}
+	return Timestamp{t: t.UTC().Truncate(unit), digits: int8(digits), state: timestampSet}
+}
+
 // timestampOf is called by the generated decoders with what they read.
 func timestampOf(p timestamp.Parsed, valid bool, text, notSet string) Timestamp {
 	switch {

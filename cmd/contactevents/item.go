@@ -1,0 +1,226 @@
+package main
+
+import (
+	"errors"
+	"strconv"
+	"strings"
+
+	"github.com/connectevents/sdk-go/contactevents"
+	"github.com/connectevents/sdk-go/internal/delivery"
+)
+
+// item is the outcome of one event (or one record that failed before it
+// became an event) of a source, ready to be reported.
+type item struct {
+	index     int // the position of the record in its source, from 0
+	valid     bool
+	eventType string
+	id        string // the record's identifier in its batch, if any
+	pointer   string // the record's JSON Pointer in its input, if any
+	embedded  bool   // the record was decoded from a string (an SQS body, base64 data) at pointer
+	label     string // names the record when its position is not known: "record 3"
+	line, col int    // where the record starts in the source; 0 when unknown
+	problems  []problem
+	canonical []byte // the canonical JSON of a valid event (normalize only)
+}
+
+// problem is one error or warning of an item.
+type problem struct {
+	warning   bool
+	syntax    bool
+	instance  string // JSON Pointer within the event document
+	keyword   string // JSON Pointer within the profile schema
+	message   string
+	line, col int // where it is in the source; 0 when unknown
+}
+
+// where tells makeItem how an event document relates to its source, to turn
+// JSON Pointers and syntax positions into lines and columns of the source.
+type where struct {
+	// data is the text the record was read from (the whole input, or one
+	// NDJSON line), when it is at hand; nil for a stream.
+	data []byte
+	// line and col are where data starts in the source (1-based).
+	line, col int
+	// format is the delivery format of data (or of the stream), which says
+	// where its record i is (see recordPointer); "" when unknown.
+	format string
+	// index is the record's index in data.
+	index int
+}
+
+// position converts an offset in w.data to a line and column of the source.
+func (w *where) position(off int) (line, col int) {
+	l, c := lineColumn(w.data, off)
+	if l == 1 {
+		c += w.col - 1
+	}
+	return w.line + l - 1, c
+}
+
+// makeItem turns what the decoder yielded for one record into an item.
+// warns are the warnings reported (WithWarnings) for a valid event.
+func makeItem(ev *contactevents.Event, err error, warns []contactevents.Issue, w *where, canonical []byte) item {
+	it := item{valid: err == nil}
+	if ev != nil {
+		it.eventType = strings.Clone(string(ev.Detail.EventType))
+	}
+	var re *contactevents.RecordError
+	if errors.As(err, &re) {
+		it.id, it.pointer = re.ID, re.Pointer
+	} else if len(warns) > 0 || err != nil {
+		// The decoder names the record of an error only; find it for the
+		// warnings of a valid event too.
+		f := w.format
+		if f == "" && w.data != nil {
+			f = string(delivery.Detect(w.data))
+		}
+		it.pointer = recordPointer(f, w.index)
+	}
+
+	// Where the record's document is in w.data: at its pointer when the
+	// document is a verbatim slice of data (an array element, the input
+	// itself), else at the string that holds it. In concatenated values
+	// nothing says where the record starts (the pointer is relative to its
+	// value): the record is named by its index instead.
+	inString := false // the record was decoded from a JSON string or base64
+	switch contactevents.Format(w.format) {
+	case contactevents.FormatConcatenated, contactevents.FormatNDJSON:
+		it.label = "record " + strconv.Itoa(w.index)
+		it.embedded = true
+		inString = it.pointer != ""
+		it.line, it.col = w.line, w.col
+	default:
+		if w.data == nil {
+			it.embedded = it.pointer != "" && w.format != string(contactevents.FormatArray)
+			inString = it.embedded
+			it.line, it.col = w.line, w.col
+			break
+		}
+		off, exact, isString := locate(w.data, it.pointer)
+		it.embedded = !exact || isString
+		inString = isString
+		it.line, it.col = w.position(off)
+	}
+	embedded := it.embedded
+	locateIssue := func(instance string) (int, int) {
+		if w.data == nil || embedded {
+			return it.line, it.col
+		}
+		off, _, _ := locate(w.data, it.pointer+instance)
+		return w.position(off)
+	}
+
+	for _, i := range warns {
+		l, c := locateIssue(i.InstanceLocation)
+		it.problems = append(it.problems, problem{warning: true, instance: i.InstanceLocation, keyword: i.KeywordLocation, message: i.Message, line: l, col: c})
+	}
+	if err == nil {
+		it.canonical = canonical
+		return it
+	}
+	for _, e := range leaves(err) {
+		var se *contactevents.SyntaxError
+		var ve *contactevents.ValidationError
+		switch {
+		case errors.As(e, &se):
+			p := problem{syntax: true, message: se.Msg, line: it.line, col: it.col}
+			if !inString {
+				// The position is within the input the SDK read: w.data,
+				// or the stream.
+				p.line = w.line + se.Line - 1
+				p.col = se.Column
+				if se.Line == 1 {
+					p.col += w.col - 1
+				}
+			}
+			it.problems = append(it.problems, p)
+		case errors.As(e, &ve):
+			for _, i := range ve.Issues {
+				l, c := locateIssue(i.InstanceLocation)
+				it.problems = append(it.problems, problem{warning: i.Severity == contactevents.SeverityWarning, instance: i.InstanceLocation, keyword: i.KeywordLocation, message: i.Message, line: l, col: c})
+			}
+		default:
+			msg := e.Error()
+			if re != nil && errors.As(e, &re) {
+				msg = re.Err.Error()
+			}
+			msg = strings.TrimPrefix(msg, "contactevents: ")
+			it.problems = append(it.problems, problem{message: msg, line: it.line, col: it.col})
+		}
+	}
+	return it
+}
+
+// recordPointer returns the JSON Pointer of record i of an input in format
+// f, as the delivery layer numbers them (record i of a batch has index i),
+// or "" when the input is the document itself or the format is not known.
+func recordPointer(f string, i int) string {
+	n := strconv.Itoa(i)
+	switch contactevents.Format(f) {
+	case contactevents.FormatArray:
+		return "/" + n
+	case contactevents.FormatLambdaSQS:
+		return "/Records/" + n + "/body"
+	case contactevents.FormatLambdaSNS:
+		return "/Records/" + n + "/Sns/Message"
+	case contactevents.FormatLambdaKinesis:
+		return "/Records/" + n + "/kinesis/data"
+	case contactevents.FormatFirehose:
+		return "/records/" + n + "/data"
+	case contactevents.FormatSNS:
+		return "/Message"
+	}
+	return ""
+}
+
+// leaves splits err into its parts: Parse joins the syntax defects of a
+// document with errors.Join. A *RecordError around them is kept around each.
+func leaves(err error) []error {
+	var re *contactevents.RecordError
+	if errors.As(err, &re) {
+		parts := leaves(re.Err)
+		if len(parts) == 1 {
+			return []error{err}
+		}
+		out := make([]error, len(parts))
+		for i, p := range parts {
+			out[i] = &contactevents.RecordError{Index: re.Index, ID: re.ID, Pointer: re.Pointer, Err: p}
+		}
+		return out
+	}
+	if j, ok := err.(interface{ Unwrap() []error }); ok {
+		var out []error
+		for _, e := range j.Unwrap() {
+			out = append(out, leaves(e)...)
+		}
+		return out
+	}
+	return []error{err}
+}
+
+// location renders where a problem is in the event, for text output: the
+// record's pointer (for a record of a batch or array) and the instance
+// location within it.
+func (it *item) location(p *problem) string {
+	if p.syntax {
+		return "syntax error"
+	}
+	prefix := it.pointer
+	if it.label != "" {
+		prefix = strings.TrimSpace(it.label + " " + it.pointer)
+	}
+	switch {
+	case prefix == "" && p.instance == "":
+		return "(root)"
+	case prefix == "":
+		return p.instance
+	case p.instance == "" && p.keyword == "":
+		return prefix
+	case it.label != "" && it.pointer == "":
+		return prefix + " " + p.instance
+	case !it.embedded:
+		return prefix + p.instance
+	}
+	return prefix + "#" + p.instance
+}

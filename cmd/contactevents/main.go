@@ -1,0 +1,365 @@
+// Command contactevents validates and normalizes Amazon Connect contact
+// events, whatever way they were delivered, and shows the schemas and the
+// documented samples they are checked against.
+//
+// Validate the samples the AWS pages publish (repaired), which are embedded
+// in the command:
+//
+//	go run ./cmd/contactevents validate --samples
+//
+// Validate files (or stdin) under a profile, one JSON line per event:
+//
+//	contactevents validate --profile strict --output json events.ndjson
+//
+// A file may hold one event in any delivery format (an EventBridge event, a
+// bare contact event, an SQS body, an SNS notification, a Lambda SQS, SNS or
+// Kinesis batch, a Firehose transformation event) or many (a JSON array,
+// NDJSON, concatenated JSON); --format forces one. The text output has a
+// line per problem, located as compilers do, then a summary:
+//
+//	02-older-disconnected.json:36:61: syntax error: trailing comma before '}'
+//	events.ndjson:17:1: /detail/channel (/$defs/Channel/enum): "Voice" is a documented Channel ...
+//	1204 events: 1203 valid, 1 invalid (0 warnings)
+//
+// The exit status is 0 when every event is valid, 1 when one is not, 2 for a
+// usage or I/O error.
+//
+// Other commands:
+//
+//	contactevents normalize [--profile P] [FILE ...]   canonical JSON of each valid event, as NDJSON
+//	contactevents schema [--profile P|source]           a JSON Schema of the events
+//	contactevents samples [--repaired] [NAME]           the documented samples
+//
+// NDJSON dumps of any size are read in constant memory and decoded on every
+// processor; on a terminal, a progress line shows the rate of long runs.
+package main
+
+import (
+	"bufio"
+	"bytes"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"slices"
+	"strings"
+	"text/tabwriter"
+
+	"github.com/connectevents/sdk-go/conformance"
+	"github.com/connectevents/sdk-go/contactevents"
+	"github.com/connectevents/sdk-go/schema"
+)
+
+// Exit statuses.
+const (
+	exitValid   = 0 // every event is valid (or the command succeeded)
+	exitInvalid = 1 // an event is invalid
+	exitError   = 2 // a usage or I/O error
+)
+
+func main() {
+	os.Exit(run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr))
+}
+
+const usage = `contactevents validates and normalizes Amazon Connect contact events.
+
+Usage:
+
+  contactevents validate [flags] [FILE ...]   check every event of the files (stdin: none or -)
+  contactevents normalize [flags] [FILE ...]  write the canonical JSON of each valid event (NDJSON)
+  contactevents schema [--profile P]          print a JSON Schema of the events
+  contactevents samples [--repaired] [NAME]   list the documented samples, or print one
+
+Run 'contactevents <command> -h' for the flags of a command.
+Exit status: 0 all valid, 1 an event is invalid, 2 usage or I/O error.
+`
+
+// run runs the command with args (without the program name) and returns its
+// exit status.
+func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	if len(args) == 0 {
+		fmt.Fprint(stderr, usage)
+		return exitError
+	}
+	cmd, args := args[0], args[1:]
+	switch cmd {
+	case "validate":
+		return runValidate(cmd, args, stdin, stdout, stderr)
+	case "normalize":
+		return runValidate(cmd, args, stdin, stdout, stderr)
+	case "schema":
+		return runSchema(args, stdout, stderr)
+	case "samples":
+		return runSamples(args, stdout, stderr)
+	case "help", "-h", "-help", "--help":
+		fmt.Fprint(stdout, usage)
+		return exitValid
+	}
+	fmt.Fprintf(stderr, "contactevents: unknown command %q\n\n%s", cmd, usage)
+	return exitError
+}
+
+// newFlagSet returns a flag set for a command whose usage line is synopsis.
+func newFlagSet(name, synopsis, about string, stderr io.Writer) *flag.FlagSet {
+	fs := flag.NewFlagSet("contactevents "+name, flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	fs.Usage = func() {
+		fmt.Fprintf(stderr, "Usage: contactevents %s %s\n\n%s\n\nFlags:\n", name, synopsis, about)
+		fs.PrintDefaults()
+	}
+	return fs
+}
+
+// parseFlags parses args, flags and operands in any order ("samples NAME
+// --repaired" as well as "samples --repaired NAME"); "--" ends the flags. It
+// returns the operands, or the exit status when parsing ended the command.
+func parseFlags(fs *flag.FlagSet, args []string) ([]string, int, bool) {
+	var operands []string
+	for {
+		if err := fs.Parse(args); err != nil {
+			if errors.Is(err, flag.ErrHelp) {
+				return nil, exitValid, false
+			}
+			return nil, exitError, false
+		}
+		rest := fs.Args()
+		if n := len(args) - len(rest); n > 0 && args[n-1] == "--" {
+			return append(operands, rest...), 0, true // fs.Parse consumed "--"
+		}
+		if len(rest) == 0 {
+			return operands, 0, true
+		}
+		operands = append(operands, rest[0]) // fs.Parse stopped at an operand
+		args = rest[1:]
+	}
+}
+
+func profileNames() []string {
+	var names []string
+	for _, p := range contactevents.Profile("").Values() {
+		names = append(names, string(p))
+	}
+	return names
+}
+
+// runValidate runs validate and normalize.
+func runValidate(cmd string, args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	normalize := cmd == "normalize"
+	synopsis := "[--profile P] [--format F] [--output text|json] [--samples] [FILE ...]"
+	about := "Validate every contact event of the files (stdin when there is none, or for -)."
+	if normalize {
+		synopsis = "[--profile P] [--format F] [FILE ...]"
+		about = "Write the canonical JSON of every valid contact event of the files, one per line;\nreport the invalid ones on stderr (exit status 1)."
+	}
+	fs := newFlagSet(cmd, synopsis, about, stderr)
+	profile := fs.String("profile", string(contactevents.Compat), "validation `profile`: "+strings.Join(profileNames(), ", "))
+	var formats []string
+	for _, f := range contactevents.Format("").Values() {
+		formats = append(formats, string(f))
+	}
+	format := fs.String("format", string(contactevents.FormatAuto), "delivery `format`: "+strings.Join(formats, ", "))
+	output, samples := new(string), new(bool)
+	if !normalize {
+		output = fs.String("output", outputText, "output `mode`: text (a line per problem, then a summary) or json (an object per event)")
+		samples = fs.Bool("samples", false, "validate the documented samples (repaired) embedded in the command instead of files")
+	}
+	files, status, ok := parseFlags(fs, args)
+	if !ok {
+		return status
+	}
+
+	e := &engine{workers: defaultWorkers(), canonical: normalize}
+	e.profile = contactevents.Profile(*profile)
+	if !slices.Contains(contactevents.Profile("").Values(), e.profile) {
+		return usageError(stderr, fs, "unknown profile %q (want one of %s)", *profile, strings.Join(profileNames(), ", "))
+	}
+	f, err := contactevents.ParseFormat(*format)
+	if err != nil {
+		return usageError(stderr, fs, "unknown format %q (want one of %s)", *format, strings.Join(formats, ", "))
+	}
+	e.format = f
+	mode := outputNormalize
+	if !normalize {
+		if *output != outputText && *output != outputJSON {
+			return usageError(stderr, fs, "unknown output %q (want text or json)", *output)
+		}
+		mode = *output
+	}
+	if *samples && len(files) > 0 {
+		return usageError(stderr, fs, "--samples validates the embedded samples: give no file")
+	}
+
+	out, diag := bufio.NewWriterSize(stdout, 64<<10), bufio.NewWriter(stderr)
+	rep := &reporter{mode: mode, out: out, diag: diag, progress: newProgress(stderr, &e.read)}
+	e.emit = rep.emit
+
+	status = exitValid
+	fail := func(err error) {
+		rep.progress.clear()
+		out.Flush()
+		fmt.Fprintf(diag, "contactevents: %v\n", err)
+		diag.Flush()
+		status = exitError
+	}
+	switch {
+	case *samples:
+		for _, s := range conformance.Events() {
+			name := "conformance/testdata/samples/" + s.Name + "/repaired.json"
+			if err := e.process(name, bytes.NewReader(s.Repaired)); err != nil {
+				if !errors.Is(err, errStopped) {
+					fail(err)
+				}
+				break
+			}
+		}
+	case len(files) == 0:
+		files = []string{"-"}
+		fallthrough
+	default:
+		for _, name := range files {
+			err := processFile(e, name, stdin)
+			if errors.Is(err, errStopped) {
+				break
+			}
+			if err != nil {
+				fail(err)
+			}
+		}
+	}
+	rep.progress.clear()
+	if mode == outputText {
+		fmt.Fprintln(out, rep.summary())
+	}
+	if err := out.Flush(); err != nil && rep.err == nil {
+		rep.err = err
+	}
+	diag.Flush()
+	switch {
+	case rep.err != nil:
+		fmt.Fprintf(stderr, "contactevents: writing the output: %v\n", rep.err)
+		return exitError
+	case status != exitValid:
+		return status
+	case rep.invalid > 0:
+		return exitInvalid
+	}
+	return exitValid
+}
+
+// processFile validates the file name ("-" for stdin).
+func processFile(e *engine, name string, stdin io.Reader) error {
+	if name == "-" {
+		return e.process("<stdin>", stdin)
+	}
+	f, err := os.Open(name)
+	if err != nil {
+		return err
+	}
+	defer f.Close()
+	return e.process(name, f)
+}
+
+// usageError reports a usage error of the command fs and returns its exit
+// status.
+func usageError(stderr io.Writer, fs *flag.FlagSet, format string, args ...any) int {
+	fmt.Fprintf(stderr, "%s: %s\nRun '%s -h' for usage.\n", fs.Name(), fmt.Sprintf(format, args...), fs.Name())
+	return exitError
+}
+
+// runSchema prints a schema.
+func runSchema(args []string, stdout, stderr io.Writer) int {
+	fs := newFlagSet("schema", "[--profile P]",
+		"Print the JSON Schema (draft 2020-12) of contact events under a profile, the schema that\n"+
+			"'validate --profile P' applies (its keywordLocations point into it), or the source schema\n"+
+			"with the x- annotations that say where each rule comes from.", stderr)
+	profile := fs.String("profile", string(contactevents.Compat), "`profile`: "+strings.Join(append(profileNames(), "source"), ", "))
+	operands, status, ok := parseFlags(fs, args)
+	if !ok {
+		return status
+	}
+	if len(operands) > 0 {
+		return usageError(stderr, fs, "unexpected argument %q", operands[0])
+	}
+	var b []byte
+	if *profile == "source" {
+		b = schema.Source()
+	} else {
+		var err error
+		if b, err = schema.Profile(*profile); err != nil {
+			return usageError(stderr, fs, "unknown profile %q (want one of %s, source)", *profile, strings.Join(profileNames(), ", "))
+		}
+	}
+	if len(b) > 0 && b[len(b)-1] != '\n' {
+		b = append(b, '\n')
+	}
+	if _, err := stdout.Write(b); err != nil {
+		fmt.Fprintf(stderr, "contactevents: %v\n", err)
+		return exitError
+	}
+	return exitValid
+}
+
+// runSamples lists the samples or prints one.
+func runSamples(args []string, stdout, stderr io.Writer) int {
+	fs := newFlagSet("samples", "[--repaired] [NAME]",
+		"List the samples of the AWS pages \"Amazon Connect contact events\" (name, page, event type,\n"+
+			"syntax defects), or print the sample NAME (or a unique prefix of it, such as 02) exactly as\n"+
+			"published.", stderr)
+	repaired := fs.Bool("repaired", false, "print the sample repaired to valid JSON instead of verbatim")
+	operands, status, ok := parseFlags(fs, args)
+	if !ok {
+		return status
+	}
+	all := conformance.Samples()
+	switch len(operands) {
+	case 0:
+		tw := tabwriter.NewWriter(stdout, 0, 4, 2, ' ', 0)
+		fmt.Fprintln(tw, "NAME\tPAGE\tEVENT TYPE\tDEFECTS")
+		for _, s := range all {
+			et := s.EventType
+			if s.Kind != "event" {
+				et = "(" + s.Kind + ")"
+			}
+			fmt.Fprintf(tw, "%s\t%s\t%s\t%d\n", s.Name, s.Page, et, len(s.SyntaxDefects))
+		}
+		if err := tw.Flush(); err != nil {
+			fmt.Fprintf(stderr, "contactevents: %v\n", err)
+			return exitError
+		}
+		return exitValid
+	case 1:
+	default:
+		return usageError(stderr, fs, "give one sample name")
+	}
+	var match []conformance.Sample
+	for _, s := range all {
+		if s.Name == operands[0] {
+			match = []conformance.Sample{s}
+			break
+		}
+		if strings.HasPrefix(s.Name, operands[0]) {
+			match = append(match, s)
+		}
+	}
+	if len(match) != 1 {
+		var names []string
+		for _, s := range all {
+			names = append(names, s.Name)
+		}
+		what := "no"
+		if len(match) > 1 {
+			what = "more than one"
+		}
+		return usageError(stderr, fs, "%s sample matches %q; the samples are:\n  %s", what, operands[0], strings.Join(names, "\n  "))
+	}
+	b := match[0].Verbatim
+	if *repaired {
+		b = match[0].Repaired
+	}
+	if _, err := stdout.Write(b); err != nil {
+		fmt.Fprintf(stderr, "contactevents: %v\n", err)
+		return exitError
+	}
+	return exitValid
+}

@@ -1,0 +1,670 @@
+package main
+
+import (
+	"bufio"
+	"bytes"
+	"encoding/json"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"runtime"
+	"runtime/debug"
+	"slices"
+	"strings"
+	"sync"
+	"sync/atomic"
+	"testing"
+	"testing/iotest"
+	"time"
+
+	"github.com/google/go-cmp/cmp"
+
+	"github.com/connectevents/sdk-go/conformance"
+	"github.com/connectevents/sdk-go/contactevents"
+	"github.com/connectevents/sdk-go/contactevents/contacteventstest"
+	"github.com/connectevents/sdk-go/schema"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden files in testdata")
+
+// cli runs the command in-process.
+func cli(t testing.TB, stdin io.Reader, args ...string) (stdout, stderr string, code int) {
+	t.Helper()
+	if stdin == nil {
+		stdin = strings.NewReader("")
+	}
+	var out, errOut bytes.Buffer
+	code = run(args, stdin, &out, &errOut)
+	return out.String(), errOut.String(), code
+}
+
+// samplesDir is the corpus of documented samples, relative to this package.
+const samplesDir = "../../conformance/testdata/samples"
+
+// verbatimFiles returns the verbatim.json of every sample.
+func verbatimFiles(t *testing.T) []string {
+	t.Helper()
+	files, err := filepath.Glob(samplesDir + "/*/verbatim.json")
+	if err != nil || len(files) != len(conformance.Samples()) {
+		t.Fatalf("verbatim files: %v, %v", files, err)
+	}
+	return files
+}
+
+// golden compares got with testdata/name, or rewrites it with -update.
+func golden(t *testing.T, name, got string) {
+	t.Helper()
+	path := filepath.Join("testdata", name)
+	if *update {
+		if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	want, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatalf("%v (run go test -update to create it)", err)
+	}
+	if diff := cmp.Diff(string(want), got); diff != "" {
+		t.Errorf("%s differs (-want +got; go test -update rewrites it):\n%s", path, diff)
+	}
+}
+
+func TestGolden(t *testing.T) {
+	files := verbatimFiles(t)
+	for _, tc := range []struct {
+		golden string
+		args   []string
+		code   int
+	}{
+		{"samples-compat.txt", []string{"validate", "--samples"}, 0},
+		{"samples-compat.jsonl", []string{"validate", "--samples", "--output", "json"}, 0},
+		{"samples-strict.txt", []string{"validate", "--samples", "--profile", "strict"}, 1},
+		{"samples-strict.jsonl", []string{"validate", "--samples", "--profile", "strict", "--output", "json"}, 1},
+		{"samples-legacy.txt", []string{"validate", "--samples", "--profile", "legacy"}, 1},
+		{"verbatim-compat.txt", append([]string{"validate"}, files...), 1},
+		{"verbatim-compat.jsonl", append([]string{"validate", "--output", "json"}, files...), 1},
+	} {
+		t.Run(tc.golden, func(t *testing.T) {
+			out, errOut, code := cli(t, nil, tc.args...)
+			if code != tc.code || errOut != "" {
+				t.Errorf("exit %d, want %d; stderr %q", code, tc.code, errOut)
+			}
+			golden(t, tc.golden, out)
+		})
+	}
+}
+
+func TestExitCodes(t *testing.T) {
+	dir := t.TempDir()
+	valid := filepath.Join(dir, "valid.json")
+	invalid := filepath.Join(dir, "invalid.json")
+	write(t, valid, contacteventstest.Payload(contacteventstest.NewEvent(contactevents.EventTypeQueued)))
+	write(t, invalid, []byte(`{"eventType":"QUEUED","contactId":"c-1","channel":"VOICE","initiationMethod":"INBOUND"}`))
+
+	for _, tc := range []struct {
+		name  string
+		stdin string
+		args  []string
+		code  int
+	}{
+		{"valid file", "", []string{"validate", valid}, exitValid},
+		{"valid stdin", string(contacteventstest.Payload(contacteventstest.NewEvent(contactevents.EventTypeQueued))), []string{"validate"}, exitValid},
+		{"dash is stdin", "{", []string{"validate", valid, "-"}, exitInvalid},
+		{"invalid file", "", []string{"validate", valid, invalid}, exitInvalid},
+		{"strict samples", "", []string{"validate", "--samples", "--profile=strict"}, exitInvalid},
+		{"missing file", "", []string{"validate", valid, filepath.Join(dir, "missing.json")}, exitError},
+		{"missing file and invalid", "", []string{"validate", invalid, filepath.Join(dir, "missing.json")}, exitError},
+		{"unknown profile", "", []string{"validate", "--profile", "lenient", valid}, exitError},
+		{"unknown format", "", []string{"validate", "--format", "xml", valid}, exitError},
+		{"unknown output", "", []string{"validate", "--output", "yaml", valid}, exitError},
+		{"unknown flag", "", []string{"validate", "--colour", valid}, exitError},
+		{"samples and files", "", []string{"validate", "--samples", valid}, exitError},
+		{"help", "", []string{"validate", "-h"}, exitValid},
+		{"no command", "", nil, exitError},
+		{"unknown command", "", []string{"lint"}, exitError},
+		{"top-level help", "", []string{"help"}, exitValid},
+		{"normalize valid", "", []string{"normalize", valid}, exitValid},
+		{"normalize invalid", "", []string{"normalize", valid, invalid}, exitInvalid},
+		{"normalize missing", "", []string{"normalize", filepath.Join(dir, "missing.json")}, exitError},
+		{"schema", "", []string{"schema"}, exitValid},
+		{"schema unknown", "", []string{"schema", "--profile", "lenient"}, exitError},
+		{"schema operand", "", []string{"schema", "strict"}, exitError},
+		{"samples", "", []string{"samples"}, exitValid},
+		{"samples unknown", "", []string{"samples", "99"}, exitError},
+		{"samples ambiguous", "", []string{"samples", "0"}, exitError},
+		{"samples two", "", []string{"samples", "01", "02"}, exitError},
+		{"flag after operand", "", []string{"validate", valid, "--profile", "strict"}, exitValid},
+		{"dash dash", "", []string{"validate", "--", valid}, exitValid},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			out, errOut, code := cli(t, strings.NewReader(tc.stdin), tc.args...)
+			if code != tc.code {
+				t.Errorf("exit %d, want %d\nstdout: %s\nstderr: %s", code, tc.code, out, errOut)
+			}
+			if code == exitError && errOut == "" {
+				t.Error("exit 2 without a message on stderr")
+			}
+		})
+	}
+}
+
+func write(t *testing.T, path string, data []byte) {
+	t.Helper()
+	if err := os.WriteFile(path, data, 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// Every syntax defect the corpus documents is reported at its line and
+// column, however many a sample has.
+func TestTextLocatesEverySyntaxDefect(t *testing.T) {
+	files := verbatimFiles(t)
+	out, _, code := cli(t, nil, append([]string{"validate"}, files...)...)
+	if code != exitInvalid {
+		t.Fatalf("exit %d", code)
+	}
+	n := 0
+	for _, s := range conformance.Samples() {
+		for _, d := range s.SyntaxDefects {
+			n++
+			want := fmt.Sprintf("%s/%s/verbatim.json:%d:%d: syntax error: ", samplesDir, s.Name, d.Line, d.Column)
+			if !strings.Contains(out, "\n"+want) && !strings.HasPrefix(out, want) {
+				t.Errorf("no line %q in\n%s", want, out)
+			}
+		}
+	}
+	if n < 10 {
+		t.Fatalf("only %d defects in the corpus", n)
+	}
+	// The older page's DISCONNECTED sample: one trailing comma, at 36:61.
+	if want := samplesDir + "/02-older-disconnected/verbatim.json:36:61: syntax error: trailing comma before '}'\n"; !strings.Contains(out, want) {
+		t.Errorf("missing %q", want)
+	}
+}
+
+func TestTextProblemsAreLocated(t *testing.T) {
+	// "Voice" is on line 19, column 20 of the older page's repaired sample.
+	out, _, _ := cli(t, nil, "validate", "--profile", "strict", samplesDir+"/02-older-disconnected/repaired.json")
+	want := samplesDir + `/02-older-disconnected/repaired.json:19:20: /detail/channel (/$defs/Channel/enum): "Voice" is a documented Channel that this profile does not accept; expected one of VOICE, CHAT, TASK` + "\n"
+	if !strings.HasPrefix(out, want) {
+		t.Errorf("got\n%s\nwant first\n%s", out, want)
+	}
+	if !strings.HasSuffix(out, "\n1 event: 0 valid, 1 invalid (0 warnings)\n") {
+		t.Errorf("summary: %q", out)
+	}
+
+	// In NDJSON, a problem is on the event's line.
+	ev := contacteventstest.Payload(contacteventstest.NewEvent(contactevents.EventTypeQueued))
+	bad := bytes.Replace(ev, []byte(`"channel":"VOICE"`), []byte(`"channel":"PIGEON"`), 1)
+	input := string(ev) + "\n\n" + string(ev) + "\n  " + string(bad) + "\n" + `{"eventType":"QUEUED",}` + "\n"
+	out, _, code := cli(t, strings.NewReader(input), "validate", "--profile", "strict")
+	col := 3 + bytes.Index(bad, []byte(`"PIGEON"`))
+	wantLines := []string{
+		fmt.Sprintf(`<stdin>:4:%d: /detail/channel (/$defs/Channel/enum): "PIGEON" is not a documented Channel; expected one of VOICE, CHAT, TASK`, col),
+		`<stdin>:5:22: syntax error: trailing comma before '}'`,
+		`4 events: 2 valid, 2 invalid (0 warnings)`,
+	}
+	if got := strings.Split(strings.TrimSuffix(out, "\n"), "\n"); code != exitInvalid || !cmp.Equal(got, wantLines) {
+		t.Errorf("exit %d, output (-want +got):\n%s", code, cmp.Diff(wantLines, got))
+	}
+}
+
+// The summary line must never read like a test runner's verdict.
+func TestSummaryIsNotATestVerdict(t *testing.T) {
+	for _, n := range [][4]int{{0, 0, 0, 0}, {1, 1, 0, 0}, {1, 0, 1, 1}, {12, 11, 1, 3}} {
+		r := &reporter{events: n[0], valid: n[1], invalid: n[2], warnings: n[3]}
+		s := r.summary()
+		for _, verdict := range []string{"ok", "PASS", "FAIL", "---", "===", "?"} {
+			if strings.HasPrefix(s, verdict) {
+				t.Errorf("summary %q starts with %q", s, verdict)
+			}
+		}
+		if !strings.HasPrefix(s, fmt.Sprint(n[0])+" event") || strings.ContainsAny(s, "\t\n") {
+			t.Errorf("summary %q", s)
+		}
+	}
+	r := &reporter{events: 1, valid: 1, warnings: 1}
+	if got, want := r.summary(), "1 event: 1 valid, 0 invalid (1 warning)"; got != want {
+		t.Errorf("got %q, want %q", got, want)
+	}
+}
+
+func TestJSONOutputShape(t *testing.T) {
+	files := verbatimFiles(t)
+	args := append([]string{"validate", "--output", "json", "--profile", "strict", samplesDir + "/02-older-disconnected/repaired.json"}, files...)
+	out, _, _ := cli(t, nil, args...)
+	lines := strings.Split(strings.TrimSuffix(out, "\n"), "\n")
+	if len(lines) < len(files)+1 {
+		t.Fatalf("%d lines for %d files", len(lines), len(files)+1)
+	}
+	required := []string{"source", "index", "valid", "format", "eventType", "errors", "warnings"}
+	for _, line := range lines {
+		var obj map[string]any
+		if err := json.Unmarshal([]byte(line), &obj); err != nil {
+			t.Fatalf("not JSON: %s: %v", line, err)
+		}
+		for _, k := range required {
+			if _, ok := obj[k]; !ok {
+				t.Errorf("no %q in %s", k, line)
+			}
+		}
+		for k := range obj {
+			if !slices.Contains(required, k) && k != "id" && k != "pointer" {
+				t.Errorf("unexpected member %q in %s", k, line)
+			}
+		}
+		valid, _ := obj["valid"].(bool)
+		errs, _ := obj["errors"].([]any)
+		if valid == (len(errs) > 0) {
+			t.Errorf("valid %v with %d errors: %s", valid, len(errs), line)
+		}
+		for _, list := range []string{"errors", "warnings"} {
+			for _, p := range obj[list].([]any) {
+				p := p.(map[string]any)
+				for _, k := range []string{"instanceLocation", "keywordLocation", "message"} {
+					if _, ok := p[k].(string); !ok {
+						t.Errorf("%s entry without string %q: %s", list, k, line)
+					}
+				}
+			}
+		}
+	}
+	// The first line is the repaired DISCONNECTED sample under strict.
+	var first struct {
+		Source    string
+		Index     int
+		Valid     bool
+		Format    string
+		EventType string
+		Errors    []struct{ InstanceLocation, KeywordLocation, Message string }
+		Warnings  []any
+	}
+	if err := json.Unmarshal([]byte(lines[0]), &first); err != nil {
+		t.Fatal(err)
+	}
+	if first.Valid || first.Format != "eventbridge" || first.EventType != "DISCONNECTED" || len(first.Errors) != 4 ||
+		first.Errors[0].InstanceLocation != "/detail/channel" || first.Errors[0].KeywordLocation != "/$defs/Channel/enum" {
+		t.Errorf("first line: %+v", first)
+	}
+	// Warnings of a valid event come through WithWarnings.
+	out, _, _ = cli(t, nil, "validate", "--output", "json", samplesDir+"/02-older-disconnected/repaired.json")
+	if !strings.Contains(out, `"valid":true`) || !strings.Contains(out, `"warnings":[{"instanceLocation":"/detail/queueInfo","keywordLocation":"/$defs/ContactEvent/x-rules/1",`) {
+		t.Errorf("compat output: %s", out)
+	}
+}
+
+func TestNormalize(t *testing.T) {
+	dir := t.TempDir()
+	var files []string
+	for _, s := range conformance.Events() {
+		f := filepath.Join(dir, s.Name+".json")
+		write(t, f, s.Repaired)
+		files = append(files, f)
+	}
+	out, errOut, code := cli(t, nil, append([]string{"normalize"}, files...)...)
+	if code != exitValid || errOut != "" {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	lines := strings.Split(strings.TrimSuffix(out, "\n"), "\n")
+	if len(lines) != len(files) {
+		t.Fatalf("%d lines for %d events", len(lines), len(files))
+	}
+	for i, line := range lines {
+		if !json.Valid([]byte(line)) {
+			t.Errorf("line %d is not JSON: %s", i+1, line)
+		}
+		if err := contactevents.Validate([]byte(line)); err != nil {
+			t.Errorf("line %d: %v", i+1, err)
+		}
+	}
+	// Canonical: a second pass changes nothing, and runs agree.
+	again, _, code := cli(t, strings.NewReader(out), "normalize")
+	if code != exitValid || again != out {
+		t.Errorf("normalize is not idempotent (exit %d):\n%s", code, cmp.Diff(out, again))
+	}
+	if out2, _, _ := cli(t, nil, append([]string{"normalize"}, files...)...); out2 != out {
+		t.Error("two runs differ")
+	}
+	// The PascalCase sample comes out camelCase, "Voice" as VOICE.
+	if strings.Contains(out, `"ContactId"`) || strings.Contains(out, `"Voice"`) {
+		t.Errorf("not canonical: %s", out)
+	}
+	// Invalid events go to stderr, valid ones still to stdout.
+	invalid := filepath.Join(dir, "invalid.json")
+	write(t, invalid, []byte("{\n  \"eventType\": \"QUEUED\",\n}"))
+	out, errOut, code = cli(t, nil, "normalize", files[0], invalid)
+	if code != exitInvalid || out != lines[0]+"\n" || errOut != invalid+":2:24: syntax error: trailing comma before '}'\n" {
+		t.Errorf("exit %d\nstdout %q\nstderr %q", code, out, errOut)
+	}
+}
+
+func TestSchemaCommand(t *testing.T) {
+	for _, tc := range []struct {
+		args []string
+		want func() []byte
+	}{
+		{[]string{"schema"}, func() []byte { b, _ := schema.Profile("compat"); return b }},
+		{[]string{"schema", "--profile", "strict"}, func() []byte { b, _ := schema.Profile("strict"); return b }},
+		{[]string{"schema", "--profile=legacy"}, func() []byte { b, _ := schema.Profile("legacy"); return b }},
+		{[]string{"schema", "--profile", "source"}, schema.Source},
+	} {
+		out, _, code := cli(t, nil, tc.args...)
+		want := tc.want()
+		if code != exitValid || len(want) == 0 || strings.TrimSuffix(out, "\n") != strings.TrimSuffix(string(want), "\n") {
+			t.Errorf("%v: exit %d, %d bytes, want %d", tc.args, code, len(out), len(want))
+		}
+		var s map[string]any
+		if err := json.Unmarshal([]byte(out), &s); err != nil || s["$schema"] == nil {
+			t.Errorf("%v: not a JSON Schema: %v", tc.args, err)
+		}
+	}
+	if names := schema.Profiles(); !cmp.Equal(names, []string{"compat", "legacy", "strict"}) {
+		t.Errorf("schema.Profiles() = %v", names)
+	}
+	if _, err := schema.Profile("../contactevents"); err == nil {
+		t.Error("schema.Profile accepted a path")
+	}
+}
+
+func TestSamplesCommand(t *testing.T) {
+	out, _, code := cli(t, nil, "samples")
+	if code != exitValid || !strings.HasPrefix(out, "NAME") {
+		t.Fatalf("exit %d:\n%s", code, out)
+	}
+	for _, s := range conformance.Samples() {
+		if !strings.Contains(out, s.Name) {
+			t.Errorf("list lacks %s", s.Name)
+		}
+	}
+	if !strings.Contains(out, "03-current-connected-to-agent") || !regexpLine(out, "03-current-connected-to-agent", "current", "CONNECTED_TO_AGENT", "6") {
+		t.Errorf("list:\n%s", out)
+	}
+	s, _ := conformance.Lookup("02-older-disconnected")
+	for _, tc := range []struct {
+		args []string
+		want []byte
+	}{
+		{[]string{"samples", "02-older-disconnected"}, s.Verbatim},
+		{[]string{"samples", "02"}, s.Verbatim},
+		{[]string{"samples", "--repaired", "02"}, s.Repaired},
+		{[]string{"samples", "02", "--repaired"}, s.Repaired},
+	} {
+		out, errOut, code := cli(t, nil, tc.args...)
+		if code != exitValid || out != string(tc.want) {
+			t.Errorf("%v: exit %d, stderr %q, %d bytes", tc.args, code, errOut, len(out))
+		}
+	}
+}
+
+// regexpLine reports whether some line of out has the fields, in order,
+// separated by spaces.
+func regexpLine(out string, fields ...string) bool {
+	for line := range strings.SplitSeq(out, "\n") {
+		if slices.Equal(strings.Fields(line), fields) {
+			return true
+		}
+	}
+	return false
+}
+
+// lifecycleReader generates NDJSON of n events, built as it is read, so that
+// the input is never in memory as a whole.
+type lifecycleReader struct {
+	n, i int
+	buf  []byte
+	size int64
+}
+
+var lifecycle = []contactevents.EventType{
+	contactevents.EventTypeInitiated, contactevents.EventTypeConnectedToSystem, contactevents.EventTypeQueued,
+	contactevents.EventTypeContactDataUpdated, contactevents.EventTypeConnectedToAgent, contactevents.EventTypeDisconnected,
+}
+
+func (r *lifecycleReader) Read(p []byte) (int, error) {
+	for len(r.buf) == 0 {
+		if r.i == r.n {
+			return 0, io.EOF
+		}
+		seed := uint64(r.i / len(lifecycle))
+		ch := []contactevents.Channel{contactevents.ChannelVoice, contactevents.ChannelChat, contactevents.ChannelTask}[seed%3]
+		ev := contacteventstest.NewEvent(lifecycle[r.i%len(lifecycle)], contacteventstest.WithSeed(seed), contacteventstest.WithChannel(ch))
+		r.buf = append(ev.AppendJSON(r.buf[:0]), '\n')
+		r.i++
+	}
+	n := copy(p, r.buf)
+	r.buf = r.buf[n:]
+	r.size += int64(n)
+	return n, nil
+}
+
+// countWriter counts and discards.
+type countWriter struct{ n int64 }
+
+func (w *countWriter) Write(p []byte) (int, error) { w.n += int64(len(p)); return len(p), nil }
+
+// A large NDJSON dump streams: the heap stays far below the input's size.
+func TestLargeNDJSONStreamsInBoundedMemory(t *testing.T) {
+	if testing.Short() {
+		t.Skip("generates 10k events")
+	}
+	defer func(n int) { workersOverride = n }(workersOverride)
+	workersOverride = 2
+	defer debug.SetGCPercent(debug.SetGCPercent(10)) // keep the heap close to what is live
+
+	const events = 10000
+	in := &lifecycleReader{n: events}
+	var before, after runtime.MemStats
+	runtime.GC()
+	runtime.ReadMemStats(&before)
+
+	// Sample the heap while the command runs.
+	var peak atomic.Uint64
+	stop := make(chan struct{})
+	var wg sync.WaitGroup
+	wg.Add(1)
+	go func() {
+		defer wg.Done()
+		var m runtime.MemStats
+		for {
+			runtime.ReadMemStats(&m)
+			if m.HeapAlloc > peak.Load() {
+				peak.Store(m.HeapAlloc)
+			}
+			select {
+			case <-stop:
+				return
+			case <-time.After(2 * time.Millisecond):
+			}
+		}
+	}()
+	out := &countWriter{}
+	var errOut bytes.Buffer
+	code := run([]string{"validate", "--output", "json"}, in, out, &errOut)
+	close(stop)
+	wg.Wait()
+	runtime.ReadMemStats(&after)
+
+	if code != exitValid {
+		t.Fatalf("exit %d: %s", code, errOut.String())
+	}
+	if in.i != events || out.n == 0 {
+		t.Fatalf("read %d events, wrote %d bytes", in.i, out.n)
+	}
+	growth := int64(peak.Load()) - int64(before.HeapAlloc)
+	const bound = 8 << 20 // about twice what is live: the prefix, the reader's buffer, 10 chunks
+	t.Logf("input %.1f MB, heap before %.1f MB, peak growth %.1f MB, after %.1f MB",
+		float64(in.size)/1e6, float64(before.HeapAlloc)/1e6, float64(growth)/1e6, float64(after.HeapAlloc)/1e6)
+	if in.size < bound {
+		t.Fatalf("the input (%d bytes) is too small to tell streaming from buffering", in.size)
+	}
+	if growth > bound {
+		t.Errorf("the heap grew by %d bytes for an input of %d bytes; want at most %d", growth, in.size, bound)
+	}
+}
+
+// The pipeline keeps the input order, whatever order the workers finish in:
+// normalizing canonical events gives them back byte for byte.
+func TestPipelineKeepsOrder(t *testing.T) {
+	defer func(n int) { workersOverride = n }(workersOverride)
+	workersOverride = 4
+	var in bytes.Buffer
+	if _, err := io.Copy(&in, &lifecycleReader{n: 3000}); err != nil {
+		t.Fatal(err)
+	}
+	out, errOut, code := cli(t, bytes.NewReader(in.Bytes()), "normalize")
+	if code != exitValid || errOut != "" {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	if out != in.String() {
+		t.Fatal("normalize changed canonical events or their order")
+	}
+	// And the indexes of the JSON output count up.
+	out, _, _ = cli(t, bytes.NewReader(in.Bytes()), "validate", "--output", "json")
+	sc := bufio.NewScanner(strings.NewReader(out))
+	for i := 0; sc.Scan(); i++ {
+		var obj struct{ Index int }
+		if err := json.Unmarshal(sc.Bytes(), &obj); err != nil || obj.Index != i {
+			t.Fatalf("line %d: index %d (%v)", i, obj.Index, err)
+		}
+	}
+}
+
+// A source that cannot be read to its end is an I/O error (exit 2), in every
+// path: before the format is decided, in the NDJSON pipeline, in the
+// decoder's stream.
+func TestReadError(t *testing.T) {
+	var ndjson bytes.Buffer
+	io.Copy(&ndjson, &lifecycleReader{n: 1500}) // more than prefixLimit
+	if ndjson.Len() <= prefixLimit {
+		t.Fatalf("input of %d bytes is within the prefix", ndjson.Len())
+	}
+	array := "[" + strings.ReplaceAll(strings.TrimSuffix(ndjson.String(), "\n"), "\n", ",\n")
+	for name, in := range map[string]string{"prefix": "{", "ndjson": ndjson.String(), "array": array} {
+		r := io.MultiReader(strings.NewReader(in), iotest.ErrReader(errors.New("disk on fire")))
+		out, errOut, code := cli(t, r, "validate")
+		if code != exitError || errOut != "contactevents: <stdin>: disk on fire\n" {
+			t.Errorf("%s: exit %d, stderr %q", name, code, errOut)
+		}
+		if !strings.HasSuffix(out, " invalid (0 warnings)\n") {
+			t.Errorf("%s: no summary: %q", name, out)
+		}
+	}
+}
+
+// failWriter fails once n bytes are written, as a closed pipe does.
+type failWriter struct{ n int }
+
+func (w *failWriter) Write(p []byte) (int, error) {
+	if w.n -= len(p); w.n < 0 {
+		return 0, errors.New("broken pipe")
+	}
+	return len(p), nil
+}
+
+// When the output cannot be written, the command stops early (the pipeline
+// shuts down without deadlock) and exits 2.
+func TestWriteErrorStops(t *testing.T) {
+	defer func(n int) { workersOverride = n }(workersOverride)
+	workersOverride = 3
+	in := &lifecycleReader{n: 3000}
+	var errOut bytes.Buffer
+	code := run([]string{"normalize"}, in, &failWriter{n: 200 << 10}, &errOut)
+	if code != exitError || !strings.Contains(errOut.String(), "writing the output: broken pipe") {
+		t.Errorf("exit %d, stderr %q", code, errOut.String())
+	}
+	if in.i == 3000 {
+		t.Error("the whole input was read after the output failed")
+	}
+}
+
+func TestLongLineIsSkipped(t *testing.T) {
+	ev := string(contacteventstest.Payload(contacteventstest.NewEvent(contactevents.EventTypeQueued)))
+	long := `{"x":"` + strings.Repeat("a", maxLine) + `"}`
+	out, _, code := cli(t, strings.NewReader(ev+"\n"+long+"\n"+ev+"\n"), "validate")
+	want := fmt.Sprintf("<stdin>:2:1: (root): line of %d bytes: payload exceeds the size limit\n3 events: 2 valid, 1 invalid (0 warnings)\n", len(long)+1)
+	if code != exitInvalid || out != want {
+		t.Errorf("exit %d, got\n%s\nwant\n%s", code, out, want)
+	}
+}
+
+func TestProgress(t *testing.T) {
+	var w bytes.Buffer
+	var read atomic.Int64
+	now := time.Unix(0, 0)
+	p := newProgressTo(&w, &read, func() time.Time { return now })
+	at := func(d time.Duration, events int) string {
+		now = time.Unix(0, 0).Add(d)
+		read.Store(int64(events) * 1000)
+		w.Reset()
+		p.tick(events)
+		return w.String()
+	}
+	if got := at(500*time.Millisecond, 64); got != "" {
+		t.Errorf("before 1s: %q", got)
+	}
+	if got, want := at(2*time.Second, 2048), "\r\x1b[K2,048 events  1,024 events/s  1.0 MB/s"; got != want {
+		t.Errorf("at 2s: %q, want %q", got, want)
+	}
+	if got := at(2100*time.Millisecond, 2112); got != "" {
+		t.Errorf("100ms later: %q", got)
+	}
+	if got := at(2250*time.Millisecond, 2176); got == "" {
+		t.Error("250ms later: nothing")
+	}
+	w.Reset()
+	p.clear()
+	if w.String() != "\r\x1b[K" {
+		t.Errorf("clear: %q", w.String())
+	}
+	w.Reset()
+	p.clear()
+	if w.String() != "" {
+		t.Errorf("second clear: %q", w.String())
+	}
+	// Not a terminal: no progress at all.
+	if newProgress(&w, &read) != nil {
+		t.Error("progress on a buffer")
+	}
+	var nilp *progress
+	nilp.tick(64)
+	nilp.clear()
+}
+
+func TestLocate(t *testing.T) {
+	doc := []byte("{\n  \"a\": [1, {\"b~/\": \"x\"}],\n  \"c\\u0064\": {\"e\": null}\n}")
+	for _, tc := range []struct {
+		ptr       string
+		line, col int
+		exact     bool
+	}{
+		{"", 1, 1, true},
+		{"/a", 2, 8, true},
+		{"/a/1", 2, 12, true},
+		{"/a/1/b~0~1", 2, 20, true},
+		{"/cd/e", 3, 20, true},
+		{"/a/7", 2, 8, false},
+		{"/missing/x", 1, 1, false},
+	} {
+		off, exact, _ := locate(doc, tc.ptr)
+		line, col := lineColumn(doc, off)
+		if line != tc.line || col != tc.col || exact != tc.exact {
+			t.Errorf("locate(%q) = %d:%d exact %v, want %d:%d %v", tc.ptr, line, col, exact, tc.line, tc.col, tc.exact)
+		}
+	}
+	// Malformed input: no panic, the best position.
+	for _, bad := range []string{"", "{", `{"a"`, `{"a":`, `{"a":[1,`, `[`, `"x`, `{"a":1 "b":2}`} {
+		locate([]byte(bad), "/a/0/b")
+	}
+}
+
+func TestAppendJSONString(t *testing.T) {
+	got := string(appendJSONString(nil, "a\"\\\n\t\x01é\xff"))
+	var back string
+	if err := json.Unmarshal([]byte(got), &back); err != nil || back != "a\"\\\n\t\x01é\uFFFD" {
+		t.Errorf("%s -> %q (%v)", got, back, err)
+	}
+}

@@ -1,0 +1,209 @@
+package main
+
+import (
+	"bufio"
+	"strconv"
+	"unicode/utf8"
+)
+
+// Output modes of the reporter.
+const (
+	outputText      = "text"      // validate: a line per problem, then a summary
+	outputJSON      = "json"      // validate: a JSON object per event
+	outputNormalize = "normalize" // normalize: canonical events; problems on stderr
+)
+
+// reporter writes the items of every source, in order, and counts them.
+type reporter struct {
+	mode     string
+	out      *bufio.Writer // stdout
+	diag     *bufio.Writer // stderr
+	progress *progress
+
+	events, valid, invalid, warnings int
+	err                              error // the first write error
+}
+
+// emit writes one item; it returns false once writing has failed.
+func (r *reporter) emit(src, format string, it *item) bool {
+	r.events++
+	if it.valid {
+		r.valid++
+	} else {
+		r.invalid++
+	}
+	for i := range it.problems {
+		if it.problems[i].warning {
+			r.warnings++
+		}
+	}
+	switch r.mode {
+	case outputJSON:
+		r.out.Write(appendJSONItem(nil, src, format, it))
+	case outputNormalize:
+		if it.valid {
+			r.out.Write(it.canonical)
+			r.out.WriteByte('\n')
+		} else {
+			r.problems(r.diag, src, it)
+		}
+	default:
+		r.problems(r.out, src, it)
+	}
+	r.progress.tick(r.events)
+	if _, err := r.out.Write(nil); err != nil && r.err == nil {
+		r.err = err
+	}
+	return r.err == nil
+}
+
+// problems writes the problems of an item as text lines:
+//
+//	file:line:column: location (keywordLocation): message
+func (r *reporter) problems(w *bufio.Writer, src string, it *item) {
+	if len(it.problems) == 0 {
+		return
+	}
+	r.progress.clear()
+	var b []byte
+	for i := range it.problems {
+		p := &it.problems[i]
+		line, col := p.line, p.col
+		if line <= 0 {
+			line, col = 1, 1
+		}
+		b = append(b, src...)
+		b = append(b, ':')
+		b = strconv.AppendInt(b, int64(line), 10)
+		b = append(b, ':')
+		b = strconv.AppendInt(b, int64(col), 10)
+		b = append(b, ": "...)
+		b = append(b, it.location(p)...)
+		if p.keyword != "" {
+			b = append(b, " ("...)
+			b = append(b, p.keyword...)
+			b = append(b, ')')
+		}
+		b = append(b, ": "...)
+		if p.warning {
+			b = append(b, "warning: "...)
+		}
+		b = append(b, p.message...)
+		b = append(b, '\n')
+	}
+	w.Write(b)
+	if r.progress.enabled() {
+		w.Flush() // keep the terminal in order with the progress line
+	}
+}
+
+// summary returns the last line of the text output. It starts with the
+// count, so that it is never mistaken for a test runner's verdict ("ok",
+// "PASS", "FAIL", "--- FAIL") by a person or a tool reading a CI log.
+func (r *reporter) summary() string {
+	return strconv.Itoa(r.events) + plural(r.events, " event", " events") + ": " +
+		strconv.Itoa(r.valid) + " valid, " + strconv.Itoa(r.invalid) + " invalid (" +
+		strconv.Itoa(r.warnings) + plural(r.warnings, " warning)", " warnings)")
+}
+
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return one
+	}
+	return many
+}
+
+// appendJSONItem appends the JSON output line of an item:
+//
+//	{"source":..., "index":..., "valid":..., "format":..., "eventType":...,
+//	 "errors":[...], "warnings":[...]}
+//
+// plus "id" and "pointer" for a record of a batch or array.
+func appendJSONItem(b []byte, src, format string, it *item) []byte {
+	b = append(b, `{"source":`...)
+	b = appendJSONString(b, src)
+	b = append(b, `,"index":`...)
+	b = strconv.AppendInt(b, int64(it.index), 10)
+	b = append(b, `,"valid":`...)
+	b = strconv.AppendBool(b, it.valid)
+	b = append(b, `,"format":`...)
+	b = appendJSONString(b, format)
+	b = append(b, `,"eventType":`...)
+	b = appendJSONString(b, it.eventType)
+	if it.id != "" {
+		b = append(b, `,"id":`...)
+		b = appendJSONString(b, it.id)
+	}
+	if it.pointer != "" {
+		b = append(b, `,"pointer":`...)
+		b = appendJSONString(b, it.pointer)
+	}
+	for _, warnings := range []bool{false, true} {
+		if warnings {
+			b = append(b, `,"warnings":[`...)
+		} else {
+			b = append(b, `,"errors":[`...)
+		}
+		n := 0
+		for i := range it.problems {
+			p := &it.problems[i]
+			if p.warning != warnings {
+				continue
+			}
+			if n > 0 {
+				b = append(b, ',')
+			}
+			n++
+			b = append(b, `{"instanceLocation":`...)
+			b = appendJSONString(b, p.instance)
+			b = append(b, `,"keywordLocation":`...)
+			b = appendJSONString(b, p.keyword)
+			b = append(b, `,"message":`...)
+			b = appendJSONString(b, p.message)
+			if p.line > 0 {
+				b = append(b, `,"line":`...)
+				b = strconv.AppendInt(b, int64(p.line), 10)
+				b = append(b, `,"column":`...)
+				b = strconv.AppendInt(b, int64(p.col), 10)
+			}
+			b = append(b, '}')
+		}
+		b = append(b, ']')
+	}
+	return append(b, "}\n"...)
+}
+
+// appendJSONString appends s as a JSON string; invalid UTF-8 becomes U+FFFD.
+func appendJSONString(b []byte, s string) []byte {
+	const hex = "0123456789abcdef"
+	b = append(b, '"')
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			switch {
+			case c == '"' || c == '\\':
+				b = append(b, '\\', c)
+			case c == '\n':
+				b = append(b, '\\', 'n')
+			case c == '\r':
+				b = append(b, '\\', 'r')
+			case c == '\t':
+				b = append(b, '\\', 't')
+			case c < 0x20:
+				b = append(b, '\\', 'u', '0', '0', hex[c>>4], hex[c&0xf])
+			default:
+				b = append(b, c)
+			}
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if r == utf8.RuneError && size == 1 {
+			b = append(b, `\ufffd`...)
+		} else {
+			b = append(b, s[i:i+size]...)
+		}
+		i += size
+	}
+	return append(b, '"')
+}
