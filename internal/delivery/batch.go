@@ -23,7 +23,9 @@ type BatchResponse struct {
 // and repeated IDs. Lambda identifies a failed Kinesis record by its sequence
 // number, so a Kinesis eventID ("shardId-000000000006:4959...") is reduced to
 // the sequence number after its colon. With no failures the list is empty,
-// not null, which tells Lambda that the whole batch succeeded.
+// not null, which tells Lambda that the whole batch succeeded. A failed
+// record without an ID cannot be reported item by item: fail the whole
+// invocation instead, and Lambda retries the batch.
 func NewBatchResponse(failedIDs []string) BatchResponse {
 	out := make([]BatchItemFailure, 0, len(failedIDs))
 	seen := make(map[string]bool, len(failedIDs))

@@ -30,11 +30,14 @@
 //     "Notification" with "Message" is SNS; "detail-type" or "detail" is
 //     EventBridge; anything else is Detail.
 //   - Empty input, a lone scalar and a first value that is not valid JSON are
-//     not detected (Detect returns Auto; Records and Stream report an error).
+//     not detected: Detect returns Auto, and Records and Stream report an
+//     error (when more values follow a broken first value, they read the rest
+//     as Concatenated).
 //
 // Inside a container, every value (array element, NDJSON line, concatenated
 // value) is classified the same way, so an array or NDJSON of Lambda batches
-// yields their records. Inside an SQS body, or base64 Kinesis or Firehose
+// yields their records. A top-level array is read element by element wherever
+// it appears, also as a line of NDJSON. Inside an SQS body, or base64 Kinesis or Firehose
 // data, the document may be an EventBridge event, a bare detail or an SNS
 // notification (SNS->SQS with raw delivery off, SNS->Firehose), whose
 // Message is unwrapped once more; an SNS Message is an EventBridge event or a

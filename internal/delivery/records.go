@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"iter"
+	"math"
 	"strconv"
 	"strings"
 
@@ -48,8 +49,10 @@ type Record struct {
 	// input (or the NDJSON/concatenated value) is the document itself.
 	Pointer string
 	// Data is the contact-event document, an EventBridge event or a bare
-	// detail, as JSON bytes without surrounding space. It has not been
-	// validated beyond being one JSON object. Records returns subslices of its
+	// detail, as JSON bytes without surrounding space. Its JSON syntax has
+	// been checked while probing its keys, except when the caller selected
+	// EventBridge or Detail (then only its first byte, '{', is); its content
+	// is left to the contact-event decoder. Records returns subslices of its
 	// input (capped, so appending to Data never overwrites the input) or new
 	// decoded bytes. Stream may return a slice of its read buffer that is only
 	// valid until the loop body returns: copy Data to keep it.
@@ -173,6 +176,7 @@ func Stream(r io.Reader, f Format, maxValue int) iter.Seq2[Record, error] {
 	if maxValue <= 0 {
 		maxValue = DefaultMaxValue
 	}
+	maxValue = min(maxValue, math.MaxInt-2*readChunk) // keep size arithmetic from overflowing
 	return func(yield func(Record, error) bool) {
 		w := &walker{yield: yield}
 		switch {
@@ -212,11 +216,10 @@ type walker struct {
 	index int
 	done  bool // yield asked to stop
 
-	p     probe // the value being unwrapped
-	q     probe // a document embedded in it
-	br    batchRecord
-	nr    nestedRecord
-	elems []json.RawMessage
+	p  probe // the value being unwrapped
+	q  probe // a document embedded in it
+	br batchRecord
+	nr nestedRecord
 }
 
 // batchRecord holds the fields of a Lambda or Firehose batch record.
@@ -453,28 +456,48 @@ func (w *walker) batch(recs json.RawMessage, f Format, l loc) bool {
 	if recs[0] != '[' {
 		return w.fail(r, "", fmt.Errorf("%s is %s, not an array", key[1:], kindName(kindOf(recs))))
 	}
-	w.elems = w.elems[:0]
-	if _, err := json.Parse(recs, &w.elems, parseFlags); err != nil {
-		return w.fail(r, "", fmt.Errorf("%s is not valid JSON: %w", key[1:], err))
+	// Walk the array (already validated by the probe), parsing each record
+	// once.
+	rest := skipWS(recs[1:])
+	if len(rest) > 0 && rest[0] == ']' {
+		return true
 	}
-	for i := range w.elems {
-		if !w.batchRecord(w.elems[i], i, f, base, l) {
+	for i := 0; ; i++ {
+		var err error
+		isObject := len(rest) > 0 && rest[0] == '{'
+		var kind valueKind
+		if isObject {
+			w.br = batchRecord{}
+			rest, err = json.Parse(rest, &w.br, parseFlags)
+		} else {
+			var raw json.RawMessage
+			rest, err = json.Parse(rest, &raw, parseFlags)
+			kind = kindOf(raw)
+		}
+		if err != nil {
+			return w.fail(r, "", fmt.Errorf("%s is not valid JSON: %w", key[1:], err))
+		}
+		if !w.batchRecord(isObject, kind, i, f, base, l) {
 			return false
 		}
+		switch {
+		case len(rest) > 0 && rest[0] == ',':
+			rest = skipWS(rest[1:])
+		case len(rest) > 0 && rest[0] == ']':
+			return true
+		default:
+			return w.fail(r, "", fmt.Errorf("%s is not a valid JSON array", key[1:]))
+		}
 	}
-	return true
 }
 
-// batchRecord unwraps record i of a batch of format f.
-func (w *walker) batchRecord(e json.RawMessage, i int, f Format, base string, l loc) bool {
+// batchRecord unwraps record i of a batch of format f: the record parsed into
+// w.br when isObject, else a value of the given kind.
+func (w *walker) batchRecord(isObject bool, kind valueKind, i int, f Format, base string, l loc) bool {
 	ptr := base + "/" + strconv.Itoa(i)
 	r := Record{Format: l.outer, Pointer: ptr, Offset: -1, Line: l.line}
-	if len(e) == 0 || e[0] != '{' {
-		return w.fail(r, "", fmt.Errorf("the record is %s, not a JSON object", kindName(kindOf(e))))
-	}
-	w.br = batchRecord{}
-	if _, err := json.Parse(e, &w.br, parseFlags); err != nil {
-		return w.fail(r, "", fmt.Errorf("the record is not valid JSON: %w", err))
+	if !isObject {
+		return w.fail(r, "", fmt.Errorf("the record is %s, not a JSON object", kindName(kind)))
 	}
 	var (
 		idField, what string

@@ -51,10 +51,14 @@ type splitter struct {
 	stack         []byte // bracket nesting of the value being scanned
 }
 
+// newMemSplitter returns a splitter over an input held in memory; the values
+// it returns are subslices of data.
 func newMemSplitter(data []byte) *splitter {
 	return &splitter{buf: data, end: len(data), line: 1, bol: true, eof: true}
 }
 
+// newReaderSplitter returns a splitter that reads r, with values of at most
+// maxValue bytes.
 func newReaderSplitter(r io.Reader, maxValue int) *splitter {
 	size := readChunk
 	if maxValue+1 < size {
@@ -206,7 +210,7 @@ func (s *splitter) next() (it item, ok bool) {
 			s.inArray, s.needComma, s.elem = true, false, 0
 			continue
 		}
-		val, err, how := s.scanValue()
+		val, how, err := s.scanValue()
 		it := item{val: val, off: off, line: line, elem: elem, err: err}
 		switch how {
 		case scanResync:
@@ -235,50 +239,89 @@ const (
 // than its maxValue.
 var ErrValueTooLarge = errors.New("JSON value too large")
 
+// Byte classes for scanValue's inner loops: the bytes that stop a run
+// inside a string, between tokens of a value, and at the end of a scalar.
+// The strict variants also stop at a newline, for NDJSON.
+var (
+	stopString, stopStringStrict, stopStruct, stopStructStrict, stopScalar [256]bool
+)
+
+func init() {
+	for _, c := range []byte{'"', '\\'} {
+		stopString[c], stopStringStrict[c] = true, true
+	}
+	for _, c := range []byte{'"', '{', '}', '[', ']'} {
+		stopStruct[c], stopStructStrict[c] = true, true
+	}
+	stopStringStrict['\n'], stopStructStrict['\n'] = true, true
+	for _, c := range []byte(" \t\r\n{}[],:\"") {
+		stopScalar[c] = true
+	}
+}
+
 // scanValue finds the end of the value that starts at buf[pos] and consumes
 // it. On a structural error it consumes nothing.
-func (s *splitter) scanValue() ([]byte, error, scanOutcome) {
+func (s *splitter) scanValue() ([]byte, scanOutcome, error) {
 	c0 := s.buf[s.pos]
 	switch c0 {
 	case '}', ']', ',', ':':
-		return nil, fmt.Errorf("invalid character %q looking for the beginning of a value", c0), scanResync
+		return nil, scanResync, fmt.Errorf("invalid character %q looking for the beginning of a value", c0)
 	}
 	scalar := c0 != '{' && c0 != '[' && c0 != '"'
-	strict := s.ndjson && !s.inArray
+	inString, inStruct := &stopString, &stopStruct
+	if s.ndjson && !s.inArray {
+		inString, inStruct = &stopStringStrict, &stopStructStrict
+	}
 	s.stack = s.stack[:0]
 	inStr, esc, done := false, false, false
 	i := 0
 	for {
 		buf := s.buf[s.pos:s.end]
+		n := len(buf)
 	scan:
-		for ; i < len(buf); i++ {
-			c := buf[i]
-			if scalar {
-				switch c {
-				case ' ', '\t', '\r', '\n', '{', '}', '[', ']', ',', ':', '"':
-					done = true
+		for i < n {
+			switch {
+			case scalar:
+				for i < n && !stopScalar[buf[i]] {
+					i++
+				}
+				done = i < n
+				break scan
+			case esc:
+				esc = false
+				i++
+				continue
+			case inStr:
+				for i < n && !inString[buf[i]] {
+					i++
+				}
+				if i == n {
 					break scan
 				}
-				continue
-			}
-			if inStr {
-				switch {
-				case esc:
-					esc = false
-				case c == '\\':
+				c := buf[i]
+				i++
+				switch c {
+				case '\\':
 					esc = true
-				case c == '"':
+				case '"':
 					inStr = false
 					if len(s.stack) == 0 {
-						i++
 						done = true
 						break scan
 					}
-				case c == '\n' && strict:
-					return nil, errLineInValue, scanResync
+				default: // '\n', strict
+					return nil, scanResync, errLineInValue
 				}
 				continue
 			}
+			for i < n && !inStruct[buf[i]] {
+				i++
+			}
+			if i == n {
+				break
+			}
+			c := buf[i]
+			i++
 			switch c {
 			case '"':
 				inStr = true
@@ -287,33 +330,30 @@ func (s *splitter) scanValue() ([]byte, error, scanOutcome) {
 			case '[':
 				s.stack = append(s.stack, ']')
 			case '}', ']':
-				n := len(s.stack)
-				if n == 0 || s.stack[n-1] != c {
-					return nil, fmt.Errorf("mismatched %q in JSON value at offset %d", c, s.offset()+int64(i)), scanResync
+				k := len(s.stack)
+				if k == 0 || s.stack[k-1] != c {
+					return nil, scanResync, fmt.Errorf("mismatched %q in JSON value at offset %d", c, s.offset()+int64(i-1))
 				}
-				s.stack = s.stack[:n-1]
-				if n == 1 {
-					i++
+				s.stack = s.stack[:k-1]
+				if k == 1 {
 					done = true
 					break scan
 				}
-			case '\n':
-				if strict {
-					return nil, errLineInValue, scanResync
-				}
+			default: // '\n', strict
+				return nil, scanResync, errLineInValue
 			}
 		}
 		if done {
 			return s.take(i)
 		}
 		if s.max > 0 && i > s.max {
-			return nil, fmt.Errorf("%w: more than %d bytes", ErrValueTooLarge, s.max), scanResync
+			return nil, scanResync, fmt.Errorf("%w: more than %d bytes", ErrValueTooLarge, s.max)
 		}
 		if !s.fill() {
 			if scalar {
 				return s.take(i) // a scalar may end at the end of input
 			}
-			return nil, errors.New("unexpected end of input inside a JSON value"), scanFatal
+			return nil, scanFatal, errors.New("unexpected end of input inside a JSON value")
 		}
 	}
 }
@@ -322,13 +362,13 @@ var errLineInValue = errors.New("line ends inside a JSON value (NDJSON values mu
 
 // take consumes and returns the n-byte value at buf[pos], unless it is
 // longer than the limit.
-func (s *splitter) take(n int) ([]byte, error, scanOutcome) {
+func (s *splitter) take(n int) ([]byte, scanOutcome, error) {
 	v := s.buf[s.pos : s.pos+n : s.pos+n]
 	s.consume(n)
 	if s.max > 0 && n > s.max {
-		return nil, fmt.Errorf("%w: %d bytes, more than %d", ErrValueTooLarge, n, s.max), scanOK
+		return nil, scanOK, fmt.Errorf("%w: %d bytes, more than %d", ErrValueTooLarge, n, s.max)
 	}
-	return v, nil, scanOK
+	return v, scanOK, nil
 }
 
 // resync skips what remains of a broken value: in NDJSON mode to the next
