@@ -91,6 +91,11 @@ type RecordError struct {
 	Line int
 	// Err is the reason.
 	Err error
+	// Raw is the failing value itself when it is an object that is not valid
+	// JSON (a trailing comma, a truncated event), so that the caller's
+	// decoder can diagnose it precisely; nil otherwise. Like Record.Data
+	// from Stream, it is only valid until the loop body returns.
+	Raw []byte
 }
 
 // Error returns a message such as
@@ -274,6 +279,21 @@ func (w *walker) fail(r Record, idField string, err error) bool {
 	return !w.done
 }
 
+// failRaw is fail for a malformed value that the caller may decode itself.
+func (w *walker) failRaw(r Record, raw []byte, err error) bool {
+	r.Index = w.index
+	r.Data = nil
+	w.index++
+	e := &RecordError{Index: r.Index, Pointer: r.Pointer, Offset: r.Offset, Line: r.Line, Err: err}
+	if len(raw) > 0 && raw[0] == '{' {
+		e.Raw = raw
+	}
+	if !w.yield(r, e) {
+		w.done = true
+	}
+	return !w.done
+}
+
 // records handles an input held in memory.
 func (w *walker) records(data []byte, f Format) {
 	switch {
@@ -400,7 +420,7 @@ func (w *walker) autoValue(v []byte, l loc, s *splitter) bool {
 			}
 			return w.fail(r, "", fmt.Errorf("not valid JSON: invalid token %q", truncate(v, 32)))
 		}
-		return w.fail(r, "", fmt.Errorf("not valid JSON: %w", err))
+		return w.failRaw(r, v, fmt.Errorf("not valid JSON: %w", err))
 	case k != '{':
 		return w.fail(r, "", fmt.Errorf("the value is %s, not a JSON object", kindName(k)))
 	case len(rest) != 0:
