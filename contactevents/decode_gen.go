@@ -237,13 +237,11 @@ var eventKeys = []string{"version", "id", "detail-type", "source", "account", "t
 // decodeEvent decodes and validates Event; the scanner is just past its '{'.
 func decodeEvent(d *decoder, v *Event) {
 	var seen [10]codec.Span
-	n := 0
 	for {
 		key, ok := d.S.NextKey()
 		if !ok {
 			break
 		}
-		n++
 		i := -1
 		switch key {
 		case "version":
@@ -358,13 +356,11 @@ var contactEventKeys = []string{"eventType", "EventType", "contactId", "ContactI
 // decodeContactEvent decodes and validates ContactEvent; the scanner is just past its '{'.
 func decodeContactEvent(d *decoder, v *ContactEvent) {
 	var seen [23]codec.Span
-	n := 0
 	for {
 		key, ok := d.S.NextKey()
 		if !ok {
 			break
 		}
-		n++
 		i := -1
 		switch key {
 		case "eventType":
@@ -687,13 +683,11 @@ var queueInfoKeys = []string{"queueArn", "QueueArn", "queueType", "QueueType", "
 // decodeQueueInfo decodes and validates QueueInfo; the scanner is just past its '{'.
 func decodeQueueInfo(d *decoder, v *QueueInfo) {
 	var seen [3]codec.Span
-	n := 0
 	for {
 		key, ok := d.S.NextKey()
 		if !ok {
 			break
 		}
-		n++
 		i := -1
 		switch key {
 		case "queueArn":
@@ -751,13 +745,11 @@ var agentInfoKeys = []string{"agentArn", "AgentArn", "connectedToAgentTimestamp"
 // decodeAgentInfo decodes and validates AgentInfo; the scanner is just past its '{'.
 func decodeAgentInfo(d *decoder, v *AgentInfo) {
 	var seen [3]codec.Span
-	n := 0
 	for {
 		key, ok := d.S.NextKey()
 		if !ok {
 			break
 		}
-		n++
 		i := -1
 		switch key {
 		case "agentArn":
@@ -815,13 +807,11 @@ var hierarchyGroupsKeys = []string{"level1", "level2", "level3", "level4", "leve
 // decodeHierarchyGroups decodes and validates HierarchyGroups; the scanner is just past its '{'.
 func decodeHierarchyGroups(d *decoder, v *HierarchyGroups) {
 	var seen [5]codec.Span
-	n := 0
 	for {
 		key, ok := d.S.NextKey()
 		if !ok {
 			break
 		}
-		n++
 		i := -1
 		switch key {
 		case "level1":
@@ -896,13 +886,11 @@ var hierarchyGroupKeys = []string{"arn"}
 // decodeHierarchyGroup decodes and validates HierarchyGroup; the scanner is just past its '{'.
 func decodeHierarchyGroup(d *decoder, v *HierarchyGroup) {
 	var seen [1]codec.Span
-	n := 0
 	for {
 		key, ok := d.S.NextKey()
 		if !ok {
 			break
 		}
-		n++
 		i := -1
 		switch key {
 		case "arn":
@@ -937,13 +925,11 @@ var customerVoiceActivityKeys = []string{"greetingStartTimestamp", "greetingEndT
 // decodeCustomerVoiceActivity decodes and validates CustomerVoiceActivity; the scanner is just past its '{'.
 func decodeCustomerVoiceActivity(d *decoder, v *CustomerVoiceActivity) {
 	var seen [2]codec.Span
-	n := 0
 	for {
 		key, ok := d.S.NextKey()
 		if !ok {
 			break
 		}
-		n++
 		i := -1
 		switch key {
 		case "greetingStartTimestamp":
@@ -982,13 +968,11 @@ var campaignKeys = []string{"campaignId", "CampaignId"}
 // decodeCampaign decodes and validates Campaign; the scanner is just past its '{'.
 func decodeCampaign(d *decoder, v *Campaign) {
 	var seen [1]codec.Span
-	n := 0
 	for {
 		key, ok := d.S.NextKey()
 		if !ok {
 			break
 		}
-		n++
 		i := -1
 		switch key {
 		case "campaignId":
@@ -1026,13 +1010,11 @@ var contactLensKeys = []string{"conversationalAnalytics"}
 // decodeContactLens decodes and validates ContactLens; the scanner is just past its '{'.
 func decodeContactLens(d *decoder, v *ContactLens) {
 	var seen [1]codec.Span
-	n := 0
 	for {
 		key, ok := d.S.NextKey()
 		if !ok {
 			break
 		}
-		n++
 		i := -1
 		switch key {
 		case "conversationalAnalytics":
@@ -1067,13 +1049,11 @@ var conversationalAnalyticsKeys = []string{"configuration"}
 // decodeConversationalAnalytics decodes and validates ConversationalAnalytics; the scanner is just past its '{'.
 func decodeConversationalAnalytics(d *decoder, v *ConversationalAnalytics) {
 	var seen [1]codec.Span
-	n := 0
 	for {
 		key, ok := d.S.NextKey()
 		if !ok {
 			break
 		}
-		n++
 		i := -1
 		switch key {
 		case "configuration":
@@ -1108,13 +1088,11 @@ var conversationalAnalyticsConfigurationKeys = []string{"enabled", "channelConfi
 // decodeConversationalAnalyticsConfiguration decodes and validates ConversationalAnalyticsConfiguration; the scanner is just past its '{'.
 func decodeConversationalAnalyticsConfiguration(d *decoder, v *ConversationalAnalyticsConfiguration) {
 	var seen [4]codec.Span
-	n := 0
 	for {
 		key, ok := d.S.NextKey()
 		if !ok {
 			break
 		}
-		n++
 		i := -1
 		switch key {
 		case "enabled":
@@ -1175,13 +1153,11 @@ var channelConfigurationKeys = []string{"analyticsModes"}
 // decodeChannelConfiguration decodes and validates ChannelConfiguration; the scanner is just past its '{'.
 func decodeChannelConfiguration(d *decoder, v *ChannelConfiguration) {
 	var seen [1]codec.Span
-	n := 0
 	for {
 		key, ok := d.S.NextKey()
 		if !ok {
 			break
 		}
-		n++
 		i := -1
 		switch key {
 		case "analyticsModes":
@@ -1224,13 +1200,11 @@ var redactionConfigurationKeys = []string{"behavior", "policy", "entities", "mas
 // decodeRedactionConfiguration decodes and validates RedactionConfiguration; the scanner is just past its '{'.
 func decodeRedactionConfiguration(d *decoder, v *RedactionConfiguration) {
 	var seen [4]codec.Span
-	n := 0
 	for {
 		key, ok := d.S.NextKey()
 		if !ok {
 			break
 		}
-		n++
 		i := -1
 		switch key {
 		case "behavior":
@@ -1322,13 +1296,11 @@ var segmentAttributeValueKeys = []string{"ValueString", "ValueInteger", "ValueAr
 // decodeSegmentAttributeValue decodes and validates SegmentAttributeValue; the scanner is just past its '{'.
 func decodeSegmentAttributeValue(d *decoder, v *SegmentAttributeValue) {
 	var seen [5]codec.Span
-	n := 0
 	for {
 		key, ok := d.S.NextKey()
 		if !ok {
 			break
 		}
-		n++
 		i := -1
 		switch key {
 		case "ValueString":
@@ -1426,13 +1398,11 @@ var routingCriteriaKeys = []string{"activationTimestamp", "ActivationTimestamp",
 // decodeRoutingCriteria decodes and validates RoutingCriteria; the scanner is just past its '{'.
 func decodeRoutingCriteria(d *decoder, v *RoutingCriteria) {
 	var seen [3]codec.Span
-	n := 0
 	for {
 		key, ok := d.S.NextKey()
 		if !ok {
 			break
 		}
-		n++
 		i := -1
 		switch key {
 		case "activationTimestamp":
@@ -1507,13 +1477,11 @@ var stepKeys = []string{"status", "Status", "expression", "Expression", "expiry"
 // decodeStep decodes and validates Step; the scanner is just past its '{'.
 func decodeStep(d *decoder, v *Step) {
 	var seen [3]codec.Span
-	n := 0
 	for {
 		key, ok := d.S.NextKey()
 		if !ok {
 			break
 		}
-		n++
 		i := -1
 		switch key {
 		case "status":
@@ -1580,13 +1548,11 @@ var expiryKeys = []string{"durationInSeconds", "DurationInSeconds", "expiryTimes
 // decodeExpiry decodes and validates Expiry; the scanner is just past its '{'.
 func decodeExpiry(d *decoder, v *Expiry) {
 	var seen [2]codec.Span
-	n := 0
 	for {
 		key, ok := d.S.NextKey()
 		if !ok {
 			break
 		}
-		n++
 		i := -1
 		switch key {
 		case "durationInSeconds":
@@ -1633,7 +1599,7 @@ var expressionKeys = []string{"andExpression", "AndExpression", "orExpression", 
 // decodeExpression decodes and validates Expression; the scanner is just past its '{'.
 func decodeExpression(d *decoder, v *Expression) {
 	var seen [3]codec.Span
-	n := 0
+	n := 0 // members, for minProperties and maxProperties
 	for {
 		key, ok := d.S.NextKey()
 		if !ok {
@@ -1727,13 +1693,11 @@ var attributeConditionKeys = []string{"name", "Name", "value", "Value", "compari
 // decodeAttributeCondition decodes and validates AttributeCondition; the scanner is just past its '{'.
 func decodeAttributeCondition(d *decoder, v *AttributeCondition) {
 	var seen [5]codec.Span
-	n := 0
 	for {
 		key, ok := d.S.NextKey()
 		if !ok {
 			break
 		}
-		n++
 		i := -1
 		switch key {
 		case "name":
@@ -1825,13 +1789,11 @@ var matchCriteriaKeys = []string{"agentsCriteria", "AgentsCriteria"}
 // decodeMatchCriteria decodes and validates MatchCriteria; the scanner is just past its '{'.
 func decodeMatchCriteria(d *decoder, v *MatchCriteria) {
 	var seen [1]codec.Span
-	n := 0
 	for {
 		key, ok := d.S.NextKey()
 		if !ok {
 			break
 		}
-		n++
 		i := -1
 		switch key {
 		case "agentsCriteria":
@@ -1870,13 +1832,11 @@ var agentsCriteriaKeys = []string{"agentIds", "AgentIds"}
 // decodeAgentsCriteria decodes and validates AgentsCriteria; the scanner is just past its '{'.
 func decodeAgentsCriteria(d *decoder, v *AgentsCriteria) {
 	var seen [1]codec.Span
-	n := 0
 	for {
 		key, ok := d.S.NextKey()
 		if !ok {
 			break
 		}
-		n++
 		i := -1
 		switch key {
 		case "agentIds":

@@ -145,22 +145,17 @@ func isJoined(err error) bool {
 // read, should be decoded directly as one event document (possibly
 // malformed), and as which.
 func singleDocument(data []byte, f Format) (delivery.Format, bool) {
-	switch f {
-	case FormatEventBridge:
-		return delivery.EventBridge, true
-	case FormatDetail:
-		return delivery.Detail, true
-	case FormatAuto:
-		t := bytes.TrimLeft(data, " \t\r\n")
-		if len(t) == 0 || t[0] != '{' {
-			return "", false
-		}
-		if bytes.Contains(data, []byte(`"detail"`)) || bytes.Contains(data, []byte(`"detail-type"`)) {
-			return delivery.EventBridge, true
-		}
-		return delivery.Detail, true
+	if f != FormatAuto {
+		return plainDocument(data, f)
 	}
-	return "", false
+	t := bytes.TrimLeft(data, " \t\r\n")
+	if len(t) == 0 || t[0] != '{' {
+		return "", false
+	}
+	if bytes.Contains(data, []byte(`"detail"`)) || bytes.Contains(data, []byte(`"detail-type"`)) {
+		return delivery.EventBridge, true
+	}
+	return delivery.Detail, true
 }
 
 func recordError(err error) error {

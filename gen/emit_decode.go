@@ -61,13 +61,19 @@ func (m *model) emitObjectDecoder(f *jen.File, df *def) {
 	for _, p := range df.props {
 		memberCases = append(memberCases, jen.Case(jen.Lit(p.index)).Block(m.decodeValue(p.t, jen.Id("v").Dot(p.goName), !p.required)...))
 	}
+	counts := df.minProps >= 0 || df.taggedUnion
+	var count, declare jen.Code = jen.Null(), jen.Null()
+	if counts {
+		declare = jen.Id("n").Op(":=").Lit(0).Comment("members, for minProperties and maxProperties")
+		count = jen.Id("n").Op("++")
+	}
 	body := []jen.Code{
 		jen.Var().Id("seen").Index(jen.Lit(len(df.props))).Qual(codecPkg, "Span"),
-		jen.Id("n").Op(":=").Lit(0),
+		declare,
 		jen.For().Block(
 			jen.List(jen.Id("key"), jen.Id("ok")).Op(":=").Add(jen.Id("d")).Dot("S").Dot("NextKey").Call(),
 			jen.If(jen.Op("!").Id("ok")).Block(jen.Break()),
-			jen.Id("n").Op("++"),
+			count,
 			jen.Id("i").Op(":=").Lit(-1),
 			jen.Switch(jen.Id("key")).Block(keyCases...),
 			jen.If(jen.Id("i").Op("<").Lit(0)).Block(
