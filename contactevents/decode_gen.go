@@ -647,11 +647,11 @@ func decodeContactEvent(d *decoder, v *ContactEvent) {
 		d.C.Pop()
 		d.EndMember(&seen[i])
 	}
-	d.Required(seen[0].Seen, "eventType", "/$defs/ContactEvent/required")
-	d.Required(seen[1].Seen, "contactId", "/$defs/ContactEvent/required")
-	d.Required(seen[5].Seen, "channel", "/$defs/ContactEvent/required")
-	d.Required(seen[6].Seen, "instanceArn", "/$defs/ContactEvent/required")
-	d.Required(seen[7].Seen, "initiationMethod", "/$defs/ContactEvent/required")
+	d.Required(seen[0].Seen, "eventType", [3]string{"/$defs/ContactEvent/required", "/$defs/ContactEvent/allOf/0/anyOf", "/$defs/ContactEvent/required"}[d.Profile.Index])
+	d.Required(seen[1].Seen, "contactId", [3]string{"/$defs/ContactEvent/required", "/$defs/ContactEvent/allOf/1/anyOf", "/$defs/ContactEvent/required"}[d.Profile.Index])
+	d.Required(seen[5].Seen, "channel", [3]string{"/$defs/ContactEvent/required", "/$defs/ContactEvent/allOf/2/anyOf", "/$defs/ContactEvent/required"}[d.Profile.Index])
+	d.Required(seen[6].Seen, "instanceArn", [3]string{"/$defs/ContactEvent/required", "/$defs/ContactEvent/allOf/3/anyOf", "/$defs/ContactEvent/required"}[d.Profile.Index])
+	d.Required(seen[7].Seen, "initiationMethod", [3]string{"/$defs/ContactEvent/required", "/$defs/ContactEvent/allOf/4/anyOf", "/$defs/ContactEvent/required"}[d.Profile.Index])
 	// Rule task-expiry: A task is automatically disconnected if it is not
 	// completed in 30 days (current page; 7 days on the older page). A TASK
 	// contact whose disconnectTimestamp is later than its initiationTimestamp
@@ -736,7 +736,7 @@ func decodeQueueInfo(d *decoder, v *QueueInfo) {
 		d.C.Pop()
 		d.EndMember(&seen[i])
 	}
-	d.Required(seen[0].Seen, "queueArn", "/$defs/QueueInfo/required")
+	d.Required(seen[0].Seen, "queueArn", [3]string{"/$defs/QueueInfo/required", "/$defs/QueueInfo/allOf/0/anyOf", "/$defs/QueueInfo/required"}[d.Profile.Index])
 }
 
 // agentInfoKeys lists every documented spelling of AgentInfo's members, for did-you-mean hints.
@@ -798,7 +798,7 @@ func decodeAgentInfo(d *decoder, v *AgentInfo) {
 		d.C.Pop()
 		d.EndMember(&seen[i])
 	}
-	d.Required(seen[0].Seen, "agentArn", "/$defs/AgentInfo/required")
+	d.Required(seen[0].Seen, "agentArn", [3]string{"/$defs/AgentInfo/required", "/$defs/AgentInfo/allOf/0/anyOf", "/$defs/AgentInfo/allOf/0/anyOf"}[d.Profile.Index])
 }
 
 // hierarchyGroupsKeys lists every documented spelling of HierarchyGroups's members, for did-you-mean hints.
@@ -1468,7 +1468,7 @@ func decodeRoutingCriteria(d *decoder, v *RoutingCriteria) {
 		d.C.Pop()
 		d.EndMember(&seen[i])
 	}
-	d.Required(seen[2].Seen, "steps", "/$defs/RoutingCriteria/required")
+	d.Required(seen[2].Seen, "steps", [3]string{"/$defs/RoutingCriteria/required", "/$defs/RoutingCriteria/allOf/0/anyOf", "/$defs/RoutingCriteria/required"}[d.Profile.Index])
 }
 
 // stepKeys lists every documented spelling of Step's members, for did-you-mean hints.

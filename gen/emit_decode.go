@@ -89,7 +89,18 @@ func (m *model) emitObjectDecoder(f *jen.File, df *def) {
 	}
 	for _, p := range df.props {
 		if p.required {
-			body = append(body, jen.Id("d").Dot("Required").Call(jen.Id("seen").Index(jen.Lit(p.index)).Dot("Seen"), jen.Lit(p.name), jen.Lit(kw+"/required")))
+			var kws []jen.Code
+			same := true
+			for _, pr := range m.profiles {
+				kw := m.requiredKeyword(df, p, pr)
+				same = same && kw == m.requiredKeyword(df, p, m.profiles[0])
+				kws = append(kws, jen.Lit(kw))
+			}
+			var where jen.Code = kws[0]
+			if !same {
+				where = jen.Index(jen.Lit(len(kws))).String().Values(kws...).Index(jen.Id("d").Dot("Profile").Dot("Index"))
+			}
+			body = append(body, jen.Id("d").Dot("Required").Call(jen.Id("seen").Index(jen.Lit(p.index)).Dot("Seen"), jen.Lit(p.name), where))
 		}
 	}
 	if df.minProps >= 0 || df.taggedUnion {
@@ -511,4 +522,30 @@ func (m *model) sliceExpr(t *typ) jen.Code {
 		}
 	}
 	return jen.Make(jen.Index().Add(m.goType(t, false)), jen.Lit(0), jen.Lit(sliceCap))
+}
+
+// requiredKeyword is where the profile schema of pr requires p: the object's
+// required list, or, for a property with several spellings accepted by pr,
+// its anyOf in the object's allOf (see deriveObject).
+func (m *model) requiredKeyword(df *def, p *prop, pr *profile) string {
+	k := 0
+	for _, q := range df.props {
+		if !q.required || q.mask&pr.bit == 0 || !hasAcceptedAlias(q, pr) {
+			continue
+		}
+		if q == p {
+			return fmt.Sprintf("/$defs/%s/allOf/%d/anyOf", df.name, k)
+		}
+		k++
+	}
+	return "/$defs/" + df.name + "/required"
+}
+
+func hasAcceptedAlias(p *prop, pr *profile) bool {
+	for _, a := range p.aliases {
+		if a.mask&pr.bit != 0 {
+			return true
+		}
+	}
+	return false
 }

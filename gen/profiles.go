@@ -45,6 +45,7 @@ func (m *model) enumValues(df *def, mask uint8) []string {
 func (m *model) deriveObject(df *def, n *node, p *profile) {
 	props := &node{kind: 'o'}
 	var required []string
+	var anyOf []*node
 	src := n.get("properties")
 	for i, pr := range df.props {
 		if pr.mask&p.bit == 0 {
@@ -58,18 +59,33 @@ func (m *model) deriveObject(df *def, n *node, p *profile) {
 			sub = one
 		}
 		props.members = append(props.members, member{pr.name, sub})
+		spellings := []string{pr.name}
 		for _, a := range pr.aliases {
 			if a.mask&p.bit != 0 {
 				props.members = append(props.members, member{a.name, sub.clone()})
+				spellings = append(spellings, a.name)
 			}
 		}
-		if pr.required {
+		switch {
+		case !pr.required:
+		case len(spellings) == 1:
 			required = append(required, pr.name)
+		default:
+			// Required in any of its documented spellings.
+			alt := &node{kind: 'a'}
+			for _, sp := range spellings {
+				alt.items = append(alt.items, obj("required", strList([]string{sp})))
+			}
+			anyOf = append(anyOf, obj("anyOf", alt))
 		}
 	}
 	n.set("properties", props)
+	n.del("required")
 	if len(required) > 0 {
 		n.set("required", strList(required))
+	}
+	if len(anyOf) > 0 {
+		n.set("allOf", &node{kind: 'a', items: anyOf})
 	}
 	if p.unknownProperties == "error" {
 		n.set("additionalProperties", &node{kind: 'b', b: false})

@@ -1,0 +1,631 @@
+package main
+
+import (
+	"bytes"
+	"encoding/json"
+	"go/ast"
+	"go/parser"
+	"go/token"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+)
+
+// Unit tests of the model (names, doc comments, acceptance masks) and of
+// the derivation of the profile schemas, mostly on the real schema.
+
+func TestExported(t *testing.T) {
+	for in, want := range map[string]string{
+		"detail-type":      "DetailType",
+		"replay-name":      "ReplayName",
+		"instanceArn":      "InstanceArn", // initialisms come from x-go-name
+		"ValueString":      "ValueString",
+		"level1":           "Level1",
+		"queue_arn":        "QueueArn",
+		"a.b c":            "ABC",
+		"x":                "X",
+		"":                 "",
+		"éclair":           "Éclair",
+		"initiationMethod": "InitiationMethod",
+	} {
+		if got := exported(in); got != want {
+			t.Errorf("exported(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+func TestConstName(t *testing.T) {
+	for in, want := range map[string]string{
+		"QUEUE_TRANSFER": "QueueTransfer",
+		"ContactLens.ConversationalAnalytics.Configuration": "ContactLensConversationalAnalyticsConfiguration",
+		"Segment Attributes":           "SegmentAttributes",
+		"RoutingCriteria.Step.Status":  "RoutingCriteriaStepStatus",
+		"SIT_TONE-DETECTED":            "SitToneDetected",
+		"SIT_TONE_DETECTED":            "SitToneDetected", // hence x-go-name SitToneDetectedHyphen for the other
+		"Amazon Connect Contact Event": "AmazonConnectContactEvent",
+		"aws.connect":                  "AwsConnect",
+		"NumberGreaterOrEqualTo":       "NumberGreaterOrEqualTo",
+		"AMD_ERROR":                    "AmdError",
+		"VOICE":                        "Voice",
+		"Voice":                        "Voice", // hence x-go-name VoiceMixedCase
+		"0":                            "0",     // hence x-go-name Zero
+		"dotted.Value Name":            "DottedValueName",
+	} {
+		if got := constName(in); got != want {
+			t.Errorf("constName(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+func TestSentence(t *testing.T) {
+	for _, c := range []struct{ name, description, want string }{
+		{"X", "", "X is not described by the schema."},
+		{"X", "   ", "X is not described by the schema."},
+		{"ContactID", "The identifier for the contact.", "ContactID is the identifier for the contact."},
+		{"Channel", "A task contact.", "Channel is a task contact."},
+		{"ARN", "An Amazon Resource Name.", "ARN is an Amazon Resource Name."},
+		{"RoutingCriteria", "One routing criteria of the contact.", "RoutingCriteria is one routing criteria of the contact."},
+		{"InitiationMethod", "Indicates how the contact was initiated.", "InitiationMethod indicates how the contact was initiated."},
+		{"Status", "Represents status of the step.", "Status represents status of the step."},
+		{"Enabled", "Whether analytics is enabled.", "Enabled holds whether analytics is enabled."},
+		{"Disposition", "How the call was disposed.", "Disposition holds how the call was disposed."},
+		{"Campaign", "Information associated with a campaign.", "Campaign holds information associated with a campaign."},
+		{"RoutingCriteria", "Routing criteria.", "RoutingCriteria holds routing criteria."},
+		{"Steps", "List of routing steps.", "Steps holds list of routing steps."},
+		{"Tags", "Tags associated with the contact.", "Tags holds tags associated with the contact."},
+		{"Behavior", "What is kept.", "Behavior holds what is kept."},
+		{"ActivationTimestamp", "When the criteria was activated.", "ActivationTimestamp holds when the criteria was activated."},
+		{"Configuration", "Current configurations.", "Configuration holds current configurations."},
+		{"X", "Not included when outbound.", "X holds not included when outbound."},
+		{"Tags", "User-defined tags.", "Tags holds user-defined tags."},
+		{"SegmentAttributes", "Segment attributes.", "SegmentAttributes holds segment attributes."},
+		{"Everything", "Everything else.", "Everything holds everything else."},
+		// Other first words keep their case.
+		{"InstanceARN", "Amazon Resource Name (ARN) for the instance.", "InstanceARN holds Amazon Resource Name (ARN) for the instance."},
+		{"X", "Anything goes.", "X holds Anything goes."},
+		{"X", "  The trimmed one.  ", "X is the trimmed one."},
+	} {
+		if got := sentence(c.name, c.description); got != c.want {
+			t.Errorf("sentence(%q, %q) = %q, want %q", c.name, c.description, got, c.want)
+		}
+	}
+}
+
+func TestWrap(t *testing.T) {
+	text := strings.Repeat("word ", 40) + "averyveryveryveryveryveryveryveryveryveryveryveryveryveryveryveryveryverylongword end"
+	got := wrap(text, 30)
+	if strings.Join(strings.Fields(got), " ") != strings.Join(strings.Fields(text), " ") {
+		t.Errorf("wrap loses or changes words")
+	}
+	for _, line := range strings.Split(got, "\n") {
+		if len(line) > 30 && strings.Contains(line, " ") {
+			t.Errorf("line of %d > 30 characters with a break point: %q", len(line), line)
+		}
+	}
+	if wrap("", 10) != "" || wrap("  a  b ", 10) != "a b" {
+		t.Error("wrap of blank or spaced text")
+	}
+}
+
+// TestDocComments checks that every declaration of the generated code with
+// a doc comment (every exported one must have one) starts the comment with
+// its name, as Go doc comments do.
+func TestDocComments(t *testing.T) {
+	files, err := generateLocked(realSchema, "contactevents")
+	if err != nil {
+		t.Fatal(err)
+	}
+	fset := token.NewFileSet()
+	for _, name := range sortedKeys(files) {
+		if filepath.Ext(name) != ".go" {
+			continue
+		}
+		f, err := parser.ParseFile(fset, name, files[name], parser.ParseComments)
+		if err != nil {
+			t.Fatalf("%s: %v", name, err)
+		}
+		check := func(ident string, doc *ast.CommentGroup, pos token.Pos) {
+			if doc == nil {
+				if ast.IsExported(ident) {
+					t.Errorf("%s: %s has no doc comment", fset.Position(pos), ident)
+				}
+				return
+			}
+			if text := doc.Text(); !strings.HasPrefix(text, ident+" ") {
+				t.Errorf("%s: the doc comment of %s starts %q", fset.Position(pos), ident, firstLine(text))
+			}
+		}
+		for _, decl := range f.Decls {
+			switch d := decl.(type) {
+			case *ast.FuncDecl:
+				check(d.Name.Name, d.Doc, d.Pos())
+			case *ast.GenDecl:
+				for _, spec := range d.Specs {
+					switch s := spec.(type) {
+					case *ast.TypeSpec:
+						doc := s.Doc
+						if doc == nil && len(d.Specs) == 1 {
+							doc = d.Doc
+						}
+						check(s.Name.Name, doc, s.Pos())
+					case *ast.ValueSpec:
+						if s.Names[0].Name == "_" {
+							continue
+						}
+						doc := s.Doc
+						if doc == nil && len(d.Specs) == 1 {
+							doc = d.Doc
+						}
+						if doc == nil && d.Lparen.IsValid() && d.Doc != nil {
+							continue // a group with a comment of its own ("Values of X ...")
+						}
+						check(s.Names[0].Name, doc, s.Pos())
+					}
+				}
+			}
+		}
+	}
+}
+
+func firstLine(s string) string {
+	line, _, _ := strings.Cut(s, "\n")
+	return line
+}
+
+// TestMasks pins the acceptance masks (bit 1 strict, 2 compat, 4 legacy:
+// the profiles' order in x-profiles) of values, properties, aliases and
+// shapes of the real schema, and checks every mask against the provenance
+// tokens each profile accepts.
+func TestMasks(t *testing.T) {
+	m := loadModel(t, realSchema)
+	const strict, compat, legacy = 1, 2, 4
+	var names []string
+	for _, p := range m.profiles {
+		names = append(names, p.name)
+	}
+	if !slices.Equal(names, []string{"strict", "compat", "legacy"}) || m.profiles[0].bit != strict || m.profiles[1].bit != compat || m.profiles[2].bit != legacy {
+		t.Fatalf("profiles %q", names)
+	}
+	value := func(d, v string) uint8 {
+		for _, ev := range m.byName[d].values {
+			if ev.value == v {
+				return ev.mask
+			}
+		}
+		t.Fatalf("no value %s.%s", d, v)
+		return 0
+	}
+	property := func(d, name string) *prop {
+		for _, p := range m.byName[d].props {
+			if p.name == name {
+				return p
+			}
+		}
+		t.Fatalf("no property %s.%s", d, name)
+		return nil
+	}
+	for _, c := range []struct {
+		what      string
+		got, want uint8
+	}{
+		{"EventType INITIATED (older, current)", value("EventType", "INITIATED"), strict | compat | legacy},
+		{"EventType CONTACT_DATA_UPDATED (current, current-sample)", value("EventType", "CONTACT_DATA_UPDATED"), strict | compat},
+		{"EventType AMD_DISABLED (current-prose)", value("EventType", "AMD_DISABLED"), compat},
+		{"Channel Voice (older-sample, current-sample)", value("Channel", "Voice"), compat | legacy},
+		{"AnsweringMachineDetectionStatus SIT_TONE-DETECTED (older)", value("AnsweringMachineDetectionStatus", "SIT_TONE-DETECTED"), compat | legacy},
+		{"ComparisonOperator Match (current-sample)", value("ComparisonOperator", "Match"), compat},
+		{"EnvelopeVersion 0 (eventbridge)", value("EnvelopeVersion", "0"), strict | compat | legacy},
+		{"ContactEvent.relatedContactId (current)", property("ContactEvent", "relatedContactId").mask, strict | compat},
+		{"ContactEvent.contactId (older, current)", property("ContactEvent", "contactId").mask, strict | compat | legacy},
+		{"EventBridgeEvent.replay-name (eventbridge)", property("EventBridgeEvent", "replay-name").mask, strict | compat | legacy},
+		{"HierarchyGroups.level1 (current-sample)", property("HierarchyGroups", "level1").mask, strict | compat},
+		{"Campaign.campaignId (api-reference)", property("Campaign", "campaignId").mask, strict | compat},
+		{"alias EventType (current-sample)", property("ContactEvent", "eventType").aliases[0].mask, compat},
+		{"alias AgentInfo (older-sample, current-sample)", property("ContactEvent", "agentInfo").aliases[0].mask, compat | legacy},
+		{"alias CampaignId (api-reference)", property("Campaign", "campaignId").aliases[0].mask, compat},
+		{"routingCriteria's array shape (current-sample)", property("ContactEvent", "routingCriteria").t.shapeMask, compat},
+	} {
+		if c.got != c.want {
+			t.Errorf("%s: mask %03b, want %03b", c.what, c.got, c.want)
+		}
+	}
+
+	// Every mask, against the profiles' lists.
+	accepts := func(list, prov []string) bool {
+		for _, a := range list {
+			if a == "*" || slices.Contains(prov, a) {
+				return true
+			}
+		}
+		return false
+	}
+	want := func(prov []string, list func(*profile) []string) uint8 {
+		var mask uint8
+		for _, p := range m.profiles {
+			if accepts(list(p), prov) {
+				mask |= p.bit
+			}
+		}
+		return mask
+	}
+	defs := m.root.get("$defs")
+	for _, d := range m.defs {
+		n := defs.get(d.name)
+		for _, v := range d.values {
+			if w := want(n.get("x-enum").get(v.value).strings("provenance"), func(p *profile) []string { return p.values }); v.mask != w {
+				t.Errorf("%s %q: mask %03b, want %03b", d.name, v.value, v.mask, w)
+			}
+		}
+		for _, p := range d.props {
+			pn := n.get("properties").get(p.name)
+			if w := want(pn.strings("x-provenance"), func(p *profile) []string { return p.properties }); p.mask != w {
+				t.Errorf("%s.%s: mask %03b, want %03b", d.name, p.name, p.mask, w)
+			}
+			for i, a := range p.aliases {
+				if w := want(pn.get("x-aliases").items[i].strings("provenance"), func(p *profile) []string { return p.aliases }); a.mask != w {
+					t.Errorf("%s.%s alias %s: mask %03b, want %03b", d.name, p.name, a.name, a.mask, w)
+				}
+			}
+			if p.t.kind == tOneOrMany {
+				if w := want(pn.get("then").strings("x-provenance"), func(p *profile) []string { return p.shapes }); p.t.shapeMask != w {
+					t.Errorf("%s.%s shape: mask %03b, want %03b", d.name, p.name, p.t.shapeMask, w)
+				}
+			}
+		}
+	}
+}
+
+// derived returns the profile schemas of a schema, derived in process and
+// decoded.
+func derived(t *testing.T, path string) (*model, map[string]map[string]any) {
+	t.Helper()
+	m := loadModel(t, path)
+	out := map[string]map[string]any{}
+	for _, p := range m.profiles {
+		var v map[string]any
+		if err := json.Unmarshal(m.deriveProfile(p).marshal(), &v); err != nil {
+			t.Fatalf("%s profile: %v", p.name, err)
+		}
+		out[p.name] = v
+	}
+	return m, out
+}
+
+func defsOf(s map[string]any) map[string]map[string]any {
+	out := map[string]map[string]any{}
+	for k, v := range s["$defs"].(map[string]any) {
+		out[k] = v.(map[string]any)
+	}
+	return out
+}
+
+func keysOf(v any) []string {
+	m, _ := v.(map[string]any)
+	var out []string
+	for k := range m {
+		out = append(out, k)
+	}
+	slices.Sort(out)
+	return out
+}
+
+func TestDeriveProfileStripsAnnotations(t *testing.T) {
+	m := loadModel(t, realSchema)
+	before := m.root.marshal()
+	for _, p := range m.profiles {
+		var walk func(path string, n *node)
+		walk = func(path string, n *node) {
+			for _, mm := range n.members {
+				if strings.HasPrefix(mm.key, "x-") {
+					t.Errorf("%s profile: %s/%s", p.name, path, mm.key)
+				}
+				walk(path+"/"+mm.key, mm.val)
+			}
+			for i, it := range n.items {
+				walk(path+"/"+itoa(i), it)
+			}
+		}
+		d := m.deriveProfile(p)
+		walk("", d)
+		if !json.Valid(d.marshal()) {
+			t.Errorf("%s profile: not JSON", p.name)
+		}
+		if got, want := d.getString("$id"), "https://github.com/connectevents/sdk-go/schema/profiles/"+p.name+".schema.json"; got != want {
+			t.Errorf("%s profile: $id %q, want %q", p.name, got, want)
+		}
+		if !strings.HasSuffix(d.getString("title"), " ("+p.name+" profile)") || !strings.HasPrefix(d.getString("description"), "The "+p.name+" profile, derived by the generator") {
+			t.Errorf("%s profile: title %q, description %q", p.name, d.getString("title"), d.getString("description"))
+		}
+	}
+	if !bytes.Equal(before, m.root.marshal()) {
+		t.Error("deriveProfile changed the source schema's tree")
+	}
+	if !bytes.Contains(before, []byte(`"x-profiles"`)) {
+		t.Error("the source tree lost its annotations")
+	}
+}
+
+func itoa(i int) string { return string(numNode(i).num) }
+
+func TestStrictProfile(t *testing.T) {
+	m, profiles := derived(t, realSchema)
+	defs := defsOf(profiles["strict"])
+	for _, d := range m.defs {
+		if d.kind != kindObject {
+			continue
+		}
+		s := defs[d.name]
+		if s["additionalProperties"] != false {
+			t.Errorf("strict $defs/%s: additionalProperties %v, want false", d.name, s["additionalProperties"])
+		}
+		var want []string
+		for _, p := range d.props {
+			if p.mask&1 != 0 {
+				want = append(want, p.name)
+			}
+		}
+		slices.Sort(want)
+		if got := keysOf(s["properties"]); !slices.Equal(got, want) {
+			t.Errorf("strict $defs/%s: properties %q, want the canonical names %q (no aliases)", d.name, got, want)
+		}
+		if d.taggedUnion && s["maxProperties"] != 1.0 {
+			t.Errorf("strict $defs/%s: a tagged union without maxProperties 1", d.name)
+		}
+	}
+	// Values from the current page's lists only.
+	if got := defs["EventType"]["enum"]; !equalJSON(got, []string{"INITIATED", "CONNECTED_TO_SYSTEM", "CONTACT_DATA_UPDATED", "QUEUED", "CONNECTED_TO_AGENT", "DISCONNECTED", "PAUSED", "RESUMED"}) {
+		t.Errorf("strict EventType enum %v", got)
+	}
+	if got := defs["Channel"]["enum"]; !equalJSON(got, []string{"VOICE", "CHAT", "TASK"}) {
+		t.Errorf("strict Channel enum %v", got)
+	}
+}
+
+func TestCompatProfile(t *testing.T) {
+	m, profiles := derived(t, realSchema)
+	defs := defsOf(profiles["compat"])
+	for _, d := range m.defs {
+		s := defs[d.name]
+		switch d.kind {
+		case kindEnum:
+			if _, ok := s["enum"]; ok {
+				t.Errorf("compat $defs/%s has an enum: unknown values are warnings", d.name)
+			}
+			if s["minLength"] != 1.0 || s["type"] != "string" {
+				t.Errorf("compat $defs/%s: minLength %v type %v, want 1 and string", d.name, s["minLength"], s["type"])
+			}
+			var all []string
+			for _, v := range d.values {
+				all = append(all, v.value)
+			}
+			if !equalJSON(s["examples"], all) {
+				t.Errorf("compat $defs/%s: examples %v, want every value %q", d.name, s["examples"], all)
+			}
+		case kindObject:
+			if _, ok := s["additionalProperties"]; ok {
+				t.Errorf("compat $defs/%s restricts additional properties", d.name)
+			}
+			if _, ok := s["maxProperties"]; ok {
+				t.Errorf("compat $defs/%s has maxProperties", d.name)
+			}
+			var want []string
+			for _, p := range d.props {
+				want = append(want, p.name)
+				for _, a := range p.aliases {
+					want = append(want, a.name)
+				}
+			}
+			slices.Sort(want)
+			if got := keysOf(s["properties"]); !slices.Equal(got, want) {
+				t.Errorf("compat $defs/%s: properties %q, want every spelling %q", d.name, got, want)
+			}
+		}
+	}
+}
+
+func TestLegacyProfile(t *testing.T) {
+	m, profiles := derived(t, realSchema)
+	defs := defsOf(profiles["legacy"])
+	for _, c := range []struct {
+		def  string
+		want []string
+	}{
+		{"EventType", []string{"INITIATED", "CONNECTED_TO_SYSTEM", "QUEUED", "CONNECTED_TO_AGENT", "DISCONNECTED"}},
+		{"InitiationMethod", []string{"INBOUND", "OUTBOUND", "TRANSFER", "CALLBACK", "API", "QUEUE_TRANSFER", "DISCONNECT"}},
+		{"AnsweringMachineDetectionStatus", []string{"HUMAN_ANSWERED", "VOICEMAIL_BEEP", "VOICEMAIL_NO_BEEP", "AMD_UNRESOLVED", "FAX_MACHINE_DETECTED", "AMD_ERROR", "SIT_TONE-DETECTED"}},
+		{"Channel", []string{"VOICE", "CHAT", "TASK", "Voice"}},
+		{"DisconnectReason", nil},
+	} {
+		got := defs[c.def]["enum"]
+		if c.want == nil {
+			if !equalJSON(got, []string{}) {
+				t.Errorf("legacy %s enum %v, want none (the older page does not document it)", c.def, got)
+			}
+			continue
+		}
+		if !equalJSON(got, c.want) {
+			t.Errorf("legacy %s enum %v, want the older page's %q", c.def, got, c.want)
+		}
+	}
+	// Every legacy value is documented by the older page, its samples or
+	// EventBridge.
+	for _, d := range m.defs {
+		if d.kind != kindEnum {
+			continue
+		}
+		for _, v := range defs[d.name]["enum"].([]any) {
+			var ev *enumValue
+			for _, x := range d.values {
+				if x.value == v {
+					ev = x
+				}
+			}
+			if ev == nil || !slices.ContainsFunc(ev.provenance, func(p string) bool { return p == "older" || p == "older-sample" || p == "eventbridge" }) {
+				t.Errorf("legacy %s lists %v, which the older page does not document", d.name, v)
+			}
+		}
+	}
+	// Properties of the older page only; the current page's are unknown
+	// (allowed: no additionalProperties).
+	ce := defs["ContactEvent"]
+	for _, name := range []string{"relatedContactId", "campaign", "routingCriteria", "RoutingCriteria", "tags", "EventType"} {
+		if _, ok := ce["properties"].(map[string]any)[name]; ok {
+			t.Errorf("legacy ContactEvent has %s", name)
+		}
+	}
+	for _, name := range []string{"eventType", "agentInfo", "AgentInfo", "CustomerVoiceActivity"} {
+		if _, ok := ce["properties"].(map[string]any)[name]; !ok {
+			t.Errorf("legacy ContactEvent lacks %s", name)
+		}
+	}
+	if _, ok := ce["additionalProperties"]; ok {
+		t.Error("legacy ContactEvent restricts additional properties")
+	}
+}
+
+// TestOneOrMany: where a profile does not accept the array shape, the
+// property collapses to the object shape ({"$ref": ..., "description"}),
+// under every spelling; where it does, the if/then/else stays.
+func TestOneOrMany(t *testing.T) {
+	_, real := derived(t, realSchema)
+	rc := func(p string) map[string]any {
+		v, _ := defsOf(real[p])["ContactEvent"]["properties"].(map[string]any)["routingCriteria"].(map[string]any)
+		return v
+	}
+	if s := rc("strict"); s["$ref"] != "#/$defs/RoutingCriteria" || s["if"] != nil || s["description"] == "" {
+		t.Errorf("strict routingCriteria %v, want the object shape", s)
+	}
+	if s := rc("compat"); s["if"] == nil || s["then"] == nil || s["else"] == nil {
+		t.Errorf("compat routingCriteria %v, want both shapes", s)
+	}
+	if s := rc("legacy"); s != nil {
+		t.Errorf("legacy routingCriteria %v: the older page does not document it", s)
+	}
+
+	_, small := derived(t, filepath.Join("testdata", "oneormany", "schema.json"))
+	for _, c := range []struct {
+		profile, property string
+		array             bool
+	}{
+		{"strict", "criteria", false},
+		{"strict", "targets", false},
+		{"compat", "criteria", true},
+		{"compat", "Criteria", true},
+		{"compat", "targets", true},
+		{"legacy", "targets", true}, // its array shape is an older-sample one
+	} {
+		s := defsOf(small[c.profile])["Record"]["properties"].(map[string]any)[c.property].(map[string]any)
+		if got := s["then"] != nil; got != c.array {
+			t.Errorf("%s %s: %v", c.profile, c.property, s)
+		}
+		if !c.array && (s["$ref"] != "#/$defs/Criteria" || s["description"] == nil) {
+			t.Errorf("%s %s: %v, want the object shape with the description", c.profile, c.property, s)
+		}
+	}
+}
+
+func equalJSON(got any, want []string) bool {
+	g, _ := json.Marshal(got)
+	if want == nil {
+		want = []string{}
+	}
+	w, _ := json.Marshal(want)
+	return bytes.Equal(g, w) || (len(want) == 0 && string(g) == "null")
+}
+
+// TestBuildModelErrors: a schema the generator cannot handle is an error
+// naming the place, not a panic or wrong code.
+func TestBuildModelErrors(t *testing.T) {
+	base, err := os.ReadFile(filepath.Join("testdata", "scalars", "schema.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []struct{ name, old, new, want string }{
+		{"no profiles", `"x-profiles"`, `"x-profiles-not"`, "no x-profiles"},
+		{"unresolved ref", `"$ref": "#/$defs/Owner"`, `"$ref": "#/$defs/Nobody"`, `$defs/Record: property owner: unresolved $ref "#/$defs/Nobody"`},
+		{"unsupported type", `"type": "boolean",
+          "description": "Whether the record is enabled."`, `"type": "null",
+          "description": "Whether the record is enabled."`, `$defs/Record: property enabled: unsupported type "null"`},
+		{"root", `"else": { "$ref": "#/$defs/Record" }`, `"else": { "type": "object" }`, "the root must be if/then/else of two $refs"},
+	} {
+		s := strings.Replace(string(base), c.old, c.new, 1)
+		if s == string(base) {
+			t.Fatalf("%s: %q is not in the schema", c.name, c.old)
+		}
+		root, err := parseTree([]byte(s))
+		if err != nil {
+			t.Fatalf("%s: %v", c.name, err)
+		}
+		if _, err := buildModel(root); err == nil || !strings.Contains(err.Error(), c.want) {
+			t.Errorf("%s: error %v, want %q", c.name, err, c.want)
+		}
+	}
+	enums, _ := os.ReadFile(filepath.Join("testdata", "enums", "schema.json"))
+	s := strings.Replace(string(enums), `"LOW": { "provenance": ["current"], "description": "Low." },`, "", 1)
+	root, _ := parseTree([]byte(s))
+	if _, err := buildModel(root); err == nil || !strings.Contains(err.Error(), `$defs/Level: enum value "LOW" has no x-enum entry`) {
+		t.Errorf("enum value without x-enum: %v", err)
+	}
+	shape, _ := os.ReadFile(filepath.Join("testdata", "oneormany", "schema.json"))
+	s = strings.Replace(string(shape), `"x-shape": "one-or-many"`, `"x-shape": "two"`, 1)
+	root, _ = parseTree([]byte(s))
+	if _, err := buildModel(root); err == nil || !strings.Contains(err.Error(), `unsupported x-shape "two"`) {
+		t.Errorf("x-shape two: %v", err)
+	}
+	for _, bad := range []string{`{"a": 1} {}`, `{"a": `, `[1,]`} {
+		if _, err := parseTree([]byte(bad)); err == nil {
+			t.Errorf("parseTree(%q) is not an error", bad)
+		}
+	}
+	if _, err := generateLocked(filepath.Join("testdata", "no-such-case", "schema.json"), "x"); err == nil {
+		t.Error("generate of a missing file is not an error")
+	}
+}
+
+// TestTreeRoundTrip: the ordered tree keeps member order and writes the
+// same JSON values back.
+func TestTreeRoundTrip(t *testing.T) {
+	data, err := os.ReadFile(realSchema)
+	if err != nil {
+		t.Fatal(err)
+	}
+	root, err := parseTree(data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	out := root.marshal()
+	var a, b any
+	if err := json.Unmarshal(data, &a); err != nil {
+		t.Fatal(err)
+	}
+	if err := json.Unmarshal(out, &b); err != nil {
+		t.Fatal(err)
+	}
+	if x, y := mustMarshal(a), mustMarshal(b); !bytes.Equal(x, y) {
+		t.Error("marshal(parseTree(schema)) is not the same JSON value")
+	}
+	again, err := parseTree(out)
+	if err != nil || !bytes.Equal(again.marshal(), out) {
+		t.Error("marshal is not stable")
+	}
+	var keys []string
+	for _, mm := range root.get("$defs").members[:3] {
+		keys = append(keys, mm.key)
+	}
+	if !slices.Equal(keys, []string{"EventBridgeEvent", "EnvelopeVersion", "DetailType"}) {
+		t.Errorf("first $defs %q: the tree does not keep the schema's order", keys)
+	}
+	if got := string(obj("s", str("<&>\u2028"), "n", numNode(-3), "a", strList(nil), "o", obj()).marshal()); got != "{\n  \"s\": \"<&>\\u2028\",\n  \"n\": -3,\n  \"a\": [],\n  \"o\": {}\n}\n" {
+		t.Errorf("marshal: %q", got)
+	}
+}
+
+func mustMarshal(v any) []byte {
+	b, err := json.Marshal(v)
+	if err != nil {
+		panic(err)
+	}
+	return b
+}
