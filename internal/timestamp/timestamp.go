@@ -33,32 +33,49 @@ type Parsed struct {
 // two are independent, as "pattern" and "format" are in the schema). Time
 // is set when both hold.
 func Parse(s string, f Fraction) (p Parsed, layoutOK, formatOK bool) {
-	formatOK = ValidDateTime(s)
 	layoutOK = matchesLayout(s, f)
-	if !layoutOK || !formatOK {
-		return Parsed{}, layoutOK, formatOK
+	if !layoutOK {
+		return Parsed{}, false, ValidDateTime(s)
 	}
-	year := num(s[0:4])
-	month := num(s[5:7])
-	day := num(s[8:10])
-	hour := num(s[11:13])
-	minute := num(s[14:16])
-	sec := num(s[17:19])
+	// The layout fixed every digit's place: check the ranges RFC 3339 sets
+	// and compute the time in the same pass, without time.Date.
+	year, month, day := num(s[0:4]), num(s[5:7]), num(s[8:10])
+	hour, minute, sec := num(s[11:13]), num(s[14:16]), num(s[17:19])
+	if month < 1 || month > 12 || day < 1 || day > daysIn(year, month) || hour > 23 || minute > 59 ||
+		sec > 60 || sec == 60 && (hour != 23 || minute != 59) {
+		return Parsed{}, true, false
+	}
 	nsec, digits := 0, 0
-	if s[19] == '.' {
-		for i := 20; i < len(s)-1; i++ {
-			nsec = nsec*10 + int(s[i]-'0')
-			digits++
-		}
-		for i := digits; i < 9; i++ {
-			nsec *= 10
-		}
+	for i := 20; i < len(s)-1; i++ {
+		nsec = nsec*10 + int(s[i]-'0')
+		digits++
 	}
-	// A leap second (23:59:60, which RFC 3339 allows) is normalised by
-	// time.Date to the next day's 00:00:00; Go's time has no leap seconds.
-	p.Time = time.Date(year, time.Month(month), day, hour, minute, sec, nsec, time.UTC)
+	for i := digits; i < 9; i++ {
+		nsec *= 10
+	}
+	// A leap second (23:59:60, which RFC 3339 allows) becomes the next
+	// day's 00:00:00; Go's time has no leap seconds.
+	unix := daysSinceEpoch(year, month, day)*86400 + int64(hour*3600+minute*60+sec)
+	p.Time = time.Unix(unix, int64(nsec)).UTC()
 	p.Digits = int8(digits)
 	return p, true, true
+}
+
+// daysSinceEpoch returns the days from 1970-01-01 to the given civil date
+// (Howard Hinnant's days_from_civil).
+func daysSinceEpoch(y, m, d int) int64 {
+	if m <= 2 {
+		y--
+	}
+	era := y / 400
+	if y < 0 && y%400 != 0 {
+		era--
+	}
+	yoe := y - era*400
+	mp := (m + 9) % 12
+	doy := (153*mp+2)/5 + d - 1
+	doe := yoe*365 + yoe/4 - yoe/100 + doy
+	return int64(era)*146097 + int64(doe) - 719468
 }
 
 // matchesLayout checks the shape ^dddd-dd-ddTdd:dd:dd(.d+)?Z$ for f.
