@@ -40,23 +40,65 @@ type arena struct {
 	matchCriteria                        [1]MatchCriteria
 	agentsCriteria                       [1]AgentsCriteria
 	used                                 [17]uint8 // slots handed out, per type
-	strings                              [8]string // for optional strings held by pointer
+	strings                              [8]string // for optional String values held by pointer
 	nstrings                             uint8
+	int64s                               [4]int64 // for optional Int64 values held by pointer
+	nint64s                              uint8
+	float64s                             [8]float64 // for optional Float64 values held by pointer
+	nfloat64s                            uint8
+	bools                                [2]bool // for optional Bool values held by pointer
+	nbools                               uint8
 	stringItems                          [8]string // backing of []String slices
 	nStringItems                         uint8
 	updatedPropertyItems                 [8]UpdatedProperty // backing of []UpdatedProperty slices
 	nUpdatedPropertyItems                uint8
 }
 
-// newString returns a pointer to a copy of s, from the arena while it has room.
-func (d *decoder) newString(s string) *string {
+// newString returns a pointer to a copy of v, from the arena while it has room.
+func (d *decoder) newString(v string) *string {
 	if n := d.a.nstrings; int(n) < len(d.a.strings) {
 		d.a.nstrings++
-		d.a.strings[n] = s
+		d.a.strings[n] = v
 		return &d.a.strings[n]
 	}
 	p := new(string)
-	*p = s
+	*p = v
+	return p
+}
+
+// newInt64 returns a pointer to a copy of v, from the arena while it has room.
+func (d *decoder) newInt64(v int64) *int64 {
+	if n := d.a.nint64s; int(n) < len(d.a.int64s) {
+		d.a.nint64s++
+		d.a.int64s[n] = v
+		return &d.a.int64s[n]
+	}
+	p := new(int64)
+	*p = v
+	return p
+}
+
+// newFloat64 returns a pointer to a copy of v, from the arena while it has room.
+func (d *decoder) newFloat64(v float64) *float64 {
+	if n := d.a.nfloat64s; int(n) < len(d.a.float64s) {
+		d.a.nfloat64s++
+		d.a.float64s[n] = v
+		return &d.a.float64s[n]
+	}
+	p := new(float64)
+	*p = v
+	return p
+}
+
+// newBool returns a pointer to a copy of v, from the arena while it has room.
+func (d *decoder) newBool(v bool) *bool {
+	if n := d.a.nbools; int(n) < len(d.a.bools) {
+		d.a.nbools++
+		d.a.bools[n] = v
+		return &d.a.bools[n]
+	}
+	p := new(bool)
+	*p = v
 	return p
 }
 
@@ -627,21 +669,18 @@ func decodeContactEvent(d *decoder, v *ContactEvent) {
 					out := make([]RoutingCriteria, 0, 4)
 					for i := 0; d.S.NextElement(); i++ {
 						d.C.PushIndex(i)
-						var e RoutingCriteria
+						out = append(out, RoutingCriteria{})
 						if d.Object("/$defs/RoutingCriteria/type") {
-							decodeRoutingCriteria(d, &e)
+							decodeRoutingCriteria(d, &out[len(out)-1])
 						}
-						out = append(out, e)
 						d.C.Pop()
 					}
 					v.RoutingCriteria = out
 				}
-			} else {
-				var e RoutingCriteria
-				if d.Object("/$defs/RoutingCriteria/type") {
-					decodeRoutingCriteria(d, &e)
-					v.RoutingCriteria = []RoutingCriteria{e}
-				}
+			} else if d.Object("/$defs/RoutingCriteria/type") {
+				x := make([]RoutingCriteria, 1)
+				decodeRoutingCriteria(d, &x[0])
+				v.RoutingCriteria = x
 			}
 		}
 		d.C.Pop()
@@ -662,7 +701,7 @@ func decodeContactEvent(d *decoder, v *ContactEvent) {
 		limit := time.Duration([]int64{2592000, 2592000, 604800}[d.Profile.Index]) * time.Second
 		if open := v.DisconnectTimestamp.Time().Sub(v.InitiationTimestamp.Time()); open > limit {
 			if sev, on := d.Severity([]int8{0, 1, 0}); on {
-				d.C.AddMember(sev, seen[10].Key, "/$defs/ContactEvent/x-rules/0", "a task is disconnected after "+limit.String()+" at most, but this one was open for "+open.String())
+				d.C.AddMember(sev, d.Key(&seen[10]), "/$defs/ContactEvent/x-rules/0", "a task is disconnected after "+limit.String()+" at most, but this one was open for "+open.String())
 			}
 		}
 	}
@@ -672,7 +711,7 @@ func decodeContactEvent(d *decoder, v *ContactEvent) {
 	// strict, a warning under compat and allowed under legacy.
 	if v.QueueInfo != nil && v.InitiationMethod == InitiationMethodOutbound {
 		if sev, on := d.Severity([]int8{0, 1, -1}); on {
-			d.C.AddMember(sev, seen[12].Key, "/$defs/ContactEvent/x-rules/1", "queueInfo is present although initiationMethod is OUTBOUND; the current page says it is not included then")
+			d.C.AddMember(sev, d.Key(&seen[12]), "/$defs/ContactEvent/x-rules/1", "queueInfo is present although initiationMethod is OUTBOUND; the current page says it is not included then")
 		}
 	}
 }
@@ -1123,7 +1162,7 @@ func decodeConversationalAnalyticsConfiguration(d *decoder, v *ConversationalAna
 		switch i {
 		case 0:
 			if x, ok := d.Bool("/$defs/ConversationalAnalyticsConfiguration/properties/enabled/type"); ok {
-				v.Enabled = &x
+				v.Enabled = d.newBool(x)
 			}
 		case 1:
 			if d.Object("/$defs/ChannelConfiguration/type") {
@@ -1340,7 +1379,7 @@ func decodeSegmentAttributeValue(d *decoder, v *SegmentAttributeValue) {
 			}
 		case 1:
 			if x, ok := d.Integer("/$defs/SegmentAttributeValue/properties/ValueInteger/type"); ok {
-				v.ValueInteger = &x
+				v.ValueInteger = d.newInt64(x)
 			}
 		case 2:
 			if s, ok := d.String("/$defs/SegmentAttributeValue/properties/ValueArn/type"); ok {
@@ -1352,11 +1391,10 @@ func decodeSegmentAttributeValue(d *decoder, v *SegmentAttributeValue) {
 				out := make([]SegmentAttributeValue, 0, 4)
 				for i := 0; d.S.NextElement(); i++ {
 					d.C.PushIndex(i)
-					var e SegmentAttributeValue
+					out = append(out, SegmentAttributeValue{})
 					if d.Object("/$defs/SegmentAttributeValue/type") {
-						decodeSegmentAttributeValue(d, &e)
+						decodeSegmentAttributeValue(d, &out[len(out)-1])
 					}
-					out = append(out, e)
 					d.C.Pop()
 				}
 				v.ValueList = out
@@ -1447,18 +1485,17 @@ func decodeRoutingCriteria(d *decoder, v *RoutingCriteria) {
 		case 1:
 			if x, ok := d.Integer("/$defs/RoutingCriteria/properties/index/type"); ok {
 				d.Range(float64(x), 0.0, math.NaN(), "/$defs/RoutingCriteria/properties/index/minimum", "/$defs/RoutingCriteria/properties/index/maximum")
-				v.Index = &x
+				v.Index = d.newInt64(x)
 			}
 		case 2:
 			if d.Array("/$defs/RoutingCriteria/properties/steps/type") {
 				out := make([]Step, 0, 4)
 				for i := 0; d.S.NextElement(); i++ {
 					d.C.PushIndex(i)
-					var e Step
+					out = append(out, Step{})
 					if d.Object("/$defs/Step/type") {
-						decodeStep(d, &e)
+						decodeStep(d, &out[len(out)-1])
 					}
-					out = append(out, e)
 					d.C.Pop()
 				}
 				d.Items(len(out), 1, 5, "/$defs/RoutingCriteria/properties/steps/minItems", "/$defs/RoutingCriteria/properties/steps/maxItems")
@@ -1580,7 +1617,7 @@ func decodeExpiry(d *decoder, v *Expiry) {
 		case 0:
 			if x, ok := d.Integer("/$defs/Expiry/properties/durationInSeconds/type"); ok {
 				d.Range(float64(x), 0.0, math.NaN(), "/$defs/Expiry/properties/durationInSeconds/minimum", "/$defs/Expiry/properties/durationInSeconds/maximum")
-				v.DurationInSeconds = &x
+				v.DurationInSeconds = d.newInt64(x)
 			}
 		case 1:
 			if s, ok := d.String("/$defs/RoutingTimestamp/type"); ok {
@@ -1647,11 +1684,10 @@ func decodeExpression(d *decoder, v *Expression) {
 				out := make([]Expression, 0, 4)
 				for i := 0; d.S.NextElement(); i++ {
 					d.C.PushIndex(i)
-					var e Expression
+					out = append(out, Expression{})
 					if d.Object("/$defs/Expression/type") {
-						decodeExpression(d, &e)
+						decodeExpression(d, &out[len(out)-1])
 					}
-					out = append(out, e)
 					d.C.Pop()
 				}
 				v.AndExpression = out
@@ -1661,11 +1697,10 @@ func decodeExpression(d *decoder, v *Expression) {
 				out := make([]Expression, 0, 4)
 				for i := 0; d.S.NextElement(); i++ {
 					d.C.PushIndex(i)
-					var e Expression
+					out = append(out, Expression{})
 					if d.Object("/$defs/Expression/type") {
-						decodeExpression(d, &e)
+						decodeExpression(d, &out[len(out)-1])
 					}
-					out = append(out, e)
 					d.C.Pop()
 				}
 				v.OrExpression = out
@@ -1769,7 +1804,7 @@ func decodeAttributeCondition(d *decoder, v *AttributeCondition) {
 		case 3:
 			if x, ok := d.Number("/$defs/AttributeCondition/properties/proficiencyLevel/type"); ok {
 				d.Range(x, 1.0, 5.0, "/$defs/AttributeCondition/properties/proficiencyLevel/minimum", "/$defs/AttributeCondition/properties/proficiencyLevel/maximum")
-				v.ProficiencyLevel = &x
+				v.ProficiencyLevel = d.newFloat64(x)
 			}
 		case 4:
 			if d.Object("/$defs/MatchCriteria/type") {

@@ -138,7 +138,8 @@ func appendContactEvent(b []byte, v *ContactEvent) []byte {
 	if v.Tags != nil {
 		b = append(b, ",\"tags\":"...)
 		b = append(b, '{')
-		for i, k := range codec.SortedKeys(v.Tags) {
+		var keys [16]string // on the stack for the usual few keys
+		for i, k := range codec.SortedKeys(v.Tags, keys[:0]) {
 			if i > 0 {
 				b = append(b, ',')
 			}
@@ -475,7 +476,8 @@ func (v RedactionConfiguration) MarshalJSON() ([]byte, error) {
 // appendSegmentAttributes appends v as canonical JSON, keys sorted.
 func appendSegmentAttributes(b []byte, v SegmentAttributes) []byte {
 	b = append(b, '{')
-	for i, k := range codec.SortedKeys(v) {
+	var keys [16]string // on the stack for the usual few keys
+	for i, k := range codec.SortedKeys(v, keys[:0]) {
 		if i > 0 {
 			b = append(b, ',')
 		}
@@ -525,7 +527,8 @@ func appendSegmentAttributeValue(b []byte, v *SegmentAttributeValue) []byte {
 	if v.ValueMap != nil {
 		b = append(b, ",\"ValueMap\":"...)
 		b = append(b, '{')
-		for i, k := range codec.SortedKeys(v.ValueMap) {
+		var keys [16]string // on the stack for the usual few keys
+		for i, k := range codec.SortedKeys(v.ValueMap, keys[:0]) {
 			if i > 0 {
 				b = append(b, ',')
 			}

@@ -49,12 +49,13 @@ type options struct {
 	maxSize  int
 	maxDepth int
 	warnings func(Issue)
+	keep     bool // the caller keeps the decoded event (Parse, not Validate)
 }
 
 // Option configures Parse, Validate and NewDecoder.
 type Option func(*options)
 
-var defaultOptions = options{profile: Compat, format: FormatAuto, maxSize: DefaultMaxSize, maxDepth: DefaultMaxDepth}
+var defaultOptions = options{profile: Compat, format: FormatAuto, maxSize: DefaultMaxSize, maxDepth: DefaultMaxDepth, keep: true}
 
 func newOptions(opts []Option) options {
 	if len(opts) == 0 {

@@ -10,7 +10,10 @@ import (
 	"github.com/connectevents/sdk-go/internal/delivery"
 )
 
-var decoders = sync.Pool{New: func() any { return new(decoder) }}
+var (
+	decoders = sync.Pool{New: func() any { return new(decoder) }}
+	arenas   = sync.Pool{New: func() any { return new(arena) }}
+)
 
 // Parse decodes and validates the one contact event in data, whatever its
 // delivery format (see Format): an EventBridge event, a bare contact event,
@@ -23,7 +26,19 @@ var decoders = sync.Pool{New: func() any { return new(decoder) }}
 // Errors of a record inside a batch come wrapped in a *RecordError.
 // A *ValidationError comes with the event decoded as far as it could be.
 func Parse(data []byte, opts ...Option) (*Event, error) {
-	o := newOptions(opts)
+	return parse(data, newOptions(opts), true)
+}
+
+// Validate checks the one contact event in data as Parse does, without
+// keeping it (and without the copies and allocations a result needs).
+func Validate(data []byte, opts ...Option) error {
+	_, err := parse(data, newOptions(opts), false)
+	return err
+}
+
+// parse is Parse; keep says whether the caller keeps the event.
+func parse(data []byte, o options, keep bool) (*Event, error) {
+	o.keep = keep
 	if len(data) > max(o.maxSize, MaxPayloadSize) {
 		return nil, sizeError(len(data), max(o.maxSize, MaxPayloadSize))
 	}
@@ -78,13 +93,6 @@ func parseRecords(data []byte, o options) (*Event, error) {
 		return nil, errors.New("contactevents: the payload holds no event")
 	}
 	return ev, err
-}
-
-// Validate checks the one contact event in data as Parse does, without
-// keeping it.
-func Validate(data []byte, opts ...Option) error {
-	_, err := Parse(data, opts...)
-	return err
 }
 
 // plainDocument reports whether data is, at first sight, one plain event
@@ -177,8 +185,16 @@ func decodeRecord(data []byte, doc delivery.Format, offset int64, line int, o *o
 	p, _ := o.profile.codec()
 	d := decoders.Get().(*decoder)
 	defer decoders.Put(d)
-	d.Reset(data, p, o.maxDepth)
-	d.a = new(arena)
+	d.Reset(data, p, o.maxDepth, !o.keep)
+	if o.keep {
+		d.a = new(arena)
+	} else {
+		// Nothing outlives the call: reuse an arena.
+		a := arenas.Get().(*arena)
+		defer arenas.Put(a)
+		*a = arena{}
+		d.a = a
+	}
 	ev := d.newEvent()
 	if d.Object("/type") {
 		if doc == delivery.Detail {

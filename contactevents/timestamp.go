@@ -12,10 +12,14 @@ import (
 // timestamp it has no value for) and set. It keeps the number of fraction
 // digits it was written with, so that it is written back the same way.
 type Timestamp struct {
-	t      time.Time
-	raw    string // the text, when it was not a valid timestamp (kept, not lost)
+	// Seconds and nanoseconds since the Unix epoch rather than a time.Time:
+	// no *Location pointer, so events hold less and copy without write
+	// barriers. Time() builds the time.Time.
+	sec    int64
+	nsec   int32
 	digits int8
 	state  timestampState
+	raw    string // the text, when it was not a valid timestamp (kept, not lost)
 }
 
 type timestampState uint8
@@ -30,7 +34,7 @@ const (
 // NewTimestamp returns a set timestamp with millisecond precision, the
 // precision of contact timestamps.
 func NewTimestamp(t time.Time) Timestamp {
-	return Timestamp{t: t.UTC().Truncate(time.Millisecond), digits: 3, state: timestampSet}
+	return at(t.Truncate(time.Millisecond), 3, timestampSet)
 }
 
 // NewTimestampDigits returns a set timestamp written with the given number
@@ -41,7 +45,7 @@ func NewTimestampDigits(t time.Time, digits int) Timestamp {
 	for i := digits; i < 9; i++ {
 		unit *= 10
 	}
-	return Timestamp{t: t.UTC().Truncate(unit), digits: int8(digits), state: timestampSet}
+	return at(t.Truncate(unit), int8(digits), timestampSet)
 }
 
 // timestampOf is called by the generated decoders with what they read.
@@ -50,9 +54,13 @@ func timestampOf(p timestamp.Parsed, valid bool, text, notSet string) Timestamp 
 	case !valid:
 		return Timestamp{raw: text, state: timestampInvalid}
 	case notSet != "" && text == notSet:
-		return Timestamp{t: p.Time, digits: p.Digits, state: timestampNotSet}
+		return at(p.Time, p.Digits, timestampNotSet)
 	}
-	return Timestamp{t: p.Time, digits: p.Digits, state: timestampSet}
+	return at(p.Time, p.Digits, timestampSet)
+}
+
+func at(t time.Time, digits int8, state timestampState) Timestamp {
+	return Timestamp{sec: t.Unix(), nsec: int32(t.Nanosecond()), digits: digits, state: state}
 }
 
 // IsAbsent reports whether the timestamp was not in the event.
@@ -68,7 +76,12 @@ func (t Timestamp) IsSet() bool { return t.state == timestampSet }
 
 // Time returns the time in UTC; the zero time unless IsSet (or IsNotSet,
 // for which it returns the sentinel's time).
-func (t Timestamp) Time() time.Time { return t.t }
+func (t Timestamp) Time() time.Time {
+	if t.state != timestampSet && t.state != timestampNotSet {
+		return time.Time{}
+	}
+	return time.Unix(t.sec, int64(t.nsec)).UTC()
+}
 
 // String returns the timestamp as it is written in JSON, or "" when absent.
 func (t Timestamp) String() string {
@@ -78,7 +91,7 @@ func (t Timestamp) String() string {
 	case timestampInvalid:
 		return t.raw
 	}
-	return string(timestamp.Append(nil, t.t, t.digits))
+	return string(timestamp.Append(nil, t.Time(), t.digits))
 }
 
 // appendJSON appends the timestamp as a JSON string.
@@ -87,12 +100,12 @@ func (t Timestamp) appendJSON(b []byte) []byte {
 		return appendString(b, t.raw)
 	}
 	b = append(b, '"')
-	b = timestamp.Append(b, t.t, t.digits)
+	b = timestamp.Append(b, t.Time(), t.digits)
 	return append(b, '"')
 }
 
 // Equal reports whether t and u are the same timestamp in the same state,
 // so that go-cmp can compare events.
 func (t Timestamp) Equal(u Timestamp) bool {
-	return t.state == u.state && t.t.Equal(u.t) && t.digits == u.digits && t.raw == u.raw
+	return t == u
 }

@@ -214,10 +214,18 @@ func schemaErrors(t *testing.T, s *jsonschema.Schema, doc []byte) []string {
 	return out
 }
 
-// canonicalKeyword rewrites a keyword location under an alias's copy of a
+// anyOfLeaf matches the leaves a validator reports under a failing anyOf of
+// required spellings (.../allOf/0/anyOf/1/required), where the SDK reports
+// the anyOf itself.
+var anyOfLeaf = regexp.MustCompile(`/anyOf/[0-9]+/required$`)
+
+// canonicalKeyword rewrites a keyword location of a validator to where the
+// SDK reports the same failure: a failing alternative of an anyOf of
+// required spellings to the anyOf, and a keyword under an alias's copy of a
 // property schema (/$defs/D/properties/Alias/...) to the property's own
-// (/$defs/D/properties/name/...), where the SDK reports it.
+// (/$defs/D/properties/name/...).
 func canonicalKeyword(m *model, kw string) string {
+	kw = anyOfLeaf.ReplaceAllString(kw, "/anyOf")
 	parts := strings.Split(kw, "/")
 	if len(parts) < 5 || parts[1] != "$defs" || parts[3] != "properties" {
 		return kw

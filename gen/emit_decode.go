@@ -243,7 +243,7 @@ func (m *model) decodeValue(t *typ, target *jen.Statement, optional bool) []jen.
 		}
 		assign := tgt().Op("=").Id("x")
 		if optional {
-			assign = tgt().Op("=").Op("&").Id("x")
+			assign = tgt().Op("=").Add(jen.Id("d")).Dot("new" + map[typKind]string{tInteger: "Int64", tNumber: "Float64"}[t.kind]).Call(jen.Id("x"))
 		}
 		stmts := []jen.Code{}
 		if !math.IsNaN(t.min) || !math.IsNaN(t.max) {
@@ -254,7 +254,7 @@ func (m *model) decodeValue(t *typ, target *jen.Statement, optional bool) []jen.
 	case tBool:
 		assign := tgt().Op("=").Id("x")
 		if optional {
-			assign = tgt().Op("=").Op("&").Id("x")
+			assign = tgt().Op("=").Add(jen.Id("d")).Dot("newBool").Call(jen.Id("x"))
 		}
 		return []jen.Code{jen.If(jen.List(jen.Id("x"), jen.Id("ok")).Op(":=").Add(jen.Id("d")).Dot("Bool").Call(jen.Lit(t.kw+"/type")), jen.Id("ok")).Block(assign)}
 	case tArray:
@@ -270,12 +270,10 @@ func (m *model) decodeValue(t *typ, target *jen.Statement, optional bool) []jen.
 			jen.If(jen.Id("d").Dot("S").Dot("Peek").Call().Op("==").Qual(scanPkg, "Array").Op("&&").Add(jen.Id("d")).Dot("Accepts").Call(jen.Lit(int(t.shapeMask)))).Block(
 				jen.Id("_").Op("=").Add(jen.Id("d")).Dot("S").Dot("BeginArray").Call(),
 				jen.Block(m.arrayLoop(item, tgt, t.minItems, t.maxItems, t.kw+"/then")...),
-			).Else().Block(
-				jen.Var().Id("e").Id(t.ref.goName),
-				jen.If(jen.Id("d").Dot("Object").Call(jen.Lit("/$defs/"+t.ref.name+"/type"))).Block(
-					jen.Id("decode"+t.ref.goName).Call(jen.Id("d"), jen.Op("&").Id("e")),
-					tgt().Op("=").Index().Id(t.ref.goName).Values(jen.Id("e")),
-				),
+			).Else().If(jen.Id("d").Dot("Object").Call(jen.Lit("/$defs/"+t.ref.name+"/type"))).Block(
+				jen.Id("x").Op(":=").Make(jen.Index().Id(t.ref.goName), jen.Lit(1)),
+				jen.Id("decode"+t.ref.goName).Call(jen.Id("d"), jen.Op("&").Id("x").Index(jen.Lit(0))),
+				tgt().Op("=").Id("x"),
 			),
 		}
 	}
@@ -301,12 +299,21 @@ func (m *model) decodeString(r stringRules, kw string, tgt func() *jen.Statement
 // arrayLoop decodes the elements of an array (the scanner just past '[')
 // into a new slice assigned to target.
 func (m *model) arrayLoop(item *typ, tgt func() *jen.Statement, minItems, maxItems int, kw string) []jen.Code {
-	loop := []jen.Code{
-		jen.Id("d").Dot("C").Dot("PushIndex").Call(jen.Id("i")),
-		jen.Var().Id("e").Add(m.goType(item, false)),
+	loop := []jen.Code{jen.Id("d").Dot("C").Dot("PushIndex").Call(jen.Id("i"))}
+	if item.kind == tRef && item.ref.kind == kindObject {
+		// Decoded in place: a temporary would escape through the recursive
+		// decoders and cost an allocation per element.
+		loop = append(loop,
+			jen.Id("out").Op("=").Append(jen.Id("out"), jen.Id(item.ref.goName).Values()),
+			jen.If(jen.Id("d").Dot("Object").Call(jen.Lit("/$defs/"+item.ref.name+"/type"))).Block(
+				jen.Id("decode"+item.ref.goName).Call(jen.Id("d"), jen.Op("&").Id("out").Index(jen.Len(jen.Id("out")).Op("-").Lit(1))),
+			))
+	} else {
+		loop = append(loop, jen.Var().Id("e").Add(m.goType(item, false)))
+		loop = append(loop, m.decodeValue(item, jen.Id("e"), false)...)
+		loop = append(loop, jen.Id("out").Op("=").Append(jen.Id("out"), jen.Id("e")))
 	}
-	loop = append(loop, m.decodeValue(item, jen.Id("e"), false)...)
-	loop = append(loop, jen.Id("out").Op("=").Append(jen.Id("out"), jen.Id("e")), jen.Id("d").Dot("C").Dot("Pop").Call())
+	loop = append(loop, jen.Id("d").Dot("C").Dot("Pop").Call())
 	stmts := []jen.Code{
 		// Backed by the arena while it has room: documented arrays hold a few items.
 		jen.Id("out").Op(":=").Add(m.sliceExpr(item)),
@@ -353,7 +360,7 @@ func (m *model) ruleCheck(df *def, r rule) []jen.Code {
 		p, w := propNamed(r.property), propNamed(r.whenProperty)
 		return []jen.Code{ruleDoc, jen.If(jen.Id("v").Dot(p.goName).Op("!=").Nil().Op("&&").Id("v").Dot(w.goName).Op("==").Add(enumConst(w, r.whenEquals))).Block(
 			jen.If(severity, jen.Id("on")).Block(
-				jen.Id("d").Dot("C").Dot("AddMember").Call(jen.Id("sev"), jen.Id("seen").Index(jen.Lit(p.index)).Dot("Key"), jen.Lit(kw),
+				jen.Id("d").Dot("C").Dot("AddMember").Call(jen.Id("sev"), jen.Id("d").Dot("Key").Call(jen.Op("&").Id("seen").Index(jen.Lit(p.index))), jen.Lit(kw),
 					jen.Lit(fmt.Sprintf("%s is present although %s is %s; the current page says it is not included then", p.name, w.name, r.whenEquals))),
 			),
 		)}
@@ -368,7 +375,7 @@ func (m *model) ruleCheck(df *def, r rule) []jen.Code {
 			jen.Id("limit").Op(":=").Qual("time", "Duration").Call(jen.Index().Int64().Values(limits...).Index(jen.Id("d").Dot("Profile").Dot("Index"))).Op("*").Qual("time", "Second"),
 			jen.If(jen.Id("open").Op(":=").Id("v").Dot(end.goName).Dot("Time").Call().Dot("Sub").Call(jen.Id("v").Dot(start.goName).Dot("Time").Call()), jen.Id("open").Op(">").Id("limit")).Block(
 				jen.If(severity, jen.Id("on")).Block(
-					jen.Id("d").Dot("C").Dot("AddMember").Call(jen.Id("sev"), jen.Id("seen").Index(jen.Lit(end.index)).Dot("Key"), jen.Lit(kw),
+					jen.Id("d").Dot("C").Dot("AddMember").Call(jen.Id("sev"), jen.Id("d").Dot("Key").Call(jen.Op("&").Id("seen").Index(jen.Lit(end.index))), jen.Lit(kw),
 						jen.Lit("a task is disconnected after ").Op("+").Id("limit").Dot("String").Call().Op("+").Lit(" at most, but this one was open for ").Op("+").Id("open").Dot("String").Call()),
 				),
 			),
@@ -377,7 +384,6 @@ func (m *model) ruleCheck(df *def, r rule) []jen.Code {
 	panic("unknown rule kind " + r.kind)
 }
 
-var _ = strings.TrimSpace
 
 // emitArena writes the decoder type and its arena: one block, allocated once
 // per event, that holds a slot for every struct an event can point to (as
@@ -402,7 +408,9 @@ func (m *model) emitArena(f *jen.File) {
 		}
 	}
 	fields = append(fields, jen.Id("used").Index(jen.Lit(len(order))).Uint8().Comment("slots handed out, per type"))
-	fields = append(fields, jen.Id("strings").Index(jen.Lit(8)).String().Comment("for optional strings held by pointer"), jen.Id("nstrings").Uint8())
+	for _, sc := range scalarSlots {
+		fields = append(fields, jen.Id(sc.field).Index(jen.Lit(sc.n)).Add(sc.goType()).Comment("for optional "+sc.name+" values held by pointer"), jen.Id("n"+sc.field).Uint8())
+	}
 	items := m.arrayItemTypes()
 	for _, it := range items {
 		name := lowerID(it.name)
@@ -414,18 +422,21 @@ func (m *model) emitArena(f *jen.File) {
 	f.Comment("arena holds the structs of one event, allocated together.")
 	f.Type().Id("arena").Struct(fields...)
 	f.Line()
-	f.Comment("newString returns a pointer to a copy of s, from the arena while it has room.")
-	f.Func().Params(jen.Id("d").Op("*").Id("decoder")).Id("newString").Params(jen.Id("s").String()).Op("*").String().Block(
-		jen.If(jen.Id("n").Op(":=").Id("d").Dot("a").Dot("nstrings"), jen.Int().Call(jen.Id("n")).Op("<").Len(jen.Id("d").Dot("a").Dot("strings"))).Block(
-			jen.Id("d").Dot("a").Dot("nstrings").Op("++"),
-			jen.Id("d").Dot("a").Dot("strings").Index(jen.Id("n")).Op("=").Id("s"),
-			jen.Return(jen.Op("&").Id("d").Dot("a").Dot("strings").Index(jen.Id("n"))),
-		),
-		jen.Id("p").Op(":=").New(jen.String()),
-		jen.Op("*").Id("p").Op("=").Id("s"),
-		jen.Return(jen.Id("p")),
-	)
-	f.Line()
+	for _, sc := range scalarSlots {
+		slab, count := sc.field, "n"+sc.field
+		f.Commentf("new%s returns a pointer to a copy of v, from the arena while it has room.", sc.name)
+		f.Func().Params(jen.Id("d").Op("*").Id("decoder")).Id("new"+sc.name).Params(jen.Id("v").Add(sc.goType())).Op("*").Add(sc.goType()).Block(
+			jen.If(jen.Id("n").Op(":=").Id("d").Dot("a").Dot(count), jen.Int().Call(jen.Id("n")).Op("<").Len(jen.Id("d").Dot("a").Dot(slab))).Block(
+				jen.Id("d").Dot("a").Dot(count).Op("++"),
+				jen.Id("d").Dot("a").Dot(slab).Index(jen.Id("n")).Op("=").Id("v"),
+				jen.Return(jen.Op("&").Id("d").Dot("a").Dot(slab).Index(jen.Id("n"))),
+			),
+			jen.Id("p").Op(":=").New(sc.goType()),
+			jen.Op("*").Id("p").Op("=").Id("v"),
+			jen.Return(jen.Id("p")),
+		)
+		f.Line()
+	}
 	for _, it := range items {
 		name := lowerID(it.name) + "Items"
 		n := "n" + it.name + "Items"
@@ -548,4 +559,20 @@ func hasAcceptedAlias(p *prop, pr *profile) bool {
 		}
 	}
 	return false
+}
+
+// scalarSlot is one of the arena's slabs for optional scalars held by
+// pointer.
+type scalarSlot struct {
+	name, field string // the Go type's name, capitalised; the arena field
+	n           int    // slots
+}
+
+func (sc scalarSlot) goType() jen.Code { return jen.Id(strings.ToLower(sc.name)) }
+
+var scalarSlots = []scalarSlot{
+	{"String", "strings", 8},
+	{"Int64", "int64s", 4},
+	{"Float64", "float64s", 8},
+	{"Bool", "bools", 2},
 }

@@ -85,7 +85,8 @@ func (m *model) present(t *typ, v *jen.Statement, optional bool) jen.Code {
 func (m *model) encodeMap(v *jen.Statement, value *typ) []jen.Code {
 	return []jen.Code{
 		jen.Id("b").Op("=").Append(jen.Id("b"), jen.LitRune('{')),
-		jen.For(jen.List(jen.Id("i"), jen.Id("k")).Op(":=").Range().Qual(codecPkg, "SortedKeys").Call(v.Clone())).Block(
+		jen.Var().Id("keys").Index(jen.Lit(16)).String().Comment("on the stack for the usual few keys"),
+		jen.For(jen.List(jen.Id("i"), jen.Id("k")).Op(":=").Range().Qual(codecPkg, "SortedKeys").Call(v.Clone(), jen.Id("keys").Index(jen.Op(":").Lit(0)))).Block(
 			jen.If(jen.Id("i").Op(">").Lit(0)).Block(jen.Id("b").Op("=").Append(jen.Id("b"), jen.LitRune(','))),
 			jen.Id("b").Op("=").Qual(codecPkg, "AppendKey").Call(jen.Id("b"), jen.Id("k")),
 			jen.Id("e").Op(":=").Add(v.Clone()).Index(jen.Id("k")),

@@ -11,6 +11,8 @@ import (
 	"slices"
 	"strings"
 	"testing"
+
+	"github.com/connectevents/sdk-go/contactevents"
 )
 
 // Unit tests of the model (names, doc comments, acceptance masks) and of
@@ -533,6 +535,104 @@ func equalJSON(got any, want []string) bool {
 	}
 	w, _ := json.Marshal(want)
 	return bytes.Equal(g, w) || (len(want) == 0 && string(g) == "null")
+}
+
+// TestRequiredAreProperties: in every derived profile, an object requires
+// only properties the profile models, in one of their accepted spellings
+// (an anyOf of required spellings in allOf, for a property with aliases).
+func TestRequiredAreProperties(t *testing.T) {
+	schemas := []string{realSchema, filepath.Join("testdata", "bugs", "requiredunknown", "schema.json")}
+	for _, c := range goldenCases {
+		schemas = append(schemas, filepath.Join("testdata", c, "schema.json"))
+	}
+	for _, path := range schemas {
+		m := loadModel(t, path)
+		for _, p := range m.profiles {
+			checkRequiredAreProperties(t, path+", "+p.name, m.deriveProfile(p).marshal())
+		}
+	}
+}
+
+// checkRequiredAreProperties fails for every object of a profile schema
+// that requires a name that is not among its properties: with
+// additionalProperties false no document can satisfy it, and otherwise it
+// requires what the profile does not model.
+func checkRequiredAreProperties(t *testing.T, profile string, data []byte) {
+	t.Helper()
+	type required struct {
+		Required []string
+	}
+	var s struct {
+		Defs map[string]struct {
+			Properties map[string]json.RawMessage
+			Required   []string
+			AllOf      []struct {
+				AnyOf []required
+			}
+		} `json:"$defs"`
+	}
+	if err := json.NewDecoder(bytes.NewReader(data)).Decode(&s); err != nil {
+		t.Fatal(err)
+	}
+	for name, d := range s.Defs {
+		if d.Properties == nil {
+			continue
+		}
+		names := slices.Clone(d.Required)
+		for _, a := range d.AllOf {
+			for _, r := range a.AnyOf {
+				names = append(names, r.Required...)
+			}
+		}
+		var missing []string
+		for _, r := range names {
+			if _, ok := d.Properties[r]; !ok {
+				missing = append(missing, r)
+			}
+		}
+		if len(missing) > 0 {
+			t.Errorf("%s profile: $defs/%s requires %s, which are not among its properties", profile, name, strings.Join(missing, ", "))
+		}
+	}
+}
+
+// TestRequiredSpellings: a required property is required in any spelling
+// the profile accepts, so documents in the samples' PascalCase spellings,
+// which the SDK accepts under compat, are valid for the compat profile
+// schema too (and strict, which accepts no alias, still requires the
+// camelCase names).
+func TestRequiredSpellings(t *testing.T) {
+	files := generateCase(t, "aliases")
+	for _, c := range []struct {
+		profile, doc string
+		valid        bool
+	}{
+		{"compat", `{"ContactId": "c"}`, true},
+		{"compat", `{"contactId": "c", "AgentInfo": {"AgentArn": "a"}}`, true},
+		{"compat", `{"contactId": "c", "AgentInfo": {}}`, false},
+		{"legacy", `{"contactId": "c", "AgentInfo": {"AgentArn": "a"}}`, true},
+		{"legacy", `{"ContactId": "c"}`, false}, // ContactId is a current-sample spelling
+		{"strict", `{"ContactId": "c"}`, false},
+	} {
+		s := compileProfile(t, c.profile, files[c.profile+".schema.json"])
+		if errs := schemaErrors(t, s, []byte(c.doc)); (len(errs) == 0) != c.valid {
+			t.Errorf("%s profile of testdata/aliases: %s: errors %q, want valid %v", c.profile, c.doc, errs, c.valid)
+		}
+	}
+	// The real schema's committed profile and the SDK agree on a document
+	// in the spellings of the current page's routing-criteria samples.
+	doc := []byte(`{"ContactId": "c", "Channel": "VOICE", "InstanceArn": "arn", "InitiationMethod": "INBOUND", "EventType": "QUEUED",
+		"QueueInfo": {"QueueArn": "q"}, "AgentInfo": {"AgentArn": "a"}}`)
+	if _, err := contactevents.Parse(doc, contactevents.WithProfile(contactevents.Compat)); err != nil {
+		t.Fatalf("the SDK rejects the PascalCase document: %v", err)
+	}
+	data, err := os.ReadFile(filepath.Join("..", "schema", "profiles", "compat.schema.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if errs := schemaErrors(t, compileProfile(t, "compat", data), doc); len(errs) > 0 {
+		t.Errorf("schema/profiles/compat.schema.json: a document the SDK accepts under compat fails at %q", errs)
+	}
 }
 
 // TestBuildModelErrors: a schema the generator cannot handle is an error

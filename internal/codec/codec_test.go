@@ -13,7 +13,7 @@ var strict = Profile{Index: 0, Bit: 1, UnknownProperties: issue.Error, UnknownVa
 
 func newDecoder(doc string, p Profile) *Decoder {
 	d := new(Decoder)
-	d.Reset([]byte(doc), p, 0)
+	d.Reset([]byte(doc), p, 0, false)
 	return d
 }
 

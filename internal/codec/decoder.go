@@ -39,9 +39,15 @@ type Decoder struct {
 	data    []byte
 }
 
-// Reset prepares d to decode data under p.
-func (d *Decoder) Reset(data []byte, p Profile, maxDepth int) {
-	d.S.Reset(data, maxDepth)
+// Reset prepares d to decode data under p. With view, the decoded strings
+// alias data (see scan.Scanner.ResetView): for validation that keeps no
+// result.
+func (d *Decoder) Reset(data []byte, p Profile, maxDepth int, view bool) {
+	if view {
+		d.S.ResetView(data, maxDepth)
+	} else {
+		d.S.Reset(data, maxDepth)
+	}
 	d.C.Reset()
 	d.Profile = p
 	d.data = data
@@ -229,12 +235,27 @@ func (d *Decoder) Pattern(ok bool, s, pattern, keyword string) {
 	}
 }
 
-// Span is where one known member's value lies in the input, to compare it
-// with a later duplicate.
+// Span is where one known member lies in the input, to compare it with a
+// later duplicate. It holds offsets only (no strings), so that keeping one
+// per member costs no write barriers.
 type Span struct {
-	Key        string
-	Start, End int32
+	KeyAt      int32 // offset of the key's opening quote
+	Start, End int32 // the value
 	Seen       bool
+}
+
+// Key returns the member's key as it was written.
+func (d *Decoder) Key(sp *Span) string {
+	rest := d.data[sp.KeyAt+1:]
+	for i := 0; i < len(rest); i++ {
+		switch rest[i] {
+		case '\\':
+			i++
+		case '"':
+			return string(rest[:i])
+		}
+	}
+	return string(rest)
 }
 
 // Member prepares to decode the value of a known member. It returns false
@@ -243,21 +264,21 @@ type Span struct {
 // uniqueKeyword, an error unless it is a second spelling with the same value.
 func (d *Decoder) Member(sp *Span, key, uniqueKeyword string) bool {
 	if !sp.Seen {
-		sp.Seen, sp.Key, sp.Start = true, key, int32(d.S.ValueOffset())
+		sp.Seen, sp.KeyAt, sp.Start = true, int32(d.S.KeyOffset()), int32(d.S.ValueOffset())
 		return true
 	}
 	raw, ok := d.S.Skip()
 	if !ok {
 		return false
 	}
-	prev := d.data[sp.Start:sp.End]
+	prev, prevKey := d.data[sp.Start:sp.End], d.Key(sp)
 	switch {
-	case key == sp.Key:
+	case key == prevKey:
 		d.C.AddMember(issue.Error, key, uniqueKeyword, "key "+strconv.Quote(key)+" is given twice (first at byte "+strconv.Itoa(int(sp.Start))+")")
 	case bytes.Equal(prev, raw):
-		d.C.AddMember(issue.Warning, key, uniqueKeyword, strconv.Quote(key)+" repeats "+strconv.Quote(sp.Key)+" with the same value; the two are spellings of one property")
+		d.C.AddMember(issue.Warning, key, uniqueKeyword, strconv.Quote(key)+" repeats "+strconv.Quote(prevKey)+" with the same value; the two are spellings of one property")
 	default:
-		d.C.AddMember(issue.Error, key, uniqueKeyword, strconv.Quote(key)+" and "+strconv.Quote(sp.Key)+" are spellings of one property and disagree ("+string(raw)+" here, "+string(prev)+" at byte "+strconv.Itoa(int(sp.Start))+")")
+		d.C.AddMember(issue.Error, key, uniqueKeyword, strconv.Quote(key)+" and "+strconv.Quote(prevKey)+" are spellings of one property and disagree ("+string(raw)+" here, "+string(prev)+" at byte "+strconv.Itoa(int(sp.Start))+")")
 	}
 	return false
 }

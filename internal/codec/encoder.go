@@ -61,9 +61,9 @@ func CloseObject(b []byte, start int) []byte {
 	return append(b, '}')
 }
 
-// SortedKeys returns a map's keys in order, for byte-stable output.
-func SortedKeys[V any](m map[string]V) []string {
-	keys := make([]string, 0, len(m))
+// SortedKeys appends a map's keys to keys (usually an empty slice of a
+// stack array) and returns them in order, for byte-stable output.
+func SortedKeys[V any](m map[string]V, keys []string) []string {
 	for k := range m {
 		keys = append(keys, k)
 	}

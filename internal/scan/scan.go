@@ -44,6 +44,7 @@ import (
 	"strconv"
 	"unicode/utf16"
 	"unicode/utf8"
+	"unsafe"
 )
 
 // defaultMaxDepth is the nesting limit used when Reset is given maxDepth <= 0.
@@ -200,6 +201,15 @@ func (s *Scanner) Reset(data []byte, maxDepth int) {
 	}
 	s.buf = s.buf[:0]
 	s.stack = s.stack[:0]
+}
+
+// ResetView is Reset without the copy: string values alias data. It is for
+// callers that keep no string past their use of data and do not modify data
+// meanwhile (validation without a result); it saves the one allocation.
+func (s *Scanner) ResetView(data []byte, maxDepth int) {
+	s.Reset(nil, maxDepth)
+	s.data = data
+	s.str = unsafe.String(unsafe.SliceData(data), len(data))
 }
 
 // Fail records a syntax error with message msg at offset (clamped to the
