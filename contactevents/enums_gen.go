@@ -535,7 +535,7 @@ func lookupAnsweringMachineDetectionStatus(s string) (AnsweringMachineDetectionS
 	case "SIT_TONE_INVALID_NUMBER":
 		return AnsweringMachineDetectionStatusSitToneInvalidNumber, 3
 	case "SIT_TONE_DETECTED":
-		return AnsweringMachineDetectionStatusSitToneDetected, 3
+		return AnsweringMachineDetectionStatusSitToneDetected, 7
 	case "FAX_MACHINE_DETECTED":
 		return AnsweringMachineDetectionStatusFaxMachineDetected, 7
 	case "AMD_ERROR":
@@ -583,7 +583,7 @@ func (v AnsweringMachineDetectionStatus) Canonical() AnsweringMachineDetectionSt
 }
 
 // answeringMachineDetectionStatusAccepted lists, per profile, the values it accepts, for messages.
-var answeringMachineDetectionStatusAccepted = [3]string{"HUMAN_ANSWERED, VOICEMAIL_BEEP, VOICEMAIL_NO_BEEP, AMD_UNANSWERED, AMD_UNRESOLVED, AMD_NOT_APPLICABLE, SIT_TONE_BUSY, SIT_TONE_INVALID_NUMBER, SIT_TONE_DETECTED, FAX_MACHINE_DETECTED, AMD_ERROR", "HUMAN_ANSWERED, VOICEMAIL_BEEP, VOICEMAIL_NO_BEEP, AMD_UNANSWERED, AMD_UNRESOLVED, AMD_NOT_APPLICABLE, SIT_TONE_BUSY, SIT_TONE_INVALID_NUMBER, SIT_TONE_DETECTED, FAX_MACHINE_DETECTED, AMD_ERROR", "HUMAN_ANSWERED, VOICEMAIL_BEEP, VOICEMAIL_NO_BEEP, AMD_UNRESOLVED, FAX_MACHINE_DETECTED, AMD_ERROR"}
+var answeringMachineDetectionStatusAccepted = [3]string{"HUMAN_ANSWERED, VOICEMAIL_BEEP, VOICEMAIL_NO_BEEP, AMD_UNANSWERED, AMD_UNRESOLVED, AMD_NOT_APPLICABLE, SIT_TONE_BUSY, SIT_TONE_INVALID_NUMBER, SIT_TONE_DETECTED, FAX_MACHINE_DETECTED, AMD_ERROR", "HUMAN_ANSWERED, VOICEMAIL_BEEP, VOICEMAIL_NO_BEEP, AMD_UNANSWERED, AMD_UNRESOLVED, AMD_NOT_APPLICABLE, SIT_TONE_BUSY, SIT_TONE_INVALID_NUMBER, SIT_TONE_DETECTED, FAX_MACHINE_DETECTED, AMD_ERROR", "HUMAN_ANSWERED, VOICEMAIL_BEEP, VOICEMAIL_NO_BEEP, AMD_UNRESOLVED, SIT_TONE_DETECTED, FAX_MACHINE_DETECTED, AMD_ERROR"}
 
 // DisconnectReason holds how the contact was terminated; available for
 // contacts of outbound campaigns in which the media connection failed.

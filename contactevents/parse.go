@@ -144,6 +144,36 @@ func firstKey(data []byte) ([]byte, bool) {
 	return key, bytes.IndexByte(key, '\\') < 0
 }
 
+// The root keyword locations: the schema's root is if/then/else of these.
+const (
+	eventType        = "/$defs/EventBridgeEvent/type"
+	contactEventType = "/$defs/ContactEvent/type"
+)
+
+// misread reports whether a document decoded as doc is the other kind of
+// document by the schema's rule: a bare contact event with a detail or
+// detail-type member, or an envelope with neither.
+func misread(d *decoder, ev *Event, doc delivery.Format) (delivery.Format, bool) {
+	if d.S.Err() != nil {
+		return "", false
+	}
+	if doc == delivery.Detail {
+		for _, u := range ev.Detail.Unknown {
+			if u.Key == "detail" || u.Key == "detail-type" {
+				return delivery.EventBridge, true
+			}
+		}
+		return "", false
+	}
+	missing := 0
+	for _, i := range d.C.Issues() {
+		if i.InstanceLocation == "" && (i.Message == `missing required property "detail"` || i.Message == `missing required property "detail-type"`) {
+			missing++
+		}
+	}
+	return delivery.Detail, missing == 2
+}
+
 func isJoined(err error) bool {
 	_, ok := err.(interface{ Unwrap() []error })
 	return ok
@@ -196,13 +226,20 @@ func decodeRecord(data []byte, doc delivery.Format, offset int64, line int, o *o
 		d.a = a
 	}
 	ev := d.newEvent()
-	if d.Object("/type") {
-		if doc == delivery.Detail {
+	if doc == delivery.Detail {
+		if d.Object(contactEventType) {
 			decodeContactEvent(d, &ev.Detail)
-		} else {
-			decodeEvent(d, ev)
+			d.S.Finish()
 		}
+	} else if d.Object(eventType) {
+		decodeEvent(d, ev)
 		d.S.Finish()
+	}
+	if redo, ok := misread(d, ev, doc); ok {
+		// The schema's rule (an EventBridge event has detail or
+		// detail-type) says the first-key sniff guessed wrong: decode again
+		// as the other kind of document.
+		return decodeRecord(data, redo, offset, line, o)
 	}
 	if err := d.S.Err(); err != nil {
 		if offset > 0 || line > 1 {

@@ -31,7 +31,9 @@ const (
 	// initiation methods and status codes (including SIT_TONE-DETECTED), the key
 	// spellings and values of its samples, 7-day task expiry. Properties the
 	// older page does not document are unknown (allowed, reported as warnings);
-	// values it does not document are errors.
+	// values it does not document are errors, except the canonical spelling of a
+	// variant it documents (SIT_TONE_DETECTED for SIT_TONE-DETECTED), so that
+	// the SDK's canonical output of a legacy event is a legacy event.
 	Legacy Profile = "legacy"
 )
 

@@ -211,6 +211,15 @@ func (m *model) fillDef(d *def, n *node) error {
 			ev.mask = m.mask(ev.provenance, func(p *profile) []string { return p.values })
 			d.values = append(d.values, ev)
 		}
+		// A profile that accepts a variant accepts its canonical value: the
+		// canonical encoding of an event the profile accepts stays accepted.
+		for _, v := range d.values {
+			for _, c := range d.values {
+				if v.canonical == c.value {
+					c.mask |= v.mask
+				}
+			}
+		}
 	case n.getString("type") == "object" && n.get("properties") == nil:
 		d.kind = kindMap
 		d.propNames = strRules(n.get("propertyNames"))

@@ -54,7 +54,7 @@ func TestIntegerAcceptsIntegralNumbersOnly(t *testing.T) {
 		`6e1`:                  "",
 		`1.5`:                  "error k/type",
 		`"60"`:                 "error k/type",
-		`1e30`:                 "error k/x-int64",
+		`1e30`:                 "error /x-int64",
 		`-9223372036854775808`: "",
 	} {
 		d := newDecoder(doc, compat)
@@ -155,5 +155,21 @@ func TestCloseObject(t *testing.T) {
 	b = append([]byte("x"), `,"a":1,"b":2`...)
 	if got := string(CloseObject(b, 1)); got != `x{"a":1,"b":2}` {
 		t.Errorf("object: %s", got)
+	}
+}
+
+func TestRangeIsExactOnTheBound(t *testing.T) {
+	for doc, want := range map[string]string{
+		`1`:                      "",
+		`0.99999999999999999999`: "error k/minimum",
+		`5.00000000000000000001`: "error k/maximum",
+		`5.0`:                    "",
+	} {
+		d := newDecoder(doc, compat)
+		f, _ := d.Number("k/type")
+		d.Range(f, 1, 5, "k/minimum", "k/maximum")
+		if got := keywords(d); got != want {
+			t.Errorf("Range(%s): %q, want %q", doc, got, want)
+		}
 	}
 }

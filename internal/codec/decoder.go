@@ -11,6 +11,7 @@ package codec
 import (
 	"bytes"
 	"math"
+	"math/big"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -37,7 +38,15 @@ type Decoder struct {
 	C       issue.Collector
 	Profile Profile
 	data    []byte
+	number  string // the literal of the number read last, for exact checks
+	// int64Keyword is where a number beyond what Go holds is reported.
+	int64Keyword string
 }
+
+// Int64Keyword is the keyword location of the schema's x-int64 annotation:
+// integers must fit in 64 bits and numbers in a float64, which JSON Schema
+// does not require.
+const Int64Keyword = "/x-int64"
 
 // Reset prepares d to decode data under p. With view, the decoded strings
 // alias data (see scan.Scanner.ResetView): for validation that keeps no
@@ -51,6 +60,7 @@ func (d *Decoder) Reset(data []byte, p Profile, maxDepth int, view bool) {
 	d.C.Reset()
 	d.Profile = p
 	d.data = data
+	d.int64Keyword = Int64Keyword
 }
 
 // Accepts reports whether the profile in use accepts something documented
@@ -117,14 +127,16 @@ func (d *Decoder) Number(keyword string) (float64, bool) {
 	}
 	f, err := strconv.ParseFloat(lit, 64)
 	if err != nil || math.IsInf(f, 0) {
-		d.C.Add(issue.Error, keyword, "number "+lit+" is out of the range of a 64-bit float")
+		d.C.Add(issue.Error, d.int64Keyword, "number "+lit+" is out of the range of a 64-bit float")
 		return 0, false
 	}
+	d.number = lit
 	return f, true
 }
 
 // Integer reads an integer: a number without a fractional part, written
-// with or without a fraction or exponent (JSON Schema's "integer").
+// with or without a fraction or exponent (JSON Schema's "integer"). The
+// test is exact, on the literal, not on its nearest float64.
 func (d *Decoder) Integer(keyword string) (int64, bool) {
 	if d.S.Peek() != scan.Number {
 		d.typeIssue("integer", keyword)
@@ -134,17 +146,18 @@ func (d *Decoder) Integer(keyword string) (int64, bool) {
 	if !ok {
 		return 0, false
 	}
+	d.number = lit
 	if n, err := strconv.ParseInt(lit, 10, 64); err == nil {
 		return n, true
 	}
-	f, err := strconv.ParseFloat(lit, 64)
+	r, ok := new(big.Rat).SetString(lit)
 	switch {
-	case err == nil && f == math.Trunc(f) && math.Abs(f) < 1<<63:
-		return int64(f), true
-	case err == nil && f != math.Trunc(f):
+	case !ok || !r.IsInt():
 		d.C.Add(issue.Error, keyword, "expected integer, found number "+lit)
+	case !r.Num().IsInt64():
+		d.C.Add(issue.Error, d.int64Keyword, "integer "+lit+" is out of the range of a 64-bit integer")
 	default:
-		d.C.Add(issue.Error, strings.TrimSuffix(keyword, "/type")+"/x-int64", "integer "+lit+" is out of the range of a 64-bit integer")
+		return r.Num().Int64(), true
 	}
 	return 0, false
 }
@@ -186,14 +199,28 @@ func (d *Decoder) Properties(n, min, max int, minKeyword, maxKeyword, why string
 	}
 }
 
-// Range checks a number against inclusive bounds; a NaN bound is absent.
+// Range checks the number just read (f, from literal d.number) against
+// inclusive bounds; a NaN bound is absent. Where f lands on a bound, the
+// literal is compared exactly: 0.99999999999999999999 reads as 1.0 but is
+// less than a minimum of 1.
 func (d *Decoder) Range(f, min, max float64, minKeyword, maxKeyword string) {
-	if !math.IsNaN(min) && f < min {
-		d.C.Add(issue.Error, minKeyword, formatNumber(f)+" is less than the minimum of "+formatNumber(min))
+	if !math.IsNaN(min) && (f < min || f == min && d.exactCmp(min) < 0) {
+		d.C.Add(issue.Error, minKeyword, d.number+" is less than the minimum of "+formatNumber(min))
 	}
-	if !math.IsNaN(max) && f > max {
-		d.C.Add(issue.Error, maxKeyword, formatNumber(f)+" is greater than the maximum of "+formatNumber(max))
+	if !math.IsNaN(max) && (f > max || f == max && d.exactCmp(max) > 0) {
+		d.C.Add(issue.Error, maxKeyword, d.number+" is greater than the maximum of "+formatNumber(max))
 	}
+}
+
+// exactCmp compares the literal of the number just read with bound.
+func (d *Decoder) exactCmp(bound float64) int {
+	r, ok := new(big.Rat).SetString(d.number)
+	if !ok {
+		return 0
+	}
+	b := new(big.Rat)
+	b.SetFloat64(bound)
+	return r.Cmp(b)
 }
 
 func formatNumber(f float64) string { return string(AppendFloat(nil, f)) }
