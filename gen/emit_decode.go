@@ -384,7 +384,6 @@ func (m *model) ruleCheck(df *def, r rule) []jen.Code {
 	panic("unknown rule kind " + r.kind)
 }
 
-
 // emitArena writes the decoder type and its arena: one block, allocated once
 // per event, that holds a slot for every struct an event can point to (as
 // many as there are pointers to it in the schema; recursion and arrays fall
