@@ -217,6 +217,9 @@ func TestMasks(t *testing.T) {
 		{"EventType AMD_DISABLED (current-prose)", value("EventType", "AMD_DISABLED"), compat},
 		{"Channel Voice (older-sample, current-sample)", value("Channel", "Voice"), compat | legacy},
 		{"AnsweringMachineDetectionStatus SIT_TONE-DETECTED (older)", value("AnsweringMachineDetectionStatus", "SIT_TONE-DETECTED"), compat | legacy},
+		// current, and the canonical value of the legacy SIT_TONE-DETECTED:
+		// a profile that accepts a variant accepts its canonical value.
+		{"AnsweringMachineDetectionStatus SIT_TONE_DETECTED (current)", value("AnsweringMachineDetectionStatus", "SIT_TONE_DETECTED"), strict | compat | legacy},
 		{"ComparisonOperator Match (current-sample)", value("ComparisonOperator", "Match"), compat},
 		{"EnvelopeVersion 0 (eventbridge)", value("EnvelopeVersion", "0"), strict | compat | legacy},
 		{"ContactEvent.relatedContactId (current)", property("ContactEvent", "relatedContactId").mask, strict | compat},
@@ -256,8 +259,14 @@ func TestMasks(t *testing.T) {
 	for _, d := range m.defs {
 		n := defs.get(d.name)
 		for _, v := range d.values {
-			if w := want(n.get("x-enum").get(v.value).strings("provenance"), func(p *profile) []string { return p.values }); v.mask != w {
-				t.Errorf("%s %q: mask %03b, want %03b", d.name, v.value, v.mask, w)
+			w := want(n.get("x-enum").get(v.value).strings("provenance"), func(p *profile) []string { return p.values })
+			for _, variant := range d.values {
+				if variant.canonical == v.value {
+					w |= want(n.get("x-enum").get(variant.value).strings("provenance"), func(p *profile) []string { return p.values })
+				}
+			}
+			if v.mask != w {
+				t.Errorf("%s %q: mask %03b, want %03b (its provenance's, and its variants')", d.name, v.value, v.mask, w)
 			}
 		}
 		for _, p := range d.props {
@@ -436,7 +445,8 @@ func TestLegacyProfile(t *testing.T) {
 	}{
 		{"EventType", []string{"INITIATED", "CONNECTED_TO_SYSTEM", "QUEUED", "CONNECTED_TO_AGENT", "DISCONNECTED"}},
 		{"InitiationMethod", []string{"INBOUND", "OUTBOUND", "TRANSFER", "CALLBACK", "API", "QUEUE_TRANSFER", "DISCONNECT"}},
-		{"AnsweringMachineDetectionStatus", []string{"HUMAN_ANSWERED", "VOICEMAIL_BEEP", "VOICEMAIL_NO_BEEP", "AMD_UNRESOLVED", "FAX_MACHINE_DETECTED", "AMD_ERROR", "SIT_TONE-DETECTED"}},
+		// and SIT_TONE_DETECTED, the canonical value of its SIT_TONE-DETECTED
+		{"AnsweringMachineDetectionStatus", []string{"HUMAN_ANSWERED", "VOICEMAIL_BEEP", "VOICEMAIL_NO_BEEP", "AMD_UNRESOLVED", "SIT_TONE_DETECTED", "FAX_MACHINE_DETECTED", "AMD_ERROR", "SIT_TONE-DETECTED"}},
 		{"Channel", []string{"VOICE", "CHAT", "TASK", "Voice"}},
 		{"DisconnectReason", nil},
 	} {
@@ -452,19 +462,22 @@ func TestLegacyProfile(t *testing.T) {
 		}
 	}
 	// Every legacy value is documented by the older page, its samples or
-	// EventBridge.
+	// EventBridge, or is the canonical value of a variant they document.
+	older := func(ev *enumValue) bool {
+		return slices.ContainsFunc(ev.provenance, func(p string) bool { return p == "older" || p == "older-sample" || p == "eventbridge" })
+	}
 	for _, d := range m.defs {
 		if d.kind != kindEnum {
 			continue
 		}
 		for _, v := range defs[d.name]["enum"].([]any) {
-			var ev *enumValue
+			ok := false
 			for _, x := range d.values {
-				if x.value == v {
-					ev = x
+				if x.value == v && older(x) || x.canonical == v && older(x) {
+					ok = true
 				}
 			}
-			if ev == nil || !slices.ContainsFunc(ev.provenance, func(p string) bool { return p == "older" || p == "older-sample" || p == "eventbridge" }) {
+			if !ok {
 				t.Errorf("legacy %s lists %v, which the older page does not document", d.name, v)
 			}
 		}
