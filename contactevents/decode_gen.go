@@ -955,7 +955,9 @@ func decodeHierarchyGroup(d *decoder, v *HierarchyGroup) {
 		d.C.Pop()
 		d.EndMember(&seen[i])
 	}
-	d.Required(seen[0].Seen, "arn", "/$defs/HierarchyGroup/required")
+	if d.Accepts(3) {
+		d.Required(seen[0].Seen, "arn", "/$defs/HierarchyGroup/required")
+	}
 }
 
 // customerVoiceActivityKeys lists every documented spelling of CustomerVoiceActivity's members, for did-you-mean hints.
@@ -1505,7 +1507,9 @@ func decodeRoutingCriteria(d *decoder, v *RoutingCriteria) {
 		d.C.Pop()
 		d.EndMember(&seen[i])
 	}
-	d.Required(seen[2].Seen, "steps", [3]string{"/$defs/RoutingCriteria/required", "/$defs/RoutingCriteria/allOf/0/anyOf", "/$defs/RoutingCriteria/required"}[d.Profile.Index])
+	if d.Accepts(3) {
+		d.Required(seen[2].Seen, "steps", [3]string{"/$defs/RoutingCriteria/required", "/$defs/RoutingCriteria/allOf/0/anyOf", "/$defs/RoutingCriteria/required"}[d.Profile.Index])
+	}
 }
 
 // stepKeys lists every documented spelling of Step's members, for did-you-mean hints.

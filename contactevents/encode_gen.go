@@ -26,12 +26,12 @@ func appendEvent(b []byte, v *Event) []byte {
 	b = codec.AppendString(b, v.Region)
 	b = append(b, ",\"resources\":"...)
 	b = append(b, '[')
-	for i := range v.Resources {
-		if i > 0 {
+	for i0 := range v.Resources {
+		if i0 > 0 {
 			b = append(b, ',')
 		}
 		{
-			b = codec.AppendString(b, v.Resources[i])
+			b = codec.AppendString(b, v.Resources[i0])
 		}
 	}
 	b = append(b, ']')
@@ -117,12 +117,12 @@ func appendContactEvent(b []byte, v *ContactEvent) []byte {
 	if v.UpdatedProperties != nil {
 		b = append(b, ",\"updatedProperties\":"...)
 		b = append(b, '[')
-		for i := range v.UpdatedProperties {
-			if i > 0 {
+		for i0 := range v.UpdatedProperties {
+			if i0 > 0 {
 				b = append(b, ',')
 			}
 			{
-				b = codec.AppendString(b, string(v.UpdatedProperties[i].Canonical()))
+				b = codec.AppendString(b, string(v.UpdatedProperties[i0].Canonical()))
 			}
 		}
 		b = append(b, ']')
@@ -138,15 +138,15 @@ func appendContactEvent(b []byte, v *ContactEvent) []byte {
 	if v.Tags != nil {
 		b = append(b, ",\"tags\":"...)
 		b = append(b, '{')
-		var keys [16]string // on the stack for the usual few keys
-		for i, k := range codec.SortedKeys(v.Tags, keys[:0]) {
-			if i > 0 {
+		var keys0 [16]string // on the stack for the usual few keys
+		for i0, k0 := range codec.SortedKeys(v.Tags, keys0[:0]) {
+			if i0 > 0 {
 				b = append(b, ',')
 			}
-			b = codec.AppendKey(b, k)
-			e := v.Tags[k]
+			b = codec.AppendKey(b, k0)
+			e0 := v.Tags[k0]
 			{
-				b = codec.AppendString(b, e)
+				b = codec.AppendString(b, e0)
 			}
 		}
 		b = append(b, '}')
@@ -157,12 +157,12 @@ func appendContactEvent(b []byte, v *ContactEvent) []byte {
 			b = appendRoutingCriteria(b, &v.RoutingCriteria[0])
 		} else {
 			b = append(b, '[')
-			for i := range v.RoutingCriteria {
-				if i > 0 {
+			for i0 := range v.RoutingCriteria {
+				if i0 > 0 {
 					b = append(b, ',')
 				}
 				{
-					b = appendRoutingCriteria(b, &v.RoutingCriteria[i])
+					b = appendRoutingCriteria(b, &v.RoutingCriteria[i0])
 				}
 			}
 			b = append(b, ']')
@@ -272,8 +272,10 @@ func (v HierarchyGroups) MarshalJSON() ([]byte, error) {
 // appendHierarchyGroup appends v as canonical JSON.
 func appendHierarchyGroup(b []byte, v *HierarchyGroup) []byte {
 	start := len(b)
-	b = append(b, ",\"arn\":"...)
-	b = codec.AppendString(b, v.ARN)
+	if v.ARN != "" {
+		b = append(b, ",\"arn\":"...)
+		b = codec.AppendString(b, v.ARN)
+	}
 	for _, u := range v.Unknown {
 		b = append(b, ',')
 		b = codec.AppendKey(b, u.Key)
@@ -409,12 +411,12 @@ func appendChannelConfiguration(b []byte, v *ChannelConfiguration) []byte {
 	if v.AnalyticsModes != nil {
 		b = append(b, ",\"analyticsModes\":"...)
 		b = append(b, '[')
-		for i := range v.AnalyticsModes {
-			if i > 0 {
+		for i0 := range v.AnalyticsModes {
+			if i0 > 0 {
 				b = append(b, ',')
 			}
 			{
-				b = codec.AppendString(b, v.AnalyticsModes[i])
+				b = codec.AppendString(b, v.AnalyticsModes[i0])
 			}
 		}
 		b = append(b, ']')
@@ -446,12 +448,12 @@ func appendRedactionConfiguration(b []byte, v *RedactionConfiguration) []byte {
 	if v.Entities != nil {
 		b = append(b, ",\"entities\":"...)
 		b = append(b, '[')
-		for i := range v.Entities {
-			if i > 0 {
+		for i0 := range v.Entities {
+			if i0 > 0 {
 				b = append(b, ',')
 			}
 			{
-				b = codec.AppendString(b, v.Entities[i])
+				b = codec.AppendString(b, v.Entities[i0])
 			}
 		}
 		b = append(b, ']')
@@ -476,15 +478,15 @@ func (v RedactionConfiguration) MarshalJSON() ([]byte, error) {
 // appendSegmentAttributes appends v as canonical JSON, keys sorted.
 func appendSegmentAttributes(b []byte, v SegmentAttributes) []byte {
 	b = append(b, '{')
-	var keys [16]string // on the stack for the usual few keys
-	for i, k := range codec.SortedKeys(v, keys[:0]) {
-		if i > 0 {
+	var keys0 [16]string // on the stack for the usual few keys
+	for i0, k0 := range codec.SortedKeys(v, keys0[:0]) {
+		if i0 > 0 {
 			b = append(b, ',')
 		}
-		b = codec.AppendKey(b, k)
-		e := v[k]
+		b = codec.AppendKey(b, k0)
+		e0 := v[k0]
 		{
-			b = appendSegmentAttributeValue(b, &e)
+			b = appendSegmentAttributeValue(b, &e0)
 		}
 	}
 	b = append(b, '}')
@@ -514,12 +516,12 @@ func appendSegmentAttributeValue(b []byte, v *SegmentAttributeValue) []byte {
 	if v.ValueList != nil {
 		b = append(b, ",\"ValueList\":"...)
 		b = append(b, '[')
-		for i := range v.ValueList {
-			if i > 0 {
+		for i0 := range v.ValueList {
+			if i0 > 0 {
 				b = append(b, ',')
 			}
 			{
-				b = appendSegmentAttributeValue(b, &v.ValueList[i])
+				b = appendSegmentAttributeValue(b, &v.ValueList[i0])
 			}
 		}
 		b = append(b, ']')
@@ -527,15 +529,15 @@ func appendSegmentAttributeValue(b []byte, v *SegmentAttributeValue) []byte {
 	if v.ValueMap != nil {
 		b = append(b, ",\"ValueMap\":"...)
 		b = append(b, '{')
-		var keys [16]string // on the stack for the usual few keys
-		for i, k := range codec.SortedKeys(v.ValueMap, keys[:0]) {
-			if i > 0 {
+		var keys0 [16]string // on the stack for the usual few keys
+		for i0, k0 := range codec.SortedKeys(v.ValueMap, keys0[:0]) {
+			if i0 > 0 {
 				b = append(b, ',')
 			}
-			b = codec.AppendKey(b, k)
-			e := v.ValueMap[k]
+			b = codec.AppendKey(b, k0)
+			e0 := v.ValueMap[k0]
 			{
-				b = appendSegmentAttributeValue(b, &e)
+				b = appendSegmentAttributeValue(b, &e0)
 			}
 		}
 		b = append(b, '}')
@@ -564,17 +566,19 @@ func appendRoutingCriteria(b []byte, v *RoutingCriteria) []byte {
 		b = append(b, ",\"index\":"...)
 		b = strconv.AppendInt(b, *v.Index, 10)
 	}
-	b = append(b, ",\"steps\":"...)
-	b = append(b, '[')
-	for i := range v.Steps {
-		if i > 0 {
-			b = append(b, ',')
+	if v.Steps != nil {
+		b = append(b, ",\"steps\":"...)
+		b = append(b, '[')
+		for i0 := range v.Steps {
+			if i0 > 0 {
+				b = append(b, ',')
+			}
+			{
+				b = appendStep(b, &v.Steps[i0])
+			}
 		}
-		{
-			b = appendStep(b, &v.Steps[i])
-		}
+		b = append(b, ']')
 	}
-	b = append(b, ']')
 	for _, u := range v.Unknown {
 		b = append(b, ',')
 		b = codec.AppendKey(b, u.Key)
@@ -646,12 +650,12 @@ func appendExpression(b []byte, v *Expression) []byte {
 	if v.AndExpression != nil {
 		b = append(b, ",\"andExpression\":"...)
 		b = append(b, '[')
-		for i := range v.AndExpression {
-			if i > 0 {
+		for i0 := range v.AndExpression {
+			if i0 > 0 {
 				b = append(b, ',')
 			}
 			{
-				b = appendExpression(b, &v.AndExpression[i])
+				b = appendExpression(b, &v.AndExpression[i0])
 			}
 		}
 		b = append(b, ']')
@@ -659,12 +663,12 @@ func appendExpression(b []byte, v *Expression) []byte {
 	if v.OrExpression != nil {
 		b = append(b, ",\"orExpression\":"...)
 		b = append(b, '[')
-		for i := range v.OrExpression {
-			if i > 0 {
+		for i0 := range v.OrExpression {
+			if i0 > 0 {
 				b = append(b, ',')
 			}
 			{
-				b = appendExpression(b, &v.OrExpression[i])
+				b = appendExpression(b, &v.OrExpression[i0])
 			}
 		}
 		b = append(b, ']')
@@ -748,12 +752,12 @@ func appendAgentsCriteria(b []byte, v *AgentsCriteria) []byte {
 	if v.AgentIDs != nil {
 		b = append(b, ",\"agentIds\":"...)
 		b = append(b, '[')
-		for i := range v.AgentIDs {
-			if i > 0 {
+		for i0 := range v.AgentIDs {
+			if i0 > 0 {
 				b = append(b, ',')
 			}
 			{
-				b = codec.AppendString(b, v.AgentIDs[i])
+				b = codec.AppendString(b, v.AgentIDs[i0])
 			}
 		}
 		b = append(b, ']')

@@ -254,7 +254,6 @@ type HierarchyGroups struct {
 // HierarchyGroup is one level of the agent hierarchy.
 type HierarchyGroup struct {
 	// ARN is the ARN of the agent group at this level. JSON key: "arn".
-	// Required.
 	ARN string
 
 	// Unknown holds the members this type does not know (or the profile in use
@@ -427,7 +426,7 @@ type RoutingCriteria struct {
 	// Steps is the routing steps. When no available agent meets a step's
 	// requirements within its duration, routing moves on to the next step until
 	// a join is completed; when all are exhausted, the contact is offered to any
-	// agent in the queue. JSON keys: "steps", "Steps". Required.
+	// agent in the queue. JSON keys: "steps", "Steps".
 	Steps []Step
 
 	// Unknown holds the members this type does not know (or the profile in use

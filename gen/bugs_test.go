@@ -1,29 +1,15 @@
 package main
 
 import (
-	"flag"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 )
 
-// runBugs runs the tests of known generator bugs, which fail until the
-// bugs are fixed; without it they are skipped, with the bug's description:
-//
-//	go test ./gen -run TestGeneratorBugs -bugs -v
-//
-// Once a bug is fixed, remove its knownBug call (and any SchemaSkip that
-// names it in testdata/*/documents.json).
-var runBugs = flag.Bool("bugs", false, "run the tests of known generator bugs (they fail until the bugs are fixed)")
-
-func knownBug(t *testing.T, bug string) {
-	t.Helper()
-	if !*runBugs {
-		t.Skip("generator bug: " + bug + " (go test ./gen -run TestGeneratorBugs -bugs shows it)")
-	}
-}
-
+// TestGeneratorBugs keeps, as regressions, the generator bugs that its
+// tests once found, each on a small schema in testdata/bugs: they run in
+// every go test, as segmentio keeps json/bugs/issueNN.
 func TestGeneratorBugs(t *testing.T) {
 	// testdata/bugs/absentwhen/schema.json: the rules case with its
 	// absentWhen rule on "queueArn" ({"type": "string", "minLength": 1},
@@ -37,7 +23,6 @@ func TestGeneratorBugs(t *testing.T) {
 	// (ARN, ContactIdentifier), an enum or a timestamp. The member's
 	// presence is seen[i].Seen (or the encoder's present()).
 	t.Run("absent-when-not-pointer", func(t *testing.T) {
-		knownBug(t, "an absentWhen rule on a property that is not held by pointer (a string with minLength, a named string type, an enum, a timestamp) generates `v.X != nil`, which does not compile")
 		runBugCase(t, "absentwhen")
 	})
 
@@ -45,7 +30,6 @@ func TestGeneratorBugs(t *testing.T) {
 	// and "score", and score's x-provenance is ["current"]; Inner requires
 	// only "level", also ["current"].
 	t.Run("required-unknown-to-profile", func(t *testing.T) {
-		knownBug(t, "a required property that a profile does not know (its x-provenance is not among the profile's properties) is still required by the SDK under that profile, even when the document has it (kept as an unknown member), and is then encoded twice")
 		// The derived legacy profile does not require it (see
 		// TestRequiredAreProperties), so the SDK and the profile schema
 		// disagree: the documents below are valid for the schema.
@@ -70,7 +54,6 @@ func TestGeneratorBugs(t *testing.T) {
 	// (see testdata/arrays/api_test.go.tmpl). The real schema has no such
 	// nesting today.
 	t.Run("nested-containers", func(t *testing.T) {
-		knownBug(t, "the encoder of an array of arrays or of an array of inline maps reuses the loop variable i at both levels: wrong elements, or an index-out-of-range panic")
 		runBugCase(t, "nested")
 	})
 
@@ -84,7 +67,6 @@ func TestGeneratorBugs(t *testing.T) {
 	// note is lost on re-encoding. The real schema's named string types
 	// (ContactIdentifier, ARN) have minLength 1, so it does not show there.
 	t.Run("optional-named-string-empty", func(t *testing.T) {
-		knownBug(t, "an optional property of a named string type without minLength is a Go string, so a present empty value is dropped on encoding (an inline string of the same type is a *string and kept)")
 		runBugCase(t, "namedstring")
 	})
 
@@ -97,7 +79,6 @@ func TestGeneratorBugs(t *testing.T) {
 	// schemas say. Got: valid. (The real schema's SegmentAttributes has a
 	// pattern with both lengths, so it does not show there.)
 	t.Run("property-names-pattern-only", func(t *testing.T) {
-		knownBug(t, "propertyNames with a pattern but neither minLength nor maxLength is not checked by the generated decoders")
 		runBugCase(t, "propertynames")
 	})
 
@@ -107,7 +88,6 @@ func TestGeneratorBugs(t *testing.T) {
 	// buildModel does for other mistakes. Expected: an error naming the
 	// rule. Got: panic("rule queue-info-outbound: no value OUTBUND").
 	t.Run("rule-errors-panic", func(t *testing.T) {
-		knownBug(t, "a mistake in an x-rules entry (an unknown property, value or kind) panics instead of being an error")
 		base, err := os.ReadFile(filepath.Join("testdata", "rules", "schema.json"))
 		if err != nil {
 			t.Fatal(err)

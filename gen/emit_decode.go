@@ -59,7 +59,7 @@ func (m *model) emitObjectDecoder(f *jen.File, df *def) {
 	}
 	var memberCases []jen.Code
 	for _, p := range df.props {
-		memberCases = append(memberCases, jen.Case(jen.Lit(p.index)).Block(m.decodeValue(p.t, jen.Id("v").Dot(p.goName), !p.required)...))
+		memberCases = append(memberCases, jen.Case(jen.Lit(p.index)).Block(m.decodeValue(p.t, jen.Id("v").Dot(p.goName), !m.goRequired(p))...))
 	}
 	counts := df.minProps >= 0 || df.taggedUnion
 	var count, declare jen.Code = jen.Null(), jen.Null()
@@ -100,7 +100,12 @@ func (m *model) emitObjectDecoder(f *jen.File, df *def) {
 			if !same {
 				where = jen.Index(jen.Lit(len(kws))).String().Values(kws...).Index(jen.Id("d").Dot("Profile").Dot("Index"))
 			}
-			body = append(body, jen.Id("d").Dot("Required").Call(jen.Id("seen").Index(jen.Lit(p.index)).Dot("Seen"), jen.Lit(p.name), where))
+			check := jen.Id("d").Dot("Required").Call(jen.Id("seen").Index(jen.Lit(p.index)).Dot("Seen"), jen.Lit(p.name), where)
+			if p.mask != m.allBits() {
+				// A profile that does not know the property does not require it.
+				check = jen.If(jen.Id("d").Dot("Accepts").Call(jen.Lit(int(p.mask)))).Block(check)
+			}
+			body = append(body, check)
 		}
 	}
 	if df.minProps >= 0 || df.taggedUnion {
@@ -142,11 +147,13 @@ func (m *model) emitMapDecoder(f *jen.File, df *def) {
 func (m *model) mapLoop(target *jen.Statement, value *typ, names stringRules, kw string) []jen.Code {
 	var nameChecks []jen.Code
 	if names.min >= 0 || names.max >= 0 {
-		nameChecks = append(nameChecks, jen.Id("d").Dot("C").Dot("PushKey").Call(jen.Id("key")),
-			jen.Id("d").Dot("Length").Call(jen.Id("key"), jen.Lit(names.min), jen.Lit(names.max), jen.Lit(kw+"/propertyNames/minLength"), jen.Lit(kw+"/propertyNames/maxLength")))
-		if names.pattern != "" {
-			nameChecks = append(nameChecks, jen.Id("d").Dot("Pattern").Call(m.patternVar(names.pattern).Dot("MatchString").Call(jen.Id("key")), jen.Id("key"), jen.Lit(names.pattern), jen.Lit(kw+"/propertyNames/pattern")))
-		}
+		nameChecks = append(nameChecks, jen.Id("d").Dot("Length").Call(jen.Id("key"), jen.Lit(names.min), jen.Lit(names.max), jen.Lit(kw+"/propertyNames/minLength"), jen.Lit(kw+"/propertyNames/maxLength")))
+	}
+	if names.pattern != "" {
+		nameChecks = append(nameChecks, jen.Id("d").Dot("Pattern").Call(m.patternVar(names.pattern).Dot("MatchString").Call(jen.Id("key")), jen.Id("key"), jen.Lit(names.pattern), jen.Lit(kw+"/propertyNames/pattern")))
+	}
+	if len(nameChecks) > 0 {
+		nameChecks = append([]jen.Code{jen.Id("d").Dot("C").Dot("PushKey").Call(jen.Id("key"))}, nameChecks...)
 		nameChecks = append(nameChecks, jen.Id("d").Dot("C").Dot("Pop").Call())
 	}
 	loop := []jen.Code{
@@ -168,20 +175,21 @@ func (m *model) mapLoop(target *jen.Statement, value *typ, names stringRules, kw
 	return []jen.Code{jen.For().Block(loop...)}
 }
 
-var patterns = map[string]string{}
-
 // patternVar names the compiled regexp of a pattern (declared by emitPatterns).
 func (m *model) patternVar(p string) *jen.Statement {
-	if _, ok := patterns[p]; !ok {
-		patterns[p] = fmt.Sprintf("pattern%d", len(patterns)+1)
+	if m.patterns == nil {
+		m.patterns = map[string]string{}
 	}
-	return jen.Id(patterns[p])
+	if _, ok := m.patterns[p]; !ok {
+		m.patterns[p] = fmt.Sprintf("pattern%d", len(m.patterns)+1)
+	}
+	return jen.Id(m.patterns[p])
 }
 
 func (m *model) emitPatterns(f *jen.File) {
-	for _, p := range sortedKeys(patterns) {
-		f.Commentf("%s is the schema pattern %s.", patterns[p], p)
-		f.Var().Id(patterns[p]).Op("=").Qual("regexp", "MustCompile").Call(jen.Lit(p))
+	for _, p := range sortedKeys(m.patterns) {
+		f.Commentf("%s is the schema pattern %s.", m.patterns[p], p)
+		f.Var().Id(m.patterns[p]).Op("=").Qual("regexp", "MustCompile").Call(jen.Lit(p))
 	}
 }
 
@@ -232,7 +240,7 @@ func (m *model) decodeValue(t *typ, target *jen.Statement, optional bool) []jen.
 				tgt().Op("=").Id("timestampOf").Call(jen.Id("p"), jen.Id("valid"), jen.Id("s"), jen.Lit(r.notSet)),
 			)}
 		case kindString:
-			return m.decodeString(r.str, kw, tgt, false)
+			return m.decodeString(r.str, kw, tgt, optional && r.str.min < 1)
 		}
 	case tString:
 		return m.decodeString(t.str, t.kw, tgt, optional && t.str.min < 1)
@@ -358,7 +366,11 @@ func (m *model) ruleCheck(df *def, r rule) []jen.Code {
 	switch r.kind {
 	case "absentWhen":
 		p, w := propNamed(r.property), propNamed(r.whenProperty)
-		return []jen.Code{ruleDoc, jen.If(jen.Id("v").Dot(p.goName).Op("!=").Nil().Op("&&").Id("v").Dot(w.goName).Op("==").Add(enumConst(w, r.whenEquals))).Block(
+		present := jen.Id("d").Dot("Accepts").Call(jen.Lit(int(p.mask)))
+		if cond := m.present(p.t, jen.Id("v").Dot(p.goName), !m.goRequired(p)); cond != nil {
+			present = jen.Add(cond)
+		}
+		return []jen.Code{ruleDoc, jen.If(jen.Add(present).Op("&&").Id("v").Dot(w.goName).Op("==").Add(enumConst(w, r.whenEquals))).Block(
 			jen.If(severity, jen.Id("on")).Block(
 				jen.Id("d").Dot("C").Dot("AddMember").Call(jen.Id("sev"), jen.Id("d").Dot("Key").Call(jen.Op("&").Id("seen").Index(jen.Lit(p.index))), jen.Lit(kw),
 					jen.Lit(fmt.Sprintf("%s is present although %s is %s; the current page says it is not included then", p.name, w.name, r.whenEquals))),
@@ -393,7 +405,7 @@ func (m *model) emitArena(f *jen.File) {
 	slots := map[*def]int{m.rootThen: 1}
 	for _, df := range m.defs {
 		for _, p := range df.props {
-			if p.t.kind == tRef && p.t.ref.kind == kindObject && !p.required {
+			if p.t.kind == tRef && p.t.ref.kind == kindObject && !m.goRequired(p) {
 				slots[p.t.ref]++
 			}
 		}

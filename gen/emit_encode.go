@@ -1,6 +1,8 @@
 package main
 
 import (
+	"fmt"
+
 	"github.com/dave/jennifer/jen"
 )
 
@@ -15,9 +17,9 @@ func (m *model) emitEncoders(f *jen.File) {
 			body = append(body, jen.Id("start").Op(":=").Len(jen.Id("b")))
 			for _, p := range df.props {
 				key := jen.Id("b").Op("=").Append(jen.Id("b"), jen.Lit(",\""+p.name+"\":").Op("..."))
-				val := m.encodeValue(p.t, jen.Id("v").Dot(p.goName), !p.required)
+				val := m.encodeValue(p.t, jen.Id("v").Dot(p.goName), !m.goRequired(p))
 				stmts := append([]jen.Code{key}, val...)
-				if cond := m.present(p.t, jen.Id("v").Dot(p.goName), !p.required); cond != nil {
+				if cond := m.present(p.t, jen.Id("v").Dot(p.goName), !m.goRequired(p)); cond != nil {
 					body = append(body, jen.If(cond).Block(stmts...))
 				} else {
 					body = append(body, stmts...)
@@ -45,7 +47,7 @@ func (m *model) emitEncoders(f *jen.File) {
 		case kindMap:
 			f.Commentf("append%s appends v as canonical JSON, keys sorted.", df.goName)
 			f.Func().Id("append"+df.goName).Params(jen.Id("b").Index().Byte(), jen.Id("v").Id(df.goName)).Index().Byte().Block(
-				append(m.encodeMap(jen.Id("v"), df.mapValue), jen.Return(jen.Id("b")))...,
+				append(m.encodeMap(jen.Id("v"), df.mapValue, 0), jen.Return(jen.Id("b")))...,
 			)
 			f.Line()
 			f.Commentf("MarshalJSON encodes v as canonical JSON, keys sorted.")
@@ -69,6 +71,11 @@ func (m *model) present(t *typ, v *jen.Statement, optional bool) jen.Code {
 			return v.Clone().Op("!=").Nil()
 		case kindTimestamp:
 			return jen.Op("!").Add(v.Clone()).Dot("IsAbsent").Call()
+		case kindString:
+			if t.ref.str.min < 1 {
+				return v.Clone().Op("!=").Nil()
+			}
+			return v.Clone().Op("!=").Lit("")
 		default:
 			return v.Clone().Op("!=").Lit("")
 		}
@@ -82,15 +89,18 @@ func (m *model) present(t *typ, v *jen.Statement, optional bool) jen.Code {
 	}
 }
 
-func (m *model) encodeMap(v *jen.Statement, value *typ) []jen.Code {
+func (m *model) encodeMap(v *jen.Statement, value *typ, depth int) []jen.Code {
+	// Loop variables are numbered by depth: a map of arrays must not
+	// shadow the outer loop's.
+	i, k, e, keys := fmt.Sprintf("i%d", depth), fmt.Sprintf("k%d", depth), fmt.Sprintf("e%d", depth), fmt.Sprintf("keys%d", depth)
 	return []jen.Code{
 		jen.Id("b").Op("=").Append(jen.Id("b"), jen.LitRune('{')),
-		jen.Var().Id("keys").Index(jen.Lit(16)).String().Comment("on the stack for the usual few keys"),
-		jen.For(jen.List(jen.Id("i"), jen.Id("k")).Op(":=").Range().Qual(codecPkg, "SortedKeys").Call(v.Clone(), jen.Id("keys").Index(jen.Op(":").Lit(0)))).Block(
-			jen.If(jen.Id("i").Op(">").Lit(0)).Block(jen.Id("b").Op("=").Append(jen.Id("b"), jen.LitRune(','))),
-			jen.Id("b").Op("=").Qual(codecPkg, "AppendKey").Call(jen.Id("b"), jen.Id("k")),
-			jen.Id("e").Op(":=").Add(v.Clone()).Index(jen.Id("k")),
-			jen.Block(m.encodeValue(value, jen.Id("e"), false)...),
+		jen.Var().Id(keys).Index(jen.Lit(16)).String().Comment("on the stack for the usual few keys"),
+		jen.For(jen.List(jen.Id(i), jen.Id(k)).Op(":=").Range().Qual(codecPkg, "SortedKeys").Call(v.Clone(), jen.Id(keys).Index(jen.Op(":").Lit(0)))).Block(
+			jen.If(jen.Id(i).Op(">").Lit(0)).Block(jen.Id("b").Op("=").Append(jen.Id("b"), jen.LitRune(','))),
+			jen.Id("b").Op("=").Qual(codecPkg, "AppendKey").Call(jen.Id("b"), jen.Id(k)),
+			jen.Id(e).Op(":=").Add(v.Clone()).Index(jen.Id(k)),
+			jen.Block(m.encodeValueAt(value, jen.Id(e), false, depth+1)...),
 		),
 		jen.Id("b").Op("=").Append(jen.Id("b"), jen.LitRune('}')),
 	}
@@ -98,6 +108,11 @@ func (m *model) encodeMap(v *jen.Statement, value *typ) []jen.Code {
 
 // encodeValue appends the value v of type t to b.
 func (m *model) encodeValue(t *typ, v *jen.Statement, optional bool) []jen.Code {
+	return m.encodeValueAt(t, v, optional, 0)
+}
+
+// encodeValueAt is encodeValue inside depth nested containers.
+func (m *model) encodeValueAt(t *typ, v *jen.Statement, optional bool, depth int) []jen.Code {
 	set := func(c jen.Code) []jen.Code { return []jen.Code{jen.Id("b").Op("=").Add(c)} }
 	deref := func() jen.Code {
 		if optional {
@@ -120,6 +135,9 @@ func (m *model) encodeValue(t *typ, v *jen.Statement, optional bool) []jen.Code 
 		case kindTimestamp:
 			return set(v.Clone().Dot("appendJSON").Call(jen.Id("b")))
 		default:
+			if optional && t.ref.str.min < 1 {
+				return set(jen.Qual(codecPkg, "AppendString").Call(jen.Id("b"), jen.Op("*").Add(v.Clone())))
+			}
 			return set(jen.Qual(codecPkg, "AppendString").Call(jen.Id("b"), v.Clone()))
 		}
 	case tString:
@@ -134,24 +152,25 @@ func (m *model) encodeValue(t *typ, v *jen.Statement, optional bool) []jen.Code 
 	case tBool:
 		return set(jen.Qual("strconv", "AppendBool").Call(jen.Id("b"), deref()))
 	case tArray:
-		return m.encodeSlice(v, t.items)
+		return m.encodeSlice(v, t.items, depth)
 	case tMap:
-		return m.encodeMap(v, t.mapValue)
+		return m.encodeMap(v, t.mapValue, depth)
 	case tOneOrMany:
 		item := &typ{kind: tRef, ref: t.ref}
 		return []jen.Code{jen.If(jen.Len(v.Clone()).Op("==").Lit(1)).Block(
-			m.encodeValue(item, v.Clone().Index(jen.Lit(0)), false)...,
-		).Else().Block(m.encodeSlice(v, item)...)}
+			m.encodeValueAt(item, v.Clone().Index(jen.Lit(0)), false, depth)...,
+		).Else().Block(m.encodeSlice(v, item, depth)...)}
 	}
 	panic("cannot encode")
 }
 
-func (m *model) encodeSlice(v *jen.Statement, item *typ) []jen.Code {
+func (m *model) encodeSlice(v *jen.Statement, item *typ, depth int) []jen.Code {
+	i := fmt.Sprintf("i%d", depth)
 	return []jen.Code{
 		jen.Id("b").Op("=").Append(jen.Id("b"), jen.LitRune('[')),
-		jen.For(jen.Id("i").Op(":=").Range().Add(v.Clone())).Block(
-			jen.If(jen.Id("i").Op(">").Lit(0)).Block(jen.Id("b").Op("=").Append(jen.Id("b"), jen.LitRune(','))),
-			jen.Block(m.encodeValue(item, v.Clone().Index(jen.Id("i")), false)...),
+		jen.For(jen.Id(i).Op(":=").Range().Add(v.Clone())).Block(
+			jen.If(jen.Id(i).Op(">").Lit(0)).Block(jen.Id("b").Op("=").Append(jen.Id("b"), jen.LitRune(','))),
+			jen.Block(m.encodeValueAt(item, v.Clone().Index(jen.Id(i)), false, depth+1)...),
 		),
 		jen.Id("b").Op("=").Append(jen.Id("b"), jen.LitRune(']')),
 	}

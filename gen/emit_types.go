@@ -90,6 +90,9 @@ func (m *model) goType(t *typ, optional bool) jen.Code {
 		case kindTimestamp:
 			return jen.Id("Timestamp")
 		case kindString:
+			if optional && t.ref.str.min < 1 {
+				return jen.Op("*").String()
+			}
 			return jen.String()
 		default:
 			return jen.Id(t.ref.goName)
@@ -144,7 +147,7 @@ func (m *model) emitTypes(f *jen.File) {
 				} else {
 					c += " JSON key: \"" + p.name + "\"."
 				}
-				if p.required {
+				if m.goRequired(p) {
 					c += " Required."
 				}
 				if p.t.kind == tOneOrMany {
@@ -154,7 +157,7 @@ func (m *model) emitTypes(f *jen.File) {
 					fields = append(fields, jen.Line())
 				}
 				fields = append(fields, comment(sentence(p.goName, c), 74))
-				fields = append(fields, jen.Id(p.goName).Add(m.goType(p.t, !p.required)))
+				fields = append(fields, jen.Id(p.goName).Add(m.goType(p.t, !m.goRequired(p))))
 			}
 			fields = append(fields, jen.Line(), comment("Unknown holds the members this type does not know (or the profile in use does not accept), verbatim and in order, so that nothing is lost.", 74),
 				jen.Id("Unknown").Index().Id("UnknownMember"))

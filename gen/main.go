@@ -73,7 +73,6 @@ func generate(schemaPath, pkg string) (map[string][]byte, error) {
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", schemaPath, err)
 	}
-	patterns = map[string]string{}
 	src := filepath.ToSlash(filepath.Join(filepath.Base(filepath.Dir(schemaPath)), filepath.Base(schemaPath)))
 	files := map[string][]byte{}
 	emit := func(name string, fill func(*jen.File)) error {

@@ -120,6 +120,7 @@ type model struct {
 	byName   map[string]*def
 	rootThen *def
 	rootElse *def
+	patterns map[string]string // pattern -> Go variable, filled while emitting
 }
 
 func buildModel(root *node) (*model, error) {
@@ -147,6 +148,13 @@ func buildModel(root *node) (*model, error) {
 	for _, mm := range defs.members {
 		if err := m.fillDef(m.byName[mm.key], mm.val); err != nil {
 			return nil, fmt.Errorf("$defs/%s: %w", mm.key, err)
+		}
+	}
+	for _, d := range m.defs {
+		for _, r := range d.rules {
+			if err := d.checkRule(r); err != nil {
+				return nil, fmt.Errorf("$defs/%s: x-rules %s: %w", d.name, r.id, err)
+			}
 		}
 	}
 	// A property without a description of its own takes its type's.
@@ -391,3 +399,61 @@ func constName(v string) string {
 	}
 	return b.String()
 }
+
+func (d *def) prop(name string) *prop {
+	for _, p := range d.props {
+		if p.name == name {
+			return p
+		}
+	}
+	return nil
+}
+
+// checkRule reports a rule the generator cannot turn into code, so that a
+// mistake in the schema is an error, not a panic or code that does not
+// compile.
+func (d *def) checkRule(r rule) error {
+	enumHas := func(name, value string) error {
+		p := d.prop(name)
+		switch {
+		case p == nil:
+			return fmt.Errorf("no property %q", name)
+		case p.t.kind != tRef || p.t.ref.kind != kindEnum:
+			return fmt.Errorf("property %q is not an enum", name)
+		}
+		for _, v := range p.t.ref.values {
+			if v.value == value {
+				return nil
+			}
+		}
+		return fmt.Errorf("%q is not a value of %s", value, p.t.ref.name)
+	}
+	timestamp := func(name string) error {
+		if p := d.prop(name); p == nil || p.t.kind != tRef || p.t.ref.kind != kindTimestamp {
+			return fmt.Errorf("no timestamp property %q", name)
+		}
+		return nil
+	}
+	switch r.kind {
+	case "absentWhen":
+		if d.prop(r.property) == nil {
+			return fmt.Errorf("no property %q", r.property)
+		}
+		return enumHas(r.whenProperty, r.whenEquals)
+	case "taskExpiry":
+		for _, err := range []error{enumHas("channel", r.channel), timestamp("initiationTimestamp"), timestamp("disconnectTimestamp")} {
+			if err != nil {
+				return err
+			}
+		}
+		return nil
+	}
+	return fmt.Errorf("unknown rule kind %q", r.kind)
+}
+
+// goRequired reports whether the Go field of p is always present: p is
+// required in every profile. A property that only some profiles know is
+// held like an optional one (a pointer, or its zero value meaning absent),
+// so that an event decoded under a profile that does not know it neither
+// invents a zero value nor writes one.
+func (m *model) goRequired(p *prop) bool { return p.required && p.mask == m.allBits() }

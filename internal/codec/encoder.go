@@ -70,3 +70,4 @@ func SortedKeys[V any](m map[string]V, keys []string) []string {
 	slices.Sort(keys)
 	return keys
 }
+
