@@ -70,4 +70,3 @@ func SortedKeys[V any](m map[string]V, keys []string) []string {
 	slices.Sort(keys)
 	return keys
 }
-
