@@ -1,0 +1,62 @@
+package conformance
+
+// Known issues: defects found by this suite in code outside conformance/ (the delivery layer, the
+// timestamp runtime) and not fixed yet. Each has a test that reproduces it and is skipped with
+// "known issue: ..."; remove the t.Skip line to check a fix, then move the test to
+// regressions_test.go. Neither issue is reachable by the differential or fuzz comparisons, which
+// therefore excuse nothing.
+
+import (
+	"bytes"
+	"errors"
+	"testing"
+
+	"github.com/connectevents/sdk-go/contactevents"
+)
+
+// TestKnownIssueWrappedSyntaxError: a malformed document inside a wrapper (an SQS body, an SNS
+// Message, base64 Kinesis or Firehose data) is reported by the delivery layer's JSON parser as a
+// plain error ("body is not JSON: json: unexpected trailing comma ..."), not as the *SyntaxError
+// that Decoder.All documents (with the offset, line and column in the document). Parse of a batch
+// of one such record is worse: it reports a *NotContactEventError saying the payload is a Lambda
+// event to be read with the lambda-sqs format (contactevents/parse.go decodes the whole wrapper as
+// a bare event when the delivery layer fails), although it was read with it.
+func TestKnownIssueWrappedSyntaxError(t *testing.T) {
+	t.Skip("known issue: a malformed document inside a wrapper is not reported as a *SyntaxError (Decoder.All) and Parse reports *NotContactEventError")
+	s, _ := Lookup("02-older-disconnected")
+	want := s.SyntaxDefects[0] // trailing comma at line 36, column 61 of the document
+	for _, f := range deliveryFormats {
+		if f.ids == nil {
+			continue
+		}
+		payload := f.single(s.Verbatim, 0)
+		for _, err := range contactevents.NewDecoder(bytes.NewReader(payload)).All() {
+			var se *contactevents.SyntaxError
+			if !errors.As(err, &se) || se.Line != want.Line || se.Column != want.Column {
+				t.Errorf("%s: NewDecoder: %v, want a *RecordError wrapping a *SyntaxError at line %d, column %d", f.name, err, want.Line, want.Column)
+			}
+		}
+		_, err := contactevents.Parse(payload)
+		var re *contactevents.RecordError
+		var se *contactevents.SyntaxError
+		if !errors.As(err, &re) || !errors.As(err, &se) {
+			t.Errorf("%s: Parse: %T %v, want a *RecordError wrapping a *SyntaxError", f.name, err, err)
+		}
+	}
+}
+
+// TestKnownIssueLeapSecondRewritten: a leap second (23:59:60, which RFC 3339 and the schema's
+// date-time accept, and the SDK validates) is decoded as the next day's 00:00:00 (time.Date
+// normalises it, as internal/timestamp documents) and written back so by the canonical encoding:
+// "2016-12-31T23:59:60.000Z" becomes "2017-01-01T00:00:00.000Z", a value the input did not have.
+// A fix: keep the leap second in Timestamp (a flag, or the text) and write it back.
+func TestKnownIssueLeapSecondRewritten(t *testing.T) {
+	t.Skip("known issue: the canonical encoding rewrites a leap second 23:59:60 as the next day's 00:00:00")
+	s, _ := Lookup("01-older-connected-to-agent")
+	const leap = `"2016-12-31T23:59:60.000Z"`
+	doc := withMember(t, s.Repaired, nil, "initiationTimestamp", leap)
+	b := canonical(t, parseCompat(t, "leap second", doc))
+	if got, _ := rawAt(b, "/initiationTimestamp"); string(got) != leap {
+		t.Errorf("initiationTimestamp %s is written back as %s", leap, got)
+	}
+}
