@@ -77,10 +77,18 @@ func parseRecords(data []byte, o options) (*Event, error) {
 			return nil, ErrMultipleEvents
 		}
 		if rerr != nil {
-			if doc, ok := singleDocument(data, o.format); ok {
-				// Not a wrapper the delivery layer could read: decode it as
-				// the event it looks like, for a precise syntax diagnosis.
+			var re *delivery.RecordError
+			atTop := !errors.As(rerr, &re) || re.Pointer == ""
+			if doc, ok := singleDocument(data, o.format); ok && atTop {
+				// The payload itself is malformed: decode it as the event it
+				// looks like, for the decoder's diagnosis of every defect
+				// (trailing commas, then data after the event).
 				return decodeRecord(data, doc, -1, 0, &o)
+			}
+			if raw := malformed(rerr); raw != nil {
+				// A malformed event inside a wrapper: the decoder's
+				// diagnosis, located in its record.
+				return nil, diagnose(raw, rerr, &o)
 			}
 			return nil, recordError(rerr)
 		}

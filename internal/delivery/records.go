@@ -273,6 +273,10 @@ func (w *walker) fail(r Record, idField string, err error) bool {
 		idField = ""
 	}
 	e := &RecordError{Index: r.Index, ID: r.ID, IDField: idField, Pointer: r.Pointer, Offset: r.Offset, Line: r.Line, Err: err}
+	var me *malformedError
+	if errors.As(err, &me) {
+		e.Raw, e.Offset = me.raw, -1
+	}
 	if !w.yield(r, e) {
 		w.done = true
 	}
@@ -615,7 +619,11 @@ func (w *walker) document(b []byte, what string, allowSNS bool) (data []byte, do
 	k, rest, err := probeValue(&w.q, b)
 	switch {
 	case err != nil:
-		return nil, "", false, fmt.Errorf("%s is not JSON: %w", what, err)
+		e := fmt.Errorf("%s is not JSON: %w", what, err)
+		if t := trimWS(b); len(t) > 0 && t[0] == '{' {
+			return nil, "", false, &malformedError{raw: t, err: e}
+		}
+		return nil, "", false, e
 	case k != '{':
 		return nil, "", false, fmt.Errorf("%s is %s, not a JSON object", what, kindName(k))
 	case len(rest) != 0:
@@ -664,3 +672,14 @@ func truncate(b []byte, n int) string {
 	}
 	return string(b[:n]) + "..."
 }
+
+// malformedError is a wrapped document (an SQS body, an SNS Message, base64
+// data) that starts as a JSON object but is not valid JSON: RecordError.Raw
+// carries it, decoded, for the caller's precise diagnosis.
+type malformedError struct {
+	raw []byte
+	err error
+}
+
+func (e *malformedError) Error() string { return e.err.Error() }
+func (e *malformedError) Unwrap() error { return e.err }
