@@ -18,6 +18,7 @@ type Timestamp struct {
 	sec    int64
 	nsec   int32
 	digits int8
+	leap   bool // a leap second, written back as :60 (sec is the second after it)
 	state  timestampState
 	raw    string // the text, when it was not a valid timestamp (kept, not lost)
 }
@@ -56,7 +57,9 @@ func timestampOf(p timestamp.Parsed, valid bool, text, notSet string) Timestamp 
 	case notSet != "" && text == notSet:
 		return at(p.Time, p.Digits, timestampNotSet)
 	}
-	return at(p.Time, p.Digits, timestampSet)
+	t := at(p.Time, p.Digits, timestampSet)
+	t.leap = p.Leap
+	return t
 }
 
 func at(t time.Time, digits int8, state timestampState) Timestamp {
@@ -75,7 +78,9 @@ func (t Timestamp) IsNotSet() bool { return t.state == timestampNotSet }
 func (t Timestamp) IsSet() bool { return t.state == timestampSet }
 
 // Time returns the time in UTC; the zero time unless IsSet (or IsNotSet,
-// for which it returns the sentinel's time).
+// for which it returns the sentinel's time). A leap second (23:59:60) is
+// returned as the second after it, since time.Time has none; String and the
+// JSON encoding keep the :60.
 func (t Timestamp) Time() time.Time {
 	if t.state != timestampSet && t.state != timestampNotSet {
 		return time.Time{}
@@ -91,7 +96,7 @@ func (t Timestamp) String() string {
 	case timestampInvalid:
 		return t.raw
 	}
-	return string(timestamp.Append(nil, t.Time(), t.digits))
+	return string(t.appendText(nil))
 }
 
 // appendJSON appends the timestamp as a JSON string.
@@ -100,8 +105,15 @@ func (t Timestamp) appendJSON(b []byte) []byte {
 		return appendString(b, t.raw)
 	}
 	b = append(b, '"')
-	b = timestamp.Append(b, t.Time(), t.digits)
+	b = t.appendText(b)
 	return append(b, '"')
+}
+
+func (t Timestamp) appendText(b []byte) []byte {
+	if t.leap {
+		return timestamp.AppendLeap(b, t.Time(), t.digits)
+	}
+	return timestamp.Append(b, t.Time(), t.digits)
 }
 
 // Equal reports whether t and u are the same timestamp in the same state,

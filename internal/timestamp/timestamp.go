@@ -26,6 +26,10 @@ const (
 type Parsed struct {
 	Time   time.Time
 	Digits int8 // fraction digits as written, so it can be written back the same way
+	// Leap is set for a leap second (23:59:60, which RFC 3339 allows and Go's
+	// time cannot hold): Time is then the next second, 00:00:00 of the next
+	// day, and AppendLeap writes it back as 23:59:60.
+	Leap bool
 }
 
 // Parse reads s in the layout of f. layoutOK reports whether s matches the
@@ -58,6 +62,7 @@ func Parse(s string, f Fraction) (p Parsed, layoutOK, formatOK bool) {
 	unix := daysSinceEpoch(year, month, day)*86400 + int64(hour*3600+minute*60+sec)
 	p.Time = time.Unix(unix, int64(nsec)).UTC()
 	p.Digits = int8(digits)
+	p.Leap = sec == 60
 	return p, true, true
 }
 
@@ -224,6 +229,15 @@ func Append(b []byte, t time.Time, digits int8) []byte {
 		b = append(b, frac[:min(int(digits), 9)]...)
 	}
 	return append(b, 'Z')
+}
+
+// AppendLeap writes the leap second before t (t is the second after it, as
+// Parse returns it): the previous second with 60 for 59.
+func AppendLeap(b []byte, t time.Time, digits int8) []byte {
+	start := len(b)
+	b = Append(b, t.Add(-time.Second), digits)
+	b[start+17], b[start+18] = '6', '0'
+	return b
 }
 
 func appendInt(b []byte, v, width int) []byte {

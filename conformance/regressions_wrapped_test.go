@@ -1,10 +1,8 @@
 package conformance
 
-// Known issues: defects found by this suite in code outside conformance/ (the delivery layer, the
-// timestamp runtime) and not fixed yet. Each has a test that reproduces it and is skipped with
-// "known issue: ..."; remove the t.Skip line to check a fix, then move the test to
-// regressions_test.go. Neither issue is reachable by the differential or fuzz comparisons, which
-// therefore excuse nothing.
+// Regressions of the last two defects this suite found outside conformance/ (the delivery
+// layer, the timestamp runtime); both are fixed. Neither was reachable by the differential or
+// fuzz comparisons. (The earlier ones are in regressions_test.go.)
 
 import (
 	"bytes"
@@ -49,8 +47,7 @@ func TestWrappedSyntaxError(t *testing.T) {
 // normalises it, as internal/timestamp documents) and written back so by the canonical encoding:
 // "2016-12-31T23:59:60.000Z" becomes "2017-01-01T00:00:00.000Z", a value the input did not have.
 // A fix: keep the leap second in Timestamp (a flag, or the text) and write it back.
-func TestKnownIssueLeapSecondRewritten(t *testing.T) {
-	t.Skip("known issue: the canonical encoding rewrites a leap second 23:59:60 as the next day's 00:00:00")
+func TestLeapSecondKept(t *testing.T) {
 	s, _ := Lookup("01-older-connected-to-agent")
 	const leap = `"2016-12-31T23:59:60.000Z"`
 	doc := withMember(t, s.Repaired, nil, "initiationTimestamp", leap)
