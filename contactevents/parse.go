@@ -152,6 +152,24 @@ func firstKey(data []byte) ([]byte, bool) {
 	return key, bytes.IndexByte(key, '\\') < 0
 }
 
+// notContactEvent reports whether an invalid payload is something else
+// than a contact event, and what: a contact-flow invocation, a contact
+// trace record, another EventBridge event, not an object, or an object with
+// none of a contact event's identifying members. A contact event with a
+// member missing or wrong gets its issues instead.
+func notContactEvent(data []byte, ev *Event) (string, bool) {
+	kind, what := delivery.Describe(data)
+	switch kind {
+	case delivery.ContactEvent, delivery.ContactEventDetail:
+		return "", false
+	case delivery.Unknown:
+		d := &ev.Detail
+		looksLikeOne := d.EventType != "" || d.ContactID != "" || d.InstanceARN != "" || ev.Source != "" || ev.DetailType != ""
+		return what, !looksLikeOne
+	}
+	return what, true
+}
+
 // The root keyword locations: the schema's root is if/then/else of these.
 const (
 	eventType        = "/$defs/EventBridgeEvent/type"
@@ -262,7 +280,7 @@ func decodeRecord(data []byte, doc delivery.Format, offset int64, line int, o *o
 		// Only when the format was guessed: a payload the caller declared
 		// an event is reported by its issues.
 		if o.format == FormatAuto {
-			if kind, what := delivery.Describe(data); kind != delivery.ContactEvent && kind != delivery.ContactEventDetail {
+			if what, ok := notContactEvent(data, ev); ok {
 				return nil, &NotContactEventError{What: what}
 			}
 		}
