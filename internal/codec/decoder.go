@@ -212,8 +212,14 @@ func (d *Decoder) Range(f, min, max float64, minKeyword, maxKeyword string) {
 	}
 }
 
-// exactCmp compares the literal of the number just read with bound.
+// exactCmp compares the literal of the number just read with bound, which
+// it equals as a float64. A literal of at most 15 significant digits is the
+// only such decimal that rounds to bound (doubles keep 15 digits), so only
+// longer literals need exact arithmetic.
 func (d *Decoder) exactCmp(bound float64) int {
+	if significantDigits(d.number) <= 15 {
+		return 0
+	}
 	r, ok := new(big.Rat).SetString(d.number)
 	if !ok {
 		return 0
@@ -380,3 +386,20 @@ const APIVersion1 = 1
 
 // Data is the input being decoded.
 func (d *Decoder) Data() []byte { return d.data }
+
+// significantDigits counts the digits of a JSON number literal's mantissa
+// without its leading zeros.
+func significantDigits(lit string) int {
+	n, leading := 0, true
+	for i := 0; i < len(lit); i++ {
+		switch c := lit[i]; {
+		case c == 'e' || c == 'E':
+			return n
+		case c == '0' && leading:
+		case c >= '0' && c <= '9':
+			leading = false
+			n++
+		}
+	}
+	return n
+}
