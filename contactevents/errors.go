@@ -89,6 +89,7 @@ func (e *ValidationError) Errors() []Issue {
 	return out
 }
 
+// Error lists the first three errors, location first.
 func (e *ValidationError) Error() string {
 	errs := e.Errors()
 	var b strings.Builder
@@ -143,6 +144,7 @@ type NotContactEventError struct {
 	What string // what the payload looks like, as a sentence
 }
 
+// Error says what the payload looks like.
 func (e *NotContactEventError) Error() string {
 	return "contactevents: the payload is " + e.What
 }
@@ -160,6 +162,7 @@ type RecordError struct {
 	Err     error
 }
 
+// Error names the record (index, ID, line, pointer), then its error.
 func (e *RecordError) Error() string {
 	var b strings.Builder
 	b.WriteString("record " + strconv.Itoa(e.Index))

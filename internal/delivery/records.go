@@ -681,5 +681,8 @@ type malformedError struct {
 	err error
 }
 
+// Error returns the reason.
 func (e *malformedError) Error() string { return e.err.Error() }
+
+// Unwrap returns the reason.
 func (e *malformedError) Unwrap() error { return e.err }
