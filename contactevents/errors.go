@@ -184,3 +184,33 @@ func (e *RecordError) Unwrap() error { return e.Err }
 func sizeError(n, limit int) error {
 	return fmt.Errorf("contactevents: %d bytes: %w (%d bytes)", n, ErrTooLarge, limit)
 }
+
+// Errors returns the individual errors in err, for reporting one per line:
+// the several *SyntaxErrors of a payload with trailing commas (joined by
+// Parse), each inside its own *RecordError when err names a record. Any
+// other error comes back alone.
+func Errors(err error) []error {
+	if err == nil {
+		return nil
+	}
+	var re *RecordError
+	if errors.As(err, &re) {
+		parts := Errors(re.Err)
+		if len(parts) == 1 {
+			return []error{err}
+		}
+		out := make([]error, len(parts))
+		for i, p := range parts {
+			out[i] = &RecordError{Index: re.Index, ID: re.ID, Pointer: re.Pointer, Line: re.Line, Offset: re.Offset, Err: p}
+		}
+		return out
+	}
+	if j, ok := err.(interface{ Unwrap() []error }); ok {
+		var out []error
+		for _, e := range j.Unwrap() {
+			out = append(out, Errors(e)...)
+		}
+		return out
+	}
+	return []error{err}
+}

@@ -7,6 +7,7 @@ import (
 
 	"github.com/connectevents/sdk-go/contactevents"
 	"github.com/connectevents/sdk-go/internal/delivery"
+	"github.com/connectevents/sdk-go/internal/scan"
 )
 
 // item is the outcome of one event (or one record that failed before it
@@ -51,7 +52,7 @@ type where struct {
 
 // position converts an offset in w.data to a line and column of the source.
 func (w *where) position(off int) (line, col int) {
-	l, c := lineColumn(w.data, off)
+	l, c := scan.LineColumn(w.data, off)
 	if l == 1 {
 		c += w.col - 1
 	}
@@ -119,7 +120,7 @@ func makeItem(ev *contactevents.Event, err error, warns []contactevents.Issue, w
 		it.canonical = canonical
 		return it
 	}
-	for _, e := range leaves(err) {
+	for _, e := range contactevents.Errors(err) {
 		var se *contactevents.SyntaxError
 		var ve *contactevents.ValidationError
 		switch {
@@ -172,31 +173,6 @@ func recordPointer(f string, i int) string {
 		return "/Message"
 	}
 	return ""
-}
-
-// leaves splits err into its parts: Parse joins the syntax defects of a
-// document with errors.Join. A *RecordError around them is kept around each.
-func leaves(err error) []error {
-	var re *contactevents.RecordError
-	if errors.As(err, &re) {
-		parts := leaves(re.Err)
-		if len(parts) == 1 {
-			return []error{err}
-		}
-		out := make([]error, len(parts))
-		for i, p := range parts {
-			out[i] = &contactevents.RecordError{Index: re.Index, ID: re.ID, Pointer: re.Pointer, Err: p}
-		}
-		return out
-	}
-	if j, ok := err.(interface{ Unwrap() []error }); ok {
-		var out []error
-		for _, e := range j.Unwrap() {
-			out = append(out, leaves(e)...)
-		}
-		return out
-	}
-	return []error{err}
 }
 
 // location renders where a problem is in the event, for text output: the

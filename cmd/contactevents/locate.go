@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"strconv"
 	"strings"
-	"unicode/utf8"
 
 	"github.com/segmentio/encoding/json"
 )
@@ -159,14 +158,4 @@ func skipValue(data []byte, i int) int {
 		j++
 	}
 	return j
-}
-
-// lineColumn returns the 1-based line and column of the byte at offset in
-// data; columns count UTF-8 characters, as the SDK's syntax errors do.
-func lineColumn(data []byte, offset int) (line, col int) {
-	offset = max(0, min(offset, len(data)))
-	before := data[:offset]
-	line = 1 + bytes.Count(before, []byte{'\n'})
-	start := bytes.LastIndexByte(before, '\n') + 1
-	return line, 1 + utf8.RuneCount(before[start:])
 }

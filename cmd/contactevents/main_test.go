@@ -25,6 +25,7 @@ import (
 	"github.com/connectevents/sdk-go/conformance"
 	"github.com/connectevents/sdk-go/contactevents"
 	"github.com/connectevents/sdk-go/contactevents/contacteventstest"
+	"github.com/connectevents/sdk-go/internal/scan"
 	"github.com/connectevents/sdk-go/schema"
 )
 
@@ -650,7 +651,7 @@ func TestLocate(t *testing.T) {
 		{"/missing/x", 1, 1, false},
 	} {
 		off, exact, _ := locate(doc, tc.ptr)
-		line, col := lineColumn(doc, off)
+		line, col := scan.LineColumn(doc, off)
 		if line != tc.line || col != tc.col || exact != tc.exact {
 			t.Errorf("locate(%q) = %d:%d exact %v, want %d:%d %v", tc.ptr, line, col, exact, tc.line, tc.col, tc.exact)
 		}

@@ -135,7 +135,7 @@ func check(payload []byte, opts []contactevents.Option) []error {
 func errorLocations(failures []error) []string {
 	var locs []string
 	for _, f := range failures {
-		for _, e := range leaves(f) {
+		for _, e := range contactevents.Errors(f) {
 			var se *contactevents.SyntaxError
 			var ve *contactevents.ValidationError
 			switch {
@@ -149,27 +149,6 @@ func errorLocations(failures []error) []string {
 		}
 	}
 	return locs
-}
-
-// leaves splits the errors joined by errors.Join (Parse joins the syntax
-// defects of one payload), keeping a *RecordError around its parts.
-func leaves(err error) []error {
-	var re *contactevents.RecordError
-	if errors.As(err, &re) {
-		var out []error
-		for _, e := range leaves(re.Err) {
-			out = append(out, &contactevents.RecordError{Index: re.Index, ID: re.ID, Pointer: re.Pointer, Err: e})
-		}
-		return out
-	}
-	if j, ok := err.(interface{ Unwrap() []error }); ok {
-		var out []error
-		for _, e := range j.Unwrap() {
-			out = append(out, leaves(e)...)
-		}
-		return out
-	}
-	return []error{err}
 }
 
 // report renders failures for a person, one issue per line.
@@ -195,7 +174,7 @@ func report(failures []error) string {
 			}
 		case errors.As(f, &se):
 			fmt.Fprintf(&b, "%s is not well-formed JSON:", where)
-			for _, e := range leaves(f) {
+			for _, e := range contactevents.Errors(f) {
 				if errors.As(e, &se) {
 					fmt.Fprintf(&b, "\n  %d:%d: %s", se.Line, se.Column, se.Msg)
 				} else {
