@@ -5,6 +5,7 @@ import (
 	"errors"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/connectevents/sdk-go/contactevents"
 )
@@ -184,5 +185,63 @@ func TestEventsDecodeAsFieldsOfOtherStructs(t *testing.T) {
 	var verr *contactevents.ValidationError
 	if !errors.As(err, &verr) {
 		t.Errorf("missing members: %v, want a ValidationError", err)
+	}
+}
+
+func TestDecoderRecordsCarryLocationsAndWarnings(t *testing.T) {
+	good := string(detail(""))
+	warned := string(detail(`"zz":1`))
+	in := good + "\n" + warned + "\n"
+	var recs []*contactevents.Record
+	for r, err := range contactevents.NewDecoder(strings.NewReader(in)).Records() {
+		if err != nil {
+			t.Fatal(err)
+		}
+		recs = append(recs, r)
+	}
+	if len(recs) != 2 || recs[1].Line != 2 || recs[1].Index != 1 || recs[1].Format != contactevents.FormatNDJSON {
+		t.Fatalf("records %+v", recs)
+	}
+	if len(recs[0].Warnings) != 0 || len(recs[1].Warnings) != 1 || recs[1].Warnings[0].InstanceLocation != "/zz" {
+		t.Errorf("warnings %+v / %+v", recs[0].Warnings, recs[1].Warnings)
+	}
+}
+
+func TestDetectFormat(t *testing.T) {
+	for in, want := range map[string]contactevents.Format{
+		queuedEvent:        contactevents.FormatEventBridge,
+		string(detail("")): contactevents.FormatDetail,
+		`{"Records":[{"messageId":"m","eventSource":"aws:sqs","body":"{}"}]}`: contactevents.FormatLambdaSQS,
+		`[` + queuedEvent + `]`: contactevents.FormatArray,
+	} {
+		if got := contactevents.DetectFormat([]byte(in)); got != want {
+			t.Errorf("DetectFormat(%.40s...) = %s, want %s", in, got, want)
+		}
+	}
+}
+
+func TestNewTimestampDigitsWritesTheEnvelopeTime(t *testing.T) {
+	at := time.Date(2024, 5, 1, 12, 0, 5, 123456789, time.UTC)
+	for digits, want := range map[int]string{0: "2024-05-01T12:00:05Z", 3: "2024-05-01T12:00:05.123Z", 9: "2024-05-01T12:00:05.123456789Z"} {
+		if got := contactevents.NewTimestampDigits(at, digits).String(); got != want {
+			t.Errorf("%d digits: %s, want %s", digits, got, want)
+		}
+	}
+	if got := contactevents.NewTimestamp(at).String(); got != "2024-05-01T12:00:05.123Z" {
+		t.Errorf("NewTimestamp: %s", got)
+	}
+}
+
+func TestErrorsSplitsJoinedSyntaxErrors(t *testing.T) {
+	_, err := contactevents.Parse([]byte(`{"eventType":"QUEUED","tags":{"a":"1",},"contactId":"c",}`))
+	parts := contactevents.Errors(err)
+	if len(parts) != 2 {
+		t.Fatalf("Errors = %v, want the two trailing commas", parts)
+	}
+	for _, p := range parts {
+		var serr *contactevents.SyntaxError
+		if !errors.As(p, &serr) || !strings.Contains(serr.Msg, "trailing comma") {
+			t.Errorf("part %v", p)
+		}
 	}
 }
