@@ -56,221 +56,117 @@ type arena struct {
 
 // newString returns a pointer to a copy of v, from the arena while it has room.
 func (d *decoder) newString(v string) *string {
-	if n := d.a.nstrings; int(n) < len(d.a.strings) {
-		d.a.nstrings++
-		d.a.strings[n] = v
-		return &d.a.strings[n]
-	}
-	p := new(string)
-	*p = v
-	return p
+	return codec.SlotOf(d.a.strings[:], &d.a.nstrings, v)
 }
 
 // newInt64 returns a pointer to a copy of v, from the arena while it has room.
 func (d *decoder) newInt64(v int64) *int64 {
-	if n := d.a.nint64s; int(n) < len(d.a.int64s) {
-		d.a.nint64s++
-		d.a.int64s[n] = v
-		return &d.a.int64s[n]
-	}
-	p := new(int64)
-	*p = v
-	return p
+	return codec.SlotOf(d.a.int64s[:], &d.a.nint64s, v)
 }
 
 // newFloat64 returns a pointer to a copy of v, from the arena while it has room.
 func (d *decoder) newFloat64(v float64) *float64 {
-	if n := d.a.nfloat64s; int(n) < len(d.a.float64s) {
-		d.a.nfloat64s++
-		d.a.float64s[n] = v
-		return &d.a.float64s[n]
-	}
-	p := new(float64)
-	*p = v
-	return p
+	return codec.SlotOf(d.a.float64s[:], &d.a.nfloat64s, v)
 }
 
 // newBool returns a pointer to a copy of v, from the arena while it has room.
 func (d *decoder) newBool(v bool) *bool {
-	if n := d.a.nbools; int(n) < len(d.a.bools) {
-		d.a.nbools++
-		d.a.bools[n] = v
-		return &d.a.bools[n]
-	}
-	p := new(bool)
-	*p = v
-	return p
+	return codec.SlotOf(d.a.bools[:], &d.a.nbools, v)
 }
 
 // sliceString returns an empty []String with room for 4 items, backed by the arena while it has room.
 func (d *decoder) sliceString() []string {
-	if n := int(d.a.nStringItems); n+4 <= len(d.a.stringItems) {
-		d.a.nStringItems += 4
-		return d.a.stringItems[n : n : n+4]
-	}
-	return make([]string, 0, 4)
+	return codec.SliceOf(d.a.stringItems[:], &d.a.nStringItems, 4)
 }
 
 // sliceUpdatedProperty returns an empty []UpdatedProperty with room for 4 items, backed by the arena while it has room.
 func (d *decoder) sliceUpdatedProperty() []UpdatedProperty {
-	if n := int(d.a.nUpdatedPropertyItems); n+4 <= len(d.a.updatedPropertyItems) {
-		d.a.nUpdatedPropertyItems += 4
-		return d.a.updatedPropertyItems[n : n : n+4]
-	}
-	return make([]UpdatedProperty, 0, 4)
+	return codec.SliceOf(d.a.updatedPropertyItems[:], &d.a.nUpdatedPropertyItems, 4)
 }
 
 // newEvent returns a zeroed Event from the arena, or from the heap once the arena's slots are used.
 func (d *decoder) newEvent() *Event {
-	if n := d.a.used[0]; int(n) < len(d.a.event) {
-		d.a.used[0]++
-		return &d.a.event[n]
-	}
-	return new(Event)
+	return codec.Slot(d.a.event[:], &d.a.used[0])
 }
 
 // newQueueInfo returns a zeroed QueueInfo from the arena, or from the heap once the arena's slots are used.
 func (d *decoder) newQueueInfo() *QueueInfo {
-	if n := d.a.used[1]; int(n) < len(d.a.queueInfo) {
-		d.a.used[1]++
-		return &d.a.queueInfo[n]
-	}
-	return new(QueueInfo)
+	return codec.Slot(d.a.queueInfo[:], &d.a.used[1])
 }
 
 // newAgentInfo returns a zeroed AgentInfo from the arena, or from the heap once the arena's slots are used.
 func (d *decoder) newAgentInfo() *AgentInfo {
-	if n := d.a.used[2]; int(n) < len(d.a.agentInfo) {
-		d.a.used[2]++
-		return &d.a.agentInfo[n]
-	}
-	return new(AgentInfo)
+	return codec.Slot(d.a.agentInfo[:], &d.a.used[2])
 }
 
 // newHierarchyGroups returns a zeroed HierarchyGroups from the arena, or from the heap once the arena's slots are used.
 func (d *decoder) newHierarchyGroups() *HierarchyGroups {
-	if n := d.a.used[3]; int(n) < len(d.a.hierarchyGroups) {
-		d.a.used[3]++
-		return &d.a.hierarchyGroups[n]
-	}
-	return new(HierarchyGroups)
+	return codec.Slot(d.a.hierarchyGroups[:], &d.a.used[3])
 }
 
 // newHierarchyGroup returns a zeroed HierarchyGroup from the arena, or from the heap once the arena's slots are used.
 func (d *decoder) newHierarchyGroup() *HierarchyGroup {
-	if n := d.a.used[4]; int(n) < len(d.a.hierarchyGroup) {
-		d.a.used[4]++
-		return &d.a.hierarchyGroup[n]
-	}
-	return new(HierarchyGroup)
+	return codec.Slot(d.a.hierarchyGroup[:], &d.a.used[4])
 }
 
 // newCustomerVoiceActivity returns a zeroed CustomerVoiceActivity from the arena, or from the heap once the arena's slots are used.
 func (d *decoder) newCustomerVoiceActivity() *CustomerVoiceActivity {
-	if n := d.a.used[5]; int(n) < len(d.a.customerVoiceActivity) {
-		d.a.used[5]++
-		return &d.a.customerVoiceActivity[n]
-	}
-	return new(CustomerVoiceActivity)
+	return codec.Slot(d.a.customerVoiceActivity[:], &d.a.used[5])
 }
 
 // newCampaign returns a zeroed Campaign from the arena, or from the heap once the arena's slots are used.
 func (d *decoder) newCampaign() *Campaign {
-	if n := d.a.used[6]; int(n) < len(d.a.campaign) {
-		d.a.used[6]++
-		return &d.a.campaign[n]
-	}
-	return new(Campaign)
+	return codec.Slot(d.a.campaign[:], &d.a.used[6])
 }
 
 // newContactLens returns a zeroed ContactLens from the arena, or from the heap once the arena's slots are used.
 func (d *decoder) newContactLens() *ContactLens {
-	if n := d.a.used[7]; int(n) < len(d.a.contactLens) {
-		d.a.used[7]++
-		return &d.a.contactLens[n]
-	}
-	return new(ContactLens)
+	return codec.Slot(d.a.contactLens[:], &d.a.used[7])
 }
 
 // newConversationalAnalytics returns a zeroed ConversationalAnalytics from the arena, or from the heap once the arena's slots are used.
 func (d *decoder) newConversationalAnalytics() *ConversationalAnalytics {
-	if n := d.a.used[8]; int(n) < len(d.a.conversationalAnalytics) {
-		d.a.used[8]++
-		return &d.a.conversationalAnalytics[n]
-	}
-	return new(ConversationalAnalytics)
+	return codec.Slot(d.a.conversationalAnalytics[:], &d.a.used[8])
 }
 
 // newConversationalAnalyticsConfiguration returns a zeroed ConversationalAnalyticsConfiguration from the arena, or from the heap once the arena's slots are used.
 func (d *decoder) newConversationalAnalyticsConfiguration() *ConversationalAnalyticsConfiguration {
-	if n := d.a.used[9]; int(n) < len(d.a.conversationalAnalyticsConfiguration) {
-		d.a.used[9]++
-		return &d.a.conversationalAnalyticsConfiguration[n]
-	}
-	return new(ConversationalAnalyticsConfiguration)
+	return codec.Slot(d.a.conversationalAnalyticsConfiguration[:], &d.a.used[9])
 }
 
 // newChannelConfiguration returns a zeroed ChannelConfiguration from the arena, or from the heap once the arena's slots are used.
 func (d *decoder) newChannelConfiguration() *ChannelConfiguration {
-	if n := d.a.used[10]; int(n) < len(d.a.channelConfiguration) {
-		d.a.used[10]++
-		return &d.a.channelConfiguration[n]
-	}
-	return new(ChannelConfiguration)
+	return codec.Slot(d.a.channelConfiguration[:], &d.a.used[10])
 }
 
 // newRedactionConfiguration returns a zeroed RedactionConfiguration from the arena, or from the heap once the arena's slots are used.
 func (d *decoder) newRedactionConfiguration() *RedactionConfiguration {
-	if n := d.a.used[11]; int(n) < len(d.a.redactionConfiguration) {
-		d.a.used[11]++
-		return &d.a.redactionConfiguration[n]
-	}
-	return new(RedactionConfiguration)
+	return codec.Slot(d.a.redactionConfiguration[:], &d.a.used[11])
 }
 
 // newExpiry returns a zeroed Expiry from the arena, or from the heap once the arena's slots are used.
 func (d *decoder) newExpiry() *Expiry {
-	if n := d.a.used[12]; int(n) < len(d.a.expiry) {
-		d.a.used[12]++
-		return &d.a.expiry[n]
-	}
-	return new(Expiry)
+	return codec.Slot(d.a.expiry[:], &d.a.used[12])
 }
 
 // newExpression returns a zeroed Expression from the arena, or from the heap once the arena's slots are used.
 func (d *decoder) newExpression() *Expression {
-	if n := d.a.used[13]; int(n) < len(d.a.expression) {
-		d.a.used[13]++
-		return &d.a.expression[n]
-	}
-	return new(Expression)
+	return codec.Slot(d.a.expression[:], &d.a.used[13])
 }
 
 // newAttributeCondition returns a zeroed AttributeCondition from the arena, or from the heap once the arena's slots are used.
 func (d *decoder) newAttributeCondition() *AttributeCondition {
-	if n := d.a.used[14]; int(n) < len(d.a.attributeCondition) {
-		d.a.used[14]++
-		return &d.a.attributeCondition[n]
-	}
-	return new(AttributeCondition)
+	return codec.Slot(d.a.attributeCondition[:], &d.a.used[14])
 }
 
 // newMatchCriteria returns a zeroed MatchCriteria from the arena, or from the heap once the arena's slots are used.
 func (d *decoder) newMatchCriteria() *MatchCriteria {
-	if n := d.a.used[15]; int(n) < len(d.a.matchCriteria) {
-		d.a.used[15]++
-		return &d.a.matchCriteria[n]
-	}
-	return new(MatchCriteria)
+	return codec.Slot(d.a.matchCriteria[:], &d.a.used[15])
 }
 
 // newAgentsCriteria returns a zeroed AgentsCriteria from the arena, or from the heap once the arena's slots are used.
 func (d *decoder) newAgentsCriteria() *AgentsCriteria {
-	if n := d.a.used[16]; int(n) < len(d.a.agentsCriteria) {
-		d.a.used[16]++
-		return &d.a.agentsCriteria[n]
-	}
-	return new(AgentsCriteria)
+	return codec.Slot(d.a.agentsCriteria[:], &d.a.used[16])
 }
 
 // eventKeys lists every documented spelling of Event's members, for did-you-mean hints.

@@ -433,43 +433,25 @@ func (m *model) emitArena(f *jen.File) {
 	f.Comment("arena holds the structs of one event, allocated together.")
 	f.Type().Id("arena").Struct(fields...)
 	f.Line()
+	arenaField := func(name string) *jen.Statement { return jen.Id("d").Dot("a").Dot(name) }
 	for _, sc := range scalarSlots {
-		slab, count := sc.field, "n"+sc.field
 		f.Commentf("new%s returns a pointer to a copy of v, from the arena while it has room.", sc.name)
-		f.Func().Params(jen.Id("d").Op("*").Id("decoder")).Id("new"+sc.name).Params(jen.Id("v").Add(sc.goType())).Op("*").Add(sc.goType()).Block(
-			jen.If(jen.Id("n").Op(":=").Id("d").Dot("a").Dot(count), jen.Int().Call(jen.Id("n")).Op("<").Len(jen.Id("d").Dot("a").Dot(slab))).Block(
-				jen.Id("d").Dot("a").Dot(count).Op("++"),
-				jen.Id("d").Dot("a").Dot(slab).Index(jen.Id("n")).Op("=").Id("v"),
-				jen.Return(jen.Op("&").Id("d").Dot("a").Dot(slab).Index(jen.Id("n"))),
-			),
-			jen.Id("p").Op(":=").New(sc.goType()),
-			jen.Op("*").Id("p").Op("=").Id("v"),
-			jen.Return(jen.Id("p")),
+		f.Func().Params(jen.Id("d").Op("*").Id("decoder")).Id("new" + sc.name).Params(jen.Id("v").Add(sc.goType())).Op("*").Add(sc.goType()).Block(
+			jen.Return(jen.Qual(codecPkg, "SlotOf").Call(arenaField(sc.field).Index(jen.Op(":")), jen.Op("&").Add(arenaField("n"+sc.field)), jen.Id("v"))),
 		)
 		f.Line()
 	}
 	for _, it := range items {
-		name := lowerID(it.name) + "Items"
-		n := "n" + it.name + "Items"
 		f.Commentf("%s returns an empty []%s with room for %d items, backed by the arena while it has room.", "slice"+it.name, it.name, sliceCap)
-		f.Func().Params(jen.Id("d").Op("*").Id("decoder")).Id("slice"+it.name).Params().Index().Add(it.goType).Block(
-			jen.If(jen.Id("n").Op(":=").Int().Call(jen.Id("d").Dot("a").Dot(n)), jen.Id("n").Op("+").Lit(sliceCap).Op("<=").Len(jen.Id("d").Dot("a").Dot(name))).Block(
-				jen.Id("d").Dot("a").Dot(n).Op("+=").Lit(sliceCap),
-				jen.Return(jen.Id("d").Dot("a").Dot(name).Index(jen.Id("n").Op(":").Id("n").Op(":").Id("n").Op("+").Lit(sliceCap))),
-			),
-			jen.Return(jen.Make(jen.Index().Add(it.goType), jen.Lit(0), jen.Lit(sliceCap))),
+		f.Func().Params(jen.Id("d").Op("*").Id("decoder")).Id("slice" + it.name).Params().Index().Add(it.goType).Block(
+			jen.Return(jen.Qual(codecPkg, "SliceOf").Call(arenaField(lowerID(it.name)+"Items").Index(jen.Op(":")), jen.Op("&").Add(arenaField("n"+it.name+"Items")), jen.Lit(sliceCap))),
 		)
 		f.Line()
 	}
 	for i, df := range order {
-		name := lowerID(df.goName)
 		f.Commentf("new%s returns a zeroed %s from the arena, or from the heap once the arena's slots are used.", df.goName, df.goName)
-		f.Func().Params(jen.Id("d").Op("*").Id("decoder")).Id("new"+df.goName).Params().Op("*").Id(df.goName).Block(
-			jen.If(jen.Id("n").Op(":=").Id("d").Dot("a").Dot("used").Index(jen.Lit(i)), jen.Int().Call(jen.Id("n")).Op("<").Len(jen.Id("d").Dot("a").Dot(name))).Block(
-				jen.Id("d").Dot("a").Dot("used").Index(jen.Lit(i)).Op("++"),
-				jen.Return(jen.Op("&").Id("d").Dot("a").Dot(name).Index(jen.Id("n"))),
-			),
-			jen.Return(jen.New(jen.Id(df.goName))),
+		f.Func().Params(jen.Id("d").Op("*").Id("decoder")).Id("new" + df.goName).Params().Op("*").Id(df.goName).Block(
+			jen.Return(jen.Qual(codecPkg, "Slot").Call(arenaField(lowerID(df.goName)).Index(jen.Op(":")), jen.Op("&").Add(arenaField("used")).Index(jen.Lit(i)))),
 		)
 		f.Line()
 	}
