@@ -190,7 +190,53 @@ func (m *model) mask(prov []string, accepted func(*profile) []string) uint8 {
 	return mask
 }
 
+// supported are the JSON Schema keywords the generator turns into Go checks
+// (x- annotations aside). Any other keyword in a definition or property
+// would be enforced by the profile schemas and not by the SDK, so it is an
+// error: the two engines must not disagree silently.
+var supported = map[string]bool{
+	"type": true, "description": true, "$ref": true, "$comment": true, "examples": true,
+	"enum": true, "minLength": true, "maxLength": true, "pattern": true, "format": true,
+	"minimum": true, "maximum": true, "items": true, "minItems": true, "maxItems": true,
+	"properties": true, "required": true, "additionalProperties": true, "propertyNames": true,
+	"minProperties": true, "if": true, "then": true, "else": true,
+}
+
+// checkKeywords reports the first keyword of n, or of the schemas nested in
+// it, that the generator does not support.
+func checkKeywords(n *node, at string) error {
+	if n == nil || n.kind != 'o' {
+		return nil
+	}
+	for _, mm := range n.members {
+		switch {
+		case strings.HasPrefix(mm.key, "x-"):
+			continue
+		case !supported[mm.key]:
+			return fmt.Errorf("%s: keyword %q is not supported by the generator", at, mm.key)
+		case mm.key == "format" && mm.val.str != "date-time":
+			return fmt.Errorf("%s: format %q is not supported by the generator", at, mm.val.str)
+		}
+		switch mm.key {
+		case "properties":
+			for _, pm := range mm.val.members {
+				if err := checkKeywords(pm.val, at+"/properties/"+pm.key); err != nil {
+					return err
+				}
+			}
+		case "items", "additionalProperties", "propertyNames", "if", "then", "else":
+			if err := checkKeywords(mm.val, at+"/"+mm.key); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
+
 func (m *model) fillDef(d *def, n *node) error {
+	if err := checkKeywords(n, "#/$defs/"+d.name); err != nil {
+		return err
+	}
 	d.description = n.getString("description")
 	d.goName = n.getString("x-go-name")
 	if d.goName == "" {

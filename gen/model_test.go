@@ -742,3 +742,22 @@ func mustMarshal(v any) []byte {
 	}
 	return b
 }
+
+// TestUnsupportedKeywordIsAnError: a keyword the generator cannot check in
+// Go (const, multipleOf, ...) would be enforced by the profile schemas only,
+// so the engines would disagree; the generator refuses it.
+func TestUnsupportedKeywordIsAnError(t *testing.T) {
+	for _, kw := range []string{`"const": "x"`, `"multipleOf": 2`, `"format": "email"`, `"uniqueItems": true`} {
+		n, err := parseTree([]byte(`{"type": "object", "properties": {"a": {"type": "string", ` + kw + `}}}`))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := checkKeywords(n, "#/$defs/X"); err == nil || !strings.Contains(err.Error(), "#/$defs/X/properties/a") {
+			t.Errorf("%s: %v, want an error naming the property", kw, err)
+		}
+	}
+	n, _ := parseTree([]byte(`{"type": "string", "format": "date-time", "minLength": 1, "x-anything": {"const": 1}}`))
+	if err := checkKeywords(n, "#"); err != nil {
+		t.Errorf("supported keywords and annotations: %v", err)
+	}
+}
