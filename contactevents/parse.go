@@ -7,6 +7,7 @@ import (
 	"slices"
 	"sync"
 
+	"github.com/connectevents/sdk-go/internal/codec"
 	"github.com/connectevents/sdk-go/internal/delivery"
 )
 
@@ -152,6 +153,14 @@ func firstKey(data []byte) ([]byte, bool) {
 	return key, bytes.IndexByte(key, '\\') < 0
 }
 
+// release returns d to its pool without what it points to: a pooled
+// decoder must not keep the caller's input or event alive.
+func release(d *decoder) {
+	d.a = nil
+	d.Reset(nil, codec.Profile{}, 0, true)
+	decoders.Put(d)
+}
+
 // notContactEvent reports whether an invalid payload is something else
 // than a contact event, and what: a contact-flow invocation, a contact
 // trace record, another EventBridge event, not an object, or an object with
@@ -240,7 +249,7 @@ func decodeRecord(data []byte, doc delivery.Format, offset int64, line int, o *o
 	}
 	p, _ := o.profile.codec()
 	d := decoders.Get().(*decoder)
-	defer decoders.Put(d)
+	defer release(d)
 	d.Reset(data, p, o.maxDepth, !o.keep)
 	if o.keep {
 		d.a = new(arena)
