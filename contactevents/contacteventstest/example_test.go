@@ -61,5 +61,5 @@ func ExampleAssertValid() {
 	// true
 	// payload is not a valid contact event under the strict profile:
 	//   /detail/channel (/$defs/Channel/enum): "Voice" is a documented Channel that this profile does not accept; expected one of VOICE, CHAT, TASK
-	//   /detail/CustomerVoiceActivity (/$defs/ContactEvent/additionalProperties): unknown property "CustomerVoiceActivity"; did you mean "customerVoiceActivity"?
+	//   /detail/CustomerVoiceActivity (/$defs/ContactEvent/additionalProperties): "CustomerVoiceActivity" is a documented spelling of "customerVoiceActivity" that this profile does not accept
 }

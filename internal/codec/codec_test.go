@@ -192,3 +192,17 @@ func TestArenaSlotsFallBackToTheHeap(t *testing.T) {
 		t.Errorf("append past the capacity wrote into the slab: %q", items)
 	}
 }
+
+func TestUnknownMessageNamesWhatTheKeyIs(t *testing.T) {
+	known := []string{"contactId", "ContactId", "tags"}
+	for key, want := range map[string]string{
+		"ContactId":   `"ContactId" is a documented spelling of "contactId" that this profile does not accept`,
+		"tags":        `property "tags" is not part of this profile's model`,
+		"CONTACTID":   `unknown property "CONTACTID"; did you mean "contactId"?`,
+		"instanceArn": `unknown property "instanceArn"`,
+	} {
+		if got := unknownMessage(key, known); got != want {
+			t.Errorf("unknownMessage(%q) = %s, want %s", key, got, want)
+		}
+	}
+}

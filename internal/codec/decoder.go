@@ -12,6 +12,7 @@ import (
 	"bytes"
 	"math"
 	"math/big"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -341,19 +342,28 @@ func (d *Decoder) Unknown(key string, known []string, keyword, uniqueKeyword str
 			return kept
 		}
 	}
-	msg := "unknown property " + strconv.Quote(key)
+	d.C.AddMember(d.Profile.UnknownProperties, key, keyword, unknownMessage(key, known))
+	return append(kept, UnknownMember{Key: key, Value: bytes.Clone(raw)})
+}
+
+// unknownMessage explains an unknown key: a documented spelling the profile
+// does not accept, a documented property outside the profile's model, or a
+// key unknown altogether, with the documented key it may be a misspelling of.
+// known lists each property's canonical key before its other spellings.
+func unknownMessage(key string, known []string) string {
+	documented := slices.Contains(known, key)
 	for _, k := range known {
-		if k == key {
-			msg = "property " + strconv.Quote(key) + " is not part of this profile's model"
-			break
-		}
-		if strings.EqualFold(k, key) {
-			msg += "; did you mean " + strconv.Quote(k) + "?"
-			break
+		if k != key && strings.EqualFold(k, key) {
+			if documented {
+				return strconv.Quote(key) + " is a documented spelling of " + strconv.Quote(k) + " that this profile does not accept"
+			}
+			return "unknown property " + strconv.Quote(key) + "; did you mean " + strconv.Quote(k) + "?"
 		}
 	}
-	d.C.AddMember(d.Profile.UnknownProperties, key, keyword, msg)
-	return append(kept, UnknownMember{Key: key, Value: bytes.Clone(raw)})
+	if documented {
+		return "property " + strconv.Quote(key) + " is not part of this profile's model"
+	}
+	return "unknown property " + strconv.Quote(key)
 }
 
 // UnknownMember is a member the schema (or the profile in use) does not
