@@ -243,6 +243,11 @@ func runValidate(cmd string, args []string, stdin io.Reader, stdout, stderr io.W
 		return status
 	case rep.invalid > 0:
 		return exitInvalid
+	case rep.events == 0:
+		// Validating nothing is not a success: an empty file where events
+		// were expected is what a pipeline check must catch.
+		fmt.Fprintln(stderr, "contactevents: no events found")
+		return exitInvalid
 	}
 	return exitValid
 }

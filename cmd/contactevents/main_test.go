@@ -669,3 +669,15 @@ func TestAppendJSONString(t *testing.T) {
 		t.Errorf("%s -> %q (%v)", got, back, err)
 	}
 }
+
+// TestValidateNothingIsNotValid: an empty input holds no event; a check in a
+// pipeline must not pass on it.
+func TestValidateNothingIsNotValid(t *testing.T) {
+	var stdout, stderr bytes.Buffer
+	if code := run([]string{"validate"}, strings.NewReader(""), &stdout, &stderr); code != 1 {
+		t.Errorf("exit %d, want 1; stderr %q", code, stderr.String())
+	}
+	if !strings.Contains(stderr.String(), "no events found") {
+		t.Errorf("stderr %q", stderr.String())
+	}
+}
