@@ -199,9 +199,9 @@ func BenchmarkEncode(b *testing.B) {
 // figures include building their *ValidationError; compat accepts all 7.
 //
 // compat_eventbridge is a diagnostic: compat with
-// WithFormat(FormatEventBridge), which skips format detection (a full
-// segmentio parse of the document into a probe struct), to show what the
-// detection costs.
+// WithFormat(FormatEventBridge), which skips format detection, to show what
+// the detection costs (nothing since Parse sniffs the first key).
+// compat_nocopy is compat with WithNoCopy.
 func BenchmarkParse(b *testing.B) {
 	docs, n := inputs(b)
 	for _, c := range []struct {
@@ -211,6 +211,7 @@ func BenchmarkParse(b *testing.B) {
 	}{
 		{"compat", contactevents.Compat, nil},
 		{"compat_eventbridge", contactevents.Compat, []contactevents.Option{contactevents.WithFormat(contactevents.FormatEventBridge)}},
+		{"compat_nocopy", contactevents.Compat, []contactevents.Option{contactevents.WithNoCopy()}},
 		{"legacy", contactevents.Legacy, nil},
 		{"strict", contactevents.Strict, nil},
 	} {

@@ -69,6 +69,7 @@ func (dec *Decoder) All() iter.Seq2[*Event, error] {
 func (dec *Decoder) Records() iter.Seq2[*Record, error] {
 	return func(yield func(*Record, error) bool) {
 		o := dec.opts
+		o.noCopy = false // records live in a reused buffer
 		if _, ok := o.profile.codec(); !ok {
 			yield(&Record{}, errors.New("contactevents: unknown profile "+string(o.profile)))
 			return

@@ -50,6 +50,7 @@ type options struct {
 	maxDepth int
 	warnings func(Issue)
 	keep     bool // the caller keeps the decoded event (Parse, not Validate)
+	noCopy   bool // decoded strings alias the input (WithNoCopy)
 }
 
 // Option configures Parse, Validate and NewDecoder.
@@ -86,3 +87,10 @@ func WithMaxDepth(n int) Option { return func(o *options) { o.maxDepth = n } }
 // an invalid event are in its *ValidationError), synchronously, in document
 // order.
 func WithWarnings(f func(Issue)) Option { return func(o *options) { o.warnings = f } }
+
+// WithNoCopy makes Parse skip the one copy of the input it makes per
+// event: the event's strings then point into data, which the caller must not
+// modify while it uses the event (as with segmentio's ZeroCopy). Unknown
+// members are still copied. It saves an allocation of the event's size. A
+// Decoder ignores it: it reuses its read buffer from one record to the next.
+func WithNoCopy() Option { return func(o *options) { o.noCopy = true } }

@@ -1,8 +1,10 @@
 package contactevents_test
 
 import (
+	"bytes"
 	"encoding/json"
 	"errors"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -242,6 +244,50 @@ func TestErrorsSplitsJoinedSyntaxErrors(t *testing.T) {
 		var serr *contactevents.SyntaxError
 		if !errors.As(p, &serr) || !strings.Contains(serr.Msg, "trailing comma") {
 			t.Errorf("part %v", p)
+		}
+	}
+}
+
+func TestWithNoCopyAliasesTheInput(t *testing.T) {
+	data := []byte(queuedEvent)
+	copied, err := contactevents.Parse(data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	aliased, err := contactevents.Parse(data, contactevents.WithNoCopy())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if copied.Detail.ContactID != aliased.Detail.ContactID {
+		t.Fatalf("%q != %q", copied.Detail.ContactID, aliased.Detail.ContactID)
+	}
+	i := bytes.Index(data, []byte("6ca32fbd"))
+	data[i] = 'X' // the caller breaks the contract: the aliased event sees it
+	if copied.Detail.ContactID[0] != '6' || aliased.Detail.ContactID[0] != 'X' {
+		t.Errorf("copied %q, aliased %q", copied.Detail.ContactID, aliased.Detail.ContactID)
+	}
+}
+
+func TestDecoderCopiesEvenWithNoCopy(t *testing.T) {
+	// Enough records for the decoder to refill its read buffer many times.
+	var in strings.Builder
+	const n = 5000
+	for i := range n {
+		in.WriteString(strings.Replace(string(detail("")), `"c-1"`, `"c-`+strconv.Itoa(i)+`"`, 1) + "\n")
+	}
+	var events []*contactevents.Event
+	for ev, err := range contactevents.NewDecoder(strings.NewReader(in.String()), contactevents.WithNoCopy()).All() {
+		if err != nil {
+			t.Fatal(err)
+		}
+		events = append(events, ev)
+	}
+	if len(events) != n {
+		t.Fatalf("%d events, want %d", len(events), n)
+	}
+	for i, ev := range events {
+		if want := "c-" + strconv.Itoa(i); ev.Detail.ContactID != want {
+			t.Fatalf("event %d has contactId %q, want %q: events alias the decoder's reused buffer", i, ev.Detail.ContactID, want)
 		}
 	}
 }
