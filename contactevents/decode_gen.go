@@ -304,19 +304,19 @@ func decodeContactEvent(d *decoder, v *ContactEvent) {
 		case "eventType":
 			i = 0
 		case "EventType":
-			if d.Accepts(2) {
+			if d.Accepts(inCompat) {
 				i = 0
 			}
 		case "contactId":
 			i = 1
 		case "ContactId":
-			if d.Accepts(2) {
+			if d.Accepts(inCompat) {
 				i = 1
 			}
 		case "initialContactId":
 			i = 2
 		case "relatedContactId":
-			if d.Accepts(3) {
+			if d.Accepts(inStrict | inCompat) {
 				i = 3
 			}
 		case "previousContactId":
@@ -324,19 +324,19 @@ func decodeContactEvent(d *decoder, v *ContactEvent) {
 		case "channel":
 			i = 5
 		case "Channel":
-			if d.Accepts(2) {
+			if d.Accepts(inCompat) {
 				i = 5
 			}
 		case "instanceArn":
 			i = 6
 		case "InstanceArn":
-			if d.Accepts(2) {
+			if d.Accepts(inCompat) {
 				i = 6
 			}
 		case "initiationMethod":
 			i = 7
 		case "InitiationMethod":
-			if d.Accepts(2) {
+			if d.Accepts(inCompat) {
 				i = 7
 			}
 		case "initiationTimestamp":
@@ -350,53 +350,53 @@ func decodeContactEvent(d *decoder, v *ContactEvent) {
 		case "queueInfo":
 			i = 12
 		case "QueueInfo":
-			if d.Accepts(2) {
+			if d.Accepts(inCompat) {
 				i = 12
 			}
 		case "agentInfo":
 			i = 13
 		case "AgentInfo":
-			if d.Accepts(6) {
+			if d.Accepts(inCompat | inLegacy) {
 				i = 13
 			}
 		case "customerVoiceActivity":
 			i = 14
 		case "CustomerVoiceActivity":
-			if d.Accepts(6) {
+			if d.Accepts(inCompat | inLegacy) {
 				i = 14
 			}
 		case "answeringMachineDetectionStatus":
 			i = 15
 		case "disconnectReason":
-			if d.Accepts(3) {
+			if d.Accepts(inStrict | inCompat) {
 				i = 16
 			}
 		case "campaign":
-			if d.Accepts(3) {
+			if d.Accepts(inStrict | inCompat) {
 				i = 17
 			}
 		case "updatedProperties":
-			if d.Accepts(3) {
+			if d.Accepts(inStrict | inCompat) {
 				i = 18
 			}
 		case "contactLens":
-			if d.Accepts(3) {
+			if d.Accepts(inStrict | inCompat) {
 				i = 19
 			}
 		case "segmentAttributes":
-			if d.Accepts(3) {
+			if d.Accepts(inStrict | inCompat) {
 				i = 20
 			}
 		case "tags":
-			if d.Accepts(3) {
+			if d.Accepts(inStrict | inCompat) {
 				i = 21
 			}
 		case "routingCriteria":
-			if d.Accepts(3) {
+			if d.Accepts(inStrict | inCompat) {
 				i = 22
 			}
 		case "RoutingCriteria":
-			if d.Accepts(2) {
+			if d.Accepts(inCompat) {
 				i = 22
 			}
 		}
@@ -559,7 +559,7 @@ func decodeContactEvent(d *decoder, v *ContactEvent) {
 				v.Tags = m
 			}
 		case 22:
-			if d.S.Peek() == scan.Array && d.Accepts(2) {
+			if d.S.Peek() == scan.Array && d.Accepts(inCompat) {
 				_ = d.S.BeginArray()
 				{
 					out := make([]RoutingCriteria, 0, 4)
@@ -628,19 +628,19 @@ func decodeQueueInfo(d *decoder, v *QueueInfo) {
 		case "queueArn":
 			i = 0
 		case "QueueArn":
-			if d.Accepts(2) {
+			if d.Accepts(inCompat) {
 				i = 0
 			}
 		case "queueType":
 			i = 1
 		case "QueueType":
-			if d.Accepts(2) {
+			if d.Accepts(inCompat) {
 				i = 1
 			}
 		case "enqueueTimestamp":
 			i = 2
 		case "EnqueueTimestamp":
-			if d.Accepts(2) {
+			if d.Accepts(inCompat) {
 				i = 2
 			}
 		}
@@ -690,17 +690,17 @@ func decodeAgentInfo(d *decoder, v *AgentInfo) {
 		case "agentArn":
 			i = 0
 		case "AgentArn":
-			if d.Accepts(6) {
+			if d.Accepts(inCompat | inLegacy) {
 				i = 0
 			}
 		case "connectedToAgentTimestamp":
 			i = 1
 		case "ConnectedToAgentTimestamp":
-			if d.Accepts(2) {
+			if d.Accepts(inCompat) {
 				i = 1
 			}
 		case "hierarchyGroups":
-			if d.Accepts(3) {
+			if d.Accepts(inStrict | inCompat) {
 				i = 2
 			}
 		}
@@ -750,23 +750,23 @@ func decodeHierarchyGroups(d *decoder, v *HierarchyGroups) {
 		i := -1
 		switch key {
 		case "level1":
-			if d.Accepts(3) {
+			if d.Accepts(inStrict | inCompat) {
 				i = 0
 			}
 		case "level2":
-			if d.Accepts(3) {
+			if d.Accepts(inStrict | inCompat) {
 				i = 1
 			}
 		case "level3":
-			if d.Accepts(3) {
+			if d.Accepts(inStrict | inCompat) {
 				i = 2
 			}
 		case "level4":
-			if d.Accepts(3) {
+			if d.Accepts(inStrict | inCompat) {
 				i = 3
 			}
 		case "level5":
-			if d.Accepts(3) {
+			if d.Accepts(inStrict | inCompat) {
 				i = 4
 			}
 		}
@@ -829,7 +829,7 @@ func decodeHierarchyGroup(d *decoder, v *HierarchyGroup) {
 		i := -1
 		switch key {
 		case "arn":
-			if d.Accepts(3) {
+			if d.Accepts(inStrict | inCompat) {
 				i = 0
 			}
 		}
@@ -851,7 +851,7 @@ func decodeHierarchyGroup(d *decoder, v *HierarchyGroup) {
 		d.C.Pop()
 		d.EndMember(&seen[i])
 	}
-	if d.Accepts(3) {
+	if d.Accepts(inStrict | inCompat) {
 		d.Required(seen[0].Seen, "arn", "/$defs/HierarchyGroup/required")
 	}
 }
@@ -913,11 +913,11 @@ func decodeCampaign(d *decoder, v *Campaign) {
 		i := -1
 		switch key {
 		case "campaignId":
-			if d.Accepts(3) {
+			if d.Accepts(inStrict | inCompat) {
 				i = 0
 			}
 		case "CampaignId":
-			if d.Accepts(2) {
+			if d.Accepts(inCompat) {
 				i = 0
 			}
 		}
@@ -955,7 +955,7 @@ func decodeContactLens(d *decoder, v *ContactLens) {
 		i := -1
 		switch key {
 		case "conversationalAnalytics":
-			if d.Accepts(3) {
+			if d.Accepts(inStrict | inCompat) {
 				i = 0
 			}
 		}
@@ -994,7 +994,7 @@ func decodeConversationalAnalytics(d *decoder, v *ConversationalAnalytics) {
 		i := -1
 		switch key {
 		case "configuration":
-			if d.Accepts(3) {
+			if d.Accepts(inStrict | inCompat) {
 				i = 0
 			}
 		}
@@ -1033,19 +1033,19 @@ func decodeConversationalAnalyticsConfiguration(d *decoder, v *ConversationalAna
 		i := -1
 		switch key {
 		case "enabled":
-			if d.Accepts(3) {
+			if d.Accepts(inStrict | inCompat) {
 				i = 0
 			}
 		case "channelConfiguration":
-			if d.Accepts(3) {
+			if d.Accepts(inStrict | inCompat) {
 				i = 1
 			}
 		case "languageLocale":
-			if d.Accepts(3) {
+			if d.Accepts(inStrict | inCompat) {
 				i = 2
 			}
 		case "redactionConfiguration":
-			if d.Accepts(3) {
+			if d.Accepts(inStrict | inCompat) {
 				i = 3
 			}
 		}
@@ -1098,7 +1098,7 @@ func decodeChannelConfiguration(d *decoder, v *ChannelConfiguration) {
 		i := -1
 		switch key {
 		case "analyticsModes":
-			if d.Accepts(3) {
+			if d.Accepts(inStrict | inCompat) {
 				i = 0
 			}
 		}
@@ -1145,19 +1145,19 @@ func decodeRedactionConfiguration(d *decoder, v *RedactionConfiguration) {
 		i := -1
 		switch key {
 		case "behavior":
-			if d.Accepts(3) {
+			if d.Accepts(inStrict | inCompat) {
 				i = 0
 			}
 		case "policy":
-			if d.Accepts(3) {
+			if d.Accepts(inStrict | inCompat) {
 				i = 1
 			}
 		case "entities":
-			if d.Accepts(3) {
+			if d.Accepts(inStrict | inCompat) {
 				i = 2
 			}
 		case "maskMode":
-			if d.Accepts(3) {
+			if d.Accepts(inStrict | inCompat) {
 				i = 3
 			}
 		}
@@ -1241,23 +1241,23 @@ func decodeSegmentAttributeValue(d *decoder, v *SegmentAttributeValue) {
 		i := -1
 		switch key {
 		case "ValueString":
-			if d.Accepts(3) {
+			if d.Accepts(inStrict | inCompat) {
 				i = 0
 			}
 		case "ValueInteger":
-			if d.Accepts(3) {
+			if d.Accepts(inStrict | inCompat) {
 				i = 1
 			}
 		case "ValueArn":
-			if d.Accepts(3) {
+			if d.Accepts(inStrict | inCompat) {
 				i = 2
 			}
 		case "ValueList":
-			if d.Accepts(3) {
+			if d.Accepts(inStrict | inCompat) {
 				i = 3
 			}
 		case "ValueMap":
-			if d.Accepts(3) {
+			if d.Accepts(inStrict | inCompat) {
 				i = 4
 			}
 		}
@@ -1342,27 +1342,27 @@ func decodeRoutingCriteria(d *decoder, v *RoutingCriteria) {
 		i := -1
 		switch key {
 		case "activationTimestamp":
-			if d.Accepts(3) {
+			if d.Accepts(inStrict | inCompat) {
 				i = 0
 			}
 		case "ActivationTimestamp":
-			if d.Accepts(2) {
+			if d.Accepts(inCompat) {
 				i = 0
 			}
 		case "index":
-			if d.Accepts(3) {
+			if d.Accepts(inStrict | inCompat) {
 				i = 1
 			}
 		case "Index":
-			if d.Accepts(2) {
+			if d.Accepts(inCompat) {
 				i = 1
 			}
 		case "steps":
-			if d.Accepts(3) {
+			if d.Accepts(inStrict | inCompat) {
 				i = 2
 			}
 		case "Steps":
-			if d.Accepts(2) {
+			if d.Accepts(inCompat) {
 				i = 2
 			}
 		}
@@ -1403,7 +1403,7 @@ func decodeRoutingCriteria(d *decoder, v *RoutingCriteria) {
 		d.C.Pop()
 		d.EndMember(&seen[i])
 	}
-	if d.Accepts(3) {
+	if d.Accepts(inStrict | inCompat) {
 		d.Required(seen[2].Seen, "steps", [3]string{"/$defs/RoutingCriteria/required", "/$defs/RoutingCriteria/allOf/0/anyOf", "/$defs/RoutingCriteria/required"}[d.Profile.Index])
 	}
 }
@@ -1422,27 +1422,27 @@ func decodeStep(d *decoder, v *Step) {
 		i := -1
 		switch key {
 		case "status":
-			if d.Accepts(3) {
+			if d.Accepts(inStrict | inCompat) {
 				i = 0
 			}
 		case "Status":
-			if d.Accepts(2) {
+			if d.Accepts(inCompat) {
 				i = 0
 			}
 		case "expression":
-			if d.Accepts(3) {
+			if d.Accepts(inStrict | inCompat) {
 				i = 1
 			}
 		case "Expression":
-			if d.Accepts(2) {
+			if d.Accepts(inCompat) {
 				i = 1
 			}
 		case "expiry":
-			if d.Accepts(3) {
+			if d.Accepts(inStrict | inCompat) {
 				i = 2
 			}
 		case "Expiry":
-			if d.Accepts(2) {
+			if d.Accepts(inCompat) {
 				i = 2
 			}
 		}
@@ -1493,15 +1493,15 @@ func decodeExpiry(d *decoder, v *Expiry) {
 		i := -1
 		switch key {
 		case "durationInSeconds":
-			if d.Accepts(3) {
+			if d.Accepts(inStrict | inCompat) {
 				i = 0
 			}
 		case "DurationInSeconds":
-			if d.Accepts(2) {
+			if d.Accepts(inCompat) {
 				i = 0
 			}
 		case "expiryTimestamp":
-			if d.Accepts(3) {
+			if d.Accepts(inStrict | inCompat) {
 				i = 1
 			}
 		}
@@ -1546,27 +1546,27 @@ func decodeExpression(d *decoder, v *Expression) {
 		i := -1
 		switch key {
 		case "andExpression":
-			if d.Accepts(3) {
+			if d.Accepts(inStrict | inCompat) {
 				i = 0
 			}
 		case "AndExpression":
-			if d.Accepts(2) {
+			if d.Accepts(inCompat) {
 				i = 0
 			}
 		case "orExpression":
-			if d.Accepts(3) {
+			if d.Accepts(inStrict | inCompat) {
 				i = 1
 			}
 		case "OrExpression":
-			if d.Accepts(2) {
+			if d.Accepts(inCompat) {
 				i = 1
 			}
 		case "attributeCondition":
-			if d.Accepts(3) {
+			if d.Accepts(inStrict | inCompat) {
 				i = 2
 			}
 		case "AttributeCondition":
-			if d.Accepts(2) {
+			if d.Accepts(inCompat) {
 				i = 2
 			}
 		}
@@ -1616,7 +1616,7 @@ func decodeExpression(d *decoder, v *Expression) {
 		d.EndMember(&seen[i])
 	}
 	maxProps := -1
-	if d.Accepts(1) {
+	if d.Accepts(inStrict) {
 		maxProps = 1
 	}
 	d.Properties(n, 1, maxProps, "/$defs/Expression/minProperties", "/$defs/Expression/maxProperties", " (a tagged union has exactly one member)")
@@ -1636,43 +1636,43 @@ func decodeAttributeCondition(d *decoder, v *AttributeCondition) {
 		i := -1
 		switch key {
 		case "name":
-			if d.Accepts(3) {
+			if d.Accepts(inStrict | inCompat) {
 				i = 0
 			}
 		case "Name":
-			if d.Accepts(2) {
+			if d.Accepts(inCompat) {
 				i = 0
 			}
 		case "value":
-			if d.Accepts(3) {
+			if d.Accepts(inStrict | inCompat) {
 				i = 1
 			}
 		case "Value":
-			if d.Accepts(2) {
+			if d.Accepts(inCompat) {
 				i = 1
 			}
 		case "comparisonOperator":
-			if d.Accepts(3) {
+			if d.Accepts(inStrict | inCompat) {
 				i = 2
 			}
 		case "ComparisonOperator":
-			if d.Accepts(2) {
+			if d.Accepts(inCompat) {
 				i = 2
 			}
 		case "proficiencyLevel":
-			if d.Accepts(3) {
+			if d.Accepts(inStrict | inCompat) {
 				i = 3
 			}
 		case "ProficiencyLevel":
-			if d.Accepts(2) {
+			if d.Accepts(inCompat) {
 				i = 3
 			}
 		case "matchCriteria":
-			if d.Accepts(3) {
+			if d.Accepts(inStrict | inCompat) {
 				i = 4
 			}
 		case "MatchCriteria":
-			if d.Accepts(2) {
+			if d.Accepts(inCompat) {
 				i = 4
 			}
 		}
@@ -1732,11 +1732,11 @@ func decodeMatchCriteria(d *decoder, v *MatchCriteria) {
 		i := -1
 		switch key {
 		case "agentsCriteria":
-			if d.Accepts(3) {
+			if d.Accepts(inStrict | inCompat) {
 				i = 0
 			}
 		case "AgentsCriteria":
-			if d.Accepts(2) {
+			if d.Accepts(inCompat) {
 				i = 0
 			}
 		}
@@ -1775,11 +1775,11 @@ func decodeAgentsCriteria(d *decoder, v *AgentsCriteria) {
 		i := -1
 		switch key {
 		case "agentIds":
-			if d.Accepts(3) {
+			if d.Accepts(inStrict | inCompat) {
 				i = 0
 			}
 		case "AgentIds":
-			if d.Accepts(2) {
+			if d.Accepts(inCompat) {
 				i = 0
 			}
 		}

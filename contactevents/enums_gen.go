@@ -20,7 +20,7 @@ func (EnvelopeVersion) Values() []EnvelopeVersion {
 func lookupEnvelopeVersion(s string) (EnvelopeVersion, uint8) {
 	switch s {
 	case "0":
-		return EnvelopeVersionZero, 7
+		return EnvelopeVersionZero, inStrict | inCompat | inLegacy
 	default:
 		return EnvelopeVersion(s), 0
 	}
@@ -79,7 +79,7 @@ func (DetailType) Values() []DetailType {
 func lookupDetailType(s string) (DetailType, uint8) {
 	switch s {
 	case "Amazon Connect Contact Event":
-		return DetailTypeContactEvent, 7
+		return DetailTypeContactEvent, inStrict | inCompat | inLegacy
 	default:
 		return DetailType(s), 0
 	}
@@ -137,7 +137,7 @@ func (EventSource) Values() []EventSource {
 func lookupEventSource(s string) (EventSource, uint8) {
 	switch s {
 	case "aws.connect":
-		return EventSourceConnect, 7
+		return EventSourceConnect, inStrict | inCompat | inLegacy
 	default:
 		return EventSource(s), 0
 	}
@@ -227,23 +227,23 @@ func (EventType) Values() []EventType {
 func lookupEventType(s string) (EventType, uint8) {
 	switch s {
 	case "INITIATED":
-		return EventTypeInitiated, 7
+		return EventTypeInitiated, inStrict | inCompat | inLegacy
 	case "CONNECTED_TO_SYSTEM":
-		return EventTypeConnectedToSystem, 7
+		return EventTypeConnectedToSystem, inStrict | inCompat | inLegacy
 	case "CONTACT_DATA_UPDATED":
-		return EventTypeContactDataUpdated, 3
+		return EventTypeContactDataUpdated, inStrict | inCompat
 	case "QUEUED":
-		return EventTypeQueued, 7
+		return EventTypeQueued, inStrict | inCompat | inLegacy
 	case "CONNECTED_TO_AGENT":
-		return EventTypeConnectedToAgent, 7
+		return EventTypeConnectedToAgent, inStrict | inCompat | inLegacy
 	case "DISCONNECTED":
-		return EventTypeDisconnected, 7
+		return EventTypeDisconnected, inStrict | inCompat | inLegacy
 	case "PAUSED":
-		return EventTypePaused, 3
+		return EventTypePaused, inStrict | inCompat
 	case "RESUMED":
-		return EventTypeResumed, 3
+		return EventTypeResumed, inStrict | inCompat
 	case "AMD_DISABLED":
-		return EventTypeAmdDisabled, 2
+		return EventTypeAmdDisabled, inCompat
 	default:
 		return EventType(s), 0
 	}
@@ -312,13 +312,13 @@ func (Channel) Values() []Channel {
 func lookupChannel(s string) (Channel, uint8) {
 	switch s {
 	case "VOICE":
-		return ChannelVoice, 7
+		return ChannelVoice, inStrict | inCompat | inLegacy
 	case "CHAT":
-		return ChannelChat, 7
+		return ChannelChat, inStrict | inCompat | inLegacy
 	case "TASK":
-		return ChannelTask, 7
+		return ChannelTask, inStrict | inCompat | inLegacy
 	case "Voice":
-		return ChannelVoice, 6
+		return ChannelVoice, inCompat | inLegacy
 	default:
 		return Channel(s), 0
 	}
@@ -408,23 +408,23 @@ func (InitiationMethod) Values() []InitiationMethod {
 func lookupInitiationMethod(s string) (InitiationMethod, uint8) {
 	switch s {
 	case "INBOUND":
-		return InitiationMethodInbound, 7
+		return InitiationMethodInbound, inStrict | inCompat | inLegacy
 	case "OUTBOUND":
-		return InitiationMethodOutbound, 7
+		return InitiationMethodOutbound, inStrict | inCompat | inLegacy
 	case "TRANSFER":
-		return InitiationMethodTransfer, 7
+		return InitiationMethodTransfer, inStrict | inCompat | inLegacy
 	case "CALLBACK":
-		return InitiationMethodCallback, 7
+		return InitiationMethodCallback, inStrict | inCompat | inLegacy
 	case "API":
-		return InitiationMethodApi, 7
+		return InitiationMethodApi, inStrict | inCompat | inLegacy
 	case "QUEUE_TRANSFER":
-		return InitiationMethodQueueTransfer, 7
+		return InitiationMethodQueueTransfer, inStrict | inCompat | inLegacy
 	case "EXTERNAL_OUTBOUND":
-		return InitiationMethodExternalOutbound, 3
+		return InitiationMethodExternalOutbound, inStrict | inCompat
 	case "MONITOR":
-		return InitiationMethodMonitor, 3
+		return InitiationMethodMonitor, inStrict | inCompat
 	case "DISCONNECT":
-		return InitiationMethodDisconnect, 7
+		return InitiationMethodDisconnect, inStrict | inCompat | inLegacy
 	default:
 		return InitiationMethod(s), 0
 	}
@@ -519,29 +519,29 @@ func (AnsweringMachineDetectionStatus) Values() []AnsweringMachineDetectionStatu
 func lookupAnsweringMachineDetectionStatus(s string) (AnsweringMachineDetectionStatus, uint8) {
 	switch s {
 	case "HUMAN_ANSWERED":
-		return AnsweringMachineDetectionStatusHumanAnswered, 7
+		return AnsweringMachineDetectionStatusHumanAnswered, inStrict | inCompat | inLegacy
 	case "VOICEMAIL_BEEP":
-		return AnsweringMachineDetectionStatusVoicemailBeep, 7
+		return AnsweringMachineDetectionStatusVoicemailBeep, inStrict | inCompat | inLegacy
 	case "VOICEMAIL_NO_BEEP":
-		return AnsweringMachineDetectionStatusVoicemailNoBeep, 7
+		return AnsweringMachineDetectionStatusVoicemailNoBeep, inStrict | inCompat | inLegacy
 	case "AMD_UNANSWERED":
-		return AnsweringMachineDetectionStatusAmdUnanswered, 3
+		return AnsweringMachineDetectionStatusAmdUnanswered, inStrict | inCompat
 	case "AMD_UNRESOLVED":
-		return AnsweringMachineDetectionStatusAmdUnresolved, 7
+		return AnsweringMachineDetectionStatusAmdUnresolved, inStrict | inCompat | inLegacy
 	case "AMD_NOT_APPLICABLE":
-		return AnsweringMachineDetectionStatusAmdNotApplicable, 3
+		return AnsweringMachineDetectionStatusAmdNotApplicable, inStrict | inCompat
 	case "SIT_TONE_BUSY":
-		return AnsweringMachineDetectionStatusSitToneBusy, 3
+		return AnsweringMachineDetectionStatusSitToneBusy, inStrict | inCompat
 	case "SIT_TONE_INVALID_NUMBER":
-		return AnsweringMachineDetectionStatusSitToneInvalidNumber, 3
+		return AnsweringMachineDetectionStatusSitToneInvalidNumber, inStrict | inCompat
 	case "SIT_TONE_DETECTED":
-		return AnsweringMachineDetectionStatusSitToneDetected, 7
+		return AnsweringMachineDetectionStatusSitToneDetected, inStrict | inCompat | inLegacy
 	case "FAX_MACHINE_DETECTED":
-		return AnsweringMachineDetectionStatusFaxMachineDetected, 7
+		return AnsweringMachineDetectionStatusFaxMachineDetected, inStrict | inCompat | inLegacy
 	case "AMD_ERROR":
-		return AnsweringMachineDetectionStatusAmdError, 7
+		return AnsweringMachineDetectionStatusAmdError, inStrict | inCompat | inLegacy
 	case "SIT_TONE-DETECTED":
-		return AnsweringMachineDetectionStatusSitToneDetected, 6
+		return AnsweringMachineDetectionStatusSitToneDetected, inCompat | inLegacy
 	default:
 		return AnsweringMachineDetectionStatus(s), 0
 	}
@@ -617,13 +617,13 @@ func (DisconnectReason) Values() []DisconnectReason {
 func lookupDisconnectReason(s string) (DisconnectReason, uint8) {
 	switch s {
 	case "OUTBOUND_DESTINATION_ENDPOINT_ERROR":
-		return DisconnectReasonOutboundDestinationEndpointError, 3
+		return DisconnectReasonOutboundDestinationEndpointError, inStrict | inCompat
 	case "OUTBOUND_RESOURCE_ERROR":
-		return DisconnectReasonOutboundResourceError, 3
+		return DisconnectReasonOutboundResourceError, inStrict | inCompat
 	case "OUTBOUND_ATTEMPT_FAILED":
-		return DisconnectReasonOutboundAttemptFailed, 3
+		return DisconnectReasonOutboundAttemptFailed, inStrict | inCompat
 	case "EXPIRED":
-		return DisconnectReasonExpired, 3
+		return DisconnectReasonExpired, inStrict | inCompat
 	default:
 		return DisconnectReason(s), 0
 	}
@@ -699,17 +699,17 @@ func (UpdatedProperty) Values() []UpdatedProperty {
 func lookupUpdatedProperty(s string) (UpdatedProperty, uint8) {
 	switch s {
 	case "ScheduledTimestamp":
-		return UpdatedPropertyScheduledTimestamp, 3
+		return UpdatedPropertyScheduledTimestamp, inStrict | inCompat
 	case "UserDefinedAttributes":
-		return UpdatedPropertyUserDefinedAttributes, 3
+		return UpdatedPropertyUserDefinedAttributes, inStrict | inCompat
 	case "ContactLens.ConversationalAnalytics.Configuration":
-		return UpdatedPropertyContactLensConversationalAnalyticsConfiguration, 3
+		return UpdatedPropertyContactLensConversationalAnalyticsConfiguration, inStrict | inCompat
 	case "Segment Attributes":
-		return UpdatedPropertySegmentAttributes, 3
+		return UpdatedPropertySegmentAttributes, inStrict | inCompat
 	case "Tags":
-		return UpdatedPropertyTags, 3
+		return UpdatedPropertyTags, inStrict | inCompat
 	case "RoutingCriteria.Step.Status":
-		return UpdatedPropertyRoutingCriteriaStepStatus, 2
+		return UpdatedPropertyRoutingCriteriaStepStatus, inCompat
 	default:
 		return UpdatedProperty(s), 0
 	}
@@ -781,17 +781,17 @@ func (StepStatus) Values() []StepStatus {
 func lookupStepStatus(s string) (StepStatus, uint8) {
 	switch s {
 	case "EXPIRED":
-		return StepStatusExpired, 3
+		return StepStatusExpired, inStrict | inCompat
 	case "ACTIVE":
-		return StepStatusActive, 3
+		return StepStatusActive, inStrict | inCompat
 	case "JOINED":
-		return StepStatusJoined, 3
+		return StepStatusJoined, inStrict | inCompat
 	case "INACTIVE":
-		return StepStatusInactive, 3
+		return StepStatusInactive, inStrict | inCompat
 	case "DEACTIVATED":
-		return StepStatusDeactivated, 3
+		return StepStatusDeactivated, inStrict | inCompat
 	case "INTERRUPTED":
-		return StepStatusInterrupted, 3
+		return StepStatusInterrupted, inStrict | inCompat
 	default:
 		return StepStatus(s), 0
 	}
@@ -855,9 +855,9 @@ func (ComparisonOperator) Values() []ComparisonOperator {
 func lookupComparisonOperator(s string) (ComparisonOperator, uint8) {
 	switch s {
 	case "NumberGreaterOrEqualTo":
-		return ComparisonOperatorNumberGreaterOrEqualTo, 3
+		return ComparisonOperatorNumberGreaterOrEqualTo, inStrict | inCompat
 	case "Match":
-		return ComparisonOperatorMatch, 2
+		return ComparisonOperatorMatch, inCompat
 	default:
 		return ComparisonOperator(s), 0
 	}

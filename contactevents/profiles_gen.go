@@ -47,21 +47,21 @@ func (p Profile) codec() (codec.Profile, bool) {
 	switch p {
 	case Strict:
 		return codec.Profile{
-			Bit:               1,
+			Bit:               inStrict,
 			Index:             0,
 			UnknownProperties: issue.Error,
 			UnknownValues:     issue.Error,
 		}, true
 	case Compat:
 		return codec.Profile{
-			Bit:               2,
+			Bit:               inCompat,
 			Index:             1,
 			UnknownProperties: issue.Warning,
 			UnknownValues:     issue.Warning,
 		}, true
 	case Legacy:
 		return codec.Profile{
-			Bit:               4,
+			Bit:               inLegacy,
 			Index:             2,
 			UnknownProperties: issue.Warning,
 			UnknownValues:     issue.Error,
@@ -70,6 +70,16 @@ func (p Profile) codec() (codec.Profile, bool) {
 		return codec.Profile{}, false
 	}
 }
+
+/*
+Profile bits, for the masks of the generated tables: which profiles
+accept a spelling, a value or a shape.
+*/
+const (
+	inStrict uint8 = 1
+	inCompat uint8 = 2
+	inLegacy uint8 = 4
+)
 
 // The generated code and internal/codec must come from the same version.
 const _ = codec.APIVersion1

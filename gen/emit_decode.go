@@ -53,7 +53,7 @@ func (m *model) emitObjectDecoder(f *jen.File, df *def) {
 			if s.mask == all {
 				keyCases = append(keyCases, jen.Case(jen.Lit(s.name)).Block(set))
 			} else if s.mask != 0 {
-				keyCases = append(keyCases, jen.Case(jen.Lit(s.name)).Block(jen.If(jen.Id("d").Dot("Accepts").Call(jen.Lit(int(s.mask)))).Block(set)))
+				keyCases = append(keyCases, jen.Case(jen.Lit(s.name)).Block(jen.If(jen.Id("d").Dot("Accepts").Call(m.maskExpr(s.mask))).Block(set)))
 			}
 		}
 	}
@@ -103,7 +103,7 @@ func (m *model) emitObjectDecoder(f *jen.File, df *def) {
 			check := jen.Id("d").Dot("Required").Call(jen.Id("seen").Index(jen.Lit(p.index)).Dot("Seen"), jen.Lit(p.name), where)
 			if p.mask != m.allBits() {
 				// A profile that does not know the property does not require it.
-				check = jen.If(jen.Id("d").Dot("Accepts").Call(jen.Lit(int(p.mask)))).Block(check)
+				check = jen.If(jen.Id("d").Dot("Accepts").Call(m.maskExpr(p.mask))).Block(check)
 			}
 			body = append(body, check)
 		}
@@ -119,7 +119,7 @@ func (m *model) emitObjectDecoder(f *jen.File, df *def) {
 				}
 			}
 			body = append(body, jen.Id("maxProps").Op(":=").Lit(-1),
-				jen.If(jen.Id("d").Dot("Accepts").Call(jen.Lit(int(exact)))).Block(jen.Id("maxProps").Op("=").Lit(1)))
+				jen.If(jen.Id("d").Dot("Accepts").Call(m.maskExpr(exact))).Block(jen.Id("maxProps").Op("=").Lit(1)))
 			maxExpr = jen.Id("maxProps")
 			why = " (a tagged union has exactly one member)"
 		}
@@ -275,7 +275,7 @@ func (m *model) decodeValue(t *typ, target *jen.Statement, optional bool) []jen.
 	case tOneOrMany:
 		item := &typ{kind: tRef, ref: t.ref, kw: "/$defs/" + t.ref.name}
 		return []jen.Code{
-			jen.If(jen.Id("d").Dot("S").Dot("Peek").Call().Op("==").Qual(scanPkg, "Array").Op("&&").Add(jen.Id("d")).Dot("Accepts").Call(jen.Lit(int(t.shapeMask)))).Block(
+			jen.If(jen.Id("d").Dot("S").Dot("Peek").Call().Op("==").Qual(scanPkg, "Array").Op("&&").Add(jen.Id("d")).Dot("Accepts").Call(m.maskExpr(t.shapeMask))).Block(
 				jen.Id("_").Op("=").Add(jen.Id("d")).Dot("S").Dot("BeginArray").Call(),
 				jen.Block(m.arrayLoop(item, tgt, t.minItems, t.maxItems, t.kw+"/then")...),
 			).Else().If(jen.Id("d").Dot("Object").Call(jen.Lit("/$defs/"+t.ref.name+"/type"))).Block(
@@ -366,7 +366,7 @@ func (m *model) ruleCheck(df *def, r rule) []jen.Code {
 	switch r.kind {
 	case "absentWhen":
 		p, w := propNamed(r.property), propNamed(r.whenProperty)
-		present := jen.Id("d").Dot("Accepts").Call(jen.Lit(int(p.mask)))
+		present := jen.Id("d").Dot("Accepts").Call(m.maskExpr(p.mask))
 		if cond := m.present(p.t, jen.Id("v").Dot(p.goName), !m.goRequired(p)); cond != nil {
 			present = jen.Add(cond)
 		}

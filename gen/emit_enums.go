@@ -71,7 +71,7 @@ func (m *model) emitEnums(f *jen.File) {
 					}
 				}
 			}
-			cases = append(cases, jen.Case(jen.Lit(v.value)).Block(jen.Return(ret, jen.Lit(int(v.mask)))))
+			cases = append(cases, jen.Case(jen.Lit(v.value)).Block(jen.Return(ret, m.maskExpr(v.mask))))
 		}
 		cases = append(cases, jen.Default().Block(jen.Return(jen.Id(t).Call(jen.Id("s")), jen.Lit(0))))
 		lookup := "lookup" + t

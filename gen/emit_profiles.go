@@ -21,7 +21,7 @@ func (m *model) emitProfiles(f *jen.File) {
 		}
 		cases = append(cases, jen.Case(jen.Id(p.goName)).Block(jen.Return(jen.Qual(codecPkg, "Profile").Values(jen.Dict{
 			jen.Id("Index"):             jen.Lit(indexOf(m, p)),
-			jen.Id("Bit"):               jen.Lit(int(p.bit)),
+			jen.Id("Bit"):               jen.Id(maskName(p)),
 			jen.Id("UnknownProperties"): sev(p.unknownProperties),
 			jen.Id("UnknownValues"):     sev(p.unknownValues),
 		}), jen.True())))
@@ -37,6 +37,13 @@ func (m *model) emitProfiles(f *jen.File) {
 		jen.Switch(jen.Id("p")).Block(cases...),
 	)
 	f.Line()
+	var bits []jen.Code
+	for _, p := range m.profiles {
+		bits = append(bits, jen.Id(maskName(p)).Uint8().Op("=").Lit(int(p.bit)))
+	}
+	f.Comment("Profile bits, for the masks of the generated tables: which profiles\naccept a spelling, a value or a shape.")
+	f.Const().Defs(bits...)
+	f.Line()
 	f.Comment("The generated code and internal/codec must come from the same version.")
 	f.Const().Id("_").Op("=").Qual(codecPkg, "APIVersion1")
 }
@@ -48,4 +55,26 @@ func indexOf(m *model, p *profile) int {
 		}
 	}
 	return -1
+}
+
+// maskName is the Go constant of a profile's bit.
+func maskName(p *profile) string { return "in" + p.goName }
+
+// maskExpr writes a mask as the profiles it holds: inStrict | inCompat.
+func (m *model) maskExpr(mask uint8) jen.Code {
+	var e *jen.Statement
+	for _, p := range m.profiles {
+		if mask&p.bit == 0 {
+			continue
+		}
+		if e == nil {
+			e = jen.Id(maskName(p))
+		} else {
+			e = e.Op("|").Id(maskName(p))
+		}
+	}
+	if e == nil {
+		return jen.Lit(0)
+	}
+	return e
 }
