@@ -594,9 +594,10 @@ func decodeContactEvent(d *decoder, v *ContactEvent) {
 	// carry both timestamps (a contact event does not carry the current time);
 	// not-set timestamps are ignored.
 	if v.Channel == ChannelTask && v.InitiationTimestamp.IsSet() && v.DisconnectTimestamp.IsSet() {
-		limit := time.Duration([]int64{2592000, 2592000, 604800}[d.Profile.Index]) * time.Second
+		limit := time.Duration([]int64{2592000, 2592000, 604800}[d.Profile.Index]) * time.Second // strict 30 days, compat 30 days, legacy 7 days
 		if open := v.DisconnectTimestamp.Time().Sub(v.InitiationTimestamp.Time()); open > limit {
 			if sev, on := d.Severity([]int8{0, 1, 0}); on {
+				// strict error, compat warning, legacy error
 				d.C.AddMember(sev, d.Key(&seen[10]), "/$defs/ContactEvent/x-rules/0", "a task is disconnected after "+limit.String()+" at most, but this one was open for "+open.String())
 			}
 		}
@@ -607,6 +608,7 @@ func decodeContactEvent(d *decoder, v *ContactEvent) {
 	// strict, a warning under compat and allowed under legacy.
 	if v.QueueInfo != nil && v.InitiationMethod == InitiationMethodOutbound {
 		if sev, on := d.Severity([]int8{0, 1, -1}); on {
+			// strict error, compat warning, legacy off
 			d.C.AddMember(sev, d.Key(&seen[12]), "/$defs/ContactEvent/x-rules/1", "queueInfo is present although initiationMethod is OUTBOUND; the current page says it is not included then")
 		}
 	}

@@ -361,6 +361,17 @@ func (m *model) ruleCheck(df *def, r rule) []jen.Code {
 		}
 		panic("rule " + r.id + ": no value " + value)
 	}
+	var sevDoc, limitDoc []string
+	for _, p := range m.profiles {
+		sv := r.severity[p.name]
+		if sv == "" {
+			sv = "off"
+		}
+		sevDoc = append(sevDoc, p.name+" "+sv)
+		if r.kind == "taskExpiry" {
+			limitDoc = append(limitDoc, fmt.Sprintf("%s %d days", p.name, r.maxOpen[p.name]/86400))
+		}
+	}
 	severity := jen.List(jen.Id("sev"), jen.Id("on")).Op(":=").Add(jen.Id("d")).Dot("Severity").Call(jen.Index().Int8().Values(sev...))
 	ruleDoc := comment("Rule "+r.id+": "+r.description, 74)
 	switch r.kind {
@@ -371,7 +382,7 @@ func (m *model) ruleCheck(df *def, r rule) []jen.Code {
 			present = jen.Add(cond)
 		}
 		return []jen.Code{ruleDoc, jen.If(jen.Add(present).Op("&&").Id("v").Dot(w.goName).Op("==").Add(enumConst(w, r.whenEquals))).Block(
-			jen.If(severity, jen.Id("on")).Block(
+			jen.If(severity, jen.Id("on")).Block(jen.Comment(strings.Join(sevDoc, ", ")),
 				jen.Id("d").Dot("C").Dot("AddMember").Call(jen.Id("sev"), jen.Id("d").Dot("Key").Call(jen.Op("&").Id("seen").Index(jen.Lit(p.index))), jen.Lit(kw),
 					jen.Lit(fmt.Sprintf("%s is present although %s is %s; the current page says it is not included then", p.name, w.name, r.whenEquals))),
 			),
@@ -384,9 +395,9 @@ func (m *model) ruleCheck(df *def, r rule) []jen.Code {
 			limits = append(limits, jen.Lit(r.maxOpen[p.name]))
 		}
 		return []jen.Code{ruleDoc, jen.If(jen.Id("v").Dot(ch.goName).Op("==").Add(enumConst(ch, r.channel)).Op("&&").Id("v").Dot(start.goName).Dot("IsSet").Call().Op("&&").Id("v").Dot(end.goName).Dot("IsSet").Call()).Block(
-			jen.Id("limit").Op(":=").Qual("time", "Duration").Call(jen.Index().Int64().Values(limits...).Index(jen.Id("d").Dot("Profile").Dot("Index"))).Op("*").Qual("time", "Second"),
+			jen.Id("limit").Op(":=").Qual("time", "Duration").Call(jen.Index().Int64().Values(limits...).Index(jen.Id("d").Dot("Profile").Dot("Index"))).Op("*").Qual("time", "Second").Comment(strings.Join(limitDoc, ", ")),
 			jen.If(jen.Id("open").Op(":=").Id("v").Dot(end.goName).Dot("Time").Call().Dot("Sub").Call(jen.Id("v").Dot(start.goName).Dot("Time").Call()), jen.Id("open").Op(">").Id("limit")).Block(
-				jen.If(severity, jen.Id("on")).Block(
+				jen.If(severity, jen.Id("on")).Block(jen.Comment(strings.Join(sevDoc, ", ")),
 					jen.Id("d").Dot("C").Dot("AddMember").Call(jen.Id("sev"), jen.Id("d").Dot("Key").Call(jen.Op("&").Id("seen").Index(jen.Lit(end.index))), jen.Lit(kw),
 						jen.Lit("a task is disconnected after ").Op("+").Id("limit").Dot("String").Call().Op("+").Lit(" at most, but this one was open for ").Op("+").Id("open").Dot("String").Call()),
 				),
