@@ -11,10 +11,8 @@ import (
 	"time"
 )
 
-/*
-decoder is the state of one decode: the shared runtime plus the arena of
-the event being decoded.
-*/
+// decoder is the state of one decode: the shared runtime plus the arena of the
+// event being decoded.
 type decoder struct {
 	codec.Decoder
 	a *arena

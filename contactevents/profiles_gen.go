@@ -7,11 +7,9 @@ import (
 	issue "github.com/connectevents/sdk-go/internal/issue"
 )
 
-/*
-Profile is a validation profile: which documented spellings, values and
-shapes are accepted, and what happens to unknown ones. Each profile is
-also a JSON Schema of its own in schema/profiles.
-*/
+// Profile is a validation profile: which documented spellings, values and
+// shapes are accepted, and what happens to unknown ones. Each profile is also
+// a JSON Schema of its own in schema/profiles.
 type Profile string
 
 const (
@@ -71,10 +69,8 @@ func (p Profile) codec() (codec.Profile, bool) {
 	}
 }
 
-/*
-Profile bits, for the masks of the generated tables: which profiles
-accept a spelling, a value or a shape.
-*/
+// Profile bits, for the masks of the generated tables: which profiles accept a
+// spelling, a value or a shape.
 const (
 	inStrict uint8 = 1
 	inCompat uint8 = 2

@@ -438,7 +438,7 @@ func (m *model) emitArena(f *jen.File) {
 		name := lowerID(it.name)
 		fields = append(fields, jen.Id(name+"Items").Index(jen.Lit(sliceSlab)).Add(it.goType).Comment("backing of []"+it.name+" slices"), jen.Id("n"+it.name+"Items").Uint8())
 	}
-	f.Comment("decoder is the state of one decode: the shared runtime plus the arena of\nthe event being decoded.")
+	f.Add(comment("decoder is the state of one decode: the shared runtime plus the arena of the event being decoded.", 76))
 	f.Type().Id("decoder").Struct(jen.Qual(codecPkg, "Decoder"), jen.Id("a").Op("*").Id("arena"))
 	f.Line()
 	f.Comment("arena holds the structs of one event, allocated together.")

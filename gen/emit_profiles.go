@@ -6,7 +6,7 @@ import (
 
 // emitProfiles writes the Profile type from the schema's x-profiles.
 func (m *model) emitProfiles(f *jen.File) {
-	f.Comment("Profile is a validation profile: which documented spellings, values and\nshapes are accepted, and what happens to unknown ones. Each profile is\nalso a JSON Schema of its own in schema/profiles.")
+	f.Add(comment("Profile is a validation profile: which documented spellings, values and shapes are accepted, and what happens to unknown ones. Each profile is also a JSON Schema of its own in schema/profiles.", 76))
 	f.Type().Id("Profile").String()
 	f.Line()
 	var consts, vals, cases []jen.Code
@@ -41,7 +41,7 @@ func (m *model) emitProfiles(f *jen.File) {
 	for _, p := range m.profiles {
 		bits = append(bits, jen.Id(maskName(p)).Uint8().Op("=").Lit(int(p.bit)))
 	}
-	f.Comment("Profile bits, for the masks of the generated tables: which profiles\naccept a spelling, a value or a shape.")
+	f.Add(comment("Profile bits, for the masks of the generated tables: which profiles accept a spelling, a value or a shape.", 76))
 	f.Const().Defs(bits...)
 	f.Line()
 	f.Comment("The generated code and internal/codec must come from the same version.")
