@@ -106,7 +106,7 @@ func (dec *Decoder) Records() iter.Seq2[*Record, error] {
 				r.Warnings = append([]Issue(nil), warnings...)
 			}
 			if err != nil {
-				err = &RecordError{Index: rec.Index, ID: rec.ID, Pointer: rec.Pointer, Line: rec.Line, Offset: rec.Offset, Err: err}
+				err = atRecord(rec, err)
 			}
 			if !yield(r, err) {
 				return
@@ -166,13 +166,10 @@ func malformed(err error) []byte {
 func diagnose(raw []byte, err error, o *options) error {
 	var re *delivery.RecordError
 	errors.As(err, &re)
-	doc, ok := plainDocument(raw, FormatAuto)
-	if !ok {
-		doc = delivery.EventBridge
-	}
+	doc, _ := documentKind(raw)
 	if _, derr := decodeRecord(raw, doc, re.Offset, re.Line, o); derr != nil {
 		if _, syntax := derr.(*SyntaxError); syntax || isJoined(derr) {
-			return &RecordError{Index: re.Index, ID: re.ID, Pointer: re.Pointer, Line: re.Line, Offset: re.Offset, Err: derr}
+			return fromDelivery(re, derr)
 		}
 	}
 	return err

@@ -201,7 +201,9 @@ func Errors(err error) []error {
 		}
 		out := make([]error, len(parts))
 		for i, p := range parts {
-			out[i] = &RecordError{Index: re.Index, ID: re.ID, Pointer: re.Pointer, Line: re.Line, Offset: re.Offset, Err: p}
+			c := *re
+			c.Err = p
+			out[i] = &c
 		}
 		return out
 	}

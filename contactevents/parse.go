@@ -9,6 +9,7 @@ import (
 
 	"github.com/connectevents/sdk-go/internal/codec"
 	"github.com/connectevents/sdk-go/internal/delivery"
+	"github.com/connectevents/sdk-go/internal/scan"
 )
 
 var (
@@ -95,7 +96,7 @@ func parseRecords(data []byte, o options) (*Event, error) {
 		}
 		ev, err = decodeRecord(rec.Data, rec.Doc, rec.Offset, rec.Line, &o)
 		if err != nil && rec.Pointer != "" {
-			err = &RecordError{Index: rec.Index, ID: rec.ID, Pointer: rec.Pointer, Line: rec.Line, Offset: rec.Offset, Err: err}
+			err = atRecord(rec, err)
 		}
 	}
 	if count == 0 {
@@ -200,13 +201,13 @@ func misread(d *decoder, ev *Event, doc delivery.Format) (delivery.Format, bool)
 		}
 		return "", false
 	}
-	missing := 0
-	for _, i := range d.C.Issues() {
-		if i.InstanceLocation == "" && (i.Message == `missing required property "detail"` || i.Message == `missing required property "detail-type"`) {
-			missing++
-		}
+	// An envelope always misses required members when it is a bare event in
+	// disguise: only then is the top level read again.
+	if d.C.Errors() == 0 {
+		return "", false
 	}
-	return delivery.Detail, missing == 2
+	kind, object := documentKind(d.Data())
+	return delivery.Detail, object && kind == delivery.Detail
 }
 
 func isJoined(err error) bool {
@@ -225,18 +226,52 @@ func singleDocument(data []byte, f Format) (delivery.Format, bool) {
 	if len(t) == 0 || t[0] != '{' {
 		return "", false
 	}
-	if bytes.Contains(data, []byte(`"detail"`)) || bytes.Contains(data, []byte(`"detail-type"`)) {
-		return delivery.EventBridge, true
-	}
-	return delivery.Detail, true
+	kind, _ := documentKind(data)
+	return kind, true
 }
 
+// documentKind applies the schema's root rule to data: an EventBridge event
+// has a detail or detail-type member, anything else is a bare contact event.
+// It reads the top-level keys only (a malformed document: those before the
+// first fatal defect), for the rare paths where the first-key sniff of
+// plainDocument is not enough. object reports whether data is an object at
+// all.
+func documentKind(data []byte) (kind delivery.Format, object bool) {
+	var s scan.Scanner
+	s.Reset(data, 0)
+	if s.Peek() != scan.Object || !s.BeginObject() {
+		return delivery.Detail, false
+	}
+	for {
+		key, ok := s.NextKey()
+		if !ok {
+			return delivery.Detail, true
+		}
+		if key == "detail" || key == "detail-type" {
+			return delivery.EventBridge, true
+		}
+		s.Skip()
+	}
+}
+
+// recordError turns the delivery layer's error for a record into the SDK's.
 func recordError(err error) error {
 	var re *delivery.RecordError
 	if errors.As(err, &re) {
-		return &RecordError{Index: re.Index, ID: re.ID, Pointer: re.Pointer, Line: re.Line, Offset: re.Offset, Err: re.Err}
+		return fromDelivery(re, re.Err)
 	}
 	return err
+}
+
+// fromDelivery is the SDK's *RecordError for a record the delivery layer
+// named, with err as its reason.
+func fromDelivery(re *delivery.RecordError, err error) *RecordError {
+	return &RecordError{Index: re.Index, ID: re.ID, Pointer: re.Pointer, Line: re.Line, Offset: re.Offset, Err: err}
+}
+
+// atRecord is the SDK's *RecordError for an error in the record rec.
+func atRecord(rec delivery.Record, err error) *RecordError {
+	return &RecordError{Index: rec.Index, ID: rec.ID, Pointer: rec.Pointer, Line: rec.Line, Offset: rec.Offset, Err: err}
 }
 
 // decodeRecord decodes one event document (an EventBridge event or a bare
