@@ -120,19 +120,3 @@ func (s *sourceSchema) allEnumValues() []string {
 	return slices.Compact(out)
 }
 
-// allPropertyNames returns every documented property name and alias, sorted.
-func (s *sourceSchema) allPropertyNames() []string {
-	var out []string
-	for _, def := range s.Defs {
-		props, _ := def["properties"].(map[string]any)
-		for name, p := range props {
-			out = append(out, name)
-			aliases, _ := p.(map[string]any)["x-aliases"].([]any)
-			for _, a := range aliases {
-				out = append(out, a.(map[string]any)["name"].(string))
-			}
-		}
-	}
-	slices.Sort(out)
-	return slices.Compact(out)
-}

@@ -187,8 +187,8 @@ func TestArenaSlotsFallBackToTheHeap(t *testing.T) {
 	if cap(s1) != 4 || &s1[:1][0] != &items[0] || cap(s2) != 4 || n != 4 {
 		t.Errorf("slices cap %d, %d, used %d", cap(s1), cap(s2), n)
 	}
-	s1 = append(s1, "a", "b", "c", "d", "e") // grows out of the slab without touching the rest
-	if items[4] != "" {
+	grown := append(s1, "a", "b", "c", "d", "e") // grows out of the slab without touching the rest
+	if items[4] != "" || &grown[0] == &items[0] {
 		t.Errorf("append past the capacity wrote into the slab: %q", items)
 	}
 }
