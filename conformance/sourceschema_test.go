@@ -119,4 +119,3 @@ func (s *sourceSchema) allEnumValues() []string {
 	slices.Sort(out)
 	return slices.Compact(out)
 }
-
