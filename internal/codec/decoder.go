@@ -40,8 +40,6 @@ type Decoder struct {
 	Profile Profile
 	data    []byte
 	number  string // the literal of the number read last, for exact checks
-	// int64Keyword is where a number beyond what Go holds is reported.
-	int64Keyword string
 }
 
 // Int64Keyword is the keyword location of the schema's x-int64 annotation:
@@ -61,7 +59,6 @@ func (d *Decoder) Reset(data []byte, p Profile, maxDepth int, view bool) {
 	d.C.Reset()
 	d.Profile = p
 	d.data = data
-	d.int64Keyword = Int64Keyword
 }
 
 // Accepts reports whether the profile in use accepts something documented
@@ -128,7 +125,7 @@ func (d *Decoder) Number(keyword string) (float64, bool) {
 	}
 	f, err := strconv.ParseFloat(lit, 64)
 	if err != nil || math.IsInf(f, 0) {
-		d.C.Add(issue.Error, d.int64Keyword, "number "+lit+" is out of the range of a 64-bit float")
+		d.C.Add(issue.Error, Int64Keyword, "number "+lit+" is out of the range of a 64-bit float")
 		return 0, false
 	}
 	d.number = lit
@@ -156,7 +153,7 @@ func (d *Decoder) Integer(keyword string) (int64, bool) {
 	case !ok || !r.IsInt():
 		d.C.Add(issue.Error, keyword, "expected integer, found number "+lit)
 	case !r.Num().IsInt64():
-		d.C.Add(issue.Error, d.int64Keyword, "integer "+lit+" is out of the range of a 64-bit integer")
+		d.C.Add(issue.Error, Int64Keyword, "integer "+lit+" is out of the range of a 64-bit integer")
 	default:
 		return r.Num().Int64(), true
 	}
