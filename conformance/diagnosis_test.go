@@ -2,8 +2,8 @@ package conformance
 
 // The SDK's diagnosis of the published samples as they are: Parse must report every syntax
 // defect that sample.json records, at its byte offset, line and column, as a *SyntaxError. The
-// text of the diagnosis is kept as a golden file next to the sample
-// (testdata/samples/<name>/diagnosis.golden); rewrite the goldens with
+// text of the diagnosis is kept as a golden file per sample
+// (testdata/diagnosis/<name>.golden); rewrite the goldens with
 //
 //	go test ./conformance -run TestDiagnosis -update
 
@@ -16,10 +16,11 @@ import (
 	"testing"
 
 	"github.com/connectevents/sdk-go/contactevents"
+	"github.com/connectevents/sdk-go/contactevents/samples"
 	"github.com/google/go-cmp/cmp"
 )
 
-var update = flag.Bool("update", false, "rewrite the golden files (testdata/samples/*/diagnosis.golden)")
+var update = flag.Bool("update", false, "rewrite the golden files (testdata/diagnosis/*.golden)")
 
 // syntaxErrors returns every *SyntaxError in err: err itself, or the members of the errors.Join
 // that Parse returns for several recoverable defects (trailing commas) followed by at most one
@@ -50,7 +51,7 @@ const noDiagnosis = "(no error)\n"
 // unexpected end and the trailing data too), errors.As must find the first, and the error text
 // must equal the golden file. A sample without defects parses without error.
 func TestDiagnosis(t *testing.T) {
-	for _, s := range Samples() {
+	for _, s := range samples.All() {
 		t.Run(s.Name, func(t *testing.T) {
 			_, err := contactevents.Parse(s.Verbatim)
 			type pos struct {
@@ -80,7 +81,7 @@ func TestDiagnosis(t *testing.T) {
 			if err != nil {
 				text = err.Error() + "\n"
 			}
-			golden := filepath.Join(samplesRoot, s.Name, "diagnosis.golden")
+			golden := filepath.Join("testdata", "diagnosis", s.Name+".golden")
 			if *update {
 				if err := os.WriteFile(golden, []byte(text), 0o644); err != nil {
 					t.Fatal(err)
@@ -101,7 +102,7 @@ func TestDiagnosis(t *testing.T) {
 // TestDiagnosisUnderEveryProfile checks that the syntax diagnosis does not depend on the
 // profile: syntax comes before validation.
 func TestDiagnosisUnderEveryProfile(t *testing.T) {
-	for _, s := range Samples() {
+	for _, s := range samples.All() {
 		_, base := contactevents.Parse(s.Verbatim)
 		for _, p := range profiles {
 			_, err := contactevents.Parse(s.Verbatim, contactevents.WithProfile(p))

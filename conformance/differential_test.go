@@ -19,6 +19,7 @@ import (
 	"testing"
 
 	"github.com/connectevents/sdk-go/contactevents"
+	"github.com/connectevents/sdk-go/contactevents/samples"
 	"github.com/santhosh-tekuri/jsonschema/v5"
 )
 
@@ -38,7 +39,7 @@ func mutantCount() int {
 }
 
 // sampleMutants returns the mutants of sample i (its repaired.json).
-func sampleMutants(tb testing.TB, i int, s Sample, n int) []mutant {
+func sampleMutants(tb testing.TB, i int, s samples.Sample, n int) []mutant {
 	tb.Helper()
 	base, err := decodeAny(s.Repaired)
 	if err != nil {
@@ -88,13 +89,13 @@ func TestDifferential(t *testing.T) {
 		}
 	}
 	t.Run("samples", func(t *testing.T) {
-		for _, s := range Samples() {
+		for _, s := range samples.All() {
 			check(t, s.Name+"/repaired.json", s.Repaired)
 		}
 	})
 	n := mutantCount()
 	t.Run("mutants", func(t *testing.T) {
-		for i, s := range Samples() {
+		for i, s := range samples.All() {
 			t.Run(s.Name, func(t *testing.T) {
 				t.Parallel()
 				ms := sampleMutants(t, i, s, n)
@@ -105,14 +106,14 @@ func TestDifferential(t *testing.T) {
 		}
 	})
 	t.Logf("%d samples x %d mutants each, under %d profiles; %d cases compared on validity only (the SDK returned *NotContactEventError, which carries no issues)",
-		len(Samples()), n, len(profiles), validityOnly.Load())
+		len(samples.All()), n, len(profiles), validityOnly.Load())
 	t.Logf("differential: %d cases compared, %d disagreements", cases.Load(), disagreements.Load())
 }
 
 // TestMutantsAreDeterministic pins the mutator: the same seed gives the same mutants, so a
 // failure names a mutant that can be replayed.
 func TestMutantsAreDeterministic(t *testing.T) {
-	for i, s := range Samples() {
+	for i, s := range samples.All() {
 		a := sampleMutants(t, i, s, 50)
 		b := sampleMutants(t, i, s, 50)
 		for j := range a {
@@ -128,7 +129,7 @@ func TestMutantsAreDeterministic(t *testing.T) {
 // code that silently narrows the differential test.
 func TestMutationsAllApply(t *testing.T) {
 	used := map[string]int{}
-	for i, s := range Samples() {
+	for i, s := range samples.All() {
 		for _, m := range sampleMutants(t, i, s, minMutantsPerSample) {
 			for _, op := range m.Ops {
 				used[op[:strings.IndexByte(op, ':')]]++
@@ -147,7 +148,7 @@ func TestMutationsAllApply(t *testing.T) {
 // unknown property under strict, the SDK reports the property (/detail/foo) and jsonschema the
 // object (/detail); the comparison maps the SDK's location to its parent.
 func TestNormalisationAdditionalProperties(t *testing.T) {
-	s, _ := Lookup("03-current-connected-to-agent")
+	s, _ := samples.Lookup("03-current-connected-to-agent")
 	doc := withMember(t, s.Repaired, []string{"detail"}, "foo", "1")
 	out := validateSDK(doc, contactevents.Strict)
 	if out.Kind != sdkIssues || len(out.Issues) != 1 {
@@ -169,7 +170,7 @@ func TestNormalisationAdditionalProperties(t *testing.T) {
 // TestNormalisationPropertyNames records that propertyNames needs no normalisation: both
 // engines report a bad segment attribute name at the name's own pointer.
 func TestNormalisationPropertyNames(t *testing.T) {
-	s, _ := Lookup("03-current-connected-to-agent")
+	s, _ := samples.Lookup("03-current-connected-to-agent")
 	doc := withMember(t, s.Repaired, []string{"detail"}, "segmentAttributes", `{"bad key":{"ValueString":"x"}}`)
 	out := validateSDK(doc, contactevents.Strict)
 	if out.Kind != sdkIssues || len(out.Issues) != 1 || out.Issues[0].InstanceLocation != "/detail/segmentAttributes/bad key" ||
@@ -186,7 +187,7 @@ func TestNormalisationPropertyNames(t *testing.T) {
 // TestNormalisationPercentEncoding names the second normalisation: jsonschema percent-encodes
 // the reference tokens of its instance locations, the SDK does not.
 func TestNormalisationPercentEncoding(t *testing.T) {
-	s, _ := Lookup("03-current-connected-to-agent")
+	s, _ := samples.Lookup("03-current-connected-to-agent")
 	doc := withMember(t, s.Repaired, []string{"detail", "tags"}, "Dept Name", "1")
 	js := mustSchemaLeaves(t, contactevents.Strict, doc)
 	if len(js) != 1 || js[0].InstanceLocation != "/detail/tags/Dept%20Name" {
@@ -205,7 +206,7 @@ func TestNormalisationPercentEncoding(t *testing.T) {
 // refuses nesting beyond WithMaxDepth (DefaultMaxDepth, 64) with a *SyntaxError, a resource
 // limit that no schema keyword expresses, so such documents are outside the comparison.
 func TestDepthLimitIsNotASchemaRule(t *testing.T) {
-	s, _ := Lookup("03-current-connected-to-agent")
+	s, _ := samples.Lookup("03-current-connected-to-agent")
 	deep := strings.Repeat(`{"a":`, contactevents.DefaultMaxDepth) + "1" + strings.Repeat("}", contactevents.DefaultMaxDepth)
 	doc := withMember(t, s.Repaired, []string{"detail"}, "foo", deep)
 	out := validateSDK(doc, contactevents.Compat)
@@ -227,7 +228,7 @@ func TestDepthLimitIsNotASchemaRule(t *testing.T) {
 // source, shows that its only error is the x- rule, so the engines agree that it is otherwise
 // valid.
 func TestNotContactEventProbe(t *testing.T) {
-	s, _ := Lookup("07-current-routing-step-expires")
+	s, _ := samples.Lookup("07-current-routing-step-expires")
 	data := withMember(t, s.Repaired, nil, "source", `"aws.partner"`)
 	data = withMember(t, data, []string{"detail"}, "Channel", `"VOICE"`)
 	if out := validateSDK(data, contactevents.Compat); out.Kind != sdkNotContactEvent {
@@ -248,7 +249,7 @@ func TestNotContactEventProbe(t *testing.T) {
 // TestNormalisationEmptyKey names the third normalisation: jsonschema loses the reference token of
 // a member whose key is empty; both sides drop empty tokens.
 func TestNormalisationEmptyKey(t *testing.T) {
-	s, _ := Lookup("03-current-connected-to-agent")
+	s, _ := samples.Lookup("03-current-connected-to-agent")
 	doc := withMember(t, s.Repaired, []string{"detail", "tags"}, "", "1")
 	out := validateSDK(doc, contactevents.Strict)
 	if len(out.Issues) != 1 || out.Issues[0].InstanceLocation != "/detail/tags/" {

@@ -18,6 +18,7 @@ import (
 	"testing"
 
 	"github.com/connectevents/sdk-go/contactevents"
+	"github.com/connectevents/sdk-go/contactevents/samples"
 	"github.com/google/go-cmp/cmp"
 )
 
@@ -215,13 +216,13 @@ func bareDetail(doc []byte) []byte {
 }
 
 // directEvents parses every event sample on its own: the events the formats must reproduce.
-func directEvents(t *testing.T) ([]Sample, []*contactevents.Event) {
+func directEvents(t *testing.T) ([]samples.Sample, []*contactevents.Event) {
 	var evs []*contactevents.Event
-	samples := Events()
-	for _, s := range samples {
+	events := samples.Events()
+	for _, s := range events {
 		evs = append(evs, parseCompat(t, s.Name, s.Repaired))
 	}
-	return samples, evs
+	return events, evs
 }
 
 // TestDeliveryFormats wraps the event samples in every delivery format: a batch of all of them
@@ -229,9 +230,9 @@ func directEvents(t *testing.T) ([]Sample, []*contactevents.Event) {
 // order and in number (for the bare detail, the sample's Detail without envelope); each sample
 // wrapped alone is also read by Parse.
 func TestDeliveryFormats(t *testing.T) {
-	samples, direct := directEvents(t)
+	events, direct := directEvents(t)
 	var docs [][]byte
-	for _, s := range samples {
+	for _, s := range events {
 		docs = append(docs, s.Repaired)
 	}
 	for _, f := range deliveryFormats {
@@ -256,7 +257,7 @@ func TestDeliveryFormats(t *testing.T) {
 			}
 			for i := range want {
 				if diff := cmp.Diff(want[i], got[i]); diff != "" {
-					t.Errorf("%s: event differs from the directly parsed sample (-direct +%s):\n%s", samples[i].Name, f.name, diff)
+					t.Errorf("%s: event differs from the directly parsed sample (-direct +%s):\n%s", events[i].Name, f.name, diff)
 				}
 			}
 			if _, err := contactevents.Parse(payload); !errors.Is(err, contactevents.ErrMultipleEvents) {
@@ -265,7 +266,7 @@ func TestDeliveryFormats(t *testing.T) {
 			if f.single == nil {
 				return
 			}
-			for i, s := range samples {
+			for i, s := range events {
 				one := f.single(s.Repaired, i)
 				ev, err := contactevents.Parse(one)
 				if err != nil {
@@ -296,10 +297,10 @@ func TestDeliveryFormats(t *testing.T) {
 // cause, and BatchItemFailures names exactly the broken records, in order (by SQS messageId, or
 // Kinesis sequence number, as Lambda's partial batch response wants them).
 func TestBrokenRecords(t *testing.T) {
-	good1, _ := Lookup("03-current-connected-to-agent")
-	syntax, _ := Lookup("02-older-disconnected") // verbatim: a trailing comma
-	good2, _ := Lookup("05-current-contact-properties-updated")
-	pattern, _ := Lookup("09-current-stop-streaming-event-type")
+	good1, _ := samples.Lookup("03-current-connected-to-agent")
+	syntax, _ := samples.Lookup("02-older-disconnected") // verbatim: a trailing comma
+	good2, _ := samples.Lookup("05-current-contact-properties-updated")
+	pattern, _ := samples.Lookup("09-current-stop-streaming-event-type")
 	invalid := bytes.Replace(good2.Repaired, []byte(`"channel": "CHAT"`), []byte(`"channel": ""`), 1)
 	docs := [][]byte{good1.Repaired, syntax.Verbatim, good2.Repaired, pattern.Repaired, invalid}
 	type broken struct {

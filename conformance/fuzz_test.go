@@ -18,6 +18,7 @@ import (
 	"testing"
 
 	"github.com/connectevents/sdk-go/contactevents"
+	"github.com/connectevents/sdk-go/contactevents/samples"
 	"github.com/google/go-cmp/cmp"
 )
 
@@ -25,7 +26,7 @@ import (
 const fuzzMutantSeeds = 10
 
 func addSeeds(f *testing.F) {
-	for i, s := range Samples() {
+	for i, s := range samples.All() {
 		f.Add(s.Verbatim)
 		f.Add(s.Repaired)
 		for _, m := range sampleMutants(f, i, s, fuzzMutantSeeds) {
@@ -36,7 +37,7 @@ func addSeeds(f *testing.F) {
 		f.Add(c.data())
 	}
 	var docs [][]byte
-	for _, s := range Events() {
+	for _, s := range samples.Events() {
 		docs = append(docs, s.Repaired)
 	}
 	for _, df := range deliveryFormats {
@@ -109,7 +110,7 @@ func FuzzDifferential(f *testing.F) {
 	addSeeds(f)
 	enums := mustSourceSchema(f).allEnumValues()
 	var bases []map[string]any
-	for _, s := range Samples() {
+	for _, s := range samples.All() {
 		bases = append(bases, mustDecode(f, s.Repaired).(map[string]any))
 	}
 	f.Fuzz(func(t *testing.T, data []byte) {
@@ -125,7 +126,7 @@ func FuzzDifferential(f *testing.F) {
 					t.Fatal(err)
 				}
 				if c.Disagreement != "" {
-					t.Fatalf("the engines disagree on a mutant of %s (%s):\n%s\n%s", Samples()[i].Name, strings.Join(m.Ops, "; "), m.Data, c.Report())
+					t.Fatalf("the engines disagree on a mutant of %s (%s):\n%s\n%s", samples.All()[i].Name, strings.Join(m.Ops, "; "), m.Data, c.Report())
 				}
 			}
 		}

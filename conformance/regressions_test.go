@@ -10,6 +10,7 @@ import (
 	"testing"
 
 	"github.com/connectevents/sdk-go/contactevents"
+	"github.com/connectevents/sdk-go/contactevents/samples"
 )
 
 // TestRequiredAliases (found by the differential test, fixed in 2afb747): the compat and legacy
@@ -26,7 +27,7 @@ func TestRequiredAliases(t *testing.T) {
 		{"08-current-connected-to-agent-provided-by-customer", contactevents.Compat},
 		{"02-older-disconnected", contactevents.Legacy},
 	} {
-		s, _ := Lookup(c.sample)
+		s, _ := samples.Lookup(c.sample)
 		if out := validateSDK(s.Repaired, c.profile); out.Kind != sdkValid {
 			t.Errorf("%s: the SDK rejects it under %s: %v", c.sample, c.profile, out.Err)
 		}
@@ -34,7 +35,7 @@ func TestRequiredAliases(t *testing.T) {
 			t.Errorf("%s: the %s profile schema rejects it: %v", c.sample, c.profile, leaves)
 		}
 	}
-	s06, _ := Lookup("06-current-connected-to-agent-routing-criteria")
+	s06, _ := samples.Lookup("06-current-connected-to-agent-routing-criteria")
 	doc := mustDecode(t, s06.Repaired)
 	delete(doc.(map[string]any)["detail"].(map[string]any), "ContactId")
 	data, _ := json.Marshal(doc)
@@ -51,7 +52,7 @@ func TestRequiredAliases(t *testing.T) {
 // and range checks (internal/codec) worked on the float64 nearest to the number, so a number that
 // float64 rounds onto an integer or onto a bound passed, where JSON Schema compares exact values.
 func TestExactNumberChecks(t *testing.T) {
-	s, _ := Lookup("07-current-routing-step-expires")
+	s, _ := samples.Lookup("07-current-routing-step-expires")
 	for _, c := range []struct {
 		path  []string
 		key   string
@@ -95,7 +96,7 @@ func TestRootTypeKeyword(t *testing.T) {
 // was reported at ".../x-int64" (/$defs/RoutingCriteria/properties/index/x-int64), a pointer that
 // resolved in no schema; it is now the source schema's root annotation /x-int64.
 func TestInt64Keyword(t *testing.T) {
-	s, _ := Lookup("07-current-routing-step-expires")
+	s, _ := samples.Lookup("07-current-routing-step-expires")
 	doc := withMember(t, s.Repaired, []string{"detail", "routingCriteria"}, "index", "9223372036854775808")
 	for _, i := range validateSDK(doc, contactevents.Compat).Issues {
 		if !keywordResolves(t, contactevents.Compat, i.KeywordLocation) {
@@ -109,7 +110,7 @@ func TestInt64Keyword(t *testing.T) {
 // detection treated a null value as absent and read a bare contact event, which compat and legacy
 // accepted with an unknown property.
 func TestNullEnvelopeKey(t *testing.T) {
-	s, _ := Lookup("01-older-connected-to-agent")
+	s, _ := samples.Lookup("01-older-connected-to-agent")
 	for _, key := range []string{"detail", "detail-type"} {
 		doc := withMember(t, s.Repaired, nil, key, "null")
 		for _, p := range []contactevents.Profile{contactevents.Compat, contactevents.Legacy} {
@@ -125,7 +126,7 @@ func TestNullEnvelopeKey(t *testing.T) {
 // SIT_TONE-DETECTED), which the legacy profile did not accept, so a legacy-valid event did not
 // parse again under legacy from its own canonical encoding.
 func TestLegacyCanonicalValue(t *testing.T) {
-	s, _ := Lookup("01-older-connected-to-agent")
+	s, _ := samples.Lookup("01-older-connected-to-agent")
 	doc := withMember(t, s.Repaired, nil, "answeringMachineDetectionStatus", `"SIT_TONE-DETECTED"`)
 	ev, err := contactevents.Parse(doc, contactevents.WithProfile(contactevents.Legacy))
 	if err != nil {

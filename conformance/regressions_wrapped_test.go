@@ -10,6 +10,7 @@ import (
 	"testing"
 
 	"github.com/connectevents/sdk-go/contactevents"
+	"github.com/connectevents/sdk-go/contactevents/samples"
 )
 
 // TestKnownIssueWrappedSyntaxError: a malformed document inside a wrapper (an SQS body, an SNS
@@ -20,7 +21,7 @@ import (
 // event to be read with the lambda-sqs format (contactevents/parse.go decodes the whole wrapper as
 // a bare event when the delivery layer fails), although it was read with it.
 func TestWrappedSyntaxError(t *testing.T) {
-	s, _ := Lookup("02-older-disconnected")
+	s, _ := samples.Lookup("02-older-disconnected")
 	want := s.SyntaxDefects[0] // trailing comma at line 36, column 61 of the document
 	for _, f := range deliveryFormats {
 		if f.ids == nil {
@@ -48,7 +49,7 @@ func TestWrappedSyntaxError(t *testing.T) {
 // "2016-12-31T23:59:60.000Z" becomes "2017-01-01T00:00:00.000Z", a value the input did not have.
 // A fix: keep the leap second in Timestamp (a flag, or the text) and write it back.
 func TestLeapSecondKept(t *testing.T) {
-	s, _ := Lookup("01-older-connected-to-agent")
+	s, _ := samples.Lookup("01-older-connected-to-agent")
 	const leap = `"2016-12-31T23:59:60.000Z"`
 	doc := withMember(t, s.Repaired, nil, "initiationTimestamp", leap)
 	b := canonical(t, parseCompat(t, "leap second", doc))

@@ -18,6 +18,7 @@ import (
 	"testing"
 
 	"github.com/connectevents/sdk-go/contactevents"
+	"github.com/connectevents/sdk-go/contactevents/samples"
 	"github.com/google/go-cmp/cmp"
 )
 
@@ -45,7 +46,7 @@ func canonical(tb testing.TB, ev *contactevents.Event) []byte {
 // other field is exported, so no cmpopts are needed), and encoding the second gives the same
 // bytes (the canonical form is a fixed point).
 func TestRoundTrip(t *testing.T) {
-	for _, s := range Samples() {
+	for _, s := range samples.All() {
 		t.Run(s.Name, func(t *testing.T) {
 			if s.Kind != "event" {
 				// The event pattern is not an event: the SDK says so instead of listing issues.
@@ -100,11 +101,11 @@ var strictRejections = map[string][]struct {
 // jsonschema agrees on the canonical encodings, except for the x-rule it cannot express.
 func TestCanonicalIsStrictValid(t *testing.T) {
 	for name := range strictRejections {
-		if _, ok := Lookup(name); !ok {
+		if _, ok := samples.Lookup(name); !ok {
 			t.Errorf("strictRejections names unknown sample %s", name)
 		}
 	}
-	for _, s := range Events() {
+	for _, s := range samples.Events() {
 		t.Run(s.Name, func(t *testing.T) {
 			b := canonical(t, parseCompat(t, "repaired.json", s.Repaired))
 			out := validateSDK(b, contactevents.Strict)
@@ -157,7 +158,7 @@ func TestUnknownPropertiesSurvive(t *testing.T) {
 	}
 	for _, pl := range places {
 		t.Run(pl.sample+pl.object, func(t *testing.T) {
-			s, _ := Lookup(pl.sample)
+			s, _ := samples.Lookup(pl.sample)
 			doc := insertMember(t, s.Repaired, pl.object, "zUnknown", unknownMember)
 			b := canonical(t, parseCompat(t, "with an unknown member", doc))
 			at := canonicalPointer(t, pl.object) + "/zUnknown"
@@ -172,7 +173,7 @@ func TestUnknownPropertiesSurvive(t *testing.T) {
 	}
 	// A member written with white space comes back compacted: the canonical encoding does not
 	// depend on the input's layout. Its value is otherwise untouched.
-	s, _ := Lookup("07-current-routing-step-expires")
+	s, _ := samples.Lookup("07-current-routing-step-expires")
 	doc := insertMember(t, s.Repaired, "/detail", "zUnknown", "{ \"n\" : 1.50 , \"a\" : [ 1 , 2 ] }")
 	got, _ := rawAt(canonical(t, parseCompat(t, "spaced member", doc)), "/detail/zUnknown")
 	if string(got) != `{"n":1.50,"a":[1,2]}` {
@@ -295,7 +296,7 @@ func rawAt(data []byte, p string) ([]byte, bool) {
 // leaf sets must be equal: the SDK loses no value and invents none.
 func TestNothingLostNothingInvented(t *testing.T) {
 	src := mustSourceSchema(t)
-	for _, s := range Events() {
+	for _, s := range samples.Events() {
 		t.Run(s.Name, func(t *testing.T) {
 			orig := mustDecode(t, s.Repaired)
 			want := map[string]any{}

@@ -13,17 +13,18 @@ import (
 	"strconv"
 	"strings"
 	"testing"
-	"testing/fstest"
 	"time"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/connectevents/sdk-go/contactevents/samples"
 )
 
 // TestCorpusCounts pins the size of the corpus: the older page has 2 contact events, the current
 // page 6 contact events and 1 EventBridge event pattern.
 func TestCorpusCounts(t *testing.T) {
 	var older, current, events, patterns int
-	for _, s := range Samples() {
+	for _, s := range samples.All() {
 		switch s.Page {
 		case "older":
 			older++
@@ -41,18 +42,18 @@ func TestCorpusCounts(t *testing.T) {
 			t.Errorf("%s: kind %q", s.Name, s.Kind)
 		}
 	}
-	got := [5]int{len(Samples()), events, patterns, older, current}
+	got := [5]int{len(samples.All()), events, patterns, older, current}
 	if want := [5]int{9, 8, 1, 2, 7}; got != want {
 		t.Errorf("samples, events, patterns, older, current = %v, want %v", got, want)
 	}
-	if n := len(Events()); n != 8 {
-		t.Errorf("len(Events()) = %d, want 8", n)
+	if n := len(samples.Events()); n != 8 {
+		t.Errorf("len(samples.Events()) = %d, want 8", n)
 	}
 }
 
 // TestNames checks that names are NN-page-slug, numbered 01.. without gaps, in name order.
 func TestNames(t *testing.T) {
-	for i, s := range Samples() {
+	for i, s := range samples.All() {
 		prefix := fmt.Sprintf("%02d-%s-", i+1, s.Page)
 		if !strings.HasPrefix(s.Name, prefix) || len(s.Name) == len(prefix) {
 			t.Errorf("sample %d is named %q, want %q followed by a slug", i, s.Name, prefix)
@@ -64,16 +65,16 @@ func TestNames(t *testing.T) {
 }
 
 func TestLookup(t *testing.T) {
-	s, ok := Lookup("03-current-connected-to-agent")
+	s, ok := samples.Lookup("03-current-connected-to-agent")
 	if !ok || s.EventType != "CONNECTED_TO_AGENT" || s.Page != "current" {
-		t.Errorf("Lookup(03-current-connected-to-agent) = %q %q %q, %v", s.Name, s.EventType, s.Page, ok)
+		t.Errorf("samples.Lookup(03-current-connected-to-agent) = %q %q %q, %v", s.Name, s.EventType, s.Page, ok)
 	}
-	if _, ok := Lookup("no-such-sample"); ok {
-		t.Error("Lookup(no-such-sample) reports a sample")
+	if _, ok := samples.Lookup("no-such-sample"); ok {
+		t.Error("samples.Lookup(no-such-sample) reports a sample")
 	}
-	for _, e := range Events() {
+	for _, e := range samples.Events() {
 		if e.Kind != "event" {
-			t.Errorf("Events() returns %s of kind %q", e.Name, e.Kind)
+			t.Errorf("samples.Events() returns %s of kind %q", e.Name, e.Kind)
 		}
 	}
 }
@@ -81,7 +82,7 @@ func TestLookup(t *testing.T) {
 // TestValidity checks that every repaired text is valid JSON, that a verbatim text is invalid
 // exactly when defects are declared, and that a sample without defects was left unchanged.
 func TestValidity(t *testing.T) {
-	for _, s := range Samples() {
+	for _, s := range samples.All() {
 		if !json.Valid(s.Repaired) {
 			t.Errorf("%s: repaired.json is not valid JSON", s.Name)
 		}
@@ -100,7 +101,7 @@ func TestValidity(t *testing.T) {
 // TestDefectPositions checks that each defect's line and column agree with its offset and that
 // defects are in offset order.
 func TestDefectPositions(t *testing.T) {
-	for _, s := range Samples() {
+	for _, s := range samples.All() {
 		for i, d := range s.SyntaxDefects {
 			if d.Offset < 0 || d.Offset > int64(len(s.Verbatim)) {
 				t.Errorf("%s: defect %d: offset %d outside verbatim.json (%d bytes)", s.Name, i, d.Offset, len(s.Verbatim))
@@ -124,9 +125,9 @@ func TestDefectPositions(t *testing.T) {
 // text must equal repaired.json byte for byte. So every defect is real, none is missing, and the
 // repair changes nothing else.
 func TestRepairIsExactlyTheDeclaredDefects(t *testing.T) {
-	for _, s := range Samples() {
+	for _, s := range samples.All() {
 		t.Run(s.Name, func(t *testing.T) {
-			moves := map[int]Move{}
+			moves := map[int]samples.Move{}
 			for _, m := range s.RepairMoves {
 				if m.Defect < 0 || m.Defect >= len(s.SyntaxDefects) || s.SyntaxDefects[m.Defect].Kind != "trailing-data" {
 					t.Fatalf("repair move %+v does not refer to a trailing-data defect", m)
@@ -156,7 +157,7 @@ func TestRepairIsExactlyTheDeclaredDefects(t *testing.T) {
 // TestNoUndeclaredTrailingComma scans every verbatim text for a comma followed by a closing
 // bracket, independently of the decoder, and requires a trailing-comma defect for each.
 func TestNoUndeclaredTrailingComma(t *testing.T) {
-	for _, s := range Samples() {
+	for _, s := range samples.All() {
 		var declared []int64
 		for _, d := range s.SyntaxDefects {
 			if d.Kind == "trailing-comma" {
@@ -225,7 +226,7 @@ func TestStopStreamingPatternLacksOutermostBrace(t *testing.T) {
 
 // TestEnvelopeAndEventType checks enveloped and eventType against the repaired text itself.
 func TestEnvelopeAndEventType(t *testing.T) {
-	for _, s := range Samples() {
+	for _, s := range samples.All() {
 		doc, ok := decode(t, s.Repaired).(map[string]any)
 		if !ok {
 			t.Errorf("%s: repaired.json is not an object", s.Name)
@@ -261,7 +262,7 @@ func TestEnvelopeAndEventType(t *testing.T) {
 // TestObservations resolves every observation pointer in repaired.json, compares the value when
 // one is given, and checks the claim of the kinds that can be checked mechanically.
 func TestObservations(t *testing.T) {
-	for _, s := range Samples() {
+	for _, s := range samples.All() {
 		doc := decode(t, s.Repaired)
 		for i, o := range s.Observations {
 			where := fmt.Sprintf("%s: observation %d (%s at %q)", s.Name, i, o.Kind, o.Pointer)
@@ -294,7 +295,7 @@ func TestObservations(t *testing.T) {
 // keys are data), channel values outside VOICE/CHAT/TASK, 1970 sentinel timestamps, ARNs with an
 // empty service field and routing timestamps with a fraction.
 func TestObservationsAreComplete(t *testing.T) {
-	for _, s := range Samples() {
+	for _, s := range samples.All() {
 		observed := map[string]bool{}
 		for _, o := range s.Observations {
 			observed[o.Kind+" "+o.Pointer] = true
@@ -329,27 +330,22 @@ func TestObservationsAreComplete(t *testing.T) {
 
 // TestREADMETable requires the README to carry, for each sample, the row its metadata implies.
 func TestREADMETable(t *testing.T) {
-	readme, err := samplesFS.ReadFile(samplesRoot + "/README.md")
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, s := range Samples() {
+	readme := samples.README()
+	for _, s := range samples.All() {
 		if row := readmeRow(s); !bytes.Contains(readme, []byte(row+"\n")) {
 			t.Errorf("README.md lacks the row\n%s", row)
 		}
 	}
 }
 
-// TestVerbatimMatchesSeeds compares verbatim.json with the seed pages when CONFORMANCE_SEEDS names
-// the directory that holds them: an older-page sample must stand between a "```" fence line and a
-// closing "```", a current-page sample must be a whole line. Each title must appear in its page.
+// TestVerbatimMatchesSeeds compares verbatim.json with the seed pages (gen/testdata/seeds, the
+// copies the generator's coverage test reads too): an older-page sample must stand between a "```"
+// fence line and a closing "```", a current-page sample must be a whole line. Each title must
+// appear in its page.
 func TestVerbatimMatchesSeeds(t *testing.T) {
-	dir := os.Getenv("CONFORMANCE_SEEDS")
-	if dir == "" {
-		t.Skip("set CONFORMANCE_SEEDS to the directory of the seed pages to compare with them")
-	}
+	dir := filepath.Join("..", "gen", "testdata", "seeds")
 	pages := map[string]string{"older": "000_310ac4a619a681a3.txt", "current": "001_96d751cbe925cce8.txt"}
-	for _, s := range Samples() {
+	for _, s := range samples.All() {
 		seed, err := os.ReadFile(filepath.Join(dir, pages[s.Page]))
 		if err != nil {
 			t.Fatal(err)
@@ -369,47 +365,6 @@ func TestVerbatimMatchesSeeds(t *testing.T) {
 		if !bytes.Contains(seed, []byte(s.Title)) {
 			t.Errorf("%s: title %q is not in %s", s.Name, s.Title, pages[s.Page])
 		}
-	}
-}
-
-func TestLoadRejectsCorruptCorpus(t *testing.T) {
-	good := func() fstest.MapFS {
-		return fstest.MapFS{
-			"c/01-older-x/sample.json":   {Data: []byte(`{"name": "01-older-x", "kind": "event"}`)},
-			"c/01-older-x/verbatim.json": {Data: []byte(`{}`)},
-			"c/01-older-x/repaired.json": {Data: []byte(`{}`)},
-			"c/README.md":                {Data: []byte("# corpus\n")},
-		}
-	}
-	if s, err := load(good(), "c"); err != nil || len(s) != 1 || string(s[0].Repaired) != "{}" {
-		t.Fatalf("load(good) = %v, %v", s, err)
-	}
-	sample := func(m fstest.MapFS, text string) { m["c/01-older-x/sample.json"] = &fstest.MapFile{Data: []byte(text)} }
-	cases := map[string]func(fstest.MapFS){
-		"no root":           func(m fstest.MapFS) { clear(m) },
-		"no samples":        func(m fstest.MapFS) { clear(m); m["c/README.md"] = &fstest.MapFile{} },
-		"no sample.json":    func(m fstest.MapFS) { delete(m, "c/01-older-x/sample.json") },
-		"no verbatim.json":  func(m fstest.MapFS) { delete(m, "c/01-older-x/verbatim.json") },
-		"no repaired.json":  func(m fstest.MapFS) { delete(m, "c/01-older-x/repaired.json") },
-		"bad sample.json":   func(m fstest.MapFS) { sample(m, `{"name": `) },
-		"unknown field":     func(m fstest.MapFS) { sample(m, `{"name": "01-older-x", "nmae": 1}`) },
-		"name is not dir":   func(m fstest.MapFS) { sample(m, `{"name": "02-older-x"}`) },
-		"defect not object": func(m fstest.MapFS) { sample(m, `{"name": "01-older-x", "syntaxDefects": [1]}`) },
-	}
-	for name, corrupt := range cases {
-		m := good()
-		corrupt(m)
-		if _, err := load(m, "c"); err == nil {
-			t.Errorf("%s: load succeeds", name)
-		}
-		func() {
-			defer func() {
-				if recover() == nil {
-					t.Errorf("%s: mustLoad does not panic", name)
-				}
-			}()
-			mustLoad(m, "c")
-		}()
 	}
 }
 
@@ -590,7 +545,7 @@ func (w *workText) deleteAt(off int64, want byte) error {
 }
 
 // failsAt checks that encoding/json rejects the text exactly at defect d.
-func (w *workText) failsAt(d Defect) error {
+func (w *workText) failsAt(d samples.Defect) error {
 	switch d.Kind {
 	case "trailing-comma":
 		// The decoder fails on the byte after the comma: the closing bracket.
@@ -629,7 +584,7 @@ func (w *workText) failsAt(d Defect) error {
 }
 
 // repair applies the repair of defect d, the index-th defect, to the text.
-func (w *workText) repair(d Defect, moves map[int]Move, index int) error {
+func (w *workText) repair(d samples.Defect, moves map[int]samples.Move, index int) error {
 	switch d.Kind {
 	case "trailing-comma":
 		return w.deleteAt(d.Offset, ',')
@@ -798,7 +753,7 @@ func walk(v any, ptr string, f func(ptr string, v any)) {
 }
 
 // readmeRow is the README.md table row of a sample.
-func readmeRow(s Sample) string {
+func readmeRow(s samples.Sample) string {
 	var defects []string
 	for _, d := range s.SyntaxDefects {
 		defects = append(defects, fmt.Sprintf("%s@%d (%d:%d)", d.Kind, d.Offset, d.Line, d.Column))
@@ -822,9 +777,9 @@ func decode(t *testing.T, text []byte) any {
 	return v
 }
 
-func mustLookup(t *testing.T, name string) Sample {
+func mustLookup(t *testing.T, name string) samples.Sample {
 	t.Helper()
-	s, ok := Lookup(name)
+	s, ok := samples.Lookup(name)
 	if !ok {
 		t.Fatalf("no sample %s", name)
 	}

@@ -8,7 +8,7 @@ package contactevents_test
 // commands, the results and the targets.
 //
 // Every benchmark processes the 7 enveloped repaired samples
-// (conformance.Events() with Enveloped set: 02 to 08, 12148 bytes) once per
+// (samples.Events() with Enveloped set: 02 to 08, 12148 bytes) once per
 // op, each as its own document, so MB/s is comparable across benchmarks;
 // allocs/event, ns/event and cpu-ns/event divide the op's figures by 7.
 // cpu-ns/event is process CPU time (getrusage, hence the unix build tag),
@@ -31,15 +31,15 @@ import (
 	"github.com/santhosh-tekuri/jsonschema/v5"
 	segjson "github.com/segmentio/encoding/json"
 
-	"github.com/connectevents/sdk-go/conformance"
 	"github.com/connectevents/sdk-go/contactevents"
+	"github.com/connectevents/sdk-go/contactevents/samples"
 )
 
 // benchDocs returns the repaired text of the enveloped documented samples.
 var benchDocs = sync.OnceValues(func() ([][]byte, int64) {
 	var docs [][]byte
 	var n int64
-	for _, s := range conformance.Events() {
+	for _, s := range samples.Events() {
 		if s.Enveloped {
 			docs = append(docs, s.Repaired)
 			n += int64(len(s.Repaired))
@@ -259,7 +259,7 @@ func TestBenchmarkInputs(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, s := range conformance.Events() {
+	for _, s := range samples.Events() {
 		if !s.Enveloped {
 			continue
 		}

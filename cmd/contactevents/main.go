@@ -46,8 +46,8 @@ import (
 	"strings"
 	"text/tabwriter"
 
-	"github.com/connectevents/sdk-go/conformance"
 	"github.com/connectevents/sdk-go/contactevents"
+	"github.com/connectevents/sdk-go/contactevents/samples"
 	"github.com/connectevents/sdk-go/schema"
 )
 
@@ -159,10 +159,10 @@ func runValidate(cmd string, args []string, stdin io.Reader, stdout, stderr io.W
 		formats = append(formats, string(f))
 	}
 	format := fs.String("format", string(contactevents.FormatAuto), "delivery `format`: "+strings.Join(formats, ", "))
-	output, samples := new(string), new(bool)
+	output, embedded := new(string), new(bool)
 	if !normalize {
 		output = fs.String("output", outputText, "output `mode`: text (a line per problem, then a summary) or json (an object per event)")
-		samples = fs.Bool("samples", false, "validate the documented samples (repaired) embedded in the command instead of files")
+		embedded = fs.Bool("samples", false, "validate the documented samples (repaired) embedded in the command instead of files")
 	}
 	files, status, ok := parseFlags(fs, args)
 	if !ok {
@@ -186,7 +186,7 @@ func runValidate(cmd string, args []string, stdin io.Reader, stdout, stderr io.W
 		}
 		mode = *output
 	}
-	if *samples && len(files) > 0 {
+	if *embedded && len(files) > 0 {
 		return usageError(stderr, fs, "--samples validates the embedded samples: give no file")
 	}
 
@@ -203,9 +203,10 @@ func runValidate(cmd string, args []string, stdin io.Reader, stdout, stderr io.W
 		status = exitError
 	}
 	switch {
-	case *samples:
-		for _, s := range conformance.Events() {
-			name := "conformance/testdata/samples/" + s.Name + "/repaired.json"
+	case *embedded:
+		for _, s := range samples.Events() {
+			// Not a path: the sample is embedded. The name says which one and that it is repaired.
+			name := "samples:" + s.Name + "/repaired.json"
 			if err := e.process(name, bytes.NewReader(s.Repaired)); err != nil {
 				if !errors.Is(err, errStopped) {
 					fail(err)
@@ -316,7 +317,7 @@ func runSamples(args []string, stdout, stderr io.Writer) int {
 	if !ok {
 		return status
 	}
-	all := conformance.Samples()
+	all := samples.All()
 	switch len(operands) {
 	case 0:
 		tw := tabwriter.NewWriter(stdout, 0, 4, 2, ' ', 0)
@@ -337,10 +338,10 @@ func runSamples(args []string, stdout, stderr io.Writer) int {
 	default:
 		return usageError(stderr, fs, "give one sample name")
 	}
-	var match []conformance.Sample
+	var match []samples.Sample
 	for _, s := range all {
 		if s.Name == operands[0] {
-			match = []conformance.Sample{s}
+			match = []samples.Sample{s}
 			break
 		}
 		if strings.HasPrefix(s.Name, operands[0]) {

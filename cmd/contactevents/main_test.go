@@ -22,9 +22,9 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 
-	"github.com/connectevents/sdk-go/conformance"
 	"github.com/connectevents/sdk-go/contactevents"
 	"github.com/connectevents/sdk-go/contactevents/contacteventstest"
+	"github.com/connectevents/sdk-go/contactevents/samples"
 	"github.com/connectevents/sdk-go/internal/scan"
 	"github.com/connectevents/sdk-go/schema"
 )
@@ -43,13 +43,13 @@ func cli(t testing.TB, stdin io.Reader, args ...string) (stdout, stderr string, 
 }
 
 // samplesDir is the corpus of documented samples, relative to this package.
-const samplesDir = "../../conformance/testdata/samples"
+const samplesDir = "../../contactevents/samples/data"
 
 // verbatimFiles returns the verbatim.json of every sample.
 func verbatimFiles(t *testing.T) []string {
 	t.Helper()
 	files, err := filepath.Glob(samplesDir + "/*/verbatim.json")
-	if err != nil || len(files) != len(conformance.Samples()) {
+	if err != nil || len(files) != len(samples.All()) {
 		t.Fatalf("verbatim files: %v, %v", files, err)
 	}
 	return files
@@ -169,7 +169,7 @@ func TestTextLocatesEverySyntaxDefect(t *testing.T) {
 		t.Fatalf("exit %d", code)
 	}
 	n := 0
-	for _, s := range conformance.Samples() {
+	for _, s := range samples.All() {
 		for _, d := range s.SyntaxDefects {
 			n++
 			want := fmt.Sprintf("%s/%s/verbatim.json:%d:%d: syntax error: ", samplesDir, s.Name, d.Line, d.Column)
@@ -301,7 +301,7 @@ func TestJSONOutputShape(t *testing.T) {
 func TestNormalize(t *testing.T) {
 	dir := t.TempDir()
 	var files []string
-	for _, s := range conformance.Events() {
+	for _, s := range samples.Events() {
 		f := filepath.Join(dir, s.Name+".json")
 		write(t, f, s.Repaired)
 		files = append(files, f)
@@ -376,7 +376,7 @@ func TestSamplesCommand(t *testing.T) {
 	if code != exitValid || !strings.HasPrefix(out, "NAME") {
 		t.Fatalf("exit %d:\n%s", code, out)
 	}
-	for _, s := range conformance.Samples() {
+	for _, s := range samples.All() {
 		if !strings.Contains(out, s.Name) {
 			t.Errorf("list lacks %s", s.Name)
 		}
@@ -384,7 +384,7 @@ func TestSamplesCommand(t *testing.T) {
 	if !strings.Contains(out, "03-current-connected-to-agent") || !regexpLine(out, "03-current-connected-to-agent", "current", "CONNECTED_TO_AGENT", "6") {
 		t.Errorf("list:\n%s", out)
 	}
-	s, _ := conformance.Lookup("02-older-disconnected")
+	s, _ := samples.Lookup("02-older-disconnected")
 	for _, tc := range []struct {
 		args []string
 		want []byte

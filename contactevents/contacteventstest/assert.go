@@ -54,26 +54,22 @@ func RequireEvent(t testing.TB, payload []byte, opts ...contactevents.Option) *c
 }
 
 // AssertInvalid reports whether payload is not a valid contact event under
-// the compat profile (the SDK's default), with an error at each of
-// wantLocations; see AssertInvalidProfile.
-func AssertInvalid(t testing.TB, payload []byte, wantLocations ...string) bool {
+// the options (as AssertValid, default the compat profile). Each of
+// wantLocations must name an error of the payload: the instance location
+// (JSON Pointer) of a validation error, such as "/detail/channel" ("" for the
+// root), or the "<line>:<column>" of a syntax defect, such as "36:61"; nil
+// wants only that the payload is invalid. Other errors may be there too. On
+// failure it calls t.Errorf once, with the locations it missed and every
+// issue found.
+//
+// Its arguments come in AssertValid's order, the locations before the
+// options:
+//
+//	contacteventstest.AssertInvalid(t, payload, []string{"/detail/channel"},
+//		contactevents.WithProfile(contactevents.Strict))
+func AssertInvalid(t testing.TB, payload []byte, wantLocations []string, opts ...contactevents.Option) bool {
 	t.Helper()
-	return assertInvalid(t, payload, nil, wantLocations)
-}
-
-// AssertInvalidProfile reports whether payload is not a valid contact event
-// under profile p. Each of wantLocations must name an error of the payload:
-// the instance location (JSON Pointer) of a validation error, such as
-// "/detail/channel" ("" for the root), or the "<line>:<column>" of a syntax
-// defect, such as "36:61". Other errors may be there too. On failure it
-// calls t.Errorf once, with the locations it missed and every issue found.
-func AssertInvalidProfile(t testing.TB, p contactevents.Profile, payload []byte, wantLocations ...string) bool {
-	t.Helper()
-	return assertInvalid(t, payload, []contactevents.Option{contactevents.WithProfile(p)}, wantLocations)
-}
-
-func assertInvalid(t testing.TB, payload []byte, opts []contactevents.Option, want []string) bool {
-	t.Helper()
+	want := wantLocations
 	failures := check(payload, opts)
 	if len(failures) == 0 {
 		t.Errorf("payload is a valid contact event%s; want it invalid", wantSuffix(want))
@@ -170,7 +166,7 @@ func report(failures []error) string {
 		case errors.As(f, &ve):
 			fmt.Fprintf(&b, "%s is not a valid contact event under the %s profile:", where, ve.Profile)
 			for _, i := range ve.Issues {
-				b.WriteString("\n  " + FormatIssue(i))
+				b.WriteString("\n  " + i.String())
 			}
 		case errors.As(f, &se):
 			fmt.Fprintf(&b, "%s is not well-formed JSON:", where)
@@ -204,19 +200,4 @@ func recordName(re *contactevents.RecordError) string {
 		s += " at " + re.Pointer
 	}
 	return s
-}
-
-// FormatIssue renders one issue as the failure messages of this package list
-// it: "<instanceLocation> (<keywordLocation>): <message>", with "(root)" for
-// the root and "warning: " before the message of a warning.
-func FormatIssue(i contactevents.Issue) string {
-	loc := i.InstanceLocation
-	if loc == "" {
-		loc = "(root)"
-	}
-	msg := i.Message
-	if i.Severity == contactevents.SeverityWarning {
-		msg = "warning: " + msg
-	}
-	return loc + " (" + i.KeywordLocation + "): " + msg
 }

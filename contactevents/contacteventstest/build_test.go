@@ -86,7 +86,7 @@ func TestNewEventEveryCombinationIsValidAndRoundTrips(t *testing.T) {
 func TestNewEventAMDDisabledIsCompatOnly(t *testing.T) {
 	payload := contacteventstest.Payload(contacteventstest.NewEvent(contactevents.EventTypeAmdDisabled))
 	contacteventstest.AssertValid(t, payload)
-	contacteventstest.AssertInvalidProfile(t, contactevents.Strict, payload, "/detail/eventType")
+	contacteventstest.AssertInvalid(t, payload, []string{"/detail/eventType"}, contactevents.WithProfile(contactevents.Strict))
 }
 
 // Every initiation method on every combination stays valid: the builder

@@ -1,7 +1,6 @@
 // Package contacteventstest helps other services test their handling of
 // Amazon Connect contact events: it builds realistic valid events, checks
-// payloads with failure messages that point at the offending value, and
-// hands out the documented samples of the AWS pages.
+// payloads with failure messages that point at the offending value.
 //
 // # Building events
 //
@@ -45,7 +44,8 @@
 //
 // # Samples
 //
-// Samples returns the contact events the AWS pages publish as examples,
-// verbatim (some are not valid JSON) and repaired, for table tests that must
-// cope with what real documentation shows.
+// The contact events the AWS pages publish as examples, verbatim (some are
+// not valid JSON) and repaired, are in package
+// github.com/connectevents/sdk-go/contactevents/samples, for table tests that
+// must cope with what real documentation shows.
 package contacteventstest

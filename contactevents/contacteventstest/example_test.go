@@ -7,6 +7,7 @@ import (
 
 	"github.com/connectevents/sdk-go/contactevents"
 	"github.com/connectevents/sdk-go/contactevents/contacteventstest"
+	"github.com/connectevents/sdk-go/contactevents/samples"
 )
 
 func ExampleNewEvent() {
@@ -52,11 +53,8 @@ func ExampleAssertValid() {
 	fmt.Println(ok)
 
 	// The current page's DISCONNECTED sample, repaired, under strict.
-	for _, s := range contacteventstest.Samples() {
-		if s.Name == "04-current-disconnected" {
-			contacteventstest.AssertValid(t, s.Repaired, contactevents.WithProfile(contactevents.Strict))
-		}
-	}
+	s, _ := samples.Lookup("04-current-disconnected")
+	contacteventstest.AssertValid(t, s.Repaired, contactevents.WithProfile(contactevents.Strict))
 	// Output:
 	// true
 	// payload is not a valid contact event under the strict profile:

@@ -1,19 +1,24 @@
-// Package conformance holds the documented samples of both AWS pages, verbatim and repaired, with the
-// diagnosis of their defects, and (in its tests) the checks that prove the SDK against them.
+// Package samples holds the documented samples of the AWS page "Amazon Connect contact events",
+// verbatim as published and minimally repaired, with the diagnosis of their defects: the older
+// page's 2 contact events and the current page's 6 contact events and 1 EventBridge event pattern.
 //
-// The corpus lives in testdata/samples, one directory per sample, named NN-page-slug:
+// They are data, not tests: other services' tests use them as realistic payloads
+// (contacteventstest), the command-line tool prints and validates them, and the conformance suite
+// checks the SDK against them. The corpus lives in data/, one directory per sample, named
+// NN-page-slug:
 //
 //	verbatim.json  the sample exactly as the page publishes it (it may be invalid JSON)
 //	repaired.json  the minimal repair of verbatim.json to valid JSON
 //	sample.json    the metadata: title, kind, event type, syntax defects, repair, observations
 //
-// testdata/samples/README.md describes the conventions (offsets, line and column, pointers, kinds).
-// The corpus is embedded, so the samples travel with the package:
+// data/README.md describes the conventions (offsets, line and column, pointers, kinds). The corpus
+// is embedded, so the samples travel with the package:
 //
-//	for _, s := range conformance.Events() {
-//		// decode s.Repaired, then compare the result with s.Observations
+//	for _, s := range samples.Events() {
+//		ev, err := contactevents.Parse(s.Repaired)
+//		...
 //	}
-package conformance
+package samples
 
 import (
 	"bytes"
@@ -22,14 +27,15 @@ import (
 	"fmt"
 	"io/fs"
 	"path"
+	"slices"
 	"sync"
 )
 
-// samplesRoot is the directory of the corpus inside samplesFS.
-const samplesRoot = "testdata/samples"
+// root is the directory of the corpus inside corpus.
+const root = "data"
 
-//go:embed testdata/samples
-var samplesFS embed.FS
+//go:embed data
+var corpus embed.FS
 
 // Defect is one place where a sample's verbatim text is not valid JSON.
 type Defect struct {
@@ -100,43 +106,75 @@ type Sample struct {
 	Repaired []byte `json:"-"`
 }
 
-// Samples returns every sample of the corpus, in name order. The corpus is loaded once; the
-// returned slice and the samples in it are shared and must not be modified. Samples panics if the
+// All returns every sample of the corpus, in name order (older page first, then the current
+// page in page order). Each call returns fresh copies: a caller may modify them. All panics if the
 // embedded corpus is corrupt, which the package's tests rule out.
-func Samples() []Sample {
-	return embedded()
+func All() []Sample {
+	all := embedded()
+	out := make([]Sample, len(all))
+	for i, s := range all {
+		out[i] = s.clone()
+	}
+	return out
 }
 
-var embedded = sync.OnceValue(func() []Sample {
-	return mustLoad(samplesFS, samplesRoot)
-})
-
-// Events returns the samples of kind "event", in name order.
+// Events returns the samples of kind "event" (contact events, enveloped or bare), in name order;
+// the current page's event pattern is left out.
 func Events() []Sample {
 	var events []Sample
-	for _, s := range Samples() {
-		if s.Kind == "event" {
-			events = append(events, s)
+	for _, s := range embedded() {
+		if s.Kind == KindEvent {
+			events = append(events, s.clone())
 		}
 	}
 	return events
 }
 
-// Lookup returns the sample with the given name.
+// Lookup returns a copy of the sample with the given name.
 func Lookup(name string) (Sample, bool) {
-	for _, s := range Samples() {
+	for _, s := range embedded() {
 		if s.Name == name {
-			return s, true
+			return s.clone(), true
 		}
 	}
 	return Sample{}, false
+}
+
+// README returns data/README.md, the conventions of the corpus.
+func README() []byte {
+	b, err := corpus.ReadFile(root + "/README.md")
+	if err != nil {
+		panic("samples: " + err.Error()) // embedded: ruled out by the package's tests
+	}
+	return b
+}
+
+// The kinds of sample.
+const (
+	KindEvent        = "event"         // a contact event, with or without its EventBridge envelope
+	KindEventPattern = "event-pattern" // an EventBridge rule's event pattern
+)
+
+// embedded is the corpus, loaded once and never handed out (All, Events and Lookup copy).
+var embedded = sync.OnceValue(func() []Sample {
+	return mustLoad(corpus, root)
+})
+
+// clone returns s with its own copies of every slice, so that callers cannot change the corpus.
+func (s Sample) clone() Sample {
+	s.SyntaxDefects = slices.Clone(s.SyntaxDefects)
+	s.RepairMoves = slices.Clone(s.RepairMoves)
+	s.Observations = slices.Clone(s.Observations)
+	s.Verbatim = slices.Clone(s.Verbatim)
+	s.Repaired = slices.Clone(s.Repaired)
+	return s
 }
 
 // mustLoad is load that panics on error.
 func mustLoad(fsys fs.FS, root string) []Sample {
 	samples, err := load(fsys, root)
 	if err != nil {
-		panic(fmt.Sprintf("conformance: corrupt sample corpus: %v", err))
+		panic(fmt.Sprintf("samples: corrupt sample corpus: %v", err))
 	}
 	return samples
 }
