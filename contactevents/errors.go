@@ -54,13 +54,22 @@ type Issue struct {
 	Message         string
 }
 
-// String renders the issue for a person: location, severity, message.
+// String renders the issue for a person, as every message of the SDK, its
+// test helpers and its command show it:
+//
+//	<instanceLocation> (<keywordLocation>): [warning: ]<message>
+//
+// with "(root)" for the root.
 func (i Issue) String() string {
 	loc := i.InstanceLocation
 	if loc == "" {
 		loc = "(root)"
 	}
-	return loc + ": " + i.Severity.String() + ": " + i.Message
+	msg := i.Message
+	if i.Severity == SeverityWarning {
+		msg = "warning: " + msg
+	}
+	return loc + " (" + i.KeywordLocation + "): " + msg
 }
 
 func issuesOf(in []issue.Issue) []Issue {
@@ -102,11 +111,7 @@ func (e *ValidationError) Error() string {
 		if i > 0 {
 			b.WriteString("; ")
 		}
-		loc := x.InstanceLocation
-		if loc == "" {
-			loc = "(root)"
-		}
-		b.WriteString(loc + ": " + x.Message)
+		b.WriteString(x.String())
 	}
 	return b.String()
 }
