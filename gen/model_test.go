@@ -115,7 +115,7 @@ func TestWrap(t *testing.T) {
 // a doc comment (every exported one must have one) starts the comment with
 // its name, as Go doc comments do.
 func TestDocComments(t *testing.T) {
-	files, err := generateLocked(realSchema, "contactevents")
+	files, err := generate(realSchema, "contactevents")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -692,7 +692,7 @@ func TestBuildModelErrors(t *testing.T) {
 			t.Errorf("parseTree(%q) is not an error", bad)
 		}
 	}
-	if _, err := generateLocked(filepath.Join("testdata", "no-such-case", "schema.json"), "x"); err == nil {
+	if _, err := generate(filepath.Join("testdata", "no-such-case", "schema.json"), "x"); err == nil {
 		t.Error("generate of a missing file is not an error")
 	}
 }
