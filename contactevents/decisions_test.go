@@ -84,7 +84,7 @@ func TestDecisionAMDDisabledIsAnEventButNotAnEventTypeValue(t *testing.T) {
 	data := []byte(strings.Replace(string(detail("")), `"QUEUED"`, `"AMD_DISABLED"`, 1))
 	expect(t, data, contactevents.Compat, "", "")
 	expect(t, data, contactevents.Strict, "/eventType /$defs/EventType/enum", "")
-	if !contactevents.EventTypeAmdDisabled.IsVariant() {
+	if !contactevents.EventTypeAMDDisabled.IsVariant() {
 		t.Error("AMD_DISABLED must be classed as a variant")
 	}
 }
@@ -189,15 +189,15 @@ func TestDecisionMatchComparisonOperatorIsSampleOnly(t *testing.T) {
 
 // SIT_TONE-DETECTED is the older page's spelling: legacy and compat accept
 // it and it decodes as SIT_TONE_DETECTED; strict rejects it.
-func TestDecisionSitToneHyphenIsLegacy(t *testing.T) {
+func TestDecisionSITToneHyphenIsLegacy(t *testing.T) {
 	data := detail(`"answeringMachineDetectionStatus":"SIT_TONE-DETECTED"`)
 	expect(t, data, contactevents.Legacy, "", "")
 	expect(t, data, contactevents.Strict, "/answeringMachineDetectionStatus /$defs/AnsweringMachineDetectionStatus/enum", "")
 	ev, _ := contactevents.Parse(data)
-	if ev.Detail.AnsweringMachineDetectionStatus != contactevents.AnsweringMachineDetectionStatusSitToneDetected {
+	if ev.Detail.AnsweringMachineDetectionStatus != contactevents.AnsweringMachineDetectionStatusSITToneDetected {
 		t.Errorf("decoded as %q", ev.Detail.AnsweringMachineDetectionStatus)
 	}
-	if !contactevents.AnsweringMachineDetectionStatusSitToneDetectedHyphen.IsLegacy() {
+	if !contactevents.AnsweringMachineDetectionStatusSITToneDetectedHyphen.IsLegacy() {
 		t.Error("SIT_TONE-DETECTED must be legacy")
 	}
 }

@@ -211,16 +211,16 @@ const (
 	EventTypePaused EventType = "PAUSED"
 	// EventTypeResumed is "RESUMED": A paused task contact was resumed.
 	EventTypeResumed EventType = "RESUMED"
-	// EventTypeAmdDisabled is "AMD_DISABLED": Answering machine detection is
+	// EventTypeAMDDisabled is "AMD_DISABLED": Answering machine detection is
 	// disabled. Listed among the available contact events on the current page
 	// but missing from EventType's valid values, so strict rejects it and compat
 	// accepts it.
-	EventTypeAmdDisabled EventType = "AMD_DISABLED"
+	EventTypeAMDDisabled EventType = "AMD_DISABLED"
 )
 
 // Values returns every documented value of EventType, current, legacy and documented variants alike, in the schema's order.
 func (EventType) Values() []EventType {
-	return []EventType{EventTypeInitiated, EventTypeConnectedToSystem, EventTypeContactDataUpdated, EventTypeQueued, EventTypeConnectedToAgent, EventTypeDisconnected, EventTypePaused, EventTypeResumed, EventTypeAmdDisabled}
+	return []EventType{EventTypeInitiated, EventTypeConnectedToSystem, EventTypeContactDataUpdated, EventTypeQueued, EventTypeConnectedToAgent, EventTypeDisconnected, EventTypePaused, EventTypeResumed, EventTypeAMDDisabled}
 }
 
 // lookupEventType returns the value to keep for s (documented variants become their canonical value) and the profiles that accept s, as a mask (0: undocumented).
@@ -243,7 +243,7 @@ func lookupEventType(s string) (EventType, uint8) {
 	case "RESUMED":
 		return EventTypeResumed, inStrict | inCompat
 	case "AMD_DISABLED":
-		return EventTypeAmdDisabled, inCompat
+		return EventTypeAMDDisabled, inCompat
 	default:
 		return EventType(s), 0
 	}
@@ -266,7 +266,7 @@ func (v EventType) IsLegacy() bool {
 // IsVariant reports whether v is documented only by a sample or the prose, not by a valid-values list.
 func (v EventType) IsVariant() bool {
 	switch v {
-	case EventTypeAmdDisabled:
+	case EventTypeAMDDisabled:
 		return true
 	}
 	return false
@@ -380,9 +380,9 @@ const (
 	// InitiationMethodCallback is "CALLBACK": The customer was contacted as part
 	// of a callback flow.
 	InitiationMethodCallback InitiationMethod = "CALLBACK"
-	// InitiationMethodApi is "API": The contact was initiated by API:
+	// InitiationMethodAPI is "API": The contact was initiated by API:
 	// StartOutboundVoiceContact, StartChatContact or StartTaskContact.
-	InitiationMethodApi InitiationMethod = "API"
+	InitiationMethodAPI InitiationMethod = "API"
 	// InitiationMethodQueueTransfer is "QUEUE_TRANSFER": The contact was in one
 	// queue and was transferred into another queue using a flow block.
 	InitiationMethodQueueTransfer InitiationMethod = "QUEUE_TRANSFER"
@@ -401,7 +401,7 @@ const (
 
 // Values returns every documented value of InitiationMethod, current, legacy and documented variants alike, in the schema's order.
 func (InitiationMethod) Values() []InitiationMethod {
-	return []InitiationMethod{InitiationMethodInbound, InitiationMethodOutbound, InitiationMethodTransfer, InitiationMethodCallback, InitiationMethodApi, InitiationMethodQueueTransfer, InitiationMethodExternalOutbound, InitiationMethodMonitor, InitiationMethodDisconnect}
+	return []InitiationMethod{InitiationMethodInbound, InitiationMethodOutbound, InitiationMethodTransfer, InitiationMethodCallback, InitiationMethodAPI, InitiationMethodQueueTransfer, InitiationMethodExternalOutbound, InitiationMethodMonitor, InitiationMethodDisconnect}
 }
 
 // lookupInitiationMethod returns the value to keep for s (documented variants become their canonical value) and the profiles that accept s, as a mask (0: undocumented).
@@ -416,7 +416,7 @@ func lookupInitiationMethod(s string) (InitiationMethod, uint8) {
 	case "CALLBACK":
 		return InitiationMethodCallback, inStrict | inCompat | inLegacy
 	case "API":
-		return InitiationMethodApi, inStrict | inCompat | inLegacy
+		return InitiationMethodAPI, inStrict | inCompat | inLegacy
 	case "QUEUE_TRANSFER":
 		return InitiationMethodQueueTransfer, inStrict | inCompat | inLegacy
 	case "EXTERNAL_OUTBOUND":
@@ -433,7 +433,7 @@ func lookupInitiationMethod(s string) (InitiationMethod, uint8) {
 // IsCurrent reports whether v is in the current page's valid values (the strict profile's).
 func (v InitiationMethod) IsCurrent() bool {
 	switch v {
-	case InitiationMethodInbound, InitiationMethodOutbound, InitiationMethodTransfer, InitiationMethodCallback, InitiationMethodApi, InitiationMethodQueueTransfer, InitiationMethodExternalOutbound, InitiationMethodMonitor, InitiationMethodDisconnect:
+	case InitiationMethodInbound, InitiationMethodOutbound, InitiationMethodTransfer, InitiationMethodCallback, InitiationMethodAPI, InitiationMethodQueueTransfer, InitiationMethodExternalOutbound, InitiationMethodMonitor, InitiationMethodDisconnect:
 		return true
 	}
 	return false
@@ -479,40 +479,40 @@ const (
 	// AnsweringMachineDetectionStatusVoicemailNoBeep is "VOICEMAIL_NO_BEEP": The
 	// number dialed was answered by a voicemail with no beep.
 	AnsweringMachineDetectionStatusVoicemailNoBeep AnsweringMachineDetectionStatus = "VOICEMAIL_NO_BEEP"
-	// AnsweringMachineDetectionStatusAmdUnanswered is "AMD_UNANSWERED": The
+	// AnsweringMachineDetectionStatusAMDUnanswered is "AMD_UNANSWERED": The
 	// number dialed kept ringing, but the call was not picked up.
-	AnsweringMachineDetectionStatusAmdUnanswered AnsweringMachineDetectionStatus = "AMD_UNANSWERED"
-	// AnsweringMachineDetectionStatusAmdUnresolved is "AMD_UNRESOLVED": The call
+	AnsweringMachineDetectionStatusAMDUnanswered AnsweringMachineDetectionStatus = "AMD_UNANSWERED"
+	// AnsweringMachineDetectionStatusAMDUnresolved is "AMD_UNRESOLVED": The call
 	// was connected but answering machine detection could not tell a person from
 	// voicemail.
-	AnsweringMachineDetectionStatusAmdUnresolved AnsweringMachineDetectionStatus = "AMD_UNRESOLVED"
-	// AnsweringMachineDetectionStatusAmdNotApplicable is "AMD_NOT_APPLICABLE":
+	AnsweringMachineDetectionStatusAMDUnresolved AnsweringMachineDetectionStatus = "AMD_UNRESOLVED"
+	// AnsweringMachineDetectionStatusAMDNotApplicable is "AMD_NOT_APPLICABLE":
 	// The call disconnected before ringing; there was no media to detect.
-	AnsweringMachineDetectionStatusAmdNotApplicable AnsweringMachineDetectionStatus = "AMD_NOT_APPLICABLE"
-	// AnsweringMachineDetectionStatusSitToneBusy is "SIT_TONE_BUSY": The number
+	AnsweringMachineDetectionStatusAMDNotApplicable AnsweringMachineDetectionStatus = "AMD_NOT_APPLICABLE"
+	// AnsweringMachineDetectionStatusSITToneBusy is "SIT_TONE_BUSY": The number
 	// dialed was busy.
-	AnsweringMachineDetectionStatusSitToneBusy AnsweringMachineDetectionStatus = "SIT_TONE_BUSY"
-	// AnsweringMachineDetectionStatusSitToneInvalidNumber is
+	AnsweringMachineDetectionStatusSITToneBusy AnsweringMachineDetectionStatus = "SIT_TONE_BUSY"
+	// AnsweringMachineDetectionStatusSITToneInvalidNumber is
 	// "SIT_TONE_INVALID_NUMBER": The number dialed was not a valid number.
-	AnsweringMachineDetectionStatusSitToneInvalidNumber AnsweringMachineDetectionStatus = "SIT_TONE_INVALID_NUMBER"
-	// AnsweringMachineDetectionStatusSitToneDetected is "SIT_TONE_DETECTED": A
+	AnsweringMachineDetectionStatusSITToneInvalidNumber AnsweringMachineDetectionStatus = "SIT_TONE_INVALID_NUMBER"
+	// AnsweringMachineDetectionStatusSITToneDetected is "SIT_TONE_DETECTED": A
 	// special information tone (SIT) was detected.
-	AnsweringMachineDetectionStatusSitToneDetected AnsweringMachineDetectionStatus = "SIT_TONE_DETECTED"
+	AnsweringMachineDetectionStatusSITToneDetected AnsweringMachineDetectionStatus = "SIT_TONE_DETECTED"
 	// AnsweringMachineDetectionStatusFaxMachineDetected is
 	// "FAX_MACHINE_DETECTED": A fax machine was detected.
 	AnsweringMachineDetectionStatusFaxMachineDetected AnsweringMachineDetectionStatus = "FAX_MACHINE_DETECTED"
-	// AnsweringMachineDetectionStatusAmdError is "AMD_ERROR": The call was
+	// AnsweringMachineDetectionStatusAMDError is "AMD_ERROR": The call was
 	// connected, but answering machine detection failed.
-	AnsweringMachineDetectionStatusAmdError AnsweringMachineDetectionStatus = "AMD_ERROR"
-	// AnsweringMachineDetectionStatusSitToneDetectedHyphen is
+	AnsweringMachineDetectionStatusAMDError AnsweringMachineDetectionStatus = "AMD_ERROR"
+	// AnsweringMachineDetectionStatusSITToneDetectedHyphen is
 	// "SIT_TONE-DETECTED": The older page's spelling of SIT_TONE_DETECTED (with
 	// a hyphen); decoded as SIT_TONE_DETECTED.
-	AnsweringMachineDetectionStatusSitToneDetectedHyphen AnsweringMachineDetectionStatus = "SIT_TONE-DETECTED"
+	AnsweringMachineDetectionStatusSITToneDetectedHyphen AnsweringMachineDetectionStatus = "SIT_TONE-DETECTED"
 )
 
 // Values returns every documented value of AnsweringMachineDetectionStatus, current, legacy and documented variants alike, in the schema's order.
 func (AnsweringMachineDetectionStatus) Values() []AnsweringMachineDetectionStatus {
-	return []AnsweringMachineDetectionStatus{AnsweringMachineDetectionStatusHumanAnswered, AnsweringMachineDetectionStatusVoicemailBeep, AnsweringMachineDetectionStatusVoicemailNoBeep, AnsweringMachineDetectionStatusAmdUnanswered, AnsweringMachineDetectionStatusAmdUnresolved, AnsweringMachineDetectionStatusAmdNotApplicable, AnsweringMachineDetectionStatusSitToneBusy, AnsweringMachineDetectionStatusSitToneInvalidNumber, AnsweringMachineDetectionStatusSitToneDetected, AnsweringMachineDetectionStatusFaxMachineDetected, AnsweringMachineDetectionStatusAmdError, AnsweringMachineDetectionStatusSitToneDetectedHyphen}
+	return []AnsweringMachineDetectionStatus{AnsweringMachineDetectionStatusHumanAnswered, AnsweringMachineDetectionStatusVoicemailBeep, AnsweringMachineDetectionStatusVoicemailNoBeep, AnsweringMachineDetectionStatusAMDUnanswered, AnsweringMachineDetectionStatusAMDUnresolved, AnsweringMachineDetectionStatusAMDNotApplicable, AnsweringMachineDetectionStatusSITToneBusy, AnsweringMachineDetectionStatusSITToneInvalidNumber, AnsweringMachineDetectionStatusSITToneDetected, AnsweringMachineDetectionStatusFaxMachineDetected, AnsweringMachineDetectionStatusAMDError, AnsweringMachineDetectionStatusSITToneDetectedHyphen}
 }
 
 // lookupAnsweringMachineDetectionStatus returns the value to keep for s (documented variants become their canonical value) and the profiles that accept s, as a mask (0: undocumented).
@@ -525,23 +525,23 @@ func lookupAnsweringMachineDetectionStatus(s string) (AnsweringMachineDetectionS
 	case "VOICEMAIL_NO_BEEP":
 		return AnsweringMachineDetectionStatusVoicemailNoBeep, inStrict | inCompat | inLegacy
 	case "AMD_UNANSWERED":
-		return AnsweringMachineDetectionStatusAmdUnanswered, inStrict | inCompat
+		return AnsweringMachineDetectionStatusAMDUnanswered, inStrict | inCompat
 	case "AMD_UNRESOLVED":
-		return AnsweringMachineDetectionStatusAmdUnresolved, inStrict | inCompat | inLegacy
+		return AnsweringMachineDetectionStatusAMDUnresolved, inStrict | inCompat | inLegacy
 	case "AMD_NOT_APPLICABLE":
-		return AnsweringMachineDetectionStatusAmdNotApplicable, inStrict | inCompat
+		return AnsweringMachineDetectionStatusAMDNotApplicable, inStrict | inCompat
 	case "SIT_TONE_BUSY":
-		return AnsweringMachineDetectionStatusSitToneBusy, inStrict | inCompat
+		return AnsweringMachineDetectionStatusSITToneBusy, inStrict | inCompat
 	case "SIT_TONE_INVALID_NUMBER":
-		return AnsweringMachineDetectionStatusSitToneInvalidNumber, inStrict | inCompat
+		return AnsweringMachineDetectionStatusSITToneInvalidNumber, inStrict | inCompat
 	case "SIT_TONE_DETECTED":
-		return AnsweringMachineDetectionStatusSitToneDetected, inStrict | inCompat | inLegacy
+		return AnsweringMachineDetectionStatusSITToneDetected, inStrict | inCompat | inLegacy
 	case "FAX_MACHINE_DETECTED":
 		return AnsweringMachineDetectionStatusFaxMachineDetected, inStrict | inCompat | inLegacy
 	case "AMD_ERROR":
-		return AnsweringMachineDetectionStatusAmdError, inStrict | inCompat | inLegacy
+		return AnsweringMachineDetectionStatusAMDError, inStrict | inCompat | inLegacy
 	case "SIT_TONE-DETECTED":
-		return AnsweringMachineDetectionStatusSitToneDetected, inCompat | inLegacy
+		return AnsweringMachineDetectionStatusSITToneDetected, inCompat | inLegacy
 	default:
 		return AnsweringMachineDetectionStatus(s), 0
 	}
@@ -550,7 +550,7 @@ func lookupAnsweringMachineDetectionStatus(s string) (AnsweringMachineDetectionS
 // IsCurrent reports whether v is in the current page's valid values (the strict profile's).
 func (v AnsweringMachineDetectionStatus) IsCurrent() bool {
 	switch v {
-	case AnsweringMachineDetectionStatusHumanAnswered, AnsweringMachineDetectionStatusVoicemailBeep, AnsweringMachineDetectionStatusVoicemailNoBeep, AnsweringMachineDetectionStatusAmdUnanswered, AnsweringMachineDetectionStatusAmdUnresolved, AnsweringMachineDetectionStatusAmdNotApplicable, AnsweringMachineDetectionStatusSitToneBusy, AnsweringMachineDetectionStatusSitToneInvalidNumber, AnsweringMachineDetectionStatusSitToneDetected, AnsweringMachineDetectionStatusFaxMachineDetected, AnsweringMachineDetectionStatusAmdError:
+	case AnsweringMachineDetectionStatusHumanAnswered, AnsweringMachineDetectionStatusVoicemailBeep, AnsweringMachineDetectionStatusVoicemailNoBeep, AnsweringMachineDetectionStatusAMDUnanswered, AnsweringMachineDetectionStatusAMDUnresolved, AnsweringMachineDetectionStatusAMDNotApplicable, AnsweringMachineDetectionStatusSITToneBusy, AnsweringMachineDetectionStatusSITToneInvalidNumber, AnsweringMachineDetectionStatusSITToneDetected, AnsweringMachineDetectionStatusFaxMachineDetected, AnsweringMachineDetectionStatusAMDError:
 		return true
 	}
 	return false
@@ -559,7 +559,7 @@ func (v AnsweringMachineDetectionStatus) IsCurrent() bool {
 // IsLegacy reports whether v is documented only by the older page.
 func (v AnsweringMachineDetectionStatus) IsLegacy() bool {
 	switch v {
-	case AnsweringMachineDetectionStatusSitToneDetectedHyphen:
+	case AnsweringMachineDetectionStatusSITToneDetectedHyphen:
 		return true
 	}
 	return false

@@ -4,7 +4,8 @@ import (
 	"fmt"
 	"math"
 	"strings"
-	"unicode"
+
+	"github.com/connectevents/sdk-go/internal/naming"
 )
 
 // The model is the schema as the generator sees it: named definitions
@@ -240,7 +241,7 @@ func (m *model) fillDef(d *def, n *node) error {
 	d.description = n.getString("description")
 	d.goName = n.getString("x-go-name")
 	if d.goName == "" {
-		d.goName = d.name
+		d.goName = exported(d.name)
 	}
 	d.provenance = n.strings("x-provenance")
 	kw := "/$defs/" + d.name
@@ -260,7 +261,7 @@ func (m *model) fillDef(d *def, n *node) error {
 			ev := &enumValue{value: v.str, goName: meta.getString("x-go-name"), description: meta.getString("description"),
 				canonical: meta.getString("canonical"), provenance: meta.strings("provenance")}
 			if ev.goName == "" {
-				ev.goName = constName(v.str)
+				ev.goName = exported(v.str)
 			}
 			ev.mask = m.mask(ev.provenance, func(p *profile) []string { return p.values })
 			d.values = append(d.values, ev)
@@ -413,38 +414,11 @@ func contains(ss []string, s string) bool {
 	return false
 }
 
-// exported turns a JSON name into a Go identifier: detail-type -> DetailType,
-// instanceArn -> InstanceArn (x-go-name gives initialisms where wanted).
-func exported(s string) string {
-	var b strings.Builder
-	up := true
-	for _, r := range s {
-		if !unicode.IsLetter(r) && !unicode.IsDigit(r) {
-			up = true
-			continue
-		}
-		if up {
-			r = unicode.ToUpper(r)
-			up = false
-		}
-		b.WriteRune(r)
-	}
-	return b.String()
-}
-
-// constName turns an enum value into the suffix of its Go constant:
-// QUEUE_TRANSFER -> QueueTransfer, ContactLens.ConversationalAnalytics.Configuration
-// -> ContactLensConversationalAnalyticsConfiguration, Segment Attributes -> SegmentAttributes.
-func constName(v string) string {
-	var b strings.Builder
-	for _, word := range strings.FieldsFunc(v, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }) {
-		if strings.ToUpper(word) == word {
-			word = strings.ToLower(word)
-		}
-		b.WriteString(exported(word))
-	}
-	return b.String()
-}
+// exported turns a schema name (JSON key, enum value, definition or
+// profile name) into a Go identifier with Go's initialisms: detail-type ->
+// DetailType, instanceArn -> InstanceARN, AMD_DISABLED -> AMDDisabled.
+// x-go-name overrides it where two values would get the same name.
+func exported(s string) string { return naming.Ident(s) }
 
 func (d *def) prop(name string) *prop {
 	for _, p := range d.props {

@@ -165,7 +165,7 @@ func Channels(eventType contactevents.EventType) []contactevents.Channel {
 	switch eventType {
 	case contactevents.EventTypePaused, contactevents.EventTypeResumed:
 		return []contactevents.Channel{contactevents.ChannelTask}
-	case contactevents.EventTypeAmdDisabled:
+	case contactevents.EventTypeAMDDisabled:
 		return []contactevents.Channel{contactevents.ChannelVoice}
 	}
 	if !eventType.IsKnown() {
@@ -415,12 +415,12 @@ func NewEvent(eventType contactevents.EventType, opts ...BuildOption) *contactev
 // defaultMethod is the usual initiation method of a channel.
 func defaultMethod(et contactevents.EventType, ch contactevents.Channel) contactevents.InitiationMethod {
 	switch {
-	case et == contactevents.EventTypeAmdDisabled:
+	case et == contactevents.EventTypeAMDDisabled:
 		return contactevents.InitiationMethodOutbound
 	case ch == contactevents.ChannelVoice:
 		return contactevents.InitiationMethodInbound
 	}
-	return contactevents.InitiationMethodApi
+	return contactevents.InitiationMethodAPI
 }
 
 // queued reports whether a contact initiated by m goes through a queue.

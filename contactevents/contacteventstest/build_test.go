@@ -84,7 +84,7 @@ func TestNewEventEveryCombinationIsValidAndRoundTrips(t *testing.T) {
 }
 
 func TestNewEventAMDDisabledIsCompatOnly(t *testing.T) {
-	payload := contacteventstest.Payload(contacteventstest.NewEvent(contactevents.EventTypeAmdDisabled))
+	payload := contacteventstest.Payload(contacteventstest.NewEvent(contactevents.EventTypeAMDDisabled))
 	contacteventstest.AssertValid(t, payload)
 	contacteventstest.AssertInvalid(t, payload, []string{"/detail/eventType"}, contactevents.WithProfile(contactevents.Strict))
 }
