@@ -59,20 +59,28 @@ func TestParseSyntaxErrors(t *testing.T) {
 }
 
 func TestParseNamesPayloadsThatAreNotContactEvents(t *testing.T) {
-	tests := map[string]string{
-		"contact flow":        `{"Details":{"ContactData":{"ContactId":"c-1","Channel":"VOICE"},"Parameters":{}},"Name":"ContactFlowEvent"}`,
-		"contact trace":       `{"AWSAccountId":"111122223333","AWSContactTraceRecordFormatVersion":"2017-03-10","ContactId":"c-1","Channel":"VOICE"}`,
-		"other EventBridge":   `{"version":"0","id":"1","detail-type":"EC2 Instance State-change Notification","source":"aws.ec2","account":"111122223333","time":"2024-01-01T00:00:00Z","region":"us-west-2","resources":[],"detail":{"state":"running"}}`,
-		"not an event at all": `{"hello":"world"}`,
+	// Each payload must get a description of its own: what it is, in the
+	// words a person would search for.
+	tests := []struct{ name, in, want string }{
+		{"contact flow", `{"Details":{"ContactData":{"ContactId":"c-1","Channel":"VOICE"},"Parameters":{}},"Name":"ContactFlowEvent"}`,
+			`an Amazon Connect contact flow invocation (Name "ContactFlowEvent"), not a contact event`},
+		{"contact trace", `{"AWSAccountId":"111122223333","AWSContactTraceRecordFormatVersion":"2017-03-10","ContactId":"c-1","Channel":"VOICE"}`,
+			"a contact trace record (CTR), not a contact event"},
+		{"other EventBridge", `{"version":"0","id":"1","detail-type":"EC2 Instance State-change Notification","source":"aws.ec2","account":"111122223333","time":"2024-01-01T00:00:00Z","region":"us-west-2","resources":[],"detail":{"state":"running"}}`,
+			`an EventBridge event with source "aws.ec2" and detail-type "EC2 Instance State-change Notification", not an Amazon Connect contact event`},
+		{"not an event at all", `{"hello":"world"}`,
+			`a JSON object that is not an Amazon Connect contact event (keys "hello")`},
 	}
-	for name, in := range tests {
-		_, err := contactevents.Parse([]byte(in))
+	for _, tc := range tests {
+		_, err := contactevents.Parse([]byte(tc.in))
 		var nerr *contactevents.NotContactEventError
 		if !errors.As(err, &nerr) {
-			t.Errorf("%s: got %v, want NotContactEventError", name, err)
+			t.Errorf("%s: got %v, want NotContactEventError", tc.name, err)
 			continue
 		}
-		t.Logf("%s: %v", name, err)
+		if nerr.What != tc.want {
+			t.Errorf("%s: What = %q, want %q", tc.name, nerr.What, tc.want)
+		}
 	}
 }
 
