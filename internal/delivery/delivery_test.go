@@ -720,20 +720,6 @@ func TestFormats(t *testing.T) {
 	if Formats()[0] != EventBridge {
 		t.Error("Formats returns shared storage")
 	}
-	for _, f := range want {
-		got, err := ParseFormat(" " + strings.ToUpper(f.String()) + " ")
-		if err != nil || got != f {
-			t.Errorf("ParseFormat(%q) = %q, %v", f, got, err)
-		}
-	}
-	for in, f := range map[string]Format{"": Auto, "auto": Auto, "jsonl": NDJSON, "Lambda-SQS": LambdaSQS} {
-		if got, err := ParseFormat(in); err != nil || got != f {
-			t.Errorf("ParseFormat(%q) = %q, %v", in, got, err)
-		}
-	}
-	if _, err := ParseFormat("xml"); err == nil || !strings.Contains(err.Error(), "lambda-kinesis") {
-		t.Errorf("ParseFormat(xml) error = %v", err)
-	}
 }
 
 func TestBatchResponse(t *testing.T) {
