@@ -12,8 +12,8 @@
 //	if err != nil {
 //		var verr *contactevents.ValidationError
 //		if errors.As(err, &verr) {
-//			for _, issue := range verr.Issues {
-//				log.Printf("%s: %s", issue.InstanceLocation, issue.Message)
+//			for _, i := range verr.Issues {
+//				log.Printf("%s: %s", i.InstanceLocation, i.Message)
 //			}
 //		}
 //		return err

@@ -15,7 +15,38 @@ import (
 // data after the event (both in the documented samples) are named as such.
 // When a payload has several recoverable defects (trailing commas), Parse
 // returns them all, joined; errors.As finds the first.
-type SyntaxError = scan.SyntaxError
+//
+// For a record decoded from a JSON string or base64 (an SQS body, Kinesis
+// data), the position is within the decoded document; the *RecordError
+// around it says where that document is.
+type SyntaxError struct {
+	Offset int64  // 0-based byte offset of the offending byte
+	Line   int    // 1-based line of Offset
+	Column int    // 1-based column of Offset, in UTF-8 characters from the start of the line
+	Msg    string // what is wrong and what was expected, lower-case
+}
+
+// Error formats e as "line 3, column 9 (byte 57): trailing comma before '}'".
+func (e *SyntaxError) Error() string {
+	return "line " + strconv.Itoa(e.Line) + ", column " + strconv.Itoa(e.Column) +
+		" (byte " + strconv.FormatInt(e.Offset, 10) + "): " + e.Msg
+}
+
+// syntaxErrors returns the scanner's syntax errors (in offset order) as the
+// SDK's, moved to the place of the document in the input: it starts at byte
+// offset (-1: it was decoded from a string or base64, its offsets stay its
+// own) and on line line (0: unknown).
+// One error comes alone, several joined.
+func syntaxErrors(in []*scan.SyntaxError, offset int64, line int) error {
+	errs := make([]error, len(in))
+	for i, e := range in {
+		errs[i] = &SyntaxError{Offset: e.Offset + max(offset, 0), Line: e.Line + max(line-1, 0), Column: e.Column, Msg: e.Msg}
+	}
+	if len(errs) == 1 {
+		return errs[0]
+	}
+	return errors.Join(errs...)
+}
 
 // ErrTooLarge is wrapped by the error for a payload or record over the size
 // limit (WithMaxSize).
@@ -30,15 +61,24 @@ type Severity uint8
 
 const (
 	// SeverityError makes the event invalid under the profile in use.
-	SeverityError Severity = Severity(issue.Error)
+	SeverityError Severity = iota
 	// SeverityWarning is reported (WithWarnings) but does not make the event
 	// invalid: an unknown property or enum value under compat, a documented
 	// rule that the profile only flags.
-	SeverityWarning Severity = Severity(issue.Warning)
+	SeverityWarning
 )
 
+// An invalid array index compiler error signifies that the severities of
+// the issue runtime have changed: issuesOf converts them by value.
+var _ = [1]struct{}{}[SeverityError-Severity(issue.Error)+SeverityWarning-Severity(issue.Warning)]
+
 // String returns "error" or "warning".
-func (s Severity) String() string { return issue.Severity(s).String() }
+func (s Severity) String() string {
+	if s == SeverityWarning {
+		return "warning"
+	}
+	return "error"
+}
 
 // Issue is one finding about one value of an event.
 type Issue struct {

@@ -1,6 +1,10 @@
 package contactevents
 
 import (
+	"fmt"
+	"slices"
+	"strings"
+
 	"github.com/connectevents/sdk-go/internal/delivery"
 )
 
@@ -9,20 +13,21 @@ type Format string
 
 // The delivery formats. Auto (the default) detects each from the payload.
 const (
-	FormatAuto          Format = Format(delivery.Auto)
-	FormatEventBridge   Format = Format(delivery.EventBridge)   // the EventBridge event, as a Lambda target or an SQS body gets it
-	FormatDetail        Format = Format(delivery.Detail)        // the bare contact event
-	FormatSNS           Format = Format(delivery.SNS)           // an SNS notification (also SNS to SQS, raw delivery off)
-	FormatLambdaSQS     Format = Format(delivery.LambdaSQS)     // the Lambda SQS batch event
-	FormatLambdaSNS     Format = Format(delivery.LambdaSNS)     // the Lambda SNS event
-	FormatLambdaKinesis Format = Format(delivery.LambdaKinesis) // the Lambda Kinesis batch event (base64 data)
-	FormatFirehose      Format = Format(delivery.Firehose)      // the Firehose transformation event (base64 data)
-	FormatArray         Format = Format(delivery.Array)         // a JSON array of events
-	FormatNDJSON        Format = Format(delivery.NDJSON)        // newline-delimited events
-	FormatConcatenated  Format = Format(delivery.Concatenated)  // events back to back, as Firehose writes them to S3
+	FormatAuto          Format = "auto"
+	FormatEventBridge   Format = "eventbridge"    // the EventBridge event, as a Lambda target or an SQS body gets it
+	FormatDetail        Format = "detail"         // the bare contact event
+	FormatSNS           Format = "sns"            // an SNS notification (also SNS to SQS, raw delivery off)
+	FormatLambdaSQS     Format = "lambda-sqs"     // the Lambda SQS batch event
+	FormatLambdaSNS     Format = "lambda-sns"     // the Lambda SNS event
+	FormatLambdaKinesis Format = "lambda-kinesis" // the Lambda Kinesis batch event (base64 data)
+	FormatFirehose      Format = "firehose"       // the Firehose transformation event (base64 data)
+	FormatArray         Format = "array"          // a JSON array of events
+	FormatNDJSON        Format = "ndjson"         // newline-delimited events
+	FormatConcatenated  Format = "concatenated"   // events back to back, as Firehose writes them to S3
 )
 
-// Values returns every format, Auto first.
+// Values returns every format, Auto first, then in the order of the
+// delivery layer: single documents, batches, containers.
 func (Format) Values() []Format {
 	out := []Format{FormatAuto}
 	for _, f := range delivery.Formats() {
@@ -32,9 +37,25 @@ func (Format) Values() []Format {
 }
 
 // ParseFormat returns the format named s ("auto", "lambda-sqs", ...).
+// Matching ignores case and surrounding space; "" is Auto, and "jsonl" is
+// accepted for "ndjson".
 func ParseFormat(s string) (Format, error) {
-	f, err := delivery.ParseFormat(s)
-	return Format(f), err
+	name := Format(strings.ToLower(strings.TrimSpace(s)))
+	switch name {
+	case "":
+		return FormatAuto, nil
+	case "jsonl":
+		return FormatNDJSON, nil
+	}
+	all := name.Values()
+	if slices.Contains(all, name) {
+		return name, nil
+	}
+	names := make([]string, len(all))
+	for i, f := range all {
+		names[i] = string(f)
+	}
+	return "", fmt.Errorf("contactevents: unknown format %q (want one of %s)", s, strings.Join(names, ", "))
 }
 
 // DefaultMaxSize is EventBridge's event size limit, 256 KiB.

@@ -311,14 +311,8 @@ func decodeRecord(data []byte, doc delivery.Format, offset int64, line int, o *o
 		// as the other kind of document.
 		return decodeRecord(data, redo, offset, line, o)
 	}
-	if err := d.S.Err(); err != nil {
-		if offset > 0 || line > 1 {
-			for _, e := range d.S.Errors() {
-				e.Offset += max(offset, 0)
-				e.Line += max(line-1, 0)
-			}
-		}
-		return nil, err
+	if errs := d.S.Errors(); len(errs) > 0 {
+		return nil, syntaxErrors(errs, offset, line)
 	}
 	if d.C.Errors() > 0 {
 		// Only when the format was guessed: a payload the caller declared

@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"encoding/json"
 	"errors"
+	"os/exec"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -59,20 +61,28 @@ func TestParseSyntaxErrors(t *testing.T) {
 }
 
 func TestParseNamesPayloadsThatAreNotContactEvents(t *testing.T) {
-	tests := map[string]string{
-		"contact flow":        `{"Details":{"ContactData":{"ContactId":"c-1","Channel":"VOICE"},"Parameters":{}},"Name":"ContactFlowEvent"}`,
-		"contact trace":       `{"AWSAccountId":"111122223333","AWSContactTraceRecordFormatVersion":"2017-03-10","ContactId":"c-1","Channel":"VOICE"}`,
-		"other EventBridge":   `{"version":"0","id":"1","detail-type":"EC2 Instance State-change Notification","source":"aws.ec2","account":"111122223333","time":"2024-01-01T00:00:00Z","region":"us-west-2","resources":[],"detail":{"state":"running"}}`,
-		"not an event at all": `{"hello":"world"}`,
+	// Each payload must get a description of its own: what it is, in the
+	// words a person would search for.
+	tests := []struct{ name, in, want string }{
+		{"contact flow", `{"Details":{"ContactData":{"ContactId":"c-1","Channel":"VOICE"},"Parameters":{}},"Name":"ContactFlowEvent"}`,
+			`an Amazon Connect contact flow invocation (Name "ContactFlowEvent"), not a contact event`},
+		{"contact trace", `{"AWSAccountId":"111122223333","AWSContactTraceRecordFormatVersion":"2017-03-10","ContactId":"c-1","Channel":"VOICE"}`,
+			"a contact trace record (CTR), not a contact event"},
+		{"other EventBridge", `{"version":"0","id":"1","detail-type":"EC2 Instance State-change Notification","source":"aws.ec2","account":"111122223333","time":"2024-01-01T00:00:00Z","region":"us-west-2","resources":[],"detail":{"state":"running"}}`,
+			`an EventBridge event with source "aws.ec2" and detail-type "EC2 Instance State-change Notification", not an Amazon Connect contact event`},
+		{"not an event at all", `{"hello":"world"}`,
+			`a JSON object that is not an Amazon Connect contact event (keys "hello")`},
 	}
-	for name, in := range tests {
-		_, err := contactevents.Parse([]byte(in))
+	for _, tc := range tests {
+		_, err := contactevents.Parse([]byte(tc.in))
 		var nerr *contactevents.NotContactEventError
 		if !errors.As(err, &nerr) {
-			t.Errorf("%s: got %v, want NotContactEventError", name, err)
+			t.Errorf("%s: got %v, want NotContactEventError", tc.name, err)
 			continue
 		}
-		t.Logf("%s: %v", name, err)
+		if nerr.What != tc.want {
+			t.Errorf("%s: What = %q, want %q", tc.name, nerr.What, tc.want)
+		}
 	}
 }
 
@@ -288,6 +298,55 @@ func TestDecoderCopiesEvenWithNoCopy(t *testing.T) {
 	for i, ev := range events {
 		if want := "c-" + strconv.Itoa(i); ev.Detail.ContactID != want {
 			t.Fatalf("event %d has contactId %q, want %q: events alias the decoder's reused buffer", i, ev.Detail.ContactID, want)
+		}
+	}
+}
+
+func TestParseFormat(t *testing.T) {
+	for _, f := range contactevents.Format("").Values() {
+		got, err := contactevents.ParseFormat(" " + strings.ToUpper(string(f)) + " ")
+		if err != nil || got != f {
+			t.Errorf("ParseFormat(%q) = %q, %v", f, got, err)
+		}
+	}
+	for in, f := range map[string]contactevents.Format{"": contactevents.FormatAuto, "jsonl": contactevents.FormatNDJSON, "Lambda-SQS": contactevents.FormatLambdaSQS} {
+		if got, err := contactevents.ParseFormat(in); err != nil || got != f {
+			t.Errorf("ParseFormat(%q) = %q, %v", in, got, err)
+		}
+	}
+	_, err := contactevents.ParseFormat("xml")
+	const want = `contactevents: unknown format "xml" (want one of auto, eventbridge, detail, sns, lambda-sqs, lambda-sns, lambda-kinesis, firehose, array, ndjson, concatenated)`
+	if err == nil || err.Error() != want {
+		t.Errorf("ParseFormat(xml) error = %v, want %s", err, want)
+	}
+}
+
+// TestFormatValuesAreTheConstants pins the list Values returns (which the
+// delivery layer orders) to the documented constants.
+func TestFormatValuesAreTheConstants(t *testing.T) {
+	want := []contactevents.Format{
+		contactevents.FormatAuto, contactevents.FormatEventBridge, contactevents.FormatDetail, contactevents.FormatSNS,
+		contactevents.FormatLambdaSQS, contactevents.FormatLambdaSNS, contactevents.FormatLambdaKinesis, contactevents.FormatFirehose,
+		contactevents.FormatArray, contactevents.FormatNDJSON, contactevents.FormatConcatenated,
+	}
+	if got := contactevents.Format("").Values(); !slices.Equal(got, want) {
+		t.Errorf("Values() = %q, want %q", got, want)
+	}
+}
+
+// TestDocNamesNoInternalPackage: the public API is described in its own
+// terms (go doc -all shows no alias of an internal type, no constant
+// converted from one).
+func TestDocNamesNoInternalPackage(t *testing.T) {
+	out, err := exec.Command("go", "doc", "-all", ".").CombinedOutput()
+	if err != nil {
+		t.Fatalf("go doc: %v\n%s", err, out)
+	}
+	for _, internal := range []string{"delivery.", "scan.", "codec.", "issue.", "internal/"} {
+		if i := bytes.Index(out, []byte(internal)); i >= 0 {
+			start := max(0, bytes.LastIndexByte(out[:i], '\n')+1)
+			end := i + max(0, bytes.IndexByte(out[i:], '\n'))
+			t.Errorf("go doc names an internal package: %s", out[start:end])
 		}
 	}
 }

@@ -5,7 +5,13 @@ import "github.com/connectevents/sdk-go/internal/codec"
 // UnknownMember is an object member that the schema, or the profile in use,
 // does not know. Every generated struct keeps them in its Unknown field, in
 // input order, and writes them back when encoded, so that a decode and
-// re-encode loses no data. Key is the member's key; Value its raw JSON.
-type UnknownMember = codec.UnknownMember
+// re-encode loses no data.
+//
+// It is an alias of a struct type (the decoding runtime fills the same
+// type), so that its fields are part of this package's documentation.
+type UnknownMember = struct {
+	Key   string // the member's key, unescaped
+	Value []byte // the member's raw JSON value, as in the input
+}
 
 func appendString(b []byte, s string) []byte { return codec.AppendString(b, s) }

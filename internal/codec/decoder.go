@@ -364,8 +364,10 @@ func unknownMessage(key string, known []string) string {
 }
 
 // UnknownMember is a member the schema (or the profile in use) does not
-// know, kept verbatim.
-type UnknownMember struct {
+// know, kept verbatim. It is an alias of a struct type so that
+// contactevents.UnknownMember, the same type, shows its fields in the
+// public documentation.
+type UnknownMember = struct {
 	Key   string
 	Value []byte // the raw JSON value
 }

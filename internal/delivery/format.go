@@ -1,10 +1,5 @@
 package delivery
 
-import (
-	"fmt"
-	"strings"
-)
-
 // Format names a delivery format: how contact events are wrapped when they
 // reach a consumer. The zero value is not a valid Format; use Auto to have the
 // format detected.
@@ -62,30 +57,6 @@ func Formats() []Format {
 	out := make([]Format, len(formats))
 	copy(out, formats[:])
 	return out
-}
-
-// ParseFormat returns the Format named s. Matching ignores case and
-// surrounding space; "" and "auto" give Auto, and "jsonl" is accepted as an
-// alias of "ndjson".
-func ParseFormat(s string) (Format, error) {
-	name := strings.ToLower(strings.TrimSpace(s))
-	switch name {
-	case "", string(Auto):
-		return Auto, nil
-	case "jsonl":
-		return NDJSON, nil
-	}
-	for _, f := range formats {
-		if name == string(f) {
-			return f, nil
-		}
-	}
-	names := make([]string, 0, len(formats)+1)
-	names = append(names, string(Auto))
-	for _, f := range formats {
-		names = append(names, string(f))
-	}
-	return "", fmt.Errorf("delivery: unknown format %q (want one of %s)", s, strings.Join(names, ", "))
 }
 
 // String returns the format's name.
