@@ -5,7 +5,9 @@ import "encoding/json"
 // Plain Go structs for the baselines (BenchmarkBaseline/*_Unmarshal): the
 // camelCase contact event with json tags, decoded by encoding/json and
 // github.com/segmentio/encoding/json through reflection. They cover every
-// member of the 7 enveloped samples. Both libraries match keys
+// member of the 7 enveloped samples and of the events built from the newest
+// page revision (testdata/bench/latest: chat metrics, recordings, ...), so
+// the baselines decode those too. Both libraries match keys
 // case-insensitively, so the PascalCase samples (06, 08: "ContactId",
 // "QueueInfo", ...) fill the same fields.
 //
@@ -53,6 +55,15 @@ type plainContactEvent struct {
 	SegmentAttributes               map[string]plainSegmentAttrVal `json:"segmentAttributes,omitempty"`
 	Tags                            map[string]string              `json:"tags,omitempty"`
 	RoutingCriteria                 json.RawMessage                `json:"routingCriteria,omitempty"` // an object or an array
+
+	// The newest page revision's members.
+	CustomerID         string                            `json:"customerId,omitempty"`
+	SystemEndpoint     *plainEndpoint                    `json:"systemEndpoint,omitempty"`
+	ChatMetrics        *plainChatMetrics                 `json:"chatMetrics,omitempty"`
+	Recordings         []plainRecording                  `json:"recordings,omitempty"`
+	ContactEvaluations map[string]plainContactEvaluation `json:"contactEvaluations,omitempty"`
+	StateTransitions   []plainStateTransition            `json:"stateTransitions,omitempty"`
+	ContactDetails     map[string]string                 `json:"contactDetails,omitempty"`
 }
 
 type plainQueueInfo struct {
@@ -65,6 +76,14 @@ type plainAgentInfo struct {
 	AgentARN                  string                `json:"agentArn"`
 	ConnectedToAgentTimestamp string                `json:"connectedToAgentTimestamp,omitempty"`
 	HierarchyGroups           *plainHierarchyGroups `json:"hierarchyGroups,omitempty"`
+
+	// The newest page revision's members.
+	AgentInitiatedHoldDuration     *int64 `json:"agentInitiatedHoldDuration,omitempty"`
+	AfterContactWorkStartTimestamp string `json:"afterContactWorkStartTimestamp,omitempty"`
+	AfterContactWorkEndTimestamp   string `json:"afterContactWorkEndTimestamp,omitempty"`
+	AfterContactWorkDuration       *int64 `json:"afterContactWorkDuration,omitempty"`
+	AcceptedByAgentTimestamp       string `json:"acceptedByAgentTimestamp,omitempty"`
+	PreviewEndTimestamp            string `json:"previewEndTimestamp,omitempty"`
 }
 
 type plainHierarchyGroups struct {
@@ -112,4 +131,65 @@ type plainSegmentAttrVal struct {
 	ValueARN     *string                        `json:"ValueArn,omitempty"`
 	ValueList    []plainSegmentAttrVal          `json:"ValueList,omitempty"`
 	ValueMap     map[string]plainSegmentAttrVal `json:"ValueMap,omitempty"`
+}
+
+type plainEndpoint struct {
+	Address     string `json:"address"`
+	Type        string `json:"type,omitempty"`
+	DisplayName string `json:"displayName,omitempty"`
+}
+
+type plainChatMetrics struct {
+	ChatContactMetrics *struct {
+		MultiParty                     *bool  `json:"multiParty,omitempty"`
+		TotalMessages                  *int64 `json:"totalMessages,omitempty"`
+		TotalBotMessages               *int64 `json:"totalBotMessages,omitempty"`
+		TotalBotMessageLengthInChars   *int64 `json:"totalBotMessageLengthInChars,omitempty"`
+		ConversationCloseTimeInMillis  *int64 `json:"conversationCloseTimeInMillis,omitempty"`
+		ConversationTurnCount          *int64 `json:"conversationTurnCount,omitempty"`
+		AgentFirstResponseTimestamp    string `json:"agentFirstResponseTimestamp,omitempty"`
+		AgentFirstResponseTimeInMillis *int64 `json:"agentFirstResponseTimeInMillis,omitempty"`
+	} `json:"chatContactMetrics,omitempty"`
+	CustomerMetrics *plainParticipantMetrics `json:"customerMetrics,omitempty"`
+	AgentMetrics    *plainParticipantMetrics `json:"agentMetrics,omitempty"`
+}
+
+type plainParticipantMetrics struct {
+	ParticipantID             string `json:"participantId,omitempty"`
+	ParticipantType           string `json:"participantType,omitempty"`
+	ConversationAbandon       *bool  `json:"conversationAbandon,omitempty"`
+	MessagesSent              *int64 `json:"messagesSent,omitempty"`
+	NumResponses              *int64 `json:"numResponses,omitempty"`
+	MessageLengthInChars      *int64 `json:"messageLengthInChars,omitempty"`
+	TotalResponseTimeInMillis *int64 `json:"totalResponseTimeInMillis,omitempty"`
+	MaxResponseTimeInMillis   *int64 `json:"maxResponseTimeInMillis,omitempty"`
+	LastMessageTimestamp      string `json:"lastMessageTimestamp,omitempty"`
+}
+
+type plainRecording struct {
+	DeletionReason      string `json:"deletionReason,omitempty"`
+	FragmentStartNumber string `json:"fragmentStartNumber,omitempty"`
+	FragmentStopNumber  string `json:"fragmentStopNumber,omitempty"`
+	Location            string `json:"location,omitempty"`
+	MediaStreamType     string `json:"mediaStreamType,omitempty"`
+	ParticipantType     string `json:"participantType,omitempty"`
+	StartTimestamp      string `json:"startTimestamp,omitempty"`
+	StopTimestamp       string `json:"stopTimestamp,omitempty"`
+	Status              string `json:"status,omitempty"`
+	StorageType         string `json:"storageType,omitempty"`
+}
+
+type plainContactEvaluation struct {
+	EvaluationARN   string `json:"evaluationArn"`
+	Status          string `json:"status,omitempty"`
+	StartTimestamp  string `json:"startTimestamp,omitempty"`
+	EndTimestamp    string `json:"endTimestamp,omitempty"`
+	DeleteTimestamp string `json:"deleteTimestamp,omitempty"`
+	ExportLocation  string `json:"exportLocation,omitempty"`
+}
+
+type plainStateTransition struct {
+	StateStartTimestamp string `json:"stateStartTimestamp,omitempty"`
+	StateEndTimestamp   string `json:"stateEndTimestamp,omitempty"`
+	State               string `json:"state,omitempty"`
 }

@@ -1,0 +1,192 @@
+package scan
+
+// BeginObject consumes '{' (after whitespace) and enters the object; going
+// deeper than the depth limit is a syntax error at the '{'. Follow it with
+// a NextKey loop.
+func (s *Scanner) BeginObject() bool {
+	if s.stopped {
+		return false
+	}
+	p := s.ws(s.pos)
+	if p >= len(s.data) || s.data[p] != '{' {
+		s.wrongKind(p, Object)
+		return false
+	}
+	if s.depth >= s.maxDepth {
+		s.failDepth(p)
+		return false
+	}
+	s.depth++
+	s.pos = p + 1
+	s.first = true
+	return true
+}
+
+// NextKey returns the key of the next member of the current object,
+// unescaped, with its ':' consumed; the caller then reads the value. It
+// handles the ',' between members itself. It returns false at '}' (consumed,
+// leaving the object) and on error. A trailing comma before '}' is recorded
+// as an error and otherwise ignored.
+func (s *Scanner) NextKey() (string, bool) {
+	if s.stopped {
+		return "", false
+	}
+	d := s.data
+	p := s.ws(s.pos)
+	if s.first {
+		s.first = false
+		if p >= len(d) {
+			s.fail(p, "unexpected end of input, expected object key string or '}'")
+			return "", false
+		}
+		switch d[p] {
+		case '"':
+		case '}':
+			s.leave(p + 1)
+			return "", false
+		default:
+			s.fail(p, "invalid character "+s.quoteAt(p)+" looking for beginning of object key string")
+			return "", false
+		}
+	} else {
+		if p >= len(d) {
+			s.fail(p, "unexpected end of input, expected ',' or '}'")
+			return "", false
+		}
+		switch d[p] {
+		case ',':
+		case '}':
+			s.leave(p + 1)
+			return "", false
+		default:
+			s.fail(p, "invalid character "+s.quoteAt(p)+" after object key:value pair, expected ',' or '}'")
+			return "", false
+		}
+		comma := p
+		p = s.ws(p + 1)
+		if p >= len(d) {
+			s.fail(p, "unexpected end of input, expected object key string")
+			return "", false
+		}
+		switch d[p] {
+		case '"':
+		case '}':
+			if s.record(comma, "trailing comma before '}'") {
+				s.leave(p + 1)
+			}
+			return "", false
+		default:
+			s.fail(p, "invalid character "+s.quoteAt(p)+" looking for beginning of object key string")
+			return "", false
+		}
+	}
+	s.keyOff = p
+	key, end, ok := s.readString(p)
+	if !ok {
+		s.pos = end
+		return "", false
+	}
+	p, ok = s.colon(end)
+	if !ok {
+		return "", false
+	}
+	s.pos = p
+	return key, true
+}
+
+// BeginArray consumes '[' (after whitespace) and enters the array; going
+// deeper than the depth limit is a syntax error at the '['. Follow it with a
+// NextElement loop.
+func (s *Scanner) BeginArray() bool {
+	if s.stopped {
+		return false
+	}
+	p := s.ws(s.pos)
+	if p >= len(s.data) || s.data[p] != '[' {
+		s.wrongKind(p, Array)
+		return false
+	}
+	if s.depth >= s.maxDepth {
+		s.failDepth(p)
+		return false
+	}
+	s.depth++
+	s.pos = p + 1
+	s.first = true
+	return true
+}
+
+// NextElement reports whether another element of the current array follows
+// (its value not yet read). It handles the ',' between elements itself. It
+// returns false at ']' (consumed, leaving the array) and on error. A trailing
+// comma before ']' is recorded as an error and otherwise ignored.
+func (s *Scanner) NextElement() bool {
+	if s.stopped {
+		return false
+	}
+	d := s.data
+	p := s.ws(s.pos)
+	if s.first {
+		s.first = false
+		if p >= len(d) {
+			s.fail(p, "unexpected end of input, expected a value or ']'")
+			return false
+		}
+		if d[p] == ']' {
+			s.leave(p + 1)
+			return false
+		}
+		s.pos = p
+		return true
+	}
+	if p >= len(d) {
+		s.fail(p, "unexpected end of input, expected ',' or ']'")
+		return false
+	}
+	switch d[p] {
+	case ',':
+	case ']':
+		s.leave(p + 1)
+		return false
+	default:
+		s.fail(p, "invalid character "+s.quoteAt(p)+" after array element, expected ',' or ']'")
+		return false
+	}
+	comma := p
+	p = s.ws(p + 1)
+	if p < len(d) && d[p] == ']' {
+		if s.record(comma, "trailing comma before ']'") {
+			s.leave(p + 1)
+		}
+		return false
+	}
+	s.pos = p
+	return true
+}
+
+// leave closes the current container; p is the offset after its closer.
+func (s *Scanner) leave(p int) {
+	if s.depth > 0 {
+		s.depth--
+	}
+	s.pos = p
+}
+
+// colon expects optional whitespace, ':' and optional whitespace after an
+// object key ending at p; it returns the offset of the value.
+func (s *Scanner) colon(p int) (int, bool) {
+	d := s.data
+	if p < len(d) && d[p] == ':' { // the common compact case
+		return s.ws(p + 1), true
+	}
+	p = s.ws(p)
+	if p >= len(d) {
+		s.fail(p, "unexpected end of input, expected ':' after object key")
+		return p, false
+	}
+	if d[p] != ':' {
+		s.fail(p, "invalid character "+s.quoteAt(p)+" after object key, expected ':'")
+		return p, false
+	}
+	return s.ws(p + 1), true
+}

@@ -1,0 +1,216 @@
+package scan
+
+import (
+	"bytes"
+	"encoding/binary"
+	"math/bits"
+	"unicode/utf16"
+	"unicode/utf8"
+)
+
+// special marks the bytes that end the fast path inside a string: the
+// closing quote, a backslash, control bytes and non-ASCII bytes.
+var special = func() (t [256]bool) {
+	for c := range 256 {
+		t[c] = c < 0x20 || c == '"' || c == '\\' || c >= utf8.RuneSelf
+	}
+	return t
+}()
+
+// ReadString reads a string value and returns it unescaped. Control bytes,
+// bad escapes and invalid UTF-8 are syntax errors; an unpaired \u surrogate
+// becomes U+FFFD, as in encoding/json. A string without escapes is a
+// substring of the input and costs no allocation.
+func (s *Scanner) ReadString() (string, bool) {
+	if s.stopped {
+		return "", false
+	}
+	p := s.ws(s.pos)
+	if p >= len(s.data) || s.data[p] != '"' {
+		s.wrongKind(p, String)
+		return "", false
+	}
+	v, end, ok := s.readString(p)
+	s.pos = end
+	return v, ok
+}
+
+// Bit masks for the SWAR string scan.
+const (
+	lsb = 0x0101010101010101
+	msb = 0x8080808080808080
+)
+
+// nextSpecial returns the offset of the first byte at or after i that is a
+// quote, a backslash, a control byte or non-ASCII, or len(d).
+func nextSpecial(d []byte, i int) int {
+	for i+8 <= len(d) {
+		w := binary.LittleEndian.Uint64(d[i:])
+		q := w ^ ('"' * lsb)
+		b := w ^ ('\\' * lsb)
+		// Per byte: zero after XOR (quote, backslash), below 0x20, or high
+		// bit set. Borrows can only mark bytes above a true match, so the
+		// lowest marked byte is exact.
+		m := ((q - lsb) & ^q) | ((b - lsb) & ^b) | ((w - 0x20*lsb) & ^w) | w
+		if m &= msb; m != 0 {
+			return i + bits.TrailingZeros64(m)>>3
+		}
+		i += 8
+	}
+	for i < len(d) && !special[d[i]] {
+		i++
+	}
+	return i
+}
+
+// scanString validates the string whose opening quote is at p. It returns
+// the offset after the closing quote and whether the string has escapes.
+func (s *Scanner) scanString(p int) (end int, escaped, ok bool) {
+	d := s.data
+	i := p + 1
+	for {
+		i = nextSpecial(d, i)
+		if i >= len(d) {
+			s.fail(len(d), "unexpected end of input, expected closing '\"' of string")
+			return len(d), false, false
+		}
+		c := d[i]
+		switch {
+		case c == '"':
+			return i + 1, escaped, true
+		case c == '\\':
+			escaped = true
+			if i, ok = s.scanEscape(i); !ok {
+				return i, false, false
+			}
+		case c < 0x20:
+			s.fail(i, "invalid character "+s.quoteAt(i)+" in string literal")
+			return i, false, false
+		default:
+			r, size := utf8.DecodeRune(d[i:])
+			if r == utf8.RuneError && size == 1 {
+				s.fail(i, "invalid UTF-8 in string")
+				return i, false, false
+			}
+			i += size
+		}
+	}
+}
+
+// scanEscape validates the escape sequence whose backslash is at i and
+// returns the offset after it.
+func (s *Scanner) scanEscape(i int) (int, bool) {
+	d := s.data
+	if i+1 >= len(d) {
+		s.fail(len(d), "unexpected end of input, expected string escape code")
+		return len(d), false
+	}
+	switch d[i+1] {
+	case '"', '\\', '/', 'b', 'f', 'n', 'r', 't':
+		return i + 2, true
+	case 'u':
+		for k := i + 2; k < i+6; k++ {
+			if k >= len(d) {
+				s.fail(k, "unexpected end of input, expected 4 hexadecimal digits in \\u escape")
+				return k, false
+			}
+			if unhex(d[k]) < 0 {
+				s.fail(k, "invalid character "+s.quoteAt(k)+" in \\u hexadecimal character escape")
+				return k, false
+			}
+		}
+		return i + 6, true
+	}
+	s.fail(i+1, "invalid character "+s.quoteAt(i+1)+" in string escape code")
+	return i + 1, false
+}
+
+// readString validates and decodes the string whose opening quote is at p.
+func (s *Scanner) readString(p int) (string, int, bool) {
+	end, escaped, ok := s.scanString(p)
+	if !ok {
+		return "", end, false
+	}
+	if !escaped {
+		return s.str[p+1 : end-1], end, true
+	}
+	return s.unescape(s.data[p+1 : end-1]), end, true
+}
+
+// unescape decodes the escapes of a validated string body, like
+// encoding/json: an unpaired surrogate becomes U+FFFD.
+func (s *Scanner) unescape(b []byte) string {
+	buf := s.buf[:0]
+	for {
+		i := bytes.IndexByte(b, '\\')
+		if i < 0 || i+1 >= len(b) {
+			buf = append(buf, b...)
+			break
+		}
+		buf = append(buf, b[:i]...)
+		c := b[i+1]
+		switch c {
+		case 'b':
+			c = '\b'
+		case 'f':
+			c = '\f'
+		case 'n':
+			c = '\n'
+		case 'r':
+			c = '\r'
+		case 't':
+			c = '\t'
+		case 'u':
+			r := hex4(b[i+2:])
+			j := i + 6
+			if utf16.IsSurrogate(r) {
+				r2 := rune(-1)
+				if j+1 < len(b) && b[j] == '\\' && b[j+1] == 'u' {
+					r2 = hex4(b[j+2:])
+				}
+				if dec := utf16.DecodeRune(r, r2); dec != utf8.RuneError {
+					r = dec
+					j += 6
+				} else {
+					r = utf8.RuneError
+				}
+			}
+			buf = utf8.AppendRune(buf, r)
+			b = b[j:]
+			continue
+		}
+		buf = append(buf, c)
+		b = b[i+2:]
+	}
+	s.buf = buf
+	return string(buf)
+}
+
+// unhex returns the value of a hexadecimal digit, or -1.
+func unhex(c byte) rune {
+	switch {
+	case '0' <= c && c <= '9':
+		return rune(c - '0')
+	case 'a' <= c && c <= 'f':
+		return rune(c - 'a' + 10)
+	case 'A' <= c && c <= 'F':
+		return rune(c - 'A' + 10)
+	}
+	return -1
+}
+
+// hex4 decodes four hexadecimal digits, or returns -1.
+func hex4(b []byte) rune {
+	if len(b) < 4 {
+		return -1
+	}
+	var r rune
+	for _, c := range b[:4] {
+		v := unhex(c)
+		if v < 0 {
+			return -1
+		}
+		r = r<<4 | v
+	}
+	return r
+}
