@@ -8,11 +8,6 @@ import (
 	"github.com/connectevents/sdk-go/internal/delivery"
 )
 
-// MaxPayloadSize bounds one value of a stream or one whole payload given to
-// Parse: 6 MiB, above the largest Lambda invocation payload, so a batch of
-// events fits. Each event inside it is bounded by WithMaxSize.
-const MaxPayloadSize = 6 << 20
-
 // Decoder reads a stream of contact events: a Lambda batch, a JSON array,
 // newline-delimited or concatenated events (as Firehose writes them to S3),
 // or any single delivery format, in constant memory.
@@ -82,7 +77,7 @@ func (dec *Decoder) Records() iter.Seq2[*Record, error] {
 				user(i)
 			}
 		}
-		for rec, err := range delivery.Stream(dec.r, delivery.Format(o.format), max(MaxPayloadSize, o.maxSize)) {
+		for rec, err := range delivery.Stream(dec.r, delivery.Format(o.format), o.payloadLimit()) {
 			if raw := malformed(err); raw != nil {
 				// A value the delivery layer could not read: decode it for
 				// the precise diagnosis (trailing commas, truncation).
@@ -166,7 +161,7 @@ func malformed(err error) []byte {
 func diagnose(raw []byte, err error, o *options) error {
 	var re *delivery.RecordError
 	errors.As(err, &re)
-	doc, _ := documentKind(raw)
+	doc, _ := delivery.DocumentKind(raw)
 	if _, derr := decodeRecord(raw, doc, re.Offset, re.Line, o); derr != nil {
 		if _, syntax := derr.(*SyntaxError); syntax || isJoined(derr) {
 			return fromDelivery(re, derr)

@@ -672,7 +672,7 @@ func TestRecordsStopEarly(t *testing.T) {
 		for stop := range 3 {
 			sources := map[string]iter.Seq2[Record, error]{
 				"Records": Records(data, Auto),
-				"Stream":  Stream(bytes.NewReader(data), Auto, 0),
+				"Stream":  Stream(bytes.NewReader(data), Auto, testMaxValue),
 			}
 			for src, seq := range sources {
 				yielded := 0

@@ -208,10 +208,7 @@ func (w *walker) document(b []byte, what string, allowSNS bool) (data []byte, do
 		data, doc, _, err = w.embedded(w.q.Message, what+": SNS Message", false)
 		return data, doc, true, err
 	}
-	doc = Detail
-	if present(w.q.DetailType) || present(w.q.Detail) {
-		doc = EventBridge
-	}
+	doc = docOf(&w.q)
 	v := trimWS(b)
 	return v[:len(v):len(v)], doc, false, nil
 }
