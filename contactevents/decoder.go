@@ -37,6 +37,12 @@ type Record struct {
 	// Line is the 1-based line of the stream where the record's value
 	// starts (NDJSON, concatenated, arrays), or 0.
 	Line int
+	// Offset is the byte offset of the record's event document in the
+	// stream when the document is a verbatim part of it, or -1 when it was
+	// decoded from a JSON string or base64 (an SQS body, Kinesis data) at
+	// Pointer. Positions inside the document (a SyntaxError's, Locate's)
+	// are then relative to the decoded document.
+	Offset int64
 	// Format is the delivery format of the payload the record came in.
 	Format Format
 	// Warnings are the record's warnings when it is valid (an invalid
@@ -85,9 +91,9 @@ func (dec *Decoder) Records() iter.Seq2[*Record, error] {
 			}
 			if err != nil {
 				re := recordError(err)
-				r := &Record{Format: Format(rec.Format)}
+				r := &Record{Format: Format(rec.Format), Offset: -1}
 				if e, ok := re.(*RecordError); ok {
-					r.Index, r.ID, r.Pointer, r.Line = e.Index, e.ID, e.Pointer, e.Line
+					r.Index, r.ID, r.Pointer, r.Line, r.Offset = e.Index, e.ID, e.Pointer, e.Line, e.Offset
 				}
 				if !yield(r, re) {
 					return
@@ -96,7 +102,7 @@ func (dec *Decoder) Records() iter.Seq2[*Record, error] {
 			}
 			warnings = warnings[:0]
 			ev, err := decodeRecord(rec.Data, rec.Doc, rec.Offset, rec.Line, &o)
-			r := &Record{Event: ev, Index: rec.Index, ID: rec.ID, Pointer: rec.Pointer, Line: rec.Line, Format: Format(rec.Format)}
+			r := &Record{Event: ev, Index: rec.Index, ID: rec.ID, Pointer: rec.Pointer, Line: rec.Line, Offset: rec.Offset, Format: Format(rec.Format)}
 			if len(warnings) > 0 {
 				r.Warnings = append([]Issue(nil), warnings...)
 			}
@@ -111,8 +117,20 @@ func (dec *Decoder) Records() iter.Seq2[*Record, error] {
 }
 
 // DetectFormat reports the delivery format of data, from its first bytes
-// and top-level keys.
-func DetectFormat(data []byte) Format { return Format(delivery.Detect(data)) }
+// and top-level keys. Data that is not valid JSON but starts as an object is
+// reported as the kind of event document it looks like by its top-level
+// keys, FormatEventBridge or FormatDetail, which is how Parse reads it to
+// diagnose it. Data with nothing recognisable (empty, a lone scalar, a
+// broken value that is not an object) is FormatAuto.
+func DetectFormat(data []byte) Format {
+	if f := delivery.Detect(data); f != delivery.Auto {
+		return Format(f)
+	}
+	if kind, object := delivery.DocumentKind(data); object {
+		return Format(kind)
+	}
+	return FormatAuto
+}
 
 // BatchItemFailure names one failed message of a Lambda SQS (or Kinesis)
 // batch, as Lambda's partial batch response wants it.

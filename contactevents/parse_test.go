@@ -276,6 +276,13 @@ func TestDetectFormat(t *testing.T) {
 		string(detail("")): contactevents.FormatDetail,
 		`{"Records":[{"messageId":"m","eventSource":"aws:sqs","body":"{}"}]}`: contactevents.FormatLambdaSQS,
 		`[` + queuedEvent + `]`: contactevents.FormatArray,
+		// Malformed objects: the kind of document Parse reads them as.
+		`{"eventType":"QUEUED",}`:            contactevents.FormatDetail,
+		`{"version":"0","detail":{"a":1,},}`: contactevents.FormatEventBridge,
+		`{"eventType":"QUEUED"}}`:            contactevents.FormatConcatenated, // a value, then more
+		``:                                   contactevents.FormatAuto,
+		`42`:                                 contactevents.FormatAuto,
+		`[1,`:                                contactevents.FormatArray, // by its first byte
 	} {
 		if got := contactevents.DetectFormat([]byte(in)); got != want {
 			t.Errorf("DetectFormat(%.40s...) = %s, want %s", in, got, want)

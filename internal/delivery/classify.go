@@ -34,7 +34,7 @@ func docOf(p *probe) Format {
 // does not, kind is Detail.
 func DocumentKind(data []byte) (kind Format, object bool) {
 	var s scan.Scanner
-	s.Reset(data, 0)
+	s.ResetView(data, 0) // the keys are compared, not kept
 	if s.Peek() != scan.Object || !s.BeginObject() {
 		return Detail, false
 	}
