@@ -84,11 +84,6 @@ func (dec *Decoder) Records() iter.Seq2[*Record, error] {
 			}
 		}
 		for rec, err := range delivery.Stream(dec.r, delivery.Format(o.format), o.payloadLimit()) {
-			if raw := malformed(err); raw != nil {
-				// A value the delivery layer could not read: decode it for
-				// the precise diagnosis (trailing commas, truncation).
-				err = diagnose(raw, err, &o)
-			}
 			if err != nil {
 				re := recordError(err)
 				r := &Record{Format: Format(rec.Format), Offset: -1}
@@ -162,28 +157,4 @@ func BatchItemFailures(errs []error) BatchResponse {
 		out.BatchItemFailures = append(out.BatchItemFailures, BatchItemFailure{f.ItemIdentifier})
 	}
 	return out
-}
-
-// malformed returns the raw value of a delivery error for a record that is
-// a malformed JSON object, or nil.
-func malformed(err error) []byte {
-	var re *delivery.RecordError
-	if errors.As(err, &re) && re.Raw != nil {
-		return re.Raw
-	}
-	return nil
-}
-
-// diagnose decodes the raw value of a malformed record and returns the
-// delivery error with its reason replaced by the decoder's syntax errors.
-func diagnose(raw []byte, err error, o *options) error {
-	var re *delivery.RecordError
-	errors.As(err, &re)
-	doc, _ := delivery.DocumentKind(raw)
-	if _, derr := decodeRecord(raw, doc, re.Offset, re.Line, o); derr != nil {
-		if _, syntax := derr.(*SyntaxError); syntax || isJoined(derr) {
-			return fromDelivery(re, derr)
-		}
-	}
-	return err
 }

@@ -84,11 +84,6 @@ func parseRecords(data []byte, o options) (*Event, error) {
 				// (trailing commas, then data after the event).
 				return decodeRecord(data, doc, -1, 0, &o)
 			}
-			if raw := malformed(rerr); raw != nil {
-				// A malformed event inside a wrapper: the decoder's
-				// diagnosis, located in its record.
-				return nil, diagnose(raw, rerr, &o)
-			}
 			return nil, recordError(rerr)
 		}
 		ev, err = decodeRecord(rec.Data, rec.Doc, rec.Offset, rec.Line, &o)

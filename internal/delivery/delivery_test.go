@@ -81,6 +81,7 @@ type want struct {
 	Line      int
 	Decoded   bool // Offset is -1
 	ContactID string
+	Malformed bool // Data is an object that is not valid JSON, for the decoder to diagnose
 	Err       string
 }
 
@@ -121,7 +122,11 @@ func check(t *testing.T, data []byte, got []result, wants []want) {
 				t.Errorf("item %d: unexpected error %v", i, g.err)
 				continue
 			}
-			gotW.ContactID = contactID(t, r.Data)
+			if w.Malformed {
+				gotW.Malformed = !json.Valid(r.Data)
+			} else {
+				gotW.ContactID = contactID(t, r.Data)
+			}
 			if r.Offset >= 0 && !bytes.Equal(data[r.Offset:r.Offset+int64(len(r.Data))], r.Data) {
 				t.Errorf("item %d: Data is not data[Offset:Offset+len(Data)] (Offset %d)", i, r.Offset)
 			}
@@ -521,7 +526,7 @@ func TestRecordsArray(t *testing.T) {
 		{Format: Array, Pointer: "/1", Line: 15, Err: "record 1 at line 15, /1: the value is a number, not a JSON object"},
 		{ID: "a5554fde-61a2-4f5c-aebf-da55b8dcfa76", Format: Array, Inner: SNS, Doc: EventBridge, Pointer: "/2/Records/0/body", Line: 16, Decoded: true, ContactID: idQueued},
 		{ID: "ec982ac0-aa9f-48d9-941a-b980f2103df7", Format: Array, Inner: SNS, Doc: EventBridge, Pointer: "/2/Records/1/body", Line: 16, Decoded: true, ContactID: idDisconnected},
-		{Format: Array, Pointer: "/3", Line: 53, Err: "not valid JSON"},
+		{Format: Array, Inner: Detail, Doc: Detail, Pointer: "/3", Line: 53, Malformed: true},
 		{Format: Array, Inner: Detail, Doc: Detail, Pointer: "/4", Line: 55, ContactID: "last"},
 	})
 
@@ -623,16 +628,22 @@ func TestRecordsConcatenated(t *testing.T) {
 
 func TestRecordsNotDetected(t *testing.T) {
 	for in, wantErr := range map[string]string{
-		`42`:              "record 0: the value is a number, not a JSON object",
-		`"x"`:             "record 0: the value is a string, not a JSON object",
-		`{"a":1]`:         "record 0: mismatched ']' in JSON value at offset 6",
-		`{"a":1,}`:        "record 0: not valid JSON: ",
-		`  tru`:           `record 0 at offset 2: not valid JSON: invalid token "tru"`,
-		"{\"a\":\"b\n\"}": "record 0: not valid JSON",
+		`42`:      "record 0: the value is a number, not a JSON object",
+		`"x"`:     "record 0: the value is a string, not a JSON object",
+		`{"a":1]`: "record 0: mismatched ']' in JSON value at offset 6",
+		`  tru`:   `record 0 at offset 2: not valid JSON: invalid token "tru"`,
 	} {
 		got := collect(Records([]byte(in), Auto))
 		if len(got) != 1 || got[0].err == nil || !strings.HasPrefix(got[0].err.Error(), wantErr) {
 			t.Errorf("Records(%q) = %+v, want error %q", in, got, wantErr)
+		}
+	}
+	// An object that does not parse is the decoder's to diagnose: it is
+	// yielded as a record of the kind its keys say.
+	for in, doc := range map[string]Format{`{"a":1,}`: Detail, "{\"a\":\"b\n\"}": Detail, `{"detail":{},}`: EventBridge} {
+		got := collect(Records([]byte(in), Auto))
+		if len(got) != 1 || got[0].err != nil || got[0].rec.Doc != doc || string(got[0].rec.Data) != in {
+			t.Errorf("Records(%q) = %+v, want a %s record of the malformed object", in, got, doc)
 		}
 	}
 	if got := collect(Records(nil, Auto)); len(got) != 0 {

@@ -46,8 +46,11 @@ type Record struct {
 	// Data is the contact-event document, an EventBridge event or a bare
 	// detail, as JSON bytes without surrounding space. Its JSON syntax has
 	// been checked while probing its keys, except when the caller selected
-	// EventBridge or Detail (then only its first byte, '{', is); its content
-	// is left to the contact-event decoder. Records returns subslices of its
+	// EventBridge or Detail (then only its first byte, '{', is), and except
+	// for an object that is not valid JSON, which is yielded as a record of
+	// the kind its top-level keys say (DocumentKind) so that the decoder
+	// reports its defects with their positions; its content is left to the
+	// contact-event decoder. Records returns subslices of its
 	// input (capped, so appending to Data never overwrites the input) or new
 	// decoded bytes. Stream may return a slice of its read buffer that is only
 	// valid until the loop body returns: copy Data to keep it.
@@ -86,11 +89,6 @@ type RecordError struct {
 	Line int
 	// Err is the reason.
 	Err error
-	// Raw is the failing value itself when it is an object that is not valid
-	// JSON (a trailing comma, a truncated event), so that the caller's
-	// decoder can diagnose it precisely; nil otherwise. Like Record.Data
-	// from Stream, it is only valid until the loop body returns.
-	Raw []byte
 }
 
 // Error returns a message such as
