@@ -307,7 +307,7 @@ func TestBrokenRecords(t *testing.T) {
 		index int
 		cause any
 	}
-	// The cause of the malformed record is not checked here: see TestKnownIssueWrappedSyntaxError.
+	// The cause of the malformed record is not checked here: see TestWrappedSyntaxError.
 	wantBroken := []broken{{1, nil}, {3, new(*contactevents.NotContactEventError)}, {4, new(*contactevents.ValidationError)}}
 	for _, f := range deliveryFormats {
 		if f.ids == nil {

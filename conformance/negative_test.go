@@ -170,7 +170,7 @@ var uncoverable = map[string]string{
 	"/$defs/ContactEvent/properties/routingCriteria/if/type":   "the condition of if/then/else: not an assertion",
 	"/$defs/ContactEvent/properties/routingCriteria/then/type": "unreachable: then applies only when if has found an array",
 	"/$defs/EventBridgeEvent/type": "reached only by a root that is not an object, which the SDK reports at keyword /type " +
-		"(see TestKnownIssueRootTypeKeyword); a non-object detail is covered at /$defs/ContactEvent/type",
+		"(see TestRootTypeKeyword); a non-object detail is covered at /$defs/ContactEvent/type",
 }
 
 // schemaRules returns every rule occurrence of the source schema's $defs, plus the

@@ -13,13 +13,13 @@ import (
 	"github.com/connectevents/sdk-go/contactevents/samples"
 )
 
-// TestKnownIssueWrappedSyntaxError: a malformed document inside a wrapper (an SQS body, an SNS
-// Message, base64 Kinesis or Firehose data) is reported by the delivery layer's JSON parser as a
-// plain error ("body is not JSON: json: unexpected trailing comma ..."), not as the *SyntaxError
-// that Decoder.All documents (with the offset, line and column in the document). Parse of a batch
-// of one such record is worse: it reports a *NotContactEventError saying the payload is a Lambda
-// event to be read with the lambda-sqs format (contactevents/parse.go decodes the whole wrapper as
-// a bare event when the delivery layer fails), although it was read with it.
+// TestWrappedSyntaxError (fixed): a malformed document inside a wrapper (an SQS body, an SNS
+// Message, base64 Kinesis or Firehose data) was reported in the words of the delivery layer's
+// JSON parser ("body is not JSON: json: unexpected trailing comma ..."), not as the *SyntaxError
+// that Decoder.All documents (with the offset, line and column in the document); and Parse of a
+// batch of one such record reported a *NotContactEventError telling the user to read the payload
+// with the lambda-sqs format it had been read with. Both now give a *RecordError (naming the
+// record) wrapping the decoder's *SyntaxError.
 func TestWrappedSyntaxError(t *testing.T) {
 	s, _ := samples.Lookup("02-older-disconnected")
 	want := s.SyntaxDefects[0] // trailing comma at line 36, column 61 of the document
@@ -43,11 +43,10 @@ func TestWrappedSyntaxError(t *testing.T) {
 	}
 }
 
-// TestKnownIssueLeapSecondRewritten: a leap second (23:59:60, which RFC 3339 and the schema's
-// date-time accept, and the SDK validates) is decoded as the next day's 00:00:00 (time.Date
-// normalises it, as internal/timestamp documents) and written back so by the canonical encoding:
-// "2016-12-31T23:59:60.000Z" becomes "2017-01-01T00:00:00.000Z", a value the input did not have.
-// A fix: keep the leap second in Timestamp (a flag, or the text) and write it back.
+// TestLeapSecondKept (fixed): a leap second (23:59:60, which RFC 3339 and the schema's
+// date-time accept, and the SDK validates) was decoded as the next day's 00:00:00 (time.Date
+// normalises it) and written back so by the canonical encoding: "2016-12-31T23:59:60.000Z"
+// became "2017-01-01T00:00:00.000Z", a value the input did not have. Timestamp now keeps it.
 func TestLeapSecondKept(t *testing.T) {
 	s, _ := samples.Lookup("01-older-connected-to-agent")
 	const leap = `"2016-12-31T23:59:60.000Z"`

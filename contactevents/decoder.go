@@ -8,11 +8,6 @@ import (
 	"github.com/connectevents/sdk-go/internal/delivery"
 )
 
-// MaxPayloadSize bounds one value of a stream or one whole payload given to
-// Parse: 6 MiB, above the largest Lambda invocation payload, so a batch of
-// events fits. Each event inside it is bounded by WithMaxSize.
-const MaxPayloadSize = 6 << 20
-
 // Decoder reads a stream of contact events: a Lambda batch, a JSON array,
 // newline-delimited or concatenated events (as Firehose writes them to S3),
 // or any single delivery format, in constant memory.
@@ -42,6 +37,12 @@ type Record struct {
 	// Line is the 1-based line of the stream where the record's value
 	// starts (NDJSON, concatenated, arrays), or 0.
 	Line int
+	// Offset is the byte offset of the record's event document in the
+	// stream when the document is a verbatim part of it, or -1 when it was
+	// decoded from a JSON string or base64 (an SQS body, Kinesis data) at
+	// Pointer. Positions inside the document (a SyntaxError's, Locate's)
+	// are then relative to the decoded document.
+	Offset int64
 	// Format is the delivery format of the payload the record came in.
 	Format Format
 	// Warnings are the record's warnings when it is valid (an invalid
@@ -82,17 +83,12 @@ func (dec *Decoder) Records() iter.Seq2[*Record, error] {
 				user(i)
 			}
 		}
-		for rec, err := range delivery.Stream(dec.r, delivery.Format(o.format), max(MaxPayloadSize, o.maxSize)) {
-			if raw := malformed(err); raw != nil {
-				// A value the delivery layer could not read: decode it for
-				// the precise diagnosis (trailing commas, truncation).
-				err = diagnose(raw, err, &o)
-			}
+		for rec, err := range delivery.Stream(dec.r, delivery.Format(o.format), o.payloadLimit()) {
 			if err != nil {
 				re := recordError(err)
-				r := &Record{Format: Format(rec.Format)}
+				r := &Record{Format: Format(rec.Format), Offset: -1}
 				if e, ok := re.(*RecordError); ok {
-					r.Index, r.ID, r.Pointer, r.Line = e.Index, e.ID, e.Pointer, e.Line
+					r.Index, r.ID, r.Pointer, r.Line, r.Offset = e.Index, e.ID, e.Pointer, e.Line, e.Offset
 				}
 				if !yield(r, re) {
 					return
@@ -101,7 +97,7 @@ func (dec *Decoder) Records() iter.Seq2[*Record, error] {
 			}
 			warnings = warnings[:0]
 			ev, err := decodeRecord(rec.Data, rec.Doc, rec.Offset, rec.Line, &o)
-			r := &Record{Event: ev, Index: rec.Index, ID: rec.ID, Pointer: rec.Pointer, Line: rec.Line, Format: Format(rec.Format)}
+			r := &Record{Event: ev, Index: rec.Index, ID: rec.ID, Pointer: rec.Pointer, Line: rec.Line, Offset: rec.Offset, Format: Format(rec.Format)}
 			if len(warnings) > 0 {
 				r.Warnings = append([]Issue(nil), warnings...)
 			}
@@ -116,8 +112,20 @@ func (dec *Decoder) Records() iter.Seq2[*Record, error] {
 }
 
 // DetectFormat reports the delivery format of data, from its first bytes
-// and top-level keys.
-func DetectFormat(data []byte) Format { return Format(delivery.Detect(data)) }
+// and top-level keys. Data that is not valid JSON but starts as an object is
+// reported as the kind of event document it looks like by its top-level
+// keys, FormatEventBridge or FormatDetail, which is how Parse reads it to
+// diagnose it. Data with nothing recognisable (empty, a lone scalar, a
+// broken value that is not an object) is FormatAuto.
+func DetectFormat(data []byte) Format {
+	if f := delivery.Detect(data); f != delivery.Auto {
+		return Format(f)
+	}
+	if kind, object := delivery.DocumentKind(data); object {
+		return Format(kind)
+	}
+	return FormatAuto
+}
 
 // BatchItemFailure names one failed message of a Lambda SQS (or Kinesis)
 // batch, as Lambda's partial batch response wants it.
@@ -149,28 +157,4 @@ func BatchItemFailures(errs []error) BatchResponse {
 		out.BatchItemFailures = append(out.BatchItemFailures, BatchItemFailure{f.ItemIdentifier})
 	}
 	return out
-}
-
-// malformed returns the raw value of a delivery error for a record that is
-// a malformed JSON object, or nil.
-func malformed(err error) []byte {
-	var re *delivery.RecordError
-	if errors.As(err, &re) && re.Raw != nil {
-		return re.Raw
-	}
-	return nil
-}
-
-// diagnose decodes the raw value of a malformed record and returns the
-// delivery error with its reason replaced by the decoder's syntax errors.
-func diagnose(raw []byte, err error, o *options) error {
-	var re *delivery.RecordError
-	errors.As(err, &re)
-	doc, _ := documentKind(raw)
-	if _, derr := decodeRecord(raw, doc, re.Offset, re.Line, o); derr != nil {
-		if _, syntax := derr.(*SyntaxError); syntax || isJoined(derr) {
-			return fromDelivery(re, derr)
-		}
-	}
-	return err
 }

@@ -31,7 +31,7 @@ func (e *Event) AppendJSON(b []byte) []byte {
 // encoding/json (or aws-lambda-go). It returns the same errors as Parse.
 func (e *Event) UnmarshalJSON(data []byte) error {
 	doc := delivery.EventBridge
-	if f, ok := plainDocument(data, FormatAuto); ok {
+	if f, ok := delivery.Sniff(data, delivery.Auto, documentKeys); ok {
 		doc = f
 	}
 	o := defaultOptions

@@ -58,8 +58,25 @@ func ParseFormat(s string) (Format, error) {
 	return "", fmt.Errorf("contactevents: unknown format %q (want one of %s)", s, strings.Join(names, ", "))
 }
 
-// DefaultMaxSize is EventBridge's event size limit, 256 KiB.
-const DefaultMaxSize = 256 << 10
+// Size limits. There are two, one inside the other:
+//
+//   - an event document (an EventBridge event or a bare contact event) is at
+//     most WithMaxSize bytes, DefaultMaxSize by default;
+//   - a payload, which may wrap a batch of events (what Parse and Validate
+//     get, or one value of a Decoder's stream: one line of NDJSON, one
+//     element of an array, one Lambda batch), is at most WithMaxPayloadSize
+//     bytes, DefaultMaxPayloadSize by default, and never less than the event
+//     limit, since a payload holds at least one event.
+//
+// A stream as a whole has no limit: a Decoder holds one value at a time.
+// Both limits are reported with an error wrapping ErrTooLarge.
+const (
+	// DefaultMaxSize is EventBridge's event size limit, 256 KiB.
+	DefaultMaxSize = 256 << 10
+	// DefaultMaxPayloadSize is 6 MiB, above the largest Lambda invocation
+	// payload (6 MB), so that a whole Lambda batch fits.
+	DefaultMaxPayloadSize = 6 << 20
+)
 
 // DefaultMaxDepth bounds nesting; the deepest documented event nests 9 levels.
 const DefaultMaxDepth = 64
@@ -68,6 +85,7 @@ type options struct {
 	profile  Profile
 	format   Format
 	maxSize  int
+	maxValue int // the payload limit as given; see payloadLimit
 	maxDepth int
 	warnings func(Issue)
 	keep     bool // the caller keeps the decoded event (Parse, not Validate)
@@ -77,7 +95,7 @@ type options struct {
 // Option configures Parse, Validate and NewDecoder.
 type Option func(*options)
 
-var defaultOptions = options{profile: Compat, format: FormatAuto, maxSize: DefaultMaxSize, maxDepth: DefaultMaxDepth, keep: true}
+var defaultOptions = options{profile: Compat, format: FormatAuto, maxSize: DefaultMaxSize, maxValue: DefaultMaxPayloadSize, maxDepth: DefaultMaxDepth, keep: true}
 
 func newOptions(opts []Option) options {
 	if len(opts) == 0 {
@@ -97,9 +115,19 @@ func WithProfile(p Profile) Option { return func(o *options) { o.profile = p } }
 // WithFormat selects the delivery format instead of detecting it.
 func WithFormat(f Format) Option { return func(o *options) { o.format = f } }
 
-// WithMaxSize bounds the size of one event document (and of a whole
-// payload for Parse and Validate); the default is DefaultMaxSize.
+// WithMaxSize bounds the size in bytes of one event document; the default
+// is DefaultMaxSize. See DefaultMaxSize for both limits.
 func WithMaxSize(n int) Option { return func(o *options) { o.maxSize = n } }
+
+// WithMaxPayloadSize bounds the size in bytes of a whole payload given to
+// Parse or Validate, and of one value of a Decoder's stream; the default is
+// DefaultMaxPayloadSize. A limit below the event limit (WithMaxSize) is
+// raised to it. See DefaultMaxSize for both limits.
+func WithMaxPayloadSize(n int) Option { return func(o *options) { o.maxValue = n } }
+
+// payloadLimit is the payload limit in force: the one given, and at least
+// the event limit.
+func (o *options) payloadLimit() int { return max(o.maxValue, o.maxSize) }
 
 // WithMaxDepth bounds JSON nesting; the default is DefaultMaxDepth.
 func WithMaxDepth(n int) Option { return func(o *options) { o.maxDepth = n } }

@@ -1,15 +1,12 @@
 package contactevents
 
 import (
-	"bytes"
 	"errors"
 	"fmt"
-	"slices"
 	"sync"
 
 	"github.com/connectevents/sdk-go/internal/codec"
 	"github.com/connectevents/sdk-go/internal/delivery"
-	"github.com/connectevents/sdk-go/internal/scan"
 )
 
 var (
@@ -41,13 +38,13 @@ func Validate(data []byte, opts ...Option) error {
 // parse is Parse; keep says whether the caller keeps the event.
 func parse(data []byte, o options, keep bool) (*Event, error) {
 	o.keep = keep
-	if len(data) > max(o.maxSize, MaxPayloadSize) {
-		return nil, sizeError(len(data), max(o.maxSize, MaxPayloadSize))
+	if limit := o.payloadLimit(); len(data) > limit {
+		return nil, sizeError(len(data), limit)
 	}
 	if _, ok := o.profile.codec(); !ok {
 		return nil, fmt.Errorf("contactevents: unknown profile %q", o.profile)
 	}
-	if doc, ok := plainDocument(data, o.format); ok {
+	if doc, ok := delivery.Sniff(data, delivery.Format(o.format), documentKeys); ok {
 		ev, err := decodeRecord(data, doc, 0, 1, &o)
 		if _, syntax := err.(*SyntaxError); !syntax && !isJoined(err) {
 			return ev, err
@@ -87,11 +84,6 @@ func parseRecords(data []byte, o options) (*Event, error) {
 				// (trailing commas, then data after the event).
 				return decodeRecord(data, doc, -1, 0, &o)
 			}
-			if raw := malformed(rerr); raw != nil {
-				// A malformed event inside a wrapper: the decoder's
-				// diagnosis, located in its record.
-				return nil, diagnose(raw, rerr, &o)
-			}
 			return nil, recordError(rerr)
 		}
 		ev, err = decodeRecord(rec.Data, rec.Doc, rec.Offset, rec.Line, &o)
@@ -105,54 +97,9 @@ func parseRecords(data []byte, o options) (*Event, error) {
 	return ev, err
 }
 
-// plainDocument reports whether data is, at first sight, one plain event
-// document (an EventBridge event or a bare contact event, which is what
-// almost every payload is) and which: its first key is an envelope key or a
-// contact-event key. Decoding it directly skips the delivery layer's look
-// at the whole payload; anything else takes the general path.
-func plainDocument(data []byte, f Format) (delivery.Format, bool) {
-	switch f {
-	case FormatEventBridge:
-		return delivery.EventBridge, true
-	case FormatDetail:
-		return delivery.Detail, true
-	case FormatAuto:
-	default:
-		return "", false
-	}
-	key, ok := firstKey(data)
-	switch {
-	case !ok:
-		return "", false
-	case slices.ContainsFunc(eventKeys, func(k string) bool { return k == string(key) }):
-		return delivery.EventBridge, true
-	case slices.ContainsFunc(contactEventKeys, func(k string) bool { return k == string(key) }):
-		return delivery.Detail, true
-	}
-	return "", false
-}
-
-// firstKey returns the first key of the object data starts with, when it
-// has no escapes (a sniff: the decoder checks everything afterwards).
-func firstKey(data []byte) ([]byte, bool) {
-	i := 0
-	for ; i < len(data) && (data[i] == ' ' || data[i] == '\t' || data[i] == '\r' || data[i] == '\n'); i++ {
-	}
-	if i == len(data) || data[i] != '{' {
-		return nil, false
-	}
-	for i++; i < len(data) && (data[i] == ' ' || data[i] == '\t' || data[i] == '\r' || data[i] == '\n'); i++ {
-	}
-	if i == len(data) || data[i] != '"' {
-		return nil, false
-	}
-	end := bytes.IndexByte(data[i+1:], '"')
-	if end < 0 {
-		return nil, false
-	}
-	key := data[i+1 : i+1+end]
-	return key, bytes.IndexByte(key, '\\') < 0
-}
+// documentKeys are the keys by which delivery.Sniff guesses the kind of a
+// plain event document.
+var documentKeys = delivery.DocumentKeys{Envelope: eventKeys, Event: contactEventKeys}
 
 // release returns d to its pool without what it points to: a pooled
 // decoder must not keep the caller's input or event alive.
@@ -195,7 +142,7 @@ func misread(d *decoder, ev *Event, doc delivery.Format) (delivery.Format, bool)
 	}
 	if doc == delivery.Detail {
 		for _, u := range ev.Detail.Unknown {
-			if u.Key == "detail" || u.Key == "detail-type" {
+			if delivery.IsEnvelopeKey(u.Key) {
 				return delivery.EventBridge, true
 			}
 		}
@@ -206,7 +153,7 @@ func misread(d *decoder, ev *Event, doc delivery.Format) (delivery.Format, bool)
 	if d.C.Errors() == 0 {
 		return "", false
 	}
-	kind, object := documentKind(d.Data())
+	kind, object := delivery.DocumentKind(d.Data())
 	return delivery.Detail, object && kind == delivery.Detail
 }
 
@@ -220,38 +167,10 @@ func isJoined(err error) bool {
 // malformed), and as which.
 func singleDocument(data []byte, f Format) (delivery.Format, bool) {
 	if f != FormatAuto {
-		return plainDocument(data, f)
+		return delivery.Sniff(data, delivery.Format(f), documentKeys)
 	}
-	t := bytes.TrimLeft(data, " \t\r\n")
-	if len(t) == 0 || t[0] != '{' {
-		return "", false
-	}
-	kind, _ := documentKind(data)
-	return kind, true
-}
-
-// documentKind applies the schema's root rule to data: an EventBridge event
-// has a detail or detail-type member, anything else is a bare contact event.
-// It reads the top-level keys only (a malformed document: those before the
-// first fatal defect), for the rare paths where the first-key sniff of
-// plainDocument is not enough. object reports whether data is an object at
-// all.
-func documentKind(data []byte) (kind delivery.Format, object bool) {
-	var s scan.Scanner
-	s.Reset(data, 0)
-	if s.Peek() != scan.Object || !s.BeginObject() {
-		return delivery.Detail, false
-	}
-	for {
-		key, ok := s.NextKey()
-		if !ok {
-			return delivery.Detail, true
-		}
-		if key == "detail" || key == "detail-type" {
-			return delivery.EventBridge, true
-		}
-		s.Skip()
-	}
+	kind, object := delivery.DocumentKind(data)
+	return kind, object
 }
 
 // recordError turns the delivery layer's error for a record into the SDK's.
@@ -266,6 +185,11 @@ func recordError(err error) error {
 // fromDelivery is the SDK's *RecordError for a record the delivery layer
 // named, with err as its reason.
 func fromDelivery(re *delivery.RecordError, err error) *RecordError {
+	if errors.Is(err, delivery.ErrValueTooLarge) {
+		// The payload limit, which the delivery layer applies for the SDK:
+		// the SDK's sentinel, as for the event limit.
+		err = fmt.Errorf("%w (%w)", ErrTooLarge, err)
+	}
 	return &RecordError{Index: re.Index, ID: re.ID, Pointer: re.Pointer, Line: re.Line, Offset: re.Offset, Err: err}
 }
 

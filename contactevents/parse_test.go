@@ -14,14 +14,65 @@ import (
 	"github.com/connectevents/sdk-go/contactevents"
 )
 
-func TestParseRejectsPayloadsOverTheSizeLimit(t *testing.T) {
-	big := detail(`"tags":{"k":"` + strings.Repeat("x", 300<<10) + `"}`)
-	if _, err := contactevents.Parse(big); !errors.Is(err, contactevents.ErrTooLarge) {
-		t.Errorf("300 KiB event: %v, want ErrTooLarge (EventBridge's limit is 256 KiB)", err)
+// TestSizeLimits pins the two limits: an event document (WithMaxSize) inside
+// a payload (WithMaxPayloadSize), which is never below the event limit.
+func TestSizeLimits(t *testing.T) {
+	event := func(n int) []byte { return detail(`"tags":{"k":"` + strings.Repeat("x", n) + `"}`) }
+	array := func(events ...[]byte) []byte {
+		return append(append([]byte("["), bytes.Join(events, []byte(","))...), ']')
 	}
-	if _, err := contactevents.Parse(detail(""), contactevents.WithMaxSize(10)); !errors.Is(err, contactevents.ErrTooLarge) {
-		t.Errorf("WithMaxSize(10): %v, want ErrTooLarge", err)
+	tooLarge := func(t *testing.T, err error) {
+		t.Helper()
+		if !errors.Is(err, contactevents.ErrTooLarge) {
+			t.Errorf("got %v, want ErrTooLarge", err)
+		}
 	}
+	t.Run("event over the default event limit", func(t *testing.T) {
+		_, err := contactevents.Parse(event(300 << 10)) // EventBridge's limit is 256 KiB
+		tooLarge(t, err)
+	})
+	t.Run("event over WithMaxSize", func(t *testing.T) {
+		_, err := contactevents.Parse(detail(""), contactevents.WithMaxSize(10))
+		tooLarge(t, err)
+	})
+	t.Run("event over the event limit inside a payload under the payload limit", func(t *testing.T) {
+		_, err := contactevents.Parse(array(event(300 << 10)))
+		var re *contactevents.RecordError
+		if !errors.As(err, &re) || re.Pointer != "/0" {
+			t.Errorf("got %v, want a *RecordError at /0", err)
+		}
+		tooLarge(t, err)
+	})
+	t.Run("payload over WithMaxPayloadSize", func(t *testing.T) {
+		_, err := contactevents.Parse(array(event(100<<10)), contactevents.WithMaxPayloadSize(200<<10), contactevents.WithMaxSize(50<<10))
+		tooLarge(t, err)
+	})
+	t.Run("payload limit below the event limit is raised to it", func(t *testing.T) {
+		if _, err := contactevents.Parse(event(100<<10), contactevents.WithMaxPayloadSize(10)); err != nil {
+			t.Errorf("a 100 KiB event with WithMaxPayloadSize(10) and the default 256 KiB event limit: %v", err)
+		}
+	})
+	t.Run("event limit above the default payload limit", func(t *testing.T) {
+		big := event(contactevents.DefaultMaxPayloadSize + 1<<10)
+		if _, err := contactevents.Parse(big, contactevents.WithMaxSize(len(big))); err != nil {
+			t.Errorf("an event of %d bytes with WithMaxSize(%[1]d): %v", len(big), err)
+		}
+	})
+	t.Run("stream value over the payload limit, then the next value", func(t *testing.T) {
+		in := string(event(300<<10)) + "\n" + string(detail("")) + "\n"
+		var errs []error
+		n := 0
+		for _, err := range contactevents.NewDecoder(strings.NewReader(in), contactevents.WithMaxPayloadSize(100<<10), contactevents.WithMaxSize(100<<10)).All() {
+			n++
+			if err != nil {
+				errs = append(errs, err)
+			}
+		}
+		if n != 2 || len(errs) != 1 {
+			t.Fatalf("%d records, errors %v; want 2 records, the first too large", n, errs)
+		}
+		tooLarge(t, errs[0])
+	})
 }
 
 func TestParseRejectsNestingOverTheDepthLimit(t *testing.T) {
@@ -225,6 +276,13 @@ func TestDetectFormat(t *testing.T) {
 		string(detail("")): contactevents.FormatDetail,
 		`{"Records":[{"messageId":"m","eventSource":"aws:sqs","body":"{}"}]}`: contactevents.FormatLambdaSQS,
 		`[` + queuedEvent + `]`: contactevents.FormatArray,
+		// Malformed objects: the kind of document Parse reads them as.
+		`{"eventType":"QUEUED",}`:            contactevents.FormatDetail,
+		`{"version":"0","detail":{"a":1,},}`: contactevents.FormatEventBridge,
+		`{"eventType":"QUEUED"}}`:            contactevents.FormatConcatenated, // a value, then more
+		``:                                   contactevents.FormatAuto,
+		`42`:                                 contactevents.FormatAuto,
+		`[1,`:                                contactevents.FormatArray, // by its first byte
 	} {
 		if got := contactevents.DetectFormat([]byte(in)); got != want {
 			t.Errorf("DetectFormat(%.40s...) = %s, want %s", in, got, want)

@@ -8,10 +8,7 @@ import (
 	"runtime"
 	"sync/atomic"
 
-	"github.com/segmentio/encoding/json"
-
 	"github.com/connectevents/sdk-go/contactevents"
-	"github.com/connectevents/sdk-go/internal/delivery"
 )
 
 // prefixLimit is how much of a source is read before deciding how to read
@@ -39,6 +36,11 @@ var errStopped = errors.New("stopped")
 
 // process reads the source r, named name, and emits its items. The error is
 // an I/O error (or errStopped); invalid events are items, not errors.
+//
+// The SDK decides what the source is (DetectFormat); the engine only picks
+// how to read it: NDJSON line by line on every processor, one document with
+// Parse (for its diagnosis of every defect of a malformed event), anything
+// else with a Decoder.
 func (e *engine) process(name string, r io.Reader) error {
 	r = &countingReader{r: r, n: &e.read}
 	data, complete, err := readPrefix(r, prefixLimit)
@@ -46,34 +48,25 @@ func (e *engine) process(name string, r io.Reader) error {
 		return fmt.Errorf("%s: %w", name, err)
 	}
 	f := e.format
+	if f == contactevents.FormatAuto {
+		f = contactevents.DetectFormat(data)
+	}
 	if !complete {
 		rest := io.MultiReader(bytes.NewReader(data), r)
-		if f == contactevents.FormatNDJSON || f == contactevents.FormatAuto && looksLikeNDJSON(data, false) {
+		if f == contactevents.FormatNDJSON {
 			return e.lines(name, rest)
 		}
-		if f == contactevents.FormatAuto {
-			f = contactevents.Format(delivery.Detect(data))
-		}
-		return e.decode(name, string(f), rest, nil)
+		return e.decode(name, f, rest, nil)
 	}
-
-	detected := f
-	if f == contactevents.FormatAuto {
-		detected = contactevents.Format(delivery.Detect(data))
-	}
-	switch {
-	case detected == contactevents.FormatNDJSON,
-		detected == contactevents.FormatAuto && looksLikeNDJSON(data, true):
+	switch f {
+	case contactevents.FormatNDJSON:
 		return e.lines(name, bytes.NewReader(data))
-	case (detected == contactevents.FormatAuto || detected == contactevents.FormatEventBridge || detected == contactevents.FormatDetail) &&
-		firstByte(data) == '{' && !json.Valid(data):
-		// One malformed document: Parse diagnoses every defect with its
-		// line and column, where the decoder reports the first one only.
+	case contactevents.FormatEventBridge, contactevents.FormatDetail:
 		return e.parse(name, data, f)
 	}
 	// Anything else, including input with nothing recognisable (empty, a
 	// scalar), which the decoder reports in its words.
-	return e.decode(name, string(detected), bytes.NewReader(data), data)
+	return e.decode(name, f, bytes.NewReader(data), data)
 }
 
 // options returns the SDK options for the engine's profile, the format f and
@@ -87,51 +80,41 @@ func (e *engine) options(f contactevents.Format, warns *[]contactevents.Issue) [
 }
 
 // decode reads the source with contactevents.NewDecoder: any format, one
-// event at a time, in constant memory. format is the source's format as
-// reported (detected or selected); data is the whole source when it is in
-// memory (to locate problems), else nil.
-func (e *engine) decode(name, format string, r io.Reader, data []byte) error {
+// event at a time, in constant memory. f is the source's format as reported
+// (detected or selected); data is the whole source when it is in memory (to
+// locate problems), else nil.
+func (e *engine) decode(name string, f contactevents.Format, r io.Reader, data []byte) error {
 	var warns []contactevents.Issue
-	w := where{data: data, line: 1, col: 1, format: format}
-	index := 0
-	for ev, err := range contactevents.NewDecoder(r, e.options(e.format, &warns)...).All() {
+	w := where{data: data, line: 1, col: 1, format: f}
+	for rec, err := range contactevents.NewDecoder(r, e.options(e.format, &warns)...).Records() {
 		if rerr := readErrorOf(err); rerr != nil {
 			return fmt.Errorf("%s: %w", name, rerr)
 		}
-		w.index = index
-		index++
 		var canon []byte
 		if err == nil && e.canonical {
-			canon = ev.AppendJSON(nil)
+			canon = rec.Event.AppendJSON(nil)
 		}
-		it := makeItem(ev, err, warns, &w, canon)
-		it.index = w.index
+		it := makeItem(rec, err, rec.Warnings, &w, canon)
 		warns = warns[:0]
-		if !e.emit(name, format, &it) {
+		if !e.emit(name, string(f), &it) {
 			return errStopped
 		}
 	}
 	return nil
 }
 
-// parse validates a source that is one malformed document with Parse.
+// parse validates a source that is one event document (an EventBridge event
+// or a bare contact event, perhaps malformed) with Parse, which diagnoses
+// every syntax defect with its line and column.
 func (e *engine) parse(name string, data []byte, f contactevents.Format) error {
 	var warns []contactevents.Issue
-	ev, err := contactevents.Parse(data, e.options(f, &warns)...)
-	format := string(f)
-	if f == contactevents.FormatAuto {
-		// Parse decodes it as the document it looks like.
-		format = string(contactevents.FormatDetail)
-		if bytes.Contains(data, []byte(`"detail"`)) || bytes.Contains(data, []byte(`"detail-type"`)) {
-			format = string(contactevents.FormatEventBridge)
-		}
-	}
+	ev, err := contactevents.Parse(data, e.options(e.format, &warns)...)
 	var canon []byte
 	if err == nil && e.canonical {
 		canon = ev.AppendJSON(nil)
 	}
-	it := makeItem(ev, err, warns, &where{data: data, line: 1, col: 1, format: format}, canon)
-	if !e.emit(name, format, &it) {
+	it := makeItem(&contactevents.Record{Event: ev, Format: f}, err, warns, &where{data: data, line: 1, col: 1, format: f}, canon)
+	if !e.emit(name, string(f), &it) {
 		return errStopped
 	}
 	return nil
@@ -190,40 +173,6 @@ func readPrefix(r io.Reader, limit int) (data []byte, complete bool, err error) 
 		case len(data) > limit:
 			return data, false, nil
 		}
-	}
-}
-
-// firstByte returns the first non-space byte of data, or 0.
-func firstByte(data []byte) byte {
-	if i := skipSpace(data, 0); i < len(data) {
-		return data[i]
-	}
-	return 0
-}
-
-// looksLikeNDJSON reports whether data (the start of a source, or all of it
-// when complete) is newline-delimited JSON: its first non-blank line is one
-// JSON object, and a newline and another value follow it. That is the
-// delivery layer's rule, except that a first line that is a broken object
-// still counts, so that a dump whose first event is damaged is read line by
-// line too.
-func looksLikeNDJSON(data []byte, complete bool) bool {
-	for {
-		line, rest, found := bytes.Cut(data, []byte{'\n'})
-		if !found && !complete {
-			return false // the first line does not end in the prefix
-		}
-		if line = bytes.TrimSpace(line); len(line) == 0 {
-			if !found {
-				return false
-			}
-			data = rest
-			continue
-		}
-		if len(line) < 2 || line[0] != '{' || line[len(line)-1] != '}' && !json.Valid(line) {
-			return false
-		}
-		return found && len(bytes.TrimSpace(rest)) > 0
 	}
 }
 

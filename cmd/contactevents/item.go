@@ -6,8 +6,6 @@ import (
 	"strings"
 
 	"github.com/connectevents/sdk-go/contactevents"
-	"github.com/connectevents/sdk-go/internal/delivery"
-	"github.com/connectevents/sdk-go/internal/scan"
 )
 
 // item is the outcome of one event (or one record that failed before it
@@ -43,40 +41,39 @@ type where struct {
 	data []byte
 	// line and col are where data starts in the source (1-based).
 	line, col int
-	// format is the delivery format of data (or of the stream), which says
-	// where its record i is (see recordPointer); "" when unknown.
-	format string
-	// index is the record's index in data.
-	index int
+	// format is the delivery format of data (or of the stream).
+	format contactevents.Format
 }
 
 // position converts an offset in w.data to a line and column of the source.
 func (w *where) position(off int) (line, col int) {
-	l, c := scan.LineColumn(w.data, off)
-	if l == 1 {
-		c += w.col - 1
+	p := contactevents.PositionOf(w.data, int64(off))
+	if p.Line == 1 {
+		p.Column += w.col - 1
 	}
-	return w.line + l - 1, c
+	return w.line + p.Line - 1, p.Column
 }
 
-// makeItem turns what the decoder yielded for one record into an item.
-// warns are the warnings reported (WithWarnings) for a valid event.
-func makeItem(ev *contactevents.Event, err error, warns []contactevents.Issue, w *where, canonical []byte) item {
-	it := item{valid: err == nil}
-	if ev != nil {
-		it.eventType = strings.Clone(string(ev.Detail.EventType))
+// locate returns the offset in w.data of the value that ptr names (see
+// contactevents.Locate), whether it was found, and whether it is a JSON
+// string (a record embedded in one cannot be followed into).
+func (w *where) locate(ptr string) (off int, exact, isString bool) {
+	p, exact := contactevents.Locate(w.data, ptr)
+	off = int(p.Offset)
+	return off, exact, off < len(w.data) && w.data[off] == '"'
+}
+
+// makeItem turns what the SDK yielded for one record (rec, from
+// Decoder.Records or made for Parse's one event) into an item. warns are the
+// warnings reported for a valid event.
+func makeItem(rec *contactevents.Record, err error, warns []contactevents.Issue, w *where, canonical []byte) item {
+	it := item{index: rec.Index, valid: err == nil, id: rec.ID, pointer: rec.Pointer}
+	if rec.Event != nil {
+		it.eventType = strings.Clone(string(rec.Event.Detail.EventType))
 	}
 	var re *contactevents.RecordError
 	if errors.As(err, &re) {
 		it.id, it.pointer = re.ID, re.Pointer
-	} else if len(warns) > 0 || err != nil {
-		// The decoder names the record of an error only; find it for the
-		// warnings of a valid event too.
-		f := w.format
-		if f == "" && w.data != nil {
-			f = string(delivery.Detect(w.data))
-		}
-		it.pointer = recordPointer(f, w.index)
 	}
 
 	// Where the record's document is in w.data: at its pointer when the
@@ -85,20 +82,20 @@ func makeItem(ev *contactevents.Event, err error, warns []contactevents.Issue, w
 	// nothing says where the record starts (the pointer is relative to its
 	// value): the record is named by its index instead.
 	inString := false // the record was decoded from a JSON string or base64
-	switch contactevents.Format(w.format) {
+	switch w.format {
 	case contactevents.FormatConcatenated, contactevents.FormatNDJSON:
-		it.label = "record " + strconv.Itoa(w.index)
+		it.label = "record " + strconv.Itoa(it.index)
 		it.embedded = true
 		inString = it.pointer != ""
 		it.line, it.col = w.line, w.col
 	default:
 		if w.data == nil {
-			it.embedded = it.pointer != "" && w.format != string(contactevents.FormatArray)
+			it.embedded = it.pointer != "" && w.format != contactevents.FormatArray
 			inString = it.embedded
 			it.line, it.col = w.line, w.col
 			break
 		}
-		off, exact, isString := locate(w.data, it.pointer)
+		off, exact, isString := w.locate(it.pointer)
 		it.embedded = !exact || isString
 		inString = isString
 		it.line, it.col = w.position(off)
@@ -108,7 +105,7 @@ func makeItem(ev *contactevents.Event, err error, warns []contactevents.Issue, w
 		if w.data == nil || embedded {
 			return it.line, it.col
 		}
-		off, _, _ := locate(w.data, it.pointer+instance)
+		off, _, _ := w.locate(it.pointer + instance)
 		return w.position(off)
 	}
 
@@ -151,28 +148,6 @@ func makeItem(ev *contactevents.Event, err error, warns []contactevents.Issue, w
 		}
 	}
 	return it
-}
-
-// recordPointer returns the JSON Pointer of record i of an input in format
-// f, as the delivery layer numbers them (record i of a batch has index i),
-// or "" when the input is the document itself or the format is not known.
-func recordPointer(f string, i int) string {
-	n := strconv.Itoa(i)
-	switch contactevents.Format(f) {
-	case contactevents.FormatArray:
-		return "/" + n
-	case contactevents.FormatLambdaSQS:
-		return "/Records/" + n + "/body"
-	case contactevents.FormatLambdaSNS:
-		return "/Records/" + n + "/Sns/Message"
-	case contactevents.FormatLambdaKinesis:
-		return "/Records/" + n + "/kinesis/data"
-	case contactevents.FormatFirehose:
-		return "/records/" + n + "/data"
-	case contactevents.FormatSNS:
-		return "/Message"
-	}
-	return ""
 }
 
 // location renders where a problem is in the event, for text output: the

@@ -25,7 +25,6 @@ import (
 	"github.com/connectevents/sdk-go/contactevents"
 	"github.com/connectevents/sdk-go/contactevents/contacteventstest"
 	"github.com/connectevents/sdk-go/contactevents/samples"
-	"github.com/connectevents/sdk-go/internal/scan"
 	"github.com/connectevents/sdk-go/schema"
 )
 
@@ -633,33 +632,6 @@ func TestProgress(t *testing.T) {
 	var nilp *progress
 	nilp.tick(64)
 	nilp.clear()
-}
-
-func TestLocate(t *testing.T) {
-	doc := []byte("{\n  \"a\": [1, {\"b~/\": \"x\"}],\n  \"c\\u0064\": {\"e\": null}\n}")
-	for _, tc := range []struct {
-		ptr       string
-		line, col int
-		exact     bool
-	}{
-		{"", 1, 1, true},
-		{"/a", 2, 8, true},
-		{"/a/1", 2, 12, true},
-		{"/a/1/b~0~1", 2, 20, true},
-		{"/cd/e", 3, 20, true},
-		{"/a/7", 2, 8, false},
-		{"/missing/x", 1, 1, false},
-	} {
-		off, exact, _ := locate(doc, tc.ptr)
-		line, col := scan.LineColumn(doc, off)
-		if line != tc.line || col != tc.col || exact != tc.exact {
-			t.Errorf("locate(%q) = %d:%d exact %v, want %d:%d %v", tc.ptr, line, col, exact, tc.line, tc.col, tc.exact)
-		}
-	}
-	// Malformed input: no panic, the best position.
-	for _, bad := range []string{"", "{", `{"a"`, `{"a":`, `{"a":[1,`, `[`, `"x`, `{"a":1 "b":2}`} {
-		locate([]byte(bad), "/a/0/b")
-	}
 }
 
 func TestAppendJSONString(t *testing.T) {

@@ -230,36 +230,45 @@ func (w *lineWorker) run(c *chunk) {
 
 // line decodes one line, number n, into c.items.
 func (w *lineWorker) line(c *chunk, line []byte, n int) {
-	start := skipSpace(line, 0)
-	line = bytes.TrimRight(line[start:], " \t\r")
-	if len(line) == 0 {
+	trimmed := bytes.TrimLeft(line, " \t\r")
+	wh := where{data: bytes.TrimRight(trimmed, " \t\r"), line: n, col: 1 + len(line) - len(trimmed)}
+	if len(wh.data) == 0 {
 		return
 	}
-	wh := where{data: line, line: n, col: 1 + start}
 	w.warns = w.warns[:0]
-	ev, err := contactevents.Parse(line, w.opts...)
+	ev, err := contactevents.Parse(wh.data, w.opts...)
 	var re *contactevents.RecordError
-	if !errors.Is(err, contactevents.ErrMultipleEvents) && !(errors.As(err, &re) && re.Pointer != "") {
-		c.items = append(c.items, w.item(c, ev, err, &wh))
+	switch {
+	case errors.Is(err, contactevents.ErrMultipleEvents), errors.As(err, &re) && re.Pointer != "":
+		// Several events (a batch, an array), or a record of a container
+		// that failed, after which Parse stops: read them all.
+	case err == nil && len(w.warns) == 0, isDocument(contactevents.DetectFormat(wh.data)):
+		// Valid without a word to say, or an event document, which is its
+		// own record (no pointer to name).
+		c.items = append(c.items, w.item(c, &contactevents.Record{Event: ev}, err, &wh))
 		return
 	}
-	// Several events (a batch, an array), or a record of a container that
-	// failed, after which Parse stops: read them all.
-	w.warns = w.warns[:0]
-	for ev, err := range contactevents.NewDecoder(bytes.NewReader(line), w.opts...).All() {
-		c.items = append(c.items, w.item(c, ev, err, &wh))
-		wh.index++
+	// A wrapper (an SNS notification, a batch): the decoder names each
+	// record, for its problems.
+	for rec, err := range contactevents.NewDecoder(bytes.NewReader(wh.data), w.opts...).Records() {
+		w.warns = append(w.warns[:0], rec.Warnings...)
+		c.items = append(c.items, w.item(c, rec, err, &wh))
 	}
 }
 
-func (w *lineWorker) item(c *chunk, ev *contactevents.Event, err error, wh *where) item {
+// isDocument reports whether f is that of an event document itself.
+func isDocument(f contactevents.Format) bool {
+	return f == contactevents.FormatEventBridge || f == contactevents.FormatDetail
+}
+
+func (w *lineWorker) item(c *chunk, rec *contactevents.Record, err error, wh *where) item {
 	var canon []byte
 	if err == nil && w.e.canonical {
 		start := len(c.canon)
-		c.canon = ev.AppendJSON(c.canon)
+		c.canon = rec.Event.AppendJSON(c.canon)
 		canon = c.canon[start:len(c.canon):len(c.canon)]
 	}
-	it := makeItem(ev, err, w.warns, wh, canon)
+	it := makeItem(rec, err, w.warns, wh, canon)
 	w.warns = w.warns[:0]
 	return it
 }

@@ -63,7 +63,7 @@ func BenchmarkStreamNDJSON(b *testing.B) {
 	b.SetBytes(int64(len(data)))
 	b.ReportAllocs()
 	for b.Loop() {
-		for _, err := range Stream(bytes.NewReader(data), Auto, 0) {
+		for _, err := range Stream(bytes.NewReader(data), Auto, testMaxValue) {
 			if err != nil {
 				b.Fatal(err)
 			}

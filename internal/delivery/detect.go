@@ -97,10 +97,7 @@ func classify(p *probe) Format {
 	if strEq(p.Type, "Notification") && present(p.Message) {
 		return SNS
 	}
-	if present(p.DetailType) || present(p.Detail) {
-		return EventBridge
-	}
-	return Detail
+	return docOf(p)
 }
 
 // lambdaFormat returns the Lambda event format of a Records array from its

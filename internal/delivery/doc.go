@@ -50,8 +50,11 @@
 // its data is not base64, an SNS Message is not a string, ...) is yielded
 // with a *RecordError naming its index, ID and JSON Pointer, and the records
 // after it still come through. In a container, a value that is not a JSON
-// object, or is an object or array that does not parse, is reported and the
-// next value follows. When the structure itself breaks (mismatched brackets,
+// object, or is an array that does not parse, is reported and the next value
+// follows. An object that does not parse (a trailing comma, a truncated
+// event), at the top level or inside a wrapper, is yielded as a record of the
+// kind its top-level keys say, so that the contact-event decoder reports its
+// defects with their positions; this package does not describe them. When the structure itself breaks (mismatched brackets,
 // a junk token, a missing ',' between array elements, a value longer than
 // Stream's limit), the splitter resyncs: NDJSON input skips to the next line;
 // array and concatenated input skip to the next line that starts with '{' or

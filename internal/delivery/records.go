@@ -46,8 +46,11 @@ type Record struct {
 	// Data is the contact-event document, an EventBridge event or a bare
 	// detail, as JSON bytes without surrounding space. Its JSON syntax has
 	// been checked while probing its keys, except when the caller selected
-	// EventBridge or Detail (then only its first byte, '{', is); its content
-	// is left to the contact-event decoder. Records returns subslices of its
+	// EventBridge or Detail (then only its first byte, '{', is), and except
+	// for an object that is not valid JSON, which is yielded as a record of
+	// the kind its top-level keys say (DocumentKind) so that the decoder
+	// reports its defects with their positions; its content is left to the
+	// contact-event decoder. Records returns subslices of its
 	// input (capped, so appending to Data never overwrites the input) or new
 	// decoded bytes. Stream may return a slice of its read buffer that is only
 	// valid until the loop body returns: copy Data to keep it.
@@ -86,11 +89,6 @@ type RecordError struct {
 	Line int
 	// Err is the reason.
 	Err error
-	// Raw is the failing value itself when it is an object that is not valid
-	// JSON (a trailing comma, a truncated event), so that the caller's
-	// decoder can diagnose it precisely; nil otherwise. Like Record.Data
-	// from Stream, it is only valid until the loop body returns.
-	Raw []byte
 }
 
 // Error returns a message such as
@@ -128,11 +126,6 @@ func (e *RecordError) Error() string {
 // Unwrap returns e.Err.
 func (e *RecordError) Unwrap() error { return e.Err }
 
-// DefaultMaxValue is the value size limit Stream uses when maxValue <= 0. It
-// is above the 6 MB payload limit of a synchronous Lambda invocation, the
-// largest of the delivery formats.
-const DefaultMaxValue = 8 << 20
-
 // Records finds every contact-event document in data, a whole payload held in
 // memory, and yields each with a nil error. With Auto the format is detected
 // (see Detect); otherwise data must be in format f.
@@ -162,8 +155,9 @@ func Records(data []byte, f Format) iter.Seq2[Record, error] {
 // Firehose batch yields its records, and a whole input that is a single value
 // is unwrapped like Records(input, Auto) would.
 //
-// maxValue bounds the size of one value in bytes (DefaultMaxValue when
-// maxValue <= 0). A longer value is reported with an error wrapping
+// maxValue bounds the size of one value in bytes; the caller owns that limit
+// (the SDK's payload limit), and a maxValue <= 0 is reported as an error. A
+// longer value is reported with an error wrapping
 // ErrValueTooLarge; Stream then skips to the next value if it can resync on a
 // newline (see the package documentation), else it stops. With a
 // single-document format (EventBridge, Detail, SNS, the Lambda formats,
@@ -173,13 +167,12 @@ func Records(data []byte, f Format) iter.Seq2[Record, error] {
 // until the loop body returns. A read error from r is yielded as a
 // *RecordError wrapping it, and ends the iteration.
 func Stream(r io.Reader, f Format, maxValue int) iter.Seq2[Record, error] {
-	if maxValue <= 0 {
-		maxValue = DefaultMaxValue
-	}
 	maxValue = min(maxValue, math.MaxInt-2*readChunk) // keep size arithmetic from overflowing
 	return func(yield func(Record, error) bool) {
 		w := &walker{yield: yield}
 		switch {
+		case maxValue <= 0:
+			w.fail(Record{Format: f}, "", fmt.Errorf("the value size limit is %d bytes, not a positive number", maxValue))
 		case f == Auto:
 			w.auto(newReaderSplitter(r, maxValue))
 		case f.isContainer():

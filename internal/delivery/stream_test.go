@@ -17,6 +17,10 @@ import (
 
 // sameResults compares two runs item by item: records field by field and
 // errors by message.
+// testMaxValue is the value size limit of the tests that do not test it: the
+// SDK's default payload limit.
+const testMaxValue = 6 << 20
+
 func sameResults(t *testing.T, label string, want, got []result) {
 	t.Helper()
 	// Data is compared as a string: cmp walks byte slices slowly.
@@ -78,7 +82,7 @@ func TestStreamMatchesRecords(t *testing.T) {
 		for _, f := range formats {
 			want := collect(Records(data, f))
 			for rname, mk := range readers {
-				got := collect(Stream(mk(data), f, 0))
+				got := collect(Stream(mk(data), f, testMaxValue))
 				sameResults(t, fmt.Sprintf("%s/%s/%s", name, f, rname), want, got)
 			}
 		}
@@ -238,7 +242,7 @@ func TestStreamReadError(t *testing.T) {
 		"single format":  {ndjsonLine(1), EventBridge, 0, "record 0 at offset 286: connection reset by peer"},
 	} {
 		t.Run(name, func(t *testing.T) {
-			got := collect(Stream(&errAfterReader{strings.NewReader(tc.in), boom}, tc.f, 0))
+			got := collect(Stream(&errAfterReader{strings.NewReader(tc.in), boom}, tc.f, testMaxValue))
 			if len(got) != tc.good+1 {
 				t.Fatalf("got %d items: %+v", len(got), got)
 			}

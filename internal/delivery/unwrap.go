@@ -194,11 +194,13 @@ func (w *walker) document(b []byte, what string, allowSNS bool) (data []byte, do
 	k, rest, err := probeValue(&w.q, b)
 	switch {
 	case err != nil:
-		e := fmt.Errorf("%s is not JSON: %w", what, err)
 		if t := trimWS(b); len(t) > 0 && t[0] == '{' {
-			return nil, "", false, &malformedError{raw: t, err: e}
+			// An object that is not valid JSON: the caller's decoder
+			// diagnoses it (see walker.malformed).
+			doc, _ := DocumentKind(t)
+			return t[:len(t):len(t)], doc, false, nil
 		}
-		return nil, "", false, e
+		return nil, "", false, fmt.Errorf("%s is not JSON: %w", what, err)
 	case k != '{':
 		return nil, "", false, fmt.Errorf("%s is %s, not a JSON object", what, kindName(k))
 	case len(rest) != 0:
@@ -208,10 +210,7 @@ func (w *walker) document(b []byte, what string, allowSNS bool) (data []byte, do
 		data, doc, _, err = w.embedded(w.q.Message, what+": SNS Message", false)
 		return data, doc, true, err
 	}
-	doc = Detail
-	if present(w.q.DetailType) || present(w.q.Detail) {
-		doc = EventBridge
-	}
+	doc = docOf(&w.q)
 	v := trimWS(b)
 	return v[:len(v):len(v)], doc, false, nil
 }
@@ -247,17 +246,3 @@ func truncate(b []byte, n int) string {
 	}
 	return string(b[:n]) + "..."
 }
-
-// malformedError is a wrapped document (an SQS body, an SNS Message, base64
-// data) that starts as a JSON object but is not valid JSON: RecordError.Raw
-// carries it, decoded, for the caller's precise diagnosis.
-type malformedError struct {
-	raw []byte
-	err error
-}
-
-// Error returns the reason.
-func (e *malformedError) Error() string { return e.err.Error() }
-
-// Unwrap returns the reason.
-func (e *malformedError) Unwrap() error { return e.err }

@@ -47,29 +47,22 @@ func (w *walker) fail(r Record, idField string, err error) bool {
 		idField = ""
 	}
 	e := &RecordError{Index: r.Index, ID: r.ID, IDField: idField, Pointer: r.Pointer, Offset: r.Offset, Line: r.Line, Err: err}
-	var me *malformedError
-	if errors.As(err, &me) {
-		e.Raw, e.Offset = me.raw, -1
-	}
 	if !w.yield(r, e) {
 		w.done = true
 	}
 	return !w.done
 }
 
-// failRaw is fail for a malformed value that the caller may decode itself.
-func (w *walker) failRaw(r Record, raw []byte, err error) bool {
-	r.Index = w.index
-	r.Data = nil
-	w.index++
-	e := &RecordError{Index: r.Index, Pointer: r.Pointer, Offset: r.Offset, Line: r.Line, Err: err}
-	if len(raw) > 0 && raw[0] == '{' {
-		e.Raw = raw
+// malformed yields an object that is not valid JSON as a record, of the
+// kind its top-level keys say (DocumentKind), for the caller's decoder to
+// diagnose: the defects are reported once, by the reader that reports
+// positions, not translated from this package's parser.
+func (w *walker) malformed(v []byte, l loc) bool {
+	doc, _ := DocumentKind(v)
+	if l.outer == Auto {
+		l.outer = doc
 	}
-	if !w.yield(r, e) {
-		w.done = true
-	}
-	return !w.done
+	return w.dispatch(v, doc, l)
 }
 
 // records handles an input held in memory.
@@ -198,7 +191,10 @@ func (w *walker) autoValue(v []byte, l loc, s *splitter) bool {
 			}
 			return w.fail(r, "", fmt.Errorf("not valid JSON: invalid token %q", truncate(v, 32)))
 		}
-		return w.failRaw(r, v, fmt.Errorf("not valid JSON: %w", err))
+		if v[0] == '{' {
+			return w.malformed(v, l)
+		}
+		return w.fail(r, "", fmt.Errorf("not valid JSON: %w", err))
 	case k != '{':
 		return w.fail(r, "", fmt.Errorf("the value is %s, not a JSON object", kindName(k)))
 	case len(rest) != 0:
