@@ -1,9 +1,7 @@
 package scan
 
 import (
-	"bytes"
 	stdjson "encoding/json"
-	"strings"
 	"testing"
 
 	segjson "github.com/segmentio/encoding/json"
@@ -35,45 +33,6 @@ func BenchmarkSegmentioValid(b *testing.B) {
 			b.Fatal("invalid")
 		}
 	}
-}
-
-// asciiEvent is the realistic document with every string reduced to
-// printable ASCII without escapes: segmentio.Valid's best case (its
-// whole-input SIMD pre-checks then let it skip per-string validation).
-func asciiEvent(b *testing.B) []byte {
-	var v any
-	if err := stdjson.Unmarshal(loadEvent(b), &v); err != nil {
-		b.Fatal(err)
-	}
-	var clean func(v any) any
-	clean = func(v any) any {
-		switch v := v.(type) {
-		case string:
-			return strings.Map(func(r rune) rune {
-				if r < ' ' || r > '~' || r == '"' || r == '\\' {
-					return -1
-				}
-				return r
-			}, v)
-		case []any:
-			for i := range v {
-				v[i] = clean(v[i])
-			}
-		case map[string]any:
-			for k := range v {
-				v[k] = clean(v[k])
-			}
-		}
-		return v
-	}
-	var buf bytes.Buffer
-	enc := stdjson.NewEncoder(&buf)
-	enc.SetEscapeHTML(false)
-	enc.SetIndent("", "  ")
-	if err := enc.Encode(clean(v)); err != nil {
-		b.Fatal(err)
-	}
-	return buf.Bytes()
 }
 
 // BenchmarkSkipASCII is BenchmarkSkip on asciiEvent.
@@ -118,8 +77,13 @@ func BenchmarkStdlibValid(b *testing.B) {
 // BenchmarkWalk walks the document the way a generated decoder does: every
 // key through NextKey, every string through ReadString (unescaped), every
 // number through ReadNumber, containers through Begin*/Next*.
-func BenchmarkWalk(b *testing.B) {
-	doc := loadEvent(b)
+func BenchmarkWalk(b *testing.B) { benchWalk(b, loadEvent(b)) }
+
+// BenchmarkWalkCompact is BenchmarkWalk on compactEvent: ASCII without
+// whitespace or escapes, as EventBridge delivers events (the plain path).
+func BenchmarkWalkCompact(b *testing.B) { benchWalk(b, compactEvent(b)) }
+
+func benchWalk(b *testing.B, doc []byte) {
 	var s Scanner
 	b.SetBytes(int64(len(doc)))
 	b.ReportAllocs()

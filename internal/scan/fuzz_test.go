@@ -30,7 +30,7 @@ func seedDocuments(tb testing.TB) [][]byte {
 		`{} }`,
 		`[1,,2]`,
 	}
-	out := [][]byte{loadEvent(tb)}
+	out := [][]byte{loadEvent(tb), compactEvent(tb)}
 	for _, d := range docs {
 		out = append(out, []byte(d))
 	}
@@ -47,31 +47,51 @@ func FuzzScanner(f *testing.F) {
 	})
 }
 
+// compactEvent is asciiEvent without whitespace, as EventBridge sends
+// events: an input of the scanner's plain fast path.
+func compactEvent(tb testing.TB) []byte {
+	tb.Helper()
+	var buf bytes.Buffer
+	if err := json.Compact(&buf, asciiEvent(tb)); err != nil {
+		tb.Fatal(err)
+	}
+	return buf.Bytes()
+}
+
 // TestDifferential runs the fuzz checks over the seeds and over systematic
-// corruptions of the realistic document: every truncation, every one-byte
-// deletion, and a set of byte substitutions at every offset.
+// corruptions of the realistic document, indented and compact: every
+// truncation, every one-byte deletion, and a set of byte substitutions at
+// every offset.
 func TestDifferential(t *testing.T) {
 	var s Scanner
 	for _, d := range seedDocuments(t) {
 		checkDocument(t, &s, d)
 	}
-	doc := loadEvent(t)
+	for _, doc := range [][]byte{loadEvent(t), compactEvent(t)} {
+		corruptions(t, &s, doc)
+	}
+}
+
+// corruptions runs the fuzz checks over the truncations, one-byte deletions
+// and byte substitutions of doc.
+func corruptions(t *testing.T, s *Scanner, doc []byte) {
+	t.Helper()
 	if testing.Short() {
 		doc = doc[:600]
 	}
 	buf := make([]byte, 0, len(doc)+1)
 	for i := 0; i <= len(doc); i++ {
-		checkDocument(t, &s, doc[:i])
+		checkDocument(t, s, doc[:i])
 		if i < len(doc) {
 			buf = append(append(buf[:0], doc[:i]...), doc[i+1:]...)
-			checkDocument(t, &s, buf)
+			checkDocument(t, s, buf)
 			for _, c := range []byte("\"\\,}]0.\n\x00\xff") {
 				if doc[i] == c {
 					continue
 				}
 				buf = append(buf[:0], doc...)
 				buf[i] = c
-				checkDocument(t, &s, buf)
+				checkDocument(t, s, buf)
 			}
 		}
 		if t.Failed() {
@@ -156,7 +176,21 @@ func checkDocument(t *testing.T, s *Scanner, data []byte) {
 		t.Fatalf("Depth() = %d after a valid document", s.Depth())
 	}
 
-	// 3. Same agreement under a tight depth limit.
+	// 3. The plain fast path (input without backslash, control or
+	// non-ASCII bytes: strings end at their next quote) decides exactly as
+	// the general path.
+	if plainText(data) != naivePlain(data) {
+		t.Fatalf("plainText = %v, want %v, input %q", !naivePlain(data), naivePlain(data), data)
+	}
+	s.Reset(data, 0)
+	s.plain = false
+	s.Skip()
+	s.Finish()
+	if a, b := errList(s), toList(skipErrs); !equalLists(a, b) {
+		t.Fatalf("general path errors %v, plain path errors %v, input %q", a, b, data)
+	}
+
+	// 4. Same agreement under a tight depth limit.
 	a, b := scanBoth(data, 3)
 	if !equalLists(a, b) {
 		t.Fatalf("maxDepth 3: Skip errors %v, typed walk errors %v, input %q", a, b, data)
@@ -242,4 +276,14 @@ func TestUnescapeMatchesEncodingJSON(t *testing.T) {
 			}
 		}
 	}
+}
+
+// naivePlain is plainText byte by byte.
+func naivePlain(d []byte) bool {
+	for _, c := range d {
+		if c == '\\' || c < 0x20 || c >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
 }

@@ -129,6 +129,7 @@ type Scanner struct {
 	lcCol    int
 	buf      []byte // unescape buffer
 	stack    []byte // closers of the containers Skip is inside
+	plain    bool   // data has no backslash, control or non-ASCII byte (see plainText)
 }
 
 // Reset prepares s to scan data, with at most maxDepth nested objects and
@@ -151,6 +152,7 @@ func (s *Scanner) Reset(data []byte, maxDepth int) {
 	}
 	s.buf = s.buf[:0]
 	s.stack = s.stack[:0]
+	s.plain = plainText(data)
 }
 
 // ResetView is Reset without the copy: string values alias data. It is for
@@ -160,6 +162,7 @@ func (s *Scanner) ResetView(data []byte, maxDepth int) {
 	s.Reset(nil, maxDepth)
 	s.data = data
 	s.str = unsafe.String(unsafe.SliceData(data), len(data))
+	s.plain = plainText(data)
 }
 
 // Offset returns the current byte offset.

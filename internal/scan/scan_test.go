@@ -1,8 +1,10 @@
 package scan
 
 import (
+	"bytes"
 	"encoding/json"
 	"os"
+	"strings"
 	"testing"
 	"unsafe"
 )
@@ -16,6 +18,46 @@ func loadEvent(tb testing.TB) []byte {
 		tb.Fatal(err)
 	}
 	return b
+}
+
+// asciiEvent is the realistic document with every string reduced to
+// printable ASCII without escapes: segmentio.Valid's best case (its
+// whole-input SIMD pre-checks then let it skip per-string validation).
+func asciiEvent(tb testing.TB) []byte {
+	tb.Helper()
+	var v any
+	if err := json.Unmarshal(loadEvent(tb), &v); err != nil {
+		tb.Fatal(err)
+	}
+	var clean func(v any) any
+	clean = func(v any) any {
+		switch v := v.(type) {
+		case string:
+			return strings.Map(func(r rune) rune {
+				if r < ' ' || r > '~' || r == '"' || r == '\\' {
+					return -1
+				}
+				return r
+			}, v)
+		case []any:
+			for i := range v {
+				v[i] = clean(v[i])
+			}
+		case map[string]any:
+			for k := range v {
+				v[k] = clean(v[k])
+			}
+		}
+		return v
+	}
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
+	enc.SetEscapeHTML(false)
+	enc.SetIndent("", "  ")
+	if err := enc.Encode(clean(v)); err != nil {
+		tb.Fatal(err)
+	}
+	return buf.Bytes()
 }
 
 // walk reads one value through the typed API, the way generated decoders
