@@ -167,39 +167,54 @@ func (d *decoder) newAgentsCriteria() *AgentsCriteria {
 	return codec.Slot(d.a.agentsCriteria[:], &d.a.used[16])
 }
 
+// The properties of Event, numbered in the schema's order: the decoder's index of each member it has seen.
+const (
+	eventVersion    = iota // "version"
+	eventID                // "id"
+	eventDetailType        // "detail-type"
+	eventSource            // "source"
+	eventAccount           // "account"
+	eventTime              // "time"
+	eventRegion            // "region"
+	eventResources         // "resources"
+	eventReplayName        // "replay-name"
+	eventDetail            // "detail"
+	eventMembers           // how many properties Event has
+)
+
 // eventKeys lists every documented spelling of Event's members, for did-you-mean hints.
 var eventKeys = []string{"version", "id", "detail-type", "source", "account", "time", "region", "resources", "replay-name", "detail"}
 
 // decodeEvent decodes and validates Event; the scanner is just past its '{'.
 func decodeEvent(d *decoder, v *Event) {
-	var seen [10]codec.Span
+	var seen [eventMembers]codec.Span
 	for {
 		key, ok := d.S.NextKey()
 		if !ok {
 			break
 		}
-		i := -1
+		i := -1 // the member's property; -1: unknown to the profile in use
 		switch key {
 		case "version":
-			i = 0
+			i = eventVersion
 		case "id":
-			i = 1
+			i = eventID
 		case "detail-type":
-			i = 2
+			i = eventDetailType
 		case "source":
-			i = 3
+			i = eventSource
 		case "account":
-			i = 4
+			i = eventAccount
 		case "time":
-			i = 5
+			i = eventTime
 		case "region":
-			i = 6
+			i = eventRegion
 		case "resources":
-			i = 7
+			i = eventResources
 		case "replay-name":
-			i = 8
+			i = eventReplayName
 		case "detail":
-			i = 9
+			i = eventDetail
 		}
 		if i < 0 {
 			v.Unknown = d.Unknown(key, eventKeys, "/$defs/EventBridgeEvent/additionalProperties", "/x-unique-keys", v.Unknown)
@@ -210,45 +225,45 @@ func decodeEvent(d *decoder, v *Event) {
 		}
 		d.C.PushKey(key)
 		switch i {
-		case 0:
+		case eventVersion:
 			if s, ok := d.String("/$defs/EnvelopeVersion/type"); ok {
 				x, mask := lookupEnvelopeVersion(s)
 				d.Enum(s, mask, "EnvelopeVersion", "/$defs/EnvelopeVersion/enum", "/$defs/EnvelopeVersion/minLength", envelopeVersionAccepted[d.Profile.Index])
 				v.Version = x
 			}
-		case 1:
+		case eventID:
 			if s, ok := d.String("/$defs/EventBridgeEvent/properties/id/type"); ok {
 				d.Length(s, 1, -1, "/$defs/EventBridgeEvent/properties/id/minLength", "/$defs/EventBridgeEvent/properties/id/maxLength")
 				v.ID = s
 			}
-		case 2:
+		case eventDetailType:
 			if s, ok := d.String("/$defs/DetailType/type"); ok {
 				x, mask := lookupDetailType(s)
 				d.Enum(s, mask, "DetailType", "/$defs/DetailType/enum", "/$defs/DetailType/minLength", detailTypeAccepted[d.Profile.Index])
 				v.DetailType = x
 			}
-		case 3:
+		case eventSource:
 			if s, ok := d.String("/$defs/EventSource/type"); ok {
 				x, mask := lookupEventSource(s)
 				d.Enum(s, mask, "EventSource", "/$defs/EventSource/enum", "/$defs/EventSource/minLength", eventSourceAccepted[d.Profile.Index])
 				v.Source = x
 			}
-		case 4:
+		case eventAccount:
 			if s, ok := d.String("/$defs/EventBridgeEvent/properties/account/type"); ok {
 				d.Length(s, 1, -1, "/$defs/EventBridgeEvent/properties/account/minLength", "/$defs/EventBridgeEvent/properties/account/maxLength")
 				v.Account = s
 			}
-		case 5:
+		case eventTime:
 			if s, ok := d.String("/$defs/EventTime/type"); ok {
 				p, valid := d.Timestamp(s, timestamp.None, "/$defs/EventTime/pattern", "/$defs/EventTime/format", "yyyy-MM-dd'T'HH:mm:ss'Z'")
 				v.Time = timestampOf(p, valid, s, "")
 			}
-		case 6:
+		case eventRegion:
 			if s, ok := d.String("/$defs/EventBridgeEvent/properties/region/type"); ok {
 				d.Length(s, 1, -1, "/$defs/EventBridgeEvent/properties/region/minLength", "/$defs/EventBridgeEvent/properties/region/maxLength")
 				v.Region = s
 			}
-		case 7:
+		case eventResources:
 			if d.Array("/$defs/EventBridgeEvent/properties/resources/type") {
 				out := d.sliceString()
 				for i := 0; d.S.NextElement(); i++ {
@@ -262,12 +277,12 @@ func decodeEvent(d *decoder, v *Event) {
 				}
 				v.Resources = out
 			}
-		case 8:
+		case eventReplayName:
 			if s, ok := d.String("/$defs/EventBridgeEvent/properties/replay-name/type"); ok {
 				d.Length(s, 1, -1, "/$defs/EventBridgeEvent/properties/replay-name/minLength", "/$defs/EventBridgeEvent/properties/replay-name/maxLength")
 				v.ReplayName = s
 			}
-		case 9:
+		case eventDetail:
 			if d.Object("/$defs/ContactEvent/type") {
 				decodeContactEvent(d, &v.Detail)
 			}
@@ -275,127 +290,164 @@ func decodeEvent(d *decoder, v *Event) {
 		d.C.Pop()
 		d.EndMember(&seen[i])
 	}
-	d.Required(seen[0].Seen, "version", "/$defs/EventBridgeEvent/required")
-	d.Required(seen[1].Seen, "id", "/$defs/EventBridgeEvent/required")
-	d.Required(seen[2].Seen, "detail-type", "/$defs/EventBridgeEvent/required")
-	d.Required(seen[3].Seen, "source", "/$defs/EventBridgeEvent/required")
-	d.Required(seen[4].Seen, "account", "/$defs/EventBridgeEvent/required")
-	d.Required(seen[5].Seen, "time", "/$defs/EventBridgeEvent/required")
-	d.Required(seen[6].Seen, "region", "/$defs/EventBridgeEvent/required")
-	d.Required(seen[7].Seen, "resources", "/$defs/EventBridgeEvent/required")
-	d.Required(seen[9].Seen, "detail", "/$defs/EventBridgeEvent/required")
+	d.Required(seen[eventVersion].Seen, "version", "/$defs/EventBridgeEvent/required")
+	d.Required(seen[eventID].Seen, "id", "/$defs/EventBridgeEvent/required")
+	d.Required(seen[eventDetailType].Seen, "detail-type", "/$defs/EventBridgeEvent/required")
+	d.Required(seen[eventSource].Seen, "source", "/$defs/EventBridgeEvent/required")
+	d.Required(seen[eventAccount].Seen, "account", "/$defs/EventBridgeEvent/required")
+	d.Required(seen[eventTime].Seen, "time", "/$defs/EventBridgeEvent/required")
+	d.Required(seen[eventRegion].Seen, "region", "/$defs/EventBridgeEvent/required")
+	d.Required(seen[eventResources].Seen, "resources", "/$defs/EventBridgeEvent/required")
+	d.Required(seen[eventDetail].Seen, "detail", "/$defs/EventBridgeEvent/required")
 }
+
+// The properties of ContactEvent, numbered in the schema's order: the decoder's index of each member it has seen.
+const (
+	contactEventEventType                       = iota // "eventType"
+	contactEventContactID                              // "contactId"
+	contactEventInitialContactID                       // "initialContactId"
+	contactEventRelatedContactID                       // "relatedContactId"
+	contactEventPreviousContactID                      // "previousContactId"
+	contactEventChannel                                // "channel"
+	contactEventInstanceARN                            // "instanceArn"
+	contactEventInitiationMethod                       // "initiationMethod"
+	contactEventInitiationTimestamp                    // "initiationTimestamp"
+	contactEventConnectedToSystemTimestamp             // "connectedToSystemTimestamp"
+	contactEventDisconnectTimestamp                    // "disconnectTimestamp"
+	contactEventScheduledTimestamp                     // "scheduledTimestamp"
+	contactEventQueueInfo                              // "queueInfo"
+	contactEventAgentInfo                              // "agentInfo"
+	contactEventCustomerVoiceActivity                  // "customerVoiceActivity"
+	contactEventAnsweringMachineDetectionStatus        // "answeringMachineDetectionStatus"
+	contactEventDisconnectReason                       // "disconnectReason"
+	contactEventCampaign                               // "campaign"
+	contactEventUpdatedProperties                      // "updatedProperties"
+	contactEventContactLens                            // "contactLens"
+	contactEventSegmentAttributes                      // "segmentAttributes"
+	contactEventTags                                   // "tags"
+	contactEventRoutingCriteria                        // "routingCriteria"
+	contactEventMembers                                // how many properties ContactEvent has
+)
 
 // contactEventKeys lists every documented spelling of ContactEvent's members, for did-you-mean hints.
 var contactEventKeys = []string{"eventType", "EventType", "contactId", "ContactId", "initialContactId", "relatedContactId", "previousContactId", "channel", "Channel", "instanceArn", "InstanceArn", "initiationMethod", "InitiationMethod", "initiationTimestamp", "connectedToSystemTimestamp", "disconnectTimestamp", "scheduledTimestamp", "queueInfo", "QueueInfo", "agentInfo", "AgentInfo", "customerVoiceActivity", "CustomerVoiceActivity", "answeringMachineDetectionStatus", "disconnectReason", "campaign", "updatedProperties", "contactLens", "segmentAttributes", "tags", "routingCriteria", "RoutingCriteria"}
 
+// contactEventTaskExpirySeverity is what breaking rule task-expiry is, per profile (strict, compat, legacy).
+var contactEventTaskExpirySeverity = [3]codec.RuleSeverity{codec.RuleError, codec.RuleWarning, codec.RuleError}
+
+// contactEventTaskExpiryLimit is rule task-expiry's maxSeconds, per profile (strict, compat, legacy).
+var contactEventTaskExpiryLimit = [3]time.Duration{30 * 24 * time.Hour, 30 * 24 * time.Hour, 7 * 24 * time.Hour}
+
+// contactEventQueueInfoOutboundSeverity is what breaking rule queue-info-outbound is, per profile (strict, compat, legacy).
+var contactEventQueueInfoOutboundSeverity = [3]codec.RuleSeverity{codec.RuleError, codec.RuleWarning, codec.RuleOff}
+
 // decodeContactEvent decodes and validates ContactEvent; the scanner is just past its '{'.
 func decodeContactEvent(d *decoder, v *ContactEvent) {
-	var seen [23]codec.Span
+	var seen [contactEventMembers]codec.Span
 	for {
 		key, ok := d.S.NextKey()
 		if !ok {
 			break
 		}
-		i := -1
+		i := -1 // the member's property; -1: unknown to the profile in use
 		switch key {
 		case "eventType":
-			i = 0
+			i = contactEventEventType
 		case "EventType":
 			if d.Accepts(inCompat) {
-				i = 0
+				i = contactEventEventType
 			}
 		case "contactId":
-			i = 1
+			i = contactEventContactID
 		case "ContactId":
 			if d.Accepts(inCompat) {
-				i = 1
+				i = contactEventContactID
 			}
 		case "initialContactId":
-			i = 2
+			i = contactEventInitialContactID
 		case "relatedContactId":
 			if d.Accepts(inStrict | inCompat) {
-				i = 3
+				i = contactEventRelatedContactID
 			}
 		case "previousContactId":
-			i = 4
+			i = contactEventPreviousContactID
 		case "channel":
-			i = 5
+			i = contactEventChannel
 		case "Channel":
 			if d.Accepts(inCompat) {
-				i = 5
+				i = contactEventChannel
 			}
 		case "instanceArn":
-			i = 6
+			i = contactEventInstanceARN
 		case "InstanceArn":
 			if d.Accepts(inCompat) {
-				i = 6
+				i = contactEventInstanceARN
 			}
 		case "initiationMethod":
-			i = 7
+			i = contactEventInitiationMethod
 		case "InitiationMethod":
 			if d.Accepts(inCompat) {
-				i = 7
+				i = contactEventInitiationMethod
 			}
 		case "initiationTimestamp":
-			i = 8
+			i = contactEventInitiationTimestamp
 		case "connectedToSystemTimestamp":
-			i = 9
+			i = contactEventConnectedToSystemTimestamp
 		case "disconnectTimestamp":
-			i = 10
+			i = contactEventDisconnectTimestamp
 		case "scheduledTimestamp":
-			i = 11
+			i = contactEventScheduledTimestamp
 		case "queueInfo":
-			i = 12
+			i = contactEventQueueInfo
 		case "QueueInfo":
 			if d.Accepts(inCompat) {
-				i = 12
+				i = contactEventQueueInfo
 			}
 		case "agentInfo":
-			i = 13
+			i = contactEventAgentInfo
 		case "AgentInfo":
 			if d.Accepts(inCompat | inLegacy) {
-				i = 13
+				i = contactEventAgentInfo
 			}
 		case "customerVoiceActivity":
-			i = 14
+			i = contactEventCustomerVoiceActivity
 		case "CustomerVoiceActivity":
 			if d.Accepts(inCompat | inLegacy) {
-				i = 14
+				i = contactEventCustomerVoiceActivity
 			}
 		case "answeringMachineDetectionStatus":
-			i = 15
+			i = contactEventAnsweringMachineDetectionStatus
 		case "disconnectReason":
 			if d.Accepts(inStrict | inCompat) {
-				i = 16
+				i = contactEventDisconnectReason
 			}
 		case "campaign":
 			if d.Accepts(inStrict | inCompat) {
-				i = 17
+				i = contactEventCampaign
 			}
 		case "updatedProperties":
 			if d.Accepts(inStrict | inCompat) {
-				i = 18
+				i = contactEventUpdatedProperties
 			}
 		case "contactLens":
 			if d.Accepts(inStrict | inCompat) {
-				i = 19
+				i = contactEventContactLens
 			}
 		case "segmentAttributes":
 			if d.Accepts(inStrict | inCompat) {
-				i = 20
+				i = contactEventSegmentAttributes
 			}
 		case "tags":
 			if d.Accepts(inStrict | inCompat) {
-				i = 21
+				i = contactEventTags
 			}
 		case "routingCriteria":
 			if d.Accepts(inStrict | inCompat) {
-				i = 22
+				i = contactEventRoutingCriteria
 			}
 		case "RoutingCriteria":
 			if d.Accepts(inCompat) {
-				i = 22
+				i = contactEventRoutingCriteria
 			}
 		}
 		if i < 0 {
@@ -407,106 +459,106 @@ func decodeContactEvent(d *decoder, v *ContactEvent) {
 		}
 		d.C.PushKey(key)
 		switch i {
-		case 0:
+		case contactEventEventType:
 			if s, ok := d.String("/$defs/EventType/type"); ok {
 				x, mask := lookupEventType(s)
 				d.Enum(s, mask, "EventType", "/$defs/EventType/enum", "/$defs/EventType/minLength", eventTypeAccepted[d.Profile.Index])
 				v.EventType = x
 			}
-		case 1:
+		case contactEventContactID:
 			if s, ok := d.String("/$defs/ContactIdentifier/type"); ok {
 				d.Length(s, 1, 256, "/$defs/ContactIdentifier/minLength", "/$defs/ContactIdentifier/maxLength")
 				v.ContactID = s
 			}
-		case 2:
+		case contactEventInitialContactID:
 			if s, ok := d.String("/$defs/ContactIdentifier/type"); ok {
 				d.Length(s, 1, 256, "/$defs/ContactIdentifier/minLength", "/$defs/ContactIdentifier/maxLength")
 				v.InitialContactID = s
 			}
-		case 3:
+		case contactEventRelatedContactID:
 			if s, ok := d.String("/$defs/ContactIdentifier/type"); ok {
 				d.Length(s, 1, 256, "/$defs/ContactIdentifier/minLength", "/$defs/ContactIdentifier/maxLength")
 				v.RelatedContactID = s
 			}
-		case 4:
+		case contactEventPreviousContactID:
 			if s, ok := d.String("/$defs/ContactIdentifier/type"); ok {
 				d.Length(s, 1, 256, "/$defs/ContactIdentifier/minLength", "/$defs/ContactIdentifier/maxLength")
 				v.PreviousContactID = s
 			}
-		case 5:
+		case contactEventChannel:
 			if s, ok := d.String("/$defs/Channel/type"); ok {
 				x, mask := lookupChannel(s)
 				d.Enum(s, mask, "Channel", "/$defs/Channel/enum", "/$defs/Channel/minLength", channelAccepted[d.Profile.Index])
 				v.Channel = x
 			}
-		case 6:
+		case contactEventInstanceARN:
 			if s, ok := d.String("/$defs/ARN/type"); ok {
 				d.Length(s, 1, -1, "/$defs/ARN/minLength", "/$defs/ARN/maxLength")
 				v.InstanceARN = s
 			}
-		case 7:
+		case contactEventInitiationMethod:
 			if s, ok := d.String("/$defs/InitiationMethod/type"); ok {
 				x, mask := lookupInitiationMethod(s)
 				d.Enum(s, mask, "InitiationMethod", "/$defs/InitiationMethod/enum", "/$defs/InitiationMethod/minLength", initiationMethodAccepted[d.Profile.Index])
 				v.InitiationMethod = x
 			}
-		case 8:
+		case contactEventInitiationTimestamp:
 			if s, ok := d.String("/$defs/ContactTimestamp/type"); ok {
 				p, valid := d.Timestamp(s, timestamp.Millis, "/$defs/ContactTimestamp/pattern", "/$defs/ContactTimestamp/format", "yyyy-MM-dd'T'HH:mm:ss.SSS'Z'")
 				v.InitiationTimestamp = timestampOf(p, valid, s, "1970-01-01T00:00:00.001Z")
 			}
-		case 9:
+		case contactEventConnectedToSystemTimestamp:
 			if s, ok := d.String("/$defs/ContactTimestamp/type"); ok {
 				p, valid := d.Timestamp(s, timestamp.Millis, "/$defs/ContactTimestamp/pattern", "/$defs/ContactTimestamp/format", "yyyy-MM-dd'T'HH:mm:ss.SSS'Z'")
 				v.ConnectedToSystemTimestamp = timestampOf(p, valid, s, "1970-01-01T00:00:00.001Z")
 			}
-		case 10:
+		case contactEventDisconnectTimestamp:
 			if s, ok := d.String("/$defs/ContactTimestamp/type"); ok {
 				p, valid := d.Timestamp(s, timestamp.Millis, "/$defs/ContactTimestamp/pattern", "/$defs/ContactTimestamp/format", "yyyy-MM-dd'T'HH:mm:ss.SSS'Z'")
 				v.DisconnectTimestamp = timestampOf(p, valid, s, "1970-01-01T00:00:00.001Z")
 			}
-		case 11:
+		case contactEventScheduledTimestamp:
 			if s, ok := d.String("/$defs/ContactTimestamp/type"); ok {
 				p, valid := d.Timestamp(s, timestamp.Millis, "/$defs/ContactTimestamp/pattern", "/$defs/ContactTimestamp/format", "yyyy-MM-dd'T'HH:mm:ss.SSS'Z'")
 				v.ScheduledTimestamp = timestampOf(p, valid, s, "1970-01-01T00:00:00.001Z")
 			}
-		case 12:
+		case contactEventQueueInfo:
 			if d.Object("/$defs/QueueInfo/type") {
 				x := d.newQueueInfo()
 				decodeQueueInfo(d, x)
 				v.QueueInfo = x
 			}
-		case 13:
+		case contactEventAgentInfo:
 			if d.Object("/$defs/AgentInfo/type") {
 				x := d.newAgentInfo()
 				decodeAgentInfo(d, x)
 				v.AgentInfo = x
 			}
-		case 14:
+		case contactEventCustomerVoiceActivity:
 			if d.Object("/$defs/CustomerVoiceActivity/type") {
 				x := d.newCustomerVoiceActivity()
 				decodeCustomerVoiceActivity(d, x)
 				v.CustomerVoiceActivity = x
 			}
-		case 15:
+		case contactEventAnsweringMachineDetectionStatus:
 			if s, ok := d.String("/$defs/AnsweringMachineDetectionStatus/type"); ok {
 				x, mask := lookupAnsweringMachineDetectionStatus(s)
 				d.Enum(s, mask, "AnsweringMachineDetectionStatus", "/$defs/AnsweringMachineDetectionStatus/enum", "/$defs/AnsweringMachineDetectionStatus/minLength", answeringMachineDetectionStatusAccepted[d.Profile.Index])
 				v.AnsweringMachineDetectionStatus = x
 			}
-		case 16:
+		case contactEventDisconnectReason:
 			if s, ok := d.String("/$defs/DisconnectReason/type"); ok {
 				x, mask := lookupDisconnectReason(s)
 				d.Enum(s, mask, "DisconnectReason", "/$defs/DisconnectReason/enum", "/$defs/DisconnectReason/minLength", disconnectReasonAccepted[d.Profile.Index])
 				v.DisconnectReason = x
 			}
-		case 17:
+		case contactEventCampaign:
 			if d.Object("/$defs/Campaign/type") {
 				x := d.newCampaign()
 				decodeCampaign(d, x)
 				v.Campaign = x
 			}
-		case 18:
+		case contactEventUpdatedProperties:
 			if d.Array("/$defs/ContactEvent/properties/updatedProperties/type") {
 				out := d.sliceUpdatedProperty()
 				for i := 0; d.S.NextElement(); i++ {
@@ -522,19 +574,19 @@ func decodeContactEvent(d *decoder, v *ContactEvent) {
 				}
 				v.UpdatedProperties = out
 			}
-		case 19:
+		case contactEventContactLens:
 			if d.Object("/$defs/ContactLens/type") {
 				x := d.newContactLens()
 				decodeContactLens(d, x)
 				v.ContactLens = x
 			}
-		case 20:
+		case contactEventSegmentAttributes:
 			if d.Object("/$defs/SegmentAttributes/type") {
 				x := make(SegmentAttributes, 8)
 				decodeSegmentAttributes(d, x)
 				v.SegmentAttributes = x
 			}
-		case 21:
+		case contactEventTags:
 			if d.Object("/$defs/ContactEvent/properties/tags/type") {
 				m := make(map[string]string, 8)
 				for {
@@ -556,7 +608,7 @@ func decodeContactEvent(d *decoder, v *ContactEvent) {
 				}
 				v.Tags = m
 			}
-		case 22:
+		case contactEventRoutingCriteria:
 			if d.S.Peek() == scan.Array && d.Accepts(inCompat) {
 				_ = d.S.BeginArray()
 				{
@@ -580,11 +632,11 @@ func decodeContactEvent(d *decoder, v *ContactEvent) {
 		d.C.Pop()
 		d.EndMember(&seen[i])
 	}
-	d.Required(seen[0].Seen, "eventType", [3]string{"/$defs/ContactEvent/required", "/$defs/ContactEvent/allOf/0/anyOf", "/$defs/ContactEvent/required"}[d.Profile.Index])
-	d.Required(seen[1].Seen, "contactId", [3]string{"/$defs/ContactEvent/required", "/$defs/ContactEvent/allOf/1/anyOf", "/$defs/ContactEvent/required"}[d.Profile.Index])
-	d.Required(seen[5].Seen, "channel", [3]string{"/$defs/ContactEvent/required", "/$defs/ContactEvent/allOf/2/anyOf", "/$defs/ContactEvent/required"}[d.Profile.Index])
-	d.Required(seen[6].Seen, "instanceArn", [3]string{"/$defs/ContactEvent/required", "/$defs/ContactEvent/allOf/3/anyOf", "/$defs/ContactEvent/required"}[d.Profile.Index])
-	d.Required(seen[7].Seen, "initiationMethod", [3]string{"/$defs/ContactEvent/required", "/$defs/ContactEvent/allOf/4/anyOf", "/$defs/ContactEvent/required"}[d.Profile.Index])
+	d.Required(seen[contactEventEventType].Seen, "eventType", [3]string{"/$defs/ContactEvent/required", "/$defs/ContactEvent/allOf/0/anyOf", "/$defs/ContactEvent/required"}[d.Profile.Index])
+	d.Required(seen[contactEventContactID].Seen, "contactId", [3]string{"/$defs/ContactEvent/required", "/$defs/ContactEvent/allOf/1/anyOf", "/$defs/ContactEvent/required"}[d.Profile.Index])
+	d.Required(seen[contactEventChannel].Seen, "channel", [3]string{"/$defs/ContactEvent/required", "/$defs/ContactEvent/allOf/2/anyOf", "/$defs/ContactEvent/required"}[d.Profile.Index])
+	d.Required(seen[contactEventInstanceARN].Seen, "instanceArn", [3]string{"/$defs/ContactEvent/required", "/$defs/ContactEvent/allOf/3/anyOf", "/$defs/ContactEvent/required"}[d.Profile.Index])
+	d.Required(seen[contactEventInitiationMethod].Seen, "initiationMethod", [3]string{"/$defs/ContactEvent/required", "/$defs/ContactEvent/allOf/4/anyOf", "/$defs/ContactEvent/required"}[d.Profile.Index])
 	// Rule task-expiry: A task is automatically disconnected if it is not
 	// completed in 30 days (current page; 7 days on the older page). A TASK
 	// contact whose disconnectTimestamp is later than its initiationTimestamp
@@ -592,11 +644,10 @@ func decodeContactEvent(d *decoder, v *ContactEvent) {
 	// carry both timestamps (a contact event does not carry the current time);
 	// not-set timestamps are ignored.
 	if v.Channel == ChannelTask && v.InitiationTimestamp.IsSet() && v.DisconnectTimestamp.IsSet() {
-		limit := time.Duration([]int64{2592000, 2592000, 604800}[d.Profile.Index]) * time.Second // strict 30 days, compat 30 days, legacy 7 days
-		if open := v.DisconnectTimestamp.Time().Sub(v.InitiationTimestamp.Time()); open > limit {
-			if sev, on := d.Severity([]int8{0, 1, 0}); on {
-				// strict error, compat warning, legacy error
-				d.C.AddMember(sev, d.Key(&seen[10]), "/$defs/ContactEvent/x-rules/0", "a task is disconnected after "+limit.String()+" at most, but this one was open for "+open.String())
+		limit := contactEventTaskExpiryLimit[d.Profile.Index]
+		if actual := v.DisconnectTimestamp.Time().Sub(v.InitiationTimestamp.Time()); actual > limit {
+			if sev, on := d.Severity(contactEventTaskExpirySeverity[:]); on {
+				d.C.AddMember(sev, d.Key(&seen[contactEventDisconnectTimestamp]), "/$defs/ContactEvent/x-rules/0", "a task is disconnected after "+limit.String()+" at most, but this one was open for "+actual.String())
 			}
 		}
 	}
@@ -605,43 +656,50 @@ func decodeContactEvent(d *decoder, v *ContactEvent) {
 	// older page's DISCONNECTED sample has both, so this is an error under
 	// strict, a warning under compat and allowed under legacy.
 	if v.QueueInfo != nil && v.InitiationMethod == InitiationMethodOutbound {
-		if sev, on := d.Severity([]int8{0, 1, -1}); on {
-			// strict error, compat warning, legacy off
-			d.C.AddMember(sev, d.Key(&seen[12]), "/$defs/ContactEvent/x-rules/1", "queueInfo is present although initiationMethod is OUTBOUND; the current page says it is not included then")
+		if sev, on := d.Severity(contactEventQueueInfoOutboundSeverity[:]); on {
+			d.C.AddMember(sev, d.Key(&seen[contactEventQueueInfo]), "/$defs/ContactEvent/x-rules/1", "queueInfo is present although initiationMethod is OUTBOUND; the current page says it is not included then")
 		}
 	}
 }
+
+// The properties of QueueInfo, numbered in the schema's order: the decoder's index of each member it has seen.
+const (
+	queueInfoQueueARN         = iota // "queueArn"
+	queueInfoQueueType               // "queueType"
+	queueInfoEnqueueTimestamp        // "enqueueTimestamp"
+	queueInfoMembers                 // how many properties QueueInfo has
+)
 
 // queueInfoKeys lists every documented spelling of QueueInfo's members, for did-you-mean hints.
 var queueInfoKeys = []string{"queueArn", "QueueArn", "queueType", "QueueType", "enqueueTimestamp", "EnqueueTimestamp"}
 
 // decodeQueueInfo decodes and validates QueueInfo; the scanner is just past its '{'.
 func decodeQueueInfo(d *decoder, v *QueueInfo) {
-	var seen [3]codec.Span
+	var seen [queueInfoMembers]codec.Span
 	for {
 		key, ok := d.S.NextKey()
 		if !ok {
 			break
 		}
-		i := -1
+		i := -1 // the member's property; -1: unknown to the profile in use
 		switch key {
 		case "queueArn":
-			i = 0
+			i = queueInfoQueueARN
 		case "QueueArn":
 			if d.Accepts(inCompat) {
-				i = 0
+				i = queueInfoQueueARN
 			}
 		case "queueType":
-			i = 1
+			i = queueInfoQueueType
 		case "QueueType":
 			if d.Accepts(inCompat) {
-				i = 1
+				i = queueInfoQueueType
 			}
 		case "enqueueTimestamp":
-			i = 2
+			i = queueInfoEnqueueTimestamp
 		case "EnqueueTimestamp":
 			if d.Accepts(inCompat) {
-				i = 2
+				i = queueInfoEnqueueTimestamp
 			}
 		}
 		if i < 0 {
@@ -653,16 +711,16 @@ func decodeQueueInfo(d *decoder, v *QueueInfo) {
 		}
 		d.C.PushKey(key)
 		switch i {
-		case 0:
+		case queueInfoQueueARN:
 			if s, ok := d.String("/$defs/ARN/type"); ok {
 				d.Length(s, 1, -1, "/$defs/ARN/minLength", "/$defs/ARN/maxLength")
 				v.QueueARN = s
 			}
-		case 1:
+		case queueInfoQueueType:
 			if s, ok := d.String("/$defs/QueueInfo/properties/queueType/type"); ok {
 				v.QueueType = d.newString(s)
 			}
-		case 2:
+		case queueInfoEnqueueTimestamp:
 			if s, ok := d.String("/$defs/ContactTimestamp/type"); ok {
 				p, valid := d.Timestamp(s, timestamp.Millis, "/$defs/ContactTimestamp/pattern", "/$defs/ContactTimestamp/format", "yyyy-MM-dd'T'HH:mm:ss.SSS'Z'")
 				v.EnqueueTimestamp = timestampOf(p, valid, s, "1970-01-01T00:00:00.001Z")
@@ -671,37 +729,45 @@ func decodeQueueInfo(d *decoder, v *QueueInfo) {
 		d.C.Pop()
 		d.EndMember(&seen[i])
 	}
-	d.Required(seen[0].Seen, "queueArn", [3]string{"/$defs/QueueInfo/required", "/$defs/QueueInfo/allOf/0/anyOf", "/$defs/QueueInfo/required"}[d.Profile.Index])
+	d.Required(seen[queueInfoQueueARN].Seen, "queueArn", [3]string{"/$defs/QueueInfo/required", "/$defs/QueueInfo/allOf/0/anyOf", "/$defs/QueueInfo/required"}[d.Profile.Index])
 }
+
+// The properties of AgentInfo, numbered in the schema's order: the decoder's index of each member it has seen.
+const (
+	agentInfoAgentARN                  = iota // "agentArn"
+	agentInfoConnectedToAgentTimestamp        // "connectedToAgentTimestamp"
+	agentInfoHierarchyGroups                  // "hierarchyGroups"
+	agentInfoMembers                          // how many properties AgentInfo has
+)
 
 // agentInfoKeys lists every documented spelling of AgentInfo's members, for did-you-mean hints.
 var agentInfoKeys = []string{"agentArn", "AgentArn", "connectedToAgentTimestamp", "ConnectedToAgentTimestamp", "hierarchyGroups"}
 
 // decodeAgentInfo decodes and validates AgentInfo; the scanner is just past its '{'.
 func decodeAgentInfo(d *decoder, v *AgentInfo) {
-	var seen [3]codec.Span
+	var seen [agentInfoMembers]codec.Span
 	for {
 		key, ok := d.S.NextKey()
 		if !ok {
 			break
 		}
-		i := -1
+		i := -1 // the member's property; -1: unknown to the profile in use
 		switch key {
 		case "agentArn":
-			i = 0
+			i = agentInfoAgentARN
 		case "AgentArn":
 			if d.Accepts(inCompat | inLegacy) {
-				i = 0
+				i = agentInfoAgentARN
 			}
 		case "connectedToAgentTimestamp":
-			i = 1
+			i = agentInfoConnectedToAgentTimestamp
 		case "ConnectedToAgentTimestamp":
 			if d.Accepts(inCompat) {
-				i = 1
+				i = agentInfoConnectedToAgentTimestamp
 			}
 		case "hierarchyGroups":
 			if d.Accepts(inStrict | inCompat) {
-				i = 2
+				i = agentInfoHierarchyGroups
 			}
 		}
 		if i < 0 {
@@ -713,17 +779,17 @@ func decodeAgentInfo(d *decoder, v *AgentInfo) {
 		}
 		d.C.PushKey(key)
 		switch i {
-		case 0:
+		case agentInfoAgentARN:
 			if s, ok := d.String("/$defs/ARN/type"); ok {
 				d.Length(s, 1, -1, "/$defs/ARN/minLength", "/$defs/ARN/maxLength")
 				v.AgentARN = s
 			}
-		case 1:
+		case agentInfoConnectedToAgentTimestamp:
 			if s, ok := d.String("/$defs/ContactTimestamp/type"); ok {
 				p, valid := d.Timestamp(s, timestamp.Millis, "/$defs/ContactTimestamp/pattern", "/$defs/ContactTimestamp/format", "yyyy-MM-dd'T'HH:mm:ss.SSS'Z'")
 				v.ConnectedToAgentTimestamp = timestampOf(p, valid, s, "1970-01-01T00:00:00.001Z")
 			}
-		case 2:
+		case agentInfoHierarchyGroups:
 			if d.Object("/$defs/HierarchyGroups/type") {
 				x := d.newHierarchyGroups()
 				decodeHierarchyGroups(d, x)
@@ -733,41 +799,51 @@ func decodeAgentInfo(d *decoder, v *AgentInfo) {
 		d.C.Pop()
 		d.EndMember(&seen[i])
 	}
-	d.Required(seen[0].Seen, "agentArn", [3]string{"/$defs/AgentInfo/required", "/$defs/AgentInfo/allOf/0/anyOf", "/$defs/AgentInfo/allOf/0/anyOf"}[d.Profile.Index])
+	d.Required(seen[agentInfoAgentARN].Seen, "agentArn", [3]string{"/$defs/AgentInfo/required", "/$defs/AgentInfo/allOf/0/anyOf", "/$defs/AgentInfo/allOf/0/anyOf"}[d.Profile.Index])
 }
+
+// The properties of HierarchyGroups, numbered in the schema's order: the decoder's index of each member it has seen.
+const (
+	hierarchyGroupsLevel1  = iota // "level1"
+	hierarchyGroupsLevel2         // "level2"
+	hierarchyGroupsLevel3         // "level3"
+	hierarchyGroupsLevel4         // "level4"
+	hierarchyGroupsLevel5         // "level5"
+	hierarchyGroupsMembers        // how many properties HierarchyGroups has
+)
 
 // hierarchyGroupsKeys lists every documented spelling of HierarchyGroups's members, for did-you-mean hints.
 var hierarchyGroupsKeys = []string{"level1", "level2", "level3", "level4", "level5"}
 
 // decodeHierarchyGroups decodes and validates HierarchyGroups; the scanner is just past its '{'.
 func decodeHierarchyGroups(d *decoder, v *HierarchyGroups) {
-	var seen [5]codec.Span
+	var seen [hierarchyGroupsMembers]codec.Span
 	for {
 		key, ok := d.S.NextKey()
 		if !ok {
 			break
 		}
-		i := -1
+		i := -1 // the member's property; -1: unknown to the profile in use
 		switch key {
 		case "level1":
 			if d.Accepts(inStrict | inCompat) {
-				i = 0
+				i = hierarchyGroupsLevel1
 			}
 		case "level2":
 			if d.Accepts(inStrict | inCompat) {
-				i = 1
+				i = hierarchyGroupsLevel2
 			}
 		case "level3":
 			if d.Accepts(inStrict | inCompat) {
-				i = 2
+				i = hierarchyGroupsLevel3
 			}
 		case "level4":
 			if d.Accepts(inStrict | inCompat) {
-				i = 3
+				i = hierarchyGroupsLevel4
 			}
 		case "level5":
 			if d.Accepts(inStrict | inCompat) {
-				i = 4
+				i = hierarchyGroupsLevel5
 			}
 		}
 		if i < 0 {
@@ -779,31 +855,31 @@ func decodeHierarchyGroups(d *decoder, v *HierarchyGroups) {
 		}
 		d.C.PushKey(key)
 		switch i {
-		case 0:
+		case hierarchyGroupsLevel1:
 			if d.Object("/$defs/HierarchyGroup/type") {
 				x := d.newHierarchyGroup()
 				decodeHierarchyGroup(d, x)
 				v.Level1 = x
 			}
-		case 1:
+		case hierarchyGroupsLevel2:
 			if d.Object("/$defs/HierarchyGroup/type") {
 				x := d.newHierarchyGroup()
 				decodeHierarchyGroup(d, x)
 				v.Level2 = x
 			}
-		case 2:
+		case hierarchyGroupsLevel3:
 			if d.Object("/$defs/HierarchyGroup/type") {
 				x := d.newHierarchyGroup()
 				decodeHierarchyGroup(d, x)
 				v.Level3 = x
 			}
-		case 3:
+		case hierarchyGroupsLevel4:
 			if d.Object("/$defs/HierarchyGroup/type") {
 				x := d.newHierarchyGroup()
 				decodeHierarchyGroup(d, x)
 				v.Level4 = x
 			}
-		case 4:
+		case hierarchyGroupsLevel5:
 			if d.Object("/$defs/HierarchyGroup/type") {
 				x := d.newHierarchyGroup()
 				decodeHierarchyGroup(d, x)
@@ -815,22 +891,28 @@ func decodeHierarchyGroups(d *decoder, v *HierarchyGroups) {
 	}
 }
 
+// The properties of HierarchyGroup, numbered in the schema's order: the decoder's index of each member it has seen.
+const (
+	hierarchyGroupARN     = iota // "arn"
+	hierarchyGroupMembers        // how many properties HierarchyGroup has
+)
+
 // hierarchyGroupKeys lists every documented spelling of HierarchyGroup's members, for did-you-mean hints.
 var hierarchyGroupKeys = []string{"arn"}
 
 // decodeHierarchyGroup decodes and validates HierarchyGroup; the scanner is just past its '{'.
 func decodeHierarchyGroup(d *decoder, v *HierarchyGroup) {
-	var seen [1]codec.Span
+	var seen [hierarchyGroupMembers]codec.Span
 	for {
 		key, ok := d.S.NextKey()
 		if !ok {
 			break
 		}
-		i := -1
+		i := -1 // the member's property; -1: unknown to the profile in use
 		switch key {
 		case "arn":
 			if d.Accepts(inStrict | inCompat) {
-				i = 0
+				i = hierarchyGroupARN
 			}
 		}
 		if i < 0 {
@@ -842,7 +924,7 @@ func decodeHierarchyGroup(d *decoder, v *HierarchyGroup) {
 		}
 		d.C.PushKey(key)
 		switch i {
-		case 0:
+		case hierarchyGroupARN:
 			if s, ok := d.String("/$defs/ARN/type"); ok {
 				d.Length(s, 1, -1, "/$defs/ARN/minLength", "/$defs/ARN/maxLength")
 				v.ARN = s
@@ -852,27 +934,34 @@ func decodeHierarchyGroup(d *decoder, v *HierarchyGroup) {
 		d.EndMember(&seen[i])
 	}
 	if d.Accepts(inStrict | inCompat) {
-		d.Required(seen[0].Seen, "arn", "/$defs/HierarchyGroup/required")
+		d.Required(seen[hierarchyGroupARN].Seen, "arn", "/$defs/HierarchyGroup/required")
 	}
 }
+
+// The properties of CustomerVoiceActivity, numbered in the schema's order: the decoder's index of each member it has seen.
+const (
+	customerVoiceActivityGreetingStartTimestamp = iota // "greetingStartTimestamp"
+	customerVoiceActivityGreetingEndTimestamp          // "greetingEndTimestamp"
+	customerVoiceActivityMembers                       // how many properties CustomerVoiceActivity has
+)
 
 // customerVoiceActivityKeys lists every documented spelling of CustomerVoiceActivity's members, for did-you-mean hints.
 var customerVoiceActivityKeys = []string{"greetingStartTimestamp", "greetingEndTimestamp"}
 
 // decodeCustomerVoiceActivity decodes and validates CustomerVoiceActivity; the scanner is just past its '{'.
 func decodeCustomerVoiceActivity(d *decoder, v *CustomerVoiceActivity) {
-	var seen [2]codec.Span
+	var seen [customerVoiceActivityMembers]codec.Span
 	for {
 		key, ok := d.S.NextKey()
 		if !ok {
 			break
 		}
-		i := -1
+		i := -1 // the member's property; -1: unknown to the profile in use
 		switch key {
 		case "greetingStartTimestamp":
-			i = 0
+			i = customerVoiceActivityGreetingStartTimestamp
 		case "greetingEndTimestamp":
-			i = 1
+			i = customerVoiceActivityGreetingEndTimestamp
 		}
 		if i < 0 {
 			v.Unknown = d.Unknown(key, customerVoiceActivityKeys, "/$defs/CustomerVoiceActivity/additionalProperties", "/x-unique-keys", v.Unknown)
@@ -883,12 +972,12 @@ func decodeCustomerVoiceActivity(d *decoder, v *CustomerVoiceActivity) {
 		}
 		d.C.PushKey(key)
 		switch i {
-		case 0:
+		case customerVoiceActivityGreetingStartTimestamp:
 			if s, ok := d.String("/$defs/ContactTimestamp/type"); ok {
 				p, valid := d.Timestamp(s, timestamp.Millis, "/$defs/ContactTimestamp/pattern", "/$defs/ContactTimestamp/format", "yyyy-MM-dd'T'HH:mm:ss.SSS'Z'")
 				v.GreetingStartTimestamp = timestampOf(p, valid, s, "1970-01-01T00:00:00.001Z")
 			}
-		case 1:
+		case customerVoiceActivityGreetingEndTimestamp:
 			if s, ok := d.String("/$defs/ContactTimestamp/type"); ok {
 				p, valid := d.Timestamp(s, timestamp.Millis, "/$defs/ContactTimestamp/pattern", "/$defs/ContactTimestamp/format", "yyyy-MM-dd'T'HH:mm:ss.SSS'Z'")
 				v.GreetingEndTimestamp = timestampOf(p, valid, s, "1970-01-01T00:00:00.001Z")
@@ -899,26 +988,32 @@ func decodeCustomerVoiceActivity(d *decoder, v *CustomerVoiceActivity) {
 	}
 }
 
+// The properties of Campaign, numbered in the schema's order: the decoder's index of each member it has seen.
+const (
+	campaignCampaignID = iota // "campaignId"
+	campaignMembers           // how many properties Campaign has
+)
+
 // campaignKeys lists every documented spelling of Campaign's members, for did-you-mean hints.
 var campaignKeys = []string{"campaignId", "CampaignId"}
 
 // decodeCampaign decodes and validates Campaign; the scanner is just past its '{'.
 func decodeCampaign(d *decoder, v *Campaign) {
-	var seen [1]codec.Span
+	var seen [campaignMembers]codec.Span
 	for {
 		key, ok := d.S.NextKey()
 		if !ok {
 			break
 		}
-		i := -1
+		i := -1 // the member's property; -1: unknown to the profile in use
 		switch key {
 		case "campaignId":
 			if d.Accepts(inStrict | inCompat) {
-				i = 0
+				i = campaignCampaignID
 			}
 		case "CampaignId":
 			if d.Accepts(inCompat) {
-				i = 0
+				i = campaignCampaignID
 			}
 		}
 		if i < 0 {
@@ -930,7 +1025,7 @@ func decodeCampaign(d *decoder, v *Campaign) {
 		}
 		d.C.PushKey(key)
 		switch i {
-		case 0:
+		case campaignCampaignID:
 			if s, ok := d.String("/$defs/Campaign/properties/campaignId/type"); ok {
 				d.Length(s, 1, 100, "/$defs/Campaign/properties/campaignId/minLength", "/$defs/Campaign/properties/campaignId/maxLength")
 				v.CampaignID = s
@@ -941,22 +1036,28 @@ func decodeCampaign(d *decoder, v *Campaign) {
 	}
 }
 
+// The properties of ContactLens, numbered in the schema's order: the decoder's index of each member it has seen.
+const (
+	contactLensConversationalAnalytics = iota // "conversationalAnalytics"
+	contactLensMembers                        // how many properties ContactLens has
+)
+
 // contactLensKeys lists every documented spelling of ContactLens's members, for did-you-mean hints.
 var contactLensKeys = []string{"conversationalAnalytics"}
 
 // decodeContactLens decodes and validates ContactLens; the scanner is just past its '{'.
 func decodeContactLens(d *decoder, v *ContactLens) {
-	var seen [1]codec.Span
+	var seen [contactLensMembers]codec.Span
 	for {
 		key, ok := d.S.NextKey()
 		if !ok {
 			break
 		}
-		i := -1
+		i := -1 // the member's property; -1: unknown to the profile in use
 		switch key {
 		case "conversationalAnalytics":
 			if d.Accepts(inStrict | inCompat) {
-				i = 0
+				i = contactLensConversationalAnalytics
 			}
 		}
 		if i < 0 {
@@ -968,7 +1069,7 @@ func decodeContactLens(d *decoder, v *ContactLens) {
 		}
 		d.C.PushKey(key)
 		switch i {
-		case 0:
+		case contactLensConversationalAnalytics:
 			if d.Object("/$defs/ConversationalAnalytics/type") {
 				x := d.newConversationalAnalytics()
 				decodeConversationalAnalytics(d, x)
@@ -980,22 +1081,28 @@ func decodeContactLens(d *decoder, v *ContactLens) {
 	}
 }
 
+// The properties of ConversationalAnalytics, numbered in the schema's order: the decoder's index of each member it has seen.
+const (
+	conversationalAnalyticsConfiguration = iota // "configuration"
+	conversationalAnalyticsMembers              // how many properties ConversationalAnalytics has
+)
+
 // conversationalAnalyticsKeys lists every documented spelling of ConversationalAnalytics's members, for did-you-mean hints.
 var conversationalAnalyticsKeys = []string{"configuration"}
 
 // decodeConversationalAnalytics decodes and validates ConversationalAnalytics; the scanner is just past its '{'.
 func decodeConversationalAnalytics(d *decoder, v *ConversationalAnalytics) {
-	var seen [1]codec.Span
+	var seen [conversationalAnalyticsMembers]codec.Span
 	for {
 		key, ok := d.S.NextKey()
 		if !ok {
 			break
 		}
-		i := -1
+		i := -1 // the member's property; -1: unknown to the profile in use
 		switch key {
 		case "configuration":
 			if d.Accepts(inStrict | inCompat) {
-				i = 0
+				i = conversationalAnalyticsConfiguration
 			}
 		}
 		if i < 0 {
@@ -1007,7 +1114,7 @@ func decodeConversationalAnalytics(d *decoder, v *ConversationalAnalytics) {
 		}
 		d.C.PushKey(key)
 		switch i {
-		case 0:
+		case conversationalAnalyticsConfiguration:
 			if d.Object("/$defs/ConversationalAnalyticsConfiguration/type") {
 				x := d.newConversationalAnalyticsConfiguration()
 				decodeConversationalAnalyticsConfiguration(d, x)
@@ -1019,34 +1126,43 @@ func decodeConversationalAnalytics(d *decoder, v *ConversationalAnalytics) {
 	}
 }
 
+// The properties of ConversationalAnalyticsConfiguration, numbered in the schema's order: the decoder's index of each member it has seen.
+const (
+	conversationalAnalyticsConfigurationEnabled                = iota // "enabled"
+	conversationalAnalyticsConfigurationChannelConfiguration          // "channelConfiguration"
+	conversationalAnalyticsConfigurationLanguageLocale                // "languageLocale"
+	conversationalAnalyticsConfigurationRedactionConfiguration        // "redactionConfiguration"
+	conversationalAnalyticsConfigurationMembers                       // how many properties ConversationalAnalyticsConfiguration has
+)
+
 // conversationalAnalyticsConfigurationKeys lists every documented spelling of ConversationalAnalyticsConfiguration's members, for did-you-mean hints.
 var conversationalAnalyticsConfigurationKeys = []string{"enabled", "channelConfiguration", "languageLocale", "redactionConfiguration"}
 
 // decodeConversationalAnalyticsConfiguration decodes and validates ConversationalAnalyticsConfiguration; the scanner is just past its '{'.
 func decodeConversationalAnalyticsConfiguration(d *decoder, v *ConversationalAnalyticsConfiguration) {
-	var seen [4]codec.Span
+	var seen [conversationalAnalyticsConfigurationMembers]codec.Span
 	for {
 		key, ok := d.S.NextKey()
 		if !ok {
 			break
 		}
-		i := -1
+		i := -1 // the member's property; -1: unknown to the profile in use
 		switch key {
 		case "enabled":
 			if d.Accepts(inStrict | inCompat) {
-				i = 0
+				i = conversationalAnalyticsConfigurationEnabled
 			}
 		case "channelConfiguration":
 			if d.Accepts(inStrict | inCompat) {
-				i = 1
+				i = conversationalAnalyticsConfigurationChannelConfiguration
 			}
 		case "languageLocale":
 			if d.Accepts(inStrict | inCompat) {
-				i = 2
+				i = conversationalAnalyticsConfigurationLanguageLocale
 			}
 		case "redactionConfiguration":
 			if d.Accepts(inStrict | inCompat) {
-				i = 3
+				i = conversationalAnalyticsConfigurationRedactionConfiguration
 			}
 		}
 		if i < 0 {
@@ -1058,21 +1174,21 @@ func decodeConversationalAnalyticsConfiguration(d *decoder, v *ConversationalAna
 		}
 		d.C.PushKey(key)
 		switch i {
-		case 0:
+		case conversationalAnalyticsConfigurationEnabled:
 			if x, ok := d.Bool("/$defs/ConversationalAnalyticsConfiguration/properties/enabled/type"); ok {
 				v.Enabled = d.newBool(x)
 			}
-		case 1:
+		case conversationalAnalyticsConfigurationChannelConfiguration:
 			if d.Object("/$defs/ChannelConfiguration/type") {
 				x := d.newChannelConfiguration()
 				decodeChannelConfiguration(d, x)
 				v.ChannelConfiguration = x
 			}
-		case 2:
+		case conversationalAnalyticsConfigurationLanguageLocale:
 			if s, ok := d.String("/$defs/ConversationalAnalyticsConfiguration/properties/languageLocale/type"); ok {
 				v.LanguageLocale = d.newString(s)
 			}
-		case 3:
+		case conversationalAnalyticsConfigurationRedactionConfiguration:
 			if d.Object("/$defs/RedactionConfiguration/type") {
 				x := d.newRedactionConfiguration()
 				decodeRedactionConfiguration(d, x)
@@ -1084,22 +1200,28 @@ func decodeConversationalAnalyticsConfiguration(d *decoder, v *ConversationalAna
 	}
 }
 
+// The properties of ChannelConfiguration, numbered in the schema's order: the decoder's index of each member it has seen.
+const (
+	channelConfigurationAnalyticsModes = iota // "analyticsModes"
+	channelConfigurationMembers               // how many properties ChannelConfiguration has
+)
+
 // channelConfigurationKeys lists every documented spelling of ChannelConfiguration's members, for did-you-mean hints.
 var channelConfigurationKeys = []string{"analyticsModes"}
 
 // decodeChannelConfiguration decodes and validates ChannelConfiguration; the scanner is just past its '{'.
 func decodeChannelConfiguration(d *decoder, v *ChannelConfiguration) {
-	var seen [1]codec.Span
+	var seen [channelConfigurationMembers]codec.Span
 	for {
 		key, ok := d.S.NextKey()
 		if !ok {
 			break
 		}
-		i := -1
+		i := -1 // the member's property; -1: unknown to the profile in use
 		switch key {
 		case "analyticsModes":
 			if d.Accepts(inStrict | inCompat) {
-				i = 0
+				i = channelConfigurationAnalyticsModes
 			}
 		}
 		if i < 0 {
@@ -1111,7 +1233,7 @@ func decodeChannelConfiguration(d *decoder, v *ChannelConfiguration) {
 		}
 		d.C.PushKey(key)
 		switch i {
-		case 0:
+		case channelConfigurationAnalyticsModes:
 			if d.Array("/$defs/ChannelConfiguration/properties/analyticsModes/type") {
 				out := d.sliceString()
 				for i := 0; d.S.NextElement(); i++ {
@@ -1131,34 +1253,43 @@ func decodeChannelConfiguration(d *decoder, v *ChannelConfiguration) {
 	}
 }
 
+// The properties of RedactionConfiguration, numbered in the schema's order: the decoder's index of each member it has seen.
+const (
+	redactionConfigurationBehavior = iota // "behavior"
+	redactionConfigurationPolicy          // "policy"
+	redactionConfigurationEntities        // "entities"
+	redactionConfigurationMaskMode        // "maskMode"
+	redactionConfigurationMembers         // how many properties RedactionConfiguration has
+)
+
 // redactionConfigurationKeys lists every documented spelling of RedactionConfiguration's members, for did-you-mean hints.
 var redactionConfigurationKeys = []string{"behavior", "policy", "entities", "maskMode"}
 
 // decodeRedactionConfiguration decodes and validates RedactionConfiguration; the scanner is just past its '{'.
 func decodeRedactionConfiguration(d *decoder, v *RedactionConfiguration) {
-	var seen [4]codec.Span
+	var seen [redactionConfigurationMembers]codec.Span
 	for {
 		key, ok := d.S.NextKey()
 		if !ok {
 			break
 		}
-		i := -1
+		i := -1 // the member's property; -1: unknown to the profile in use
 		switch key {
 		case "behavior":
 			if d.Accepts(inStrict | inCompat) {
-				i = 0
+				i = redactionConfigurationBehavior
 			}
 		case "policy":
 			if d.Accepts(inStrict | inCompat) {
-				i = 1
+				i = redactionConfigurationPolicy
 			}
 		case "entities":
 			if d.Accepts(inStrict | inCompat) {
-				i = 2
+				i = redactionConfigurationEntities
 			}
 		case "maskMode":
 			if d.Accepts(inStrict | inCompat) {
-				i = 3
+				i = redactionConfigurationMaskMode
 			}
 		}
 		if i < 0 {
@@ -1170,15 +1301,15 @@ func decodeRedactionConfiguration(d *decoder, v *RedactionConfiguration) {
 		}
 		d.C.PushKey(key)
 		switch i {
-		case 0:
+		case redactionConfigurationBehavior:
 			if s, ok := d.String("/$defs/RedactionConfiguration/properties/behavior/type"); ok {
 				v.Behavior = d.newString(s)
 			}
-		case 1:
+		case redactionConfigurationPolicy:
 			if s, ok := d.String("/$defs/RedactionConfiguration/properties/policy/type"); ok {
 				v.Policy = d.newString(s)
 			}
-		case 2:
+		case redactionConfigurationEntities:
 			if d.Array("/$defs/RedactionConfiguration/properties/entities/type") {
 				out := d.sliceString()
 				for i := 0; d.S.NextElement(); i++ {
@@ -1192,7 +1323,7 @@ func decodeRedactionConfiguration(d *decoder, v *RedactionConfiguration) {
 				}
 				v.Entities = out
 			}
-		case 3:
+		case redactionConfigurationMaskMode:
 			if s, ok := d.String("/$defs/RedactionConfiguration/properties/maskMode/type"); ok {
 				v.MaskMode = d.newString(s)
 			}
@@ -1227,38 +1358,48 @@ func decodeSegmentAttributes(d *decoder, v SegmentAttributes) {
 	}
 }
 
+// The properties of SegmentAttributeValue, numbered in the schema's order: the decoder's index of each member it has seen.
+const (
+	segmentAttributeValueValueString  = iota // "ValueString"
+	segmentAttributeValueValueInteger        // "ValueInteger"
+	segmentAttributeValueValueARN            // "ValueArn"
+	segmentAttributeValueValueList           // "ValueList"
+	segmentAttributeValueValueMap            // "ValueMap"
+	segmentAttributeValueMembers             // how many properties SegmentAttributeValue has
+)
+
 // segmentAttributeValueKeys lists every documented spelling of SegmentAttributeValue's members, for did-you-mean hints.
 var segmentAttributeValueKeys = []string{"ValueString", "ValueInteger", "ValueArn", "ValueList", "ValueMap"}
 
 // decodeSegmentAttributeValue decodes and validates SegmentAttributeValue; the scanner is just past its '{'.
 func decodeSegmentAttributeValue(d *decoder, v *SegmentAttributeValue) {
-	var seen [5]codec.Span
+	var seen [segmentAttributeValueMembers]codec.Span
 	for {
 		key, ok := d.S.NextKey()
 		if !ok {
 			break
 		}
-		i := -1
+		i := -1 // the member's property; -1: unknown to the profile in use
 		switch key {
 		case "ValueString":
 			if d.Accepts(inStrict | inCompat) {
-				i = 0
+				i = segmentAttributeValueValueString
 			}
 		case "ValueInteger":
 			if d.Accepts(inStrict | inCompat) {
-				i = 1
+				i = segmentAttributeValueValueInteger
 			}
 		case "ValueArn":
 			if d.Accepts(inStrict | inCompat) {
-				i = 2
+				i = segmentAttributeValueValueARN
 			}
 		case "ValueList":
 			if d.Accepts(inStrict | inCompat) {
-				i = 3
+				i = segmentAttributeValueValueList
 			}
 		case "ValueMap":
 			if d.Accepts(inStrict | inCompat) {
-				i = 4
+				i = segmentAttributeValueValueMap
 			}
 		}
 		if i < 0 {
@@ -1270,21 +1411,21 @@ func decodeSegmentAttributeValue(d *decoder, v *SegmentAttributeValue) {
 		}
 		d.C.PushKey(key)
 		switch i {
-		case 0:
+		case segmentAttributeValueValueString:
 			if s, ok := d.String("/$defs/SegmentAttributeValue/properties/ValueString/type"); ok {
 				d.Length(s, -1, 1024, "/$defs/SegmentAttributeValue/properties/ValueString/minLength", "/$defs/SegmentAttributeValue/properties/ValueString/maxLength")
 				v.ValueString = d.newString(s)
 			}
-		case 1:
+		case segmentAttributeValueValueInteger:
 			if x, ok := d.Integer("/$defs/SegmentAttributeValue/properties/ValueInteger/type"); ok {
 				v.ValueInteger = d.newInt64(x)
 			}
-		case 2:
+		case segmentAttributeValueValueARN:
 			if s, ok := d.String("/$defs/SegmentAttributeValue/properties/ValueArn/type"); ok {
 				d.Length(s, -1, 1024, "/$defs/SegmentAttributeValue/properties/ValueArn/minLength", "/$defs/SegmentAttributeValue/properties/ValueArn/maxLength")
 				v.ValueARN = d.newString(s)
 			}
-		case 3:
+		case segmentAttributeValueValueList:
 			if d.Array("/$defs/SegmentAttributeValue/properties/ValueList/type") {
 				out := make([]SegmentAttributeValue, 0, 4)
 				for i := 0; d.S.NextElement(); i++ {
@@ -1297,7 +1438,7 @@ func decodeSegmentAttributeValue(d *decoder, v *SegmentAttributeValue) {
 				}
 				v.ValueList = out
 			}
-		case 4:
+		case segmentAttributeValueValueMap:
 			if d.Object("/$defs/SegmentAttributeValue/properties/ValueMap/type") {
 				m := make(map[string]SegmentAttributeValue, 8)
 				for {
@@ -1328,42 +1469,50 @@ func decodeSegmentAttributeValue(d *decoder, v *SegmentAttributeValue) {
 	}
 }
 
+// The properties of RoutingCriteria, numbered in the schema's order: the decoder's index of each member it has seen.
+const (
+	routingCriteriaActivationTimestamp = iota // "activationTimestamp"
+	routingCriteriaIndex                      // "index"
+	routingCriteriaSteps                      // "steps"
+	routingCriteriaMembers                    // how many properties RoutingCriteria has
+)
+
 // routingCriteriaKeys lists every documented spelling of RoutingCriteria's members, for did-you-mean hints.
 var routingCriteriaKeys = []string{"activationTimestamp", "ActivationTimestamp", "index", "Index", "steps", "Steps"}
 
 // decodeRoutingCriteria decodes and validates RoutingCriteria; the scanner is just past its '{'.
 func decodeRoutingCriteria(d *decoder, v *RoutingCriteria) {
-	var seen [3]codec.Span
+	var seen [routingCriteriaMembers]codec.Span
 	for {
 		key, ok := d.S.NextKey()
 		if !ok {
 			break
 		}
-		i := -1
+		i := -1 // the member's property; -1: unknown to the profile in use
 		switch key {
 		case "activationTimestamp":
 			if d.Accepts(inStrict | inCompat) {
-				i = 0
+				i = routingCriteriaActivationTimestamp
 			}
 		case "ActivationTimestamp":
 			if d.Accepts(inCompat) {
-				i = 0
+				i = routingCriteriaActivationTimestamp
 			}
 		case "index":
 			if d.Accepts(inStrict | inCompat) {
-				i = 1
+				i = routingCriteriaIndex
 			}
 		case "Index":
 			if d.Accepts(inCompat) {
-				i = 1
+				i = routingCriteriaIndex
 			}
 		case "steps":
 			if d.Accepts(inStrict | inCompat) {
-				i = 2
+				i = routingCriteriaSteps
 			}
 		case "Steps":
 			if d.Accepts(inCompat) {
-				i = 2
+				i = routingCriteriaSteps
 			}
 		}
 		if i < 0 {
@@ -1375,17 +1524,17 @@ func decodeRoutingCriteria(d *decoder, v *RoutingCriteria) {
 		}
 		d.C.PushKey(key)
 		switch i {
-		case 0:
+		case routingCriteriaActivationTimestamp:
 			if s, ok := d.String("/$defs/RoutingTimestamp/type"); ok {
 				p, valid := d.Timestamp(s, timestamp.Optional, "/$defs/RoutingTimestamp/pattern", "/$defs/RoutingTimestamp/format", "yyyy-mm-ddThh:mm:ssZ")
 				v.ActivationTimestamp = timestampOf(p, valid, s, "")
 			}
-		case 1:
+		case routingCriteriaIndex:
 			if x, ok := d.Integer("/$defs/RoutingCriteria/properties/index/type"); ok {
 				d.Range(float64(x), 0.0, math.NaN(), "/$defs/RoutingCriteria/properties/index/minimum", "/$defs/RoutingCriteria/properties/index/maximum")
 				v.Index = d.newInt64(x)
 			}
-		case 2:
+		case routingCriteriaSteps:
 			if d.Array("/$defs/RoutingCriteria/properties/steps/type") {
 				out := make([]Step, 0, 4)
 				for i := 0; d.S.NextElement(); i++ {
@@ -1404,46 +1553,54 @@ func decodeRoutingCriteria(d *decoder, v *RoutingCriteria) {
 		d.EndMember(&seen[i])
 	}
 	if d.Accepts(inStrict | inCompat) {
-		d.Required(seen[2].Seen, "steps", [3]string{"/$defs/RoutingCriteria/required", "/$defs/RoutingCriteria/allOf/0/anyOf", "/$defs/RoutingCriteria/required"}[d.Profile.Index])
+		d.Required(seen[routingCriteriaSteps].Seen, "steps", [3]string{"/$defs/RoutingCriteria/required", "/$defs/RoutingCriteria/allOf/0/anyOf", "/$defs/RoutingCriteria/required"}[d.Profile.Index])
 	}
 }
+
+// The properties of Step, numbered in the schema's order: the decoder's index of each member it has seen.
+const (
+	stepStatus     = iota // "status"
+	stepExpression        // "expression"
+	stepExpiry            // "expiry"
+	stepMembers           // how many properties Step has
+)
 
 // stepKeys lists every documented spelling of Step's members, for did-you-mean hints.
 var stepKeys = []string{"status", "Status", "expression", "Expression", "expiry", "Expiry"}
 
 // decodeStep decodes and validates Step; the scanner is just past its '{'.
 func decodeStep(d *decoder, v *Step) {
-	var seen [3]codec.Span
+	var seen [stepMembers]codec.Span
 	for {
 		key, ok := d.S.NextKey()
 		if !ok {
 			break
 		}
-		i := -1
+		i := -1 // the member's property; -1: unknown to the profile in use
 		switch key {
 		case "status":
 			if d.Accepts(inStrict | inCompat) {
-				i = 0
+				i = stepStatus
 			}
 		case "Status":
 			if d.Accepts(inCompat) {
-				i = 0
+				i = stepStatus
 			}
 		case "expression":
 			if d.Accepts(inStrict | inCompat) {
-				i = 1
+				i = stepExpression
 			}
 		case "Expression":
 			if d.Accepts(inCompat) {
-				i = 1
+				i = stepExpression
 			}
 		case "expiry":
 			if d.Accepts(inStrict | inCompat) {
-				i = 2
+				i = stepExpiry
 			}
 		case "Expiry":
 			if d.Accepts(inCompat) {
-				i = 2
+				i = stepExpiry
 			}
 		}
 		if i < 0 {
@@ -1455,19 +1612,19 @@ func decodeStep(d *decoder, v *Step) {
 		}
 		d.C.PushKey(key)
 		switch i {
-		case 0:
+		case stepStatus:
 			if s, ok := d.String("/$defs/StepStatus/type"); ok {
 				x, mask := lookupStepStatus(s)
 				d.Enum(s, mask, "StepStatus", "/$defs/StepStatus/enum", "/$defs/StepStatus/minLength", stepStatusAccepted[d.Profile.Index])
 				v.Status = x
 			}
-		case 1:
+		case stepExpression:
 			if d.Object("/$defs/Expression/type") {
 				x := d.newExpression()
 				decodeExpression(d, x)
 				v.Expression = x
 			}
-		case 2:
+		case stepExpiry:
 			if d.Object("/$defs/Expiry/type") {
 				x := d.newExpiry()
 				decodeExpiry(d, x)
@@ -1479,30 +1636,37 @@ func decodeStep(d *decoder, v *Step) {
 	}
 }
 
+// The properties of Expiry, numbered in the schema's order: the decoder's index of each member it has seen.
+const (
+	expiryDurationInSeconds = iota // "durationInSeconds"
+	expiryExpiryTimestamp          // "expiryTimestamp"
+	expiryMembers                  // how many properties Expiry has
+)
+
 // expiryKeys lists every documented spelling of Expiry's members, for did-you-mean hints.
 var expiryKeys = []string{"durationInSeconds", "DurationInSeconds", "expiryTimestamp"}
 
 // decodeExpiry decodes and validates Expiry; the scanner is just past its '{'.
 func decodeExpiry(d *decoder, v *Expiry) {
-	var seen [2]codec.Span
+	var seen [expiryMembers]codec.Span
 	for {
 		key, ok := d.S.NextKey()
 		if !ok {
 			break
 		}
-		i := -1
+		i := -1 // the member's property; -1: unknown to the profile in use
 		switch key {
 		case "durationInSeconds":
 			if d.Accepts(inStrict | inCompat) {
-				i = 0
+				i = expiryDurationInSeconds
 			}
 		case "DurationInSeconds":
 			if d.Accepts(inCompat) {
-				i = 0
+				i = expiryDurationInSeconds
 			}
 		case "expiryTimestamp":
 			if d.Accepts(inStrict | inCompat) {
-				i = 1
+				i = expiryExpiryTimestamp
 			}
 		}
 		if i < 0 {
@@ -1514,12 +1678,12 @@ func decodeExpiry(d *decoder, v *Expiry) {
 		}
 		d.C.PushKey(key)
 		switch i {
-		case 0:
+		case expiryDurationInSeconds:
 			if x, ok := d.Integer("/$defs/Expiry/properties/durationInSeconds/type"); ok {
 				d.Range(float64(x), 0.0, math.NaN(), "/$defs/Expiry/properties/durationInSeconds/minimum", "/$defs/Expiry/properties/durationInSeconds/maximum")
 				v.DurationInSeconds = d.newInt64(x)
 			}
-		case 1:
+		case expiryExpiryTimestamp:
 			if s, ok := d.String("/$defs/RoutingTimestamp/type"); ok {
 				p, valid := d.Timestamp(s, timestamp.Optional, "/$defs/RoutingTimestamp/pattern", "/$defs/RoutingTimestamp/format", "yyyy-mm-ddThh:mm:ssZ")
 				v.ExpiryTimestamp = timestampOf(p, valid, s, "")
@@ -1530,12 +1694,20 @@ func decodeExpiry(d *decoder, v *Expiry) {
 	}
 }
 
+// The properties of Expression, numbered in the schema's order: the decoder's index of each member it has seen.
+const (
+	expressionAndExpression      = iota // "andExpression"
+	expressionOrExpression              // "orExpression"
+	expressionAttributeCondition        // "attributeCondition"
+	expressionMembers                   // how many properties Expression has
+)
+
 // expressionKeys lists every documented spelling of Expression's members, for did-you-mean hints.
 var expressionKeys = []string{"andExpression", "AndExpression", "orExpression", "OrExpression", "attributeCondition", "AttributeCondition"}
 
 // decodeExpression decodes and validates Expression; the scanner is just past its '{'.
 func decodeExpression(d *decoder, v *Expression) {
-	var seen [3]codec.Span
+	var seen [expressionMembers]codec.Span
 	n := 0 // members, for minProperties and maxProperties
 	for {
 		key, ok := d.S.NextKey()
@@ -1543,31 +1715,31 @@ func decodeExpression(d *decoder, v *Expression) {
 			break
 		}
 		n++
-		i := -1
+		i := -1 // the member's property; -1: unknown to the profile in use
 		switch key {
 		case "andExpression":
 			if d.Accepts(inStrict | inCompat) {
-				i = 0
+				i = expressionAndExpression
 			}
 		case "AndExpression":
 			if d.Accepts(inCompat) {
-				i = 0
+				i = expressionAndExpression
 			}
 		case "orExpression":
 			if d.Accepts(inStrict | inCompat) {
-				i = 1
+				i = expressionOrExpression
 			}
 		case "OrExpression":
 			if d.Accepts(inCompat) {
-				i = 1
+				i = expressionOrExpression
 			}
 		case "attributeCondition":
 			if d.Accepts(inStrict | inCompat) {
-				i = 2
+				i = expressionAttributeCondition
 			}
 		case "AttributeCondition":
 			if d.Accepts(inCompat) {
-				i = 2
+				i = expressionAttributeCondition
 			}
 		}
 		if i < 0 {
@@ -1579,7 +1751,7 @@ func decodeExpression(d *decoder, v *Expression) {
 		}
 		d.C.PushKey(key)
 		switch i {
-		case 0:
+		case expressionAndExpression:
 			if d.Array("/$defs/Expression/properties/andExpression/type") {
 				out := make([]Expression, 0, 4)
 				for i := 0; d.S.NextElement(); i++ {
@@ -1592,7 +1764,7 @@ func decodeExpression(d *decoder, v *Expression) {
 				}
 				v.AndExpression = out
 			}
-		case 1:
+		case expressionOrExpression:
 			if d.Array("/$defs/Expression/properties/orExpression/type") {
 				out := make([]Expression, 0, 4)
 				for i := 0; d.S.NextElement(); i++ {
@@ -1605,7 +1777,7 @@ func decodeExpression(d *decoder, v *Expression) {
 				}
 				v.OrExpression = out
 			}
-		case 2:
+		case expressionAttributeCondition:
 			if d.Object("/$defs/AttributeCondition/type") {
 				x := d.newAttributeCondition()
 				decodeAttributeCondition(d, x)
@@ -1622,58 +1794,68 @@ func decodeExpression(d *decoder, v *Expression) {
 	d.Properties(n, 1, maxProps, "/$defs/Expression/minProperties", "/$defs/Expression/maxProperties", " (a tagged union has exactly one member)")
 }
 
+// The properties of AttributeCondition, numbered in the schema's order: the decoder's index of each member it has seen.
+const (
+	attributeConditionName               = iota // "name"
+	attributeConditionValue                     // "value"
+	attributeConditionComparisonOperator        // "comparisonOperator"
+	attributeConditionProficiencyLevel          // "proficiencyLevel"
+	attributeConditionMatchCriteria             // "matchCriteria"
+	attributeConditionMembers                   // how many properties AttributeCondition has
+)
+
 // attributeConditionKeys lists every documented spelling of AttributeCondition's members, for did-you-mean hints.
 var attributeConditionKeys = []string{"name", "Name", "value", "Value", "comparisonOperator", "ComparisonOperator", "proficiencyLevel", "ProficiencyLevel", "matchCriteria", "MatchCriteria"}
 
 // decodeAttributeCondition decodes and validates AttributeCondition; the scanner is just past its '{'.
 func decodeAttributeCondition(d *decoder, v *AttributeCondition) {
-	var seen [5]codec.Span
+	var seen [attributeConditionMembers]codec.Span
 	for {
 		key, ok := d.S.NextKey()
 		if !ok {
 			break
 		}
-		i := -1
+		i := -1 // the member's property; -1: unknown to the profile in use
 		switch key {
 		case "name":
 			if d.Accepts(inStrict | inCompat) {
-				i = 0
+				i = attributeConditionName
 			}
 		case "Name":
 			if d.Accepts(inCompat) {
-				i = 0
+				i = attributeConditionName
 			}
 		case "value":
 			if d.Accepts(inStrict | inCompat) {
-				i = 1
+				i = attributeConditionValue
 			}
 		case "Value":
 			if d.Accepts(inCompat) {
-				i = 1
+				i = attributeConditionValue
 			}
 		case "comparisonOperator":
 			if d.Accepts(inStrict | inCompat) {
-				i = 2
+				i = attributeConditionComparisonOperator
 			}
 		case "ComparisonOperator":
 			if d.Accepts(inCompat) {
-				i = 2
+				i = attributeConditionComparisonOperator
 			}
 		case "proficiencyLevel":
 			if d.Accepts(inStrict | inCompat) {
-				i = 3
+				i = attributeConditionProficiencyLevel
 			}
 		case "ProficiencyLevel":
 			if d.Accepts(inCompat) {
-				i = 3
+				i = attributeConditionProficiencyLevel
 			}
 		case "matchCriteria":
 			if d.Accepts(inStrict | inCompat) {
-				i = 4
+				i = attributeConditionMatchCriteria
 			}
 		case "MatchCriteria":
 			if d.Accepts(inCompat) {
-				i = 4
+				i = attributeConditionMatchCriteria
 			}
 		}
 		if i < 0 {
@@ -1685,28 +1867,28 @@ func decodeAttributeCondition(d *decoder, v *AttributeCondition) {
 		}
 		d.C.PushKey(key)
 		switch i {
-		case 0:
+		case attributeConditionName:
 			if s, ok := d.String("/$defs/AttributeCondition/properties/name/type"); ok {
 				d.Length(s, 1, 64, "/$defs/AttributeCondition/properties/name/minLength", "/$defs/AttributeCondition/properties/name/maxLength")
 				v.Name = s
 			}
-		case 1:
+		case attributeConditionValue:
 			if s, ok := d.String("/$defs/AttributeCondition/properties/value/type"); ok {
 				d.Length(s, 1, 64, "/$defs/AttributeCondition/properties/value/minLength", "/$defs/AttributeCondition/properties/value/maxLength")
 				v.Value = s
 			}
-		case 2:
+		case attributeConditionComparisonOperator:
 			if s, ok := d.String("/$defs/ComparisonOperator/type"); ok {
 				x, mask := lookupComparisonOperator(s)
 				d.Enum(s, mask, "ComparisonOperator", "/$defs/ComparisonOperator/enum", "/$defs/ComparisonOperator/minLength", comparisonOperatorAccepted[d.Profile.Index])
 				v.ComparisonOperator = x
 			}
-		case 3:
+		case attributeConditionProficiencyLevel:
 			if x, ok := d.Number("/$defs/AttributeCondition/properties/proficiencyLevel/type"); ok {
 				d.Range(x, 1.0, 5.0, "/$defs/AttributeCondition/properties/proficiencyLevel/minimum", "/$defs/AttributeCondition/properties/proficiencyLevel/maximum")
 				v.ProficiencyLevel = d.newFloat64(x)
 			}
-		case 4:
+		case attributeConditionMatchCriteria:
 			if d.Object("/$defs/MatchCriteria/type") {
 				x := d.newMatchCriteria()
 				decodeMatchCriteria(d, x)
@@ -1718,26 +1900,32 @@ func decodeAttributeCondition(d *decoder, v *AttributeCondition) {
 	}
 }
 
+// The properties of MatchCriteria, numbered in the schema's order: the decoder's index of each member it has seen.
+const (
+	matchCriteriaAgentsCriteria = iota // "agentsCriteria"
+	matchCriteriaMembers               // how many properties MatchCriteria has
+)
+
 // matchCriteriaKeys lists every documented spelling of MatchCriteria's members, for did-you-mean hints.
 var matchCriteriaKeys = []string{"agentsCriteria", "AgentsCriteria"}
 
 // decodeMatchCriteria decodes and validates MatchCriteria; the scanner is just past its '{'.
 func decodeMatchCriteria(d *decoder, v *MatchCriteria) {
-	var seen [1]codec.Span
+	var seen [matchCriteriaMembers]codec.Span
 	for {
 		key, ok := d.S.NextKey()
 		if !ok {
 			break
 		}
-		i := -1
+		i := -1 // the member's property; -1: unknown to the profile in use
 		switch key {
 		case "agentsCriteria":
 			if d.Accepts(inStrict | inCompat) {
-				i = 0
+				i = matchCriteriaAgentsCriteria
 			}
 		case "AgentsCriteria":
 			if d.Accepts(inCompat) {
-				i = 0
+				i = matchCriteriaAgentsCriteria
 			}
 		}
 		if i < 0 {
@@ -1749,7 +1937,7 @@ func decodeMatchCriteria(d *decoder, v *MatchCriteria) {
 		}
 		d.C.PushKey(key)
 		switch i {
-		case 0:
+		case matchCriteriaAgentsCriteria:
 			if d.Object("/$defs/AgentsCriteria/type") {
 				x := d.newAgentsCriteria()
 				decodeAgentsCriteria(d, x)
@@ -1761,26 +1949,32 @@ func decodeMatchCriteria(d *decoder, v *MatchCriteria) {
 	}
 }
 
+// The properties of AgentsCriteria, numbered in the schema's order: the decoder's index of each member it has seen.
+const (
+	agentsCriteriaAgentIDs = iota // "agentIds"
+	agentsCriteriaMembers         // how many properties AgentsCriteria has
+)
+
 // agentsCriteriaKeys lists every documented spelling of AgentsCriteria's members, for did-you-mean hints.
 var agentsCriteriaKeys = []string{"agentIds", "AgentIds"}
 
 // decodeAgentsCriteria decodes and validates AgentsCriteria; the scanner is just past its '{'.
 func decodeAgentsCriteria(d *decoder, v *AgentsCriteria) {
-	var seen [1]codec.Span
+	var seen [agentsCriteriaMembers]codec.Span
 	for {
 		key, ok := d.S.NextKey()
 		if !ok {
 			break
 		}
-		i := -1
+		i := -1 // the member's property; -1: unknown to the profile in use
 		switch key {
 		case "agentIds":
 			if d.Accepts(inStrict | inCompat) {
-				i = 0
+				i = agentsCriteriaAgentIDs
 			}
 		case "AgentIds":
 			if d.Accepts(inCompat) {
-				i = 0
+				i = agentsCriteriaAgentIDs
 			}
 		}
 		if i < 0 {
@@ -1792,7 +1986,7 @@ func decodeAgentsCriteria(d *decoder, v *AgentsCriteria) {
 		}
 		d.C.PushKey(key)
 		switch i {
-		case 0:
+		case agentsCriteriaAgentIDs:
 			if d.Array("/$defs/AgentsCriteria/properties/agentIds/type") {
 				out := d.sliceString()
 				for i := 0; d.S.NextElement(); i++ {

@@ -207,6 +207,22 @@ func (v QueueInfo) MarshalJSON() ([]byte, error) {
 	return appendQueueInfo(nil, &v), nil
 }
 
+// UnmarshalJSON decodes data, one QueueInfo as JSON, and validates it under
+// the Compat profile (the default of Parse): every documented spelling and
+// value, unknown members kept. It returns the errors Parse returns
+// (*SyntaxError, *ValidationError with JSON Pointers within data); v is set,
+// valid or not, unless data is not well-formed JSON.
+func (v *QueueInfo) UnmarshalJSON(data []byte) error {
+	var x QueueInfo
+	decoded, err := unmarshalPart(data, "/$defs/QueueInfo/type", func(d *decoder) {
+		decodeQueueInfo(d, &x)
+	})
+	if decoded {
+		*v = x
+	}
+	return err
+}
+
 // appendAgentInfo appends v as canonical JSON.
 func appendAgentInfo(b []byte, v *AgentInfo) []byte {
 	start := len(b)
@@ -231,6 +247,22 @@ func appendAgentInfo(b []byte, v *AgentInfo) []byte {
 // MarshalJSON encodes v as canonical JSON: canonical keys, canonical values, unknown members kept.
 func (v AgentInfo) MarshalJSON() ([]byte, error) {
 	return appendAgentInfo(nil, &v), nil
+}
+
+// UnmarshalJSON decodes data, one AgentInfo as JSON, and validates it under
+// the Compat profile (the default of Parse): every documented spelling and
+// value, unknown members kept. It returns the errors Parse returns
+// (*SyntaxError, *ValidationError with JSON Pointers within data); v is set,
+// valid or not, unless data is not well-formed JSON.
+func (v *AgentInfo) UnmarshalJSON(data []byte) error {
+	var x AgentInfo
+	decoded, err := unmarshalPart(data, "/$defs/AgentInfo/type", func(d *decoder) {
+		decodeAgentInfo(d, &x)
+	})
+	if decoded {
+		*v = x
+	}
+	return err
 }
 
 // appendHierarchyGroups appends v as canonical JSON.
@@ -269,6 +301,22 @@ func (v HierarchyGroups) MarshalJSON() ([]byte, error) {
 	return appendHierarchyGroups(nil, &v), nil
 }
 
+// UnmarshalJSON decodes data, one HierarchyGroups as JSON, and validates it
+// under the Compat profile (the default of Parse): every documented spelling
+// and value, unknown members kept. It returns the errors Parse returns
+// (*SyntaxError, *ValidationError with JSON Pointers within data); v is set,
+// valid or not, unless data is not well-formed JSON.
+func (v *HierarchyGroups) UnmarshalJSON(data []byte) error {
+	var x HierarchyGroups
+	decoded, err := unmarshalPart(data, "/$defs/HierarchyGroups/type", func(d *decoder) {
+		decodeHierarchyGroups(d, &x)
+	})
+	if decoded {
+		*v = x
+	}
+	return err
+}
+
 // appendHierarchyGroup appends v as canonical JSON.
 func appendHierarchyGroup(b []byte, v *HierarchyGroup) []byte {
 	start := len(b)
@@ -287,6 +335,22 @@ func appendHierarchyGroup(b []byte, v *HierarchyGroup) []byte {
 // MarshalJSON encodes v as canonical JSON: canonical keys, canonical values, unknown members kept.
 func (v HierarchyGroup) MarshalJSON() ([]byte, error) {
 	return appendHierarchyGroup(nil, &v), nil
+}
+
+// UnmarshalJSON decodes data, one HierarchyGroup as JSON, and validates it
+// under the Compat profile (the default of Parse): every documented spelling
+// and value, unknown members kept. It returns the errors Parse returns
+// (*SyntaxError, *ValidationError with JSON Pointers within data); v is set,
+// valid or not, unless data is not well-formed JSON.
+func (v *HierarchyGroup) UnmarshalJSON(data []byte) error {
+	var x HierarchyGroup
+	decoded, err := unmarshalPart(data, "/$defs/HierarchyGroup/type", func(d *decoder) {
+		decodeHierarchyGroup(d, &x)
+	})
+	if decoded {
+		*v = x
+	}
+	return err
 }
 
 // appendCustomerVoiceActivity appends v as canonical JSON.
@@ -313,6 +377,22 @@ func (v CustomerVoiceActivity) MarshalJSON() ([]byte, error) {
 	return appendCustomerVoiceActivity(nil, &v), nil
 }
 
+// UnmarshalJSON decodes data, one CustomerVoiceActivity as JSON, and validates
+// it under the Compat profile (the default of Parse): every documented
+// spelling and value, unknown members kept. It returns the errors Parse
+// returns (*SyntaxError, *ValidationError with JSON Pointers within data); v
+// is set, valid or not, unless data is not well-formed JSON.
+func (v *CustomerVoiceActivity) UnmarshalJSON(data []byte) error {
+	var x CustomerVoiceActivity
+	decoded, err := unmarshalPart(data, "/$defs/CustomerVoiceActivity/type", func(d *decoder) {
+		decodeCustomerVoiceActivity(d, &x)
+	})
+	if decoded {
+		*v = x
+	}
+	return err
+}
+
 // appendCampaign appends v as canonical JSON.
 func appendCampaign(b []byte, v *Campaign) []byte {
 	start := len(b)
@@ -331,6 +411,22 @@ func appendCampaign(b []byte, v *Campaign) []byte {
 // MarshalJSON encodes v as canonical JSON: canonical keys, canonical values, unknown members kept.
 func (v Campaign) MarshalJSON() ([]byte, error) {
 	return appendCampaign(nil, &v), nil
+}
+
+// UnmarshalJSON decodes data, one Campaign as JSON, and validates it under the
+// Compat profile (the default of Parse): every documented spelling and value,
+// unknown members kept. It returns the errors Parse returns (*SyntaxError,
+// *ValidationError with JSON Pointers within data); v is set, valid or not,
+// unless data is not well-formed JSON.
+func (v *Campaign) UnmarshalJSON(data []byte) error {
+	var x Campaign
+	decoded, err := unmarshalPart(data, "/$defs/Campaign/type", func(d *decoder) {
+		decodeCampaign(d, &x)
+	})
+	if decoded {
+		*v = x
+	}
+	return err
 }
 
 // appendContactLens appends v as canonical JSON.
@@ -353,6 +449,22 @@ func (v ContactLens) MarshalJSON() ([]byte, error) {
 	return appendContactLens(nil, &v), nil
 }
 
+// UnmarshalJSON decodes data, one ContactLens as JSON, and validates it under
+// the Compat profile (the default of Parse): every documented spelling and
+// value, unknown members kept. It returns the errors Parse returns
+// (*SyntaxError, *ValidationError with JSON Pointers within data); v is set,
+// valid or not, unless data is not well-formed JSON.
+func (v *ContactLens) UnmarshalJSON(data []byte) error {
+	var x ContactLens
+	decoded, err := unmarshalPart(data, "/$defs/ContactLens/type", func(d *decoder) {
+		decodeContactLens(d, &x)
+	})
+	if decoded {
+		*v = x
+	}
+	return err
+}
+
 // appendConversationalAnalytics appends v as canonical JSON.
 func appendConversationalAnalytics(b []byte, v *ConversationalAnalytics) []byte {
 	start := len(b)
@@ -371,6 +483,22 @@ func appendConversationalAnalytics(b []byte, v *ConversationalAnalytics) []byte 
 // MarshalJSON encodes v as canonical JSON: canonical keys, canonical values, unknown members kept.
 func (v ConversationalAnalytics) MarshalJSON() ([]byte, error) {
 	return appendConversationalAnalytics(nil, &v), nil
+}
+
+// UnmarshalJSON decodes data, one ConversationalAnalytics as JSON, and
+// validates it under the Compat profile (the default of Parse): every
+// documented spelling and value, unknown members kept. It returns the errors
+// Parse returns (*SyntaxError, *ValidationError with JSON Pointers within
+// data); v is set, valid or not, unless data is not well-formed JSON.
+func (v *ConversationalAnalytics) UnmarshalJSON(data []byte) error {
+	var x ConversationalAnalytics
+	decoded, err := unmarshalPart(data, "/$defs/ConversationalAnalytics/type", func(d *decoder) {
+		decodeConversationalAnalytics(d, &x)
+	})
+	if decoded {
+		*v = x
+	}
+	return err
 }
 
 // appendConversationalAnalyticsConfiguration appends v as canonical JSON.
@@ -405,6 +533,22 @@ func (v ConversationalAnalyticsConfiguration) MarshalJSON() ([]byte, error) {
 	return appendConversationalAnalyticsConfiguration(nil, &v), nil
 }
 
+// UnmarshalJSON decodes data, one ConversationalAnalyticsConfiguration as
+// JSON, and validates it under the Compat profile (the default of Parse):
+// every documented spelling and value, unknown members kept. It returns the
+// errors Parse returns (*SyntaxError, *ValidationError with JSON Pointers
+// within data); v is set, valid or not, unless data is not well-formed JSON.
+func (v *ConversationalAnalyticsConfiguration) UnmarshalJSON(data []byte) error {
+	var x ConversationalAnalyticsConfiguration
+	decoded, err := unmarshalPart(data, "/$defs/ConversationalAnalyticsConfiguration/type", func(d *decoder) {
+		decodeConversationalAnalyticsConfiguration(d, &x)
+	})
+	if decoded {
+		*v = x
+	}
+	return err
+}
+
 // appendChannelConfiguration appends v as canonical JSON.
 func appendChannelConfiguration(b []byte, v *ChannelConfiguration) []byte {
 	start := len(b)
@@ -432,6 +576,22 @@ func appendChannelConfiguration(b []byte, v *ChannelConfiguration) []byte {
 // MarshalJSON encodes v as canonical JSON: canonical keys, canonical values, unknown members kept.
 func (v ChannelConfiguration) MarshalJSON() ([]byte, error) {
 	return appendChannelConfiguration(nil, &v), nil
+}
+
+// UnmarshalJSON decodes data, one ChannelConfiguration as JSON, and validates
+// it under the Compat profile (the default of Parse): every documented
+// spelling and value, unknown members kept. It returns the errors Parse
+// returns (*SyntaxError, *ValidationError with JSON Pointers within data); v
+// is set, valid or not, unless data is not well-formed JSON.
+func (v *ChannelConfiguration) UnmarshalJSON(data []byte) error {
+	var x ChannelConfiguration
+	decoded, err := unmarshalPart(data, "/$defs/ChannelConfiguration/type", func(d *decoder) {
+		decodeChannelConfiguration(d, &x)
+	})
+	if decoded {
+		*v = x
+	}
+	return err
 }
 
 // appendRedactionConfiguration appends v as canonical JSON.
@@ -475,6 +635,22 @@ func (v RedactionConfiguration) MarshalJSON() ([]byte, error) {
 	return appendRedactionConfiguration(nil, &v), nil
 }
 
+// UnmarshalJSON decodes data, one RedactionConfiguration as JSON, and
+// validates it under the Compat profile (the default of Parse): every
+// documented spelling and value, unknown members kept. It returns the errors
+// Parse returns (*SyntaxError, *ValidationError with JSON Pointers within
+// data); v is set, valid or not, unless data is not well-formed JSON.
+func (v *RedactionConfiguration) UnmarshalJSON(data []byte) error {
+	var x RedactionConfiguration
+	decoded, err := unmarshalPart(data, "/$defs/RedactionConfiguration/type", func(d *decoder) {
+		decodeRedactionConfiguration(d, &x)
+	})
+	if decoded {
+		*v = x
+	}
+	return err
+}
+
 // appendSegmentAttributes appends v as canonical JSON, keys sorted.
 func appendSegmentAttributes(b []byte, v SegmentAttributes) []byte {
 	b = append(b, '{')
@@ -496,6 +672,22 @@ func appendSegmentAttributes(b []byte, v SegmentAttributes) []byte {
 // MarshalJSON encodes v as canonical JSON, keys sorted.
 func (v SegmentAttributes) MarshalJSON() ([]byte, error) {
 	return appendSegmentAttributes(nil, v), nil
+}
+
+// UnmarshalJSON decodes data, one SegmentAttributes as JSON, and validates it
+// under the Compat profile (the default of Parse): every documented spelling
+// and value, unknown members kept. It returns the errors Parse returns
+// (*SyntaxError, *ValidationError with JSON Pointers within data); v is set,
+// valid or not, unless data is not well-formed JSON.
+func (v *SegmentAttributes) UnmarshalJSON(data []byte) error {
+	x := make(SegmentAttributes)
+	decoded, err := unmarshalPart(data, "/$defs/SegmentAttributes/type", func(d *decoder) {
+		decodeSegmentAttributes(d, x)
+	})
+	if decoded {
+		*v = x
+	}
+	return err
 }
 
 // appendSegmentAttributeValue appends v as canonical JSON.
@@ -555,6 +747,22 @@ func (v SegmentAttributeValue) MarshalJSON() ([]byte, error) {
 	return appendSegmentAttributeValue(nil, &v), nil
 }
 
+// UnmarshalJSON decodes data, one SegmentAttributeValue as JSON, and validates
+// it under the Compat profile (the default of Parse): every documented
+// spelling and value, unknown members kept. It returns the errors Parse
+// returns (*SyntaxError, *ValidationError with JSON Pointers within data); v
+// is set, valid or not, unless data is not well-formed JSON.
+func (v *SegmentAttributeValue) UnmarshalJSON(data []byte) error {
+	var x SegmentAttributeValue
+	decoded, err := unmarshalPart(data, "/$defs/SegmentAttributeValue/type", func(d *decoder) {
+		decodeSegmentAttributeValue(d, &x)
+	})
+	if decoded {
+		*v = x
+	}
+	return err
+}
+
 // appendRoutingCriteria appends v as canonical JSON.
 func appendRoutingCriteria(b []byte, v *RoutingCriteria) []byte {
 	start := len(b)
@@ -592,6 +800,22 @@ func (v RoutingCriteria) MarshalJSON() ([]byte, error) {
 	return appendRoutingCriteria(nil, &v), nil
 }
 
+// UnmarshalJSON decodes data, one RoutingCriteria as JSON, and validates it
+// under the Compat profile (the default of Parse): every documented spelling
+// and value, unknown members kept. It returns the errors Parse returns
+// (*SyntaxError, *ValidationError with JSON Pointers within data); v is set,
+// valid or not, unless data is not well-formed JSON.
+func (v *RoutingCriteria) UnmarshalJSON(data []byte) error {
+	var x RoutingCriteria
+	decoded, err := unmarshalPart(data, "/$defs/RoutingCriteria/type", func(d *decoder) {
+		decodeRoutingCriteria(d, &x)
+	})
+	if decoded {
+		*v = x
+	}
+	return err
+}
+
 // appendStep appends v as canonical JSON.
 func appendStep(b []byte, v *Step) []byte {
 	start := len(b)
@@ -620,6 +844,22 @@ func (v Step) MarshalJSON() ([]byte, error) {
 	return appendStep(nil, &v), nil
 }
 
+// UnmarshalJSON decodes data, one Step as JSON, and validates it under the
+// Compat profile (the default of Parse): every documented spelling and value,
+// unknown members kept. It returns the errors Parse returns (*SyntaxError,
+// *ValidationError with JSON Pointers within data); v is set, valid or not,
+// unless data is not well-formed JSON.
+func (v *Step) UnmarshalJSON(data []byte) error {
+	var x Step
+	decoded, err := unmarshalPart(data, "/$defs/Step/type", func(d *decoder) {
+		decodeStep(d, &x)
+	})
+	if decoded {
+		*v = x
+	}
+	return err
+}
+
 // appendExpiry appends v as canonical JSON.
 func appendExpiry(b []byte, v *Expiry) []byte {
 	start := len(b)
@@ -642,6 +882,22 @@ func appendExpiry(b []byte, v *Expiry) []byte {
 // MarshalJSON encodes v as canonical JSON: canonical keys, canonical values, unknown members kept.
 func (v Expiry) MarshalJSON() ([]byte, error) {
 	return appendExpiry(nil, &v), nil
+}
+
+// UnmarshalJSON decodes data, one Expiry as JSON, and validates it under the
+// Compat profile (the default of Parse): every documented spelling and value,
+// unknown members kept. It returns the errors Parse returns (*SyntaxError,
+// *ValidationError with JSON Pointers within data); v is set, valid or not,
+// unless data is not well-formed JSON.
+func (v *Expiry) UnmarshalJSON(data []byte) error {
+	var x Expiry
+	decoded, err := unmarshalPart(data, "/$defs/Expiry/type", func(d *decoder) {
+		decodeExpiry(d, &x)
+	})
+	if decoded {
+		*v = x
+	}
+	return err
 }
 
 // appendExpression appends v as canonical JSON.
@@ -690,6 +946,22 @@ func (v Expression) MarshalJSON() ([]byte, error) {
 	return appendExpression(nil, &v), nil
 }
 
+// UnmarshalJSON decodes data, one Expression as JSON, and validates it under
+// the Compat profile (the default of Parse): every documented spelling and
+// value, unknown members kept. It returns the errors Parse returns
+// (*SyntaxError, *ValidationError with JSON Pointers within data); v is set,
+// valid or not, unless data is not well-formed JSON.
+func (v *Expression) UnmarshalJSON(data []byte) error {
+	var x Expression
+	decoded, err := unmarshalPart(data, "/$defs/Expression/type", func(d *decoder) {
+		decodeExpression(d, &x)
+	})
+	if decoded {
+		*v = x
+	}
+	return err
+}
+
 // appendAttributeCondition appends v as canonical JSON.
 func appendAttributeCondition(b []byte, v *AttributeCondition) []byte {
 	start := len(b)
@@ -726,6 +998,22 @@ func (v AttributeCondition) MarshalJSON() ([]byte, error) {
 	return appendAttributeCondition(nil, &v), nil
 }
 
+// UnmarshalJSON decodes data, one AttributeCondition as JSON, and validates it
+// under the Compat profile (the default of Parse): every documented spelling
+// and value, unknown members kept. It returns the errors Parse returns
+// (*SyntaxError, *ValidationError with JSON Pointers within data); v is set,
+// valid or not, unless data is not well-formed JSON.
+func (v *AttributeCondition) UnmarshalJSON(data []byte) error {
+	var x AttributeCondition
+	decoded, err := unmarshalPart(data, "/$defs/AttributeCondition/type", func(d *decoder) {
+		decodeAttributeCondition(d, &x)
+	})
+	if decoded {
+		*v = x
+	}
+	return err
+}
+
 // appendMatchCriteria appends v as canonical JSON.
 func appendMatchCriteria(b []byte, v *MatchCriteria) []byte {
 	start := len(b)
@@ -744,6 +1032,22 @@ func appendMatchCriteria(b []byte, v *MatchCriteria) []byte {
 // MarshalJSON encodes v as canonical JSON: canonical keys, canonical values, unknown members kept.
 func (v MatchCriteria) MarshalJSON() ([]byte, error) {
 	return appendMatchCriteria(nil, &v), nil
+}
+
+// UnmarshalJSON decodes data, one MatchCriteria as JSON, and validates it
+// under the Compat profile (the default of Parse): every documented spelling
+// and value, unknown members kept. It returns the errors Parse returns
+// (*SyntaxError, *ValidationError with JSON Pointers within data); v is set,
+// valid or not, unless data is not well-formed JSON.
+func (v *MatchCriteria) UnmarshalJSON(data []byte) error {
+	var x MatchCriteria
+	decoded, err := unmarshalPart(data, "/$defs/MatchCriteria/type", func(d *decoder) {
+		decodeMatchCriteria(d, &x)
+	})
+	if decoded {
+		*v = x
+	}
+	return err
 }
 
 // appendAgentsCriteria appends v as canonical JSON.
@@ -773,4 +1077,20 @@ func appendAgentsCriteria(b []byte, v *AgentsCriteria) []byte {
 // MarshalJSON encodes v as canonical JSON: canonical keys, canonical values, unknown members kept.
 func (v AgentsCriteria) MarshalJSON() ([]byte, error) {
 	return appendAgentsCriteria(nil, &v), nil
+}
+
+// UnmarshalJSON decodes data, one AgentsCriteria as JSON, and validates it
+// under the Compat profile (the default of Parse): every documented spelling
+// and value, unknown members kept. It returns the errors Parse returns
+// (*SyntaxError, *ValidationError with JSON Pointers within data); v is set,
+// valid or not, unless data is not well-formed JSON.
+func (v *AgentsCriteria) UnmarshalJSON(data []byte) error {
+	var x AgentsCriteria
+	decoded, err := unmarshalPart(data, "/$defs/AgentsCriteria/type", func(d *decoder) {
+		decodeAgentsCriteria(d, &x)
+	})
+	if decoded {
+		*v = x
+	}
+	return err
 }

@@ -3,12 +3,49 @@ package main
 import (
 	"fmt"
 	"math"
-	"strings"
 
 	"github.com/dave/jennifer/jen"
 )
 
 const uniqueKeyword = "/x-unique-keys"
+
+// The generated decoders are methods of nothing: functions of a *decoder d
+// and a target v. These helpers write their recurring expressions, so that
+// the emitters below read as the code they write.
+
+// dCall is d.method(args...).
+func dCall(method string, args ...jen.Code) *jen.Statement {
+	return jen.Id("d").Dot(method).Call(args...)
+}
+
+// scanCall is d.S.method(): the scanner.
+func scanCall(method string) *jen.Statement { return jen.Id("d").Dot("S").Dot(method).Call() }
+
+// issuesCall is d.C.method(args...): the issue collector.
+func issuesCall(method string, args ...jen.Code) *jen.Statement {
+	return jen.Id("d").Dot("C").Dot(method).Call(args...)
+}
+
+// ifRead is `if names := d.read(keyword); ok { body }`, the shape of every
+// scalar read: the value is only used when it has the right JSON type.
+func ifRead(names []string, read, keyword string, body ...jen.Code) jen.Code {
+	var ids []jen.Code
+	for _, n := range names {
+		ids = append(ids, jen.Id(n))
+	}
+	return jen.If(jen.List(ids...).Op(":=").Add(dCall(read, jen.Lit(keyword))), jen.Id("ok")).Block(body...)
+}
+
+// ifObject is `if d.Object(keyword) { body }`.
+func ifObject(keyword string, body ...jen.Code) *jen.Statement {
+	return jen.If(dCall("Object", jen.Lit(keyword))).Block(body...)
+}
+
+// profileIndexed is table[d.Profile.Index]: a per-profile table's entry for
+// the profile in use.
+func profileIndexed(table jen.Code) *jen.Statement {
+	return jen.Add(table).Index(jen.Id("d").Dot("Profile").Dot("Index"))
+}
 
 // emitDecoders writes one function per object and map definition that
 // decodes and validates it in a single pass over the scanner, and the
@@ -25,9 +62,38 @@ func (m *model) emitDecoders(f *jen.File) {
 	}
 }
 
-func (m *model) emitObjectDecoder(f *jen.File, df *def) {
-	kw := "/$defs/" + df.name
-	name := "decode" + df.goName
+// memberConst is the name of the generated constant that numbers property p
+// of df: its index in the decoder's seen array and its case in the member
+// switch (queueInfoQueueARN).
+func memberConst(df *def, p *prop) string { return lowerID(df.goName) + p.goName }
+
+// membersConst is the name of the constant that counts df's properties.
+func membersConst(df *def) string { return lowerID(df.goName) + "Members" }
+
+// seenOf is &seen[i], the span of the member numbered i.
+func seenOf(i jen.Code) *jen.Statement { return jen.Op("&").Id("seen").Index(i) }
+
+// emitMemberConsts numbers df's properties with named constants, so that
+// the decoder's switch cases and rule checks say which property they are
+// about.
+func (m *model) emitMemberConsts(f *jen.File, df *def) {
+	var defs []jen.Code
+	for i, p := range df.props {
+		c := jen.Id(memberConst(df, p))
+		if i == 0 {
+			c = c.Op("=").Iota()
+		}
+		defs = append(defs, c.Comment(fmt.Sprintf("%q", p.name)))
+	}
+	defs = append(defs, jen.Id(membersConst(df)).Comment("how many properties "+df.goName+" has"))
+	f.Commentf("The properties of %s, numbered in the schema's order: the decoder's index of each member it has seen.", df.goName)
+	f.Const().Defs(defs...)
+	f.Line()
+}
+
+// emitKeyList writes the list of every documented spelling of df's
+// members, for did-you-mean hints.
+func (m *model) emitKeyList(f *jen.File, df *def) string {
 	var keys []jen.Code
 	for _, p := range df.props {
 		keys = append(keys, jen.Lit(p.name))
@@ -35,102 +101,144 @@ func (m *model) emitObjectDecoder(f *jen.File, df *def) {
 			keys = append(keys, jen.Lit(a.name))
 		}
 	}
-	keysVar := lowerID(df.goName) + "Keys"
-	f.Commentf("%s lists every documented spelling of %s's members, for did-you-mean hints.", keysVar, df.goName)
-	f.Var().Id(keysVar).Op("=").Index().String().Values(keys...)
+	name := lowerID(df.goName) + "Keys"
+	f.Commentf("%s lists every documented spelling of %s's members, for did-you-mean hints.", name, df.goName)
+	f.Var().Id(name).Op("=").Index().String().Values(keys...)
 	f.Line()
+	return name
+}
 
-	// key -> member index, per profile
-	var keyCases []jen.Code
-	all := m.allBits()
+func (m *model) emitObjectDecoder(f *jen.File, df *def) {
+	m.emitMemberConsts(f, df)
+	keysVar := m.emitKeyList(f, df)
+	body := []jen.Code{jen.Var().Id("seen").Index(jen.Id(membersConst(df))).Qual(codecPkg, "Span")}
+	if df.countsMembers() {
+		body = append(body, jen.Id("n").Op(":=").Lit(0).Comment("members, for minProperties and maxProperties"))
+	}
+	body = append(body, jen.For().Block(m.memberLoop(df, keysVar)...))
+	body = append(body, m.requiredChecks(df)...)
+	body = append(body, m.memberCountCheck(df)...)
+	for _, r := range df.rules {
+		body = append(body, m.ruleCheck(f, df, r)...)
+	}
+	name := "decode" + df.goName
+	f.Commentf("%s decodes and validates %s; the scanner is just past its '{'.", name, df.goName)
+	f.Func().Id(name).Params(jen.Id("d").Op("*").Id("decoder"), jen.Id("v").Op("*").Id(df.goName)).Block(body...)
+	f.Line()
+}
+
+func (df *def) countsMembers() bool { return df.minProps >= 0 || df.taggedUnion }
+
+// memberLoop is the body of the loop over an object's members: find the
+// member of the key, keep an unknown one, reject a duplicate, decode.
+func (m *model) memberLoop(df *def, keysVar string) []jen.Code {
+	kw := "/$defs/" + df.name
+	loop := []jen.Code{
+		jen.List(jen.Id("key"), jen.Id("ok")).Op(":=").Add(scanCall("NextKey")),
+		jen.If(jen.Op("!").Id("ok")).Block(jen.Break()),
+	}
+	if df.countsMembers() {
+		loop = append(loop, jen.Id("n").Op("++"))
+	}
+	unknown := dCall("Unknown", jen.Id("key"), jen.Id(keysVar), jen.Lit(kw+"/additionalProperties"), jen.Lit(uniqueKeyword), jen.Id("v").Dot("Unknown"))
+	return append(loop,
+		jen.Id("i").Op(":=").Lit(-1).Comment("the member's property; -1: unknown to the profile in use"),
+		jen.Switch(jen.Id("key")).Block(m.keyCases(df)...),
+		jen.If(jen.Id("i").Op("<").Lit(0)).Block(
+			jen.Id("v").Dot("Unknown").Op("=").Add(unknown),
+			jen.Continue(),
+		),
+		jen.If(jen.Op("!").Add(dCall("Member", seenOf(jen.Id("i")), jen.Id("key"), jen.Lit(uniqueKeyword)))).Block(jen.Continue()),
+		issuesCall("PushKey", jen.Id("key")),
+		jen.Switch(jen.Id("i")).Block(m.memberCases(df)...),
+		issuesCall("Pop"),
+		dCall("EndMember", seenOf(jen.Id("i"))),
+	)
+}
+
+// keyCases map each spelling of each property to the property's constant,
+// under the profiles that accept the spelling.
+func (m *model) keyCases(df *def) []jen.Code {
+	var cases []jen.Code
 	for _, p := range df.props {
 		spellings := []alias{{p.name, p.mask}}
 		for _, a := range p.aliases {
 			spellings = append(spellings, alias{a.name, a.mask & p.mask})
 		}
 		for _, s := range spellings {
-			set := jen.Id("i").Op("=").Lit(p.index)
-			if s.mask == all {
-				keyCases = append(keyCases, jen.Case(jen.Lit(s.name)).Block(set))
-			} else if s.mask != 0 {
-				keyCases = append(keyCases, jen.Case(jen.Lit(s.name)).Block(jen.If(jen.Id("d").Dot("Accepts").Call(m.maskExpr(s.mask))).Block(set)))
+			set := jen.Id("i").Op("=").Id(memberConst(df, p))
+			switch s.mask {
+			case 0:
+			case m.allBits():
+				cases = append(cases, jen.Case(jen.Lit(s.name)).Block(set))
+			default:
+				cases = append(cases, jen.Case(jen.Lit(s.name)).Block(jen.If(dCall("Accepts", m.maskExpr(s.mask))).Block(set)))
 			}
 		}
 	}
-	var memberCases []jen.Code
+	return cases
+}
+
+// memberCases decode each property's value into its Go field.
+func (m *model) memberCases(df *def) []jen.Code {
+	var cases []jen.Code
 	for _, p := range df.props {
-		memberCases = append(memberCases, jen.Case(jen.Lit(p.index)).Block(m.decodeValue(p.t, jen.Id("v").Dot(p.goName), !m.goRequired(p))...))
+		cases = append(cases, jen.Case(jen.Id(memberConst(df, p))).Block(m.decodeValue(p.t, jen.Id("v").Dot(p.goName), !m.goRequired(p))...))
 	}
-	counts := df.minProps >= 0 || df.taggedUnion
-	var count, declare jen.Code = jen.Null(), jen.Null()
-	if counts {
-		declare = jen.Id("n").Op(":=").Lit(0).Comment("members, for minProperties and maxProperties")
-		count = jen.Id("n").Op("++")
-	}
-	body := []jen.Code{
-		jen.Var().Id("seen").Index(jen.Lit(len(df.props))).Qual(codecPkg, "Span"),
-		declare,
-		jen.For().Block(
-			jen.List(jen.Id("key"), jen.Id("ok")).Op(":=").Add(jen.Id("d")).Dot("S").Dot("NextKey").Call(),
-			jen.If(jen.Op("!").Id("ok")).Block(jen.Break()),
-			count,
-			jen.Id("i").Op(":=").Lit(-1),
-			jen.Switch(jen.Id("key")).Block(keyCases...),
-			jen.If(jen.Id("i").Op("<").Lit(0)).Block(
-				jen.Id("v").Dot("Unknown").Op("=").Add(jen.Id("d")).Dot("Unknown").Call(jen.Id("key"), jen.Id(keysVar), jen.Lit(kw+"/additionalProperties"), jen.Lit(uniqueKeyword), jen.Id("v").Dot("Unknown")),
-				jen.Continue(),
-			),
-			jen.If(jen.Op("!").Add(jen.Id("d")).Dot("Member").Call(jen.Op("&").Id("seen").Index(jen.Id("i")), jen.Id("key"), jen.Lit(uniqueKeyword))).Block(jen.Continue()),
-			jen.Id("d").Dot("C").Dot("PushKey").Call(jen.Id("key")),
-			jen.Switch(jen.Id("i")).Block(memberCases...),
-			jen.Id("d").Dot("C").Dot("Pop").Call(),
-			jen.Id("d").Dot("EndMember").Call(jen.Op("&").Id("seen").Index(jen.Id("i"))),
-		),
-	}
+	return cases
+}
+
+// requiredChecks report each required property that is missing, at the
+// keyword that requires it in the profile in use.
+func (m *model) requiredChecks(df *def) []jen.Code {
+	var checks []jen.Code
 	for _, p := range df.props {
-		if p.required {
-			var kws []jen.Code
-			same := true
-			for _, pr := range m.profiles {
-				kw := m.requiredKeyword(df, p, pr)
-				same = same && kw == m.requiredKeyword(df, p, m.profiles[0])
-				kws = append(kws, jen.Lit(kw))
-			}
-			var where jen.Code = kws[0]
-			if !same {
-				where = jen.Index(jen.Lit(len(kws))).String().Values(kws...).Index(jen.Id("d").Dot("Profile").Dot("Index"))
-			}
-			check := jen.Id("d").Dot("Required").Call(jen.Id("seen").Index(jen.Lit(p.index)).Dot("Seen"), jen.Lit(p.name), where)
-			if p.mask != m.allBits() {
-				// A profile that does not know the property does not require it.
-				check = jen.If(jen.Id("d").Dot("Accepts").Call(m.maskExpr(p.mask))).Block(check)
-			}
-			body = append(body, check)
+		if !p.required {
+			continue
 		}
-	}
-	if df.minProps >= 0 || df.taggedUnion {
-		maxExpr := jen.Lit(-1)
-		why := ""
-		if df.taggedUnion {
-			var exact uint8
-			for _, p := range m.profiles {
-				if p.exactlyOne {
-					exact |= p.bit
-				}
-			}
-			body = append(body, jen.Id("maxProps").Op(":=").Lit(-1),
-				jen.If(jen.Id("d").Dot("Accepts").Call(m.maskExpr(exact))).Block(jen.Id("maxProps").Op("=").Lit(1)))
-			maxExpr = jen.Id("maxProps")
-			why = " (a tagged union has exactly one member)"
+		var kws []jen.Code
+		same := true
+		for _, pr := range m.profiles {
+			kw := m.requiredKeyword(df, p, pr)
+			same = same && kw == m.requiredKeyword(df, p, m.profiles[0])
+			kws = append(kws, jen.Lit(kw))
 		}
-		body = append(body, jen.Id("d").Dot("Properties").Call(jen.Id("n"), jen.Lit(df.minProps), maxExpr, jen.Lit(kw+"/minProperties"), jen.Lit(kw+"/maxProperties"), jen.Lit(why)))
+		var where jen.Code = kws[0]
+		if !same {
+			where = profileIndexed(jen.Index(jen.Lit(len(kws))).String().Values(kws...))
+		}
+		check := dCall("Required", jen.Id("seen").Index(jen.Id(memberConst(df, p))).Dot("Seen"), jen.Lit(p.name), where)
+		if p.mask != m.allBits() {
+			// A profile that does not know the property does not require it.
+			check = jen.If(dCall("Accepts", m.maskExpr(p.mask))).Block(check)
+		}
+		checks = append(checks, check)
 	}
-	for _, r := range df.rules {
-		body = append(body, m.ruleCheck(df, r)...)
+	return checks
+}
+
+// memberCountCheck checks minProperties, and maxProperties 1 for a tagged
+// union under the profiles that want exactly one member.
+func (m *model) memberCountCheck(df *def) []jen.Code {
+	if !df.countsMembers() {
+		return nil
 	}
-	f.Commentf("%s decodes and validates %s; the scanner is just past its '{'.", name, df.goName)
-	f.Func().Id(name).Params(jen.Id("d").Op("*").Id("decoder"), jen.Id("v").Op("*").Id(df.goName)).Block(body...)
-	f.Line()
+	kw := "/$defs/" + df.name
+	var stmts []jen.Code
+	maxExpr, why := jen.Lit(-1), ""
+	if df.taggedUnion {
+		var exact uint8
+		for _, p := range m.profiles {
+			if p.exactlyOne {
+				exact |= p.bit
+			}
+		}
+		stmts = append(stmts,
+			jen.Id("maxProps").Op(":=").Lit(-1),
+			jen.If(dCall("Accepts", m.maskExpr(exact))).Block(jen.Id("maxProps").Op("=").Lit(1)))
+		maxExpr, why = jen.Id("maxProps"), " (a tagged union has exactly one member)"
+	}
+	return append(stmts, dCall("Properties", jen.Id("n"), jen.Lit(df.minProps), maxExpr, jen.Lit(kw+"/minProperties"), jen.Lit(kw+"/maxProperties"), jen.Lit(why)))
 }
 
 func (m *model) emitMapDecoder(f *jen.File, df *def) {
@@ -143,34 +251,40 @@ func (m *model) emitMapDecoder(f *jen.File, df *def) {
 	f.Line()
 }
 
-// mapLoop decodes the members of a map-shaped object into target.
-func (m *model) mapLoop(target *jen.Statement, value *typ, names stringRules, kw string) []jen.Code {
-	var nameChecks []jen.Code
+// mapKeyChecks check a map's key against its propertyNames rules.
+func (m *model) mapKeyChecks(names stringRules, kw string) []jen.Code {
+	var checks []jen.Code
 	if names.min >= 0 || names.max >= 0 {
-		nameChecks = append(nameChecks, jen.Id("d").Dot("Length").Call(jen.Id("key"), jen.Lit(names.min), jen.Lit(names.max), jen.Lit(kw+"/propertyNames/minLength"), jen.Lit(kw+"/propertyNames/maxLength")))
+		checks = append(checks, dCall("Length", jen.Id("key"), jen.Lit(names.min), jen.Lit(names.max), jen.Lit(kw+"/propertyNames/minLength"), jen.Lit(kw+"/propertyNames/maxLength")))
 	}
 	if names.pattern != "" {
-		nameChecks = append(nameChecks, jen.Id("d").Dot("Pattern").Call(m.patternVar(names.pattern).Dot("MatchString").Call(jen.Id("key")), jen.Id("key"), jen.Lit(names.pattern), jen.Lit(kw+"/propertyNames/pattern")))
+		matches := m.patternVar(names.pattern).Dot("MatchString").Call(jen.Id("key"))
+		checks = append(checks, dCall("Pattern", matches, jen.Id("key"), jen.Lit(names.pattern), jen.Lit(kw+"/propertyNames/pattern")))
 	}
-	if len(nameChecks) > 0 {
-		nameChecks = append([]jen.Code{jen.Id("d").Dot("C").Dot("PushKey").Call(jen.Id("key"))}, nameChecks...)
-		nameChecks = append(nameChecks, jen.Id("d").Dot("C").Dot("Pop").Call())
+	if len(checks) == 0 {
+		return nil
 	}
+	checks = append([]jen.Code{issuesCall("PushKey", jen.Id("key"))}, checks...)
+	return append(checks, issuesCall("Pop"))
+}
+
+// mapLoop decodes the members of a map-shaped object into target.
+func (m *model) mapLoop(target *jen.Statement, value *typ, names stringRules, kw string) []jen.Code {
 	loop := []jen.Code{
-		jen.List(jen.Id("key"), jen.Id("ok")).Op(":=").Add(jen.Id("d")).Dot("S").Dot("NextKey").Call(),
+		jen.List(jen.Id("key"), jen.Id("ok")).Op(":=").Add(scanCall("NextKey")),
 		jen.If(jen.Op("!").Id("ok")).Block(jen.Break()),
 	}
-	loop = append(loop, nameChecks...)
+	loop = append(loop, m.mapKeyChecks(names, kw)...)
 	loop = append(loop,
 		jen.List(jen.Id("_"), jen.Id("dup")).Op(":=").Add(target.Clone()).Index(jen.Id("key")),
-		jen.If(jen.Op("!").Add(jen.Id("d")).Dot("MapKey").Call(jen.Op("!").Id("dup"), jen.Id("key"), jen.Lit(uniqueKeyword))).Block(jen.Continue()),
-		jen.Id("d").Dot("C").Dot("PushKey").Call(jen.Id("key")),
+		jen.If(jen.Op("!").Add(dCall("MapKey", jen.Op("!").Id("dup"), jen.Id("key"), jen.Lit(uniqueKeyword)))).Block(jen.Continue()),
+		issuesCall("PushKey", jen.Id("key")),
 		jen.Var().Id("e").Add(m.goType(value, false)),
 	)
 	loop = append(loop, m.decodeValue(value, jen.Id("e"), false)...)
 	loop = append(loop,
 		target.Clone().Index(jen.Id("key")).Op("=").Id("e"),
-		jen.Id("d").Dot("C").Dot("Pop").Call(),
+		issuesCall("Pop"),
 	)
 	return []jen.Code{jen.For().Block(loop...)}
 }
@@ -207,336 +321,150 @@ func (m *model) decodeValue(t *typ, target *jen.Statement, optional bool) []jen.
 	tgt := func() *jen.Statement { return target.Clone() }
 	switch t.kind {
 	case tRef:
-		r := t.ref
-		kw := "/$defs/" + r.name
-		switch r.kind {
-		case kindObject:
-			if optional {
-				return []jen.Code{jen.If(jen.Id("d").Dot("Object").Call(jen.Lit(kw+"/type"))).Block(
-					jen.Id("x").Op(":=").Add(jen.Id("d")).Dot("new"+r.goName).Call(),
-					jen.Id("decode"+r.goName).Call(jen.Id("d"), jen.Id("x")),
-					tgt().Op("=").Id("x"),
-				)}
-			}
-			return []jen.Code{jen.If(jen.Id("d").Dot("Object").Call(jen.Lit(kw + "/type"))).Block(
-				jen.Id("decode"+r.goName).Call(jen.Id("d"), jen.Op("&").Add(tgt())),
-			)}
-		case kindMap:
-			return []jen.Code{jen.If(jen.Id("d").Dot("Object").Call(jen.Lit(kw+"/type"))).Block(
-				jen.Id("x").Op(":=").Make(jen.Id(r.goName), jen.Lit(8)),
-				jen.Id("decode"+r.goName).Call(jen.Id("d"), jen.Id("x")),
-				tgt().Op("=").Id("x"),
-			)}
-		case kindEnum:
-			return []jen.Code{jen.If(jen.List(jen.Id("s"), jen.Id("ok")).Op(":=").Add(jen.Id("d")).Dot("String").Call(jen.Lit(kw+"/type")), jen.Id("ok")).Block(
-				jen.List(jen.Id("x"), jen.Id("mask")).Op(":=").Id("lookup"+r.goName).Call(jen.Id("s")),
-				jen.Id("d").Dot("Enum").Call(jen.Id("s"), jen.Id("mask"), jen.Lit(r.goName), jen.Lit(kw+"/enum"), jen.Lit(kw+"/minLength"), jen.Id(lowerID(r.goName)+"Accepted").Index(jen.Id("d").Dot("Profile").Dot("Index"))),
-				tgt().Op("=").Id("x"),
-			)}
-		case kindTimestamp:
-			frac := map[string]string{"none": "None", "millis": "Millis", "optional": "Optional"}[r.fraction]
-			return []jen.Code{jen.If(jen.List(jen.Id("s"), jen.Id("ok")).Op(":=").Add(jen.Id("d")).Dot("String").Call(jen.Lit(kw+"/type")), jen.Id("ok")).Block(
-				jen.List(jen.Id("p"), jen.Id("valid")).Op(":=").Add(jen.Id("d")).Dot("Timestamp").Call(jen.Id("s"), jen.Qual(timestampPkg, frac), jen.Lit(kw+"/pattern"), jen.Lit(kw+"/format"), jen.Lit(r.layout)),
-				tgt().Op("=").Id("timestampOf").Call(jen.Id("p"), jen.Id("valid"), jen.Id("s"), jen.Lit(r.notSet)),
-			)}
-		case kindString:
-			return m.decodeString(r.str, kw, tgt, optional && r.str.min < 1)
-		}
+		return m.decodeRef(t.ref, tgt, optional)
 	case tString:
 		return m.decodeString(t.str, t.kw, tgt, optional && t.str.min < 1)
 	case tInteger, tNumber:
-		read, goT := "Integer", jen.Float64().Call(jen.Id("x"))
-		if t.kind == tNumber {
-			read, goT = "Number", jen.Id("x")
-		}
-		assign := tgt().Op("=").Id("x")
-		if optional {
-			assign = tgt().Op("=").Add(jen.Id("d")).Dot("new" + map[typKind]string{tInteger: "Int64", tNumber: "Float64"}[t.kind]).Call(jen.Id("x"))
-		}
-		stmts := []jen.Code{}
-		if !math.IsNaN(t.min) || !math.IsNaN(t.max) {
-			stmts = append(stmts, jen.Id("d").Dot("Range").Call(goT, numLit(t.min), numLit(t.max), jen.Lit(t.kw+"/minimum"), jen.Lit(t.kw+"/maximum")))
-		}
-		stmts = append(stmts, assign)
-		return []jen.Code{jen.If(jen.List(jen.Id("x"), jen.Id("ok")).Op(":=").Add(jen.Id("d")).Dot(read).Call(jen.Lit(t.kw+"/type")), jen.Id("ok")).Block(stmts...)}
+		return m.decodeNumber(t, tgt, optional)
 	case tBool:
 		assign := tgt().Op("=").Id("x")
 		if optional {
-			assign = tgt().Op("=").Add(jen.Id("d")).Dot("newBool").Call(jen.Id("x"))
+			assign = tgt().Op("=").Add(dCall("newBool", jen.Id("x")))
 		}
-		return []jen.Code{jen.If(jen.List(jen.Id("x"), jen.Id("ok")).Op(":=").Add(jen.Id("d")).Dot("Bool").Call(jen.Lit(t.kw+"/type")), jen.Id("ok")).Block(assign)}
+		return []jen.Code{ifRead([]string{"x", "ok"}, "Bool", t.kw+"/type", assign)}
 	case tArray:
-		return []jen.Code{jen.If(jen.Id("d").Dot("Array").Call(jen.Lit(t.kw + "/type"))).Block(m.arrayLoop(t.items, tgt, t.minItems, t.maxItems, t.kw)...)}
+		return []jen.Code{jen.If(dCall("Array", jen.Lit(t.kw+"/type"))).Block(m.arrayLoop(t.items, tgt, t.minItems, t.maxItems, t.kw)...)}
 	case tMap:
 		body := []jen.Code{jen.Id("m").Op(":=").Make(m.goType(t, false), jen.Lit(8))}
 		body = append(body, m.mapLoop(jen.Id("m"), t.mapValue, t.propNames, t.kw)...)
 		body = append(body, tgt().Op("=").Id("m"))
-		return []jen.Code{jen.If(jen.Id("d").Dot("Object").Call(jen.Lit(t.kw + "/type"))).Block(body...)}
+		return []jen.Code{ifObject(t.kw+"/type", body...)}
 	case tOneOrMany:
-		item := &typ{kind: tRef, ref: t.ref, kw: "/$defs/" + t.ref.name}
-		return []jen.Code{
-			jen.If(jen.Id("d").Dot("S").Dot("Peek").Call().Op("==").Qual(scanPkg, "Array").Op("&&").Add(jen.Id("d")).Dot("Accepts").Call(m.maskExpr(t.shapeMask))).Block(
-				jen.Id("_").Op("=").Add(jen.Id("d")).Dot("S").Dot("BeginArray").Call(),
-				jen.Block(m.arrayLoop(item, tgt, t.minItems, t.maxItems, t.kw+"/then")...),
-			).Else().If(jen.Id("d").Dot("Object").Call(jen.Lit("/$defs/"+t.ref.name+"/type"))).Block(
-				jen.Id("x").Op(":=").Make(jen.Index().Id(t.ref.goName), jen.Lit(1)),
-				jen.Id("decode"+t.ref.goName).Call(jen.Id("d"), jen.Op("&").Id("x").Index(jen.Lit(0))),
-				tgt().Op("=").Id("x"),
-			),
-		}
+		return m.decodeOneOrMany(t, tgt)
 	}
 	panic(fmt.Sprintf("cannot decode type kind %d", t.kind))
+}
+
+// decodeRef decodes a value of a named definition.
+func (m *model) decodeRef(r *def, tgt func() *jen.Statement, optional bool) []jen.Code {
+	kw := "/$defs/" + r.name
+	decode := "decode" + r.goName
+	switch r.kind {
+	case kindObject:
+		if optional {
+			return []jen.Code{ifObject(kw+"/type",
+				jen.Id("x").Op(":=").Add(dCall("new"+r.goName)),
+				jen.Id(decode).Call(jen.Id("d"), jen.Id("x")),
+				tgt().Op("=").Id("x"),
+			)}
+		}
+		return []jen.Code{ifObject(kw+"/type", jen.Id(decode).Call(jen.Id("d"), jen.Op("&").Add(tgt())))}
+	case kindMap:
+		return []jen.Code{ifObject(kw+"/type",
+			jen.Id("x").Op(":=").Make(jen.Id(r.goName), jen.Lit(8)),
+			jen.Id(decode).Call(jen.Id("d"), jen.Id("x")),
+			tgt().Op("=").Id("x"),
+		)}
+	case kindEnum:
+		accepted := profileIndexed(jen.Id(lowerID(r.goName) + "Accepted"))
+		return []jen.Code{ifRead([]string{"s", "ok"}, "String", kw+"/type",
+			jen.List(jen.Id("x"), jen.Id("mask")).Op(":=").Id("lookup"+r.goName).Call(jen.Id("s")),
+			dCall("Enum", jen.Id("s"), jen.Id("mask"), jen.Lit(r.goName), jen.Lit(kw+"/enum"), jen.Lit(kw+"/minLength"), accepted),
+			tgt().Op("=").Id("x"),
+		)}
+	case kindTimestamp:
+		frac := map[string]string{"none": "None", "millis": "Millis", "optional": "Optional"}[r.fraction]
+		parse := dCall("Timestamp", jen.Id("s"), jen.Qual(timestampPkg, frac), jen.Lit(kw+"/pattern"), jen.Lit(kw+"/format"), jen.Lit(r.layout))
+		return []jen.Code{ifRead([]string{"s", "ok"}, "String", kw+"/type",
+			jen.List(jen.Id("p"), jen.Id("valid")).Op(":=").Add(parse),
+			tgt().Op("=").Id("timestampOf").Call(jen.Id("p"), jen.Id("valid"), jen.Id("s"), jen.Lit(r.notSet)),
+		)}
+	case kindString:
+		return m.decodeString(r.str, kw, tgt, optional && r.str.min < 1)
+	}
+	panic(fmt.Sprintf("cannot decode definition kind %d", r.kind))
+}
+
+// decodeNumber decodes an integer (int64) or a number (float64) with its
+// bounds.
+func (m *model) decodeNumber(t *typ, tgt func() *jen.Statement, optional bool) []jen.Code {
+	read, asFloat, newer := "Integer", jen.Float64().Call(jen.Id("x")), "newInt64"
+	if t.kind == tNumber {
+		read, asFloat, newer = "Number", jen.Id("x"), "newFloat64"
+	}
+	var stmts []jen.Code
+	if !math.IsNaN(t.min) || !math.IsNaN(t.max) {
+		stmts = append(stmts, dCall("Range", asFloat, numLit(t.min), numLit(t.max), jen.Lit(t.kw+"/minimum"), jen.Lit(t.kw+"/maximum")))
+	}
+	if optional {
+		stmts = append(stmts, tgt().Op("=").Add(dCall(newer, jen.Id("x"))))
+	} else {
+		stmts = append(stmts, tgt().Op("=").Id("x"))
+	}
+	return []jen.Code{ifRead([]string{"x", "ok"}, read, t.kw+"/type", stmts...)}
+}
+
+// decodeOneOrMany decodes an object, or an array of them where the profile
+// accepts that shape, into a slice.
+func (m *model) decodeOneOrMany(t *typ, tgt func() *jen.Statement) []jen.Code {
+	item := &typ{kind: tRef, ref: t.ref, kw: "/$defs/" + t.ref.name}
+	isArray := scanCall("Peek").Op("==").Qual(scanPkg, "Array").Op("&&").Add(dCall("Accepts", m.maskExpr(t.shapeMask)))
+	return []jen.Code{
+		jen.If(isArray).Block(
+			jen.Id("_").Op("=").Add(scanCall("BeginArray")),
+			jen.Block(m.arrayLoop(item, tgt, t.minItems, t.maxItems, t.kw+"/then")...),
+		).Else().Add(ifObject("/$defs/"+t.ref.name+"/type",
+			jen.Id("x").Op(":=").Make(jen.Index().Id(t.ref.goName), jen.Lit(1)),
+			jen.Id("decode"+t.ref.goName).Call(jen.Id("d"), jen.Op("&").Id("x").Index(jen.Lit(0))),
+			tgt().Op("=").Id("x"),
+		)),
+	}
 }
 
 func (m *model) decodeString(r stringRules, kw string, tgt func() *jen.Statement, pointer bool) []jen.Code {
 	var stmts []jen.Code
 	if r.min >= 0 || r.max >= 0 {
-		stmts = append(stmts, jen.Id("d").Dot("Length").Call(jen.Id("s"), jen.Lit(r.min), jen.Lit(r.max), jen.Lit(kw+"/minLength"), jen.Lit(kw+"/maxLength")))
+		stmts = append(stmts, dCall("Length", jen.Id("s"), jen.Lit(r.min), jen.Lit(r.max), jen.Lit(kw+"/minLength"), jen.Lit(kw+"/maxLength")))
 	}
 	if r.pattern != "" {
-		stmts = append(stmts, jen.Id("d").Dot("Pattern").Call(m.patternVar(r.pattern).Dot("MatchString").Call(jen.Id("s")), jen.Id("s"), jen.Lit(r.pattern), jen.Lit(kw+"/pattern")))
+		matches := m.patternVar(r.pattern).Dot("MatchString").Call(jen.Id("s"))
+		stmts = append(stmts, dCall("Pattern", matches, jen.Id("s"), jen.Lit(r.pattern), jen.Lit(kw+"/pattern")))
 	}
 	if pointer {
-		stmts = append(stmts, tgt().Op("=").Add(jen.Id("d")).Dot("newString").Call(jen.Id("s")))
+		stmts = append(stmts, tgt().Op("=").Add(dCall("newString", jen.Id("s"))))
 	} else {
 		stmts = append(stmts, tgt().Op("=").Id("s"))
 	}
-	return []jen.Code{jen.If(jen.List(jen.Id("s"), jen.Id("ok")).Op(":=").Add(jen.Id("d")).Dot("String").Call(jen.Lit(kw+"/type")), jen.Id("ok")).Block(stmts...)}
+	return []jen.Code{ifRead([]string{"s", "ok"}, "String", kw+"/type", stmts...)}
 }
 
 // arrayLoop decodes the elements of an array (the scanner just past '[')
 // into a new slice assigned to target.
 func (m *model) arrayLoop(item *typ, tgt func() *jen.Statement, minItems, maxItems int, kw string) []jen.Code {
-	loop := []jen.Code{jen.Id("d").Dot("C").Dot("PushIndex").Call(jen.Id("i"))}
+	loop := []jen.Code{issuesCall("PushIndex", jen.Id("i"))}
 	if item.kind == tRef && item.ref.kind == kindObject {
 		// Decoded in place: a temporary would escape through the recursive
 		// decoders and cost an allocation per element.
+		last := jen.Op("&").Id("out").Index(jen.Len(jen.Id("out")).Op("-").Lit(1))
 		loop = append(loop,
 			jen.Id("out").Op("=").Append(jen.Id("out"), jen.Id(item.ref.goName).Values()),
-			jen.If(jen.Id("d").Dot("Object").Call(jen.Lit("/$defs/"+item.ref.name+"/type"))).Block(
-				jen.Id("decode"+item.ref.goName).Call(jen.Id("d"), jen.Op("&").Id("out").Index(jen.Len(jen.Id("out")).Op("-").Lit(1))),
-			))
+			ifObject("/$defs/"+item.ref.name+"/type", jen.Id("decode"+item.ref.goName).Call(jen.Id("d"), last)),
+		)
 	} else {
 		loop = append(loop, jen.Var().Id("e").Add(m.goType(item, false)))
 		loop = append(loop, m.decodeValue(item, jen.Id("e"), false)...)
 		loop = append(loop, jen.Id("out").Op("=").Append(jen.Id("out"), jen.Id("e")))
 	}
-	loop = append(loop, jen.Id("d").Dot("C").Dot("Pop").Call())
+	loop = append(loop, issuesCall("Pop"))
 	stmts := []jen.Code{
 		// Backed by the arena while it has room: documented arrays hold a few items.
 		jen.Id("out").Op(":=").Add(m.sliceExpr(item)),
-		jen.For(jen.Id("i").Op(":=").Lit(0), jen.Id("d").Dot("S").Dot("NextElement").Call(), jen.Id("i").Op("++")).Block(loop...),
+		jen.For(jen.Id("i").Op(":=").Lit(0), scanCall("NextElement"), jen.Id("i").Op("++")).Block(loop...),
 	}
 	if minItems >= 0 || maxItems >= 0 {
-		stmts = append(stmts, jen.Id("d").Dot("Items").Call(jen.Len(jen.Id("out")), jen.Lit(minItems), jen.Lit(maxItems), jen.Lit(kw+"/minItems"), jen.Lit(kw+"/maxItems")))
+		stmts = append(stmts, dCall("Items", jen.Len(jen.Id("out")), jen.Lit(minItems), jen.Lit(maxItems), jen.Lit(kw+"/minItems"), jen.Lit(kw+"/maxItems")))
 	}
 	return append(stmts, tgt().Op("=").Id("out"))
-}
-
-// ruleCheck emits the check of one x-rules entry at the end of its
-// object's decoder.
-func (m *model) ruleCheck(df *def, r rule) []jen.Code {
-	var sev []jen.Code
-	for _, p := range m.profiles {
-		s := map[string]int{"error": 0, "warning": 1}[r.severity[p.name]]
-		if r.severity[p.name] == "off" || r.severity[p.name] == "" {
-			s = -1
-		}
-		sev = append(sev, jen.Lit(s))
-	}
-	kw := fmt.Sprintf("/$defs/%s/x-rules/%d", df.name, r.index)
-	propNamed := func(name string) *prop {
-		for _, p := range df.props {
-			if p.name == name {
-				return p
-			}
-		}
-		panic("rule " + r.id + ": no property " + name)
-	}
-	enumConst := func(p *prop, value string) jen.Code {
-		for _, v := range p.t.ref.values {
-			if v.value == value {
-				return jen.Id(p.t.ref.goName + v.goName)
-			}
-		}
-		panic("rule " + r.id + ": no value " + value)
-	}
-	var sevDoc, limitDoc []string
-	for _, p := range m.profiles {
-		sv := r.severity[p.name]
-		if sv == "" {
-			sv = "off"
-		}
-		sevDoc = append(sevDoc, p.name+" "+sv)
-		if r.kind == "taskExpiry" {
-			limitDoc = append(limitDoc, fmt.Sprintf("%s %d days", p.name, r.maxOpen[p.name]/86400))
-		}
-	}
-	severity := jen.List(jen.Id("sev"), jen.Id("on")).Op(":=").Add(jen.Id("d")).Dot("Severity").Call(jen.Index().Int8().Values(sev...))
-	ruleDoc := comment("Rule "+r.id+": "+r.description, 74)
-	switch r.kind {
-	case "absentWhen":
-		p, w := propNamed(r.property), propNamed(r.whenProperty)
-		present := jen.Id("d").Dot("Accepts").Call(m.maskExpr(p.mask))
-		if cond := m.present(p.t, jen.Id("v").Dot(p.goName), !m.goRequired(p)); cond != nil {
-			present = jen.Add(cond)
-		}
-		return []jen.Code{ruleDoc, jen.If(jen.Add(present).Op("&&").Id("v").Dot(w.goName).Op("==").Add(enumConst(w, r.whenEquals))).Block(
-			jen.If(severity, jen.Id("on")).Block(jen.Comment(strings.Join(sevDoc, ", ")),
-				jen.Id("d").Dot("C").Dot("AddMember").Call(jen.Id("sev"), jen.Id("d").Dot("Key").Call(jen.Op("&").Id("seen").Index(jen.Lit(p.index))), jen.Lit(kw),
-					jen.Lit(fmt.Sprintf("%s is present although %s is %s; the current page says it is not included then", p.name, w.name, r.whenEquals))),
-			),
-		)}
-	case "taskExpiry":
-		ch := propNamed("channel")
-		start, end := propNamed("initiationTimestamp"), propNamed("disconnectTimestamp")
-		var limits []jen.Code
-		for _, p := range m.profiles {
-			limits = append(limits, jen.Lit(r.maxOpen[p.name]))
-		}
-		return []jen.Code{ruleDoc, jen.If(jen.Id("v").Dot(ch.goName).Op("==").Add(enumConst(ch, r.channel)).Op("&&").Id("v").Dot(start.goName).Dot("IsSet").Call().Op("&&").Id("v").Dot(end.goName).Dot("IsSet").Call()).Block(
-			jen.Id("limit").Op(":=").Qual("time", "Duration").Call(jen.Index().Int64().Values(limits...).Index(jen.Id("d").Dot("Profile").Dot("Index"))).Op("*").Qual("time", "Second").Comment(strings.Join(limitDoc, ", ")),
-			jen.If(jen.Id("open").Op(":=").Id("v").Dot(end.goName).Dot("Time").Call().Dot("Sub").Call(jen.Id("v").Dot(start.goName).Dot("Time").Call()), jen.Id("open").Op(">").Id("limit")).Block(
-				jen.If(severity, jen.Id("on")).Block(jen.Comment(strings.Join(sevDoc, ", ")),
-					jen.Id("d").Dot("C").Dot("AddMember").Call(jen.Id("sev"), jen.Id("d").Dot("Key").Call(jen.Op("&").Id("seen").Index(jen.Lit(end.index))), jen.Lit(kw),
-						jen.Lit("a task is disconnected after ").Op("+").Id("limit").Dot("String").Call().Op("+").Lit(" at most, but this one was open for ").Op("+").Id("open").Dot("String").Call()),
-				),
-			),
-		)}
-	}
-	panic("unknown rule kind " + r.kind)
-}
-
-// emitArena writes the decoder type and its arena: one block, allocated once
-// per event, that holds a slot for every struct an event can point to (as
-// many as there are pointers to it in the schema; recursion and arrays fall
-// back to new), so that decoding a typical event allocates once for all its
-// objects instead of once per object.
-func (m *model) emitArena(f *jen.File) {
-	slots := map[*def]int{m.rootThen: 1}
-	for _, df := range m.defs {
-		for _, p := range df.props {
-			if p.t.kind == tRef && p.t.ref.kind == kindObject && !m.goRequired(p) {
-				slots[p.t.ref]++
-			}
-		}
-	}
-	var fields []jen.Code
-	var order []*def
-	for _, df := range m.defs {
-		if n := slots[df]; n > 0 {
-			order = append(order, df)
-			fields = append(fields, jen.Id(lowerID(df.goName)).Index(jen.Lit(n)).Id(df.goName))
-		}
-	}
-	fields = append(fields, jen.Id("used").Index(jen.Lit(len(order))).Uint8().Comment("slots handed out, per type"))
-	for _, sc := range scalarSlots {
-		fields = append(fields, jen.Id(sc.field).Index(jen.Lit(sc.n)).Add(sc.goType()).Comment("for optional "+sc.name+" values held by pointer"), jen.Id("n"+sc.field).Uint8())
-	}
-	items := m.arrayItemTypes()
-	for _, it := range items {
-		name := lowerID(it.name)
-		fields = append(fields, jen.Id(name+"Items").Index(jen.Lit(sliceSlab)).Add(it.goType).Comment("backing of []"+it.name+" slices"), jen.Id("n"+it.name+"Items").Uint8())
-	}
-	f.Add(comment("decoder is the state of one decode: the shared runtime plus the arena of the event being decoded.", 76))
-	f.Type().Id("decoder").Struct(jen.Qual(codecPkg, "Decoder"), jen.Id("a").Op("*").Id("arena"))
-	f.Line()
-	f.Comment("arena holds the structs of one event, allocated together.")
-	f.Type().Id("arena").Struct(fields...)
-	f.Line()
-	arenaField := func(name string) *jen.Statement { return jen.Id("d").Dot("a").Dot(name) }
-	for _, sc := range scalarSlots {
-		f.Commentf("new%s returns a pointer to a copy of v, from the arena while it has room.", sc.name)
-		f.Func().Params(jen.Id("d").Op("*").Id("decoder")).Id("new" + sc.name).Params(jen.Id("v").Add(sc.goType())).Op("*").Add(sc.goType()).Block(
-			jen.Return(jen.Qual(codecPkg, "SlotOf").Call(arenaField(sc.field).Index(jen.Op(":")), jen.Op("&").Add(arenaField("n"+sc.field)), jen.Id("v"))),
-		)
-		f.Line()
-	}
-	for _, it := range items {
-		f.Commentf("%s returns an empty []%s with room for %d items, backed by the arena while it has room.", "slice"+it.name, it.name, sliceCap)
-		f.Func().Params(jen.Id("d").Op("*").Id("decoder")).Id("slice" + it.name).Params().Index().Add(it.goType).Block(
-			jen.Return(jen.Qual(codecPkg, "SliceOf").Call(arenaField(lowerID(it.name)+"Items").Index(jen.Op(":")), jen.Op("&").Add(arenaField("n"+it.name+"Items")), jen.Lit(sliceCap))),
-		)
-		f.Line()
-	}
-	for i, df := range order {
-		f.Commentf("new%s returns a zeroed %s from the arena, or from the heap once the arena's slots are used.", df.goName, df.goName)
-		f.Func().Params(jen.Id("d").Op("*").Id("decoder")).Id("new" + df.goName).Params().Op("*").Id(df.goName).Block(
-			jen.Return(jen.Qual(codecPkg, "Slot").Call(arenaField(lowerID(df.goName)).Index(jen.Op(":")), jen.Op("&").Add(arenaField("used")).Index(jen.Lit(i)))),
-		)
-		f.Line()
-	}
-}
-
-// Slices decoded from arrays start with room for sliceCap items, carved from
-// a slab of sliceSlab items in the arena.
-const (
-	sliceCap  = 4
-	sliceSlab = 8
-)
-
-type itemType struct {
-	name   string
-	goType jen.Code
-}
-
-// arrayItemTypes lists the Go types of array items in the schema, once each.
-func (m *model) arrayItemTypes() []itemType {
-	seen := map[string]bool{}
-	var out []itemType
-	add := func(t *typ) {
-		// Only string-like items get a slab: struct items are large, and a
-		// slab of them would make every event's arena heavy.
-		if !(t.kind == tString || t.kind == tRef && (t.ref.kind == kindEnum || t.ref.kind == kindString)) {
-			return
-		}
-		name := m.itemName(t)
-		if !seen[name] {
-			seen[name] = true
-			out = append(out, itemType{name, m.goType(t, false)})
-		}
-	}
-	var walk func(t *typ)
-	walk = func(t *typ) {
-		switch t.kind {
-		case tArray:
-			add(t.items)
-			walk(t.items)
-		case tOneOrMany:
-			add(&typ{kind: tRef, ref: t.ref})
-		case tMap:
-			walk(t.mapValue)
-		}
-	}
-	for _, df := range m.defs {
-		for _, p := range df.props {
-			walk(p.t)
-		}
-		if df.mapValue != nil {
-			walk(df.mapValue)
-		}
-	}
-	return out
-}
-
-func (m *model) itemName(t *typ) string {
-	if t.kind == tRef && t.ref.kind != kindString {
-		if t.ref.kind == kindTimestamp {
-			return "Timestamp"
-		}
-		return t.ref.goName
-	}
-	return exported(map[typKind]string{tString: "string", tInteger: "int64", tNumber: "float64", tBool: "bool"}[t.kind])
-}
-
-// sliceExpr is the expression that makes a new empty slice for items of t.
-func (m *model) sliceExpr(t *typ) jen.Code {
-	for _, it := range m.arrayItemTypes() {
-		if it.name == m.itemName(t) {
-			return jen.Id("d").Dot("slice" + it.name).Call()
-		}
-	}
-	return jen.Make(jen.Index().Add(m.goType(t, false)), jen.Lit(0), jen.Lit(sliceCap))
 }
 
 // requiredKeyword is where the profile schema of pr requires p: the object's
@@ -563,20 +491,4 @@ func hasAcceptedAlias(p *prop, pr *profile) bool {
 		}
 	}
 	return false
-}
-
-// scalarSlot is one of the arena's slabs for optional scalars held by
-// pointer.
-type scalarSlot struct {
-	name, field string // the Go type's name, capitalised; the arena field
-	n           int    // slots
-}
-
-func (sc scalarSlot) goType() jen.Code { return jen.Id(strings.ToLower(sc.name)) }
-
-var scalarSlots = []scalarSlot{
-	{"String", "strings", 8},
-	{"Int64", "int64s", 4},
-	{"Float64", "float64s", 8},
-	{"Bool", "bools", 2},
 }

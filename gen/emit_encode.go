@@ -44,6 +44,11 @@ func (m *model) emitEncoders(f *jen.File) {
 				jen.Return(jen.Id("append"+df.goName).Call(jen.Nil(), jen.Op("&").Id("v")), jen.Nil()),
 			)
 			f.Line()
+			if df != m.rootElse {
+				// The bare contact event's UnmarshalJSON is written by hand:
+				// it is a whole event document, decoded as Parse does.
+				m.emitUnmarshal(f, df, jen.Var().Id("x").Id(df.goName), jen.Op("&").Id("x"))
+			}
 		case kindMap:
 			f.Commentf("append%s appends v as canonical JSON, keys sorted.", df.goName)
 			f.Func().Id("append"+df.goName).Params(jen.Id("b").Index().Byte(), jen.Id("v").Id(df.goName)).Index().Byte().Block(
@@ -55,8 +60,25 @@ func (m *model) emitEncoders(f *jen.File) {
 				jen.Return(jen.Id("append"+df.goName).Call(jen.Nil(), jen.Id("v")), jen.Nil()),
 			)
 			f.Line()
+			m.emitUnmarshal(f, df, jen.Id("x").Op(":=").Make(jen.Id(df.goName)), jen.Id("x"))
 		}
 	}
+}
+
+// emitUnmarshal writes the UnmarshalJSON of an object or map definition,
+// the inverse of its MarshalJSON: decoded into x (declared by declare,
+// passed to the decoder as arg) by the generated decoder under the Compat
+// profile (see unmarshalPart in the package), stored in *v when decoded.
+func (m *model) emitUnmarshal(f *jen.File, df *def, declare, arg jen.Code) {
+	f.Add(comment(fmt.Sprintf("UnmarshalJSON decodes data, one %s as JSON, and validates it under the Compat profile (the default of Parse): every documented spelling and value, unknown members kept. It returns the errors Parse returns (*SyntaxError, *ValidationError with JSON Pointers within data); v is set, valid or not, unless data is not well-formed JSON.", df.goName), 76))
+	decode := jen.Func().Params(jen.Id("d").Op("*").Id("decoder")).Block(jen.Id("decode"+df.goName).Call(jen.Id("d"), arg))
+	f.Func().Params(jen.Id("v").Op("*").Id(df.goName)).Id("UnmarshalJSON").Params(jen.Id("data").Index().Byte()).Error().Block(
+		declare,
+		jen.List(jen.Id("decoded"), jen.Err()).Op(":=").Id("unmarshalPart").Call(jen.Id("data"), jen.Lit("/$defs/"+df.name+"/type"), decode),
+		jen.If(jen.Id("decoded")).Block(jen.Op("*").Id("v").Op("=").Id("x")),
+		jen.Return(jen.Err()),
+	)
+	f.Line()
 }
 
 // present is the condition under which a member is written (nil: always).

@@ -32,7 +32,7 @@ var goldenCases = []string{
 	"aliases",    // x-aliases with different provenance
 	"oneormany",  // x-shape one-or-many, accepted as an array by different profiles
 	"timestamps", // the three timestamp layouts, the not-set sentinel, timestamps in arrays and maps
-	"rules",      // x-rules taskExpiry and absentWhen
+	"rules",      // x-rules maxDuration and absentWhen
 }
 
 // generateCase runs the generator on testdata/<name>/schema.json.

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"errors"
 	"fmt"
 	"math"
 	"strings"
@@ -103,16 +104,27 @@ type alias struct {
 	mask uint8
 }
 
+// rule is one entry of an object's x-rules: a documented rule that JSON
+// Schema cannot express, as data. The generator knows only the generic
+// kinds; the properties, values, limits, severities and the message come
+// from the schema.
 type rule struct {
 	id, kind, description string
 	index                 int
-	// absentWhen
-	property, whenProperty, whenEquals string
-	// taskExpiry
-	channel  string
-	maxOpen  map[string]int
-	severity map[string]string
+	// when, if set, limits the rule to objects whose enum property
+	// when.property has the value when.equals.
+	when *condition
+	// absentWhen: property must be absent.
+	property string
+	// maxDuration: the time from the timestamp property from to the
+	// timestamp property to is at most maxSeconds, per profile.
+	from, to   string
+	maxSeconds map[string]int64
+	severity   map[string]string // per profile: error, warning or off
+	message    string            // a template; see ruleMessage
 }
+
+type condition struct{ property, equals string }
 
 type model struct {
 	root     *node
@@ -153,7 +165,7 @@ func buildModel(root *node) (*model, error) {
 	}
 	for _, d := range m.defs {
 		for _, r := range d.rules {
-			if err := d.checkRule(r); err != nil {
+			if err := m.checkRule(d, r); err != nil {
 				return nil, fmt.Errorf("$defs/%s: x-rules %s: %w", d.name, r.id, err)
 			}
 		}
@@ -307,27 +319,12 @@ func (m *model) fillDef(d *def, n *node) error {
 			}
 			d.props = append(d.props, p)
 		}
-		if rs := n.get("x-rules"); rs != nil {
-			for i, r := range rs.items {
-				ru := rule{id: r.getString("id"), kind: r.getString("kind"), description: r.getString("description"), index: i,
-					property: r.getString("property"), channel: r.getString("channel"), maxOpen: map[string]int{}, severity: map[string]string{}}
-				if w := r.get("when"); w != nil {
-					ru.whenProperty, ru.whenEquals = w.getString("property"), w.getString("equals")
-				}
-				if mo := r.get("maxOpenSeconds"); mo != nil {
-					for _, x := range mo.members {
-						v, err := x.val.num.Int64()
-						if err != nil {
-							return fmt.Errorf("rule %s: maxOpenSeconds: %w", ru.id, err)
-						}
-						ru.maxOpen[x.key] = int(v)
-					}
-				}
-				for _, x := range r.get("severity").members {
-					ru.severity[x.key] = x.val.str
-				}
-				d.rules = append(d.rules, ru)
+		for i, r := range n.get("x-rules").itemsOrNil() {
+			ru, err := readRule(r, i)
+			if err != nil {
+				return err
 			}
+			d.rules = append(d.rules, ru)
 		}
 	case n.getString("type") == "string":
 		d.kind = kindString
@@ -336,6 +333,27 @@ func (m *model) fillDef(d *def, n *node) error {
 		return fmt.Errorf("unsupported definition")
 	}
 	return nil
+}
+
+// readRule reads the i-th entry of an x-rules list.
+func readRule(r *node, i int) (rule, error) {
+	ru := rule{id: r.getString("id"), kind: r.getString("kind"), description: r.getString("description"), index: i,
+		property: r.getString("property"), from: r.getString("from"), to: r.getString("to"),
+		message: r.getString("message"), maxSeconds: map[string]int64{}, severity: map[string]string{}}
+	if w := r.get("when"); w != nil {
+		ru.when = &condition{w.getString("property"), w.getString("equals")}
+	}
+	for _, x := range r.get("maxSeconds").membersOrNil() {
+		v, err := x.val.num.Int64()
+		if err != nil {
+			return ru, fmt.Errorf("rule %s: maxSeconds: %w", ru.id, err)
+		}
+		ru.maxSeconds[x.key] = v
+	}
+	for _, x := range r.get("severity").membersOrNil() {
+		ru.severity[x.key] = x.val.str
+	}
+	return ru, nil
 }
 
 func strRules(n *node) stringRules {
@@ -432,7 +450,7 @@ func (d *def) prop(name string) *prop {
 // checkRule reports a rule the generator cannot turn into code, so that a
 // mistake in the schema is an error, not a panic or code that does not
 // compile.
-func (d *def) checkRule(r rule) error {
+func (m *model) checkRule(d *def, r rule) error {
 	enumHas := func(name, value string) error {
 		p := d.prop(name)
 		switch {
@@ -454,21 +472,40 @@ func (d *def) checkRule(r rule) error {
 		}
 		return nil
 	}
+	var errs []error
+	if r.when != nil {
+		errs = append(errs, enumHas(r.when.property, r.when.equals))
+	}
+	for _, p := range m.profiles {
+		switch r.severity[p.name] {
+		case "error", "warning", "off":
+		default:
+			errs = append(errs, fmt.Errorf("severity for profile %s: %q is not error, warning or off", p.name, r.severity[p.name]))
+		}
+	}
 	switch r.kind {
 	case "absentWhen":
 		if d.prop(r.property) == nil {
-			return fmt.Errorf("no property %q", r.property)
+			errs = append(errs, fmt.Errorf("no property %q", r.property))
 		}
-		return enumHas(r.whenProperty, r.whenEquals)
-	case "taskExpiry":
-		for _, err := range []error{enumHas("channel", r.channel), timestamp("initiationTimestamp"), timestamp("disconnectTimestamp")} {
-			if err != nil {
-				return err
+		if r.when == nil {
+			errs = append(errs, fmt.Errorf("absentWhen needs when"))
+		}
+	case "maxDuration":
+		errs = append(errs, timestamp(r.from), timestamp(r.to))
+		for _, p := range m.profiles {
+			if s, ok := r.maxSeconds[p.name]; !ok || s <= 0 {
+				errs = append(errs, fmt.Errorf("maxSeconds for profile %s: want a positive number of seconds", p.name))
 			}
 		}
-		return nil
+	default:
+		return fmt.Errorf("unknown rule kind %q (want absentWhen or maxDuration)", r.kind)
 	}
-	return fmt.Errorf("unknown rule kind %q", r.kind)
+	if err := errors.Join(errs...); err != nil {
+		return err
+	}
+	_, err := ruleMessage(r)
+	return err
 }
 
 // goRequired reports whether the Go field of p is always present: p is

@@ -95,6 +95,22 @@ func (n *node) get(key string) *node {
 	return nil
 }
 
+// itemsOrNil returns the items of an array node; nil for anything else.
+func (n *node) itemsOrNil() []*node {
+	if n == nil || n.kind != 'a' {
+		return nil
+	}
+	return n.items
+}
+
+// membersOrNil returns the members of an object node; nil for anything else.
+func (n *node) membersOrNil() []member {
+	if n == nil || n.kind != 'o' {
+		return nil
+	}
+	return n.members
+}
+
 func (n *node) getString(key string) string {
 	if v := n.get(key); v != nil && v.kind == 's' {
 		return v.str

@@ -382,11 +382,30 @@ func (d *Decoder) MapKey(isNew bool, key, uniqueKeyword string) bool {
 	return isNew
 }
 
-// Severity returns the severity a rule has under the profile in use, from a
-// table indexed by profile (-1: off, 0: error, 1: warning).
-func (d *Decoder) Severity(table []int8) (issue.Severity, bool) {
-	s := table[d.Profile.Index]
-	return issue.Severity(s), s >= 0
+// RuleSeverity is what breaking one of the schema's x-rules is under one
+// profile. Generated code holds a table of them per rule, indexed by
+// profile.
+type RuleSeverity int8
+
+const (
+	// RuleOff: the profile does not check the rule.
+	RuleOff RuleSeverity = iota
+	// RuleError: breaking the rule makes the event invalid.
+	RuleError
+	// RuleWarning: breaking the rule is reported, the event stays valid.
+	RuleWarning
+)
+
+// Severity returns the issue severity of a rule under the profile in use,
+// from its table indexed by profile, and whether the profile checks it.
+func (d *Decoder) Severity(table []RuleSeverity) (issue.Severity, bool) {
+	switch table[d.Profile.Index] {
+	case RuleError:
+		return issue.Error, true
+	case RuleWarning:
+		return issue.Warning, true
+	}
+	return issue.Error, false
 }
 
 // APIVersion1 is referenced by generated code, so that code generated for

@@ -1,0 +1,155 @@
+package main
+
+import (
+	"strings"
+
+	"github.com/dave/jennifer/jen"
+)
+
+// emitArena writes the decoder type and its arena: one block, allocated once
+// per event, that holds a slot for every struct an event can point to (as
+// many as there are pointers to it in the schema; recursion and arrays fall
+// back to new), so that decoding a typical event allocates once for all its
+// objects instead of once per object.
+func (m *model) emitArena(f *jen.File) {
+	slots := map[*def]int{m.rootThen: 1}
+	for _, df := range m.defs {
+		for _, p := range df.props {
+			if p.t.kind == tRef && p.t.ref.kind == kindObject && !m.goRequired(p) {
+				slots[p.t.ref]++
+			}
+		}
+	}
+	var fields []jen.Code
+	var order []*def
+	for _, df := range m.defs {
+		if n := slots[df]; n > 0 {
+			order = append(order, df)
+			fields = append(fields, jen.Id(lowerID(df.goName)).Index(jen.Lit(n)).Id(df.goName))
+		}
+	}
+	fields = append(fields, jen.Id("used").Index(jen.Lit(len(order))).Uint8().Comment("slots handed out, per type"))
+	for _, sc := range scalarSlots {
+		fields = append(fields, jen.Id(sc.field).Index(jen.Lit(sc.n)).Add(sc.goType()).Comment("for optional "+sc.name+" values held by pointer"), jen.Id("n"+sc.field).Uint8())
+	}
+	items := m.arrayItemTypes()
+	for _, it := range items {
+		name := lowerID(it.name)
+		fields = append(fields, jen.Id(name+"Items").Index(jen.Lit(sliceSlab)).Add(it.goType).Comment("backing of []"+it.name+" slices"), jen.Id("n"+it.name+"Items").Uint8())
+	}
+	f.Add(comment("decoder is the state of one decode: the shared runtime plus the arena of the event being decoded.", 76))
+	f.Type().Id("decoder").Struct(jen.Qual(codecPkg, "Decoder"), jen.Id("a").Op("*").Id("arena"))
+	f.Line()
+	f.Comment("arena holds the structs of one event, allocated together.")
+	f.Type().Id("arena").Struct(fields...)
+	f.Line()
+	arenaField := func(name string) *jen.Statement { return jen.Id("d").Dot("a").Dot(name) }
+	for _, sc := range scalarSlots {
+		f.Commentf("new%s returns a pointer to a copy of v, from the arena while it has room.", sc.name)
+		f.Func().Params(jen.Id("d").Op("*").Id("decoder")).Id("new" + sc.name).Params(jen.Id("v").Add(sc.goType())).Op("*").Add(sc.goType()).Block(
+			jen.Return(jen.Qual(codecPkg, "SlotOf").Call(arenaField(sc.field).Index(jen.Op(":")), jen.Op("&").Add(arenaField("n"+sc.field)), jen.Id("v"))),
+		)
+		f.Line()
+	}
+	for _, it := range items {
+		f.Commentf("%s returns an empty []%s with room for %d items, backed by the arena while it has room.", "slice"+it.name, it.name, sliceCap)
+		f.Func().Params(jen.Id("d").Op("*").Id("decoder")).Id("slice" + it.name).Params().Index().Add(it.goType).Block(
+			jen.Return(jen.Qual(codecPkg, "SliceOf").Call(arenaField(lowerID(it.name)+"Items").Index(jen.Op(":")), jen.Op("&").Add(arenaField("n"+it.name+"Items")), jen.Lit(sliceCap))),
+		)
+		f.Line()
+	}
+	for i, df := range order {
+		f.Commentf("new%s returns a zeroed %s from the arena, or from the heap once the arena's slots are used.", df.goName, df.goName)
+		f.Func().Params(jen.Id("d").Op("*").Id("decoder")).Id("new" + df.goName).Params().Op("*").Id(df.goName).Block(
+			jen.Return(jen.Qual(codecPkg, "Slot").Call(arenaField(lowerID(df.goName)).Index(jen.Op(":")), jen.Op("&").Add(arenaField("used")).Index(jen.Lit(i)))),
+		)
+		f.Line()
+	}
+}
+
+// Slices decoded from arrays start with room for sliceCap items, carved from
+// a slab of sliceSlab items in the arena.
+const (
+	sliceCap  = 4
+	sliceSlab = 8
+)
+
+type itemType struct {
+	name   string
+	goType jen.Code
+}
+
+// arrayItemTypes lists the Go types of array items in the schema, once each.
+func (m *model) arrayItemTypes() []itemType {
+	seen := map[string]bool{}
+	var out []itemType
+	add := func(t *typ) {
+		// Only string-like items get a slab: struct items are large, and a
+		// slab of them would make every event's arena heavy.
+		if !(t.kind == tString || t.kind == tRef && (t.ref.kind == kindEnum || t.ref.kind == kindString)) {
+			return
+		}
+		name := m.itemName(t)
+		if !seen[name] {
+			seen[name] = true
+			out = append(out, itemType{name, m.goType(t, false)})
+		}
+	}
+	var walk func(t *typ)
+	walk = func(t *typ) {
+		switch t.kind {
+		case tArray:
+			add(t.items)
+			walk(t.items)
+		case tOneOrMany:
+			add(&typ{kind: tRef, ref: t.ref})
+		case tMap:
+			walk(t.mapValue)
+		}
+	}
+	for _, df := range m.defs {
+		for _, p := range df.props {
+			walk(p.t)
+		}
+		if df.mapValue != nil {
+			walk(df.mapValue)
+		}
+	}
+	return out
+}
+
+func (m *model) itemName(t *typ) string {
+	if t.kind == tRef && t.ref.kind != kindString {
+		if t.ref.kind == kindTimestamp {
+			return "Timestamp"
+		}
+		return t.ref.goName
+	}
+	return exported(map[typKind]string{tString: "string", tInteger: "int64", tNumber: "float64", tBool: "bool"}[t.kind])
+}
+
+// sliceExpr is the expression that makes a new empty slice for items of t.
+func (m *model) sliceExpr(t *typ) jen.Code {
+	for _, it := range m.arrayItemTypes() {
+		if it.name == m.itemName(t) {
+			return jen.Id("d").Dot("slice" + it.name).Call()
+		}
+	}
+	return jen.Make(jen.Index().Add(m.goType(t, false)), jen.Lit(0), jen.Lit(sliceCap))
+}
+
+// scalarSlot is one of the arena's slabs for optional scalars held by
+// pointer.
+type scalarSlot struct {
+	name, field string // the Go type's name, capitalised; the arena field
+	n           int    // slots
+}
+
+func (sc scalarSlot) goType() jen.Code { return jen.Id(strings.ToLower(sc.name)) }
+
+var scalarSlots = []scalarSlot{
+	{"String", "strings", 8},
+	{"Int64", "int64s", 4},
+	{"Float64", "float64s", 8},
+	{"Bool", "bools", 2},
+}
