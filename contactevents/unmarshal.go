@@ -27,8 +27,8 @@ func unmarshalPart(data []byte, keyword string, decode func(d *decoder)) (decode
 		decode(d)
 	}
 	d.S.Finish()
-	if err := d.S.Err(); err != nil {
-		return false, err
+	if errs := d.S.Errors(); len(errs) > 0 {
+		return false, syntaxErrors(errs, 0, 0)
 	}
 	if d.C.Errors() > 0 {
 		return true, &ValidationError{Profile: o.profile, Issues: issuesOf(d.C.Issues())}
