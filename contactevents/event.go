@@ -2,14 +2,6 @@ package contactevents
 
 import "github.com/connectevents/sdk-go/internal/delivery"
 
-// HasEnvelope reports whether the event came with its EventBridge envelope;
-// a bare contact event (the older page's first sample) decodes into an
-// Event whose envelope fields are all empty.
-func (e *Event) HasEnvelope() bool {
-	return e.Version != "" || e.ID != "" || e.DetailType != "" || e.Source != "" || e.Account != "" ||
-		!e.Time.IsAbsent() || e.Region != "" || e.Resources != nil || e.ReplayName != "" || len(e.Unknown) > 0
-}
-
 // MarshalJSON encodes the event as canonical JSON: canonical camelCase keys
 // in the schema's order, canonical enum values (VOICE for the samples'
 // "Voice"), routingCriteria as an object when it holds one criteria, map keys

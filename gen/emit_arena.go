@@ -30,12 +30,14 @@ func (m *model) emitArena(f *jen.File) {
 	}
 	fields = append(fields, jen.Id("used").Index(jen.Lit(len(order))).Uint8().Comment("slots handed out, per type"))
 	for _, sc := range scalarSlots {
-		fields = append(fields, jen.Id(sc.field).Index(jen.Lit(sc.n)).Add(sc.goType()).Comment("for optional "+sc.name+" values held by pointer"), jen.Id("n"+sc.field).Uint8())
+		slab := jen.Id(sc.field).Index(jen.Lit(sc.n)).Add(sc.goType()).Comment("for optional " + sc.name + " values held by pointer")
+		fields = append(fields, slab, jen.Id("n"+sc.field).Uint8())
 	}
 	items := m.arrayItemTypes()
 	for _, it := range items {
 		name := lowerID(it.name)
-		fields = append(fields, jen.Id(name+"Items").Index(jen.Lit(sliceSlab)).Add(it.goType).Comment("backing of []"+it.name+" slices"), jen.Id("n"+it.name+"Items").Uint8())
+		slab := jen.Id(name + "Items").Index(jen.Lit(sliceSlab)).Add(it.goType).Comment("backing of []" + it.name + " slices")
+		fields = append(fields, slab, jen.Id("n"+it.name+"Items").Uint8())
 	}
 	f.Add(comment("decoder is the state of one decode: the shared runtime plus the arena of the event being decoded.", 76))
 	f.Type().Id("decoder").Struct(jen.Qual(codecPkg, "Decoder"), jen.Id("a").Op("*").Id("arena"))
@@ -43,28 +45,36 @@ func (m *model) emitArena(f *jen.File) {
 	f.Comment("arena holds the structs of one event, allocated together.")
 	f.Type().Id("arena").Struct(fields...)
 	f.Line()
-	arenaField := func(name string) *jen.Statement { return jen.Id("d").Dot("a").Dot(name) }
 	for _, sc := range scalarSlots {
 		f.Commentf("new%s returns a pointer to a copy of v, from the arena while it has room.", sc.name)
-		f.Func().Params(jen.Id("d").Op("*").Id("decoder")).Id("new" + sc.name).Params(jen.Id("v").Add(sc.goType())).Op("*").Add(sc.goType()).Block(
-			jen.Return(jen.Qual(codecPkg, "SlotOf").Call(arenaField(sc.field).Index(jen.Op(":")), jen.Op("&").Add(arenaField("n"+sc.field)), jen.Id("v"))),
-		)
+		slot := jen.Qual(codecPkg, "SlotOf").Call(arenaSlab(sc.field), jen.Op("&").Add(arenaField("n"+sc.field)), jen.Id("v"))
+		decoderMethod(f, "new"+sc.name, jen.Id("v").Add(sc.goType())).Op("*").Add(sc.goType()).Block(jen.Return(slot))
 		f.Line()
 	}
 	for _, it := range items {
 		f.Commentf("%s returns an empty []%s with room for %d items, backed by the arena while it has room.", "slice"+it.name, it.name, sliceCap)
-		f.Func().Params(jen.Id("d").Op("*").Id("decoder")).Id("slice" + it.name).Params().Index().Add(it.goType).Block(
-			jen.Return(jen.Qual(codecPkg, "SliceOf").Call(arenaField(lowerID(it.name)+"Items").Index(jen.Op(":")), jen.Op("&").Add(arenaField("n"+it.name+"Items")), jen.Lit(sliceCap))),
-		)
+		slice := jen.Qual(codecPkg, "SliceOf").Call(arenaSlab(lowerID(it.name)+"Items"), jen.Op("&").Add(arenaField("n"+it.name+"Items")), jen.Lit(sliceCap))
+		decoderMethod(f, "slice"+it.name).Index().Add(it.goType).Block(jen.Return(slice))
 		f.Line()
 	}
 	for i, df := range order {
 		f.Commentf("new%s returns a zeroed %s from the arena, or from the heap once the arena's slots are used.", df.goName, df.goName)
-		f.Func().Params(jen.Id("d").Op("*").Id("decoder")).Id("new" + df.goName).Params().Op("*").Id(df.goName).Block(
-			jen.Return(jen.Qual(codecPkg, "Slot").Call(arenaField(lowerID(df.goName)).Index(jen.Op(":")), jen.Op("&").Add(arenaField("used")).Index(jen.Lit(i)))),
-		)
+		slot := jen.Qual(codecPkg, "Slot").Call(arenaSlab(lowerID(df.goName)), jen.Op("&").Add(arenaField("used")).Index(jen.Lit(i)))
+		decoderMethod(f, "new"+df.goName).Op("*").Id(df.goName).Block(jen.Return(slot))
 		f.Line()
 	}
+}
+
+// arenaField is d.a.name, a field of the decoder's arena.
+func arenaField(name string) *jen.Statement { return jen.Id("d").Dot("a").Dot(name) }
+
+// arenaSlab is d.a.name[:], an arena array as a slice.
+func arenaSlab(name string) *jen.Statement { return arenaField(name).Index(jen.Op(":")) }
+
+// decoderMethod starts the declaration of a method of *decoder, up to its
+// parameters: the caller adds the results and the body.
+func decoderMethod(f *jen.File, name string, params ...jen.Code) *jen.Statement {
+	return f.Func().Params(jen.Id("d").Op("*").Id("decoder")).Id(name).Params(params...)
 }
 
 // Slices decoded from arrays start with room for sliceCap items, carved from

@@ -36,6 +36,12 @@ func ifRead(names []string, read, keyword string, body ...jen.Code) jen.Code {
 	return jen.If(jen.List(ids...).Op(":=").Add(dCall(read, jen.Lit(keyword))), jen.Id("ok")).Block(body...)
 }
 
+// boundsCall is d.method(value, min, max, "<kw>/min<bound>",
+// "<kw>/max<bound>"): the check of a pair of bounds (Length, Items).
+func boundsCall(method string, value jen.Code, min, max int, kw, bound string) *jen.Statement {
+	return dCall(method, value, jen.Lit(min), jen.Lit(max), jen.Lit(kw+"/min"+bound), jen.Lit(kw+"/max"+bound))
+}
+
 // ifObject is `if d.Object(keyword) { body }`.
 func ifObject(keyword string, body ...jen.Code) *jen.Statement {
 	return jen.If(dCall("Object", jen.Lit(keyword))).Block(body...)
@@ -140,7 +146,8 @@ func (m *model) memberLoop(df *def, keysVar string) []jen.Code {
 	if df.countsMembers() {
 		loop = append(loop, jen.Id("n").Op("++"))
 	}
-	unknown := dCall("Unknown", jen.Id("key"), jen.Id(keysVar), jen.Lit(kw+"/additionalProperties"), jen.Lit(uniqueKeyword), jen.Id("v").Dot("Unknown"))
+	unknown := dCall("Unknown", jen.Id("key"), jen.Id(keysVar),
+		jen.Lit(kw+"/additionalProperties"), jen.Lit(uniqueKeyword), jen.Id("v").Dot("Unknown"))
 	return append(loop,
 		jen.Id("i").Op(":=").Lit(-1).Comment("the member's property; -1: unknown to the profile in use"),
 		jen.Switch(jen.Id("key")).Block(m.keyCases(df)...),
@@ -183,7 +190,8 @@ func (m *model) keyCases(df *def) []jen.Code {
 func (m *model) memberCases(df *def) []jen.Code {
 	var cases []jen.Code
 	for _, p := range df.props {
-		cases = append(cases, jen.Case(jen.Id(memberConst(df, p))).Block(m.decodeValue(p.t, jen.Id("v").Dot(p.goName), !m.goRequired(p))...))
+		decode := m.decodeValue(p.t, jen.Id("v").Dot(p.goName), !m.goRequired(p))
+		cases = append(cases, jen.Case(jen.Id(memberConst(df, p))).Block(decode...))
 	}
 	return cases
 }
@@ -238,7 +246,9 @@ func (m *model) memberCountCheck(df *def) []jen.Code {
 			jen.If(dCall("Accepts", m.maskExpr(exact))).Block(jen.Id("maxProps").Op("=").Lit(1)))
 		maxExpr, why = jen.Id("maxProps"), " (a tagged union has exactly one member)"
 	}
-	return append(stmts, dCall("Properties", jen.Id("n"), jen.Lit(df.minProps), maxExpr, jen.Lit(kw+"/minProperties"), jen.Lit(kw+"/maxProperties"), jen.Lit(why)))
+	check := dCall("Properties", jen.Id("n"), jen.Lit(df.minProps), maxExpr,
+		jen.Lit(kw+"/minProperties"), jen.Lit(kw+"/maxProperties"), jen.Lit(why))
+	return append(stmts, check)
 }
 
 func (m *model) emitMapDecoder(f *jen.File, df *def) {
@@ -255,7 +265,7 @@ func (m *model) emitMapDecoder(f *jen.File, df *def) {
 func (m *model) mapKeyChecks(names stringRules, kw string) []jen.Code {
 	var checks []jen.Code
 	if names.min >= 0 || names.max >= 0 {
-		checks = append(checks, dCall("Length", jen.Id("key"), jen.Lit(names.min), jen.Lit(names.max), jen.Lit(kw+"/propertyNames/minLength"), jen.Lit(kw+"/propertyNames/maxLength")))
+		checks = append(checks, boundsCall("Length", jen.Id("key"), names.min, names.max, kw+"/propertyNames", "Length"))
 	}
 	if names.pattern != "" {
 		matches := m.patternVar(names.pattern).Dot("MatchString").Call(jen.Id("key"))
@@ -333,7 +343,8 @@ func (m *model) decodeValue(t *typ, target *jen.Statement, optional bool) []jen.
 		}
 		return []jen.Code{ifRead([]string{"x", "ok"}, "Bool", t.kw+"/type", assign)}
 	case tArray:
-		return []jen.Code{jen.If(dCall("Array", jen.Lit(t.kw+"/type"))).Block(m.arrayLoop(t.items, tgt, t.minItems, t.maxItems, t.kw)...)}
+		loop := m.arrayLoop(t.items, tgt, t.minItems, t.maxItems, t.kw)
+		return []jen.Code{jen.If(dCall("Array", jen.Lit(t.kw+"/type"))).Block(loop...)}
 	case tMap:
 		body := []jen.Code{jen.Id("m").Op(":=").Make(m.goType(t, false), jen.Lit(8))}
 		body = append(body, m.mapLoop(jen.Id("m"), t.mapValue, t.propNames, t.kw)...)
@@ -374,7 +385,8 @@ func (m *model) decodeRef(r *def, tgt func() *jen.Statement, optional bool) []je
 		)}
 	case kindTimestamp:
 		frac := map[string]string{"none": "None", "millis": "Millis", "optional": "Optional"}[r.fraction]
-		parse := dCall("Timestamp", jen.Id("s"), jen.Qual(timestampPkg, frac), jen.Lit(kw+"/pattern"), jen.Lit(kw+"/format"), jen.Lit(r.layout))
+		parse := dCall("Timestamp", jen.Id("s"), jen.Qual(timestampPkg, frac),
+			jen.Lit(kw+"/pattern"), jen.Lit(kw+"/format"), jen.Lit(r.layout))
 		return []jen.Code{ifRead([]string{"s", "ok"}, "String", kw+"/type",
 			jen.List(jen.Id("p"), jen.Id("valid")).Op(":=").Add(parse),
 			tgt().Op("=").Id("timestampOf").Call(jen.Id("p"), jen.Id("valid"), jen.Id("s"), jen.Lit(r.notSet)),
@@ -424,7 +436,7 @@ func (m *model) decodeOneOrMany(t *typ, tgt func() *jen.Statement) []jen.Code {
 func (m *model) decodeString(r stringRules, kw string, tgt func() *jen.Statement, pointer bool) []jen.Code {
 	var stmts []jen.Code
 	if r.min >= 0 || r.max >= 0 {
-		stmts = append(stmts, dCall("Length", jen.Id("s"), jen.Lit(r.min), jen.Lit(r.max), jen.Lit(kw+"/minLength"), jen.Lit(kw+"/maxLength")))
+		stmts = append(stmts, boundsCall("Length", jen.Id("s"), r.min, r.max, kw, "Length"))
 	}
 	if r.pattern != "" {
 		matches := m.patternVar(r.pattern).Dot("MatchString").Call(jen.Id("s"))
@@ -462,7 +474,7 @@ func (m *model) arrayLoop(item *typ, tgt func() *jen.Statement, minItems, maxIte
 		jen.For(jen.Id("i").Op(":=").Lit(0), scanCall("NextElement"), jen.Id("i").Op("++")).Block(loop...),
 	}
 	if minItems >= 0 || maxItems >= 0 {
-		stmts = append(stmts, dCall("Items", jen.Len(jen.Id("out")), jen.Lit(minItems), jen.Lit(maxItems), jen.Lit(kw+"/minItems"), jen.Lit(kw+"/maxItems")))
+		stmts = append(stmts, boundsCall("Items", jen.Len(jen.Id("out")), minItems, maxItems, kw, "Items"))
 	}
 	return append(stmts, tgt().Op("=").Id("out"))
 }
