@@ -54,3 +54,14 @@ var identifyingKeys = map[string][]string{
 	"initiationMethod": {"initiationMethod", "InitiationMethod"},
 	"instanceArn":      {"instanceArn", "InstanceArn"},
 }
+
+// isNotSetText reports whether s is the not-set sentinel of a timestamp of the
+// schema (x-timestamp's notSet; ContactTimestamp: 1970-01-01T00:00:00.001Z):
+// the text Amazon Connect sends for a timestamp it has no value for.
+func isNotSetText(s string) bool {
+	switch s {
+	case "1970-01-01T00:00:00.001Z":
+		return true
+	}
+	return false
+}

@@ -1,6 +1,9 @@
 package contactevents
 
 import (
+	"encoding/json"
+	"errors"
+	"strconv"
 	"time"
 
 	"github.com/connectevents/sdk-go/internal/timestamp"
@@ -120,4 +123,70 @@ func (t Timestamp) appendText(b []byte) []byte {
 // so that go-cmp can compare events.
 func (t Timestamp) Equal(u Timestamp) bool {
 	return t == u
+}
+
+// IsZero reports whether the timestamp is absent, so that a struct field
+// tagged `json:",omitzero"` stays absent when marshaled.
+func (t Timestamp) IsZero() bool { return t.state == timestampAbsent }
+
+// MarshalText returns the timestamp as it is written in an event (see
+// String): empty when absent, the sentinel when not set, and the original
+// text of a timestamp that was not valid.
+func (t Timestamp) MarshalText() ([]byte, error) {
+	return []byte(t.String()), nil
+}
+
+// UnmarshalText reads a timestamp as MarshalText writes it: empty text is
+// absent, the schema's not-set sentinel is not set, and any RFC 3339 UTC
+// time with 0 to 9 fraction digits ("2026-11-21T07:42:58Z",
+// "2026-11-21T07:42:58.123Z") is set and keeps its number of digits. Other
+// text is an error and leaves t unchanged.
+func (t *Timestamp) UnmarshalText(text []byte) error {
+	if len(text) == 0 {
+		*t = Timestamp{}
+		return nil
+	}
+	s := string(text)
+	p, layoutOK, formatOK := timestamp.Parse(s, timestamp.Optional)
+	if !layoutOK || !formatOK {
+		return errors.New("contactevents: " + strconv.Quote(s) + " is not an RFC 3339 UTC timestamp (yyyy-MM-ddTHH:mm:ss[.fraction]Z)")
+	}
+	*t = timestampOf(p, true, s, notSetText(s))
+	return nil
+}
+
+// MarshalJSON writes the timestamp as a JSON string, or null when it is
+// absent, so that absent, not set and set survive a round trip through
+// encoding/json in a struct of the caller's.
+func (t Timestamp) MarshalJSON() ([]byte, error) {
+	if t.state == timestampAbsent {
+		return []byte("null"), nil
+	}
+	return t.appendJSON(nil), nil
+}
+
+// UnmarshalJSON reads what MarshalJSON writes: null is absent, a string is
+// read by UnmarshalText.
+func (t *Timestamp) UnmarshalJSON(data []byte) error {
+	if string(data) == "null" {
+		*t = Timestamp{}
+		return nil
+	}
+	var s string
+	if err := json.Unmarshal(data, &s); err != nil {
+		return errors.New("contactevents: a timestamp is a JSON string or null, not " + string(data))
+	}
+	if s == "" {
+		return errors.New(`contactevents: "" is not an RFC 3339 UTC timestamp`)
+	}
+	return t.UnmarshalText([]byte(s))
+}
+
+// notSetText returns s when it is the schema's not-set sentinel, "" when not:
+// what timestampOf compares the text with.
+func notSetText(s string) string {
+	if isNotSetText(s) {
+		return s
+	}
+	return ""
 }

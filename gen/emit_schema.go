@@ -40,7 +40,37 @@ func (m *model) emitSchemaFacts(f *jen.File) error {
 
 	m.emitHasEnvelope(f)
 	m.emitIdentifyingKeys(f)
+	m.emitNotSet(f)
 	return nil
+}
+
+// emitNotSet writes isNotSetText: whether a text is the not-set sentinel of
+// one of the schema's timestamps (x-timestamp's notSet). Timestamp's
+// UnmarshalText needs it, outside any event, to keep "not set" apart from a
+// set time.
+func (m *model) emitNotSet(f *jen.File) {
+	var lits []jen.Code
+	var where []string
+	seen := map[string]bool{}
+	for _, d := range m.defs {
+		if d.kind != kindTimestamp || d.notSet == "" {
+			continue
+		}
+		where = append(where, d.name+": "+d.notSet)
+		if !seen[d.notSet] {
+			seen[d.notSet] = true
+			lits = append(lits, jen.Lit(d.notSet))
+		}
+	}
+	body := []jen.Code{jen.Return(jen.False())}
+	text := "isNotSetText reports whether s is the not-set sentinel of a timestamp of the schema: the schema has none."
+	if len(lits) > 0 {
+		body = []jen.Code{jen.Switch(jen.Id("s")).Block(jen.Case(lits...).Block(jen.Return(jen.True()))), jen.Return(jen.False())}
+		text = fmt.Sprintf("isNotSetText reports whether s is the not-set sentinel of a timestamp of the schema (x-timestamp's notSet; %s): the text Amazon Connect sends for a timestamp it has no value for.", strings.Join(where, ", "))
+	}
+	f.Add(comment(text, 76))
+	f.Func().Id("isNotSetText").Params(jen.Id("s").String()).Bool().Block(body...)
+	f.Line()
 }
 
 // rootKeys reads the root's if: anyOf of single-key required lists.
