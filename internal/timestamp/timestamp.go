@@ -37,14 +37,15 @@ type Parsed struct {
 // two are independent, as "pattern" and "format" are in the schema). Time
 // is set when both hold.
 func Parse(s string, f Fraction) (p Parsed, layoutOK, formatOK bool) {
-	layoutOK = matchesLayout(s, f)
+	v0, v1, v2, ok := fixedFields(s)
+	layoutOK = ok && matchesFraction(s, f)
 	if !layoutOK {
 		return Parsed{}, false, ValidDateTime(s)
 	}
 	// The layout fixed every digit's place: check the ranges RFC 3339 sets
 	// and compute the time in the same pass, without time.Date.
-	year, month, day := num(s[0:4]), num(s[5:7]), num(s[8:10])
-	hour, minute, sec := num(s[11:13]), num(s[14:16]), num(s[17:19])
+	year, month, day := two(v0, 0)*100+two(v0, 2), two(v0, 5), two(v1, 0)
+	hour, minute, sec := two(v1, 3), two(v2, 3), two(v2, 6)
 	if month < 1 || month > 12 || day < 1 || day > daysIn(year, month) || hour > 23 || minute > 59 ||
 		sec > 60 || sec == 60 && (hour != 23 || minute != 59) {
 		return Parsed{}, true, false
@@ -54,9 +55,7 @@ func Parse(s string, f Fraction) (p Parsed, layoutOK, formatOK bool) {
 		nsec = nsec*10 + int(s[i]-'0')
 		digits++
 	}
-	for i := digits; i < 9; i++ {
-		nsec *= 10
-	}
+	nsec *= scale[digits]
 	// A leap second (23:59:60, which RFC 3339 allows) becomes the next
 	// day's 00:00:00; Go's time has no leap seconds.
 	unix := daysSinceEpoch(year, month, day)*86400 + int64(hour*3600+minute*60+sec)
@@ -65,6 +64,65 @@ func Parse(s string, f Fraction) (p Parsed, layoutOK, formatOK bool) {
 	p.Leap = sec == 60
 	return p, true, true
 }
+
+// The fixed part of every layout, yyyy-MM-ddTHH:mm:ss, is read as three
+// little-endian words (bytes 0-7, 8-15 and 11-18, the last two
+// overlapping) and checked a word at a time: the separators by mask, the
+// digits by arithmetic on all eight bytes at once. These masks select the
+// separators: bytes 4 and 7 of "yyyy-MM-", bytes 2 and 5 of "ddTHH:mm" and
+// of "HH:mm:ss".
+const (
+	sepDate = 0xff<<32 | 0xff<<56
+	sepTime = 0xff<<16 | 0xff<<40
+
+	zeros = 0x3030303030303030 // '0' in every byte
+	lsb   = 0x0101010101010101
+	msb   = 0x8080808080808080
+)
+
+// fixedFields checks the fixed part of s and returns its three words as
+// digit values (separators zero).
+func fixedFields(s string) (v0, v1, v2 uint64, ok bool) {
+	if len(s) < 20 {
+		return 0, 0, 0, false
+	}
+	w0, w1, w2 := word(s, 0), word(s, 8), word(s, 11)
+	if w0&sepDate != '-'<<32|'-'<<56 || w1&sepTime != 'T'<<16|':'<<40 || w2&sepTime != ':'<<16|':'<<40 {
+		return 0, 0, 0, false
+	}
+	v0, ok0 := digitValues(w0, sepDate)
+	v1, ok1 := digitValues(w1, sepTime)
+	v2, ok2 := digitValues(w2, sepTime)
+	return v0, v1, v2, ok0 && ok1 && ok2
+}
+
+// word returns the eight bytes of s from i as a little-endian word (the
+// compiler merges the byte loads into one).
+func word(s string, i int) uint64 {
+	_ = s[i+7]
+	return uint64(s[i]) | uint64(s[i+1])<<8 | uint64(s[i+2])<<16 | uint64(s[i+3])<<24 |
+		uint64(s[i+4])<<32 | uint64(s[i+5])<<40 | uint64(s[i+6])<<48 | uint64(s[i+7])<<56
+}
+
+// digitValues returns each byte of w minus '0', with the bytes of sep set
+// to zero, and whether every other byte is a digit. A byte below '0'
+// borrows and sets its high bit in x-zeros; a byte above '9' sets it in
+// x+0x46 (or, from 0xba up, in x-zeros). Carries and borrows only cross
+// into the next byte from a byte that is already marked, so the answer is
+// exact.
+func digitValues(w, sep uint64) (uint64, bool) {
+	x := w&^sep | zeros&sep
+	v := x - zeros
+	return v, (v|(x+0x46*lsb))&msb == 0
+}
+
+// two returns the two-digit number at bytes i and i+1 of digit values v.
+func two(v uint64, i int) int {
+	return int(byte(v>>(8*i)))*10 + int(byte(v>>(8*i+8)))
+}
+
+// scale[n] turns a fraction of n digits into nanoseconds.
+var scale = [10]int{1e9, 1e8, 1e7, 1e6, 1e5, 1e4, 1e3, 1e2, 1e1, 1}
 
 // daysSinceEpoch returns the days from 1970-01-01 to the given civil date
 // (Howard Hinnant's days_from_civil).
@@ -83,31 +141,9 @@ func daysSinceEpoch(y, m, d int) int64 {
 	return int64(era)*146097 + int64(doe) - 719468
 }
 
-// matchesLayout checks the shape ^dddd-dd-ddTdd:dd:dd(.d+)?Z$ for f.
-func matchesLayout(s string, f Fraction) bool {
-	if len(s) < 20 {
-		return false
-	}
-	for i := 0; i < 19; i++ {
-		switch i {
-		case 4, 7:
-			if s[i] != '-' {
-				return false
-			}
-		case 10:
-			if s[i] != 'T' {
-				return false
-			}
-		case 13, 16:
-			if s[i] != ':' {
-				return false
-			}
-		default:
-			if !isDigit(s[i]) {
-				return false
-			}
-		}
-	}
+// matchesFraction checks what follows the fixed part of s (at least 20
+// bytes long): the fraction f requires and the final 'Z'.
+func matchesFraction(s string, f Fraction) bool {
 	if s[len(s)-1] != 'Z' {
 		return false
 	}
