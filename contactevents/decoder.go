@@ -16,7 +16,9 @@ type Decoder struct {
 	opts options
 }
 
-// NewDecoder returns a decoder of the events in r.
+// NewDecoder returns a decoder of the events in r. A gzip-compressed stream
+// (an S3 object as Firehose writes it) is read decompressed, and a UTF-8
+// byte order mark at its start is skipped: see OpenContent.
 func NewDecoder(r io.Reader, opts ...Option) *Decoder {
 	return &Decoder{r: r, opts: newOptions(opts)}
 }
@@ -83,7 +85,12 @@ func (dec *Decoder) Records() iter.Seq2[*Record, error] {
 				user(i)
 			}
 		}
-		for rec, err := range delivery.Stream(dec.r, delivery.Format(o.format), o.payloadLimit()) {
+		r, _, err := OpenContent(dec.r)
+		if err != nil {
+			yield(&Record{Offset: -1}, err)
+			return
+		}
+		for rec, err := range delivery.Stream(r, delivery.Format(o.format), o.payloadLimit()) {
 			if err != nil {
 				re := recordError(err)
 				r := &Record{Format: Format(rec.Format), Offset: -1}

@@ -85,6 +85,10 @@ func Sniff(data []byte, f Format, keys DocumentKeys) (Format, bool) {
 	return "", false
 }
 
+// utf8BOM is U+FEFF in UTF-8: a reader of files skips it at their start
+// (contactevents.OpenContent); anywhere else it is not JSON.
+var utf8BOM = []byte{0xef, 0xbb, 0xbf}
+
 // firstKey returns the first key of the object data starts with, when it
 // has no escapes.
 func firstKey(data []byte) ([]byte, bool) {

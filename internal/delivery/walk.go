@@ -1,6 +1,7 @@
 package delivery
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"strconv"
@@ -188,6 +189,9 @@ func (w *walker) autoValue(v []byte, l loc, s *splitter) bool {
 			// splitter must look for a fresh start.
 			if s != nil {
 				s.resyncPending = true
+			}
+			if bytes.HasPrefix(v, utf8BOM) {
+				return w.fail(r, "", errors.New("not valid JSON: a UTF-8 byte order mark (U+FEFF), which may only start a file"))
 			}
 			return w.fail(r, "", fmt.Errorf("not valid JSON: invalid token %q", truncate(v, 32)))
 		}
