@@ -18,9 +18,10 @@ const maxDepth = 128
 // Pattern is a compiled EventBridge event pattern. It is immutable and safe
 // for concurrent use by any number of goroutines.
 type Pattern struct {
-	root  *node
-	terms int       // terms over all nodes: the size of a match's scratch state
-	pool  sync.Pool // of *state
+	root   *node
+	terms  int       // terms over all nodes: the size of a match's scratch state
+	groups int       // keys over all nodes, idem
+	pool   sync.Pool // of *state
 }
 
 // Error is an event pattern that EventBridge would reject: malformed JSON
@@ -56,6 +57,7 @@ func (e *Error) Unwrap() error { return e.Err }
 // that the matcher reads each member of the event once.
 type node struct {
 	base  int     // index of terms[0] in the matcher's scratch state
+	gbase int     // index of keys[0] in the matcher's scratch state
 	terms []term  // the node's conditions, each on one key
 	keys  []group // terms by key, in first-seen order
 	roots []expr  // one formula per pattern object merged into this node
@@ -124,8 +126,8 @@ func Compile(data []byte) (*Pattern, error) {
 		return nil, c.syntax()
 	}
 	p := &Pattern{root: root}
-	p.terms = root.finish(0)
-	p.pool.New = func() any { return newState(p.terms) }
+	p.terms, p.groups = root.finish(0, 0)
+	p.pool.New = func() any { return newState(p.terms, p.groups) }
 	return p, nil
 }
 
@@ -347,21 +349,22 @@ func (n *node) add(t term) expr {
 	return expr{op: opTerm, term: i}
 }
 
-// finish numbers the terms of n and its descendants from base, computes
-// each root's verdict on an empty object, and returns the next free index.
-func (n *node) finish(base int) int {
-	n.base = base
-	next := base + len(n.terms)
+// finish numbers the terms and groups of n and its descendants from base
+// and gbase, computes each root's verdict on an empty object, and returns
+// the next free indexes.
+func (n *node) finish(base, gbase int) (int, int) {
+	n.base, n.gbase = base, gbase
+	next, gnext := base+len(n.terms), gbase+len(n.keys)
 	for _, g := range n.keys {
 		if g.child != nil {
-			next = g.child.finish(next)
+			next, gnext = g.child.finish(next, gnext)
 		}
 	}
 	n.empty = make([]bool, len(n.roots))
 	for r := range n.roots {
 		n.empty[r] = n.evalEmpty(&n.roots[r])
 	}
-	return next
+	return next, gnext
 }
 
 // evalEmpty evaluates e on an object without members: only exists:false

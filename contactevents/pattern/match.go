@@ -17,21 +17,29 @@ var ErrNotObject = errors.New("event is not a JSON object")
 // Pattern, so that matching allocates nothing.
 type state struct {
 	s       scan.Scanner
-	matched []bool
-	seen    []bool
+	matched []bool // per term
+	seen    []bool // per term
+	keys    []bool // per group: its key was met in the object being read
+	arrays  int    // arrays entered on the way to the current value
+	done    bool   // the verdict is settled: stop reading
 	buf     []byte // MatchEvent's encoding of the event
 }
 
-func newState(terms int) *state {
-	return &state{matched: make([]bool, terms), seen: make([]bool, terms)}
+func newState(terms, groups int) *state {
+	return &state{matched: make([]bool, terms), seen: make([]bool, terms), keys: make([]bool, groups)}
 }
 
 // Match reports whether the EventBridge event in data matches the pattern.
 // It reads the event once, looks only at the members the pattern names and
 // skips the others without decoding them, and allocates nothing (except to
-// unescape a string with escapes that the pattern reads). The error is a
-// *contactevents.SyntaxError for malformed JSON (with line and column), or
-// ErrNotObject; the verdict is then false.
+// unescape a string with escapes that the pattern reads). It stops reading
+// as soon as it has met every member the pattern names (outside arrays):
+// nothing after them can change the verdict of a well-formed event.
+//
+// The error is a *contactevents.SyntaxError for malformed JSON met before
+// that point (with line and column), or ErrNotObject; the verdict is then
+// false. Events from EventBridge are well-formed; to check untrusted input,
+// validate it (contactevents.Validate) as well.
 //
 // data may be any EventBridge event, not only a contact event.
 func (p *Pattern) Match(data []byte) (bool, error) {
@@ -63,8 +71,9 @@ func (st *state) match(root *node, data []byte) (bool, error) {
 		}
 		return false, st.err()
 	}
-	st.object(root)
-	if !s.Finish() {
+	st.done, st.arrays = false, 0
+	st.object(root, true)
+	if !st.done && !s.Finish() || s.Err() != nil {
 		return false, st.err()
 	}
 	return root.eval(st, &root.roots[0]), nil
@@ -79,39 +88,56 @@ func (st *state) err() error {
 }
 
 // object reads an event object against node n, recording what each term
-// of n saw.
-func (st *state) object(n *node) {
-	lo, hi := n.base, n.base+len(n.terms)
-	clear(st.matched[lo:hi])
-	clear(st.seen[lo:hi])
+// of n saw. outer says that every object around this one has met all the
+// keys its node names: once this one has too, the verdict is settled.
+func (st *state) object(n *node, outer bool) {
+	clear(st.matched[n.base : n.base+len(n.terms)])
+	clear(st.seen[n.base : n.base+len(n.terms)])
+	clear(st.keys[n.gbase : n.gbase+len(n.keys)])
+	met := 0
 	s := &st.s
 	s.BeginObject()
 	for key, ok := s.NextKey(); ok; key, ok = s.NextKey() {
-		if g := n.group(key); g != nil {
-			st.member(n, g)
-		} else {
+		i := n.group(key)
+		if i < 0 {
 			s.Skip()
+			continue
+		}
+		if !st.keys[n.gbase+i] {
+			st.keys[n.gbase+i] = true
+			met++
+		}
+		complete := outer && met == len(n.keys)
+		st.member(n, &n.keys[i], complete)
+		if st.done {
+			return
+		}
+		if complete && st.arrays == 0 {
+			st.done = true
+			return
 		}
 	}
 }
 
 // member reads the value of a member named by group g: each leaf (at any
 // depth of arrays) goes to g's value lists, each object to g's child node.
-func (st *state) member(n *node, g *group) {
+func (st *state) member(n *node, g *group, complete bool) {
 	s := &st.s
 	switch s.Peek() {
 	case scan.Array:
+		st.arrays++
 		s.BeginArray()
 		for s.NextElement() {
-			st.member(n, g)
+			st.member(n, g, complete)
 		}
+		st.arrays--
 	case scan.Object:
 		if g.child == nil {
 			s.Skip()
 			return
 		}
 		c := g.child
-		st.object(c)
+		st.object(c, complete)
 		for r, t := range g.owners {
 			i := n.base + t
 			st.seen[i] = true
@@ -165,14 +191,14 @@ func (st *state) leaf() (value, bool) {
 	return value{}, false
 }
 
-// group returns the terms of n on key, or nil.
-func (n *node) group(key string) *group {
+// group returns the index of the terms of n on key, or -1.
+func (n *node) group(key string) int {
 	for i := range n.keys {
 		if n.keys[i].key == key {
-			return &n.keys[i]
+			return i
 		}
 	}
-	return nil
+	return -1
 }
 
 // eval evaluates e, a formula of n, from what the terms saw in the object

@@ -2,7 +2,6 @@ package pattern
 
 import (
 	"math"
-	"math/big"
 	"net/netip"
 	"strconv"
 	"strings"
@@ -204,13 +203,42 @@ func number(text string) (float64, bool) {
 
 // comparable parses a pattern number as EventBridge does for numeric
 // operators: the value must be a finite float64 whose shortest decimal form
-// is the number written (5.0e9 and 301.8 are, 0.1000000000000000000001 is not).
+// is the number written (5.0e9 and 301.8 are, 0.1000000000000000000001 is
+// not).
 func comparable(text string) (float64, bool) {
 	f, ok := number(text)
 	if !ok {
 		return 0, false
 	}
-	want, ok1 := new(big.Rat).SetString(text)
-	got, ok2 := new(big.Rat).SetString(strconv.FormatFloat(f, 'g', -1, 64))
-	return f, ok1 && ok2 && want.Cmp(got) == 0
+	return f, decimal(text) == decimal(strconv.FormatFloat(f, 'e', -1, 64))
+}
+
+// decimal returns a JSON number's value as sign, significant digits and
+// exponent ("-12.50e1" is "-125e0"), so that two spellings of one value
+// compare equal; zero is "0".
+func decimal(text string) string {
+	neg := strings.HasPrefix(text, "-")
+	text = strings.TrimPrefix(text, "-")
+	mant, exp, _ := strings.Cut(strings.ToLower(text), "e")
+	e, err := strconv.Atoi(exp)
+	if exp == "" {
+		e, err = 0, nil
+	}
+	if err != nil {
+		return "invalid"
+	}
+	whole, frac, _ := strings.Cut(mant, ".")
+	digits := whole + frac
+	e -= len(frac)
+	trimmed := strings.TrimLeft(digits, "0")
+	if trimmed == "" {
+		return "0"
+	}
+	n := len(trimmed)
+	trimmed = strings.TrimRight(trimmed, "0")
+	e += n - len(trimmed)
+	if neg {
+		trimmed = "-" + trimmed
+	}
+	return trimmed + "e" + strconv.Itoa(e)
 }

@@ -337,7 +337,7 @@ func (c *compiler) cidr(ptr string) (cond, error) {
 		return cond{}, c.fail(ptr, "malformed CIDR %q: one '/' required", s)
 	}
 	n, err := strconv.Atoi(bits)
-	if err != nil || n < 0 {
+	if err != nil || strings.TrimLeft(bits, "0123456789") != "" {
 		return cond{}, c.fail(ptr, "malformed CIDR %q: the mask bits must be a non-negative integer", s)
 	}
 	a, err := netip.ParseAddr(addr)

@@ -182,9 +182,11 @@ func refOperator(name string, arg, lv any) bool {
 	case "wildcard":
 		return refWildcard(arg.(string)).MatchString(s)
 	case "cidr":
-		p := netip.MustParsePrefix(arg.(string))
+		block, bits, _ := strings.Cut(arg.(string), "/")
+		n, _ := strconv.Atoi(bits)
+		p, _ := netip.MustParseAddr(block).Unmap().Prefix(n)
 		a, err := netip.ParseAddr(s)
-		return err == nil && p.Masked().Contains(a.Unmap())
+		return err == nil && p.Contains(a.Unmap())
 	case "numeric":
 		n, ok := lv.(json.Number)
 		if !ok {
