@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"strings"
 	"testing"
+	"unicode/utf8"
 )
 
 // The seeds (the User Guide table and the invalid patterns) run in every
@@ -52,6 +53,13 @@ func FuzzMatch(f *testing.F) {
 		if err != nil {
 			p.Match(event) // must not panic on malformed input
 			return
+		}
+		if _, isObject := ev.(map[string]any); isObject && json.Valid(event) && utf8.Valid(event) {
+			// The reader accepts every well-formed event as written
+			// (json.Valid lets invalid UTF-8 through; JSON text is UTF-8).
+			if _, err := p.Match(event); err != nil && !strings.Contains(err.Error(), "deep") {
+				t.Fatalf("Match(%q): %v", event, err)
+			}
 		}
 		normal, err := json.Marshal(ev)
 		if err != nil {

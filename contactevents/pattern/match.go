@@ -2,21 +2,21 @@ package pattern
 
 import (
 	"errors"
+	"strconv"
 
 	"github.com/connectevents/sdk-go/contactevents"
-	"github.com/connectevents/sdk-go/internal/scan"
 )
 
 // ErrNotObject is returned by Match for an event that is valid JSON but not
 // a JSON object: EventBridge events are objects.
 var ErrNotObject = errors.New("event is not a JSON object")
 
-// state is the scratch space of one match: the scanner, and per term of the
+// state is the scratch space of one match: the reader, and per term of the
 // pattern whether one of its conditions matched and whether the event had a
 // leaf (or, for an object term, an object) under its key. Pooled per
 // Pattern, so that matching allocates nothing.
 type state struct {
-	s       scan.Scanner
+	r       reader
 	matched []bool // per term
 	seen    []bool // per term
 	keys    []bool // per group: its key was met in the object being read
@@ -30,21 +30,23 @@ func newState(terms, groups int) *state {
 }
 
 // Match reports whether the EventBridge event in data matches the pattern.
-// It reads the event once, looks only at the members the pattern names and
-// skips the others without decoding them, and allocates nothing (except to
-// unescape a string with escapes that the pattern reads). It stops reading
-// as soon as it has met every member the pattern names (outside arrays):
-// nothing after them can change the verdict of a well-formed event.
+// It reads the event once and allocates nothing: it checks the keys and the
+// values the pattern names (escapes, UTF-8, the number grammar), skips every
+// other value by its structure alone (brackets matched, strings ended),
+// without decoding or validating it, and stops as soon as it has met every
+// member the pattern names outside arrays, since nothing after them can
+// change the verdict of a well-formed event.
 //
-// The error is a *contactevents.SyntaxError for malformed JSON met before
-// that point (with line and column), or ErrNotObject; the verdict is then
-// false. Events from EventBridge are well-formed; to check untrusted input,
+// The error is a *contactevents.SyntaxError (with line and column) for
+// malformed JSON met on the way, or ErrNotObject; the verdict is then false.
+// Events from EventBridge are well-formed; to check untrusted input,
 // validate it (contactevents.Validate) as well.
 //
 // data may be any EventBridge event, not only a contact event.
 func (p *Pattern) Match(data []byte) (bool, error) {
 	st := p.pool.Get().(*state)
 	ok, err := st.match(p.root, data)
+	st.r.reset(nil) // keep no reference to the caller's event in the pool
 	p.pool.Put(st)
 	return ok, err
 }
@@ -63,44 +65,47 @@ func (p *Pattern) MatchEvent(ev *contactevents.Event) bool {
 }
 
 func (st *state) match(root *node, data []byte) (bool, error) {
-	s := &st.s
-	s.ResetView(data, maxDepth)
-	if s.Peek() != scan.Object {
-		if _, ok := s.Skip(); ok && s.Finish() {
+	r := &st.r
+	r.reset(data)
+	if r.peek() != '{' {
+		if r.skip(0) && r.end() {
 			return false, ErrNotObject
 		}
-		return false, st.err()
+		return false, r.err
 	}
 	st.done, st.arrays = false, 0
-	st.object(root, true)
-	if !st.done && !s.Finish() || s.Err() != nil {
-		return false, st.err()
+	st.object(root, true, 1)
+	if !st.done {
+		r.end()
+	}
+	if r.err != nil {
+		return false, r.err
 	}
 	return root.eval(st, &root.roots[0]), nil
-}
-
-// err returns the scanner's first syntax error.
-func (st *state) err() error {
-	if errs := st.s.Errors(); len(errs) > 0 {
-		return errs[0]
-	}
-	return ErrNotObject
 }
 
 // object reads an event object against node n, recording what each term
 // of n saw. outer says that every object around this one has met all the
 // keys its node names: once this one has too, the verdict is settled.
-func (st *state) object(n *node, outer bool) {
+func (st *state) object(n *node, outer bool, depth int) {
 	clear(st.matched[n.base : n.base+len(n.terms)])
 	clear(st.seen[n.base : n.base+len(n.terms)])
 	clear(st.keys[n.gbase : n.gbase+len(n.keys)])
 	met := 0
-	s := &st.s
-	s.BeginObject()
-	for key, ok := s.NextKey(); ok; key, ok = s.NextKey() {
+	r := &st.r
+	if depth > maxDepth {
+		r.fail(r.pos, "nesting deeper than "+strconv.Itoa(maxDepth))
+		return
+	}
+	r.pos++ // '{'
+	for first := true; r.next(first, '}'); first = false {
+		key, ok := r.key()
+		if !ok {
+			return
+		}
 		i := n.group(key)
 		if i < 0 {
-			s.Skip()
+			r.skip(depth)
 			continue
 		}
 		if !st.keys[n.gbase+i] {
@@ -108,7 +113,7 @@ func (st *state) object(n *node, outer bool) {
 			met++
 		}
 		complete := outer && met == len(n.keys)
-		st.member(n, &n.keys[i], complete)
+		st.member(n, &n.keys[i], complete, depth)
 		if st.done {
 			return
 		}
@@ -121,36 +126,36 @@ func (st *state) object(n *node, outer bool) {
 
 // member reads the value of a member named by group g: each leaf (at any
 // depth of arrays) goes to g's value lists, each object to g's child node.
-func (st *state) member(n *node, g *group, complete bool) {
-	s := &st.s
-	switch s.Peek() {
-	case scan.Array:
+func (st *state) member(n *node, g *group, complete bool, depth int) {
+	r := &st.r
+	switch r.peek() {
+	case '[':
+		if depth >= maxDepth {
+			r.fail(r.pos, "nesting deeper than "+strconv.Itoa(maxDepth))
+			return
+		}
 		st.arrays++
-		s.BeginArray()
-		for s.NextElement() {
-			st.member(n, g, complete)
+		r.pos++
+		for first := true; r.next(first, ']'); first = false {
+			st.member(n, g, complete, depth+1)
 		}
 		st.arrays--
-	case scan.Object:
+	case '{':
 		if g.child == nil {
-			s.Skip()
+			r.skip(depth)
 			return
 		}
 		c := g.child
-		st.object(c, complete)
-		for r, t := range g.owners {
+		st.object(c, complete, depth+1)
+		for root, t := range g.owners {
 			i := n.base + t
 			st.seen[i] = true
-			if !st.matched[i] && c.eval(st, &c.roots[r]) {
+			if !st.matched[i] && c.eval(st, &c.roots[root]) {
 				st.matched[i] = true
 			}
 		}
 	default:
-		if len(g.leaves) == 0 {
-			s.Skip()
-			return
-		}
-		v, ok := st.leaf()
+		v, ok := r.leaf()
 		if !ok {
 			return
 		}
@@ -169,26 +174,6 @@ func (st *state) member(n *node, g *group, complete bool) {
 			}
 		}
 	}
-}
-
-// leaf reads a string, number, boolean or null.
-func (st *state) leaf() (value, bool) {
-	s := &st.s
-	switch k := s.Peek(); k {
-	case scan.String:
-		t, ok := s.ReadString()
-		return value{kind: k, text: t}, ok
-	case scan.Number:
-		t, ok := s.ReadNumber()
-		return value{kind: k, text: t}, ok
-	case scan.True, scan.False:
-		_, ok := s.ReadBool()
-		return value{kind: k}, ok
-	case scan.Null:
-		return value{kind: k}, s.ReadNull()
-	}
-	s.Skip() // records the syntax error
-	return value{}, false
 }
 
 // group returns the index of the terms of n on key, or -1.
