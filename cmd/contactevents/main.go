@@ -70,6 +70,7 @@ Usage:
   contactevents normalize [flags] [FILE ...]  write the canonical JSON of each valid event (NDJSON)
   contactevents schema [--profile P]          print a JSON Schema of the events
   contactevents samples [--repaired] [NAME]   list the documented samples, or print one
+  contactevents pattern match|lint [flags] PATTERN_FILE ...  test an EventBridge rule's event pattern
 
 Run 'contactevents <command> -h' for the flags of a command.
 Exit status: 0 all valid, 1 an event is invalid, 2 usage or I/O error.
@@ -92,6 +93,8 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		return runSchema(args, stdout, stderr)
 	case "samples":
 		return runSamples(args, stdout, stderr)
+	case "pattern":
+		return runPattern(args, stdin, stdout, stderr)
 	case "help", "-h", "-help", "--help":
 		fmt.Fprint(stdout, usage)
 		return exitValid

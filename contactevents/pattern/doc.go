@@ -1,0 +1,88 @@
+// Package pattern matches EventBridge event patterns locally, with
+// EventBridge's semantics, and lints them against the contact-event schema,
+// so that a rule that can never match is caught before it is deployed (a
+// rule that matches nothing fails silently: nothing arrives).
+//
+// # Matching
+//
+// Compile a pattern once, then match events; a Pattern is safe for
+// concurrent use:
+//
+//	p, err := pattern.Compile([]byte(`{
+//	  "source": ["aws.connect"],
+//	  "detail-type": ["Amazon Connect Contact Event"],
+//	  "detail": {"eventType": [{"anything-but": ["CONTACT_DATA_UPDATED"]}]}
+//	}`))
+//	if err != nil {
+//		var perr *pattern.Error // where in the pattern, and what is wrong
+//		...
+//	}
+//	ok, err := p.Match(eventBytes) // any EventBridge event, as raw JSON
+//
+// Match reads the event once, looks only at the members the pattern names,
+// and allocates nothing: it costs a fraction of decoding the event.
+// MatchEvent matches a decoded *contactevents.Event.
+//
+// The semantics are those of the EventBridge User Guide (pages "Event
+// patterns", "Content filtering", "Arrays in event patterns", "Comparison
+// operators", "Matching null values and empty strings") and of
+// github.com/aws/event-ruler, the engine behind them:
+//
+//   - A pattern is a JSON object with the structure of the events it
+//     matches. Every field it names must match (and); a leaf is a list of
+//     values and operators, any of which may match (or).
+//   - An exact value is a string, a number (5 matches 5.0 and 5e0), true,
+//     false or null. Null and "" are different values; [null] does not match
+//     a missing field.
+//   - When the event has an array, the pattern matches if any element
+//     matches, at any depth of arrays; the fields of a pattern object must
+//     all match within the same element of an array of objects.
+//   - Operators: prefix and suffix (each also {"equals-ignore-case": s}),
+//     equals-ignore-case, wildcard ('*' for any run of characters, "\*"
+//     and "\\" for the literal characters), anything-but (a string or
+//     number, a list of either, or prefix, suffix, equals-ignore-case or
+//     wildcard with a string or a list), numeric (=, <, <=, >, >=, and a
+//     range such as [">", 0, "<=", 5], over float64 values), cidr (IPv4 and
+//     IPv6 blocks), exists (true and false). String operators match strings
+//     only and numeric ones numbers only; anything-but matches every leaf
+//     it does not exclude.
+//   - exists works on leaves: {"exists": false} matches when the field is
+//     absent, and also when it holds an object or an empty array (not a
+//     leaf); {"exists": true} needs a leaf value, null included.
+//   - "$or" takes an array of at least two objects that apply to the object
+//     holding it; it nests.
+//
+// Compile rejects what EventBridge rejects, with an *Error that names the
+// JSON Pointer of the offending value: a field whose value is not an object
+// or an array, an empty array or object, an unknown operator, an operand of
+// the wrong type, mixed strings and numbers in anything-but, a numeric
+// condition out of order or with a number a float64 cannot hold exactly,
+// consecutive '*' or a bad escape in a wildcard, a malformed CIDR, an
+// operator name used as a field inside $or, and $or with fewer than two
+// objects. A key given twice in one pattern object is refused too:
+// EventBridge's handling of it is undocumented.
+//
+// # Linting
+//
+// Lint checks a pattern against the contact-event schema under a profile
+// (contactevents.Strict, Compat or Legacy) and returns findings, each with
+// the JSON Pointer of the condition, a severity and a message:
+//
+//   - keys the profile does not know, with a did-you-mean that knows the
+//     documented camelCase and PascalCase spellings ("EventType" is
+//     "eventType");
+//   - values outside an enumeration ("DISCONNECT": did you mean
+//     DISCONNECTED?), and documented variants the profile rejects ("Voice"
+//     under strict);
+//   - conditions that can never be true for an event valid under the
+//     profile: a numeric or literal condition of the wrong type, exists:
+//     false on a property every event has, a prefix, suffix, wildcard or
+//     equals-ignore-case that no documented value satisfies, a source or
+//     detail-type other than a contact event's.
+//
+// Unknown keys and values are errors under strict and warnings under compat
+// (which keeps unknown members and values); a condition that can never be
+// true is an error under every profile. Every fact comes from the schema
+// (github.com/connectevents/sdk-go/schema), read once: a value added to the
+// schema is known to Lint without a code change.
+package pattern

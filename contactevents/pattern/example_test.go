@@ -1,0 +1,107 @@
+package pattern_test
+
+import (
+	"errors"
+	"fmt"
+
+	"github.com/connectevents/sdk-go/conformance"
+	"github.com/connectevents/sdk-go/contactevents"
+	"github.com/connectevents/sdk-go/contactevents/pattern"
+)
+
+// The current page's event pattern: every contact event but
+// CONTACT_DATA_UPDATED, matched against the page's own samples.
+func Example() {
+	p, err := pattern.Compile([]byte(`{
+	  "source": ["aws.connect"],
+	  "detail-type": ["Amazon Connect Contact Event"],
+	  "detail": {"eventType": [{"anything-but": ["CONTACT_DATA_UPDATED"]}]}
+	}`))
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	for _, s := range conformance.Events() {
+		if !s.Enveloped || s.Page != "current" {
+			continue
+		}
+		ok, err := p.Match(s.Repaired)
+		fmt.Println(s.Name, ok, err)
+	}
+	// Output:
+	// 03-current-connected-to-agent true <nil>
+	// 04-current-disconnected true <nil>
+	// 05-current-contact-properties-updated false <nil>
+	// 06-current-connected-to-agent-routing-criteria false <nil>
+	// 07-current-routing-step-expires false <nil>
+	// 08-current-connected-to-agent-provided-by-customer false <nil>
+}
+
+// An invalid pattern is refused with the JSON Pointer of the culprit.
+func ExampleCompile_error() {
+	_, err := pattern.Compile([]byte(`{"detail": {"channel": "VOICE"}}`))
+	var perr *pattern.Error
+	if errors.As(err, &perr) {
+		fmt.Println(perr.Pointer)
+	}
+	fmt.Println(err)
+	// Output:
+	// /detail/channel
+	// event pattern /detail/channel: the value of "channel" must be an object or an array of values
+}
+
+func ExamplePattern_Match() {
+	p := pattern.MustCompile(`{"detail": {"c-count": [{"numeric": [">", 0, "<=", 5]}], "source-ip": [{"cidr": "10.0.0.0/24"}]}}`)
+	for _, event := range []string{
+		`{"detail": {"c-count": 5, "source-ip": "10.0.0.33"}}`,
+		`{"detail": {"c-count": 6, "source-ip": "10.0.0.33"}}`,
+		`{"detail": {"c-count": "5", "source-ip": "10.0.0.33"}}`,
+	} {
+		ok, _ := p.Match([]byte(event))
+		fmt.Println(ok)
+	}
+	// Output:
+	// true
+	// false
+	// false
+}
+
+// MatchEvent matches a decoded event as its canonical JSON: the sample's
+// "Voice" is VOICE.
+func ExamplePattern_MatchEvent() {
+	s, _ := conformance.Lookup("04-current-disconnected")
+	ev, err := contactevents.Parse(s.Repaired)
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	p := pattern.MustCompile(`{"detail": {"eventType": ["DISCONNECTED"], "channel": ["VOICE"]}}`)
+	fmt.Println(p.MatchEvent(ev))
+	// Output:
+	// true
+}
+
+// Lint finds the mistakes the documents invite, before the rule is
+// deployed.
+func ExampleLint() {
+	p := pattern.MustCompile(`{
+	  "source": ["aws.connect"],
+	  "detail": {
+	    "EventType": ["DISCONNECTED"],
+	    "channel": ["Voice"],
+	    "contactId": [{"numeric": [">", 0]}]
+	  }
+	}`)
+	findings, err := pattern.Lint(p, contactevents.Strict)
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	for _, f := range findings {
+		fmt.Println(f)
+	}
+	// Output:
+	// /detail/EventType: error: detail.EventType is a documented spelling of "eventType" (current-sample) that the strict profile does not accept; did you mean "eventType"?
+	// /detail/channel/0: error: "Voice" is a documented Channel that the strict profile does not accept; events valid under strict send "VOICE"
+	// /detail/contactId/0: error: detail.contactId is a string: a number condition can never match
+}

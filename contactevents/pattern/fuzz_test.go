@@ -1,0 +1,85 @@
+package pattern
+
+import (
+	"encoding/json"
+	"strings"
+	"testing"
+	"unicode/utf8"
+)
+
+// The seeds (the User Guide table and the invalid patterns) run in every
+// go test; a longer run:
+//
+//	go test -run '^$' -fuzz FuzzCompile -fuzztime 5m ./contactevents/pattern
+//	go test -run '^$' -fuzz FuzzMatch -fuzztime 5m ./contactevents/pattern
+
+// FuzzCompile: any input compiles or fails with an *Error, without a panic
+// or a hang, and a compiled pattern matches events without either.
+func FuzzCompile(f *testing.F) {
+	for _, c := range userGuide {
+		f.Add([]byte(c.pattern))
+	}
+	for _, c := range invalidPatterns {
+		f.Add([]byte(c.pattern))
+	}
+	f.Fuzz(func(t *testing.T, data []byte) {
+		p, err := Compile(data)
+		if err != nil {
+			if _, ok := err.(*Error); !ok {
+				t.Fatalf("Compile error %T, want *Error: %v", err, err)
+			}
+			return
+		}
+		for _, c := range userGuide[:8] {
+			p.Match([]byte(c.event))
+		}
+		p.Match(data)
+	})
+}
+
+// FuzzMatch: compile-then-match agrees with the reference evaluator on every
+// well-formed event (normalized through encoding/json, which also removes
+// duplicate keys, whose meaning JSON leaves open).
+func FuzzMatch(f *testing.F) {
+	for _, c := range userGuide {
+		f.Add([]byte(c.pattern), []byte(c.event))
+	}
+	f.Fuzz(func(t *testing.T, pat, event []byte) {
+		p, err := Compile(pat)
+		if err != nil {
+			return
+		}
+		ev, err := decode(event)
+		if err != nil {
+			p.Match(event) // must not panic on malformed input
+			return
+		}
+		if _, isObject := ev.(map[string]any); isObject && json.Valid(event) && utf8.Valid(event) {
+			// The reader accepts every well-formed event as written
+			// (json.Valid lets invalid UTF-8 through; JSON text is UTF-8).
+			if _, err := p.Match(event); err != nil && !strings.Contains(err.Error(), "deep") {
+				t.Fatalf("Match(%q): %v", event, err)
+			}
+		}
+		normal, err := json.Marshal(ev)
+		if err != nil {
+			return
+		}
+		pv, err := decode(pat)
+		if err != nil {
+			t.Fatalf("Compile accepted %q, encoding/json refuses it: %v", pat, err)
+		}
+		got, err := p.Match(normal)
+		if err != nil {
+			if strings.Contains(err.Error(), "deep") {
+				return // nesting over maxDepth: refused, as it should be
+			}
+			if _, isObject := ev.(map[string]any); isObject {
+				t.Fatalf("Match(%s): %v", normal, err)
+			}
+		}
+		if want := refMatch(pv, ev); got != want {
+			t.Fatalf("Match = %v, reference = %v\npattern %s\nevent   %s", got, want, pat, normal)
+		}
+	})
+}

@@ -1,0 +1,218 @@
+package pattern
+
+import (
+	"errors"
+	"strconv"
+
+	"github.com/connectevents/sdk-go/contactevents"
+)
+
+// ErrNotObject is returned by Match for an event that is valid JSON but not
+// a JSON object: EventBridge events are objects.
+var ErrNotObject = errors.New("event is not a JSON object")
+
+// state is the scratch space of one match: the reader, and per term of the
+// pattern whether one of its conditions matched and whether the event had a
+// leaf (or, for an object term, an object) under its key. Pooled per
+// Pattern, so that matching allocates nothing.
+type state struct {
+	r       reader
+	matched []bool // per term
+	seen    []bool // per term
+	keys    []bool // per group: its key was met in the object being read
+	arrays  int    // arrays entered on the way to the current value
+	done    bool   // the verdict is settled: stop reading
+	buf     []byte // MatchEvent's encoding of the event
+}
+
+func newState(terms, groups int) *state {
+	return &state{matched: make([]bool, terms), seen: make([]bool, terms), keys: make([]bool, groups)}
+}
+
+// Match reports whether the EventBridge event in data matches the pattern.
+// It reads the event once and allocates nothing: it checks the keys and the
+// values the pattern names (escapes, UTF-8, the number grammar), skips every
+// other value by its structure alone (brackets matched, strings ended),
+// without decoding or validating it, and stops as soon as it has met every
+// member the pattern names outside arrays, since nothing after them can
+// change the verdict of a well-formed event.
+//
+// The error is a *contactevents.SyntaxError (with line and column) for
+// malformed JSON met on the way, or ErrNotObject; the verdict is then false.
+// Events from EventBridge are well-formed; to check untrusted input,
+// validate it (contactevents.Validate) as well.
+//
+// data may be any EventBridge event, not only a contact event.
+func (p *Pattern) Match(data []byte) (bool, error) {
+	st := p.pool.Get().(*state)
+	ok, err := st.match(p.root, data)
+	st.r.reset(nil) // keep no reference to the caller's event in the pool
+	p.pool.Put(st)
+	return ok, err
+}
+
+// MatchEvent reports whether a decoded event matches the pattern. It matches
+// the event's canonical JSON (MarshalJSON: canonical key spellings and enum
+// values, unknown members kept), which is what a producer using this SDK
+// publishes; to match an event exactly as received, with its original
+// spellings, use Match on its bytes.
+func (p *Pattern) MatchEvent(ev *contactevents.Event) bool {
+	st := p.pool.Get().(*state)
+	st.buf = ev.AppendJSON(st.buf[:0])
+	ok, err := st.match(p.root, st.buf)
+	p.pool.Put(st)
+	return ok && err == nil
+}
+
+func (st *state) match(root *node, data []byte) (bool, error) {
+	r := &st.r
+	r.reset(data)
+	if r.peek() != '{' {
+		if r.skip(0) && r.end() {
+			return false, ErrNotObject
+		}
+		return false, r.err
+	}
+	st.done, st.arrays = false, 0
+	st.object(root, true, 1)
+	if !st.done {
+		r.end()
+	}
+	if r.err != nil {
+		return false, r.err
+	}
+	return root.eval(st, &root.roots[0]), nil
+}
+
+// object reads an event object against node n, recording what each term
+// of n saw. outer says that every object around this one has met all the
+// keys its node names: once this one has too, the verdict is settled.
+func (st *state) object(n *node, outer bool, depth int) {
+	clear(st.matched[n.base : n.base+len(n.terms)])
+	clear(st.seen[n.base : n.base+len(n.terms)])
+	clear(st.keys[n.gbase : n.gbase+len(n.keys)])
+	met := 0
+	r := &st.r
+	if depth > maxDepth {
+		r.fail(r.pos, "nesting deeper than "+strconv.Itoa(maxDepth))
+		return
+	}
+	r.pos++ // '{'
+	for first := true; r.next(first, '}'); first = false {
+		key, ok := r.key()
+		if !ok {
+			return
+		}
+		i := n.group(key)
+		if i < 0 {
+			r.skip(depth)
+			continue
+		}
+		if !st.keys[n.gbase+i] {
+			st.keys[n.gbase+i] = true
+			met++
+		}
+		complete := outer && met == len(n.keys)
+		st.member(n, &n.keys[i], complete, depth)
+		if st.done {
+			return
+		}
+		if complete && st.arrays == 0 {
+			st.done = true
+			return
+		}
+	}
+}
+
+// member reads the value of a member named by group g: each leaf (at any
+// depth of arrays) goes to g's value lists, each object to g's child node.
+func (st *state) member(n *node, g *group, complete bool, depth int) {
+	r := &st.r
+	switch r.peek() {
+	case '[':
+		if depth >= maxDepth {
+			r.fail(r.pos, "nesting deeper than "+strconv.Itoa(maxDepth))
+			return
+		}
+		st.arrays++
+		r.pos++
+		for first := true; r.next(first, ']'); first = false {
+			st.member(n, g, complete, depth+1)
+		}
+		st.arrays--
+	case '{':
+		if g.child == nil {
+			r.skip(depth)
+			return
+		}
+		c := g.child
+		st.object(c, complete, depth+1)
+		for root, t := range g.owners {
+			i := n.base + t
+			st.seen[i] = true
+			if !st.matched[i] && c.eval(st, &c.roots[root]) {
+				st.matched[i] = true
+			}
+		}
+	default:
+		v, ok := r.leaf()
+		if !ok {
+			return
+		}
+		for _, t := range g.leaves {
+			i := n.base + t
+			st.seen[i] = true
+			if st.matched[i] {
+				continue
+			}
+			conds := n.terms[t].leaf.conds
+			for k := range conds {
+				if conds[k].matches(v) {
+					st.matched[i] = true
+					break
+				}
+			}
+		}
+	}
+}
+
+// group returns the index of the terms of n on key, or -1.
+func (n *node) group(key string) int {
+	for i := range n.keys {
+		if n.keys[i].key == key {
+			return i
+		}
+	}
+	return -1
+}
+
+// eval evaluates e, a formula of n, from what the terms saw in the object
+// just read.
+func (n *node) eval(st *state, e *expr) bool {
+	switch e.op {
+	case opTerm:
+		t := &n.terms[e.term]
+		i := n.base + e.term
+		if t.leaf != nil {
+			return st.matched[i] || (t.leaf.absent && !st.seen[i])
+		}
+		if st.seen[i] {
+			return st.matched[i]
+		}
+		return t.child.empty[t.root]
+	case opAnd:
+		for i := range e.args {
+			if !n.eval(st, &e.args[i]) {
+				return false
+			}
+		}
+		return true
+	default:
+		for i := range e.args {
+			if n.eval(st, &e.args[i]) {
+				return true
+			}
+		}
+		return false
+	}
+}
