@@ -50,6 +50,12 @@ type Record struct {
 	// Warnings are the record's warnings when it is valid (an invalid
 	// record has them in its *ValidationError).
 	Warnings []Issue
+	// Data is the record's event document as read: unwrapped from its
+	// delivery format (decoded from base64 or a JSON string where the
+	// format carries it so), not decoded. It is valid until the iteration
+	// moves on (the decoder reuses its buffers): copy it to keep it. Nil
+	// when the record could not be read at all.
+	Data []byte
 }
 
 // All yields every event of the stream in order, with its error: a
@@ -68,8 +74,24 @@ func (dec *Decoder) All() iter.Seq2[*Event, error] {
 	}
 }
 
-// Records is All with each record's location and warnings.
+// Records is All with each record's location, warnings and document.
 func (dec *Decoder) Records() iter.Seq2[*Record, error] {
+	return dec.records(true)
+}
+
+// Documents yields every record of the stream as Records does but without
+// decoding it: Event is nil and Data is the document, whatever it is (a
+// contact event, another EventBridge event, any JSON value). The error is a
+// *RecordError for a record that cannot be read out of its delivery format
+// (malformed JSON around it, bad base64, over the size limit). For tools
+// that look at documents rather than events, such as an event-pattern
+// matcher.
+func (dec *Decoder) Documents() iter.Seq2[*Record, error] {
+	return dec.records(false)
+}
+
+// records is Records, or Documents when decode is false.
+func (dec *Decoder) records(decode bool) iter.Seq2[*Record, error] {
 	return func(yield func(*Record, error) bool) {
 		o := dec.opts
 		o.noCopy = false // records live in a reused buffer
@@ -102,9 +124,16 @@ func (dec *Decoder) Records() iter.Seq2[*Record, error] {
 				}
 				continue
 			}
+			r := &Record{Index: rec.Index, ID: rec.ID, Pointer: rec.Pointer, Line: rec.Line, Offset: rec.Offset, Format: Format(rec.Format), Data: rec.Data}
+			if !decode {
+				if !yield(r, nil) {
+					return
+				}
+				continue
+			}
 			warnings = warnings[:0]
 			ev, err := decodeRecord(rec.Data, rec.Doc, rec.Offset, rec.Line, &o)
-			r := &Record{Event: ev, Index: rec.Index, ID: rec.ID, Pointer: rec.Pointer, Line: rec.Line, Offset: rec.Offset, Format: Format(rec.Format)}
+			r.Event = ev
 			if len(warnings) > 0 {
 				r.Warnings = append([]Issue(nil), warnings...)
 			}

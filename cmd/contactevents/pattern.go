@@ -13,7 +13,6 @@ import (
 
 	"github.com/connectevents/sdk-go/contactevents"
 	"github.com/connectevents/sdk-go/contactevents/pattern"
-	"github.com/connectevents/sdk-go/internal/delivery"
 )
 
 // runPattern runs "pattern match" and "pattern lint": test an EventBridge
@@ -144,9 +143,9 @@ func (m *matchReport) file(p *pattern.Pattern, name string, stdin io.Reader) err
 		defer f.Close()
 		r, src = f, name
 	}
-	for rec, err := range delivery.Stream(r, delivery.Auto, contactevents.MaxPayloadSize) {
+	for rec, err := range contactevents.NewDecoder(r).Documents() {
 		if err != nil {
-			var re *delivery.RecordError
+			var re *contactevents.RecordError
 			if errors.As(err, &re) && re.Index >= 0 {
 				m.fail(sourceAt(src, re.Line), re.Index, err)
 				continue
@@ -175,7 +174,7 @@ func sourceAt(src string, line int) string {
 	return src
 }
 
-func (m *matchReport) verdict(src string, rec delivery.Record, ok bool) {
+func (m *matchReport) verdict(src string, rec *contactevents.Record, ok bool) {
 	if m.mode == outputJSON {
 		v := struct {
 			Source  string `json:"source"`

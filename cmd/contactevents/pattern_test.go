@@ -8,7 +8,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/connectevents/sdk-go/conformance"
+	"github.com/connectevents/sdk-go/contactevents/samples"
 )
 
 // patternSample is the current page's event pattern, repaired.
@@ -28,7 +28,7 @@ func writeTemp(t *testing.T, name, content string) string {
 func enveloped(t *testing.T) []string {
 	t.Helper()
 	var files []string
-	for _, s := range conformance.Events() {
+	for _, s := range samples.Events() {
 		if s.Enveloped {
 			files = append(files, samplesDir+"/"+s.Name+"/repaired.json")
 		}
@@ -56,7 +56,7 @@ func TestPatternMatchText(t *testing.T) {
 // stdin that mixes contact events with an event of another source, which
 // is matched as it is.
 func TestPatternMatchJSON(t *testing.T) {
-	s, _ := conformance.Lookup("04-current-disconnected")
+	s, _ := samples.Lookup("04-current-disconnected")
 	var compact bytes.Buffer
 	if err := json.Compact(&compact, s.Repaired); err != nil {
 		t.Fatal(err)
@@ -84,7 +84,7 @@ func TestPatternMatchJSON(t *testing.T) {
 // TestPatternMatchBatch: the records of a Lambda SQS batch, named by
 // messageId.
 func TestPatternMatchBatch(t *testing.T) {
-	s, _ := conformance.Lookup("03-current-connected-to-agent")
+	s, _ := samples.Lookup("03-current-connected-to-agent")
 	body, _ := json.Marshal(string(s.Repaired))
 	batch := `{"Records":[{"messageId":"m-1","eventSource":"aws:sqs","body":` + string(body) + `},` +
 		`{"messageId":"m-2","eventSource":"aws:sqs","body":"{\"source\":\"aws.connect\",\"detail\":{\"eventType\":\"QUEUED\"}}"}]}`

@@ -12,9 +12,9 @@ import (
 	"sync"
 	"testing"
 
-	"github.com/connectevents/sdk-go/conformance"
 	"github.com/connectevents/sdk-go/contactevents"
 	"github.com/connectevents/sdk-go/contactevents/pattern"
+	"github.com/connectevents/sdk-go/contactevents/samples"
 )
 
 // typicalRule names the envelope's source and detail-type and two
@@ -32,7 +32,7 @@ const typicalRule = `{
 var compactDocs = sync.OnceValues(func() ([][]byte, int64) {
 	var docs [][]byte
 	var n int64
-	for _, s := range conformance.Events() {
+	for _, s := range samples.Events() {
 		if !s.Enveloped {
 			continue
 		}

@@ -6,6 +6,7 @@ import (
 	"strconv"
 	"sync"
 
+	"github.com/connectevents/sdk-go/contactevents"
 	"github.com/connectevents/sdk-go/internal/issue"
 	"github.com/connectevents/sdk-go/internal/scan"
 )
@@ -33,7 +34,7 @@ type Error struct {
 	Pointer string
 	// Msg says what is wrong, lower-case.
 	Msg string
-	// Err is the underlying *scan.SyntaxError for malformed JSON, or nil.
+	// Err is the *contactevents.SyntaxError for malformed JSON, or nil.
 	Err error
 }
 
@@ -153,7 +154,7 @@ func (c *compiler) syntax() error {
 	}
 	var se *scan.SyntaxError
 	errors.As(err, &se)
-	return &Error{Msg: se.Msg, Err: se}
+	return &Error{Msg: se.Msg, Err: &contactevents.SyntaxError{Offset: se.Offset, Line: se.Line, Column: se.Column, Msg: se.Msg}}
 }
 
 // fail returns the syntax error if the scanner met one (it explains the

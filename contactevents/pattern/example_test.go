@@ -4,9 +4,9 @@ import (
 	"errors"
 	"fmt"
 
-	"github.com/connectevents/sdk-go/conformance"
 	"github.com/connectevents/sdk-go/contactevents"
 	"github.com/connectevents/sdk-go/contactevents/pattern"
+	"github.com/connectevents/sdk-go/contactevents/samples"
 )
 
 // The current page's event pattern: every contact event but
@@ -21,7 +21,7 @@ func Example() {
 		fmt.Println(err)
 		return
 	}
-	for _, s := range conformance.Events() {
+	for _, s := range samples.Events() {
 		if !s.Enveloped || s.Page != "current" {
 			continue
 		}
@@ -69,7 +69,7 @@ func ExamplePattern_Match() {
 // MatchEvent matches a decoded event as its canonical JSON: the sample's
 // "Voice" is VOICE.
 func ExamplePattern_MatchEvent() {
-	s, _ := conformance.Lookup("04-current-disconnected")
+	s, _ := samples.Lookup("04-current-disconnected")
 	ev, err := contactevents.Parse(s.Repaired)
 	if err != nil {
 		fmt.Println(err)

@@ -5,8 +5,8 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/connectevents/sdk-go/conformance"
 	"github.com/connectevents/sdk-go/contactevents"
+	"github.com/connectevents/sdk-go/contactevents/samples"
 	"github.com/connectevents/sdk-go/schema"
 )
 
@@ -138,7 +138,7 @@ func render(fs []Finding) string {
 // TestLintSoundRules: the seeds' pattern sample and ordinary rules have no
 // finding under any profile.
 func TestLintSoundRules(t *testing.T) {
-	s, _ := conformance.Lookup("09-current-stop-streaming-event-type")
+	s, _ := samples.Lookup("09-current-stop-streaming-event-type")
 	rules := []string{
 		string(s.Repaired),
 		`{"source":["aws.connect"],"detail-type":["Amazon Connect Contact Event"],"detail":{"eventType":["DISCONNECTED"],"channel":["VOICE","CHAT"]}}`,

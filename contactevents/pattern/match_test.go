@@ -5,9 +5,8 @@ import (
 	"errors"
 	"testing"
 
-	"github.com/connectevents/sdk-go/conformance"
 	"github.com/connectevents/sdk-go/contactevents"
-	"github.com/connectevents/sdk-go/internal/scan"
+	"github.com/connectevents/sdk-go/contactevents/samples"
 )
 
 func TestMatchErrors(t *testing.T) {
@@ -70,7 +69,7 @@ func TestMatchEvent(t *testing.T) {
 		`{"detail":{"agentInfo":{"agentArn":[{"prefix":"arn:"}]}}}`,
 		`{"detail":{"queueInfo":[{"exists":false}]}}`,
 	}
-	for _, s := range conformance.Events() {
+	for _, s := range samples.Events() {
 		if !s.Enveloped {
 			continue
 		}
@@ -92,7 +91,7 @@ func TestMatchEvent(t *testing.T) {
 	}
 	voice := MustCompile(`{"detail":{"channel":["VOICE"]}}`)
 	mixed := MustCompile(`{"detail":{"channel":["Voice"]}}`)
-	s, _ := conformance.Lookup("04-current-disconnected")
+	s, _ := samples.Lookup("04-current-disconnected")
 	ev, err := contactevents.Parse(s.Repaired)
 	if err != nil {
 		t.Fatal(err)
@@ -110,13 +109,13 @@ func TestMatchEvent(t *testing.T) {
 // keys are case-sensitive. Its verbatim text is refused for the page's
 // missing brace.
 func TestSeedPatternSample(t *testing.T) {
-	s, ok := conformance.Lookup("09-current-stop-streaming-event-type")
+	s, ok := samples.Lookup("09-current-stop-streaming-event-type")
 	if !ok {
 		t.Fatal("no pattern sample")
 	}
 	_, err := Compile(s.Verbatim)
 	var perr *Error
-	var se *scan.SyntaxError
+	var se *contactevents.SyntaxError
 	if !errors.As(err, &perr) || !errors.As(err, &se) || se.Offset != 151 {
 		t.Errorf("Compile(verbatim) = %v, want the syntax error at byte 151", err)
 	}
@@ -125,7 +124,7 @@ func TestSeedPatternSample(t *testing.T) {
 		t.Fatal(err)
 	}
 	n := 0
-	for _, e := range conformance.Events() {
+	for _, e := range samples.Events() {
 		if !e.Enveloped {
 			continue
 		}

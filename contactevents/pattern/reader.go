@@ -8,6 +8,7 @@ import (
 	"unicode/utf8"
 	"unsafe"
 
+	"github.com/connectevents/sdk-go/contactevents"
 	"github.com/connectevents/sdk-go/internal/scan"
 )
 
@@ -21,7 +22,7 @@ type reader struct {
 	data  []byte
 	text  string // data as a string, without a copy: values are substrings of it
 	pos   int
-	err   *scan.SyntaxError
+	err   *contactevents.SyntaxError
 	buf   []byte // unescaped string, reused
 	stack [maxDepth]byte
 }
@@ -36,7 +37,7 @@ func (r *reader) fail(off int, msg string) bool {
 	if r.err == nil {
 		off = min(off, len(r.data))
 		line, col := scan.LineColumn(r.data, off)
-		r.err = &scan.SyntaxError{Offset: int64(off), Line: line, Column: col, Msg: msg}
+		r.err = &contactevents.SyntaxError{Offset: int64(off), Line: line, Column: col, Msg: msg}
 	}
 	r.pos = len(r.data)
 	return false
