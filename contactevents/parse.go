@@ -209,7 +209,7 @@ func decodeRecord(data []byte, doc delivery.Format, offset int64, line int, o *o
 	p, _ := o.profile.codec()
 	d := decoders.Get().(*decoder)
 	defer release(d)
-	d.Reset(data, p, o.maxDepth, !o.keep || o.noCopy)
+	d.Reset(data, p, int(o.maxDepth), !o.keep || o.noCopy)
 	if o.keep {
 		d.a = new(arena)
 	} else {
