@@ -2,6 +2,7 @@ package contactevents
 
 import (
 	"fmt"
+	"math"
 	"slices"
 	"strings"
 
@@ -86,8 +87,10 @@ type options struct {
 	format   Format
 	maxSize  int
 	maxValue int // the payload limit as given; see payloadLimit
-	maxDepth int
 	warnings func(Issue)
+	// maxDepth is an int32 so that it packs with the flags below: the
+	// options fit in 64 bytes, the allocation Parse makes for options given.
+	maxDepth int32
 	keep     bool // the caller keeps the decoded event (Parse, not Validate)
 	noCopy   bool // decoded strings alias the input (WithNoCopy)
 }
@@ -130,7 +133,9 @@ func WithMaxPayloadSize(n int) Option { return func(o *options) { o.maxValue = n
 func (o *options) payloadLimit() int { return max(o.maxValue, o.maxSize) }
 
 // WithMaxDepth bounds JSON nesting; the default is DefaultMaxDepth.
-func WithMaxDepth(n int) Option { return func(o *options) { o.maxDepth = n } }
+func WithMaxDepth(n int) Option {
+	return func(o *options) { o.maxDepth = int32(min(max(n, math.MinInt32), math.MaxInt32)) }
+}
 
 // WithWarnings calls f with every warning of every valid event (warnings of
 // an invalid event are in its *ValidationError), synchronously, in document

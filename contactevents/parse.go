@@ -188,7 +188,7 @@ func fromDelivery(re *delivery.RecordError, err error) *RecordError {
 	if errors.Is(err, delivery.ErrValueTooLarge) {
 		// The payload limit, which the delivery layer applies for the SDK:
 		// the SDK's sentinel, as for the event limit.
-		err = fmt.Errorf("%w (%w)", ErrTooLarge, err)
+		err = fmt.Errorf("%w (%v)", ErrTooLarge, err) // one error: ErrTooLarge is the one to test for
 	}
 	return &RecordError{Index: re.Index, ID: re.ID, Pointer: re.Pointer, Line: re.Line, Offset: re.Offset, Err: err}
 }
@@ -209,7 +209,7 @@ func decodeRecord(data []byte, doc delivery.Format, offset int64, line int, o *o
 	p, _ := o.profile.codec()
 	d := decoders.Get().(*decoder)
 	defer release(d)
-	d.Reset(data, p, o.maxDepth, !o.keep || o.noCopy)
+	d.Reset(data, p, int(o.maxDepth), !o.keep || o.noCopy)
 	if o.keep {
 		d.a = new(arena)
 	} else {

@@ -5,7 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"runtime"
 	"sync/atomic"
 
 	"github.com/connectevents/sdk-go/contactevents"
@@ -28,7 +27,7 @@ type engine struct {
 	// called process; it returns false to stop.
 	emit func(src string, format string, it *item) bool
 	// read counts the bytes read from the sources, for the progress line.
-	read atomic.Int64
+	read *atomic.Int64
 }
 
 // errStopped is returned by process when emit asked to stop.
@@ -42,7 +41,6 @@ var errStopped = errors.New("stopped")
 // Parse (for its diagnosis of every defect of a malformed event), anything
 // else with a Decoder.
 func (e *engine) process(name string, r io.Reader) error {
-	r = &countingReader{r: r, n: &e.read}
 	data, complete, err := readPrefix(r, prefixLimit)
 	if err != nil {
 		return fmt.Errorf("%s: %w", name, err)
@@ -175,14 +173,3 @@ func readPrefix(r io.Reader, limit int) (data []byte, complete bool, err error) 
 		}
 	}
 }
-
-// defaultWorkers is the number of decoding goroutines: one per processor
-// Go may use (workersOverride, when set by a test).
-func defaultWorkers() int {
-	if workersOverride > 0 {
-		return workersOverride
-	}
-	return max(1, runtime.GOMAXPROCS(0))
-}
-
-var workersOverride int

@@ -71,9 +71,10 @@ func makeItem(rec *contactevents.Record, err error, warns []contactevents.Issue,
 	if rec.Event != nil {
 		it.eventType = strings.Clone(string(rec.Event.Detail.EventType))
 	}
+	line := rec.Line // where the record's value starts in a stream, or 0
 	var re *contactevents.RecordError
 	if errors.As(err, &re) {
-		it.id, it.pointer = re.ID, re.Pointer
+		it.id, it.pointer, line = re.ID, re.Pointer, re.Line
 	}
 
 	// Where the record's document is in w.data: at its pointer when the
@@ -88,6 +89,10 @@ func makeItem(rec *contactevents.Record, err error, warns []contactevents.Issue,
 		it.embedded = true
 		inString = it.pointer != ""
 		it.line, it.col = w.line, w.col
+		if line > 0 && w.format == contactevents.FormatConcatenated {
+			// Lines of the stream itself (NDJSON lines come with w.line).
+			it.line, it.col = line, 1
+		}
 	default:
 		if w.data == nil {
 			it.embedded = it.pointer != "" && w.format != contactevents.FormatArray

@@ -11,6 +11,18 @@
 //
 //	contactevents validate --profile strict --output json events.ndjson
 //
+// Validate a Firehose archive, synced to a folder or in place in S3 (the
+// standard AWS credential chain; --endpoint-url for an S3-compatible store):
+//
+//	contactevents validate ./dump/
+//	contactevents validate s3://my-bucket/connect/2024/05/
+//
+// A folder is walked recursively in lexical order (hidden files and folders
+// skipped, symbolic link loops reported); gzip files and objects are
+// recognised by their magic bytes and read decompressed; a UTF-8 byte order
+// mark at the start of a file is skipped with a warning. Files and objects
+// are read in parallel and reported in order.
+//
 // A file may hold one event in any delivery format (an EventBridge event, a
 // bare contact event, an SQS body, an SNS notification, a Lambda SQS, SNS or
 // Kinesis batch, a Firehose transformation event) or many (a JSON array,
@@ -37,13 +49,16 @@ package main
 import (
 	"bufio"
 	"bytes"
+	"context"
 	"errors"
 	"flag"
 	"fmt"
 	"io"
 	"os"
+	"runtime/debug"
 	"slices"
 	"strings"
+	"sync/atomic"
 	"text/tabwriter"
 
 	"github.com/connectevents/sdk-go/contactevents"
@@ -59,14 +74,25 @@ const (
 )
 
 func main() {
+	if _, set := os.LookupEnv("GOMEMLIMIT"); !set {
+		debug.SetMemoryLimit(memoryLimit)
+	}
 	os.Exit(run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr))
 }
+
+// memoryLimit is the soft limit of the Go runtime's memory: the garbage
+// collector works harder rather than let the process grow past it. With the
+// bounded buffers of the readers (see maxParallelSources), it keeps a run
+// under 64 MiB of memory whatever the input (a decompression bomb, a
+// folder of large objects). GOMEMLIMIT overrides it.
+const memoryLimit = 48 << 20
 
 const usage = `contactevents validates and normalizes Amazon Connect contact events.
 
 Usage:
 
-  contactevents validate [flags] [FILE ...]   check every event of the files (stdin: none or -)
+  contactevents validate [flags] [FILE ...]   check every event of the files (stdin: none or -);
+                                              a FILE may be a folder or s3://bucket/prefix
   contactevents normalize [flags] [FILE ...]  write the canonical JSON of each valid event (NDJSON)
   contactevents schema [--profile P]          print a JSON Schema of the events
   contactevents samples [--repaired] [NAME]   list the documented samples, or print one
@@ -150,7 +176,10 @@ func profileNames() []string {
 func runValidate(cmd string, args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	normalize := cmd == "normalize"
 	synopsis := "[--profile P] [--format F] [--output text|json] [--samples] [FILE ...]"
-	about := "Validate every contact event of the files (stdin when there is none, or for -)."
+	about := "Validate every contact event of the files (stdin when there is none, or for -).\n" +
+		"A FILE may be a folder (every file under it, hidden ones skipped) or s3://bucket/prefix\n" +
+		"(every object under the prefix, with the standard AWS credentials); gzip content is read\n" +
+		"decompressed, whatever its name."
 	if normalize {
 		synopsis = "[--profile P] [--format F] [FILE ...]"
 		about = "Write the canonical JSON of every valid contact event of the files, one per line;\nreport the invalid ones on stderr (exit status 1)."
@@ -162,6 +191,7 @@ func runValidate(cmd string, args []string, stdin io.Reader, stdout, stderr io.W
 		formats = append(formats, string(f))
 	}
 	format := fs.String("format", string(contactevents.FormatAuto), "delivery `format`: "+strings.Join(formats, ", "))
+	endpoint := fs.String("endpoint-url", "", "`URL` of an S3-compatible endpoint for s3:// operands, addressed path-style (as the AWS CLI's --endpoint-url)")
 	output, embedded := new(string), new(bool)
 	if !normalize {
 		output = fs.String("output", outputText, "output `mode`: text (a line per problem, then a summary) or json (an object per event)")
@@ -172,7 +202,7 @@ func runValidate(cmd string, args []string, stdin io.Reader, stdout, stderr io.W
 		return status
 	}
 
-	e := &engine{workers: defaultWorkers(), canonical: normalize}
+	e := &engine{workers: defaultWorkers(), canonical: normalize, read: new(atomic.Int64)}
 	e.profile = contactevents.Profile(*profile)
 	if !slices.Contains(contactevents.Profile("").Values(), e.profile) {
 		return usageError(stderr, fs, "unknown profile %q (want one of %s)", *profile, strings.Join(profileNames(), ", "))
@@ -194,7 +224,7 @@ func runValidate(cmd string, args []string, stdin io.Reader, stdout, stderr io.W
 	}
 
 	out, diag := bufio.NewWriterSize(stdout, 64<<10), bufio.NewWriter(stderr)
-	rep := &reporter{mode: mode, out: out, diag: diag, progress: newProgress(stderr, &e.read)}
+	rep := &reporter{mode: mode, out: out, diag: diag, progress: newProgress(stderr, e.read)}
 	e.emit = rep.emit
 
 	status = exitValid
@@ -221,15 +251,8 @@ func runValidate(cmd string, args []string, stdin io.Reader, stdout, stderr io.W
 		files = []string{"-"}
 		fallthrough
 	default:
-		for _, name := range files {
-			err := processFile(e, name, stdin)
-			if errors.Is(err, errStopped) {
-				break
-			}
-			if err != nil {
-				fail(err)
-			}
-		}
+		ctx := context.Background()
+		e.runSources(ctx, expand(ctx, files, stdin, &s3Sources{endpoint: *endpoint}), fail)
 	}
 	rep.progress.clear()
 	if mode == outputText {
@@ -254,19 +277,6 @@ func runValidate(cmd string, args []string, stdin io.Reader, stdout, stderr io.W
 		return exitInvalid
 	}
 	return exitValid
-}
-
-// processFile validates the file name ("-" for stdin).
-func processFile(e *engine, name string, stdin io.Reader) error {
-	if name == "-" {
-		return e.process("<stdin>", stdin)
-	}
-	f, err := os.Open(name)
-	if err != nil {
-		return err
-	}
-	defer f.Close()
-	return e.process(name, f)
 }
 
 // usageError reports a usage error of the command fs and returns its exit
