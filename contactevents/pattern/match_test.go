@@ -3,6 +3,7 @@ package pattern
 import (
 	"bytes"
 	"errors"
+	"fmt"
 	"testing"
 
 	"github.com/connectevents/sdk-go/contactevents"
@@ -136,5 +137,39 @@ func TestSeedPatternSample(t *testing.T) {
 	}
 	if n != 7 {
 		t.Errorf("%d enveloped samples, want 7", n)
+	}
+}
+
+// TestConcurrentMatch: one Pattern used by many goroutines gives every one
+// the sequential verdicts (run with -race).
+func TestConcurrentMatch(t *testing.T) {
+	p := MustCompile(`{"detail":{"eventType":[{"anything-but":"CONTACT_DATA_UPDATED"}],"agentInfo":{"agentArn":[{"exists":true}]}}}`)
+	var docs [][]byte
+	var want []bool
+	for _, s := range conformance.Events() {
+		ok, err := p.Match(s.Repaired)
+		if err != nil {
+			t.Fatal(err)
+		}
+		docs, want = append(docs, s.Repaired), append(want, ok)
+	}
+	errs := make(chan error, 8)
+	for g := 0; g < 8; g++ {
+		go func() {
+			for n := 0; n < 50; n++ {
+				for i, d := range docs {
+					if ok, err := p.Match(d); ok != want[i] || err != nil {
+						errs <- fmt.Errorf("document %d: %v, %v; want %v", i, ok, err, want[i])
+						return
+					}
+				}
+			}
+			errs <- nil
+		}()
+	}
+	for g := 0; g < 8; g++ {
+		if err := <-errs; err != nil {
+			t.Error(err)
+		}
 	}
 }
