@@ -146,7 +146,7 @@ func TestConcurrentMatch(t *testing.T) {
 	p := MustCompile(`{"detail":{"eventType":[{"anything-but":"CONTACT_DATA_UPDATED"}],"agentInfo":{"agentArn":[{"exists":true}]}}}`)
 	var docs [][]byte
 	var want []bool
-	for _, s := range conformance.Events() {
+	for _, s := range samples.Events() {
 		ok, err := p.Match(s.Repaired)
 		if err != nil {
 			t.Fatal(err)
