@@ -127,12 +127,6 @@ func notContactEvent(data []byte, ev *Event) (string, bool) {
 	return what, true
 }
 
-// The root keyword locations: the schema's root is if/then/else of these.
-const (
-	eventType        = "/$defs/EventBridgeEvent/type"
-	contactEventType = "/$defs/ContactEvent/type"
-)
-
 // misread reports whether a document decoded as doc is the other kind of
 // document by the schema's rule: a bare contact event with a detail or
 // detail-type member, or an envelope with neither.
@@ -142,7 +136,7 @@ func misread(d *decoder, ev *Event, doc delivery.Format) (delivery.Format, bool)
 	}
 	if doc == delivery.Detail {
 		for _, u := range ev.Detail.Unknown {
-			if delivery.IsEnvelopeKey(u.Key) {
+			if isEnvelopeKey(u.Key) {
 				return delivery.EventBridge, true
 			}
 		}
@@ -221,11 +215,11 @@ func decodeRecord(data []byte, doc delivery.Format, offset int64, line int, o *o
 	}
 	ev := d.newEvent()
 	if doc == delivery.Detail {
-		if d.Object(contactEventType) {
+		if d.Object(contactEventTypeKeyword) {
 			decodeContactEvent(d, &ev.Detail)
 			d.S.Finish()
 		}
-	} else if d.Object(eventType) {
+	} else if d.Object(envelopeTypeKeyword) {
 		decodeEvent(d, ev)
 		d.S.Finish()
 	}

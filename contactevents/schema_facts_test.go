@@ -40,9 +40,21 @@ func TestSchemaFactsMatchTheSchema(t *testing.T) {
 	if !slices.Equal(keys, rootRuleKeys) {
 		t.Errorf("rootRuleKeys = %q, the schema's root if requires one of %q", rootRuleKeys, keys)
 	}
-	for _, k := range append(keys, "detail-typ", "Detail", "") {
+	for _, k := range append(keys, "detail-typ", "Detail", "", "eventType") {
 		if isEnvelopeKey(k) != slices.Contains(keys, k) {
 			t.Errorf("isEnvelopeKey(%q) = %v", k, isEnvelopeKey(k))
+		}
+		// The delivery layer applies the same rule while it unwraps records
+		// (it reads keys with its own probe): it must agree with the schema,
+		// on well-formed and on malformed documents alike.
+		want := FormatDetail
+		if isEnvelopeKey(k) {
+			want = FormatEventBridge
+		}
+		for _, doc := range []string{`{"` + k + `":{}}`, `{"` + k + `":{},}`} {
+			if got := DetectFormat([]byte(doc)); got != want {
+				t.Errorf("DetectFormat(%s) = %s, want %s by the schema's root rule", doc, got, want)
+			}
 		}
 	}
 

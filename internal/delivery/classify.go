@@ -14,9 +14,9 @@ import (
 // "detail" or "detail-type" member (whatever its value) is an EventBridge
 // event, anything else a bare contact event.
 
-// IsEnvelopeKey reports whether a top-level key makes a document an
+// isEnvelopeKey reports whether a top-level key makes a document an
 // EventBridge event by the schema's root rule.
-func IsEnvelopeKey(key string) bool { return key == "detail" || key == "detail-type" }
+func isEnvelopeKey(key string) bool { return key == "detail" || key == "detail-type" }
 
 // docOf applies the root rule to a probed object.
 func docOf(p *probe) Format {
@@ -43,7 +43,7 @@ func DocumentKind(data []byte) (kind Format, object bool) {
 		if !ok {
 			return Detail, true
 		}
-		if IsEnvelopeKey(key) {
+		if isEnvelopeKey(key) {
 			return EventBridge, true
 		}
 		s.Skip()
