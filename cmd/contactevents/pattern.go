@@ -104,7 +104,7 @@ func runPatternMatch(args []string, stdin io.Reader, stdout, stderr io.Writer) i
 		}
 	}
 	if m.mode == outputText {
-		fmt.Fprintf(out, "%d events: %d matched, %d not matched", m.events, m.matched, m.events-m.matched)
+		fmt.Fprintf(out, "%d%s: %d matched, %d not matched", m.events, plural(m.events, " event", " events"), m.matched, m.events-m.matched)
 		if m.failed > 0 {
 			fmt.Fprintf(out, ", %d unreadable", m.failed)
 		}
@@ -286,7 +286,9 @@ func lintText(name string, perr *pattern.Error, findings []pattern.Finding, errs
 	for _, f := range findings {
 		fmt.Fprintf(&b, "%s: %s\n", name, f)
 	}
-	fmt.Fprintf(&b, "%d findings: %d errors, %d warnings\n", len(findings), errs, len(findings)-errs)
+	warns := len(findings) - errs
+	fmt.Fprintf(&b, "%d%s: %d%s, %d%s\n", len(findings), plural(len(findings), " finding", " findings"),
+		errs, plural(errs, " error", " errors"), warns, plural(warns, " warning", " warnings"))
 	return []byte(b.String())
 }
 

@@ -196,3 +196,28 @@ func TestPatternUsage(t *testing.T) {
 		}
 	}
 }
+
+// TestPatternGolden: the exact output of match (the seeds' pattern on the
+// enveloped samples) and of lint (a rule with the mistakes, under
+// each profile); go test -update rewrites the files.
+func TestPatternGolden(t *testing.T) {
+	for _, c := range []struct {
+		golden string
+		args   []string
+	}{
+		{"pattern-match.txt", append([]string{"pattern", "match", patternSample}, enveloped(t)...)},
+		{"pattern-match.jsonl", append([]string{"pattern", "match", "--output", "json", patternSample}, enveloped(t)...)},
+		{"pattern-lint-strict.txt", []string{"pattern", "lint", "--profile", "strict", "testdata/pattern-mistakes.json"}},
+		{"pattern-lint-compat.txt", []string{"pattern", "lint", "--profile", "compat", "testdata/pattern-mistakes.json"}},
+		{"pattern-lint-legacy.txt", []string{"pattern", "lint", "--profile", "legacy", "testdata/pattern-mistakes.json"}},
+		{"pattern-lint-strict.json", []string{"pattern", "lint", "--profile", "strict", "--output", "json", "testdata/pattern-mistakes.json"}},
+	} {
+		t.Run(c.golden, func(t *testing.T) {
+			out, errOut, _ := cli(t, nil, c.args...)
+			if errOut != "" {
+				t.Errorf("stderr: %s", errOut)
+			}
+			golden(t, c.golden, out)
+		})
+	}
+}

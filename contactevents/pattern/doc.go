@@ -19,8 +19,9 @@
 //	}
 //	ok, err := p.Match(eventBytes) // any EventBridge event, as raw JSON
 //
-// Match reads the event once, looks only at the members the pattern names,
-// and allocates nothing: it costs a fraction of decoding the event.
+// Match reads the event once and allocates nothing: it checks the members
+// the pattern names, skips the others by their structure, and stops once it
+// has read them all, so that it costs a fraction of decoding the event.
 // MatchEvent matches a decoded *contactevents.Event.
 //
 // The semantics are those of the EventBridge User Guide (pages "Event
@@ -36,7 +37,9 @@
 //     a missing field.
 //   - When the event has an array, the pattern matches if any element
 //     matches, at any depth of arrays; the fields of a pattern object must
-//     all match within the same element of an array of objects.
+//     all match within the same element of an array of objects (so
+//     {"exists": false} there holds for an element without the field;
+//     event-ruler decides that case by the order of the keys).
 //   - Operators: prefix and suffix (each also {"equals-ignore-case": s}),
 //     equals-ignore-case, wildcard ('*' for any run of characters, "\*"
 //     and "\\" for the literal characters), anything-but (a string or

@@ -15,13 +15,14 @@ func TestMatchErrors(t *testing.T) {
 	for _, c := range []struct {
 		name, event string
 		line, col   int // of the syntax error; 0 for ErrNotObject
+		msg         string
 	}{
-		{"not an object", `["aws.connect"]`, 0, 0},
-		{"a string", `"aws.connect"`, 0, 0},
-		{"truncated before the named members", `{"source":"aws.connect","detail":{"eventT`, 1, 42},
-		{"bad token in a skipped member", "{\"id\":x,\"source\":\"aws.connect\"}", 1, 7},
-		{"trailing data", `{"source":"aws.connect","other":1} x`, 1, 36},
-		{"empty input", ``, 1, 1},
+		{"not an object", `["aws.connect"]`, 0, 0, ""},
+		{"a string", `"aws.connect"`, 0, 0, ""},
+		{"truncated before the named members", `{"source":"aws.connect","detail":{"eventT`, 1, 42, "unexpected end of input in a string"},
+		{"bad token in a skipped member", "{\"id\":x,\"source\":\"aws.connect\"}", 1, 7, "unexpected 'x', expected a value"},
+		{"trailing data", `{"source":"aws.connect","other":1} x`, 1, 36, "unexpected 'x', expected the end of the input after the event"},
+		{"empty input", ``, 1, 1, "unexpected end of input, expected a value"},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			ok, err := p.Match([]byte(c.event))
@@ -40,6 +41,9 @@ func TestMatchErrors(t *testing.T) {
 			}
 			if se.Line != c.line || se.Column != c.col {
 				t.Errorf("at %d:%d, want %d:%d (%v)", se.Line, se.Column, c.line, c.col, err)
+			}
+			if c.msg != "" && se.Msg != c.msg {
+				t.Errorf("message %q, want %q", se.Msg, c.msg)
 			}
 		})
 	}

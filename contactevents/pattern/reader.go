@@ -253,15 +253,17 @@ func (r *reader) literal(word string) bool {
 
 // leaf reads a string, number, boolean or null.
 func (r *reader) leaf() (value, bool) {
-	switch r.peek() {
-	case '"':
+	switch c := r.peek(); {
+	case c != '"' && c != 't' && c != 'f' && c != 'n' && c != '-' && (c < '0' || c > '9'):
+		return value{}, r.unexpected("a value")
+	case c == '"':
 		s, ok := r.str()
 		return value{kind: scan.String, text: s}, ok
-	case 't':
+	case c == 't':
 		return value{kind: scan.True}, r.literal("true")
-	case 'f':
+	case c == 'f':
 		return value{kind: scan.False}, r.literal("false")
-	case 'n':
+	case c == 'n':
 		return value{kind: scan.Null}, r.literal("null")
 	}
 	s, ok := r.number()

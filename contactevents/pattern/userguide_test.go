@@ -37,6 +37,28 @@ var userGuide = []guideCase{
 	{"fields the pattern does not name are ignored", ec2Event, `{"region":["us-west-1"]}`, true},
 	{"Location and Day", `{"Location":"New York","Day":"Monday"}`, `{"Location":["New York"],"Day":["Monday"]}`, true},
 
+	// Comparison operators (the summary table)
+	{"begins with: Region is in the US", `{"Region":"us-east-1"}`, `{"Region":[{"prefix":"us-"}]}`, true},
+	{"begins with: Region is not in the US", `{"Region":"eu-west-1"}`, `{"Region":[{"prefix":"us-"}]}`, false},
+	{"empty: LastName is empty", `{"LastName":""}`, `{"LastName":[""]}`, true},
+	{"empty: LastName is not empty", `{"LastName":"Doe"}`, `{"LastName":[""]}`, false},
+	{"equals: Name is Alice", `{"Name":"Alice"}`, `{"Name":["Alice"]}`, true},
+	{"equals: Name is alice", `{"Name":"alice"}`, `{"Name":["Alice"]}`, false},
+	{"exists: ProductName exists", `{"ProductName":"Shoe"}`, `{"ProductName":[{"exists":true}]}`, true},
+	{"does not exist: ProductName does not exist", `{"Product":"Shoe"}`, `{"ProductName":[{"exists":false}]}`, true},
+	{"not: Weather is anything but Raining", `{"Weather":"Sunny"}`, `{"Weather":[{"anything-but":["Raining"]}]}`, true},
+	{"not: Weather is Raining", `{"Weather":"Raining"}`, `{"Weather":[{"anything-but":["Raining"]}]}`, false},
+	{"null: UserID is null", `{"UserID":null}`, `{"UserID":[null]}`, true},
+	{"numeric equals: Price is 100", `{"Price":100}`, `{"Price":[{"numeric":["=",100]}]}`, true},
+	{"numeric equals: Price is 100.0", `{"Price":100.0}`, `{"Price":[{"numeric":["=",100]}]}`, true},
+	{"numeric range: Price above 10 and at most 20", `{"Price":20}`, `{"Price":[{"numeric":[">",10,"<=",20]}]}`, true},
+	{"numeric range: Price 10 is not above 10", `{"Price":10}`, `{"Price":[{"numeric":[">",10,"<=",20]}]}`, false},
+	{"or: PaymentType is Credit or Debit", `{"PaymentType":"Debit"}`, `{"PaymentType":["Credit","Debit"]}`, true},
+	{"or (multiple fields): Location or Day", `{"Location":"Paris","Day":"Monday"}`, `{"$or":[{"Location":["New York"]},{"Day":["Monday"]}]}`, true},
+	{"or (multiple fields): neither", `{"Location":"Paris","Day":"Tuesday"}`, `{"$or":[{"Location":["New York"]},{"Day":["Monday"]}]}`, false},
+	{"wildcard: a .png file in the folder dir", `{"FileName":"dir/image.png"}`, `{"FileName":[{"wildcard":"dir/*.png"}]}`, true},
+	{"wildcard: a .png file elsewhere", `{"FileName":"other/image.png"}`, `{"FileName":[{"wildcard":"dir/*.png"}]}`, false},
+
 	// Arrays in event patterns
 	{"array intersection is non-empty", `{"resources":["arn:aws:autoscaling:us-east-1:123456789012:autoScalingGroup:eb56d16b-bbf0-401d-b893-d5978ed4a025:autoScalingGroupName/ASGTerminate","arn:aws:ec2:us-east-1:123456789012:instance/i-b188560f"]}`, `{"resources":["arn:aws:ec2:us-east-1:123456789012:instance/i-b188560f","arn:aws:ec2:us-east-1:111122223333:instance/i-b188560f","arn:aws:ec2:us-east-1:444455556666:instance/i-b188560f"]}`, true},
 	{"array intersection is empty", `{"resources":["arn:aws:ec2:us-east-1:999999999999:instance/i-b188560f"]}`, `{"resources":["arn:aws:ec2:us-east-1:123456789012:instance/i-b188560f"]}`, false},
