@@ -259,3 +259,29 @@ func TestDecompressionBomb(t *testing.T) {
 		t.Errorf("the heap grew by %d MiB", grown>>20)
 	}
 }
+
+// TestS3Pagination: a prefix of more objects than one ListObjectsV2 page
+// holds (1,000) is listed to the end, in key order.
+func TestS3Pagination(t *testing.T) {
+	if testing.Short() {
+		t.Skip("1,001 objects")
+	}
+	objects := map[string][]byte{}
+	for i := range 1001 {
+		objects[fmt.Sprintf("2024/05/01/%02d/part-%05d", i%24, i)] = event(i)
+	}
+	url := fakeS3(t, "paged", objects)
+	out, errOut, code := cli(t, nil, "validate", "--output", "json", "--endpoint-url", url, "s3://paged/2024/05/")
+	if code != exitValid || errOut != "" {
+		t.Fatalf("exit %d, stderr %q", code, errOut)
+	}
+	var got []string
+	for line := range strings.Lines(out) {
+		_, rest, _ := strings.Cut(line, `"source":"s3://paged/`)
+		key, _, _ := strings.Cut(rest, `"`)
+		got = append(got, key)
+	}
+	if want := slices.Sorted(maps.Keys(objects)); !slices.Equal(got, want) {
+		t.Errorf("%d objects reported, want the %d in key order", len(got), len(want))
+	}
+}
