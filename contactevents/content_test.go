@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"compress/gzip"
 	"errors"
+	"fmt"
 	"io"
 	"strings"
 	"testing"
@@ -109,4 +110,25 @@ func TestDecoderReadsGzipAndBOM(t *testing.T) {
 	if len(errs) != 1 || !errors.As(errs[0], &re) || re.Line != 2 || !strings.Contains(errs[0].Error(), "byte order mark") {
 		t.Errorf("a BOM on line 2: %v, want one error at line 2", errs)
 	}
+}
+
+// An S3 object as Firehose writes it: gzip, records back to back. NewDecoder
+// reads it as it comes (OpenContent tells a tool what it found).
+func ExampleNewDecoder_gzip() {
+	var object bytes.Buffer
+	w := gzip.NewWriter(&object)
+	io.WriteString(w, `{"eventType":"QUEUED","contactId":"c-1","channel":"VOICE","instanceArn":"arn:aws:connect:us-west-2:111122223333:instance/i-1","initiationMethod":"INBOUND"}`)
+	io.WriteString(w, `{"eventType":"DISCONNECTED","contactId":"c-1","channel":"VOICE","instanceArn":"arn:aws:connect:us-west-2:111122223333:instance/i-1","initiationMethod":"INBOUND"}`)
+	w.Close()
+
+	for rec, err := range contactevents.NewDecoder(&object).Records() {
+		if err != nil {
+			fmt.Println(err)
+			continue
+		}
+		fmt.Println(rec.Index, rec.Format, rec.Event.Detail.EventType)
+	}
+	// Output:
+	// 0 concatenated QUEUED
+	// 1 concatenated DISCONNECTED
 }

@@ -238,13 +238,13 @@ func TestDecompressionBomb(t *testing.T) {
 	if testing.Short() {
 		t.Skip("decompresses 1 GiB")
 	}
-	var b bytes.Buffer
-	w, _ := gzip.NewWriterLevel(&b, gzip.BestCompression)
-	zeros := bytes.Repeat([]byte{'0'}, 1<<20)
-	for range 1 << 10 {
-		w.Write(zeros)
-	}
+	// One gzip member of 1 MiB of '0' (about 1 KiB), 1,024 times: gzip
+	// readers read concatenated members as one stream.
+	var member bytes.Buffer
+	w, _ := gzip.NewWriterLevel(&member, gzip.BestCompression)
+	w.Write(bytes.Repeat([]byte{'0'}, 1<<20))
 	w.Close()
+	b := bytes.NewBuffer(bytes.Repeat(member.Bytes(), 1<<10))
 	dir := writeTree(t, map[string][]byte{"bomb.gz": b.Bytes()})
 	var before runtime.MemStats
 	runtime.ReadMemStats(&before)
@@ -257,5 +257,31 @@ func TestDecompressionBomb(t *testing.T) {
 	t.Logf("%d KiB of gzip: %s", b.Len()>>10, strings.TrimSpace(out))
 	if grown := int64(after.HeapSys) - int64(before.HeapSys); grown > 48<<20 {
 		t.Errorf("the heap grew by %d MiB", grown>>20)
+	}
+}
+
+// TestS3Pagination: a prefix of more objects than one ListObjectsV2 page
+// holds (1,000) is listed to the end, in key order.
+func TestS3Pagination(t *testing.T) {
+	if testing.Short() {
+		t.Skip("1,001 objects")
+	}
+	objects := map[string][]byte{}
+	for i := range 1001 {
+		objects[fmt.Sprintf("2024/05/01/%02d/part-%05d", i%24, i)] = event(i)
+	}
+	url := fakeS3(t, "paged", objects)
+	out, errOut, code := cli(t, nil, "validate", "--output", "json", "--endpoint-url", url, "s3://paged/2024/05/")
+	if code != exitValid || errOut != "" {
+		t.Fatalf("exit %d, stderr %q", code, errOut)
+	}
+	var got []string
+	for line := range strings.Lines(out) {
+		_, rest, _ := strings.Cut(line, `"source":"s3://paged/`)
+		key, _, _ := strings.Cut(rest, `"`)
+		got = append(got, key)
+	}
+	if want := slices.Sorted(maps.Keys(objects)); !slices.Equal(got, want) {
+		t.Errorf("%d objects reported, want the %d in key order", len(got), len(want))
 	}
 }

@@ -12,8 +12,9 @@ import (
 
 // prefixLimit is how much of a source is read before deciding how to read
 // it; a source that fits is handled in memory (its format detected from the
-// whole of it, problems located by line and column). It is four times the
-// SDK's size limit for an event (and for a whole batch read by NewDecoder).
+// whole of it, problems located by line and column), a longer one is
+// streamed. It is not a size limit: four times the SDK's event limit, so
+// that a source of a few events is located precisely.
 const prefixLimit = 4 * contactevents.DefaultMaxSize
 
 // engine validates (and, for normalize, encodes) the events of sources and

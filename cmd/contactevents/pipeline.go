@@ -36,9 +36,10 @@ const (
 	// chunkSize is the size of the chunks of lines handed to the workers:
 	// about a hundred events, enough to make the queueing negligible.
 	chunkSize = 256 << 10
-	// maxLine bounds a line kept in memory; a longer line is skipped and
-	// reported (Parse would reject it anyway: its limit is 256 KiB).
-	maxLine = prefixLimit
+	// maxLine bounds a line kept in memory: the SDK's payload limit, which
+	// bounds one value of a stream (a line of NDJSON). A longer line is
+	// skipped and reported as the SDK would report it.
+	maxLine = contactevents.DefaultMaxPayloadSize
 )
 
 // chunk is a run of whole lines of the input and, once decoded, their items.

@@ -20,14 +20,23 @@ const maxParallelSources = 4
 //	dispatch (1 goroutine)  -->  sources (up to maxParallelSources workers)  -->  report (caller)
 //
 // dispatch hands the sources in order to the workers and, in the same
-// order, to the caller; each source has its own bounded queue of items, so a
-// worker that runs ahead waits for the caller to reach its source. Items
-// come out in input order and memory stays bounded.
+// order, to the caller; each source has its own bounded queue of batches of
+// items, so a worker that runs ahead waits for the caller to reach its source
+// only once it has queued sourceLookahead items. Items come out in input
+// order and memory stays bounded.
+
+// Batches of items queued per source: itemBatch items to a batch, and
+// sourceLookahead items in all, about 2.5 MB, more than a Firehose object
+// holds with the default 5 MiB buffer, so that the workers rarely wait.
+const (
+	itemBatch       = 256
+	sourceLookahead = 64 * itemBatch
+)
 
 // sourceJob is a source being read and the queue of its items.
 type sourceJob struct {
 	src   source
-	items chan sourceItem
+	items chan []sourceItem
 	err   error // set before items is closed
 }
 
@@ -60,7 +69,7 @@ func (e *engine) runSources(ctx context.Context, sources []source, fail func(err
 		defer close(jobs)
 		defer close(order)
 		for _, src := range sources {
-			j := &sourceJob{src: src, items: make(chan sourceItem, 256)}
+			j := &sourceJob{src: src, items: make(chan []sourceItem, sourceLookahead/itemBatch)}
 			select {
 			case order <- j:
 			case <-stop:
@@ -76,23 +85,37 @@ func (e *engine) runSources(ctx context.Context, sources []source, fail func(err
 	for range workers {
 		go func() {
 			for j := range jobs {
-				j.err = e.lone().source(ctx, j.src, func(_, format string, it *item) bool {
+				var batch []sourceItem
+				send := func() bool {
 					select {
-					case j.items <- sourceItem{format, *it}:
+					case j.items <- batch:
+						batch = nil
 						return true
 					case <-stop:
 						return false
 					}
+				}
+				j.err = e.lone().source(ctx, j.src, func(_, format string, it *item) bool {
+					if batch == nil {
+						batch = make([]sourceItem, 0, itemBatch)
+					}
+					batch = append(batch, sourceItem{format, *it})
+					return len(batch) < itemBatch || send()
 				})
+				if len(batch) > 0 && !send() && j.err == nil {
+					j.err = errStopped
+				}
 				close(j.items)
 			}
 		}()
 	}
 	for j := range order {
-		for si := range j.items {
-			if !e.emit(j.src.name, si.format, &si.it) {
-				close(stop)
-				return false
+		for batch := range j.items {
+			for i := range batch {
+				if !e.emit(j.src.name, batch[i].format, &batch[i].it) {
+					close(stop)
+					return false
+				}
 			}
 		}
 		if j.err != nil && !errors.Is(j.err, errStopped) {
