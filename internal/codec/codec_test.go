@@ -139,6 +139,24 @@ func TestMemberComparesSpellings(t *testing.T) {
 	}
 }
 
+// TestKey checks that Key returns the first spelling as written, escapes
+// included, without allocating.
+func TestKey(t *testing.T) {
+	d := newDecoder(`{"Contact\u0049d":"a","contactId":"a"}`, compat)
+	d.Object("/type")
+	var sp Span
+	key, _ := d.S.NextKey()
+	d.Member(&sp, key, "/x-unique-keys")
+	d.S.ReadString()
+	d.EndMember(&sp)
+	if got := d.Key(&sp); got != `Contact\u0049d` {
+		t.Errorf("Key = %q", got)
+	}
+	if n := testing.AllocsPerRun(100, func() { d.Key(&sp) }); n != 0 {
+		t.Errorf("Key allocates %v times", n)
+	}
+}
+
 func TestAppendFloatMatchesEncodingJSON(t *testing.T) {
 	for f, want := range map[float64]string{2: "2", 2.5: "2.5", 1e21: "1e+21", 1e-7: "1e-7", 0: "0", -3.25: "-3.25"} {
 		if got := string(AppendFloat(nil, f)); got != want {

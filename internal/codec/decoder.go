@@ -275,18 +275,20 @@ type Span struct {
 	Seen       bool
 }
 
-// Key returns the member's key as it was written.
+// Key returns the member's key as it was written (a substring of the
+// scanner's text: no allocation).
 func (d *Decoder) Key(sp *Span) string {
-	rest := d.data[sp.KeyAt+1:]
+	start := int(sp.KeyAt) + 1
+	rest := d.data[start:]
 	for i := 0; i < len(rest); i++ {
 		switch rest[i] {
 		case '\\':
 			i++
 		case '"':
-			return string(rest[:i])
+			return d.S.Text(start, start+i)
 		}
 	}
-	return string(rest)
+	return d.S.Text(start, len(d.data))
 }
 
 // Member prepares to decode the value of a known member. It returns false

@@ -172,6 +172,11 @@ func (s *Scanner) Offset() int { return s.pos }
 // or BeginArray and not yet closed.
 func (s *Scanner) Depth() int { return s.depth }
 
+// Text returns the input from start to end as a string without copying it:
+// a substring of the conversion made at Reset (or of the input itself after
+// ResetView).
+func (s *Scanner) Text(start, end int) string { return s.str[start:end] }
+
 // KeyOffset returns the offset of the opening quote of the key last
 // returned by NextKey, for locating errors about that member.
 func (s *Scanner) KeyOffset() int { return s.keyOff }

@@ -310,6 +310,9 @@ func TestSubstring(t *testing.T) {
 	if !sameBacking(s.str, k) || !sameBacking(s.str, v) {
 		t.Error("key or value is not a substring of the input conversion")
 	}
+	if txt := s.Text(2, 5); txt != "key" || !sameBacking(s.str, txt) {
+		t.Errorf("Text(2, 5) = %q, not the substring of the input conversion", txt)
+	}
 }
 
 func sameBacking(whole, part string) bool {

@@ -77,19 +77,18 @@ func plainText(d []byte) bool {
 	// A byte below 0x20 borrows in w-0x20*lsb and sets its high bit; a
 	// non-ASCII byte has its high bit set in w. A borrow into the next
 	// byte only happens after such a byte, so the test is exact.
-	i := 0
-	for ; i+32 <= len(d); i += 32 {
-		w0 := binary.LittleEndian.Uint64(d[i:])
-		w1 := binary.LittleEndian.Uint64(d[i+8:])
-		w2 := binary.LittleEndian.Uint64(d[i+16:])
-		w3 := binary.LittleEndian.Uint64(d[i+24:])
-		m := (w0 - 0x20*lsb) | w0 | (w1 - 0x20*lsb) | w1 | (w2 - 0x20*lsb) | w2 | (w3 - 0x20*lsb) | w3
-		if m&msb != 0 {
+	for len(d) >= 32 {
+		w0 := binary.LittleEndian.Uint64(d)
+		w1 := binary.LittleEndian.Uint64(d[8:])
+		w2 := binary.LittleEndian.Uint64(d[16:])
+		w3 := binary.LittleEndian.Uint64(d[24:])
+		if (w0|w1|w2|w3|(w0-0x20*lsb)|(w1-0x20*lsb)|(w2-0x20*lsb)|(w3-0x20*lsb))&msb != 0 {
 			return false
 		}
+		d = d[32:]
 	}
-	for ; i < len(d); i++ {
-		if d[i] < 0x20 || d[i] >= utf8.RuneSelf {
+	for _, c := range d {
+		if c < 0x20 || c >= utf8.RuneSelf {
 			return false
 		}
 	}
@@ -101,30 +100,46 @@ func plainText(d []byte) bool {
 // two words are tested in registers before the vectorised search, whose
 // call costs more than it saves on short strings.
 func nextQuote(d []byte, i int) int {
-	for k := 0; k < 2 && i+8 <= len(d); k++ {
-		q := binary.LittleEndian.Uint64(d[i:]) ^ ('"' * lsb)
+	if i > len(d) {
+		return len(d)
+	}
+	b := d[i:]
+	if len(b) >= 8 {
+		q := binary.LittleEndian.Uint64(b) ^ ('"' * lsb)
 		if m := (q - lsb) & ^q & msb; m != 0 {
 			return i + bits.TrailingZeros64(m)>>3
 		}
-		i += 8
+		if len(b) >= 16 {
+			q := binary.LittleEndian.Uint64(b[8:]) ^ ('"' * lsb)
+			if m := (q - lsb) & ^q & msb; m != 0 {
+				return i + 8 + bits.TrailingZeros64(m)>>3
+			}
+		}
 	}
-	if j := bytes.IndexByte(d[i:], '"'); j >= 0 {
+	if j := bytes.IndexByte(b, '"'); j >= 0 {
 		return i + j
 	}
 	return len(d)
 }
 
+// plainEnd returns the offset of the closing quote of the string whose
+// opening quote is at p, in a plain input (see plainText), and false for an
+// unterminated string, which the general path of scanString reports.
+func (s *Scanner) plainEnd(p int) (int, bool) {
+	q := nextQuote(s.data, p+1)
+	return q, q < len(s.data)
+}
+
 // scanString validates the string whose opening quote is at p. It returns
 // the offset after the closing quote and whether the string has escapes.
 func (s *Scanner) scanString(p int) (end int, escaped, ok bool) {
+	if s.plain {
+		if q, ok := s.plainEnd(p); ok {
+			return q + 1, false, true
+		}
+	}
 	d := s.data
 	i := p + 1
-	if s.plain {
-		if i = nextQuote(d, i); i < len(d) {
-			return i + 1, false, true
-		}
-		i = p + 1 // unterminated: the general path reports it
-	}
 	for {
 		i = nextSpecial(d, i)
 		if i >= len(d) {
@@ -184,6 +199,11 @@ func (s *Scanner) scanEscape(i int) (int, bool) {
 
 // readString validates and decodes the string whose opening quote is at p.
 func (s *Scanner) readString(p int) (string, int, bool) {
+	if s.plain { // scanString's plain path, without its call
+		if q, ok := s.plainEnd(p); ok {
+			return s.str[p+1 : q], q + 1, true
+		}
+	}
 	end, escaped, ok := s.scanString(p)
 	if !ok {
 		return "", end, false
