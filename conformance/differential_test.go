@@ -13,6 +13,8 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"os"
+	"path/filepath"
 	"runtime/debug"
 	"strings"
 	"sync/atomic"
@@ -105,9 +107,59 @@ func TestDifferential(t *testing.T) {
 			})
 		}
 	})
-	t.Logf("%d samples x %d mutants each, under %d profiles; %d cases compared on validity only (the SDK returned *NotContactEventError, which carries no issues)",
-		len(samples.All()), n, len(profiles), validityOnly.Load())
+	// The events constructed from the latest page's data model hold every
+	// new object and value: they and their mutants cover the new fields.
+	constructed := constructedEvents(t)
+	t.Run("constructed", func(t *testing.T) {
+		for j, c := range constructed {
+			t.Run(c.name, func(t *testing.T) {
+				t.Parallel()
+				check(t, c.name, c.data)
+				base, err := decodeAny(c.data)
+				if err != nil {
+					t.Fatal(err)
+				}
+				for _, m := range newMutator(constructedStream+j, mustSourceSchema(t).allEnumValues()).mutants(base.(map[string]any), n) {
+					check(t, fmt.Sprintf("%s mutant %d (%s)", c.name, m.Index, strings.Join(m.Ops, "; ")), m.Data)
+				}
+			})
+		}
+	})
+	t.Logf("%d samples and %d constructed events x %d mutants each, under %d profiles; %d cases compared on validity only (the SDK returned *NotContactEventError, which carries no issues)",
+		len(samples.All()), len(constructed), n, len(profiles), validityOnly.Load())
 	t.Logf("differential: %d cases compared, %d disagreements", cases.Load(), disagreements.Load())
+}
+
+// constructedDir holds events constructed from the latest page's data model
+// (not documented samples: the latest page's samples are the current
+// page's), one per new object and value; the SDK's acceptance tests use them
+// too.
+const constructedDir = "../contactevents/testdata/latest"
+
+// constructedStream numbers the mutators of the constructed events apart
+// from the samples'.
+const constructedStream = 1000
+
+type constructedEvent struct {
+	name string
+	data []byte
+}
+
+func constructedEvents(tb testing.TB) []constructedEvent {
+	tb.Helper()
+	files, err := filepath.Glob(filepath.Join(constructedDir, "*.json"))
+	if err != nil || len(files) == 0 {
+		tb.Fatalf("no constructed events in %s (%v)", constructedDir, err)
+	}
+	var out []constructedEvent
+	for _, f := range files {
+		b, err := os.ReadFile(f)
+		if err != nil {
+			tb.Fatal(err)
+		}
+		out = append(out, constructedEvent{strings.TrimSuffix(filepath.Base(f), ".json"), b})
+	}
+	return out
 }
 
 // TestMutantsAreDeterministic pins the mutator: the same seed gives the same mutants, so a

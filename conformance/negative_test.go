@@ -190,9 +190,13 @@ func schemaRules(tb testing.TB) []string {
 			}
 			return
 		}
+		// The members of "properties" are property names, not keywords (a
+		// property may be named "type").
+		names := strings.HasSuffix(ptr, "/properties")
 		for k, v := range m {
 			p := ptr + "/" + escapeToken(k)
 			switch {
+			case names:
 			case k == "required":
 				for _, r := range v.([]any) {
 					out = append(out, p+"#"+r.(string))

@@ -1,7 +1,8 @@
 package contactevents_test
 
-// Each test here pins one deliberate decision about the seeds (the two AWS
-// pages), named after it, as encoding/json/v2's diff_test.go does for its
+// Each test here pins one deliberate decision about the documents (the two
+// AWS pages of the seeds and the latest revision,
+// shared/reference/contact-events-latest.md), named after it, as encoding/json/v2's diff_test.go does for its
 // divergences. The reason is in the test's comment and in the schema.
 
 import (
@@ -99,17 +100,19 @@ func TestDecisionQueueInfoWithOutboundIsAWarning(t *testing.T) {
 	expect(t, data, contactevents.Legacy, "", "")
 }
 
-// A task is disconnected after 30 days (current page), 7 days (older page).
-func TestDecisionTaskExpiry30DaysCurrent7DaysLegacy(t *testing.T) {
-	task := func(days string) []byte {
-		d := strings.Replace(string(detail(`"initiationTimestamp":"2024-01-01T00:00:00.000Z","disconnectTimestamp":"2024-01-`+days+`T00:00:00.000Z"`)), `"VOICE"`, `"TASK"`, 1)
+// Task expiry: 7 days (older page), 30 days (current page), then 7 days by
+// default and configurable up to 90 (latest page). Strict and compat check
+// the latest page's 90 days (error, warning); legacy keeps 7 days.
+func TestDecisionTaskExpiry90DaysLatest7DaysLegacy(t *testing.T) {
+	task := func(end string) []byte {
+		d := strings.Replace(string(detail(`"initiationTimestamp":"2024-01-01T00:00:00.000Z","disconnectTimestamp":"`+end+`T00:00:00.000Z"`)), `"VOICE"`, `"TASK"`, 1)
 		return []byte(strings.Replace(d, `"QUEUED"`, `"DISCONNECTED"`, 1))
 	}
-	expect(t, task("09"), contactevents.Legacy, "/disconnectTimestamp /$defs/ContactEvent/x-rules/0", "") // 8 days
-	expect(t, task("09"), contactevents.Strict, "", "")
-	expect(t, task("31"), contactevents.Strict, "", "") // 30 days exactly
-	// 31 days is not in January: use February 1st + 1.
-	late := []byte(strings.Replace(string(task("09")), "2024-01-09", "2024-02-02", 1))
+	expect(t, task("2024-01-09"), contactevents.Legacy, "/disconnectTimestamp /$defs/ContactEvent/x-rules/0", "") // 8 days
+	expect(t, task("2024-01-09"), contactevents.Strict, "", "")
+	expect(t, task("2024-02-15"), contactevents.Strict, "", "") // 45 days: the current page's 30 no longer holds
+	expect(t, task("2024-03-31"), contactevents.Strict, "", "") // 90 days exactly (2024 is a leap year)
+	late := task("2024-04-01")                                  // 91 days
 	expect(t, late, contactevents.Strict, "/disconnectTimestamp /$defs/ContactEvent/x-rules/0", "")
 	expect(t, late, contactevents.Compat, "", "/disconnectTimestamp /$defs/ContactEvent/x-rules/0")
 }
@@ -146,25 +149,28 @@ func TestDecisionRoutingTimestampsAcceptAFraction(t *testing.T) {
 	}
 }
 
-// routingCriteria is an array in the PascalCase samples and an object in the
-// camelCase one: one Go slice; canonical form is the object for one element;
-// strict accepts only the object.
+// routingCriteria is a list in the data model and in the PascalCase
+// samples, an object in the camelCase one: one Go slice. Strict accepts both
+// (the list is the newest model, the object is what the samples of the
+// current and latest pages send); the encoder writes the object for one
+// criteria, a separate decision.
 func TestDecisionRoutingCriteriaTwoShapesOneGoType(t *testing.T) {
 	crit := `{"steps":[{"status":"JOINED","expression":{"attributeCondition":{"comparisonOperator":"NumberGreaterOrEqualTo","name":"x","value":"y","proficiencyLevel":2}}}]}`
 	obj, err := contactevents.Parse(detail(`"routingCriteria":`+crit), contactevents.WithProfile(contactevents.Strict))
 	if err != nil {
 		t.Fatal(err)
 	}
-	arr, err := contactevents.Parse(detail(`"routingCriteria":[` + crit + `]`))
+	arr, err := contactevents.Parse(detail(`"routingCriteria":[`+crit+`]`), contactevents.WithProfile(contactevents.Strict))
 	if err != nil {
 		t.Fatal(err)
 	}
 	a, _ := obj.MarshalJSON()
 	b, _ := arr.MarshalJSON()
-	if string(a) != string(b) || len(arr.Detail.RoutingCriteria) != 1 {
-		t.Errorf("the two shapes differ:\n%s\n%s", a, b)
+	if string(a) != string(b) || len(arr.Detail.RoutingCriteria) != 1 || !strings.Contains(string(a), `"routingCriteria":{`) {
+		t.Errorf("the two shapes differ, or one criteria is not written as an object:\n%s\n%s", a, b)
 	}
-	expect(t, detail(`"routingCriteria":[`+crit+`]`), contactevents.Strict, "/routingCriteria /$defs/RoutingCriteria/type", "")
+	expect(t, detail(`"routingCriteria":[`+crit+`,`+crit+`]`), contactevents.Strict, "", "")
+	expect(t, detail(`"routingCriteria":[`+crit+`]`), contactevents.Legacy, "", "/routingCriteria /$defs/ContactEvent/additionalProperties")
 }
 
 // Expression is documented as a tagged union, yet the PascalCase sample
@@ -179,12 +185,18 @@ func TestDecisionExpressionTaggedUnion(t *testing.T) {
 	expect(t, empty, contactevents.Compat, "/routingCriteria/steps/0/expression /$defs/Expression/minProperties", "")
 }
 
-// "Match" appears in the agent-provided routing sample; only
-// NumberGreaterOrEqualTo is listed.
-func TestDecisionMatchComparisonOperatorIsSampleOnly(t *testing.T) {
-	data := detail(`"routingCriteria":{"steps":[{"expression":{"attributeCondition":{"comparisonOperator":"Match","matchCriteria":{"agentsCriteria":{"agentIds":["AGENT_1"]}}}}}]}`)
-	expect(t, data, contactevents.Compat, "", "")
-	expect(t, data, contactevents.Strict, "/routingCriteria/steps/0/expression/attributeCondition/comparisonOperator /$defs/ComparisonOperator/enum", "")
+// "Match" appeared only in the agent-provided routing sample of the current
+// page; the latest page lists NumberGreaterOrEqualTo, Match and Range.
+// Strict accepts all three now.
+func TestDecisionMatchAndRangeComparisonOperatorsAreLatest(t *testing.T) {
+	match := detail(`"routingCriteria":{"steps":[{"expression":{"attributeCondition":{"comparisonOperator":"Match","matchCriteria":{"agentsCriteria":{"agentIds":["AGENT_1"]}}}}}]}`)
+	expect(t, match, contactevents.Compat, "", "")
+	expect(t, match, contactevents.Strict, "", "")
+	rng := detail(`"routingCriteria":{"steps":[{"expression":{"attributeCondition":{"name":"x","value":"y","comparisonOperator":"Range","range":{"minProficiencyLevel":1,"maxProficiencyLevel":3}}}}]}`)
+	expect(t, rng, contactevents.Strict, "", "")
+	if !contactevents.ComparisonOperatorMatch.IsCurrent() || !contactevents.ComparisonOperatorRange.IsCurrent() {
+		t.Error("Match and Range must be strict values")
+	}
 }
 
 // SIT_TONE-DETECTED is the older page's spelling: legacy and compat accept
@@ -232,4 +244,121 @@ func TestDecisionUnknownEnumValueIsAWarningUnderCompat(t *testing.T) {
 	expect(t, data, contactevents.Strict, "/eventType /$defs/EventType/enum", "")
 	empty := []byte(strings.Replace(string(detail("")), `"QUEUED"`, `""`, 1))
 	expect(t, empty, contactevents.Compat, "/eventType /$defs/EventType/minLength", "")
+}
+
+// WEBRTC_API: the latest page lists it among event types but not in
+// EventType's valid values, while AWS's page of initiation methods lists it
+// as one. As an event type it is treated as AMD_DISABLED is (compat only); as
+// an initiation method strict accepts it.
+func TestDecisionWebRTCAPIIsAnInitiationMethodNotAnEventType(t *testing.T) {
+	asEvent := []byte(strings.Replace(string(detail("")), `"QUEUED"`, `"WEBRTC_API"`, 1))
+	expect(t, asEvent, contactevents.Compat, "", "")
+	expect(t, asEvent, contactevents.Strict, "/eventType /$defs/EventType/enum", "")
+	expect(t, asEvent, contactevents.Legacy, "/eventType /$defs/EventType/enum", "")
+	asMethod := []byte(strings.Replace(string(detail("")), `"INBOUND"`, `"WEBRTC_API"`, 1))
+	expect(t, asMethod, contactevents.Strict, "", "")
+	expect(t, asMethod, contactevents.Compat, "", "")
+	expect(t, asMethod, contactevents.Legacy, "/initiationMethod /$defs/InitiationMethod/enum", "")
+	if !contactevents.EventTypeWebRTCAPI.IsVariant() || !contactevents.InitiationMethodWebRTCAPI.IsCurrent() {
+		t.Error("WEBRTC_API must be a variant event type and a current initiation method")
+	}
+}
+
+// OUTBUND_PREVIEW_DISCARDED is how the product spells it (the latest page
+// copies the typo): accepted exactly, never "fixed". The correct spelling is
+// not a documented value.
+func TestDecisionOutbundPreviewDiscardedIsAcceptedAsSpelled(t *testing.T) {
+	typo := detail(`"disconnectReason":"OUTBUND_PREVIEW_DISCARDED"`)
+	expect(t, typo, contactevents.Strict, "", "")
+	ev, err := contactevents.Parse(typo)
+	if err != nil || ev.Detail.DisconnectReason != contactevents.DisconnectReasonOutbundPreviewDiscarded || string(ev.Detail.DisconnectReason) != "OUTBUND_PREVIEW_DISCARDED" {
+		t.Fatalf("decoded as %q (%v)", ev.Detail.DisconnectReason, err)
+	}
+	out, _ := ev.MarshalJSON()
+	if !strings.Contains(string(out), `"OUTBUND_PREVIEW_DISCARDED"`) {
+		t.Errorf("not written back as spelled: %s", out)
+	}
+	fixed := detail(`"disconnectReason":"OUTBOUND_PREVIEW_DISCARDED"`)
+	expect(t, fixed, contactevents.Strict, "/disconnectReason /$defs/DisconnectReason/enum", "")
+	expect(t, fixed, contactevents.Compat, "", "/disconnectReason /$defs/DisconnectReason/enum")
+}
+
+// SegmentAttributes keys "can include only alphanumeric, -, and _", yet the
+// page's own channel subtypes are connect:Guide and connect:SMS: ':' is
+// allowed too (every profile), other characters are not.
+func TestDecisionSegmentAttributeKeysAllowTheColon(t *testing.T) {
+	guide := detail(`"segmentAttributes":{"connect:Subtype":{"ValueString":"connect:Guide"},"my_key-1":{"ValueString":"x"}}`)
+	expect(t, guide, contactevents.Strict, "", "")
+	space := detail(`"segmentAttributes":{"my key":{"ValueString":"x"}}`)
+	expect(t, space, contactevents.Strict, "/segmentAttributes/my key /$defs/SegmentAttributes/propertyNames/pattern", "")
+}
+
+// The latest page gives the new properties as PascalCase headings only. Their
+// keys are derived as every existing key was (the camelCase of the heading:
+// chatMetrics, systemEndpoint, contactEvaluations, afterContactWorkDuration,
+// ...); the PascalCase spelling is not a documented key (no sample sends it).
+func TestDecisionNewPropertiesHaveCamelCaseKeys(t *testing.T) {
+	camel := detail(`"customerId":"x","systemEndpoint":{"address":"+15555550100","type":"TELEPHONE_NUMBER"}`)
+	expect(t, camel, contactevents.Strict, "", "")
+	pascal := detail(`"CustomerId":"x"`)
+	expect(t, pascal, contactevents.Strict, "/CustomerId /$defs/ContactEvent/additionalProperties", "")
+	_, warns := issues(t, pascal, contactevents.Compat)
+	if len(warns) != 1 || !strings.Contains(warns[0].Message, `did you mean "customerId"`) {
+		t.Errorf("compat warnings %v, want one did-you-mean customerId", warns)
+	}
+}
+
+// StorageType "Amazon S3" is listed with a space (unlike every other value):
+// accepted exactly as listed; AMAZON_S3 is not a documented value.
+func TestDecisionStorageTypeAmazonS3HasASpace(t *testing.T) {
+	rec := func(storage string) []byte {
+		return detail(`"recordings":[{"storageType":"` + storage + `"}]`)
+	}
+	expect(t, rec("Amazon S3"), contactevents.Strict, "", "")
+	expect(t, rec("AMAZON_S3"), contactevents.Strict, "/recordings/0/storageType /$defs/StorageType/enum", "")
+	if contactevents.StorageTypeAmazonS3 != "Amazon S3" {
+		t.Errorf("StorageTypeAmazonS3 = %q", contactevents.StorageTypeAmazonS3)
+	}
+}
+
+// RecordingsInfo's ParticipantType values are taken exactly as listed (All,
+// Manager, Agent, Customer, Thirdparty, Supervisor), although they differ
+// from ParticipantMetrics' (Agent, Customer, Supervisor) and from the API's
+// upper case: a separate enum, mixed case, Thirdparty in one word.
+func TestDecisionRecordingParticipantTypeAsListed(t *testing.T) {
+	for _, v := range []string{"All", "Manager", "Agent", "Customer", "Thirdparty", "Supervisor"} {
+		expect(t, detail(`"recordings":[{"participantType":"`+v+`"}]`), contactevents.Strict, "", "")
+	}
+	expect(t, detail(`"recordings":[{"participantType":"THIRD_PARTY"}]`), contactevents.Strict, "/recordings/0/participantType /$defs/RecordingParticipantType/enum", "")
+	expect(t, detail(`"chatMetrics":{"agentMetrics":{"participantType":"Manager"}}`), contactevents.Strict, "/chatMetrics/agentMetrics/participantType /$defs/ParticipantType/enum", "")
+}
+
+// Compat accepts any RFC 3339 UTC timestamp with 0 to 9 fraction digits in
+// every timestamp field, with a warning when it is not the documented
+// layout; strict keeps each field's documented layout.
+func TestDecisionCompatAcceptsAnyFractionInTimestamps(t *testing.T) {
+	noMillis := detail(`"initiationTimestamp":"2026-11-21T07:42:58Z"`)
+	expect(t, noMillis, contactevents.Compat, "", "/initiationTimestamp /$defs/ContactTimestamp/pattern")
+	expect(t, noMillis, contactevents.Strict, "/initiationTimestamp /$defs/ContactTimestamp/pattern", "")
+	nanos := detail(`"agentInfo":{"agentArn":"arn:a","acceptedByAgentTimestamp":"2026-11-21T07:42:58.123456789Z"}`)
+	expect(t, nanos, contactevents.Compat, "", "/agentInfo/acceptedByAgentTimestamp /$defs/PreviewTimestamp/pattern")
+	expect(t, nanos, contactevents.Strict, "/agentInfo/acceptedByAgentTimestamp /$defs/PreviewTimestamp/pattern", "")
+	ev, err := contactevents.Parse(noMillis)
+	if err != nil || ev.Detail.InitiationTimestamp.String() != "2026-11-21T07:42:58Z" {
+		t.Errorf("kept as %q (%v), want the digits as written", ev.Detail.InitiationTimestamp, err)
+	}
+	expect(t, detail(`"initiationTimestamp":"2026-11-21T07:42:58.1234567890Z"`), contactevents.Compat, "/initiationTimestamp /$defs/ContactTimestamp/pattern", "")
+	expect(t, detail(`"initiationTimestamp":"2026-11-21T07:42:58+01:00"`), contactevents.Compat, "/initiationTimestamp /$defs/ContactTimestamp/pattern", "")
+}
+
+// OutboundStrategy is named by the latest page without members: its shape is
+// the Connect API Reference's (type required, config -> agentFirst ->
+// preview with allowedUserActions and postAcceptTimeoutConfig required),
+// with camelCase keys.
+func TestDecisionOutboundStrategyHasTheAPIReferenceShape(t *testing.T) {
+	ok := detail(`"outboundStrategy":{"type":"AGENT_FIRST","config":{"agentFirst":{"preview":{"allowedUserActions":["CALL"],"postAcceptTimeoutConfig":{"durationInSeconds":0}}}}}`)
+	expect(t, ok, contactevents.Strict, "", "")
+	expect(t, detail(`"outboundStrategy":{}`), contactevents.Strict, "/outboundStrategy /$defs/OutboundStrategy/required", "")
+	expect(t, detail(`"outboundStrategy":{"type":"AGENT_FIRST","config":{"agentFirst":{"preview":{"allowedUserActions":["CALL"]}}}}`), contactevents.Strict,
+		"/outboundStrategy/config/agentFirst/preview /$defs/Preview/required", "")
 }

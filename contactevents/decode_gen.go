@@ -37,7 +37,17 @@ type arena struct {
 	attributeCondition                   [1]AttributeCondition
 	matchCriteria                        [1]MatchCriteria
 	agentsCriteria                       [1]AgentsCriteria
-	used                                 [17]uint8 // slots handed out, per type
+	proficiencyRange                     [1]ProficiencyRange
+	chatMetrics                          [1]ChatMetrics
+	chatContactMetrics                   [1]ChatContactMetrics
+	participantMetrics                   [2]ParticipantMetrics
+	endpoint                             [1]Endpoint
+	outboundStrategy                     [1]OutboundStrategy
+	outboundStrategyConfig               [1]OutboundStrategyConfig
+	agentFirst                           [1]AgentFirst
+	preview                              [1]Preview
+	postAcceptTimeoutConfig              [1]PostAcceptTimeoutConfig
+	used                                 [27]uint8 // slots handed out, per type
 	strings                              [8]string // for optional String values held by pointer
 	nstrings                             uint8
 	int64s                               [4]int64 // for optional Int64 values held by pointer
@@ -50,6 +60,8 @@ type arena struct {
 	nStringItems                         uint8
 	updatedPropertyItems                 [8]UpdatedProperty // backing of []UpdatedProperty slices
 	nUpdatedPropertyItems                uint8
+	allowedUserActionItems               [8]AllowedUserAction // backing of []AllowedUserAction slices
+	nAllowedUserActionItems              uint8
 }
 
 // newString returns a pointer to a copy of v, from the arena while it has room.
@@ -80,6 +92,11 @@ func (d *decoder) sliceString() []string {
 // sliceUpdatedProperty returns an empty []UpdatedProperty with room for 4 items, backed by the arena while it has room.
 func (d *decoder) sliceUpdatedProperty() []UpdatedProperty {
 	return codec.SliceOf(d.a.updatedPropertyItems[:], &d.a.nUpdatedPropertyItems, 4)
+}
+
+// sliceAllowedUserAction returns an empty []AllowedUserAction with room for 4 items, backed by the arena while it has room.
+func (d *decoder) sliceAllowedUserAction() []AllowedUserAction {
+	return codec.SliceOf(d.a.allowedUserActionItems[:], &d.a.nAllowedUserActionItems, 4)
 }
 
 // newEvent returns a zeroed Event from the arena, or from the heap once the arena's slots are used.
@@ -165,6 +182,56 @@ func (d *decoder) newMatchCriteria() *MatchCriteria {
 // newAgentsCriteria returns a zeroed AgentsCriteria from the arena, or from the heap once the arena's slots are used.
 func (d *decoder) newAgentsCriteria() *AgentsCriteria {
 	return codec.Slot(d.a.agentsCriteria[:], &d.a.used[16])
+}
+
+// newProficiencyRange returns a zeroed ProficiencyRange from the arena, or from the heap once the arena's slots are used.
+func (d *decoder) newProficiencyRange() *ProficiencyRange {
+	return codec.Slot(d.a.proficiencyRange[:], &d.a.used[17])
+}
+
+// newChatMetrics returns a zeroed ChatMetrics from the arena, or from the heap once the arena's slots are used.
+func (d *decoder) newChatMetrics() *ChatMetrics {
+	return codec.Slot(d.a.chatMetrics[:], &d.a.used[18])
+}
+
+// newChatContactMetrics returns a zeroed ChatContactMetrics from the arena, or from the heap once the arena's slots are used.
+func (d *decoder) newChatContactMetrics() *ChatContactMetrics {
+	return codec.Slot(d.a.chatContactMetrics[:], &d.a.used[19])
+}
+
+// newParticipantMetrics returns a zeroed ParticipantMetrics from the arena, or from the heap once the arena's slots are used.
+func (d *decoder) newParticipantMetrics() *ParticipantMetrics {
+	return codec.Slot(d.a.participantMetrics[:], &d.a.used[20])
+}
+
+// newEndpoint returns a zeroed Endpoint from the arena, or from the heap once the arena's slots are used.
+func (d *decoder) newEndpoint() *Endpoint {
+	return codec.Slot(d.a.endpoint[:], &d.a.used[21])
+}
+
+// newOutboundStrategy returns a zeroed OutboundStrategy from the arena, or from the heap once the arena's slots are used.
+func (d *decoder) newOutboundStrategy() *OutboundStrategy {
+	return codec.Slot(d.a.outboundStrategy[:], &d.a.used[22])
+}
+
+// newOutboundStrategyConfig returns a zeroed OutboundStrategyConfig from the arena, or from the heap once the arena's slots are used.
+func (d *decoder) newOutboundStrategyConfig() *OutboundStrategyConfig {
+	return codec.Slot(d.a.outboundStrategyConfig[:], &d.a.used[23])
+}
+
+// newAgentFirst returns a zeroed AgentFirst from the arena, or from the heap once the arena's slots are used.
+func (d *decoder) newAgentFirst() *AgentFirst {
+	return codec.Slot(d.a.agentFirst[:], &d.a.used[24])
+}
+
+// newPreview returns a zeroed Preview from the arena, or from the heap once the arena's slots are used.
+func (d *decoder) newPreview() *Preview {
+	return codec.Slot(d.a.preview[:], &d.a.used[25])
+}
+
+// newPostAcceptTimeoutConfig returns a zeroed PostAcceptTimeoutConfig from the arena, or from the heap once the arena's slots are used.
+func (d *decoder) newPostAcceptTimeoutConfig() *PostAcceptTimeoutConfig {
+	return codec.Slot(d.a.postAcceptTimeoutConfig[:], &d.a.used[26])
 }
 
 // The properties of Event, numbered in the schema's order: the decoder's index of each member it has seen.
@@ -326,17 +393,25 @@ const (
 	contactEventSegmentAttributes                      // "segmentAttributes"
 	contactEventTags                                   // "tags"
 	contactEventRoutingCriteria                        // "routingCriteria"
+	contactEventCustomerID                             // "customerId"
+	contactEventChatMetrics                            // "chatMetrics"
+	contactEventSystemEndpoint                         // "systemEndpoint"
+	contactEventRecordings                             // "recordings"
+	contactEventContactDetails                         // "contactDetails"
+	contactEventContactEvaluations                     // "contactEvaluations"
+	contactEventStateTransitions                       // "stateTransitions"
+	contactEventOutboundStrategy                       // "outboundStrategy"
 	contactEventMembers                                // how many properties ContactEvent has
 )
 
 // contactEventKeys lists every documented spelling of ContactEvent's members, for did-you-mean hints.
-var contactEventKeys = []string{"eventType", "EventType", "contactId", "ContactId", "initialContactId", "relatedContactId", "previousContactId", "channel", "Channel", "instanceArn", "InstanceArn", "initiationMethod", "InitiationMethod", "initiationTimestamp", "connectedToSystemTimestamp", "disconnectTimestamp", "scheduledTimestamp", "queueInfo", "QueueInfo", "agentInfo", "AgentInfo", "customerVoiceActivity", "CustomerVoiceActivity", "answeringMachineDetectionStatus", "disconnectReason", "campaign", "updatedProperties", "contactLens", "segmentAttributes", "tags", "routingCriteria", "RoutingCriteria"}
+var contactEventKeys = []string{"eventType", "EventType", "contactId", "ContactId", "initialContactId", "relatedContactId", "previousContactId", "channel", "Channel", "instanceArn", "InstanceArn", "initiationMethod", "InitiationMethod", "initiationTimestamp", "connectedToSystemTimestamp", "disconnectTimestamp", "scheduledTimestamp", "queueInfo", "QueueInfo", "agentInfo", "AgentInfo", "customerVoiceActivity", "CustomerVoiceActivity", "answeringMachineDetectionStatus", "disconnectReason", "campaign", "updatedProperties", "contactLens", "segmentAttributes", "tags", "routingCriteria", "RoutingCriteria", "customerId", "chatMetrics", "systemEndpoint", "recordings", "contactDetails", "contactEvaluations", "stateTransitions", "outboundStrategy"}
 
 // contactEventTaskExpirySeverity is what breaking rule task-expiry is, per profile (strict, compat, legacy).
 var contactEventTaskExpirySeverity = [3]codec.RuleSeverity{codec.RuleError, codec.RuleWarning, codec.RuleError}
 
 // contactEventTaskExpiryLimit is rule task-expiry's maxSeconds, per profile (strict, compat, legacy).
-var contactEventTaskExpiryLimit = [3]time.Duration{30 * 24 * time.Hour, 30 * 24 * time.Hour, 7 * 24 * time.Hour}
+var contactEventTaskExpiryLimit = [3]time.Duration{90 * 24 * time.Hour, 90 * 24 * time.Hour, 7 * 24 * time.Hour}
 
 // contactEventQueueInfoOutboundSeverity is what breaking rule queue-info-outbound is, per profile (strict, compat, legacy).
 var contactEventQueueInfoOutboundSeverity = [3]codec.RuleSeverity{codec.RuleError, codec.RuleWarning, codec.RuleOff}
@@ -448,6 +523,38 @@ func decodeContactEvent(d *decoder, v *ContactEvent) {
 		case "RoutingCriteria":
 			if d.Accepts(inCompat) {
 				i = contactEventRoutingCriteria
+			}
+		case "customerId":
+			if d.Accepts(inStrict | inCompat) {
+				i = contactEventCustomerID
+			}
+		case "chatMetrics":
+			if d.Accepts(inStrict | inCompat) {
+				i = contactEventChatMetrics
+			}
+		case "systemEndpoint":
+			if d.Accepts(inStrict | inCompat) {
+				i = contactEventSystemEndpoint
+			}
+		case "recordings":
+			if d.Accepts(inStrict | inCompat) {
+				i = contactEventRecordings
+			}
+		case "contactDetails":
+			if d.Accepts(inStrict | inCompat) {
+				i = contactEventContactDetails
+			}
+		case "contactEvaluations":
+			if d.Accepts(inStrict | inCompat) {
+				i = contactEventContactEvaluations
+			}
+		case "stateTransitions":
+			if d.Accepts(inStrict | inCompat) {
+				i = contactEventStateTransitions
+			}
+		case "outboundStrategy":
+			if d.Accepts(inStrict | inCompat) {
+				i = contactEventOutboundStrategy
 			}
 		}
 		if i < 0 {
@@ -609,7 +716,7 @@ func decodeContactEvent(d *decoder, v *ContactEvent) {
 				v.Tags = m
 			}
 		case contactEventRoutingCriteria:
-			if d.S.Peek() == scan.Array && d.Accepts(inCompat) {
+			if d.S.Peek() == scan.Array && d.Accepts(inStrict|inCompat) {
 				_ = d.S.BeginArray()
 				{
 					out := make([]RoutingCriteria, 0, 4)
@@ -628,6 +735,105 @@ func decodeContactEvent(d *decoder, v *ContactEvent) {
 				decodeRoutingCriteria(d, &x[0])
 				v.RoutingCriteria = x
 			}
+		case contactEventCustomerID:
+			if s, ok := d.String("/$defs/ContactEvent/properties/customerId/type"); ok {
+				v.CustomerID = d.newString(s)
+			}
+		case contactEventChatMetrics:
+			if d.Object("/$defs/ChatMetrics/type") {
+				x := d.newChatMetrics()
+				decodeChatMetrics(d, x)
+				v.ChatMetrics = x
+			}
+		case contactEventSystemEndpoint:
+			if d.Object("/$defs/Endpoint/type") {
+				x := d.newEndpoint()
+				decodeEndpoint(d, x)
+				v.SystemEndpoint = x
+			}
+		case contactEventRecordings:
+			if d.Array("/$defs/ContactEvent/properties/recordings/type") {
+				out := make([]RecordingsInfo, 0, 4)
+				for i := 0; d.S.NextElement(); i++ {
+					d.C.PushIndex(i)
+					out = append(out, RecordingsInfo{})
+					if d.Object("/$defs/RecordingsInfo/type") {
+						decodeRecordingsInfo(d, &out[len(out)-1])
+					}
+					d.C.Pop()
+				}
+				v.Recordings = out
+			}
+		case contactEventContactDetails:
+			if d.Object("/$defs/ContactEvent/properties/contactDetails/type") {
+				m := make(map[string]string, 8)
+				for {
+					key, ok := d.S.NextKey()
+					if !ok {
+						break
+					}
+					d.C.PushKey(key)
+					d.Length(key, 1, 128, "/$defs/ContactEvent/properties/contactDetails/propertyNames/minLength", "/$defs/ContactEvent/properties/contactDetails/propertyNames/maxLength")
+					d.C.Pop()
+					_, dup := m[key]
+					if !d.MapKey(!dup, key, "/x-unique-keys") {
+						continue
+					}
+					d.C.PushKey(key)
+					var e string
+					if s, ok := d.String("/$defs/ContactEvent/properties/contactDetails/additionalProperties/type"); ok {
+						d.Length(s, -1, 1024, "/$defs/ContactEvent/properties/contactDetails/additionalProperties/minLength", "/$defs/ContactEvent/properties/contactDetails/additionalProperties/maxLength")
+						e = s
+					}
+					m[key] = e
+					d.C.Pop()
+				}
+				v.ContactDetails = m
+			}
+		case contactEventContactEvaluations:
+			if d.Object("/$defs/ContactEvent/properties/contactEvaluations/type") {
+				m := make(map[string]ContactEvaluation, 8)
+				for {
+					key, ok := d.S.NextKey()
+					if !ok {
+						break
+					}
+					d.C.PushKey(key)
+					d.Length(key, 1, -1, "/$defs/ContactEvent/properties/contactEvaluations/propertyNames/minLength", "/$defs/ContactEvent/properties/contactEvaluations/propertyNames/maxLength")
+					d.C.Pop()
+					_, dup := m[key]
+					if !d.MapKey(!dup, key, "/x-unique-keys") {
+						continue
+					}
+					d.C.PushKey(key)
+					var e ContactEvaluation
+					if d.Object("/$defs/ContactEvaluation/type") {
+						decodeContactEvaluation(d, &e)
+					}
+					m[key] = e
+					d.C.Pop()
+				}
+				v.ContactEvaluations = m
+			}
+		case contactEventStateTransitions:
+			if d.Array("/$defs/ContactEvent/properties/stateTransitions/type") {
+				out := make([]StateTransition, 0, 4)
+				for i := 0; d.S.NextElement(); i++ {
+					d.C.PushIndex(i)
+					out = append(out, StateTransition{})
+					if d.Object("/$defs/StateTransition/type") {
+						decodeStateTransition(d, &out[len(out)-1])
+					}
+					d.C.Pop()
+				}
+				v.StateTransitions = out
+			}
+		case contactEventOutboundStrategy:
+			if d.Object("/$defs/OutboundStrategy/type") {
+				x := d.newOutboundStrategy()
+				decodeOutboundStrategy(d, x)
+				v.OutboundStrategy = x
+			}
 		}
 		d.C.Pop()
 		d.EndMember(&seen[i])
@@ -637,10 +843,13 @@ func decodeContactEvent(d *decoder, v *ContactEvent) {
 	d.Required(seen[contactEventChannel].Seen, "channel", [3]string{"/$defs/ContactEvent/required", "/$defs/ContactEvent/allOf/2/anyOf", "/$defs/ContactEvent/required"}[d.Profile.Index])
 	d.Required(seen[contactEventInstanceARN].Seen, "instanceArn", [3]string{"/$defs/ContactEvent/required", "/$defs/ContactEvent/allOf/3/anyOf", "/$defs/ContactEvent/required"}[d.Profile.Index])
 	d.Required(seen[contactEventInitiationMethod].Seen, "initiationMethod", [3]string{"/$defs/ContactEvent/required", "/$defs/ContactEvent/allOf/4/anyOf", "/$defs/ContactEvent/required"}[d.Profile.Index])
-	// Rule task-expiry: A task is automatically disconnected if it is not
-	// completed in 30 days (current page; 7 days on the older page). A TASK
-	// contact whose disconnectTimestamp is later than its initiationTimestamp
-	// plus that limit contradicts the documents. Checked only on events that
+	// Rule task-expiry: Task expiry, as the three documents tell it: 7 days (the
+	// older page), 30 days (the current page), then "the default is 7 days and
+	// task expiry is configurable up to 90 days" (the latest revision). A TASK
+	// contact disconnected more than 90 days after its initiation contradicts
+	// the latest page: an error under strict, a warning under compat; legacy
+	// keeps the older page's 7 days. The 7-day default is configurable, so a
+	// task open between 7 and 90 days is valid. Checked only on events that
 	// carry both timestamps (a contact event does not carry the current time);
 	// not-set timestamps are ignored.
 	if v.Channel == ChannelTask && v.InitiationTimestamp.IsSet() && v.DisconnectTimestamp.IsSet() {
@@ -734,14 +943,20 @@ func decodeQueueInfo(d *decoder, v *QueueInfo) {
 
 // The properties of AgentInfo, numbered in the schema's order: the decoder's index of each member it has seen.
 const (
-	agentInfoAgentARN                  = iota // "agentArn"
-	agentInfoConnectedToAgentTimestamp        // "connectedToAgentTimestamp"
-	agentInfoHierarchyGroups                  // "hierarchyGroups"
-	agentInfoMembers                          // how many properties AgentInfo has
+	agentInfoAgentARN                       = iota // "agentArn"
+	agentInfoConnectedToAgentTimestamp             // "connectedToAgentTimestamp"
+	agentInfoHierarchyGroups                       // "hierarchyGroups"
+	agentInfoAgentInitiatedHoldDuration            // "agentInitiatedHoldDuration"
+	agentInfoAfterContactWorkStartTimestamp        // "afterContactWorkStartTimestamp"
+	agentInfoAfterContactWorkEndTimestamp          // "afterContactWorkEndTimestamp"
+	agentInfoAfterContactWorkDuration              // "afterContactWorkDuration"
+	agentInfoAcceptedByAgentTimestamp              // "acceptedByAgentTimestamp"
+	agentInfoPreviewEndTimestamp                   // "previewEndTimestamp"
+	agentInfoMembers                               // how many properties AgentInfo has
 )
 
 // agentInfoKeys lists every documented spelling of AgentInfo's members, for did-you-mean hints.
-var agentInfoKeys = []string{"agentArn", "AgentArn", "connectedToAgentTimestamp", "ConnectedToAgentTimestamp", "hierarchyGroups"}
+var agentInfoKeys = []string{"agentArn", "AgentArn", "connectedToAgentTimestamp", "ConnectedToAgentTimestamp", "hierarchyGroups", "agentInitiatedHoldDuration", "afterContactWorkStartTimestamp", "afterContactWorkEndTimestamp", "afterContactWorkDuration", "acceptedByAgentTimestamp", "previewEndTimestamp"}
 
 // decodeAgentInfo decodes and validates AgentInfo; the scanner is just past its '{'.
 func decodeAgentInfo(d *decoder, v *AgentInfo) {
@@ -769,6 +984,30 @@ func decodeAgentInfo(d *decoder, v *AgentInfo) {
 			if d.Accepts(inStrict | inCompat) {
 				i = agentInfoHierarchyGroups
 			}
+		case "agentInitiatedHoldDuration":
+			if d.Accepts(inStrict | inCompat) {
+				i = agentInfoAgentInitiatedHoldDuration
+			}
+		case "afterContactWorkStartTimestamp":
+			if d.Accepts(inStrict | inCompat) {
+				i = agentInfoAfterContactWorkStartTimestamp
+			}
+		case "afterContactWorkEndTimestamp":
+			if d.Accepts(inStrict | inCompat) {
+				i = agentInfoAfterContactWorkEndTimestamp
+			}
+		case "afterContactWorkDuration":
+			if d.Accepts(inStrict | inCompat) {
+				i = agentInfoAfterContactWorkDuration
+			}
+		case "acceptedByAgentTimestamp":
+			if d.Accepts(inStrict | inCompat) {
+				i = agentInfoAcceptedByAgentTimestamp
+			}
+		case "previewEndTimestamp":
+			if d.Accepts(inStrict | inCompat) {
+				i = agentInfoPreviewEndTimestamp
+			}
 		}
 		if i < 0 {
 			v.Unknown = d.Unknown(key, agentInfoKeys, "/$defs/AgentInfo/additionalProperties", "/x-unique-keys", v.Unknown)
@@ -794,6 +1033,36 @@ func decodeAgentInfo(d *decoder, v *AgentInfo) {
 				x := d.newHierarchyGroups()
 				decodeHierarchyGroups(d, x)
 				v.HierarchyGroups = x
+			}
+		case agentInfoAgentInitiatedHoldDuration:
+			if x, ok := d.Integer("/$defs/AgentInfo/properties/agentInitiatedHoldDuration/type"); ok {
+				d.Range(float64(x), 0.0, math.NaN(), "/$defs/AgentInfo/properties/agentInitiatedHoldDuration/minimum", "/$defs/AgentInfo/properties/agentInitiatedHoldDuration/maximum")
+				v.AgentInitiatedHoldDuration = d.newInt64(x)
+			}
+		case agentInfoAfterContactWorkStartTimestamp:
+			if s, ok := d.String("/$defs/ContactTimestamp/type"); ok {
+				p, valid := d.Timestamp(s, timestamp.Millis, "/$defs/ContactTimestamp/pattern", "/$defs/ContactTimestamp/format", "yyyy-MM-dd'T'HH:mm:ss.SSS'Z'")
+				v.AfterContactWorkStartTimestamp = timestampOf(p, valid, s, "1970-01-01T00:00:00.001Z")
+			}
+		case agentInfoAfterContactWorkEndTimestamp:
+			if s, ok := d.String("/$defs/ContactTimestamp/type"); ok {
+				p, valid := d.Timestamp(s, timestamp.Millis, "/$defs/ContactTimestamp/pattern", "/$defs/ContactTimestamp/format", "yyyy-MM-dd'T'HH:mm:ss.SSS'Z'")
+				v.AfterContactWorkEndTimestamp = timestampOf(p, valid, s, "1970-01-01T00:00:00.001Z")
+			}
+		case agentInfoAfterContactWorkDuration:
+			if x, ok := d.Integer("/$defs/AgentInfo/properties/afterContactWorkDuration/type"); ok {
+				d.Range(float64(x), 0.0, math.NaN(), "/$defs/AgentInfo/properties/afterContactWorkDuration/minimum", "/$defs/AgentInfo/properties/afterContactWorkDuration/maximum")
+				v.AfterContactWorkDuration = d.newInt64(x)
+			}
+		case agentInfoAcceptedByAgentTimestamp:
+			if s, ok := d.String("/$defs/PreviewTimestamp/type"); ok {
+				p, valid := d.Timestamp(s, timestamp.None, "/$defs/PreviewTimestamp/pattern", "/$defs/PreviewTimestamp/format", "yyyy-mm-ddThh:mm:ssZ")
+				v.AcceptedByAgentTimestamp = timestampOf(p, valid, s, "")
+			}
+		case agentInfoPreviewEndTimestamp:
+			if s, ok := d.String("/$defs/PreviewTimestamp/type"); ok {
+				p, valid := d.Timestamp(s, timestamp.None, "/$defs/PreviewTimestamp/pattern", "/$defs/PreviewTimestamp/format", "yyyy-mm-ddThh:mm:ssZ")
+				v.PreviewEndTimestamp = timestampOf(p, valid, s, "")
 			}
 		}
 		d.C.Pop()
@@ -1800,12 +2069,13 @@ const (
 	attributeConditionValue                     // "value"
 	attributeConditionComparisonOperator        // "comparisonOperator"
 	attributeConditionProficiencyLevel          // "proficiencyLevel"
+	attributeConditionRange                     // "range"
 	attributeConditionMatchCriteria             // "matchCriteria"
 	attributeConditionMembers                   // how many properties AttributeCondition has
 )
 
 // attributeConditionKeys lists every documented spelling of AttributeCondition's members, for did-you-mean hints.
-var attributeConditionKeys = []string{"name", "Name", "value", "Value", "comparisonOperator", "ComparisonOperator", "proficiencyLevel", "ProficiencyLevel", "matchCriteria", "MatchCriteria"}
+var attributeConditionKeys = []string{"name", "Name", "value", "Value", "comparisonOperator", "ComparisonOperator", "proficiencyLevel", "ProficiencyLevel", "range", "matchCriteria", "MatchCriteria"}
 
 // decodeAttributeCondition decodes and validates AttributeCondition; the scanner is just past its '{'.
 func decodeAttributeCondition(d *decoder, v *AttributeCondition) {
@@ -1849,6 +2119,10 @@ func decodeAttributeCondition(d *decoder, v *AttributeCondition) {
 			if d.Accepts(inCompat) {
 				i = attributeConditionProficiencyLevel
 			}
+		case "range":
+			if d.Accepts(inStrict | inCompat) {
+				i = attributeConditionRange
+			}
 		case "matchCriteria":
 			if d.Accepts(inStrict | inCompat) {
 				i = attributeConditionMatchCriteria
@@ -1887,6 +2161,12 @@ func decodeAttributeCondition(d *decoder, v *AttributeCondition) {
 			if x, ok := d.Number("/$defs/AttributeCondition/properties/proficiencyLevel/type"); ok {
 				d.Range(x, 1.0, 5.0, "/$defs/AttributeCondition/properties/proficiencyLevel/minimum", "/$defs/AttributeCondition/properties/proficiencyLevel/maximum")
 				v.ProficiencyLevel = d.newFloat64(x)
+			}
+		case attributeConditionRange:
+			if d.Object("/$defs/ProficiencyRange/type") {
+				x := d.newProficiencyRange()
+				decodeProficiencyRange(d, x)
+				v.Range = x
 			}
 		case attributeConditionMatchCriteria:
 			if d.Object("/$defs/MatchCriteria/type") {
@@ -2005,6 +2285,995 @@ func decodeAgentsCriteria(d *decoder, v *AgentsCriteria) {
 		}
 		d.C.Pop()
 		d.EndMember(&seen[i])
+	}
+}
+
+// The properties of ProficiencyRange, numbered in the schema's order: the decoder's index of each member it has seen.
+const (
+	proficiencyRangeMinProficiencyLevel = iota // "minProficiencyLevel"
+	proficiencyRangeMaxProficiencyLevel        // "maxProficiencyLevel"
+	proficiencyRangeMembers                    // how many properties ProficiencyRange has
+)
+
+// proficiencyRangeKeys lists every documented spelling of ProficiencyRange's members, for did-you-mean hints.
+var proficiencyRangeKeys = []string{"minProficiencyLevel", "maxProficiencyLevel"}
+
+// decodeProficiencyRange decodes and validates ProficiencyRange; the scanner is just past its '{'.
+func decodeProficiencyRange(d *decoder, v *ProficiencyRange) {
+	var seen [proficiencyRangeMembers]codec.Span
+	for {
+		key, ok := d.S.NextKey()
+		if !ok {
+			break
+		}
+		i := -1 // the member's property; -1: unknown to the profile in use
+		switch key {
+		case "minProficiencyLevel":
+			if d.Accepts(inStrict | inCompat) {
+				i = proficiencyRangeMinProficiencyLevel
+			}
+		case "maxProficiencyLevel":
+			if d.Accepts(inStrict | inCompat) {
+				i = proficiencyRangeMaxProficiencyLevel
+			}
+		}
+		if i < 0 {
+			v.Unknown = d.Unknown(key, proficiencyRangeKeys, "/$defs/ProficiencyRange/additionalProperties", "/x-unique-keys", v.Unknown)
+			continue
+		}
+		if !d.Member(&seen[i], key, "/x-unique-keys") {
+			continue
+		}
+		d.C.PushKey(key)
+		switch i {
+		case proficiencyRangeMinProficiencyLevel:
+			if x, ok := d.Number("/$defs/ProficiencyRange/properties/minProficiencyLevel/type"); ok {
+				d.Range(x, 1.0, 5.0, "/$defs/ProficiencyRange/properties/minProficiencyLevel/minimum", "/$defs/ProficiencyRange/properties/minProficiencyLevel/maximum")
+				v.MinProficiencyLevel = d.newFloat64(x)
+			}
+		case proficiencyRangeMaxProficiencyLevel:
+			if x, ok := d.Number("/$defs/ProficiencyRange/properties/maxProficiencyLevel/type"); ok {
+				d.Range(x, 1.0, 5.0, "/$defs/ProficiencyRange/properties/maxProficiencyLevel/minimum", "/$defs/ProficiencyRange/properties/maxProficiencyLevel/maximum")
+				v.MaxProficiencyLevel = d.newFloat64(x)
+			}
+		}
+		d.C.Pop()
+		d.EndMember(&seen[i])
+	}
+}
+
+// The properties of ChatMetrics, numbered in the schema's order: the decoder's index of each member it has seen.
+const (
+	chatMetricsChatContactMetrics = iota // "chatContactMetrics"
+	chatMetricsCustomerMetrics           // "customerMetrics"
+	chatMetricsAgentMetrics              // "agentMetrics"
+	chatMetricsMembers                   // how many properties ChatMetrics has
+)
+
+// chatMetricsKeys lists every documented spelling of ChatMetrics's members, for did-you-mean hints.
+var chatMetricsKeys = []string{"chatContactMetrics", "customerMetrics", "agentMetrics"}
+
+// decodeChatMetrics decodes and validates ChatMetrics; the scanner is just past its '{'.
+func decodeChatMetrics(d *decoder, v *ChatMetrics) {
+	var seen [chatMetricsMembers]codec.Span
+	for {
+		key, ok := d.S.NextKey()
+		if !ok {
+			break
+		}
+		i := -1 // the member's property; -1: unknown to the profile in use
+		switch key {
+		case "chatContactMetrics":
+			if d.Accepts(inStrict | inCompat) {
+				i = chatMetricsChatContactMetrics
+			}
+		case "customerMetrics":
+			if d.Accepts(inStrict | inCompat) {
+				i = chatMetricsCustomerMetrics
+			}
+		case "agentMetrics":
+			if d.Accepts(inStrict | inCompat) {
+				i = chatMetricsAgentMetrics
+			}
+		}
+		if i < 0 {
+			v.Unknown = d.Unknown(key, chatMetricsKeys, "/$defs/ChatMetrics/additionalProperties", "/x-unique-keys", v.Unknown)
+			continue
+		}
+		if !d.Member(&seen[i], key, "/x-unique-keys") {
+			continue
+		}
+		d.C.PushKey(key)
+		switch i {
+		case chatMetricsChatContactMetrics:
+			if d.Object("/$defs/ChatContactMetrics/type") {
+				x := d.newChatContactMetrics()
+				decodeChatContactMetrics(d, x)
+				v.ChatContactMetrics = x
+			}
+		case chatMetricsCustomerMetrics:
+			if d.Object("/$defs/ParticipantMetrics/type") {
+				x := d.newParticipantMetrics()
+				decodeParticipantMetrics(d, x)
+				v.CustomerMetrics = x
+			}
+		case chatMetricsAgentMetrics:
+			if d.Object("/$defs/ParticipantMetrics/type") {
+				x := d.newParticipantMetrics()
+				decodeParticipantMetrics(d, x)
+				v.AgentMetrics = x
+			}
+		}
+		d.C.Pop()
+		d.EndMember(&seen[i])
+	}
+}
+
+// The properties of ChatContactMetrics, numbered in the schema's order: the decoder's index of each member it has seen.
+const (
+	chatContactMetricsMultiParty                     = iota // "multiParty"
+	chatContactMetricsTotalMessages                         // "totalMessages"
+	chatContactMetricsTotalBotMessages                      // "totalBotMessages"
+	chatContactMetricsTotalBotMessageLengthInChars          // "totalBotMessageLengthInChars"
+	chatContactMetricsConversationCloseTimeInMillis         // "conversationCloseTimeInMillis"
+	chatContactMetricsConversationTurnCount                 // "conversationTurnCount"
+	chatContactMetricsAgentFirstResponseTimestamp           // "agentFirstResponseTimestamp"
+	chatContactMetricsAgentFirstResponseTimeInMillis        // "agentFirstResponseTimeInMillis"
+	chatContactMetricsMembers                               // how many properties ChatContactMetrics has
+)
+
+// chatContactMetricsKeys lists every documented spelling of ChatContactMetrics's members, for did-you-mean hints.
+var chatContactMetricsKeys = []string{"multiParty", "totalMessages", "totalBotMessages", "totalBotMessageLengthInChars", "conversationCloseTimeInMillis", "conversationTurnCount", "agentFirstResponseTimestamp", "agentFirstResponseTimeInMillis"}
+
+// decodeChatContactMetrics decodes and validates ChatContactMetrics; the scanner is just past its '{'.
+func decodeChatContactMetrics(d *decoder, v *ChatContactMetrics) {
+	var seen [chatContactMetricsMembers]codec.Span
+	for {
+		key, ok := d.S.NextKey()
+		if !ok {
+			break
+		}
+		i := -1 // the member's property; -1: unknown to the profile in use
+		switch key {
+		case "multiParty":
+			if d.Accepts(inStrict | inCompat) {
+				i = chatContactMetricsMultiParty
+			}
+		case "totalMessages":
+			if d.Accepts(inStrict | inCompat) {
+				i = chatContactMetricsTotalMessages
+			}
+		case "totalBotMessages":
+			if d.Accepts(inStrict | inCompat) {
+				i = chatContactMetricsTotalBotMessages
+			}
+		case "totalBotMessageLengthInChars":
+			if d.Accepts(inStrict | inCompat) {
+				i = chatContactMetricsTotalBotMessageLengthInChars
+			}
+		case "conversationCloseTimeInMillis":
+			if d.Accepts(inStrict | inCompat) {
+				i = chatContactMetricsConversationCloseTimeInMillis
+			}
+		case "conversationTurnCount":
+			if d.Accepts(inStrict | inCompat) {
+				i = chatContactMetricsConversationTurnCount
+			}
+		case "agentFirstResponseTimestamp":
+			if d.Accepts(inStrict | inCompat) {
+				i = chatContactMetricsAgentFirstResponseTimestamp
+			}
+		case "agentFirstResponseTimeInMillis":
+			if d.Accepts(inStrict | inCompat) {
+				i = chatContactMetricsAgentFirstResponseTimeInMillis
+			}
+		}
+		if i < 0 {
+			v.Unknown = d.Unknown(key, chatContactMetricsKeys, "/$defs/ChatContactMetrics/additionalProperties", "/x-unique-keys", v.Unknown)
+			continue
+		}
+		if !d.Member(&seen[i], key, "/x-unique-keys") {
+			continue
+		}
+		d.C.PushKey(key)
+		switch i {
+		case chatContactMetricsMultiParty:
+			if x, ok := d.Bool("/$defs/ChatContactMetrics/properties/multiParty/type"); ok {
+				v.MultiParty = d.newBool(x)
+			}
+		case chatContactMetricsTotalMessages:
+			if x, ok := d.Integer("/$defs/ChatContactMetrics/properties/totalMessages/type"); ok {
+				d.Range(float64(x), 0.0, math.NaN(), "/$defs/ChatContactMetrics/properties/totalMessages/minimum", "/$defs/ChatContactMetrics/properties/totalMessages/maximum")
+				v.TotalMessages = d.newInt64(x)
+			}
+		case chatContactMetricsTotalBotMessages:
+			if x, ok := d.Integer("/$defs/ChatContactMetrics/properties/totalBotMessages/type"); ok {
+				d.Range(float64(x), 0.0, math.NaN(), "/$defs/ChatContactMetrics/properties/totalBotMessages/minimum", "/$defs/ChatContactMetrics/properties/totalBotMessages/maximum")
+				v.TotalBotMessages = d.newInt64(x)
+			}
+		case chatContactMetricsTotalBotMessageLengthInChars:
+			if x, ok := d.Integer("/$defs/ChatContactMetrics/properties/totalBotMessageLengthInChars/type"); ok {
+				d.Range(float64(x), 0.0, math.NaN(), "/$defs/ChatContactMetrics/properties/totalBotMessageLengthInChars/minimum", "/$defs/ChatContactMetrics/properties/totalBotMessageLengthInChars/maximum")
+				v.TotalBotMessageLengthInChars = d.newInt64(x)
+			}
+		case chatContactMetricsConversationCloseTimeInMillis:
+			if x, ok := d.Integer("/$defs/ChatContactMetrics/properties/conversationCloseTimeInMillis/type"); ok {
+				d.Range(float64(x), 0.0, math.NaN(), "/$defs/ChatContactMetrics/properties/conversationCloseTimeInMillis/minimum", "/$defs/ChatContactMetrics/properties/conversationCloseTimeInMillis/maximum")
+				v.ConversationCloseTimeInMillis = d.newInt64(x)
+			}
+		case chatContactMetricsConversationTurnCount:
+			if x, ok := d.Integer("/$defs/ChatContactMetrics/properties/conversationTurnCount/type"); ok {
+				d.Range(float64(x), 0.0, math.NaN(), "/$defs/ChatContactMetrics/properties/conversationTurnCount/minimum", "/$defs/ChatContactMetrics/properties/conversationTurnCount/maximum")
+				v.ConversationTurnCount = d.newInt64(x)
+			}
+		case chatContactMetricsAgentFirstResponseTimestamp:
+			if s, ok := d.String("/$defs/ContactTimestamp/type"); ok {
+				p, valid := d.Timestamp(s, timestamp.Millis, "/$defs/ContactTimestamp/pattern", "/$defs/ContactTimestamp/format", "yyyy-MM-dd'T'HH:mm:ss.SSS'Z'")
+				v.AgentFirstResponseTimestamp = timestampOf(p, valid, s, "1970-01-01T00:00:00.001Z")
+			}
+		case chatContactMetricsAgentFirstResponseTimeInMillis:
+			if x, ok := d.Integer("/$defs/ChatContactMetrics/properties/agentFirstResponseTimeInMillis/type"); ok {
+				d.Range(float64(x), 0.0, math.NaN(), "/$defs/ChatContactMetrics/properties/agentFirstResponseTimeInMillis/minimum", "/$defs/ChatContactMetrics/properties/agentFirstResponseTimeInMillis/maximum")
+				v.AgentFirstResponseTimeInMillis = d.newInt64(x)
+			}
+		}
+		d.C.Pop()
+		d.EndMember(&seen[i])
+	}
+}
+
+// The properties of ParticipantMetrics, numbered in the schema's order: the decoder's index of each member it has seen.
+const (
+	participantMetricsParticipantID             = iota // "participantId"
+	participantMetricsParticipantType                  // "participantType"
+	participantMetricsConversationAbandon              // "conversationAbandon"
+	participantMetricsMessagesSent                     // "messagesSent"
+	participantMetricsNumResponses                     // "numResponses"
+	participantMetricsMessageLengthInChars             // "messageLengthInChars"
+	participantMetricsTotalResponseTimeInMillis        // "totalResponseTimeInMillis"
+	participantMetricsMaxResponseTimeInMillis          // "maxResponseTimeInMillis"
+	participantMetricsLastMessageTimestamp             // "lastMessageTimestamp"
+	participantMetricsMembers                          // how many properties ParticipantMetrics has
+)
+
+// participantMetricsKeys lists every documented spelling of ParticipantMetrics's members, for did-you-mean hints.
+var participantMetricsKeys = []string{"participantId", "participantType", "conversationAbandon", "messagesSent", "numResponses", "messageLengthInChars", "totalResponseTimeInMillis", "maxResponseTimeInMillis", "lastMessageTimestamp"}
+
+// decodeParticipantMetrics decodes and validates ParticipantMetrics; the scanner is just past its '{'.
+func decodeParticipantMetrics(d *decoder, v *ParticipantMetrics) {
+	var seen [participantMetricsMembers]codec.Span
+	for {
+		key, ok := d.S.NextKey()
+		if !ok {
+			break
+		}
+		i := -1 // the member's property; -1: unknown to the profile in use
+		switch key {
+		case "participantId":
+			if d.Accepts(inStrict | inCompat) {
+				i = participantMetricsParticipantID
+			}
+		case "participantType":
+			if d.Accepts(inStrict | inCompat) {
+				i = participantMetricsParticipantType
+			}
+		case "conversationAbandon":
+			if d.Accepts(inStrict | inCompat) {
+				i = participantMetricsConversationAbandon
+			}
+		case "messagesSent":
+			if d.Accepts(inStrict | inCompat) {
+				i = participantMetricsMessagesSent
+			}
+		case "numResponses":
+			if d.Accepts(inStrict | inCompat) {
+				i = participantMetricsNumResponses
+			}
+		case "messageLengthInChars":
+			if d.Accepts(inStrict | inCompat) {
+				i = participantMetricsMessageLengthInChars
+			}
+		case "totalResponseTimeInMillis":
+			if d.Accepts(inStrict | inCompat) {
+				i = participantMetricsTotalResponseTimeInMillis
+			}
+		case "maxResponseTimeInMillis":
+			if d.Accepts(inStrict | inCompat) {
+				i = participantMetricsMaxResponseTimeInMillis
+			}
+		case "lastMessageTimestamp":
+			if d.Accepts(inStrict | inCompat) {
+				i = participantMetricsLastMessageTimestamp
+			}
+		}
+		if i < 0 {
+			v.Unknown = d.Unknown(key, participantMetricsKeys, "/$defs/ParticipantMetrics/additionalProperties", "/x-unique-keys", v.Unknown)
+			continue
+		}
+		if !d.Member(&seen[i], key, "/x-unique-keys") {
+			continue
+		}
+		d.C.PushKey(key)
+		switch i {
+		case participantMetricsParticipantID:
+			if s, ok := d.String("/$defs/ParticipantMetrics/properties/participantId/type"); ok {
+				d.Length(s, 1, 256, "/$defs/ParticipantMetrics/properties/participantId/minLength", "/$defs/ParticipantMetrics/properties/participantId/maxLength")
+				v.ParticipantID = s
+			}
+		case participantMetricsParticipantType:
+			if s, ok := d.String("/$defs/ParticipantType/type"); ok {
+				x, mask := lookupParticipantType(s)
+				d.Enum(s, mask, "ParticipantType", "/$defs/ParticipantType/enum", "/$defs/ParticipantType/minLength", participantTypeAccepted[d.Profile.Index])
+				v.ParticipantType = x
+			}
+		case participantMetricsConversationAbandon:
+			if x, ok := d.Bool("/$defs/ParticipantMetrics/properties/conversationAbandon/type"); ok {
+				v.ConversationAbandon = d.newBool(x)
+			}
+		case participantMetricsMessagesSent:
+			if x, ok := d.Integer("/$defs/ParticipantMetrics/properties/messagesSent/type"); ok {
+				d.Range(float64(x), 0.0, math.NaN(), "/$defs/ParticipantMetrics/properties/messagesSent/minimum", "/$defs/ParticipantMetrics/properties/messagesSent/maximum")
+				v.MessagesSent = d.newInt64(x)
+			}
+		case participantMetricsNumResponses:
+			if x, ok := d.Integer("/$defs/ParticipantMetrics/properties/numResponses/type"); ok {
+				d.Range(float64(x), 0.0, math.NaN(), "/$defs/ParticipantMetrics/properties/numResponses/minimum", "/$defs/ParticipantMetrics/properties/numResponses/maximum")
+				v.NumResponses = d.newInt64(x)
+			}
+		case participantMetricsMessageLengthInChars:
+			if x, ok := d.Integer("/$defs/ParticipantMetrics/properties/messageLengthInChars/type"); ok {
+				d.Range(float64(x), 0.0, math.NaN(), "/$defs/ParticipantMetrics/properties/messageLengthInChars/minimum", "/$defs/ParticipantMetrics/properties/messageLengthInChars/maximum")
+				v.MessageLengthInChars = d.newInt64(x)
+			}
+		case participantMetricsTotalResponseTimeInMillis:
+			if x, ok := d.Integer("/$defs/ParticipantMetrics/properties/totalResponseTimeInMillis/type"); ok {
+				d.Range(float64(x), 0.0, math.NaN(), "/$defs/ParticipantMetrics/properties/totalResponseTimeInMillis/minimum", "/$defs/ParticipantMetrics/properties/totalResponseTimeInMillis/maximum")
+				v.TotalResponseTimeInMillis = d.newInt64(x)
+			}
+		case participantMetricsMaxResponseTimeInMillis:
+			if x, ok := d.Integer("/$defs/ParticipantMetrics/properties/maxResponseTimeInMillis/type"); ok {
+				d.Range(float64(x), 0.0, math.NaN(), "/$defs/ParticipantMetrics/properties/maxResponseTimeInMillis/minimum", "/$defs/ParticipantMetrics/properties/maxResponseTimeInMillis/maximum")
+				v.MaxResponseTimeInMillis = d.newInt64(x)
+			}
+		case participantMetricsLastMessageTimestamp:
+			if s, ok := d.String("/$defs/ContactTimestamp/type"); ok {
+				p, valid := d.Timestamp(s, timestamp.Millis, "/$defs/ContactTimestamp/pattern", "/$defs/ContactTimestamp/format", "yyyy-MM-dd'T'HH:mm:ss.SSS'Z'")
+				v.LastMessageTimestamp = timestampOf(p, valid, s, "1970-01-01T00:00:00.001Z")
+			}
+		}
+		d.C.Pop()
+		d.EndMember(&seen[i])
+	}
+}
+
+// The properties of Endpoint, numbered in the schema's order: the decoder's index of each member it has seen.
+const (
+	endpointAddress     = iota // "address"
+	endpointType               // "type"
+	endpointDisplayName        // "displayName"
+	endpointMembers            // how many properties Endpoint has
+)
+
+// endpointKeys lists every documented spelling of Endpoint's members, for did-you-mean hints.
+var endpointKeys = []string{"address", "type", "displayName"}
+
+// decodeEndpoint decodes and validates Endpoint; the scanner is just past its '{'.
+func decodeEndpoint(d *decoder, v *Endpoint) {
+	var seen [endpointMembers]codec.Span
+	for {
+		key, ok := d.S.NextKey()
+		if !ok {
+			break
+		}
+		i := -1 // the member's property; -1: unknown to the profile in use
+		switch key {
+		case "address":
+			if d.Accepts(inStrict | inCompat) {
+				i = endpointAddress
+			}
+		case "type":
+			if d.Accepts(inStrict | inCompat) {
+				i = endpointType
+			}
+		case "displayName":
+			if d.Accepts(inStrict | inCompat) {
+				i = endpointDisplayName
+			}
+		}
+		if i < 0 {
+			v.Unknown = d.Unknown(key, endpointKeys, "/$defs/Endpoint/additionalProperties", "/x-unique-keys", v.Unknown)
+			continue
+		}
+		if !d.Member(&seen[i], key, "/x-unique-keys") {
+			continue
+		}
+		d.C.PushKey(key)
+		switch i {
+		case endpointAddress:
+			if s, ok := d.String("/$defs/Endpoint/properties/address/type"); ok {
+				d.Length(s, 1, 256, "/$defs/Endpoint/properties/address/minLength", "/$defs/Endpoint/properties/address/maxLength")
+				v.Address = s
+			}
+		case endpointType:
+			if s, ok := d.String("/$defs/EndpointType/type"); ok {
+				x, mask := lookupEndpointType(s)
+				d.Enum(s, mask, "EndpointType", "/$defs/EndpointType/enum", "/$defs/EndpointType/minLength", endpointTypeAccepted[d.Profile.Index])
+				v.Type = x
+			}
+		case endpointDisplayName:
+			if s, ok := d.String("/$defs/Endpoint/properties/displayName/type"); ok {
+				d.Length(s, -1, 256, "/$defs/Endpoint/properties/displayName/minLength", "/$defs/Endpoint/properties/displayName/maxLength")
+				v.DisplayName = d.newString(s)
+			}
+		}
+		d.C.Pop()
+		d.EndMember(&seen[i])
+	}
+}
+
+// The properties of RecordingsInfo, numbered in the schema's order: the decoder's index of each member it has seen.
+const (
+	recordingsInfoDeletionReason      = iota // "deletionReason"
+	recordingsInfoFragmentStartNumber        // "fragmentStartNumber"
+	recordingsInfoFragmentStopNumber         // "fragmentStopNumber"
+	recordingsInfoLocation                   // "location"
+	recordingsInfoMediaStreamType            // "mediaStreamType"
+	recordingsInfoParticipantType            // "participantType"
+	recordingsInfoStartTimestamp             // "startTimestamp"
+	recordingsInfoStopTimestamp              // "stopTimestamp"
+	recordingsInfoStatus                     // "status"
+	recordingsInfoStorageType                // "storageType"
+	recordingsInfoMembers                    // how many properties RecordingsInfo has
+)
+
+// recordingsInfoKeys lists every documented spelling of RecordingsInfo's members, for did-you-mean hints.
+var recordingsInfoKeys = []string{"deletionReason", "fragmentStartNumber", "fragmentStopNumber", "location", "mediaStreamType", "participantType", "startTimestamp", "stopTimestamp", "status", "storageType"}
+
+// decodeRecordingsInfo decodes and validates RecordingsInfo; the scanner is just past its '{'.
+func decodeRecordingsInfo(d *decoder, v *RecordingsInfo) {
+	var seen [recordingsInfoMembers]codec.Span
+	for {
+		key, ok := d.S.NextKey()
+		if !ok {
+			break
+		}
+		i := -1 // the member's property; -1: unknown to the profile in use
+		switch key {
+		case "deletionReason":
+			if d.Accepts(inStrict | inCompat) {
+				i = recordingsInfoDeletionReason
+			}
+		case "fragmentStartNumber":
+			if d.Accepts(inStrict | inCompat) {
+				i = recordingsInfoFragmentStartNumber
+			}
+		case "fragmentStopNumber":
+			if d.Accepts(inStrict | inCompat) {
+				i = recordingsInfoFragmentStopNumber
+			}
+		case "location":
+			if d.Accepts(inStrict | inCompat) {
+				i = recordingsInfoLocation
+			}
+		case "mediaStreamType":
+			if d.Accepts(inStrict | inCompat) {
+				i = recordingsInfoMediaStreamType
+			}
+		case "participantType":
+			if d.Accepts(inStrict | inCompat) {
+				i = recordingsInfoParticipantType
+			}
+		case "startTimestamp":
+			if d.Accepts(inStrict | inCompat) {
+				i = recordingsInfoStartTimestamp
+			}
+		case "stopTimestamp":
+			if d.Accepts(inStrict | inCompat) {
+				i = recordingsInfoStopTimestamp
+			}
+		case "status":
+			if d.Accepts(inStrict | inCompat) {
+				i = recordingsInfoStatus
+			}
+		case "storageType":
+			if d.Accepts(inStrict | inCompat) {
+				i = recordingsInfoStorageType
+			}
+		}
+		if i < 0 {
+			v.Unknown = d.Unknown(key, recordingsInfoKeys, "/$defs/RecordingsInfo/additionalProperties", "/x-unique-keys", v.Unknown)
+			continue
+		}
+		if !d.Member(&seen[i], key, "/x-unique-keys") {
+			continue
+		}
+		d.C.PushKey(key)
+		switch i {
+		case recordingsInfoDeletionReason:
+			if s, ok := d.String("/$defs/RecordingsInfo/properties/deletionReason/type"); ok {
+				v.DeletionReason = d.newString(s)
+			}
+		case recordingsInfoFragmentStartNumber:
+			if s, ok := d.String("/$defs/RecordingsInfo/properties/fragmentStartNumber/type"); ok {
+				v.FragmentStartNumber = d.newString(s)
+			}
+		case recordingsInfoFragmentStopNumber:
+			if s, ok := d.String("/$defs/RecordingsInfo/properties/fragmentStopNumber/type"); ok {
+				v.FragmentStopNumber = d.newString(s)
+			}
+		case recordingsInfoLocation:
+			if s, ok := d.String("/$defs/RecordingsInfo/properties/location/type"); ok {
+				d.Length(s, -1, 256, "/$defs/RecordingsInfo/properties/location/minLength", "/$defs/RecordingsInfo/properties/location/maxLength")
+				v.Location = d.newString(s)
+			}
+		case recordingsInfoMediaStreamType:
+			if s, ok := d.String("/$defs/MediaStreamType/type"); ok {
+				x, mask := lookupMediaStreamType(s)
+				d.Enum(s, mask, "MediaStreamType", "/$defs/MediaStreamType/enum", "/$defs/MediaStreamType/minLength", mediaStreamTypeAccepted[d.Profile.Index])
+				v.MediaStreamType = x
+			}
+		case recordingsInfoParticipantType:
+			if s, ok := d.String("/$defs/RecordingParticipantType/type"); ok {
+				x, mask := lookupRecordingParticipantType(s)
+				d.Enum(s, mask, "RecordingParticipantType", "/$defs/RecordingParticipantType/enum", "/$defs/RecordingParticipantType/minLength", recordingParticipantTypeAccepted[d.Profile.Index])
+				v.ParticipantType = x
+			}
+		case recordingsInfoStartTimestamp:
+			if s, ok := d.String("/$defs/ContactTimestamp/type"); ok {
+				p, valid := d.Timestamp(s, timestamp.Millis, "/$defs/ContactTimestamp/pattern", "/$defs/ContactTimestamp/format", "yyyy-MM-dd'T'HH:mm:ss.SSS'Z'")
+				v.StartTimestamp = timestampOf(p, valid, s, "1970-01-01T00:00:00.001Z")
+			}
+		case recordingsInfoStopTimestamp:
+			if s, ok := d.String("/$defs/ContactTimestamp/type"); ok {
+				p, valid := d.Timestamp(s, timestamp.Millis, "/$defs/ContactTimestamp/pattern", "/$defs/ContactTimestamp/format", "yyyy-MM-dd'T'HH:mm:ss.SSS'Z'")
+				v.StopTimestamp = timestampOf(p, valid, s, "1970-01-01T00:00:00.001Z")
+			}
+		case recordingsInfoStatus:
+			if s, ok := d.String("/$defs/RecordingStatus/type"); ok {
+				x, mask := lookupRecordingStatus(s)
+				d.Enum(s, mask, "RecordingStatus", "/$defs/RecordingStatus/enum", "/$defs/RecordingStatus/minLength", recordingStatusAccepted[d.Profile.Index])
+				v.Status = x
+			}
+		case recordingsInfoStorageType:
+			if s, ok := d.String("/$defs/StorageType/type"); ok {
+				x, mask := lookupStorageType(s)
+				d.Enum(s, mask, "StorageType", "/$defs/StorageType/enum", "/$defs/StorageType/minLength", storageTypeAccepted[d.Profile.Index])
+				v.StorageType = x
+			}
+		}
+		d.C.Pop()
+		d.EndMember(&seen[i])
+	}
+}
+
+// The properties of ContactEvaluation, numbered in the schema's order: the decoder's index of each member it has seen.
+const (
+	contactEvaluationEvaluationARN   = iota // "evaluationArn"
+	contactEvaluationStatus                 // "status"
+	contactEvaluationStartTimestamp         // "startTimestamp"
+	contactEvaluationEndTimestamp           // "endTimestamp"
+	contactEvaluationDeleteTimestamp        // "deleteTimestamp"
+	contactEvaluationExportLocation         // "exportLocation"
+	contactEvaluationMembers                // how many properties ContactEvaluation has
+)
+
+// contactEvaluationKeys lists every documented spelling of ContactEvaluation's members, for did-you-mean hints.
+var contactEvaluationKeys = []string{"evaluationArn", "status", "startTimestamp", "endTimestamp", "deleteTimestamp", "exportLocation"}
+
+// decodeContactEvaluation decodes and validates ContactEvaluation; the scanner is just past its '{'.
+func decodeContactEvaluation(d *decoder, v *ContactEvaluation) {
+	var seen [contactEvaluationMembers]codec.Span
+	for {
+		key, ok := d.S.NextKey()
+		if !ok {
+			break
+		}
+		i := -1 // the member's property; -1: unknown to the profile in use
+		switch key {
+		case "evaluationArn":
+			if d.Accepts(inStrict | inCompat) {
+				i = contactEvaluationEvaluationARN
+			}
+		case "status":
+			if d.Accepts(inStrict | inCompat) {
+				i = contactEvaluationStatus
+			}
+		case "startTimestamp":
+			if d.Accepts(inStrict | inCompat) {
+				i = contactEvaluationStartTimestamp
+			}
+		case "endTimestamp":
+			if d.Accepts(inStrict | inCompat) {
+				i = contactEvaluationEndTimestamp
+			}
+		case "deleteTimestamp":
+			if d.Accepts(inStrict | inCompat) {
+				i = contactEvaluationDeleteTimestamp
+			}
+		case "exportLocation":
+			if d.Accepts(inStrict | inCompat) {
+				i = contactEvaluationExportLocation
+			}
+		}
+		if i < 0 {
+			v.Unknown = d.Unknown(key, contactEvaluationKeys, "/$defs/ContactEvaluation/additionalProperties", "/x-unique-keys", v.Unknown)
+			continue
+		}
+		if !d.Member(&seen[i], key, "/x-unique-keys") {
+			continue
+		}
+		d.C.PushKey(key)
+		switch i {
+		case contactEvaluationEvaluationARN:
+			if s, ok := d.String("/$defs/ARN/type"); ok {
+				d.Length(s, 1, -1, "/$defs/ARN/minLength", "/$defs/ARN/maxLength")
+				v.EvaluationARN = s
+			}
+		case contactEvaluationStatus:
+			if s, ok := d.String("/$defs/EvaluationStatus/type"); ok {
+				x, mask := lookupEvaluationStatus(s)
+				d.Enum(s, mask, "EvaluationStatus", "/$defs/EvaluationStatus/enum", "/$defs/EvaluationStatus/minLength", evaluationStatusAccepted[d.Profile.Index])
+				v.Status = x
+			}
+		case contactEvaluationStartTimestamp:
+			if s, ok := d.String("/$defs/ContactTimestamp/type"); ok {
+				p, valid := d.Timestamp(s, timestamp.Millis, "/$defs/ContactTimestamp/pattern", "/$defs/ContactTimestamp/format", "yyyy-MM-dd'T'HH:mm:ss.SSS'Z'")
+				v.StartTimestamp = timestampOf(p, valid, s, "1970-01-01T00:00:00.001Z")
+			}
+		case contactEvaluationEndTimestamp:
+			if s, ok := d.String("/$defs/ContactTimestamp/type"); ok {
+				p, valid := d.Timestamp(s, timestamp.Millis, "/$defs/ContactTimestamp/pattern", "/$defs/ContactTimestamp/format", "yyyy-MM-dd'T'HH:mm:ss.SSS'Z'")
+				v.EndTimestamp = timestampOf(p, valid, s, "1970-01-01T00:00:00.001Z")
+			}
+		case contactEvaluationDeleteTimestamp:
+			if s, ok := d.String("/$defs/ContactTimestamp/type"); ok {
+				p, valid := d.Timestamp(s, timestamp.Millis, "/$defs/ContactTimestamp/pattern", "/$defs/ContactTimestamp/format", "yyyy-MM-dd'T'HH:mm:ss.SSS'Z'")
+				v.DeleteTimestamp = timestampOf(p, valid, s, "1970-01-01T00:00:00.001Z")
+			}
+		case contactEvaluationExportLocation:
+			if s, ok := d.String("/$defs/ContactEvaluation/properties/exportLocation/type"); ok {
+				d.Length(s, -1, 256, "/$defs/ContactEvaluation/properties/exportLocation/minLength", "/$defs/ContactEvaluation/properties/exportLocation/maxLength")
+				v.ExportLocation = d.newString(s)
+			}
+		}
+		d.C.Pop()
+		d.EndMember(&seen[i])
+	}
+	if d.Accepts(inStrict | inCompat) {
+		d.Required(seen[contactEvaluationEvaluationARN].Seen, "evaluationArn", "/$defs/ContactEvaluation/required")
+	}
+}
+
+// The properties of StateTransition, numbered in the schema's order: the decoder's index of each member it has seen.
+const (
+	stateTransitionStateStartTimestamp = iota // "stateStartTimestamp"
+	stateTransitionStateEndTimestamp          // "stateEndTimestamp"
+	stateTransitionState                      // "state"
+	stateTransitionMembers                    // how many properties StateTransition has
+)
+
+// stateTransitionKeys lists every documented spelling of StateTransition's members, for did-you-mean hints.
+var stateTransitionKeys = []string{"stateStartTimestamp", "stateEndTimestamp", "state"}
+
+// decodeStateTransition decodes and validates StateTransition; the scanner is just past its '{'.
+func decodeStateTransition(d *decoder, v *StateTransition) {
+	var seen [stateTransitionMembers]codec.Span
+	for {
+		key, ok := d.S.NextKey()
+		if !ok {
+			break
+		}
+		i := -1 // the member's property; -1: unknown to the profile in use
+		switch key {
+		case "stateStartTimestamp":
+			if d.Accepts(inStrict | inCompat) {
+				i = stateTransitionStateStartTimestamp
+			}
+		case "stateEndTimestamp":
+			if d.Accepts(inStrict | inCompat) {
+				i = stateTransitionStateEndTimestamp
+			}
+		case "state":
+			if d.Accepts(inStrict | inCompat) {
+				i = stateTransitionState
+			}
+		}
+		if i < 0 {
+			v.Unknown = d.Unknown(key, stateTransitionKeys, "/$defs/StateTransition/additionalProperties", "/x-unique-keys", v.Unknown)
+			continue
+		}
+		if !d.Member(&seen[i], key, "/x-unique-keys") {
+			continue
+		}
+		d.C.PushKey(key)
+		switch i {
+		case stateTransitionStateStartTimestamp:
+			if s, ok := d.String("/$defs/ContactTimestamp/type"); ok {
+				p, valid := d.Timestamp(s, timestamp.Millis, "/$defs/ContactTimestamp/pattern", "/$defs/ContactTimestamp/format", "yyyy-MM-dd'T'HH:mm:ss.SSS'Z'")
+				v.StateStartTimestamp = timestampOf(p, valid, s, "1970-01-01T00:00:00.001Z")
+			}
+		case stateTransitionStateEndTimestamp:
+			if s, ok := d.String("/$defs/ContactTimestamp/type"); ok {
+				p, valid := d.Timestamp(s, timestamp.Millis, "/$defs/ContactTimestamp/pattern", "/$defs/ContactTimestamp/format", "yyyy-MM-dd'T'HH:mm:ss.SSS'Z'")
+				v.StateEndTimestamp = timestampOf(p, valid, s, "1970-01-01T00:00:00.001Z")
+			}
+		case stateTransitionState:
+			if s, ok := d.String("/$defs/MonitorState/type"); ok {
+				x, mask := lookupMonitorState(s)
+				d.Enum(s, mask, "MonitorState", "/$defs/MonitorState/enum", "/$defs/MonitorState/minLength", monitorStateAccepted[d.Profile.Index])
+				v.State = x
+			}
+		}
+		d.C.Pop()
+		d.EndMember(&seen[i])
+	}
+}
+
+// The properties of OutboundStrategy, numbered in the schema's order: the decoder's index of each member it has seen.
+const (
+	outboundStrategyType    = iota // "type"
+	outboundStrategyConfig         // "config"
+	outboundStrategyMembers        // how many properties OutboundStrategy has
+)
+
+// outboundStrategyKeys lists every documented spelling of OutboundStrategy's members, for did-you-mean hints.
+var outboundStrategyKeys = []string{"type", "config"}
+
+// decodeOutboundStrategy decodes and validates OutboundStrategy; the scanner is just past its '{'.
+func decodeOutboundStrategy(d *decoder, v *OutboundStrategy) {
+	var seen [outboundStrategyMembers]codec.Span
+	for {
+		key, ok := d.S.NextKey()
+		if !ok {
+			break
+		}
+		i := -1 // the member's property; -1: unknown to the profile in use
+		switch key {
+		case "type":
+			if d.Accepts(inStrict | inCompat) {
+				i = outboundStrategyType
+			}
+		case "config":
+			if d.Accepts(inStrict | inCompat) {
+				i = outboundStrategyConfig
+			}
+		}
+		if i < 0 {
+			v.Unknown = d.Unknown(key, outboundStrategyKeys, "/$defs/OutboundStrategy/additionalProperties", "/x-unique-keys", v.Unknown)
+			continue
+		}
+		if !d.Member(&seen[i], key, "/x-unique-keys") {
+			continue
+		}
+		d.C.PushKey(key)
+		switch i {
+		case outboundStrategyType:
+			if s, ok := d.String("/$defs/OutboundStrategyType/type"); ok {
+				x, mask := lookupOutboundStrategyType(s)
+				d.Enum(s, mask, "OutboundStrategyType", "/$defs/OutboundStrategyType/enum", "/$defs/OutboundStrategyType/minLength", outboundStrategyTypeAccepted[d.Profile.Index])
+				v.Type = x
+			}
+		case outboundStrategyConfig:
+			if d.Object("/$defs/OutboundStrategyConfig/type") {
+				x := d.newOutboundStrategyConfig()
+				decodeOutboundStrategyConfig(d, x)
+				v.Config = x
+			}
+		}
+		d.C.Pop()
+		d.EndMember(&seen[i])
+	}
+	if d.Accepts(inStrict | inCompat) {
+		d.Required(seen[outboundStrategyType].Seen, "type", "/$defs/OutboundStrategy/required")
+	}
+}
+
+// The properties of OutboundStrategyConfig, numbered in the schema's order: the decoder's index of each member it has seen.
+const (
+	outboundStrategyConfigAgentFirst = iota // "agentFirst"
+	outboundStrategyConfigMembers           // how many properties OutboundStrategyConfig has
+)
+
+// outboundStrategyConfigKeys lists every documented spelling of OutboundStrategyConfig's members, for did-you-mean hints.
+var outboundStrategyConfigKeys = []string{"agentFirst"}
+
+// decodeOutboundStrategyConfig decodes and validates OutboundStrategyConfig; the scanner is just past its '{'.
+func decodeOutboundStrategyConfig(d *decoder, v *OutboundStrategyConfig) {
+	var seen [outboundStrategyConfigMembers]codec.Span
+	for {
+		key, ok := d.S.NextKey()
+		if !ok {
+			break
+		}
+		i := -1 // the member's property; -1: unknown to the profile in use
+		switch key {
+		case "agentFirst":
+			if d.Accepts(inStrict | inCompat) {
+				i = outboundStrategyConfigAgentFirst
+			}
+		}
+		if i < 0 {
+			v.Unknown = d.Unknown(key, outboundStrategyConfigKeys, "/$defs/OutboundStrategyConfig/additionalProperties", "/x-unique-keys", v.Unknown)
+			continue
+		}
+		if !d.Member(&seen[i], key, "/x-unique-keys") {
+			continue
+		}
+		d.C.PushKey(key)
+		switch i {
+		case outboundStrategyConfigAgentFirst:
+			if d.Object("/$defs/AgentFirst/type") {
+				x := d.newAgentFirst()
+				decodeAgentFirst(d, x)
+				v.AgentFirst = x
+			}
+		}
+		d.C.Pop()
+		d.EndMember(&seen[i])
+	}
+}
+
+// The properties of AgentFirst, numbered in the schema's order: the decoder's index of each member it has seen.
+const (
+	agentFirstPreview = iota // "preview"
+	agentFirstMembers        // how many properties AgentFirst has
+)
+
+// agentFirstKeys lists every documented spelling of AgentFirst's members, for did-you-mean hints.
+var agentFirstKeys = []string{"preview"}
+
+// decodeAgentFirst decodes and validates AgentFirst; the scanner is just past its '{'.
+func decodeAgentFirst(d *decoder, v *AgentFirst) {
+	var seen [agentFirstMembers]codec.Span
+	for {
+		key, ok := d.S.NextKey()
+		if !ok {
+			break
+		}
+		i := -1 // the member's property; -1: unknown to the profile in use
+		switch key {
+		case "preview":
+			if d.Accepts(inStrict | inCompat) {
+				i = agentFirstPreview
+			}
+		}
+		if i < 0 {
+			v.Unknown = d.Unknown(key, agentFirstKeys, "/$defs/AgentFirst/additionalProperties", "/x-unique-keys", v.Unknown)
+			continue
+		}
+		if !d.Member(&seen[i], key, "/x-unique-keys") {
+			continue
+		}
+		d.C.PushKey(key)
+		switch i {
+		case agentFirstPreview:
+			if d.Object("/$defs/Preview/type") {
+				x := d.newPreview()
+				decodePreview(d, x)
+				v.Preview = x
+			}
+		}
+		d.C.Pop()
+		d.EndMember(&seen[i])
+	}
+}
+
+// The properties of Preview, numbered in the schema's order: the decoder's index of each member it has seen.
+const (
+	previewAllowedUserActions      = iota // "allowedUserActions"
+	previewPostAcceptTimeoutConfig        // "postAcceptTimeoutConfig"
+	previewMembers                        // how many properties Preview has
+)
+
+// previewKeys lists every documented spelling of Preview's members, for did-you-mean hints.
+var previewKeys = []string{"allowedUserActions", "postAcceptTimeoutConfig"}
+
+// decodePreview decodes and validates Preview; the scanner is just past its '{'.
+func decodePreview(d *decoder, v *Preview) {
+	var seen [previewMembers]codec.Span
+	for {
+		key, ok := d.S.NextKey()
+		if !ok {
+			break
+		}
+		i := -1 // the member's property; -1: unknown to the profile in use
+		switch key {
+		case "allowedUserActions":
+			if d.Accepts(inStrict | inCompat) {
+				i = previewAllowedUserActions
+			}
+		case "postAcceptTimeoutConfig":
+			if d.Accepts(inStrict | inCompat) {
+				i = previewPostAcceptTimeoutConfig
+			}
+		}
+		if i < 0 {
+			v.Unknown = d.Unknown(key, previewKeys, "/$defs/Preview/additionalProperties", "/x-unique-keys", v.Unknown)
+			continue
+		}
+		if !d.Member(&seen[i], key, "/x-unique-keys") {
+			continue
+		}
+		d.C.PushKey(key)
+		switch i {
+		case previewAllowedUserActions:
+			if d.Array("/$defs/Preview/properties/allowedUserActions/type") {
+				out := d.sliceAllowedUserAction()
+				for i := 0; d.S.NextElement(); i++ {
+					d.C.PushIndex(i)
+					var e AllowedUserAction
+					if s, ok := d.String("/$defs/AllowedUserAction/type"); ok {
+						x, mask := lookupAllowedUserAction(s)
+						d.Enum(s, mask, "AllowedUserAction", "/$defs/AllowedUserAction/enum", "/$defs/AllowedUserAction/minLength", allowedUserActionAccepted[d.Profile.Index])
+						e = x
+					}
+					out = append(out, e)
+					d.C.Pop()
+				}
+				v.AllowedUserActions = out
+			}
+		case previewPostAcceptTimeoutConfig:
+			if d.Object("/$defs/PostAcceptTimeoutConfig/type") {
+				x := d.newPostAcceptTimeoutConfig()
+				decodePostAcceptTimeoutConfig(d, x)
+				v.PostAcceptTimeoutConfig = x
+			}
+		}
+		d.C.Pop()
+		d.EndMember(&seen[i])
+	}
+	if d.Accepts(inStrict | inCompat) {
+		d.Required(seen[previewAllowedUserActions].Seen, "allowedUserActions", "/$defs/Preview/required")
+	}
+	if d.Accepts(inStrict | inCompat) {
+		d.Required(seen[previewPostAcceptTimeoutConfig].Seen, "postAcceptTimeoutConfig", "/$defs/Preview/required")
+	}
+}
+
+// The properties of PostAcceptTimeoutConfig, numbered in the schema's order: the decoder's index of each member it has seen.
+const (
+	postAcceptTimeoutConfigDurationInSeconds = iota // "durationInSeconds"
+	postAcceptTimeoutConfigMembers                  // how many properties PostAcceptTimeoutConfig has
+)
+
+// postAcceptTimeoutConfigKeys lists every documented spelling of PostAcceptTimeoutConfig's members, for did-you-mean hints.
+var postAcceptTimeoutConfigKeys = []string{"durationInSeconds"}
+
+// decodePostAcceptTimeoutConfig decodes and validates PostAcceptTimeoutConfig; the scanner is just past its '{'.
+func decodePostAcceptTimeoutConfig(d *decoder, v *PostAcceptTimeoutConfig) {
+	var seen [postAcceptTimeoutConfigMembers]codec.Span
+	for {
+		key, ok := d.S.NextKey()
+		if !ok {
+			break
+		}
+		i := -1 // the member's property; -1: unknown to the profile in use
+		switch key {
+		case "durationInSeconds":
+			if d.Accepts(inStrict | inCompat) {
+				i = postAcceptTimeoutConfigDurationInSeconds
+			}
+		}
+		if i < 0 {
+			v.Unknown = d.Unknown(key, postAcceptTimeoutConfigKeys, "/$defs/PostAcceptTimeoutConfig/additionalProperties", "/x-unique-keys", v.Unknown)
+			continue
+		}
+		if !d.Member(&seen[i], key, "/x-unique-keys") {
+			continue
+		}
+		d.C.PushKey(key)
+		switch i {
+		case postAcceptTimeoutConfigDurationInSeconds:
+			if x, ok := d.Integer("/$defs/PostAcceptTimeoutConfig/properties/durationInSeconds/type"); ok {
+				d.Range(float64(x), 0.0, math.NaN(), "/$defs/PostAcceptTimeoutConfig/properties/durationInSeconds/minimum", "/$defs/PostAcceptTimeoutConfig/properties/durationInSeconds/maximum")
+				v.DurationInSeconds = d.newInt64(x)
+			}
+		}
+		d.C.Pop()
+		d.EndMember(&seen[i])
+	}
+	if d.Accepts(inStrict | inCompat) {
+		d.Required(seen[postAcceptTimeoutConfigDurationInSeconds].Seen, "durationInSeconds", "/$defs/PostAcceptTimeoutConfig/required")
 	}
 }
 

@@ -168,6 +168,80 @@ func appendContactEvent(b []byte, v *ContactEvent) []byte {
 			b = append(b, ']')
 		}
 	}
+	if v.CustomerID != nil {
+		b = append(b, ",\"customerId\":"...)
+		b = codec.AppendString(b, *v.CustomerID)
+	}
+	if v.ChatMetrics != nil {
+		b = append(b, ",\"chatMetrics\":"...)
+		b = appendChatMetrics(b, v.ChatMetrics)
+	}
+	if v.SystemEndpoint != nil {
+		b = append(b, ",\"systemEndpoint\":"...)
+		b = appendEndpoint(b, v.SystemEndpoint)
+	}
+	if v.Recordings != nil {
+		b = append(b, ",\"recordings\":"...)
+		b = append(b, '[')
+		for i0 := range v.Recordings {
+			if i0 > 0 {
+				b = append(b, ',')
+			}
+			{
+				b = appendRecordingsInfo(b, &v.Recordings[i0])
+			}
+		}
+		b = append(b, ']')
+	}
+	if v.ContactDetails != nil {
+		b = append(b, ",\"contactDetails\":"...)
+		b = append(b, '{')
+		var keys0 [16]string // on the stack for the usual few keys
+		for i0, k0 := range codec.SortedKeys(v.ContactDetails, keys0[:0]) {
+			if i0 > 0 {
+				b = append(b, ',')
+			}
+			b = codec.AppendKey(b, k0)
+			e0 := v.ContactDetails[k0]
+			{
+				b = codec.AppendString(b, e0)
+			}
+		}
+		b = append(b, '}')
+	}
+	if v.ContactEvaluations != nil {
+		b = append(b, ",\"contactEvaluations\":"...)
+		b = append(b, '{')
+		var keys0 [16]string // on the stack for the usual few keys
+		for i0, k0 := range codec.SortedKeys(v.ContactEvaluations, keys0[:0]) {
+			if i0 > 0 {
+				b = append(b, ',')
+			}
+			b = codec.AppendKey(b, k0)
+			e0 := v.ContactEvaluations[k0]
+			{
+				b = appendContactEvaluation(b, &e0)
+			}
+		}
+		b = append(b, '}')
+	}
+	if v.StateTransitions != nil {
+		b = append(b, ",\"stateTransitions\":"...)
+		b = append(b, '[')
+		for i0 := range v.StateTransitions {
+			if i0 > 0 {
+				b = append(b, ',')
+			}
+			{
+				b = appendStateTransition(b, &v.StateTransitions[i0])
+			}
+		}
+		b = append(b, ']')
+	}
+	if v.OutboundStrategy != nil {
+		b = append(b, ",\"outboundStrategy\":"...)
+		b = appendOutboundStrategy(b, v.OutboundStrategy)
+	}
 	for _, u := range v.Unknown {
 		b = append(b, ',')
 		b = codec.AppendKey(b, u.Key)
@@ -235,6 +309,30 @@ func appendAgentInfo(b []byte, v *AgentInfo) []byte {
 	if v.HierarchyGroups != nil {
 		b = append(b, ",\"hierarchyGroups\":"...)
 		b = appendHierarchyGroups(b, v.HierarchyGroups)
+	}
+	if v.AgentInitiatedHoldDuration != nil {
+		b = append(b, ",\"agentInitiatedHoldDuration\":"...)
+		b = strconv.AppendInt(b, *v.AgentInitiatedHoldDuration, 10)
+	}
+	if !v.AfterContactWorkStartTimestamp.IsAbsent() {
+		b = append(b, ",\"afterContactWorkStartTimestamp\":"...)
+		b = v.AfterContactWorkStartTimestamp.appendJSON(b)
+	}
+	if !v.AfterContactWorkEndTimestamp.IsAbsent() {
+		b = append(b, ",\"afterContactWorkEndTimestamp\":"...)
+		b = v.AfterContactWorkEndTimestamp.appendJSON(b)
+	}
+	if v.AfterContactWorkDuration != nil {
+		b = append(b, ",\"afterContactWorkDuration\":"...)
+		b = strconv.AppendInt(b, *v.AfterContactWorkDuration, 10)
+	}
+	if !v.AcceptedByAgentTimestamp.IsAbsent() {
+		b = append(b, ",\"acceptedByAgentTimestamp\":"...)
+		b = v.AcceptedByAgentTimestamp.appendJSON(b)
+	}
+	if !v.PreviewEndTimestamp.IsAbsent() {
+		b = append(b, ",\"previewEndTimestamp\":"...)
+		b = v.PreviewEndTimestamp.appendJSON(b)
 	}
 	for _, u := range v.Unknown {
 		b = append(b, ',')
@@ -981,6 +1079,10 @@ func appendAttributeCondition(b []byte, v *AttributeCondition) []byte {
 		b = append(b, ",\"proficiencyLevel\":"...)
 		b = codec.AppendFloat(b, *v.ProficiencyLevel)
 	}
+	if v.Range != nil {
+		b = append(b, ",\"range\":"...)
+		b = appendProficiencyRange(b, v.Range)
+	}
 	if v.MatchCriteria != nil {
 		b = append(b, ",\"matchCriteria\":"...)
 		b = appendMatchCriteria(b, v.MatchCriteria)
@@ -1088,6 +1190,635 @@ func (v *AgentsCriteria) UnmarshalJSON(data []byte) error {
 	var x AgentsCriteria
 	decoded, err := unmarshalPart(data, "/$defs/AgentsCriteria/type", func(d *decoder) {
 		decodeAgentsCriteria(d, &x)
+	})
+	if decoded {
+		*v = x
+	}
+	return err
+}
+
+// appendProficiencyRange appends v as canonical JSON.
+func appendProficiencyRange(b []byte, v *ProficiencyRange) []byte {
+	start := len(b)
+	if v.MinProficiencyLevel != nil {
+		b = append(b, ",\"minProficiencyLevel\":"...)
+		b = codec.AppendFloat(b, *v.MinProficiencyLevel)
+	}
+	if v.MaxProficiencyLevel != nil {
+		b = append(b, ",\"maxProficiencyLevel\":"...)
+		b = codec.AppendFloat(b, *v.MaxProficiencyLevel)
+	}
+	for _, u := range v.Unknown {
+		b = append(b, ',')
+		b = codec.AppendKey(b, u.Key)
+		b = codec.AppendRaw(b, u.Value)
+	}
+	return codec.CloseObject(b, start)
+}
+
+// MarshalJSON encodes v as canonical JSON: canonical keys, canonical values, unknown members kept.
+func (v ProficiencyRange) MarshalJSON() ([]byte, error) {
+	return appendProficiencyRange(nil, &v), nil
+}
+
+// UnmarshalJSON decodes data, one ProficiencyRange as JSON, and validates it
+// under the Compat profile (the default of Parse): every documented spelling
+// and value, unknown members kept. It returns the errors Parse returns
+// (*SyntaxError, *ValidationError with JSON Pointers within data); v is set,
+// valid or not, unless data is not well-formed JSON.
+func (v *ProficiencyRange) UnmarshalJSON(data []byte) error {
+	var x ProficiencyRange
+	decoded, err := unmarshalPart(data, "/$defs/ProficiencyRange/type", func(d *decoder) {
+		decodeProficiencyRange(d, &x)
+	})
+	if decoded {
+		*v = x
+	}
+	return err
+}
+
+// appendChatMetrics appends v as canonical JSON.
+func appendChatMetrics(b []byte, v *ChatMetrics) []byte {
+	start := len(b)
+	if v.ChatContactMetrics != nil {
+		b = append(b, ",\"chatContactMetrics\":"...)
+		b = appendChatContactMetrics(b, v.ChatContactMetrics)
+	}
+	if v.CustomerMetrics != nil {
+		b = append(b, ",\"customerMetrics\":"...)
+		b = appendParticipantMetrics(b, v.CustomerMetrics)
+	}
+	if v.AgentMetrics != nil {
+		b = append(b, ",\"agentMetrics\":"...)
+		b = appendParticipantMetrics(b, v.AgentMetrics)
+	}
+	for _, u := range v.Unknown {
+		b = append(b, ',')
+		b = codec.AppendKey(b, u.Key)
+		b = codec.AppendRaw(b, u.Value)
+	}
+	return codec.CloseObject(b, start)
+}
+
+// MarshalJSON encodes v as canonical JSON: canonical keys, canonical values, unknown members kept.
+func (v ChatMetrics) MarshalJSON() ([]byte, error) {
+	return appendChatMetrics(nil, &v), nil
+}
+
+// UnmarshalJSON decodes data, one ChatMetrics as JSON, and validates it under
+// the Compat profile (the default of Parse): every documented spelling and
+// value, unknown members kept. It returns the errors Parse returns
+// (*SyntaxError, *ValidationError with JSON Pointers within data); v is set,
+// valid or not, unless data is not well-formed JSON.
+func (v *ChatMetrics) UnmarshalJSON(data []byte) error {
+	var x ChatMetrics
+	decoded, err := unmarshalPart(data, "/$defs/ChatMetrics/type", func(d *decoder) {
+		decodeChatMetrics(d, &x)
+	})
+	if decoded {
+		*v = x
+	}
+	return err
+}
+
+// appendChatContactMetrics appends v as canonical JSON.
+func appendChatContactMetrics(b []byte, v *ChatContactMetrics) []byte {
+	start := len(b)
+	if v.MultiParty != nil {
+		b = append(b, ",\"multiParty\":"...)
+		b = strconv.AppendBool(b, *v.MultiParty)
+	}
+	if v.TotalMessages != nil {
+		b = append(b, ",\"totalMessages\":"...)
+		b = strconv.AppendInt(b, *v.TotalMessages, 10)
+	}
+	if v.TotalBotMessages != nil {
+		b = append(b, ",\"totalBotMessages\":"...)
+		b = strconv.AppendInt(b, *v.TotalBotMessages, 10)
+	}
+	if v.TotalBotMessageLengthInChars != nil {
+		b = append(b, ",\"totalBotMessageLengthInChars\":"...)
+		b = strconv.AppendInt(b, *v.TotalBotMessageLengthInChars, 10)
+	}
+	if v.ConversationCloseTimeInMillis != nil {
+		b = append(b, ",\"conversationCloseTimeInMillis\":"...)
+		b = strconv.AppendInt(b, *v.ConversationCloseTimeInMillis, 10)
+	}
+	if v.ConversationTurnCount != nil {
+		b = append(b, ",\"conversationTurnCount\":"...)
+		b = strconv.AppendInt(b, *v.ConversationTurnCount, 10)
+	}
+	if !v.AgentFirstResponseTimestamp.IsAbsent() {
+		b = append(b, ",\"agentFirstResponseTimestamp\":"...)
+		b = v.AgentFirstResponseTimestamp.appendJSON(b)
+	}
+	if v.AgentFirstResponseTimeInMillis != nil {
+		b = append(b, ",\"agentFirstResponseTimeInMillis\":"...)
+		b = strconv.AppendInt(b, *v.AgentFirstResponseTimeInMillis, 10)
+	}
+	for _, u := range v.Unknown {
+		b = append(b, ',')
+		b = codec.AppendKey(b, u.Key)
+		b = codec.AppendRaw(b, u.Value)
+	}
+	return codec.CloseObject(b, start)
+}
+
+// MarshalJSON encodes v as canonical JSON: canonical keys, canonical values, unknown members kept.
+func (v ChatContactMetrics) MarshalJSON() ([]byte, error) {
+	return appendChatContactMetrics(nil, &v), nil
+}
+
+// UnmarshalJSON decodes data, one ChatContactMetrics as JSON, and validates it
+// under the Compat profile (the default of Parse): every documented spelling
+// and value, unknown members kept. It returns the errors Parse returns
+// (*SyntaxError, *ValidationError with JSON Pointers within data); v is set,
+// valid or not, unless data is not well-formed JSON.
+func (v *ChatContactMetrics) UnmarshalJSON(data []byte) error {
+	var x ChatContactMetrics
+	decoded, err := unmarshalPart(data, "/$defs/ChatContactMetrics/type", func(d *decoder) {
+		decodeChatContactMetrics(d, &x)
+	})
+	if decoded {
+		*v = x
+	}
+	return err
+}
+
+// appendParticipantMetrics appends v as canonical JSON.
+func appendParticipantMetrics(b []byte, v *ParticipantMetrics) []byte {
+	start := len(b)
+	if v.ParticipantID != "" {
+		b = append(b, ",\"participantId\":"...)
+		b = codec.AppendString(b, v.ParticipantID)
+	}
+	if v.ParticipantType != "" {
+		b = append(b, ",\"participantType\":"...)
+		b = codec.AppendString(b, string(v.ParticipantType.Canonical()))
+	}
+	if v.ConversationAbandon != nil {
+		b = append(b, ",\"conversationAbandon\":"...)
+		b = strconv.AppendBool(b, *v.ConversationAbandon)
+	}
+	if v.MessagesSent != nil {
+		b = append(b, ",\"messagesSent\":"...)
+		b = strconv.AppendInt(b, *v.MessagesSent, 10)
+	}
+	if v.NumResponses != nil {
+		b = append(b, ",\"numResponses\":"...)
+		b = strconv.AppendInt(b, *v.NumResponses, 10)
+	}
+	if v.MessageLengthInChars != nil {
+		b = append(b, ",\"messageLengthInChars\":"...)
+		b = strconv.AppendInt(b, *v.MessageLengthInChars, 10)
+	}
+	if v.TotalResponseTimeInMillis != nil {
+		b = append(b, ",\"totalResponseTimeInMillis\":"...)
+		b = strconv.AppendInt(b, *v.TotalResponseTimeInMillis, 10)
+	}
+	if v.MaxResponseTimeInMillis != nil {
+		b = append(b, ",\"maxResponseTimeInMillis\":"...)
+		b = strconv.AppendInt(b, *v.MaxResponseTimeInMillis, 10)
+	}
+	if !v.LastMessageTimestamp.IsAbsent() {
+		b = append(b, ",\"lastMessageTimestamp\":"...)
+		b = v.LastMessageTimestamp.appendJSON(b)
+	}
+	for _, u := range v.Unknown {
+		b = append(b, ',')
+		b = codec.AppendKey(b, u.Key)
+		b = codec.AppendRaw(b, u.Value)
+	}
+	return codec.CloseObject(b, start)
+}
+
+// MarshalJSON encodes v as canonical JSON: canonical keys, canonical values, unknown members kept.
+func (v ParticipantMetrics) MarshalJSON() ([]byte, error) {
+	return appendParticipantMetrics(nil, &v), nil
+}
+
+// UnmarshalJSON decodes data, one ParticipantMetrics as JSON, and validates it
+// under the Compat profile (the default of Parse): every documented spelling
+// and value, unknown members kept. It returns the errors Parse returns
+// (*SyntaxError, *ValidationError with JSON Pointers within data); v is set,
+// valid or not, unless data is not well-formed JSON.
+func (v *ParticipantMetrics) UnmarshalJSON(data []byte) error {
+	var x ParticipantMetrics
+	decoded, err := unmarshalPart(data, "/$defs/ParticipantMetrics/type", func(d *decoder) {
+		decodeParticipantMetrics(d, &x)
+	})
+	if decoded {
+		*v = x
+	}
+	return err
+}
+
+// appendEndpoint appends v as canonical JSON.
+func appendEndpoint(b []byte, v *Endpoint) []byte {
+	start := len(b)
+	if v.Address != "" {
+		b = append(b, ",\"address\":"...)
+		b = codec.AppendString(b, v.Address)
+	}
+	if v.Type != "" {
+		b = append(b, ",\"type\":"...)
+		b = codec.AppendString(b, string(v.Type.Canonical()))
+	}
+	if v.DisplayName != nil {
+		b = append(b, ",\"displayName\":"...)
+		b = codec.AppendString(b, *v.DisplayName)
+	}
+	for _, u := range v.Unknown {
+		b = append(b, ',')
+		b = codec.AppendKey(b, u.Key)
+		b = codec.AppendRaw(b, u.Value)
+	}
+	return codec.CloseObject(b, start)
+}
+
+// MarshalJSON encodes v as canonical JSON: canonical keys, canonical values, unknown members kept.
+func (v Endpoint) MarshalJSON() ([]byte, error) {
+	return appendEndpoint(nil, &v), nil
+}
+
+// UnmarshalJSON decodes data, one Endpoint as JSON, and validates it under the
+// Compat profile (the default of Parse): every documented spelling and value,
+// unknown members kept. It returns the errors Parse returns (*SyntaxError,
+// *ValidationError with JSON Pointers within data); v is set, valid or not,
+// unless data is not well-formed JSON.
+func (v *Endpoint) UnmarshalJSON(data []byte) error {
+	var x Endpoint
+	decoded, err := unmarshalPart(data, "/$defs/Endpoint/type", func(d *decoder) {
+		decodeEndpoint(d, &x)
+	})
+	if decoded {
+		*v = x
+	}
+	return err
+}
+
+// appendRecordingsInfo appends v as canonical JSON.
+func appendRecordingsInfo(b []byte, v *RecordingsInfo) []byte {
+	start := len(b)
+	if v.DeletionReason != nil {
+		b = append(b, ",\"deletionReason\":"...)
+		b = codec.AppendString(b, *v.DeletionReason)
+	}
+	if v.FragmentStartNumber != nil {
+		b = append(b, ",\"fragmentStartNumber\":"...)
+		b = codec.AppendString(b, *v.FragmentStartNumber)
+	}
+	if v.FragmentStopNumber != nil {
+		b = append(b, ",\"fragmentStopNumber\":"...)
+		b = codec.AppendString(b, *v.FragmentStopNumber)
+	}
+	if v.Location != nil {
+		b = append(b, ",\"location\":"...)
+		b = codec.AppendString(b, *v.Location)
+	}
+	if v.MediaStreamType != "" {
+		b = append(b, ",\"mediaStreamType\":"...)
+		b = codec.AppendString(b, string(v.MediaStreamType.Canonical()))
+	}
+	if v.ParticipantType != "" {
+		b = append(b, ",\"participantType\":"...)
+		b = codec.AppendString(b, string(v.ParticipantType.Canonical()))
+	}
+	if !v.StartTimestamp.IsAbsent() {
+		b = append(b, ",\"startTimestamp\":"...)
+		b = v.StartTimestamp.appendJSON(b)
+	}
+	if !v.StopTimestamp.IsAbsent() {
+		b = append(b, ",\"stopTimestamp\":"...)
+		b = v.StopTimestamp.appendJSON(b)
+	}
+	if v.Status != "" {
+		b = append(b, ",\"status\":"...)
+		b = codec.AppendString(b, string(v.Status.Canonical()))
+	}
+	if v.StorageType != "" {
+		b = append(b, ",\"storageType\":"...)
+		b = codec.AppendString(b, string(v.StorageType.Canonical()))
+	}
+	for _, u := range v.Unknown {
+		b = append(b, ',')
+		b = codec.AppendKey(b, u.Key)
+		b = codec.AppendRaw(b, u.Value)
+	}
+	return codec.CloseObject(b, start)
+}
+
+// MarshalJSON encodes v as canonical JSON: canonical keys, canonical values, unknown members kept.
+func (v RecordingsInfo) MarshalJSON() ([]byte, error) {
+	return appendRecordingsInfo(nil, &v), nil
+}
+
+// UnmarshalJSON decodes data, one RecordingsInfo as JSON, and validates it
+// under the Compat profile (the default of Parse): every documented spelling
+// and value, unknown members kept. It returns the errors Parse returns
+// (*SyntaxError, *ValidationError with JSON Pointers within data); v is set,
+// valid or not, unless data is not well-formed JSON.
+func (v *RecordingsInfo) UnmarshalJSON(data []byte) error {
+	var x RecordingsInfo
+	decoded, err := unmarshalPart(data, "/$defs/RecordingsInfo/type", func(d *decoder) {
+		decodeRecordingsInfo(d, &x)
+	})
+	if decoded {
+		*v = x
+	}
+	return err
+}
+
+// appendContactEvaluation appends v as canonical JSON.
+func appendContactEvaluation(b []byte, v *ContactEvaluation) []byte {
+	start := len(b)
+	if v.EvaluationARN != "" {
+		b = append(b, ",\"evaluationArn\":"...)
+		b = codec.AppendString(b, v.EvaluationARN)
+	}
+	if v.Status != "" {
+		b = append(b, ",\"status\":"...)
+		b = codec.AppendString(b, string(v.Status.Canonical()))
+	}
+	if !v.StartTimestamp.IsAbsent() {
+		b = append(b, ",\"startTimestamp\":"...)
+		b = v.StartTimestamp.appendJSON(b)
+	}
+	if !v.EndTimestamp.IsAbsent() {
+		b = append(b, ",\"endTimestamp\":"...)
+		b = v.EndTimestamp.appendJSON(b)
+	}
+	if !v.DeleteTimestamp.IsAbsent() {
+		b = append(b, ",\"deleteTimestamp\":"...)
+		b = v.DeleteTimestamp.appendJSON(b)
+	}
+	if v.ExportLocation != nil {
+		b = append(b, ",\"exportLocation\":"...)
+		b = codec.AppendString(b, *v.ExportLocation)
+	}
+	for _, u := range v.Unknown {
+		b = append(b, ',')
+		b = codec.AppendKey(b, u.Key)
+		b = codec.AppendRaw(b, u.Value)
+	}
+	return codec.CloseObject(b, start)
+}
+
+// MarshalJSON encodes v as canonical JSON: canonical keys, canonical values, unknown members kept.
+func (v ContactEvaluation) MarshalJSON() ([]byte, error) {
+	return appendContactEvaluation(nil, &v), nil
+}
+
+// UnmarshalJSON decodes data, one ContactEvaluation as JSON, and validates it
+// under the Compat profile (the default of Parse): every documented spelling
+// and value, unknown members kept. It returns the errors Parse returns
+// (*SyntaxError, *ValidationError with JSON Pointers within data); v is set,
+// valid or not, unless data is not well-formed JSON.
+func (v *ContactEvaluation) UnmarshalJSON(data []byte) error {
+	var x ContactEvaluation
+	decoded, err := unmarshalPart(data, "/$defs/ContactEvaluation/type", func(d *decoder) {
+		decodeContactEvaluation(d, &x)
+	})
+	if decoded {
+		*v = x
+	}
+	return err
+}
+
+// appendStateTransition appends v as canonical JSON.
+func appendStateTransition(b []byte, v *StateTransition) []byte {
+	start := len(b)
+	if !v.StateStartTimestamp.IsAbsent() {
+		b = append(b, ",\"stateStartTimestamp\":"...)
+		b = v.StateStartTimestamp.appendJSON(b)
+	}
+	if !v.StateEndTimestamp.IsAbsent() {
+		b = append(b, ",\"stateEndTimestamp\":"...)
+		b = v.StateEndTimestamp.appendJSON(b)
+	}
+	if v.State != "" {
+		b = append(b, ",\"state\":"...)
+		b = codec.AppendString(b, string(v.State.Canonical()))
+	}
+	for _, u := range v.Unknown {
+		b = append(b, ',')
+		b = codec.AppendKey(b, u.Key)
+		b = codec.AppendRaw(b, u.Value)
+	}
+	return codec.CloseObject(b, start)
+}
+
+// MarshalJSON encodes v as canonical JSON: canonical keys, canonical values, unknown members kept.
+func (v StateTransition) MarshalJSON() ([]byte, error) {
+	return appendStateTransition(nil, &v), nil
+}
+
+// UnmarshalJSON decodes data, one StateTransition as JSON, and validates it
+// under the Compat profile (the default of Parse): every documented spelling
+// and value, unknown members kept. It returns the errors Parse returns
+// (*SyntaxError, *ValidationError with JSON Pointers within data); v is set,
+// valid or not, unless data is not well-formed JSON.
+func (v *StateTransition) UnmarshalJSON(data []byte) error {
+	var x StateTransition
+	decoded, err := unmarshalPart(data, "/$defs/StateTransition/type", func(d *decoder) {
+		decodeStateTransition(d, &x)
+	})
+	if decoded {
+		*v = x
+	}
+	return err
+}
+
+// appendOutboundStrategy appends v as canonical JSON.
+func appendOutboundStrategy(b []byte, v *OutboundStrategy) []byte {
+	start := len(b)
+	if v.Type != "" {
+		b = append(b, ",\"type\":"...)
+		b = codec.AppendString(b, string(v.Type.Canonical()))
+	}
+	if v.Config != nil {
+		b = append(b, ",\"config\":"...)
+		b = appendOutboundStrategyConfig(b, v.Config)
+	}
+	for _, u := range v.Unknown {
+		b = append(b, ',')
+		b = codec.AppendKey(b, u.Key)
+		b = codec.AppendRaw(b, u.Value)
+	}
+	return codec.CloseObject(b, start)
+}
+
+// MarshalJSON encodes v as canonical JSON: canonical keys, canonical values, unknown members kept.
+func (v OutboundStrategy) MarshalJSON() ([]byte, error) {
+	return appendOutboundStrategy(nil, &v), nil
+}
+
+// UnmarshalJSON decodes data, one OutboundStrategy as JSON, and validates it
+// under the Compat profile (the default of Parse): every documented spelling
+// and value, unknown members kept. It returns the errors Parse returns
+// (*SyntaxError, *ValidationError with JSON Pointers within data); v is set,
+// valid or not, unless data is not well-formed JSON.
+func (v *OutboundStrategy) UnmarshalJSON(data []byte) error {
+	var x OutboundStrategy
+	decoded, err := unmarshalPart(data, "/$defs/OutboundStrategy/type", func(d *decoder) {
+		decodeOutboundStrategy(d, &x)
+	})
+	if decoded {
+		*v = x
+	}
+	return err
+}
+
+// appendOutboundStrategyConfig appends v as canonical JSON.
+func appendOutboundStrategyConfig(b []byte, v *OutboundStrategyConfig) []byte {
+	start := len(b)
+	if v.AgentFirst != nil {
+		b = append(b, ",\"agentFirst\":"...)
+		b = appendAgentFirst(b, v.AgentFirst)
+	}
+	for _, u := range v.Unknown {
+		b = append(b, ',')
+		b = codec.AppendKey(b, u.Key)
+		b = codec.AppendRaw(b, u.Value)
+	}
+	return codec.CloseObject(b, start)
+}
+
+// MarshalJSON encodes v as canonical JSON: canonical keys, canonical values, unknown members kept.
+func (v OutboundStrategyConfig) MarshalJSON() ([]byte, error) {
+	return appendOutboundStrategyConfig(nil, &v), nil
+}
+
+// UnmarshalJSON decodes data, one OutboundStrategyConfig as JSON, and
+// validates it under the Compat profile (the default of Parse): every
+// documented spelling and value, unknown members kept. It returns the errors
+// Parse returns (*SyntaxError, *ValidationError with JSON Pointers within
+// data); v is set, valid or not, unless data is not well-formed JSON.
+func (v *OutboundStrategyConfig) UnmarshalJSON(data []byte) error {
+	var x OutboundStrategyConfig
+	decoded, err := unmarshalPart(data, "/$defs/OutboundStrategyConfig/type", func(d *decoder) {
+		decodeOutboundStrategyConfig(d, &x)
+	})
+	if decoded {
+		*v = x
+	}
+	return err
+}
+
+// appendAgentFirst appends v as canonical JSON.
+func appendAgentFirst(b []byte, v *AgentFirst) []byte {
+	start := len(b)
+	if v.Preview != nil {
+		b = append(b, ",\"preview\":"...)
+		b = appendPreview(b, v.Preview)
+	}
+	for _, u := range v.Unknown {
+		b = append(b, ',')
+		b = codec.AppendKey(b, u.Key)
+		b = codec.AppendRaw(b, u.Value)
+	}
+	return codec.CloseObject(b, start)
+}
+
+// MarshalJSON encodes v as canonical JSON: canonical keys, canonical values, unknown members kept.
+func (v AgentFirst) MarshalJSON() ([]byte, error) {
+	return appendAgentFirst(nil, &v), nil
+}
+
+// UnmarshalJSON decodes data, one AgentFirst as JSON, and validates it under
+// the Compat profile (the default of Parse): every documented spelling and
+// value, unknown members kept. It returns the errors Parse returns
+// (*SyntaxError, *ValidationError with JSON Pointers within data); v is set,
+// valid or not, unless data is not well-formed JSON.
+func (v *AgentFirst) UnmarshalJSON(data []byte) error {
+	var x AgentFirst
+	decoded, err := unmarshalPart(data, "/$defs/AgentFirst/type", func(d *decoder) {
+		decodeAgentFirst(d, &x)
+	})
+	if decoded {
+		*v = x
+	}
+	return err
+}
+
+// appendPreview appends v as canonical JSON.
+func appendPreview(b []byte, v *Preview) []byte {
+	start := len(b)
+	if v.AllowedUserActions != nil {
+		b = append(b, ",\"allowedUserActions\":"...)
+		b = append(b, '[')
+		for i0 := range v.AllowedUserActions {
+			if i0 > 0 {
+				b = append(b, ',')
+			}
+			{
+				b = codec.AppendString(b, string(v.AllowedUserActions[i0].Canonical()))
+			}
+		}
+		b = append(b, ']')
+	}
+	if v.PostAcceptTimeoutConfig != nil {
+		b = append(b, ",\"postAcceptTimeoutConfig\":"...)
+		b = appendPostAcceptTimeoutConfig(b, v.PostAcceptTimeoutConfig)
+	}
+	for _, u := range v.Unknown {
+		b = append(b, ',')
+		b = codec.AppendKey(b, u.Key)
+		b = codec.AppendRaw(b, u.Value)
+	}
+	return codec.CloseObject(b, start)
+}
+
+// MarshalJSON encodes v as canonical JSON: canonical keys, canonical values, unknown members kept.
+func (v Preview) MarshalJSON() ([]byte, error) {
+	return appendPreview(nil, &v), nil
+}
+
+// UnmarshalJSON decodes data, one Preview as JSON, and validates it under the
+// Compat profile (the default of Parse): every documented spelling and value,
+// unknown members kept. It returns the errors Parse returns (*SyntaxError,
+// *ValidationError with JSON Pointers within data); v is set, valid or not,
+// unless data is not well-formed JSON.
+func (v *Preview) UnmarshalJSON(data []byte) error {
+	var x Preview
+	decoded, err := unmarshalPart(data, "/$defs/Preview/type", func(d *decoder) {
+		decodePreview(d, &x)
+	})
+	if decoded {
+		*v = x
+	}
+	return err
+}
+
+// appendPostAcceptTimeoutConfig appends v as canonical JSON.
+func appendPostAcceptTimeoutConfig(b []byte, v *PostAcceptTimeoutConfig) []byte {
+	start := len(b)
+	if v.DurationInSeconds != nil {
+		b = append(b, ",\"durationInSeconds\":"...)
+		b = strconv.AppendInt(b, *v.DurationInSeconds, 10)
+	}
+	for _, u := range v.Unknown {
+		b = append(b, ',')
+		b = codec.AppendKey(b, u.Key)
+		b = codec.AppendRaw(b, u.Value)
+	}
+	return codec.CloseObject(b, start)
+}
+
+// MarshalJSON encodes v as canonical JSON: canonical keys, canonical values, unknown members kept.
+func (v PostAcceptTimeoutConfig) MarshalJSON() ([]byte, error) {
+	return appendPostAcceptTimeoutConfig(nil, &v), nil
+}
+
+// UnmarshalJSON decodes data, one PostAcceptTimeoutConfig as JSON, and
+// validates it under the Compat profile (the default of Parse): every
+// documented spelling and value, unknown members kept. It returns the errors
+// Parse returns (*SyntaxError, *ValidationError with JSON Pointers within
+// data); v is set, valid or not, unless data is not well-formed JSON.
+func (v *PostAcceptTimeoutConfig) UnmarshalJSON(data []byte) error {
+	var x PostAcceptTimeoutConfig
+	decoded, err := unmarshalPart(data, "/$defs/PostAcceptTimeoutConfig/type", func(d *decoder) {
+		decodePostAcceptTimeoutConfig(d, &x)
 	})
 	if decoded {
 		*v = x

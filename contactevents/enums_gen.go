@@ -193,7 +193,8 @@ const (
 	// EventTypeContactDataUpdated is "CONTACT_DATA_UPDATED": One or more contact
 	// properties were updated: scheduled timestamp (task only), user-defined
 	// attributes and tags, routing criteria or an expired step, Contact Lens
-	// enablement.
+	// enablement, and (latest page) the accepted-by-agent timestamp of an
+	// outbound campaign voice contact in preview dialing mode.
 	EventTypeContactDataUpdated EventType = "CONTACT_DATA_UPDATED"
 	// EventTypeQueued is "QUEUED": A voice call, chat, or task is queued to be
 	// assigned to an agent.
@@ -204,8 +205,9 @@ const (
 	// EventTypeDisconnected is "DISCONNECTED": A voice call, chat, or task is
 	// disconnected. For outbound calls: the dial attempt failed, the call was
 	// not picked up, or the attempt resulted in a SIT tone. A task is
-	// disconnected automatically if not completed in 30 days (7 days on the
-	// older page).
+	// disconnected automatically when its expiry timer completes: 7 days on the
+	// older page, 30 on the current one, 7 by default and configurable up to 90
+	// on the latest.
 	EventTypeDisconnected EventType = "DISCONNECTED"
 	// EventTypePaused is "PAUSED": An active task contact was paused.
 	EventTypePaused EventType = "PAUSED"
@@ -216,11 +218,26 @@ const (
 	// but missing from EventType's valid values, so strict rejects it and compat
 	// accepts it.
 	EventTypeAMDDisabled EventType = "AMD_DISABLED"
+	// EventTypeCompleted is "COMPLETED": The contact has fully ended,
+	// after-contact work (ACW) included. With ACW the agent's
+	// afterContactWorkStartTimestamp, afterContactWorkEndTimestamp and
+	// afterContactWorkDuration are filled; without an agent or without ACW it is
+	// sent right after DISCONNECTED with the same data. A chat may not get it
+	// when the agent goes offline without clearing the contact.
+	EventTypeCompleted EventType = "COMPLETED"
+	// EventTypeWebRTCAPI is "WEBRTC_API": Decision: listed among the events of
+	// the latest page ("the contact used the communication widget to make an
+	// in-app voice/video call") but not in EventType's valid values, and
+	// elsewhere in AWS's docs an initiation method. Treated as AMD_DISABLED is:
+	// compat accepts it as an event type without a warning, strict rejects it
+	// (it is not a valid value), legacy rejects it. The same string is an
+	// InitiationMethod value that strict accepts.
+	EventTypeWebRTCAPI EventType = "WEBRTC_API"
 )
 
 // Values returns every documented value of EventType, current, legacy and documented variants alike, in the schema's order.
 func (EventType) Values() []EventType {
-	return []EventType{EventTypeInitiated, EventTypeConnectedToSystem, EventTypeContactDataUpdated, EventTypeQueued, EventTypeConnectedToAgent, EventTypeDisconnected, EventTypePaused, EventTypeResumed, EventTypeAMDDisabled}
+	return []EventType{EventTypeInitiated, EventTypeConnectedToSystem, EventTypeContactDataUpdated, EventTypeQueued, EventTypeConnectedToAgent, EventTypeDisconnected, EventTypePaused, EventTypeResumed, EventTypeAMDDisabled, EventTypeCompleted, EventTypeWebRTCAPI}
 }
 
 // lookupEventType returns the value to keep for s (documented variants become their canonical value) and the profiles that accept s, as a mask (0: undocumented).
@@ -244,6 +261,10 @@ func lookupEventType(s string) (EventType, uint8) {
 		return EventTypeResumed, inStrict | inCompat
 	case "AMD_DISABLED":
 		return EventTypeAMDDisabled, inCompat
+	case "COMPLETED":
+		return EventTypeCompleted, inStrict | inCompat
+	case "WEBRTC_API":
+		return EventTypeWebRTCAPI, inCompat
 	default:
 		return EventType(s), 0
 	}
@@ -252,7 +273,7 @@ func lookupEventType(s string) (EventType, uint8) {
 // IsCurrent reports whether v is in the current page's valid values (the strict profile's).
 func (v EventType) IsCurrent() bool {
 	switch v {
-	case EventTypeInitiated, EventTypeConnectedToSystem, EventTypeContactDataUpdated, EventTypeQueued, EventTypeConnectedToAgent, EventTypeDisconnected, EventTypePaused, EventTypeResumed:
+	case EventTypeInitiated, EventTypeConnectedToSystem, EventTypeContactDataUpdated, EventTypeQueued, EventTypeConnectedToAgent, EventTypeDisconnected, EventTypePaused, EventTypeResumed, EventTypeCompleted:
 		return true
 	}
 	return false
@@ -266,7 +287,7 @@ func (v EventType) IsLegacy() bool {
 // IsVariant reports whether v is documented only by a sample or the prose, not by a valid-values list.
 func (v EventType) IsVariant() bool {
 	switch v {
-	case EventTypeAMDDisabled:
+	case EventTypeAMDDisabled, EventTypeWebRTCAPI:
 		return true
 	}
 	return false
@@ -285,7 +306,7 @@ func (v EventType) Canonical() EventType {
 }
 
 // eventTypeAccepted lists, per profile, the values it accepts, for messages.
-var eventTypeAccepted = [3]string{"INITIATED, CONNECTED_TO_SYSTEM, CONTACT_DATA_UPDATED, QUEUED, CONNECTED_TO_AGENT, DISCONNECTED, PAUSED, RESUMED", "INITIATED, CONNECTED_TO_SYSTEM, CONTACT_DATA_UPDATED, QUEUED, CONNECTED_TO_AGENT, DISCONNECTED, PAUSED, RESUMED, AMD_DISABLED", "INITIATED, CONNECTED_TO_SYSTEM, QUEUED, CONNECTED_TO_AGENT, DISCONNECTED"}
+var eventTypeAccepted = [3]string{"INITIATED, CONNECTED_TO_SYSTEM, CONTACT_DATA_UPDATED, QUEUED, CONNECTED_TO_AGENT, DISCONNECTED, PAUSED, RESUMED, COMPLETED", "INITIATED, CONNECTED_TO_SYSTEM, CONTACT_DATA_UPDATED, QUEUED, CONNECTED_TO_AGENT, DISCONNECTED, PAUSED, RESUMED, AMD_DISABLED, COMPLETED, WEBRTC_API", "INITIATED, CONNECTED_TO_SYSTEM, QUEUED, CONNECTED_TO_AGENT, DISCONNECTED"}
 
 // Channel is the type of channel.
 type Channel string
@@ -301,11 +322,14 @@ const (
 	// ChannelVoiceMixedCase is "Voice": The DISCONNECTED samples of both pages
 	// spell VOICE as "Voice"; decoded as VOICE.
 	ChannelVoiceMixedCase Channel = "Voice"
+	// ChannelEmail is "EMAIL": An email contact (the latest page: contacts are
+	// voice calls, chats, tasks and emails).
+	ChannelEmail Channel = "EMAIL"
 )
 
 // Values returns every documented value of Channel, current, legacy and documented variants alike, in the schema's order.
 func (Channel) Values() []Channel {
-	return []Channel{ChannelVoice, ChannelChat, ChannelTask, ChannelVoiceMixedCase}
+	return []Channel{ChannelVoice, ChannelChat, ChannelTask, ChannelVoiceMixedCase, ChannelEmail}
 }
 
 // lookupChannel returns the value to keep for s (documented variants become their canonical value) and the profiles that accept s, as a mask (0: undocumented).
@@ -319,6 +343,8 @@ func lookupChannel(s string) (Channel, uint8) {
 		return ChannelTask, inStrict | inCompat | inLegacy
 	case "Voice":
 		return ChannelVoice, inCompat | inLegacy
+	case "EMAIL":
+		return ChannelEmail, inStrict | inCompat
 	default:
 		return Channel(s), 0
 	}
@@ -327,7 +353,7 @@ func lookupChannel(s string) (Channel, uint8) {
 // IsCurrent reports whether v is in the current page's valid values (the strict profile's).
 func (v Channel) IsCurrent() bool {
 	switch v {
-	case ChannelVoice, ChannelChat, ChannelTask:
+	case ChannelVoice, ChannelChat, ChannelTask, ChannelEmail:
 		return true
 	}
 	return false
@@ -360,7 +386,7 @@ func (v Channel) Canonical() Channel {
 }
 
 // channelAccepted lists, per profile, the values it accepts, for messages.
-var channelAccepted = [3]string{"VOICE, CHAT, TASK", "VOICE, CHAT, TASK", "VOICE, CHAT, TASK"}
+var channelAccepted = [3]string{"VOICE, CHAT, TASK, EMAIL", "VOICE, CHAT, TASK, EMAIL", "VOICE, CHAT, TASK"}
 
 // InitiationMethod indicates how the contact was initiated.
 type InitiationMethod string
@@ -368,7 +394,8 @@ type InitiationMethod string
 // Values of InitiationMethod documented by either page; see the schema for each one's provenance.
 const (
 	// InitiationMethodInbound is "INBOUND": The customer initiated voice (phone)
-	// contact with your contact center.
+	// contact with your contact center; on the latest page also an inbound
+	// email.
 	InitiationMethodInbound InitiationMethod = "INBOUND"
 	// InitiationMethodOutbound is "OUTBOUND": An agent-initiated outbound voice
 	// call from the Contact Control Panel (CCP).
@@ -381,7 +408,8 @@ const (
 	// of a callback flow.
 	InitiationMethodCallback InitiationMethod = "CALLBACK"
 	// InitiationMethodAPI is "API": The contact was initiated by API:
-	// StartOutboundVoiceContact, StartChatContact or StartTaskContact.
+	// StartOutboundVoiceContact, StartChatContact, StartTaskContact or (latest
+	// page) StartEmailContact.
 	InitiationMethodAPI InitiationMethod = "API"
 	// InitiationMethodQueueTransfer is "QUEUE_TRANSFER": The contact was in one
 	// queue and was transferred into another queue using a flow block.
@@ -397,11 +425,22 @@ const (
 	// was triggered; a contact created while running a disconnect flow has this
 	// initiation method.
 	InitiationMethodDisconnect InitiationMethod = "DISCONNECT"
+	// InitiationMethodAgentReply is "AGENT_REPLY": An agent's reply to an
+	// inbound email contact.
+	InitiationMethodAgentReply InitiationMethod = "AGENT_REPLY"
+	// InitiationMethodFlow is "FLOW": An email initiated by a flow (automated).
+	InitiationMethodFlow InitiationMethod = "FLOW"
+	// InitiationMethodWebRTCAPI is "WEBRTC_API": Decision: the contact used the
+	// communication widget to make an in-app voice or video call. AWS's page of
+	// initiation methods lists it; the latest contact-events page lists it among
+	// event types instead (see EventType WEBRTC_API). As an initiation method it
+	// is accepted by strict and compat; legacy rejects it.
+	InitiationMethodWebRTCAPI InitiationMethod = "WEBRTC_API"
 )
 
 // Values returns every documented value of InitiationMethod, current, legacy and documented variants alike, in the schema's order.
 func (InitiationMethod) Values() []InitiationMethod {
-	return []InitiationMethod{InitiationMethodInbound, InitiationMethodOutbound, InitiationMethodTransfer, InitiationMethodCallback, InitiationMethodAPI, InitiationMethodQueueTransfer, InitiationMethodExternalOutbound, InitiationMethodMonitor, InitiationMethodDisconnect}
+	return []InitiationMethod{InitiationMethodInbound, InitiationMethodOutbound, InitiationMethodTransfer, InitiationMethodCallback, InitiationMethodAPI, InitiationMethodQueueTransfer, InitiationMethodExternalOutbound, InitiationMethodMonitor, InitiationMethodDisconnect, InitiationMethodAgentReply, InitiationMethodFlow, InitiationMethodWebRTCAPI}
 }
 
 // lookupInitiationMethod returns the value to keep for s (documented variants become their canonical value) and the profiles that accept s, as a mask (0: undocumented).
@@ -425,6 +464,12 @@ func lookupInitiationMethod(s string) (InitiationMethod, uint8) {
 		return InitiationMethodMonitor, inStrict | inCompat
 	case "DISCONNECT":
 		return InitiationMethodDisconnect, inStrict | inCompat | inLegacy
+	case "AGENT_REPLY":
+		return InitiationMethodAgentReply, inStrict | inCompat
+	case "FLOW":
+		return InitiationMethodFlow, inStrict | inCompat
+	case "WEBRTC_API":
+		return InitiationMethodWebRTCAPI, inStrict | inCompat
 	default:
 		return InitiationMethod(s), 0
 	}
@@ -433,7 +478,7 @@ func lookupInitiationMethod(s string) (InitiationMethod, uint8) {
 // IsCurrent reports whether v is in the current page's valid values (the strict profile's).
 func (v InitiationMethod) IsCurrent() bool {
 	switch v {
-	case InitiationMethodInbound, InitiationMethodOutbound, InitiationMethodTransfer, InitiationMethodCallback, InitiationMethodAPI, InitiationMethodQueueTransfer, InitiationMethodExternalOutbound, InitiationMethodMonitor, InitiationMethodDisconnect:
+	case InitiationMethodInbound, InitiationMethodOutbound, InitiationMethodTransfer, InitiationMethodCallback, InitiationMethodAPI, InitiationMethodQueueTransfer, InitiationMethodExternalOutbound, InitiationMethodMonitor, InitiationMethodDisconnect, InitiationMethodAgentReply, InitiationMethodFlow, InitiationMethodWebRTCAPI:
 		return true
 	}
 	return false
@@ -462,7 +507,7 @@ func (v InitiationMethod) Canonical() InitiationMethod {
 }
 
 // initiationMethodAccepted lists, per profile, the values it accepts, for messages.
-var initiationMethodAccepted = [3]string{"INBOUND, OUTBOUND, TRANSFER, CALLBACK, API, QUEUE_TRANSFER, EXTERNAL_OUTBOUND, MONITOR, DISCONNECT", "INBOUND, OUTBOUND, TRANSFER, CALLBACK, API, QUEUE_TRANSFER, EXTERNAL_OUTBOUND, MONITOR, DISCONNECT", "INBOUND, OUTBOUND, TRANSFER, CALLBACK, API, QUEUE_TRANSFER, DISCONNECT"}
+var initiationMethodAccepted = [3]string{"INBOUND, OUTBOUND, TRANSFER, CALLBACK, API, QUEUE_TRANSFER, EXTERNAL_OUTBOUND, MONITOR, DISCONNECT, AGENT_REPLY, FLOW, WEBRTC_API", "INBOUND, OUTBOUND, TRANSFER, CALLBACK, API, QUEUE_TRANSFER, EXTERNAL_OUTBOUND, MONITOR, DISCONNECT, AGENT_REPLY, FLOW, WEBRTC_API", "INBOUND, OUTBOUND, TRANSFER, CALLBACK, API, QUEUE_TRANSFER, DISCONNECT"}
 
 // AnsweringMachineDetectionStatus holds how an outbound campaign call is
 // actually disposed if the contact is connected to Amazon Connect.
@@ -508,11 +553,15 @@ const (
 	// "SIT_TONE-DETECTED": The older page's spelling of SIT_TONE_DETECTED (with
 	// a hyphen); decoded as SIT_TONE_DETECTED.
 	AnsweringMachineDetectionStatusSITToneDetectedHyphen AnsweringMachineDetectionStatus = "SIT_TONE-DETECTED"
+	// AnsweringMachineDetectionStatusAMDUnresolvedSilence is
+	// "AMD_UNRESOLVED_SILENCE": The call was connected and answering machine
+	// detection observed silence.
+	AnsweringMachineDetectionStatusAMDUnresolvedSilence AnsweringMachineDetectionStatus = "AMD_UNRESOLVED_SILENCE"
 )
 
 // Values returns every documented value of AnsweringMachineDetectionStatus, current, legacy and documented variants alike, in the schema's order.
 func (AnsweringMachineDetectionStatus) Values() []AnsweringMachineDetectionStatus {
-	return []AnsweringMachineDetectionStatus{AnsweringMachineDetectionStatusHumanAnswered, AnsweringMachineDetectionStatusVoicemailBeep, AnsweringMachineDetectionStatusVoicemailNoBeep, AnsweringMachineDetectionStatusAMDUnanswered, AnsweringMachineDetectionStatusAMDUnresolved, AnsweringMachineDetectionStatusAMDNotApplicable, AnsweringMachineDetectionStatusSITToneBusy, AnsweringMachineDetectionStatusSITToneInvalidNumber, AnsweringMachineDetectionStatusSITToneDetected, AnsweringMachineDetectionStatusFaxMachineDetected, AnsweringMachineDetectionStatusAMDError, AnsweringMachineDetectionStatusSITToneDetectedHyphen}
+	return []AnsweringMachineDetectionStatus{AnsweringMachineDetectionStatusHumanAnswered, AnsweringMachineDetectionStatusVoicemailBeep, AnsweringMachineDetectionStatusVoicemailNoBeep, AnsweringMachineDetectionStatusAMDUnanswered, AnsweringMachineDetectionStatusAMDUnresolved, AnsweringMachineDetectionStatusAMDNotApplicable, AnsweringMachineDetectionStatusSITToneBusy, AnsweringMachineDetectionStatusSITToneInvalidNumber, AnsweringMachineDetectionStatusSITToneDetected, AnsweringMachineDetectionStatusFaxMachineDetected, AnsweringMachineDetectionStatusAMDError, AnsweringMachineDetectionStatusSITToneDetectedHyphen, AnsweringMachineDetectionStatusAMDUnresolvedSilence}
 }
 
 // lookupAnsweringMachineDetectionStatus returns the value to keep for s (documented variants become their canonical value) and the profiles that accept s, as a mask (0: undocumented).
@@ -542,6 +591,8 @@ func lookupAnsweringMachineDetectionStatus(s string) (AnsweringMachineDetectionS
 		return AnsweringMachineDetectionStatusAMDError, inStrict | inCompat | inLegacy
 	case "SIT_TONE-DETECTED":
 		return AnsweringMachineDetectionStatusSITToneDetected, inCompat | inLegacy
+	case "AMD_UNRESOLVED_SILENCE":
+		return AnsweringMachineDetectionStatusAMDUnresolvedSilence, inStrict | inCompat
 	default:
 		return AnsweringMachineDetectionStatus(s), 0
 	}
@@ -550,7 +601,7 @@ func lookupAnsweringMachineDetectionStatus(s string) (AnsweringMachineDetectionS
 // IsCurrent reports whether v is in the current page's valid values (the strict profile's).
 func (v AnsweringMachineDetectionStatus) IsCurrent() bool {
 	switch v {
-	case AnsweringMachineDetectionStatusHumanAnswered, AnsweringMachineDetectionStatusVoicemailBeep, AnsweringMachineDetectionStatusVoicemailNoBeep, AnsweringMachineDetectionStatusAMDUnanswered, AnsweringMachineDetectionStatusAMDUnresolved, AnsweringMachineDetectionStatusAMDNotApplicable, AnsweringMachineDetectionStatusSITToneBusy, AnsweringMachineDetectionStatusSITToneInvalidNumber, AnsweringMachineDetectionStatusSITToneDetected, AnsweringMachineDetectionStatusFaxMachineDetected, AnsweringMachineDetectionStatusAMDError:
+	case AnsweringMachineDetectionStatusHumanAnswered, AnsweringMachineDetectionStatusVoicemailBeep, AnsweringMachineDetectionStatusVoicemailNoBeep, AnsweringMachineDetectionStatusAMDUnanswered, AnsweringMachineDetectionStatusAMDUnresolved, AnsweringMachineDetectionStatusAMDNotApplicable, AnsweringMachineDetectionStatusSITToneBusy, AnsweringMachineDetectionStatusSITToneInvalidNumber, AnsweringMachineDetectionStatusSITToneDetected, AnsweringMachineDetectionStatusFaxMachineDetected, AnsweringMachineDetectionStatusAMDError, AnsweringMachineDetectionStatusAMDUnresolvedSilence:
 		return true
 	}
 	return false
@@ -583,7 +634,7 @@ func (v AnsweringMachineDetectionStatus) Canonical() AnsweringMachineDetectionSt
 }
 
 // answeringMachineDetectionStatusAccepted lists, per profile, the values it accepts, for messages.
-var answeringMachineDetectionStatusAccepted = [3]string{"HUMAN_ANSWERED, VOICEMAIL_BEEP, VOICEMAIL_NO_BEEP, AMD_UNANSWERED, AMD_UNRESOLVED, AMD_NOT_APPLICABLE, SIT_TONE_BUSY, SIT_TONE_INVALID_NUMBER, SIT_TONE_DETECTED, FAX_MACHINE_DETECTED, AMD_ERROR", "HUMAN_ANSWERED, VOICEMAIL_BEEP, VOICEMAIL_NO_BEEP, AMD_UNANSWERED, AMD_UNRESOLVED, AMD_NOT_APPLICABLE, SIT_TONE_BUSY, SIT_TONE_INVALID_NUMBER, SIT_TONE_DETECTED, FAX_MACHINE_DETECTED, AMD_ERROR", "HUMAN_ANSWERED, VOICEMAIL_BEEP, VOICEMAIL_NO_BEEP, AMD_UNRESOLVED, SIT_TONE_DETECTED, FAX_MACHINE_DETECTED, AMD_ERROR"}
+var answeringMachineDetectionStatusAccepted = [3]string{"HUMAN_ANSWERED, VOICEMAIL_BEEP, VOICEMAIL_NO_BEEP, AMD_UNANSWERED, AMD_UNRESOLVED, AMD_NOT_APPLICABLE, SIT_TONE_BUSY, SIT_TONE_INVALID_NUMBER, SIT_TONE_DETECTED, FAX_MACHINE_DETECTED, AMD_ERROR, AMD_UNRESOLVED_SILENCE", "HUMAN_ANSWERED, VOICEMAIL_BEEP, VOICEMAIL_NO_BEEP, AMD_UNANSWERED, AMD_UNRESOLVED, AMD_NOT_APPLICABLE, SIT_TONE_BUSY, SIT_TONE_INVALID_NUMBER, SIT_TONE_DETECTED, FAX_MACHINE_DETECTED, AMD_ERROR, AMD_UNRESOLVED_SILENCE", "HUMAN_ANSWERED, VOICEMAIL_BEEP, VOICEMAIL_NO_BEEP, AMD_UNRESOLVED, SIT_TONE_DETECTED, FAX_MACHINE_DETECTED, AMD_ERROR"}
 
 // DisconnectReason holds how the contact was terminated; available for
 // contacts of outbound campaigns in which the media connection failed.
@@ -606,11 +657,20 @@ const (
 	// DisconnectReasonExpired is "EXPIRED": Not enough agents available, or not
 	// enough telecom capacity for such calls.
 	DisconnectReasonExpired DisconnectReason = "EXPIRED"
+	// DisconnectReasonOutbundPreviewDiscarded is "OUTBUND_PREVIEW_DISCARDED":
+	// Decision: an agent discarded a preview outbound contact. Spelled OUTBUND
+	// (sic) by the latest page because the product sends it so: accepted exactly
+	// as spelled, in every profile that knows it; OUTBOUND_PREVIEW_DISCARDED is
+	// not a documented value and is unknown like any other.
+	DisconnectReasonOutbundPreviewDiscarded DisconnectReason = "OUTBUND_PREVIEW_DISCARDED"
+	// DisconnectReasonDiscarded is "DISCARDED": An agent discarded an email
+	// contact.
+	DisconnectReasonDiscarded DisconnectReason = "DISCARDED"
 )
 
 // Values returns every documented value of DisconnectReason, current, legacy and documented variants alike, in the schema's order.
 func (DisconnectReason) Values() []DisconnectReason {
-	return []DisconnectReason{DisconnectReasonOutboundDestinationEndpointError, DisconnectReasonOutboundResourceError, DisconnectReasonOutboundAttemptFailed, DisconnectReasonExpired}
+	return []DisconnectReason{DisconnectReasonOutboundDestinationEndpointError, DisconnectReasonOutboundResourceError, DisconnectReasonOutboundAttemptFailed, DisconnectReasonExpired, DisconnectReasonOutbundPreviewDiscarded, DisconnectReasonDiscarded}
 }
 
 // lookupDisconnectReason returns the value to keep for s (documented variants become their canonical value) and the profiles that accept s, as a mask (0: undocumented).
@@ -624,6 +684,10 @@ func lookupDisconnectReason(s string) (DisconnectReason, uint8) {
 		return DisconnectReasonOutboundAttemptFailed, inStrict | inCompat
 	case "EXPIRED":
 		return DisconnectReasonExpired, inStrict | inCompat
+	case "OUTBUND_PREVIEW_DISCARDED":
+		return DisconnectReasonOutbundPreviewDiscarded, inStrict | inCompat
+	case "DISCARDED":
+		return DisconnectReasonDiscarded, inStrict | inCompat
 	default:
 		return DisconnectReason(s), 0
 	}
@@ -632,7 +696,7 @@ func lookupDisconnectReason(s string) (DisconnectReason, uint8) {
 // IsCurrent reports whether v is in the current page's valid values (the strict profile's).
 func (v DisconnectReason) IsCurrent() bool {
 	switch v {
-	case DisconnectReasonOutboundDestinationEndpointError, DisconnectReasonOutboundResourceError, DisconnectReasonOutboundAttemptFailed, DisconnectReasonExpired:
+	case DisconnectReasonOutboundDestinationEndpointError, DisconnectReasonOutboundResourceError, DisconnectReasonOutboundAttemptFailed, DisconnectReasonExpired, DisconnectReasonOutbundPreviewDiscarded, DisconnectReasonDiscarded:
 		return true
 	}
 	return false
@@ -661,7 +725,7 @@ func (v DisconnectReason) Canonical() DisconnectReason {
 }
 
 // disconnectReasonAccepted lists, per profile, the values it accepts, for messages.
-var disconnectReasonAccepted = [3]string{"OUTBOUND_DESTINATION_ENDPOINT_ERROR, OUTBOUND_RESOURCE_ERROR, OUTBOUND_ATTEMPT_FAILED, EXPIRED", "OUTBOUND_DESTINATION_ENDPOINT_ERROR, OUTBOUND_RESOURCE_ERROR, OUTBOUND_ATTEMPT_FAILED, EXPIRED", ""}
+var disconnectReasonAccepted = [3]string{"OUTBOUND_DESTINATION_ENDPOINT_ERROR, OUTBOUND_RESOURCE_ERROR, OUTBOUND_ATTEMPT_FAILED, EXPIRED, OUTBUND_PREVIEW_DISCARDED, DISCARDED", "OUTBOUND_DESTINATION_ENDPOINT_ERROR, OUTBOUND_RESOURCE_ERROR, OUTBOUND_ATTEMPT_FAILED, EXPIRED, OUTBUND_PREVIEW_DISCARDED, DISCARDED", ""}
 
 // UpdatedProperty is the type of property updated.
 type UpdatedProperty string
@@ -841,14 +905,18 @@ const (
 	// proficiencyLevel.
 	ComparisonOperatorNumberGreaterOrEqualTo ComparisonOperator = "NumberGreaterOrEqualTo"
 	// ComparisonOperatorMatch is "Match": The agent must match matchCriteria.
-	// Sent by the agent-provided routing sample but missing from the valid
-	// values (only NumberGreaterOrEqualTo is listed).
+	// Sent by the agent-provided routing sample but missing from the current
+	// page's valid values (only NumberGreaterOrEqualTo); a valid value on the
+	// latest page.
 	ComparisonOperatorMatch ComparisonOperator = "Match"
+	// ComparisonOperatorRange is "Range": The agent's proficiency level must lie
+	// in range (minProficiencyLevel to maxProficiencyLevel).
+	ComparisonOperatorRange ComparisonOperator = "Range"
 )
 
 // Values returns every documented value of ComparisonOperator, current, legacy and documented variants alike, in the schema's order.
 func (ComparisonOperator) Values() []ComparisonOperator {
-	return []ComparisonOperator{ComparisonOperatorNumberGreaterOrEqualTo, ComparisonOperatorMatch}
+	return []ComparisonOperator{ComparisonOperatorNumberGreaterOrEqualTo, ComparisonOperatorMatch, ComparisonOperatorRange}
 }
 
 // lookupComparisonOperator returns the value to keep for s (documented variants become their canonical value) and the profiles that accept s, as a mask (0: undocumented).
@@ -857,7 +925,9 @@ func lookupComparisonOperator(s string) (ComparisonOperator, uint8) {
 	case "NumberGreaterOrEqualTo":
 		return ComparisonOperatorNumberGreaterOrEqualTo, inStrict | inCompat
 	case "Match":
-		return ComparisonOperatorMatch, inCompat
+		return ComparisonOperatorMatch, inStrict | inCompat
+	case "Range":
+		return ComparisonOperatorRange, inStrict | inCompat
 	default:
 		return ComparisonOperator(s), 0
 	}
@@ -866,7 +936,7 @@ func lookupComparisonOperator(s string) (ComparisonOperator, uint8) {
 // IsCurrent reports whether v is in the current page's valid values (the strict profile's).
 func (v ComparisonOperator) IsCurrent() bool {
 	switch v {
-	case ComparisonOperatorNumberGreaterOrEqualTo:
+	case ComparisonOperatorNumberGreaterOrEqualTo, ComparisonOperatorMatch, ComparisonOperatorRange:
 		return true
 	}
 	return false
@@ -879,10 +949,6 @@ func (v ComparisonOperator) IsLegacy() bool {
 
 // IsVariant reports whether v is documented only by a sample or the prose, not by a valid-values list.
 func (v ComparisonOperator) IsVariant() bool {
-	switch v {
-	case ComparisonOperatorMatch:
-		return true
-	}
 	return false
 }
 
@@ -899,4 +965,678 @@ func (v ComparisonOperator) Canonical() ComparisonOperator {
 }
 
 // comparisonOperatorAccepted lists, per profile, the values it accepts, for messages.
-var comparisonOperatorAccepted = [3]string{"NumberGreaterOrEqualTo", "NumberGreaterOrEqualTo, Match", ""}
+var comparisonOperatorAccepted = [3]string{"NumberGreaterOrEqualTo, Match, Range", "NumberGreaterOrEqualTo, Match, Range", ""}
+
+// ParticipantType is the type of a chat participant, as ParticipantMetrics
+// lists them.
+type ParticipantType string
+
+// Values of ParticipantType documented by either page; see the schema for each one's provenance.
+const (
+	// ParticipantTypeAgent is "Agent": The agent.
+	ParticipantTypeAgent ParticipantType = "Agent"
+	// ParticipantTypeCustomer is "Customer": The customer.
+	ParticipantTypeCustomer ParticipantType = "Customer"
+	// ParticipantTypeSupervisor is "Supervisor": A supervisor.
+	ParticipantTypeSupervisor ParticipantType = "Supervisor"
+)
+
+// Values returns every documented value of ParticipantType, current, legacy and documented variants alike, in the schema's order.
+func (ParticipantType) Values() []ParticipantType {
+	return []ParticipantType{ParticipantTypeAgent, ParticipantTypeCustomer, ParticipantTypeSupervisor}
+}
+
+// lookupParticipantType returns the value to keep for s (documented variants become their canonical value) and the profiles that accept s, as a mask (0: undocumented).
+func lookupParticipantType(s string) (ParticipantType, uint8) {
+	switch s {
+	case "Agent":
+		return ParticipantTypeAgent, inStrict | inCompat
+	case "Customer":
+		return ParticipantTypeCustomer, inStrict | inCompat
+	case "Supervisor":
+		return ParticipantTypeSupervisor, inStrict | inCompat
+	default:
+		return ParticipantType(s), 0
+	}
+}
+
+// IsCurrent reports whether v is in the current page's valid values (the strict profile's).
+func (v ParticipantType) IsCurrent() bool {
+	switch v {
+	case ParticipantTypeAgent, ParticipantTypeCustomer, ParticipantTypeSupervisor:
+		return true
+	}
+	return false
+}
+
+// IsLegacy reports whether v is documented only by the older page.
+func (v ParticipantType) IsLegacy() bool {
+	return false
+}
+
+// IsVariant reports whether v is documented only by a sample or the prose, not by a valid-values list.
+func (v ParticipantType) IsVariant() bool {
+	return false
+}
+
+// IsKnown reports whether v is documented at all.
+func (v ParticipantType) IsKnown() bool {
+	_, mask := lookupParticipantType(string(v))
+	return mask != 0
+}
+
+// Canonical returns the value a documented variant stands for (v itself otherwise).
+func (v ParticipantType) Canonical() ParticipantType {
+	c, _ := lookupParticipantType(string(v))
+	return c
+}
+
+// participantTypeAccepted lists, per profile, the values it accepts, for messages.
+var participantTypeAccepted = [3]string{"Agent, Customer, Supervisor", "Agent, Customer, Supervisor", ""}
+
+// EndpointType is the type of an endpoint.
+type EndpointType string
+
+// Values of EndpointType documented by either page; see the schema for each one's provenance.
+const (
+	// EndpointTypeTelephoneNumber is "TELEPHONE_NUMBER": A telephone number
+	// (E.164).
+	EndpointTypeTelephoneNumber EndpointType = "TELEPHONE_NUMBER"
+	// EndpointTypeVoip is "VOIP": A VoIP endpoint.
+	EndpointTypeVoip EndpointType = "VOIP"
+	// EndpointTypeContactFlow is "CONTACT_FLOW": A flow.
+	EndpointTypeContactFlow EndpointType = "CONTACT_FLOW"
+	// EndpointTypeConnectPhonenumberARN is "CONNECT_PHONENUMBER_ARN": The ARN of
+	// an Amazon Connect phone number.
+	EndpointTypeConnectPhonenumberARN EndpointType = "CONNECT_PHONENUMBER_ARN"
+	// EndpointTypeEmailAddress is "EMAIL_ADDRESS": An email address.
+	EndpointTypeEmailAddress EndpointType = "EMAIL_ADDRESS"
+)
+
+// Values returns every documented value of EndpointType, current, legacy and documented variants alike, in the schema's order.
+func (EndpointType) Values() []EndpointType {
+	return []EndpointType{EndpointTypeTelephoneNumber, EndpointTypeVoip, EndpointTypeContactFlow, EndpointTypeConnectPhonenumberARN, EndpointTypeEmailAddress}
+}
+
+// lookupEndpointType returns the value to keep for s (documented variants become their canonical value) and the profiles that accept s, as a mask (0: undocumented).
+func lookupEndpointType(s string) (EndpointType, uint8) {
+	switch s {
+	case "TELEPHONE_NUMBER":
+		return EndpointTypeTelephoneNumber, inStrict | inCompat
+	case "VOIP":
+		return EndpointTypeVoip, inStrict | inCompat
+	case "CONTACT_FLOW":
+		return EndpointTypeContactFlow, inStrict | inCompat
+	case "CONNECT_PHONENUMBER_ARN":
+		return EndpointTypeConnectPhonenumberARN, inStrict | inCompat
+	case "EMAIL_ADDRESS":
+		return EndpointTypeEmailAddress, inStrict | inCompat
+	default:
+		return EndpointType(s), 0
+	}
+}
+
+// IsCurrent reports whether v is in the current page's valid values (the strict profile's).
+func (v EndpointType) IsCurrent() bool {
+	switch v {
+	case EndpointTypeTelephoneNumber, EndpointTypeVoip, EndpointTypeContactFlow, EndpointTypeConnectPhonenumberARN, EndpointTypeEmailAddress:
+		return true
+	}
+	return false
+}
+
+// IsLegacy reports whether v is documented only by the older page.
+func (v EndpointType) IsLegacy() bool {
+	return false
+}
+
+// IsVariant reports whether v is documented only by a sample or the prose, not by a valid-values list.
+func (v EndpointType) IsVariant() bool {
+	return false
+}
+
+// IsKnown reports whether v is documented at all.
+func (v EndpointType) IsKnown() bool {
+	_, mask := lookupEndpointType(string(v))
+	return mask != 0
+}
+
+// Canonical returns the value a documented variant stands for (v itself otherwise).
+func (v EndpointType) Canonical() EndpointType {
+	c, _ := lookupEndpointType(string(v))
+	return c
+}
+
+// endpointTypeAccepted lists, per profile, the values it accepts, for messages.
+var endpointTypeAccepted = [3]string{"TELEPHONE_NUMBER, VOIP, CONTACT_FLOW, CONNECT_PHONENUMBER_ARN, EMAIL_ADDRESS", "TELEPHONE_NUMBER, VOIP, CONTACT_FLOW, CONNECT_PHONENUMBER_ARN, EMAIL_ADDRESS", ""}
+
+// MediaStreamType is the media of a recording.
+type MediaStreamType string
+
+// Values of MediaStreamType documented by either page; see the schema for each one's provenance.
+const (
+	// MediaStreamTypeAudio is "AUDIO": An audio recording.
+	MediaStreamTypeAudio MediaStreamType = "AUDIO"
+	// MediaStreamTypeVideo is "VIDEO": A video recording.
+	MediaStreamTypeVideo MediaStreamType = "VIDEO"
+	// MediaStreamTypeChat is "CHAT": A chat transcript.
+	MediaStreamTypeChat MediaStreamType = "CHAT"
+)
+
+// Values returns every documented value of MediaStreamType, current, legacy and documented variants alike, in the schema's order.
+func (MediaStreamType) Values() []MediaStreamType {
+	return []MediaStreamType{MediaStreamTypeAudio, MediaStreamTypeVideo, MediaStreamTypeChat}
+}
+
+// lookupMediaStreamType returns the value to keep for s (documented variants become their canonical value) and the profiles that accept s, as a mask (0: undocumented).
+func lookupMediaStreamType(s string) (MediaStreamType, uint8) {
+	switch s {
+	case "AUDIO":
+		return MediaStreamTypeAudio, inStrict | inCompat
+	case "VIDEO":
+		return MediaStreamTypeVideo, inStrict | inCompat
+	case "CHAT":
+		return MediaStreamTypeChat, inStrict | inCompat
+	default:
+		return MediaStreamType(s), 0
+	}
+}
+
+// IsCurrent reports whether v is in the current page's valid values (the strict profile's).
+func (v MediaStreamType) IsCurrent() bool {
+	switch v {
+	case MediaStreamTypeAudio, MediaStreamTypeVideo, MediaStreamTypeChat:
+		return true
+	}
+	return false
+}
+
+// IsLegacy reports whether v is documented only by the older page.
+func (v MediaStreamType) IsLegacy() bool {
+	return false
+}
+
+// IsVariant reports whether v is documented only by a sample or the prose, not by a valid-values list.
+func (v MediaStreamType) IsVariant() bool {
+	return false
+}
+
+// IsKnown reports whether v is documented at all.
+func (v MediaStreamType) IsKnown() bool {
+	_, mask := lookupMediaStreamType(string(v))
+	return mask != 0
+}
+
+// Canonical returns the value a documented variant stands for (v itself otherwise).
+func (v MediaStreamType) Canonical() MediaStreamType {
+	c, _ := lookupMediaStreamType(string(v))
+	return c
+}
+
+// mediaStreamTypeAccepted lists, per profile, the values it accepts, for messages.
+var mediaStreamTypeAccepted = [3]string{"AUDIO, VIDEO, CHAT", "AUDIO, VIDEO, CHAT", ""}
+
+// RecordingParticipantType is the participant whose side a recording holds.
+// Decision: the values are exactly as the latest page lists them (All,
+// Manager, Agent, Customer, Thirdparty, Supervisor: mixed case, Thirdparty in
+// one word), although they differ from ParticipantMetrics' Agent, Customer,
+// Supervisor and from the API's upper-case values.
+type RecordingParticipantType string
+
+// Values of RecordingParticipantType documented by either page; see the schema for each one's provenance.
+const (
+	// RecordingParticipantTypeAll is "All": Every participant.
+	RecordingParticipantTypeAll RecordingParticipantType = "All"
+	// RecordingParticipantTypeManager is "Manager": A manager.
+	RecordingParticipantTypeManager RecordingParticipantType = "Manager"
+	// RecordingParticipantTypeAgent is "Agent": The agent.
+	RecordingParticipantTypeAgent RecordingParticipantType = "Agent"
+	// RecordingParticipantTypeCustomer is "Customer": The customer.
+	RecordingParticipantTypeCustomer RecordingParticipantType = "Customer"
+	// RecordingParticipantTypeThirdparty is "Thirdparty": A third party.
+	RecordingParticipantTypeThirdparty RecordingParticipantType = "Thirdparty"
+	// RecordingParticipantTypeSupervisor is "Supervisor": A supervisor.
+	RecordingParticipantTypeSupervisor RecordingParticipantType = "Supervisor"
+)
+
+// Values returns every documented value of RecordingParticipantType, current, legacy and documented variants alike, in the schema's order.
+func (RecordingParticipantType) Values() []RecordingParticipantType {
+	return []RecordingParticipantType{RecordingParticipantTypeAll, RecordingParticipantTypeManager, RecordingParticipantTypeAgent, RecordingParticipantTypeCustomer, RecordingParticipantTypeThirdparty, RecordingParticipantTypeSupervisor}
+}
+
+// lookupRecordingParticipantType returns the value to keep for s (documented variants become their canonical value) and the profiles that accept s, as a mask (0: undocumented).
+func lookupRecordingParticipantType(s string) (RecordingParticipantType, uint8) {
+	switch s {
+	case "All":
+		return RecordingParticipantTypeAll, inStrict | inCompat
+	case "Manager":
+		return RecordingParticipantTypeManager, inStrict | inCompat
+	case "Agent":
+		return RecordingParticipantTypeAgent, inStrict | inCompat
+	case "Customer":
+		return RecordingParticipantTypeCustomer, inStrict | inCompat
+	case "Thirdparty":
+		return RecordingParticipantTypeThirdparty, inStrict | inCompat
+	case "Supervisor":
+		return RecordingParticipantTypeSupervisor, inStrict | inCompat
+	default:
+		return RecordingParticipantType(s), 0
+	}
+}
+
+// IsCurrent reports whether v is in the current page's valid values (the strict profile's).
+func (v RecordingParticipantType) IsCurrent() bool {
+	switch v {
+	case RecordingParticipantTypeAll, RecordingParticipantTypeManager, RecordingParticipantTypeAgent, RecordingParticipantTypeCustomer, RecordingParticipantTypeThirdparty, RecordingParticipantTypeSupervisor:
+		return true
+	}
+	return false
+}
+
+// IsLegacy reports whether v is documented only by the older page.
+func (v RecordingParticipantType) IsLegacy() bool {
+	return false
+}
+
+// IsVariant reports whether v is documented only by a sample or the prose, not by a valid-values list.
+func (v RecordingParticipantType) IsVariant() bool {
+	return false
+}
+
+// IsKnown reports whether v is documented at all.
+func (v RecordingParticipantType) IsKnown() bool {
+	_, mask := lookupRecordingParticipantType(string(v))
+	return mask != 0
+}
+
+// Canonical returns the value a documented variant stands for (v itself otherwise).
+func (v RecordingParticipantType) Canonical() RecordingParticipantType {
+	c, _ := lookupRecordingParticipantType(string(v))
+	return c
+}
+
+// recordingParticipantTypeAccepted lists, per profile, the values it accepts, for messages.
+var recordingParticipantTypeAccepted = [3]string{"All, Manager, Agent, Customer, Thirdparty, Supervisor", "All, Manager, Agent, Customer, Thirdparty, Supervisor", ""}
+
+// RecordingStatus is the status of a recording.
+type RecordingStatus string
+
+// Values of RecordingStatus documented by either page; see the schema for each one's provenance.
+const (
+	// RecordingStatusAvailable is "AVAILABLE": The recording is available.
+	RecordingStatusAvailable RecordingStatus = "AVAILABLE"
+	// RecordingStatusDeleted is "DELETED": The recording was deleted.
+	RecordingStatusDeleted RecordingStatus = "DELETED"
+	// RecordingStatusNull is "NULL": The string NULL, as the latest page lists
+	// it (not JSON null).
+	RecordingStatusNull RecordingStatus = "NULL"
+)
+
+// Values returns every documented value of RecordingStatus, current, legacy and documented variants alike, in the schema's order.
+func (RecordingStatus) Values() []RecordingStatus {
+	return []RecordingStatus{RecordingStatusAvailable, RecordingStatusDeleted, RecordingStatusNull}
+}
+
+// lookupRecordingStatus returns the value to keep for s (documented variants become their canonical value) and the profiles that accept s, as a mask (0: undocumented).
+func lookupRecordingStatus(s string) (RecordingStatus, uint8) {
+	switch s {
+	case "AVAILABLE":
+		return RecordingStatusAvailable, inStrict | inCompat
+	case "DELETED":
+		return RecordingStatusDeleted, inStrict | inCompat
+	case "NULL":
+		return RecordingStatusNull, inStrict | inCompat
+	default:
+		return RecordingStatus(s), 0
+	}
+}
+
+// IsCurrent reports whether v is in the current page's valid values (the strict profile's).
+func (v RecordingStatus) IsCurrent() bool {
+	switch v {
+	case RecordingStatusAvailable, RecordingStatusDeleted, RecordingStatusNull:
+		return true
+	}
+	return false
+}
+
+// IsLegacy reports whether v is documented only by the older page.
+func (v RecordingStatus) IsLegacy() bool {
+	return false
+}
+
+// IsVariant reports whether v is documented only by a sample or the prose, not by a valid-values list.
+func (v RecordingStatus) IsVariant() bool {
+	return false
+}
+
+// IsKnown reports whether v is documented at all.
+func (v RecordingStatus) IsKnown() bool {
+	_, mask := lookupRecordingStatus(string(v))
+	return mask != 0
+}
+
+// Canonical returns the value a documented variant stands for (v itself otherwise).
+func (v RecordingStatus) Canonical() RecordingStatus {
+	c, _ := lookupRecordingStatus(string(v))
+	return c
+}
+
+// recordingStatusAccepted lists, per profile, the values it accepts, for messages.
+var recordingStatusAccepted = [3]string{"AVAILABLE, DELETED, NULL", "AVAILABLE, DELETED, NULL", ""}
+
+// StorageType is the storage of a recording.
+type StorageType string
+
+// Values of StorageType documented by either page; see the schema for each one's provenance.
+const (
+	// StorageTypeAmazonS3 is "Amazon S3": Decision: Amazon S3, spelled "Amazon
+	// S3" with a space exactly as the latest page lists it; AMAZON_S3 and other
+	// spellings are not documented values.
+	StorageTypeAmazonS3 StorageType = "Amazon S3"
+	// StorageTypeKinesisVideoStream is "KINESIS_VIDEO_STREAM": Amazon Kinesis
+	// Video Streams.
+	StorageTypeKinesisVideoStream StorageType = "KINESIS_VIDEO_STREAM"
+)
+
+// Values returns every documented value of StorageType, current, legacy and documented variants alike, in the schema's order.
+func (StorageType) Values() []StorageType {
+	return []StorageType{StorageTypeAmazonS3, StorageTypeKinesisVideoStream}
+}
+
+// lookupStorageType returns the value to keep for s (documented variants become their canonical value) and the profiles that accept s, as a mask (0: undocumented).
+func lookupStorageType(s string) (StorageType, uint8) {
+	switch s {
+	case "Amazon S3":
+		return StorageTypeAmazonS3, inStrict | inCompat
+	case "KINESIS_VIDEO_STREAM":
+		return StorageTypeKinesisVideoStream, inStrict | inCompat
+	default:
+		return StorageType(s), 0
+	}
+}
+
+// IsCurrent reports whether v is in the current page's valid values (the strict profile's).
+func (v StorageType) IsCurrent() bool {
+	switch v {
+	case StorageTypeAmazonS3, StorageTypeKinesisVideoStream:
+		return true
+	}
+	return false
+}
+
+// IsLegacy reports whether v is documented only by the older page.
+func (v StorageType) IsLegacy() bool {
+	return false
+}
+
+// IsVariant reports whether v is documented only by a sample or the prose, not by a valid-values list.
+func (v StorageType) IsVariant() bool {
+	return false
+}
+
+// IsKnown reports whether v is documented at all.
+func (v StorageType) IsKnown() bool {
+	_, mask := lookupStorageType(string(v))
+	return mask != 0
+}
+
+// Canonical returns the value a documented variant stands for (v itself otherwise).
+func (v StorageType) Canonical() StorageType {
+	c, _ := lookupStorageType(string(v))
+	return c
+}
+
+// storageTypeAccepted lists, per profile, the values it accepts, for messages.
+var storageTypeAccepted = [3]string{"Amazon S3, KINESIS_VIDEO_STREAM", "Amazon S3, KINESIS_VIDEO_STREAM", ""}
+
+// EvaluationStatus is the status of an evaluation.
+type EvaluationStatus string
+
+// Values of EvaluationStatus documented by either page; see the schema for each one's provenance.
+const (
+	// EvaluationStatusComplete is "COMPLETE": The evaluation is complete.
+	EvaluationStatusComplete EvaluationStatus = "COMPLETE"
+	// EvaluationStatusInProgress is "IN_PROGRESS": The evaluation is in
+	// progress.
+	EvaluationStatusInProgress EvaluationStatus = "IN_PROGRESS"
+	// EvaluationStatusDeleted is "DELETED": The evaluation was deleted.
+	EvaluationStatusDeleted EvaluationStatus = "DELETED"
+)
+
+// Values returns every documented value of EvaluationStatus, current, legacy and documented variants alike, in the schema's order.
+func (EvaluationStatus) Values() []EvaluationStatus {
+	return []EvaluationStatus{EvaluationStatusComplete, EvaluationStatusInProgress, EvaluationStatusDeleted}
+}
+
+// lookupEvaluationStatus returns the value to keep for s (documented variants become their canonical value) and the profiles that accept s, as a mask (0: undocumented).
+func lookupEvaluationStatus(s string) (EvaluationStatus, uint8) {
+	switch s {
+	case "COMPLETE":
+		return EvaluationStatusComplete, inStrict | inCompat
+	case "IN_PROGRESS":
+		return EvaluationStatusInProgress, inStrict | inCompat
+	case "DELETED":
+		return EvaluationStatusDeleted, inStrict | inCompat
+	default:
+		return EvaluationStatus(s), 0
+	}
+}
+
+// IsCurrent reports whether v is in the current page's valid values (the strict profile's).
+func (v EvaluationStatus) IsCurrent() bool {
+	switch v {
+	case EvaluationStatusComplete, EvaluationStatusInProgress, EvaluationStatusDeleted:
+		return true
+	}
+	return false
+}
+
+// IsLegacy reports whether v is documented only by the older page.
+func (v EvaluationStatus) IsLegacy() bool {
+	return false
+}
+
+// IsVariant reports whether v is documented only by a sample or the prose, not by a valid-values list.
+func (v EvaluationStatus) IsVariant() bool {
+	return false
+}
+
+// IsKnown reports whether v is documented at all.
+func (v EvaluationStatus) IsKnown() bool {
+	_, mask := lookupEvaluationStatus(string(v))
+	return mask != 0
+}
+
+// Canonical returns the value a documented variant stands for (v itself otherwise).
+func (v EvaluationStatus) Canonical() EvaluationStatus {
+	c, _ := lookupEvaluationStatus(string(v))
+	return c
+}
+
+// evaluationStatusAccepted lists, per profile, the values it accepts, for messages.
+var evaluationStatusAccepted = [3]string{"COMPLETE, IN_PROGRESS, DELETED", "COMPLETE, IN_PROGRESS, DELETED", ""}
+
+// MonitorState is a supervisor's state on the contact.
+type MonitorState string
+
+// Values of MonitorState documented by either page; see the schema for each one's provenance.
+const (
+	// MonitorStateSilentMonitor is "SILENT_MONITOR": The supervisor listens
+	// without being heard.
+	MonitorStateSilentMonitor MonitorState = "SILENT_MONITOR"
+	// MonitorStateBarge is "BARGE": The supervisor joined the conversation.
+	MonitorStateBarge MonitorState = "BARGE"
+)
+
+// Values returns every documented value of MonitorState, current, legacy and documented variants alike, in the schema's order.
+func (MonitorState) Values() []MonitorState {
+	return []MonitorState{MonitorStateSilentMonitor, MonitorStateBarge}
+}
+
+// lookupMonitorState returns the value to keep for s (documented variants become their canonical value) and the profiles that accept s, as a mask (0: undocumented).
+func lookupMonitorState(s string) (MonitorState, uint8) {
+	switch s {
+	case "SILENT_MONITOR":
+		return MonitorStateSilentMonitor, inStrict | inCompat
+	case "BARGE":
+		return MonitorStateBarge, inStrict | inCompat
+	default:
+		return MonitorState(s), 0
+	}
+}
+
+// IsCurrent reports whether v is in the current page's valid values (the strict profile's).
+func (v MonitorState) IsCurrent() bool {
+	switch v {
+	case MonitorStateSilentMonitor, MonitorStateBarge:
+		return true
+	}
+	return false
+}
+
+// IsLegacy reports whether v is documented only by the older page.
+func (v MonitorState) IsLegacy() bool {
+	return false
+}
+
+// IsVariant reports whether v is documented only by a sample or the prose, not by a valid-values list.
+func (v MonitorState) IsVariant() bool {
+	return false
+}
+
+// IsKnown reports whether v is documented at all.
+func (v MonitorState) IsKnown() bool {
+	_, mask := lookupMonitorState(string(v))
+	return mask != 0
+}
+
+// Canonical returns the value a documented variant stands for (v itself otherwise).
+func (v MonitorState) Canonical() MonitorState {
+	c, _ := lookupMonitorState(string(v))
+	return c
+}
+
+// monitorStateAccepted lists, per profile, the values it accepts, for messages.
+var monitorStateAccepted = [3]string{"SILENT_MONITOR, BARGE", "SILENT_MONITOR, BARGE", ""}
+
+// OutboundStrategyType is the type of an outbound strategy.
+type OutboundStrategyType string
+
+// Values of OutboundStrategyType documented by either page; see the schema for each one's provenance.
+const (
+	// OutboundStrategyTypeAgentFirst is "AGENT_FIRST": The agent is connected
+	// first (preview dialing).
+	OutboundStrategyTypeAgentFirst OutboundStrategyType = "AGENT_FIRST"
+)
+
+// Values returns every documented value of OutboundStrategyType, current, legacy and documented variants alike, in the schema's order.
+func (OutboundStrategyType) Values() []OutboundStrategyType {
+	return []OutboundStrategyType{OutboundStrategyTypeAgentFirst}
+}
+
+// lookupOutboundStrategyType returns the value to keep for s (documented variants become their canonical value) and the profiles that accept s, as a mask (0: undocumented).
+func lookupOutboundStrategyType(s string) (OutboundStrategyType, uint8) {
+	switch s {
+	case "AGENT_FIRST":
+		return OutboundStrategyTypeAgentFirst, inStrict | inCompat
+	default:
+		return OutboundStrategyType(s), 0
+	}
+}
+
+// IsCurrent reports whether v is in the current page's valid values (the strict profile's).
+func (v OutboundStrategyType) IsCurrent() bool {
+	switch v {
+	case OutboundStrategyTypeAgentFirst:
+		return true
+	}
+	return false
+}
+
+// IsLegacy reports whether v is documented only by the older page.
+func (v OutboundStrategyType) IsLegacy() bool {
+	return false
+}
+
+// IsVariant reports whether v is documented only by a sample or the prose, not by a valid-values list.
+func (v OutboundStrategyType) IsVariant() bool {
+	return false
+}
+
+// IsKnown reports whether v is documented at all.
+func (v OutboundStrategyType) IsKnown() bool {
+	_, mask := lookupOutboundStrategyType(string(v))
+	return mask != 0
+}
+
+// Canonical returns the value a documented variant stands for (v itself otherwise).
+func (v OutboundStrategyType) Canonical() OutboundStrategyType {
+	c, _ := lookupOutboundStrategyType(string(v))
+	return c
+}
+
+// outboundStrategyTypeAccepted lists, per profile, the values it accepts, for messages.
+var outboundStrategyTypeAccepted = [3]string{"AGENT_FIRST", "AGENT_FIRST", ""}
+
+// AllowedUserAction is an action an agent can take on a preview contact.
+type AllowedUserAction string
+
+// Values of AllowedUserAction documented by either page; see the schema for each one's provenance.
+const (
+	// AllowedUserActionCall is "CALL": Call the customer.
+	AllowedUserActionCall AllowedUserAction = "CALL"
+	// AllowedUserActionDiscard is "DISCARD": Discard the contact.
+	AllowedUserActionDiscard AllowedUserAction = "DISCARD"
+)
+
+// Values returns every documented value of AllowedUserAction, current, legacy and documented variants alike, in the schema's order.
+func (AllowedUserAction) Values() []AllowedUserAction {
+	return []AllowedUserAction{AllowedUserActionCall, AllowedUserActionDiscard}
+}
+
+// lookupAllowedUserAction returns the value to keep for s (documented variants become their canonical value) and the profiles that accept s, as a mask (0: undocumented).
+func lookupAllowedUserAction(s string) (AllowedUserAction, uint8) {
+	switch s {
+	case "CALL":
+		return AllowedUserActionCall, inStrict | inCompat
+	case "DISCARD":
+		return AllowedUserActionDiscard, inStrict | inCompat
+	default:
+		return AllowedUserAction(s), 0
+	}
+}
+
+// IsCurrent reports whether v is in the current page's valid values (the strict profile's).
+func (v AllowedUserAction) IsCurrent() bool {
+	switch v {
+	case AllowedUserActionCall, AllowedUserActionDiscard:
+		return true
+	}
+	return false
+}
+
+// IsLegacy reports whether v is documented only by the older page.
+func (v AllowedUserAction) IsLegacy() bool {
+	return false
+}
+
+// IsVariant reports whether v is documented only by a sample or the prose, not by a valid-values list.
+func (v AllowedUserAction) IsVariant() bool {
+	return false
+}
+
+// IsKnown reports whether v is documented at all.
+func (v AllowedUserAction) IsKnown() bool {
+	_, mask := lookupAllowedUserAction(string(v))
+	return mask != 0
+}
+
+// Canonical returns the value a documented variant stands for (v itself otherwise).
+func (v AllowedUserAction) Canonical() AllowedUserAction {
+	c, _ := lookupAllowedUserAction(string(v))
+	return c
+}
+
+// allowedUserActionAccepted lists, per profile, the values it accepts, for messages.
+var allowedUserActionAccepted = [3]string{"CALL, DISCARD", "CALL, DISCARD", ""}

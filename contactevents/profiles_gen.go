@@ -13,15 +13,20 @@ import (
 type Profile string
 
 const (
-	// Strict is the strict profile. The current documented model only: canonical
-	// camelCase keys, values from the current page's valid-values lists, the
-	// canonical shape of each property, tagged unions with exactly one member,
-	// no unknown properties or values. For producers and for fakes in other
+	// Strict is the strict profile. The newest documented model (the latest
+	// revision of the page, the API Reference shapes it points to): canonical
+	// camelCase keys, values from the latest valid-values lists, routingCriteria
+	// as the data model's list or as the samples' single object, tagged unions
+	// with exactly one member, each timestamp in its documented layout, no
+	// unknown properties or values. For producers and for fakes in other
 	// services' tests.
 	Strict Profile = "strict"
-	// Compat is the compat profile. Everything that was ever documented: every
-	// key spelling, both shapes of routingCriteria, legacy and sample-only
-	// values. Unknown properties and unknown (non-empty) enum values are
+	// Compat is the compat profile. Everything that was ever documented, by any
+	// of the three documents, without a warning: every key spelling, both shapes
+	// of routingCriteria, legacy, sample-only and prose-only values. Any RFC
+	// 3339 UTC timestamp with 0 to 9 fraction digits is accepted in every
+	// timestamp field, with a warning when it is not the field's documented
+	// layout. Unknown properties and unknown (non-empty) enum values are
 	// allowed, and the Go SDK reports them as warnings, because AWS adds fields
 	// and values. For consumers of real traffic; the default.
 	Compat Profile = "compat"
@@ -52,6 +57,7 @@ func (p Profile) codec() (codec.Profile, bool) {
 		}, true
 	case Compat:
 		return codec.Profile{
+			AnyFraction:       true,
 			Bit:               inCompat,
 			Index:             1,
 			UnknownProperties: issue.Warning,

@@ -172,12 +172,58 @@ type ContactEvent struct {
 	// documents a list ("each time the routing criteria is updated on a contact,
 	// it will be added to this list") and its PascalCase samples send an array,
 	// while its camelCase CONTACT_DATA_UPDATED sample sends one object whose
-	// index says which criteria it is. Both shapes decode to one Go slice; the
-	// canonical form is the object when there is exactly one criteria (as in the
-	// camelCase sample) and the array otherwise. JSON keys: "routingCriteria",
-	// "RoutingCriteria". Decoded from an object or an array; encoded as an
-	// object when it holds one element.
+	// index says which criteria it is. Both shapes decode to one Go slice.
+	// Strict accepts both: the array is the data model's ("List of routing
+	// criteria"), the object is what the camelCase sample of the current and
+	// latest pages sends. What the encoder writes is a separate decision: the
+	// object when there is exactly one criteria (as in the camelCase sample) and
+	// the array otherwise, unchanged, so that re-encoding a sample gives it
+	// back. JSON keys: "routingCriteria", "RoutingCriteria". Decoded from an
+	// object or an array; encoded as an object when it holds one element.
 	RoutingCriteria []RoutingCriteria
+
+	// CustomerID is the customer's identifier: a number from the customer's CRM,
+	// or the CustomerSpeakerId of the caller when Voice ID is enabled. Key:
+	// decision, the camelCase of the latest page's heading CustomerId, as every
+	// other key of the contact event is derived. JSON key: "customerId".
+	CustomerID *string
+
+	// ChatMetrics is the metrics of a chat contact: the contact's and each
+	// participant's. Keys (here and in its parts): decision, the camelCase of
+	// the latest page's PascalCase headings. JSON key: "chatMetrics".
+	ChatMetrics *ChatMetrics
+
+	// SystemEndpoint is the system endpoint of the contact: the address the
+	// customer reached (or the contact was sent from). Not filled for CALLBACK,
+	// MONITOR and QUEUE_TRANSFER contacts. JSON key: "systemEndpoint".
+	SystemEndpoint *Endpoint
+
+	// Recordings is the recordings of the contact (RecordingsInfo, latest page).
+	// JSON key: "recordings".
+	Recordings []RecordingsInfo
+
+	// ContactDetails is the contact details of a task (task contacts only): a
+	// string to string map; keys of 1 to 128 characters, values of 0 to 1024
+	// characters. That only tasks carry it is documented, not checked (a later
+	// revision may widen it). JSON key: "contactDetails".
+	ContactDetails map[string]string
+
+	// ContactEvaluations is the contact's evaluations, keyed by evaluation form
+	// ID (a map from form ID to ContactEvaluation). Form IDs are not bounded by
+	// the page; they must be non-empty. JSON key: "contactEvaluations".
+	ContactEvaluations map[string]ContactEvaluation
+
+	// StateTransitions is a supervisor's state transitions on the contact
+	// (silent monitor, barge), in order. JSON key: "stateTransitions".
+	StateTransitions []StateTransition
+
+	// OutboundStrategy is the outbound strategy of the contact. The latest page
+	// names the type without members; its shape is the Amazon Connect API
+	// Reference's OutboundStrategy (Type, Config -> AgentFirst -> Preview ->
+	// AllowedUserActions, PostAcceptTimeoutConfig -> DurationInSeconds), with
+	// camelCase keys as every other member of the contact event (a decision: the
+	// page gives no key). JSON key: "outboundStrategy".
+	OutboundStrategy *OutboundStrategy
 
 	// Unknown holds the members this type does not know (or the profile in use
 	// does not accept), verbatim and in order, so that nothing is lost.
@@ -221,6 +267,37 @@ type AgentInfo struct {
 	// page documents "Type: ARN", but every sample sends an object of level1 to
 	// level5, each {arn}; the samples are modelled. JSON key: "hierarchyGroups".
 	HierarchyGroups *HierarchyGroups
+
+	// AgentInitiatedHoldDuration is the total hold duration of the contact
+	// initiated by the agent, in seconds. JSON key:
+	// "agentInitiatedHoldDuration".
+	AgentInitiatedHoldDuration *int64
+
+	// AfterContactWorkStartTimestamp holds when the agent started after-contact
+	// work (ACW) on the contact, in UTC time. JSON key:
+	// "afterContactWorkStartTimestamp".
+	AfterContactWorkStartTimestamp Timestamp
+
+	// AfterContactWorkEndTimestamp holds when the agent ended after-contact work
+	// (ACW) on the contact, in UTC time. JSON key:
+	// "afterContactWorkEndTimestamp".
+	AfterContactWorkEndTimestamp Timestamp
+
+	// AfterContactWorkDuration is the time between the start and the end of
+	// after-contact work, in whole seconds. JSON key:
+	// "afterContactWorkDuration".
+	AfterContactWorkDuration *int64
+
+	// AcceptedByAgentTimestamp holds when the agent accepted an outbound
+	// campaign voice contact in preview dialing mode, in UTC time. Documented
+	// without a fraction (yyyy-mm-ddThh:mm:ssZ). JSON key:
+	// "acceptedByAgentTimestamp".
+	AcceptedByAgentTimestamp Timestamp
+
+	// PreviewEndTimestamp holds when the agent's preview of an outbound campaign
+	// voice contact ended, in UTC time. Documented without a fraction
+	// (yyyy-mm-ddThh:mm:ssZ). JSON key: "previewEndTimestamp".
+	PreviewEndTimestamp Timestamp
 
 	// Unknown holds the members this type does not know (or the profile in use
 	// does not accept), verbatim and in order, so that nothing is lost.
@@ -516,6 +593,11 @@ type AttributeCondition struct {
 	// "ProficiencyLevel".
 	ProficiencyLevel *float64
 
+	// Range is the proficiency levels the agent's must lie between, with
+	// comparisonOperator Range. The key is the camelCase of the latest page's
+	// heading Range. JSON key: "range".
+	Range *ProficiencyRange
+
 	// MatchCriteria is an object to define AgentsCriteria. JSON keys:
 	// "matchCriteria", "MatchCriteria".
 	MatchCriteria *MatchCriteria
@@ -538,9 +620,316 @@ type MatchCriteria struct {
 
 // AgentsCriteria is an object to define agentIds.
 type AgentsCriteria struct {
-	// AgentIDs is a list of agents, by agent ID (at most 256). JSON keys:
+	// AgentIDs is a list of agents, by agent ID (at most 256). In the data model
+	// since the latest revision (before, only in a sample). JSON keys:
 	// "agentIds", "AgentIds".
 	AgentIDs []string
+
+	// Unknown holds the members this type does not know (or the profile in use
+	// does not accept), verbatim and in order, so that nothing is lost.
+	Unknown []UnknownMember
+}
+
+// ProficiencyRange is the range of proficiency levels of a Range condition.
+// The latest page names it without members; they come from the Amazon Connect
+// API Reference (Range: MinProficiencyLevel, MaxProficiencyLevel, floats),
+// with camelCase keys as every other member of the contact event.
+type ProficiencyRange struct {
+	// MinProficiencyLevel is the minimum proficiency level of the range. JSON
+	// key: "minProficiencyLevel".
+	MinProficiencyLevel *float64
+
+	// MaxProficiencyLevel is the maximum proficiency level of the range. JSON
+	// key: "maxProficiencyLevel".
+	MaxProficiencyLevel *float64
+
+	// Unknown holds the members this type does not know (or the profile in use
+	// does not accept), verbatim and in order, so that nothing is lost.
+	Unknown []UnknownMember
+}
+
+// ChatMetrics is the metrics of a chat contact: the contact's and each
+// participant's. Keys (here and in its parts): decision, the camelCase of the
+// latest page's PascalCase headings.
+type ChatMetrics struct {
+	// ChatContactMetrics is the metrics of the chat contact as a whole. JSON
+	// key: "chatContactMetrics".
+	ChatContactMetrics *ChatContactMetrics
+
+	// CustomerMetrics is the customer's metrics. JSON key: "customerMetrics".
+	CustomerMetrics *ParticipantMetrics
+
+	// AgentMetrics is the agent's metrics. JSON key: "agentMetrics".
+	AgentMetrics *ParticipantMetrics
+
+	// Unknown holds the members this type does not know (or the profile in use
+	// does not accept), verbatim and in order, so that nothing is lost.
+	Unknown []UnknownMember
+}
+
+// ChatContactMetrics is the metrics of the chat contact as a whole.
+type ChatContactMetrics struct {
+	// MultiParty holds whether the chat had more than two participants
+	// (multi-party chat). JSON key: "multiParty".
+	MultiParty *bool
+
+	// TotalMessages is the number of messages in the chat. JSON key:
+	// "totalMessages".
+	TotalMessages *int64
+
+	// TotalBotMessages is the number of bot messages in the chat. JSON key:
+	// "totalBotMessages".
+	TotalBotMessages *int64
+
+	// TotalBotMessageLengthInChars is the total length of the bot messages, in
+	// characters. JSON key: "totalBotMessageLengthInChars".
+	TotalBotMessageLengthInChars *int64
+
+	// ConversationCloseTimeInMillis is the time from the last message to the end
+	// of the chat, in milliseconds. A long (64-bit integer). JSON key:
+	// "conversationCloseTimeInMillis".
+	ConversationCloseTimeInMillis *int64
+
+	// ConversationTurnCount is the number of conversation turns. JSON key:
+	// "conversationTurnCount".
+	ConversationTurnCount *int64
+
+	// AgentFirstResponseTimestamp holds when the agent first responded. JSON
+	// key: "agentFirstResponseTimestamp".
+	AgentFirstResponseTimestamp Timestamp
+
+	// AgentFirstResponseTimeInMillis is the time to the agent's first response,
+	// in milliseconds. A long (64-bit integer). JSON key:
+	// "agentFirstResponseTimeInMillis".
+	AgentFirstResponseTimeInMillis *int64
+
+	// Unknown holds the members this type does not know (or the profile in use
+	// does not accept), verbatim and in order, so that nothing is lost.
+	Unknown []UnknownMember
+}
+
+// ParticipantMetrics is the metrics of one participant of a chat
+// (customerMetrics, agentMetrics).
+type ParticipantMetrics struct {
+	// ParticipantID is the participant's identifier. JSON key: "participantId".
+	ParticipantID string
+
+	// ParticipantType is the type of a chat participant, as ParticipantMetrics
+	// lists them. JSON key: "participantType".
+	ParticipantType ParticipantType
+
+	// ConversationAbandon holds whether the participant abandoned the
+	// conversation. JSON key: "conversationAbandon".
+	ConversationAbandon *bool
+
+	// MessagesSent is the number of messages the participant sent. JSON key:
+	// "messagesSent".
+	MessagesSent *int64
+
+	// NumResponses is the number of the participant's responses. JSON key:
+	// "numResponses".
+	NumResponses *int64
+
+	// MessageLengthInChars is the total length of the participant's messages, in
+	// characters. JSON key: "messageLengthInChars".
+	MessageLengthInChars *int64
+
+	// TotalResponseTimeInMillis is the participant's total response time, in
+	// milliseconds. A long (64-bit integer). JSON key:
+	// "totalResponseTimeInMillis".
+	TotalResponseTimeInMillis *int64
+
+	// MaxResponseTimeInMillis is the participant's longest response time, in
+	// milliseconds. A long (64-bit integer). JSON key:
+	// "maxResponseTimeInMillis".
+	MaxResponseTimeInMillis *int64
+
+	// LastMessageTimestamp holds when the participant sent their last message.
+	// JSON key: "lastMessageTimestamp".
+	LastMessageTimestamp Timestamp
+
+	// Unknown holds the members this type does not know (or the profile in use
+	// does not accept), verbatim and in order, so that nothing is lost.
+	Unknown []UnknownMember
+}
+
+// Endpoint is an endpoint of the contact (systemEndpoint). The latest page's
+// prose still says the address is only a telephone number; its Type lists
+// more.
+type Endpoint struct {
+	// Address is the endpoint's address: E.164 for TELEPHONE_NUMBER (not
+	// checked: the other types have other formats). JSON key: "address".
+	Address string
+
+	// Type is the type of an endpoint. JSON key: "type".
+	Type EndpointType
+
+	// DisplayName is the endpoint's display name. JSON key: "displayName".
+	DisplayName *string
+
+	// Unknown holds the members this type does not know (or the profile in use
+	// does not accept), verbatim and in order, so that nothing is lost.
+	Unknown []UnknownMember
+}
+
+// RecordingsInfo is one recording of the contact (recordings).
+type RecordingsInfo struct {
+	// DeletionReason is the reason the recording was deleted. JSON key:
+	// "deletionReason".
+	DeletionReason *string
+
+	// FragmentStartNumber is the number of the recording's first fragment
+	// (Kinesis Video Streams). JSON key: "fragmentStartNumber".
+	FragmentStartNumber *string
+
+	// FragmentStopNumber is the number of the recording's last fragment (Kinesis
+	// Video Streams). JSON key: "fragmentStopNumber".
+	FragmentStopNumber *string
+
+	// Location is the place the recording is stored. JSON key: "location".
+	Location *string
+
+	// MediaStreamType is the media of a recording. JSON key: "mediaStreamType".
+	MediaStreamType MediaStreamType
+
+	// ParticipantType is the participant whose side a recording holds. Decision:
+	// the values are exactly as the latest page lists them (All, Manager, Agent,
+	// Customer, Thirdparty, Supervisor: mixed case, Thirdparty in one word),
+	// although they differ from ParticipantMetrics' Agent, Customer, Supervisor
+	// and from the API's upper-case values. JSON key: "participantType".
+	ParticipantType RecordingParticipantType
+
+	// StartTimestamp holds when the recording started. JSON key:
+	// "startTimestamp".
+	StartTimestamp Timestamp
+
+	// StopTimestamp holds when the recording stopped. JSON key: "stopTimestamp".
+	StopTimestamp Timestamp
+
+	// Status is the status of a recording. JSON key: "status".
+	Status RecordingStatus
+
+	// StorageType is the storage of a recording. JSON key: "storageType".
+	StorageType StorageType
+
+	// Unknown holds the members this type does not know (or the profile in use
+	// does not accept), verbatim and in order, so that nothing is lost.
+	Unknown []UnknownMember
+}
+
+// ContactEvaluation is an evaluation of the contact (a value of
+// contactEvaluations, keyed by its form ID).
+type ContactEvaluation struct {
+	// EvaluationARN is the ARN of the evaluation; always present. JSON key:
+	// "evaluationArn".
+	EvaluationARN string
+
+	// Status is the status of an evaluation. JSON key: "status".
+	Status EvaluationStatus
+
+	// StartTimestamp holds when the evaluation started. JSON key:
+	// "startTimestamp".
+	StartTimestamp Timestamp
+
+	// EndTimestamp holds when the evaluation ended. JSON key: "endTimestamp".
+	EndTimestamp Timestamp
+
+	// DeleteTimestamp holds when the evaluation was deleted. JSON key:
+	// "deleteTimestamp".
+	DeleteTimestamp Timestamp
+
+	// ExportLocation is the place the evaluation is exported to. JSON key:
+	// "exportLocation".
+	ExportLocation *string
+
+	// Unknown holds the members this type does not know (or the profile in use
+	// does not accept), verbatim and in order, so that nothing is lost.
+	Unknown []UnknownMember
+}
+
+// StateTransition is one state of a supervisor on the contact.
+type StateTransition struct {
+	// StateStartTimestamp holds when the state started. JSON key:
+	// "stateStartTimestamp".
+	StateStartTimestamp Timestamp
+
+	// StateEndTimestamp holds when the state ended. JSON key:
+	// "stateEndTimestamp".
+	StateEndTimestamp Timestamp
+
+	// State is a supervisor's state on the contact. JSON key: "state".
+	State MonitorState
+
+	// Unknown holds the members this type does not know (or the profile in use
+	// does not accept), verbatim and in order, so that nothing is lost.
+	Unknown []UnknownMember
+}
+
+// OutboundStrategy is the outbound strategy of the contact. The latest page
+// names the type without members; its shape is the Amazon Connect API
+// Reference's OutboundStrategy (Type, Config -> AgentFirst -> Preview ->
+// AllowedUserActions, PostAcceptTimeoutConfig -> DurationInSeconds), with
+// camelCase keys as every other member of the contact event (a decision: the
+// page gives no key).
+type OutboundStrategy struct {
+	// Type is the type of an outbound strategy. JSON key: "type".
+	Type OutboundStrategyType
+
+	// Config is the configuration of the outbound strategy. JSON key: "config".
+	Config *OutboundStrategyConfig
+
+	// Unknown holds the members this type does not know (or the profile in use
+	// does not accept), verbatim and in order, so that nothing is lost.
+	Unknown []UnknownMember
+}
+
+// OutboundStrategyConfig is the configuration of an outbound strategy (API
+// Reference OutboundStrategyConfig).
+type OutboundStrategyConfig struct {
+	// AgentFirst is the configuration of the agent-first outbound strategy (API
+	// Reference AgentFirst). JSON key: "agentFirst".
+	AgentFirst *AgentFirst
+
+	// Unknown holds the members this type does not know (or the profile in use
+	// does not accept), verbatim and in order, so that nothing is lost.
+	Unknown []UnknownMember
+}
+
+// AgentFirst is the configuration of the agent-first outbound strategy (API
+// Reference AgentFirst).
+type AgentFirst struct {
+	// Preview is the agent-first preview mode configuration (API Reference
+	// Preview). JSON key: "preview".
+	Preview *Preview
+
+	// Unknown holds the members this type does not know (or the profile in use
+	// does not accept), verbatim and in order, so that nothing is lost.
+	Unknown []UnknownMember
+}
+
+// Preview is the agent-first preview mode configuration (API Reference
+// Preview).
+type Preview struct {
+	// AllowedUserActions is the actions the agent can take after accepting the
+	// preview contact. JSON key: "allowedUserActions".
+	AllowedUserActions []AllowedUserAction
+
+	// PostAcceptTimeoutConfig is the countdown after the agent accepted a
+	// preview contact (API Reference PostAcceptTimeoutConfig). JSON key:
+	// "postAcceptTimeoutConfig".
+	PostAcceptTimeoutConfig *PostAcceptTimeoutConfig
+
+	// Unknown holds the members this type does not know (or the profile in use
+	// does not accept), verbatim and in order, so that nothing is lost.
+	Unknown []UnknownMember
+}
+
+// PostAcceptTimeoutConfig is the countdown after the agent accepted a preview
+// contact (API Reference PostAcceptTimeoutConfig).
+type PostAcceptTimeoutConfig struct {
+	// DurationInSeconds is the countdown, in seconds. JSON key:
+	// "durationInSeconds".
+	DurationInSeconds *int64
 
 	// Unknown holds the members this type does not know (or the profile in use
 	// does not accept), verbatim and in order, so that nothing is lost.

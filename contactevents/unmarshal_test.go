@@ -15,45 +15,57 @@ import (
 )
 
 // TestPartsRoundTripThroughEncodingJSON decodes testdata/parts.json (a
-// contact event constructed to hold every part: queue, agent, hierarchy,
-// campaign, Contact Lens, segment attributes, routing criteria down to the
-// agents criteria, unknown members) and checks, for every part of every
+// contact event constructed to hold every part of the current page: queue,
+// agent, hierarchy, campaign, Contact Lens, segment attributes, routing
+// criteria down to the agents criteria, unknown members) and the events
+// constructed from the latest page (testdata/latest), and checks, for every part of every
 // type that has a generated UnmarshalJSON, that json.Marshal then
 // json.Unmarshal gives an equal value and the same canonical JSON, and that
 // every such type was checked.
 func TestPartsRoundTripThroughEncodingJSON(t *testing.T) {
-	data, err := os.ReadFile(filepath.Join("testdata", "parts.json"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	ev, err := Parse(data, WithFormat(FormatDetail))
-	if err != nil {
-		t.Fatal(err)
-	}
+	files, _ := filepath.Glob(filepath.Join("testdata", "latest", "*.json"))
+	files = append(files, filepath.Join("testdata", "parts.json"))
 	seen := map[string]int{}
-	walkParts(reflect.ValueOf(&ev.Detail).Elem(), func(v reflect.Value) {
-		name := v.Type().Name()
-		seen[name]++
-		encoded, err := json.Marshal(v.Interface())
+	for _, file := range files {
+		data, err := os.ReadFile(file)
 		if err != nil {
-			t.Fatalf("%s: Marshal: %v", name, err)
+			t.Fatal(err)
 		}
-		back := reflect.New(v.Type())
-		if err := json.Unmarshal(encoded, back.Interface()); err != nil {
-			t.Fatalf("%s: Unmarshal(%s): %v", name, encoded, err)
+		ev, err := Parse(data)
+		if err != nil {
+			t.Fatalf("%s: %v", file, err)
 		}
-		if !reflect.DeepEqual(back.Elem().Interface(), v.Interface()) {
-			t.Errorf("%s: %s decodes to %+v, want %+v", name, encoded, back.Elem().Interface(), v.Interface())
-		}
-		again, _ := json.Marshal(back.Elem().Interface())
-		if !bytes.Equal(again, encoded) {
-			t.Errorf("%s: re-encoded as %s, first encoded as %s", name, again, encoded)
-		}
-	})
+		walkParts(reflect.ValueOf(&ev.Detail).Elem(), func(v reflect.Value) {
+			seen[v.Type().Name()]++
+			checkPartRoundTrip(t, v)
+		})
+	}
 	for _, name := range unmarshalerTypes(t) {
 		if seen[name] == 0 {
 			t.Errorf("%s has UnmarshalJSON but testdata/parts.json has none", name)
 		}
+	}
+}
+
+// checkPartRoundTrip checks that json.Marshal then json.Unmarshal of the
+// part v gives an equal value and the same canonical JSON.
+func checkPartRoundTrip(t *testing.T, v reflect.Value) {
+	t.Helper()
+	name := v.Type().Name()
+	encoded, err := json.Marshal(v.Interface())
+	if err != nil {
+		t.Fatalf("%s: Marshal: %v", name, err)
+	}
+	back := reflect.New(v.Type())
+	if err := json.Unmarshal(encoded, back.Interface()); err != nil {
+		t.Fatalf("%s: Unmarshal(%s): %v", name, encoded, err)
+	}
+	if !reflect.DeepEqual(back.Elem().Interface(), v.Interface()) {
+		t.Errorf("%s: %s decodes to %+v, want %+v", name, encoded, back.Elem().Interface(), v.Interface())
+	}
+	again, _ := json.Marshal(back.Elem().Interface())
+	if !bytes.Equal(again, encoded) {
+		t.Errorf("%s: re-encoded as %s, first encoded as %s", name, again, encoded)
 	}
 }
 
@@ -66,6 +78,9 @@ func walkParts(v reflect.Value, visit func(reflect.Value)) {
 				return
 			}
 			c = c.Elem()
+		}
+		if c.Kind() == reflect.Map && c.IsNil() {
+			return // absent: nothing to round-trip
 		}
 		if isPart(c) {
 			visit(c)

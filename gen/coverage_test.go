@@ -166,7 +166,7 @@ func TestSeedProblems(t *testing.T) {
 		`current: ProficiencyLevel: valid value 5 is outside [1, 4.5]`,
 		`current: prose of EventType: "PAUSED" is not a value of EventType with provenance "current"`,
 		`current: valid values of EventType: "PAUSED" is not a value of EventType with provenance "current"`,
-		`current: valid values of Status: "INTERRUPTED" is not a value of StepStatus with provenance "current"`,
+		`current: valid values of Status: "INTERRUPTED" is not a value of StepStatus, RecordingStatus, EvaluationStatus with provenance "current"`,
 	}
 	got := seedProblems(m, "current", dm)
 	slices.Sort(got)

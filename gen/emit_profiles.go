@@ -19,12 +19,16 @@ func (m *model) emitProfiles(f *jen.File) {
 			}
 			return jen.Qual(issuePkg, "Error")
 		}
-		cases = append(cases, jen.Case(jen.Id(p.goName)).Block(jen.Return(jen.Qual(codecPkg, "Profile").Values(jen.Dict{
+		fields := jen.Dict{
 			jen.Id("Index"):             jen.Lit(indexOf(m, p)),
 			jen.Id("Bit"):               jen.Id(maskName(p)),
 			jen.Id("UnknownProperties"): sev(p.unknownProperties),
 			jen.Id("UnknownValues"):     sev(p.unknownValues),
-		}), jen.True())))
+		}
+		if p.anyFraction {
+			fields[jen.Id("AnyFraction")] = jen.True()
+		}
+		cases = append(cases, jen.Case(jen.Id(p.goName)).Block(jen.Return(jen.Qual(codecPkg, "Profile").Values(fields), jen.True())))
 	}
 	cases = append(cases, jen.Default().Block(jen.Return(jen.Qual(codecPkg, "Profile").Values(), jen.False())))
 	f.Const().Defs(consts...)

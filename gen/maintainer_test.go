@@ -13,7 +13,7 @@ import (
 // TestMaintainerWorkflow is what a maintainer does when AWS documents
 // something new: edit the source schema, regenerate, done. It adds to a
 // copy of schema/contactevents.schema.json a property (QueueInfo.queueName:
-// a string of at least one character, documented by the current page) and
+// a string of at least one character, documented by the latest page) and
 // an enum value (EventType TRANSFERRED, current), generates the package
 // next to copies of every hand-written file of contactevents (unchanged),
 // and compiles and runs there a test that decodes, validates and encodes
@@ -42,7 +42,7 @@ func TestMaintainerWorkflow(t *testing.T) {
 		"type", str("string"),
 		"minLength", numNode(1),
 		"description", str("The name of the queue."),
-		"x-provenance", strList([]string{"current"}),
+		"x-provenance", strList([]string{"latest"}),
 	)}
 	// After queueArn, as a maintainer would write it.
 	qi.members = append(qi.members[:1], append([]member{queueName}, qi.members[1:]...)...)
@@ -52,7 +52,7 @@ func TestMaintainerWorkflow(t *testing.T) {
 	}
 	et.get("enum").items = append(et.get("enum").items, str("TRANSFERRED"))
 	et.get("x-enum").set("TRANSFERRED", obj(
-		"provenance", strList([]string{"current"}),
+		"provenance", strList([]string{"latest"}),
 		"description", str("The contact was transferred."),
 	))
 	schema := filepath.Join(t.TempDir(), "contactevents.schema.json")

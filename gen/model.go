@@ -21,6 +21,11 @@ type profile struct {
 	unknownProperties         string // "error" or "warning"
 	unknownValues             string
 	exactlyOne                bool // tagged unions need exactly one member
+	// anyFraction: any RFC 3339 UTC timestamp with 0 to 9 fraction digits
+	// is accepted in every timestamp field, with a warning when it is not
+	// the documented layout ("timestamps": "anyFraction"; "documented":
+	// each field's own layout).
+	anyFraction bool
 }
 
 type defKind int
@@ -149,8 +154,12 @@ func buildModel(root *node) (*model, error) {
 			values: p.strings("values"), properties: p.strings("properties"),
 			aliases: p.strings("aliases"), shapes: p.strings("shapes"),
 			unknownProperties: p.getString("unknownProperties"), unknownValues: p.getString("unknownValues"),
-			exactlyOne: p.getString("taggedUnions") == "exactlyOne",
+			exactlyOne:  p.getString("taggedUnions") == "exactlyOne",
+			anyFraction: p.getString("timestamps") == "anyFraction",
 		})
+		if ts := p.getString("timestamps"); ts != "" && ts != "anyFraction" && ts != "documented" {
+			return nil, fmt.Errorf("x-profiles/%s: timestamps %q is not documented or anyFraction", mm.key, ts)
+		}
 	}
 	defs := root.get("$defs")
 	for _, mm := range defs.members {

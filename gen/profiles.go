@@ -26,6 +26,11 @@ func (m *model) deriveProfile(p *profile) *node {
 			}
 		case kindObject:
 			m.deriveObject(df, n, p)
+		case kindTimestamp:
+			if p.anyFraction {
+				n.set("pattern", str(anyFractionPattern))
+				n.set("description", str(n.getString("description")+" This profile accepts any RFC 3339 UTC timestamp with 0 to 9 fraction digits here (the SDK warns when it is not the documented layout)."))
+			}
 		}
 	}
 	stripAnnotations(root)
@@ -94,6 +99,11 @@ func (m *model) deriveObject(df *def, n *node, p *profile) {
 		n.set("maxProperties", numNode(1))
 	}
 }
+
+// anyFractionPattern is the pattern of every timestamp field under a
+// profile with "timestamps": "anyFraction": an RFC 3339 UTC timestamp with
+// 0 to 9 fraction digits (timestamp.Optional in the SDK).
+const anyFractionPattern = `^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\.[0-9]{1,9})?Z$`
 
 // stripAnnotations removes every x- keyword, recursively.
 func stripAnnotations(n *node) {

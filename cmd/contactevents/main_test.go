@@ -189,7 +189,7 @@ func TestTextLocatesEverySyntaxDefect(t *testing.T) {
 func TestTextProblemsAreLocated(t *testing.T) {
 	// "Voice" is on line 19, column 20 of the older page's repaired sample.
 	out, _, _ := cli(t, nil, "validate", "--profile", "strict", samplesDir+"/02-older-disconnected/repaired.json")
-	want := samplesDir + `/02-older-disconnected/repaired.json:19:20: /detail/channel (/$defs/Channel/enum): "Voice" is a documented Channel that this profile does not accept; expected one of VOICE, CHAT, TASK` + "\n"
+	want := samplesDir + `/02-older-disconnected/repaired.json:19:20: /detail/channel (/$defs/Channel/enum): "Voice" is a documented Channel that this profile does not accept; expected one of VOICE, CHAT, TASK, EMAIL` + "\n"
 	if !strings.HasPrefix(out, want) {
 		t.Errorf("got\n%s\nwant first\n%s", out, want)
 	}
@@ -204,7 +204,7 @@ func TestTextProblemsAreLocated(t *testing.T) {
 	out, _, code := cli(t, strings.NewReader(input), "validate", "--profile", "strict")
 	col := 3 + bytes.Index(bad, []byte(`"PIGEON"`))
 	wantLines := []string{
-		fmt.Sprintf(`<stdin>:4:%d: /detail/channel (/$defs/Channel/enum): "PIGEON" is not a documented Channel; expected one of VOICE, CHAT, TASK`, col),
+		fmt.Sprintf(`<stdin>:4:%d: /detail/channel (/$defs/Channel/enum): "PIGEON" is not a documented Channel; expected one of VOICE, CHAT, TASK, EMAIL`, col),
 		`<stdin>:5:22: syntax error: trailing comma before '}'`,
 		`4 events: 2 valid, 2 invalid (0 warnings)`,
 	}

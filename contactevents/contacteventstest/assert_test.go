@@ -73,7 +73,7 @@ func TestAssertValidListsEveryIssue(t *testing.T) {
 		t.Fatalf("want one Errorf, got errors %q, fatals %q", f.errors, f.fatals)
 	}
 	want := `payload is not a valid contact event under the strict profile:
-  /channel (/$defs/Channel/enum): "Voice" is a documented Channel that this profile does not accept; expected one of VOICE, CHAT, TASK
+  /channel (/$defs/Channel/enum): "Voice" is a documented Channel that this profile does not accept; expected one of VOICE, CHAT, TASK, EMAIL
   /Extra (/$defs/ContactEvent/additionalProperties): unknown property "Extra"
   (root) (/$defs/ContactEvent/required): missing required property "instanceArn"`
 	if f.errors[0] != want {
@@ -156,7 +156,7 @@ func TestAssertInvalid(t *testing.T) {
 		contacteventstest.AssertInvalid(tb, bare("Voice"), []string{"/contactId", ""}, contactevents.WithProfile(contactevents.Strict))
 	})
 	want := `payload has no error at "/contactId", "" (the root); payload is not a valid contact event under the strict profile:
-  /channel (/$defs/Channel/enum): "Voice" is a documented Channel that this profile does not accept; expected one of VOICE, CHAT, TASK`
+  /channel (/$defs/Channel/enum): "Voice" is a documented Channel that this profile does not accept; expected one of VOICE, CHAT, TASK, EMAIL`
 	if len(f.errors) != 1 || f.errors[0] != want {
 		t.Errorf("errors %q\nwant %q", f.errors, want)
 	}

@@ -73,6 +73,7 @@ type builder struct {
 	scheduled time.Time
 	seed      uint64
 	bare      bool
+	latest    latestParts // the latest page's objects, see build_latest.go
 }
 
 // WithChannel sets the channel; the default is the first of
@@ -82,7 +83,8 @@ func WithChannel(c contactevents.Channel) BuildOption {
 }
 
 // WithInitiationMethod sets how the contact was initiated; the default is
-// INBOUND for VOICE (OUTBOUND for AMD_DISABLED) and API for CHAT and TASK.
+// INBOUND for VOICE and EMAIL (OUTBOUND for AMD_DISABLED, WEBRTC_API for
+// the event type WEBRTC_API) and API for CHAT and TASK.
 // With OUTBOUND, EXTERNAL_OUTBOUND and MONITOR the contact is never queued,
 // so it has no queueInfo (the current page: "queueInfo is not included ...
 // when initiationMethod is OUTBOUND"). TRANSFER and QUEUE_TRANSFER add the
@@ -159,19 +161,21 @@ func WithoutEnvelope() BuildOption {
 
 // Channels returns the channels for which an event type makes sense, the
 // combinations NewEvent builds valid events for: every channel for most
-// types, TASK for PAUSED and RESUMED (only tasks are paused), VOICE for
-// AMD_DISABLED (answering machine detection), none for an undocumented type.
+// types (EMAIL included), TASK for PAUSED and RESUMED (only tasks are
+// paused), VOICE for AMD_DISABLED (answering machine detection) and for the
+// event type WEBRTC_API (an in-app voice or video call), none for an
+// undocumented type.
 func Channels(eventType contactevents.EventType) []contactevents.Channel {
 	switch eventType {
 	case contactevents.EventTypePaused, contactevents.EventTypeResumed:
 		return []contactevents.Channel{contactevents.ChannelTask}
-	case contactevents.EventTypeAMDDisabled:
+	case contactevents.EventTypeAMDDisabled, contactevents.EventTypeWebRTCAPI:
 		return []contactevents.Channel{contactevents.ChannelVoice}
 	}
 	if !eventType.IsKnown() {
 		return nil
 	}
-	return []contactevents.Channel{contactevents.ChannelVoice, contactevents.ChannelChat, contactevents.ChannelTask}
+	return []contactevents.Channel{contactevents.ChannelVoice, contactevents.ChannelChat, contactevents.ChannelTask, contactevents.ChannelEmail}
 }
 
 // phase orders the event types along a contact's life: what has happened to
@@ -190,8 +194,10 @@ func phase(et contactevents.EventType) int {
 		return phaseResumed
 	case contactevents.EventTypeDisconnected:
 		return phaseDisconnected
+	case contactevents.EventTypeCompleted:
+		return phaseCompleted
 	}
-	return phaseSystem // CONNECTED_TO_SYSTEM, AMD_DISABLED, unknown types
+	return phaseSystem // CONNECTED_TO_SYSTEM, AMD_DISABLED, WEBRTC_API, unknown types
 }
 
 const (
@@ -202,11 +208,13 @@ const (
 	phasePaused
 	phaseResumed
 	phaseDisconnected
+	phaseCompleted // after-contact work done (the latest page's COMPLETED)
 )
 
 // timeline is when things happen to a contact.
 type timeline struct {
 	initiated, system, greetingStart, greetingEnd, queued, updated, agent, paused, resumed, disconnected time.Time
+	afterContactWork                                                                                     time.Duration
 }
 
 // draws holds everything drawn from the seed, in a fixed order, so that the
@@ -217,6 +225,7 @@ type draws struct {
 	queue, agent         int
 	endpoint             int
 	steps                [9]time.Duration // the gaps of the timeline, see newTimeline
+	afterContactWork     time.Duration    // disconnected -> completed (drawn last)
 }
 
 func drawContact(seed uint64) draws {
@@ -240,6 +249,7 @@ func drawContact(seed uint64) draws {
 		ms(60000, 3600000), // paused -> resumed
 		ms(60000, 1200000), // agent or resumed -> disconnected
 	}
+	d.afterContactWork = time.Duration(10+r.Int64N(170)) * time.Second
 	return d
 }
 
@@ -255,6 +265,7 @@ func newTimeline(start time.Time, d draws) timeline {
 	t.paused = t.agent.Add(d.steps[6])
 	t.resumed = t.paused.Add(d.steps[7])
 	t.disconnected = t.agent.Add(d.steps[8])
+	t.afterContactWork = d.afterContactWork
 	return t
 }
 
@@ -278,6 +289,8 @@ func (t timeline) at(et contactevents.EventType, channel contactevents.Channel) 
 			return t.resumed.Add(t.disconnected.Sub(t.agent))
 		}
 		return t.disconnected
+	case contactevents.EventTypeCompleted:
+		return t.at(contactevents.EventTypeDisconnected, channel).Add(t.afterContactWork)
 	}
 	return t.system
 }
@@ -297,7 +310,12 @@ func (t timeline) at(et contactevents.EventType, channel contactevents.Channel) 
 //     updatedProperties): queueInfo, unless the contact was initiated
 //     OUTBOUND, EXTERNAL_OUTBOUND or by MONITOR;
 //   - from CONNECTED_TO_AGENT: agentInfo, with its hierarchy groups;
-//   - in DISCONNECTED: disconnectTimestamp.
+//   - in DISCONNECTED and COMPLETED: disconnectTimestamp;
+//   - in COMPLETED: the agent's after-contact work (start, end, duration)
+//     and, for a chat, chatMetrics (see ConstructedChatMetrics);
+//   - for EMAIL: a systemEndpoint of type EMAIL_ADDRESS;
+//   - whatever the latest page's options add (WithCustomerID,
+//     WithRecordings, WithContactEvaluations, ...; see build_latest.go).
 //
 // Timestamps have millisecond precision and are in order; the envelope's
 // time is when the event happened, to the second, as EventBridge writes it.
@@ -369,9 +387,10 @@ func NewEvent(eventType contactevents.EventType, opts ...BuildOption) *contactev
 			},
 		}
 	}
-	if ph == phaseDisconnected {
+	if ph >= phaseDisconnected {
 		c.DisconnectTimestamp = contactevents.NewTimestamp(tl.at(contactevents.EventTypeDisconnected, b.channel))
 	}
+	b.latest.apply(&c, &b, tl, eventType)
 	if b.channel == contactevents.ChannelTask && !b.scheduled.IsZero() {
 		c.ScheduledTimestamp = contactevents.NewTimestamp(b.scheduled)
 	}
@@ -417,7 +436,9 @@ func defaultMethod(et contactevents.EventType, ch contactevents.Channel) contact
 	switch {
 	case et == contactevents.EventTypeAMDDisabled:
 		return contactevents.InitiationMethodOutbound
-	case ch == contactevents.ChannelVoice:
+	case et == contactevents.EventTypeWebRTCAPI:
+		return contactevents.InitiationMethodWebRTCAPI
+	case ch == contactevents.ChannelVoice, ch == contactevents.ChannelEmail:
 		return contactevents.InitiationMethodInbound
 	}
 	return contactevents.InitiationMethodAPI

@@ -284,8 +284,11 @@ func TestChannels(t *testing.T) {
 	if got := contacteventstest.Channels("TELEPORTED"); got != nil {
 		t.Errorf("Channels(TELEPORTED) = %v", got)
 	}
-	if got := contacteventstest.Channels(contactevents.EventTypeQueued); len(got) != 3 {
-		t.Errorf("Channels(QUEUED) = %v", got)
+	if got := contacteventstest.Channels(contactevents.EventTypeQueued); len(got) != 4 || got[3] != contactevents.ChannelEmail {
+		t.Errorf("Channels(QUEUED) = %v, want the four channels, EMAIL last", got)
+	}
+	if got := contacteventstest.Channels(contactevents.EventTypeWebRTCAPI); len(got) != 1 || got[0] != contactevents.ChannelVoice {
+		t.Errorf("Channels(WEBRTC_API) = %v", got)
 	}
 }
 

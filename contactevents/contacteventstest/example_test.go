@@ -58,6 +58,6 @@ func ExampleAssertValid() {
 	// Output:
 	// true
 	// payload is not a valid contact event under the strict profile:
-	//   /detail/channel (/$defs/Channel/enum): "Voice" is a documented Channel that this profile does not accept; expected one of VOICE, CHAT, TASK
+	//   /detail/channel (/$defs/Channel/enum): "Voice" is a documented Channel that this profile does not accept; expected one of VOICE, CHAT, TASK, EMAIL
 	//   /detail/CustomerVoiceActivity (/$defs/ContactEvent/additionalProperties): "CustomerVoiceActivity" is a documented spelling of "customerVoiceActivity" that this profile does not accept
 }

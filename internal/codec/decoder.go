@@ -30,6 +30,11 @@ type Profile struct {
 	// or a non-empty enum value the profile does not accept.
 	UnknownProperties issue.Severity
 	UnknownValues     issue.Severity
+	// AnyFraction: the profile accepts, in every timestamp field, any RFC
+	// 3339 UTC timestamp with 0 to 9 fraction digits, with a warning when
+	// it is not the field's documented layout (the profile schema's pattern
+	// is then the lenient one).
+	AnyFraction bool
 }
 
 // Decoder is the state of one decode: the scanner, the issues found so far
@@ -248,8 +253,18 @@ func (d *Decoder) Enum(s string, mask uint8, typeName, keyword, minLengthKeyword
 
 // Timestamp reads a timestamp in the layout of f, recording the schema's
 // pattern and format issues independently, as a JSON Schema validator does.
+//
+// Under a profile with AnyFraction, a timestamp that misses the layout of f
+// but has 0 to 9 fraction digits is accepted with a warning at
+// patternKeyword: the value is kept, with its digits, as written.
 func (d *Decoder) Timestamp(s string, f timestamp.Fraction, patternKeyword, formatKeyword, layout string) (timestamp.Parsed, bool) {
 	p, layoutOK, formatOK := timestamp.Parse(s, f)
+	if !layoutOK && d.Profile.AnyFraction && f != timestamp.Optional {
+		if q, anyOK, anyFormatOK := timestamp.Parse(s, timestamp.Optional); anyOK {
+			d.C.Add(issue.Warning, patternKeyword, strconv.Quote(s)+" is not in the documented layout "+layout+"; accepted as an RFC 3339 UTC timestamp with 0 to 9 fraction digits")
+			p, layoutOK, formatOK = q, true, anyFormatOK
+		}
+	}
 	if !layoutOK {
 		d.C.Add(issue.Error, patternKeyword, strconv.Quote(s)+" does not match the layout "+layout)
 	}
