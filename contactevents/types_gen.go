@@ -110,8 +110,9 @@ type ContactEvent struct {
 	InitiationTimestamp Timestamp
 
 	// ConnectedToSystemTimestamp is the date and time the customer endpoint
-	// connected to Amazon Connect, in UTC time. JSON key:
-	// "connectedToSystemTimestamp".
+	// connected to Amazon Connect, in UTC time. The latest page: for INBOUND it
+	// equals initiationTimestamp; for OUTBOUND, CALLBACK and API it is when the
+	// customer endpoint answers. JSON key: "connectedToSystemTimestamp".
 	ConnectedToSystemTimestamp Timestamp
 
 	// DisconnectTimestamp is the date and time that the customer endpoint
