@@ -37,17 +37,7 @@ type arena struct {
 	attributeCondition                   [1]AttributeCondition
 	matchCriteria                        [1]MatchCriteria
 	agentsCriteria                       [1]AgentsCriteria
-	proficiencyRange                     [1]ProficiencyRange
-	chatMetrics                          [1]ChatMetrics
-	chatContactMetrics                   [1]ChatContactMetrics
-	participantMetrics                   [2]ParticipantMetrics
-	endpoint                             [1]Endpoint
-	outboundStrategy                     [1]OutboundStrategy
-	outboundStrategyConfig               [1]OutboundStrategyConfig
-	agentFirst                           [1]AgentFirst
-	preview                              [1]Preview
-	postAcceptTimeoutConfig              [1]PostAcceptTimeoutConfig
-	used                                 [27]uint8 // slots handed out, per type
+	used                                 [17]uint8 // slots handed out, per type
 	strings                              [8]string // for optional String values held by pointer
 	nstrings                             uint8
 	int64s                               [4]int64 // for optional Int64 values held by pointer
@@ -184,54 +174,54 @@ func (d *decoder) newAgentsCriteria() *AgentsCriteria {
 	return codec.Slot(d.a.agentsCriteria[:], &d.a.used[16])
 }
 
-// newProficiencyRange returns a zeroed ProficiencyRange from the arena, or from the heap once the arena's slots are used.
-func (d *decoder) newProficiencyRange() *ProficiencyRange {
-	return codec.Slot(d.a.proficiencyRange[:], &d.a.used[17])
-}
-
-// newChatMetrics returns a zeroed ChatMetrics from the arena, or from the heap once the arena's slots are used.
+// newChatMetrics returns a new zeroed ChatMetrics (not from the arena: see x-go-arena).
 func (d *decoder) newChatMetrics() *ChatMetrics {
-	return codec.Slot(d.a.chatMetrics[:], &d.a.used[18])
+	return new(ChatMetrics)
 }
 
-// newChatContactMetrics returns a zeroed ChatContactMetrics from the arena, or from the heap once the arena's slots are used.
-func (d *decoder) newChatContactMetrics() *ChatContactMetrics {
-	return codec.Slot(d.a.chatContactMetrics[:], &d.a.used[19])
-}
-
-// newParticipantMetrics returns a zeroed ParticipantMetrics from the arena, or from the heap once the arena's slots are used.
-func (d *decoder) newParticipantMetrics() *ParticipantMetrics {
-	return codec.Slot(d.a.participantMetrics[:], &d.a.used[20])
-}
-
-// newEndpoint returns a zeroed Endpoint from the arena, or from the heap once the arena's slots are used.
+// newEndpoint returns a new zeroed Endpoint (not from the arena: see x-go-arena).
 func (d *decoder) newEndpoint() *Endpoint {
-	return codec.Slot(d.a.endpoint[:], &d.a.used[21])
+	return new(Endpoint)
 }
 
-// newOutboundStrategy returns a zeroed OutboundStrategy from the arena, or from the heap once the arena's slots are used.
+// newOutboundStrategy returns a new zeroed OutboundStrategy (not from the arena: see x-go-arena).
 func (d *decoder) newOutboundStrategy() *OutboundStrategy {
-	return codec.Slot(d.a.outboundStrategy[:], &d.a.used[22])
+	return new(OutboundStrategy)
 }
 
-// newOutboundStrategyConfig returns a zeroed OutboundStrategyConfig from the arena, or from the heap once the arena's slots are used.
+// newProficiencyRange returns a new zeroed ProficiencyRange (not from the arena: see x-go-arena).
+func (d *decoder) newProficiencyRange() *ProficiencyRange {
+	return new(ProficiencyRange)
+}
+
+// newChatContactMetrics returns a new zeroed ChatContactMetrics (not from the arena: see x-go-arena).
+func (d *decoder) newChatContactMetrics() *ChatContactMetrics {
+	return new(ChatContactMetrics)
+}
+
+// newParticipantMetrics returns a new zeroed ParticipantMetrics (not from the arena: see x-go-arena).
+func (d *decoder) newParticipantMetrics() *ParticipantMetrics {
+	return new(ParticipantMetrics)
+}
+
+// newOutboundStrategyConfig returns a new zeroed OutboundStrategyConfig (not from the arena: see x-go-arena).
 func (d *decoder) newOutboundStrategyConfig() *OutboundStrategyConfig {
-	return codec.Slot(d.a.outboundStrategyConfig[:], &d.a.used[23])
+	return new(OutboundStrategyConfig)
 }
 
-// newAgentFirst returns a zeroed AgentFirst from the arena, or from the heap once the arena's slots are used.
+// newAgentFirst returns a new zeroed AgentFirst (not from the arena: see x-go-arena).
 func (d *decoder) newAgentFirst() *AgentFirst {
-	return codec.Slot(d.a.agentFirst[:], &d.a.used[24])
+	return new(AgentFirst)
 }
 
-// newPreview returns a zeroed Preview from the arena, or from the heap once the arena's slots are used.
+// newPreview returns a new zeroed Preview (not from the arena: see x-go-arena).
 func (d *decoder) newPreview() *Preview {
-	return codec.Slot(d.a.preview[:], &d.a.used[25])
+	return new(Preview)
 }
 
-// newPostAcceptTimeoutConfig returns a zeroed PostAcceptTimeoutConfig from the arena, or from the heap once the arena's slots are used.
+// newPostAcceptTimeoutConfig returns a new zeroed PostAcceptTimeoutConfig (not from the arena: see x-go-arena).
 func (d *decoder) newPostAcceptTimeoutConfig() *PostAcceptTimeoutConfig {
-	return codec.Slot(d.a.postAcceptTimeoutConfig[:], &d.a.used[26])
+	return new(PostAcceptTimeoutConfig)
 }
 
 // The properties of Event, numbered in the schema's order: the decoder's index of each member it has seen.

@@ -5,7 +5,7 @@ package contactevents
 // EnvelopeVersion is the EventBridge envelope version; always "0".
 type EnvelopeVersion string
 
-// Values of EnvelopeVersion documented by either page; see the schema for each one's provenance.
+// Values of EnvelopeVersion documented by any of the documents; see the schema for each one's provenance.
 const (
 	// EnvelopeVersionZero is "0": The only EventBridge envelope version.
 	EnvelopeVersionZero EnvelopeVersion = "0"
@@ -26,7 +26,7 @@ func lookupEnvelopeVersion(s string) (EnvelopeVersion, uint8) {
 	}
 }
 
-// IsCurrent reports whether v is in the current page's valid values (the strict profile's).
+// IsCurrent reports whether v is one of the strict profile's values: the newest documented valid values.
 func (v EnvelopeVersion) IsCurrent() bool {
 	switch v {
 	case EnvelopeVersionZero:
@@ -40,7 +40,7 @@ func (v EnvelopeVersion) IsLegacy() bool {
 	return false
 }
 
-// IsVariant reports whether v is documented only by a sample or the prose, not by a valid-values list.
+// IsVariant reports whether v is documented, but only by a sample, the prose or a superseded valid-values list, not by the newest ones.
 func (v EnvelopeVersion) IsVariant() bool {
 	return false
 }
@@ -63,7 +63,7 @@ var envelopeVersionAccepted = [3]string{"0", "0", "0"}
 // DetailType is the EventBridge detail-type of a contact event.
 type DetailType string
 
-// Values of DetailType documented by either page; see the schema for each one's provenance.
+// Values of DetailType documented by any of the documents; see the schema for each one's provenance.
 const (
 	// DetailTypeContactEvent is "Amazon Connect Contact Event": The detail-type
 	// of every contact event.
@@ -85,7 +85,7 @@ func lookupDetailType(s string) (DetailType, uint8) {
 	}
 }
 
-// IsCurrent reports whether v is in the current page's valid values (the strict profile's).
+// IsCurrent reports whether v is one of the strict profile's values: the newest documented valid values.
 func (v DetailType) IsCurrent() bool {
 	switch v {
 	case DetailTypeContactEvent:
@@ -99,7 +99,7 @@ func (v DetailType) IsLegacy() bool {
 	return false
 }
 
-// IsVariant reports whether v is documented only by a sample or the prose, not by a valid-values list.
+// IsVariant reports whether v is documented, but only by a sample, the prose or a superseded valid-values list, not by the newest ones.
 func (v DetailType) IsVariant() bool {
 	return false
 }
@@ -122,7 +122,7 @@ var detailTypeAccepted = [3]string{"Amazon Connect Contact Event", "Amazon Conne
 // EventSource is the EventBridge source of a contact event.
 type EventSource string
 
-// Values of EventSource documented by either page; see the schema for each one's provenance.
+// Values of EventSource documented by any of the documents; see the schema for each one's provenance.
 const (
 	// EventSourceConnect is "aws.connect": Amazon Connect.
 	EventSourceConnect EventSource = "aws.connect"
@@ -143,7 +143,7 @@ func lookupEventSource(s string) (EventSource, uint8) {
 	}
 }
 
-// IsCurrent reports whether v is in the current page's valid values (the strict profile's).
+// IsCurrent reports whether v is one of the strict profile's values: the newest documented valid values.
 func (v EventSource) IsCurrent() bool {
 	switch v {
 	case EventSourceConnect:
@@ -157,7 +157,7 @@ func (v EventSource) IsLegacy() bool {
 	return false
 }
 
-// IsVariant reports whether v is documented only by a sample or the prose, not by a valid-values list.
+// IsVariant reports whether v is documented, but only by a sample, the prose or a superseded valid-values list, not by the newest ones.
 func (v EventSource) IsVariant() bool {
 	return false
 }
@@ -180,7 +180,7 @@ var eventSourceAccepted = [3]string{"aws.connect", "aws.connect", "aws.connect"}
 // EventType is the type of event published.
 type EventType string
 
-// Values of EventType documented by either page; see the schema for each one's provenance.
+// Values of EventType documented by any of the documents; see the schema for each one's provenance.
 const (
 	// EventTypeInitiated is "INITIATED": A voice call, chat, or task is
 	// initiated or transferred.
@@ -270,7 +270,7 @@ func lookupEventType(s string) (EventType, uint8) {
 	}
 }
 
-// IsCurrent reports whether v is in the current page's valid values (the strict profile's).
+// IsCurrent reports whether v is one of the strict profile's values: the newest documented valid values.
 func (v EventType) IsCurrent() bool {
 	switch v {
 	case EventTypeInitiated, EventTypeConnectedToSystem, EventTypeContactDataUpdated, EventTypeQueued, EventTypeConnectedToAgent, EventTypeDisconnected, EventTypePaused, EventTypeResumed, EventTypeCompleted:
@@ -284,7 +284,7 @@ func (v EventType) IsLegacy() bool {
 	return false
 }
 
-// IsVariant reports whether v is documented only by a sample or the prose, not by a valid-values list.
+// IsVariant reports whether v is documented, but only by a sample, the prose or a superseded valid-values list, not by the newest ones.
 func (v EventType) IsVariant() bool {
 	switch v {
 	case EventTypeAMDDisabled, EventTypeWebRTCAPI:
@@ -311,7 +311,7 @@ var eventTypeAccepted = [3]string{"INITIATED, CONNECTED_TO_SYSTEM, CONTACT_DATA_
 // Channel is the type of channel.
 type Channel string
 
-// Values of Channel documented by either page; see the schema for each one's provenance.
+// Values of Channel documented by any of the documents; see the schema for each one's provenance.
 const (
 	// ChannelVoice is "VOICE": A voice (phone) contact.
 	ChannelVoice Channel = "VOICE"
@@ -350,7 +350,7 @@ func lookupChannel(s string) (Channel, uint8) {
 	}
 }
 
-// IsCurrent reports whether v is in the current page's valid values (the strict profile's).
+// IsCurrent reports whether v is one of the strict profile's values: the newest documented valid values.
 func (v Channel) IsCurrent() bool {
 	switch v {
 	case ChannelVoice, ChannelChat, ChannelTask, ChannelEmail:
@@ -364,7 +364,7 @@ func (v Channel) IsLegacy() bool {
 	return false
 }
 
-// IsVariant reports whether v is documented only by a sample or the prose, not by a valid-values list.
+// IsVariant reports whether v is documented, but only by a sample, the prose or a superseded valid-values list, not by the newest ones.
 func (v Channel) IsVariant() bool {
 	switch v {
 	case ChannelVoiceMixedCase:
@@ -391,7 +391,7 @@ var channelAccepted = [3]string{"VOICE, CHAT, TASK, EMAIL", "VOICE, CHAT, TASK, 
 // InitiationMethod indicates how the contact was initiated.
 type InitiationMethod string
 
-// Values of InitiationMethod documented by either page; see the schema for each one's provenance.
+// Values of InitiationMethod documented by any of the documents; see the schema for each one's provenance.
 const (
 	// InitiationMethodInbound is "INBOUND": The customer initiated voice (phone)
 	// contact with your contact center; on the latest page also an inbound
@@ -475,7 +475,7 @@ func lookupInitiationMethod(s string) (InitiationMethod, uint8) {
 	}
 }
 
-// IsCurrent reports whether v is in the current page's valid values (the strict profile's).
+// IsCurrent reports whether v is one of the strict profile's values: the newest documented valid values.
 func (v InitiationMethod) IsCurrent() bool {
 	switch v {
 	case InitiationMethodInbound, InitiationMethodOutbound, InitiationMethodTransfer, InitiationMethodCallback, InitiationMethodAPI, InitiationMethodQueueTransfer, InitiationMethodExternalOutbound, InitiationMethodMonitor, InitiationMethodDisconnect, InitiationMethodAgentReply, InitiationMethodFlow, InitiationMethodWebRTCAPI:
@@ -489,7 +489,7 @@ func (v InitiationMethod) IsLegacy() bool {
 	return false
 }
 
-// IsVariant reports whether v is documented only by a sample or the prose, not by a valid-values list.
+// IsVariant reports whether v is documented, but only by a sample, the prose or a superseded valid-values list, not by the newest ones.
 func (v InitiationMethod) IsVariant() bool {
 	return false
 }
@@ -513,7 +513,7 @@ var initiationMethodAccepted = [3]string{"INBOUND, OUTBOUND, TRANSFER, CALLBACK,
 // actually disposed if the contact is connected to Amazon Connect.
 type AnsweringMachineDetectionStatus string
 
-// Values of AnsweringMachineDetectionStatus documented by either page; see the schema for each one's provenance.
+// Values of AnsweringMachineDetectionStatus documented by any of the documents; see the schema for each one's provenance.
 const (
 	// AnsweringMachineDetectionStatusHumanAnswered is "HUMAN_ANSWERED": The
 	// number dialed was answered by a person.
@@ -598,7 +598,7 @@ func lookupAnsweringMachineDetectionStatus(s string) (AnsweringMachineDetectionS
 	}
 }
 
-// IsCurrent reports whether v is in the current page's valid values (the strict profile's).
+// IsCurrent reports whether v is one of the strict profile's values: the newest documented valid values.
 func (v AnsweringMachineDetectionStatus) IsCurrent() bool {
 	switch v {
 	case AnsweringMachineDetectionStatusHumanAnswered, AnsweringMachineDetectionStatusVoicemailBeep, AnsweringMachineDetectionStatusVoicemailNoBeep, AnsweringMachineDetectionStatusAMDUnanswered, AnsweringMachineDetectionStatusAMDUnresolved, AnsweringMachineDetectionStatusAMDNotApplicable, AnsweringMachineDetectionStatusSITToneBusy, AnsweringMachineDetectionStatusSITToneInvalidNumber, AnsweringMachineDetectionStatusSITToneDetected, AnsweringMachineDetectionStatusFaxMachineDetected, AnsweringMachineDetectionStatusAMDError, AnsweringMachineDetectionStatusAMDUnresolvedSilence:
@@ -616,7 +616,7 @@ func (v AnsweringMachineDetectionStatus) IsLegacy() bool {
 	return false
 }
 
-// IsVariant reports whether v is documented only by a sample or the prose, not by a valid-values list.
+// IsVariant reports whether v is documented, but only by a sample, the prose or a superseded valid-values list, not by the newest ones.
 func (v AnsweringMachineDetectionStatus) IsVariant() bool {
 	return false
 }
@@ -640,7 +640,7 @@ var answeringMachineDetectionStatusAccepted = [3]string{"HUMAN_ANSWERED, VOICEMA
 // contacts of outbound campaigns in which the media connection failed.
 type DisconnectReason string
 
-// Values of DisconnectReason documented by either page; see the schema for each one's provenance.
+// Values of DisconnectReason documented by any of the documents; see the schema for each one's provenance.
 const (
 	// DisconnectReasonOutboundDestinationEndpointError is
 	// "OUTBOUND_DESTINATION_ENDPOINT_ERROR": Current configurations do not allow
@@ -693,7 +693,7 @@ func lookupDisconnectReason(s string) (DisconnectReason, uint8) {
 	}
 }
 
-// IsCurrent reports whether v is in the current page's valid values (the strict profile's).
+// IsCurrent reports whether v is one of the strict profile's values: the newest documented valid values.
 func (v DisconnectReason) IsCurrent() bool {
 	switch v {
 	case DisconnectReasonOutboundDestinationEndpointError, DisconnectReasonOutboundResourceError, DisconnectReasonOutboundAttemptFailed, DisconnectReasonExpired, DisconnectReasonOutbundPreviewDiscarded, DisconnectReasonDiscarded:
@@ -707,7 +707,7 @@ func (v DisconnectReason) IsLegacy() bool {
 	return false
 }
 
-// IsVariant reports whether v is documented only by a sample or the prose, not by a valid-values list.
+// IsVariant reports whether v is documented, but only by a sample, the prose or a superseded valid-values list, not by the newest ones.
 func (v DisconnectReason) IsVariant() bool {
 	return false
 }
@@ -730,7 +730,7 @@ var disconnectReasonAccepted = [3]string{"OUTBOUND_DESTINATION_ENDPOINT_ERROR, O
 // UpdatedProperty is the type of property updated.
 type UpdatedProperty string
 
-// Values of UpdatedProperty documented by either page; see the schema for each one's provenance.
+// Values of UpdatedProperty documented by any of the documents; see the schema for each one's provenance.
 const (
 	// UpdatedPropertyScheduledTimestamp is "ScheduledTimestamp": The scheduled
 	// timestamp (task only) was updated.
@@ -779,7 +779,7 @@ func lookupUpdatedProperty(s string) (UpdatedProperty, uint8) {
 	}
 }
 
-// IsCurrent reports whether v is in the current page's valid values (the strict profile's).
+// IsCurrent reports whether v is one of the strict profile's values: the newest documented valid values.
 func (v UpdatedProperty) IsCurrent() bool {
 	switch v {
 	case UpdatedPropertyScheduledTimestamp, UpdatedPropertyUserDefinedAttributes, UpdatedPropertyContactLensConversationalAnalyticsConfiguration, UpdatedPropertySegmentAttributes, UpdatedPropertyTags:
@@ -793,7 +793,7 @@ func (v UpdatedProperty) IsLegacy() bool {
 	return false
 }
 
-// IsVariant reports whether v is documented only by a sample or the prose, not by a valid-values list.
+// IsVariant reports whether v is documented, but only by a sample, the prose or a superseded valid-values list, not by the newest ones.
 func (v UpdatedProperty) IsVariant() bool {
 	switch v {
 	case UpdatedPropertyRoutingCriteriaStepStatus:
@@ -820,7 +820,7 @@ var updatedPropertyAccepted = [3]string{"ScheduledTimestamp, UserDefinedAttribut
 // StepStatus is the status of a routing step.
 type StepStatus string
 
-// Values of StepStatus documented by either page; see the schema for each one's provenance.
+// Values of StepStatus documented by any of the documents; see the schema for each one's provenance.
 const (
 	// StepStatusExpired is "EXPIRED": The step expired.
 	StepStatusExpired StepStatus = "EXPIRED"
@@ -861,7 +861,7 @@ func lookupStepStatus(s string) (StepStatus, uint8) {
 	}
 }
 
-// IsCurrent reports whether v is in the current page's valid values (the strict profile's).
+// IsCurrent reports whether v is one of the strict profile's values: the newest documented valid values.
 func (v StepStatus) IsCurrent() bool {
 	switch v {
 	case StepStatusExpired, StepStatusActive, StepStatusJoined, StepStatusInactive, StepStatusDeactivated, StepStatusInterrupted:
@@ -875,7 +875,7 @@ func (v StepStatus) IsLegacy() bool {
 	return false
 }
 
-// IsVariant reports whether v is documented only by a sample or the prose, not by a valid-values list.
+// IsVariant reports whether v is documented, but only by a sample, the prose or a superseded valid-values list, not by the newest ones.
 func (v StepStatus) IsVariant() bool {
 	return false
 }
@@ -898,7 +898,7 @@ var stepStatusAccepted = [3]string{"EXPIRED, ACTIVE, JOINED, INACTIVE, DEACTIVAT
 // ComparisonOperator is the operator of the condition.
 type ComparisonOperator string
 
-// Values of ComparisonOperator documented by either page; see the schema for each one's provenance.
+// Values of ComparisonOperator documented by any of the documents; see the schema for each one's provenance.
 const (
 	// ComparisonOperatorNumberGreaterOrEqualTo is "NumberGreaterOrEqualTo": The
 	// agent's proficiency level must be greater than or equal to
@@ -933,7 +933,7 @@ func lookupComparisonOperator(s string) (ComparisonOperator, uint8) {
 	}
 }
 
-// IsCurrent reports whether v is in the current page's valid values (the strict profile's).
+// IsCurrent reports whether v is one of the strict profile's values: the newest documented valid values.
 func (v ComparisonOperator) IsCurrent() bool {
 	switch v {
 	case ComparisonOperatorNumberGreaterOrEqualTo, ComparisonOperatorMatch, ComparisonOperatorRange:
@@ -947,7 +947,7 @@ func (v ComparisonOperator) IsLegacy() bool {
 	return false
 }
 
-// IsVariant reports whether v is documented only by a sample or the prose, not by a valid-values list.
+// IsVariant reports whether v is documented, but only by a sample, the prose or a superseded valid-values list, not by the newest ones.
 func (v ComparisonOperator) IsVariant() bool {
 	return false
 }
@@ -971,7 +971,7 @@ var comparisonOperatorAccepted = [3]string{"NumberGreaterOrEqualTo, Match, Range
 // lists them.
 type ParticipantType string
 
-// Values of ParticipantType documented by either page; see the schema for each one's provenance.
+// Values of ParticipantType documented by any of the documents; see the schema for each one's provenance.
 const (
 	// ParticipantTypeAgent is "Agent": The agent.
 	ParticipantTypeAgent ParticipantType = "Agent"
@@ -1000,7 +1000,7 @@ func lookupParticipantType(s string) (ParticipantType, uint8) {
 	}
 }
 
-// IsCurrent reports whether v is in the current page's valid values (the strict profile's).
+// IsCurrent reports whether v is one of the strict profile's values: the newest documented valid values.
 func (v ParticipantType) IsCurrent() bool {
 	switch v {
 	case ParticipantTypeAgent, ParticipantTypeCustomer, ParticipantTypeSupervisor:
@@ -1014,7 +1014,7 @@ func (v ParticipantType) IsLegacy() bool {
 	return false
 }
 
-// IsVariant reports whether v is documented only by a sample or the prose, not by a valid-values list.
+// IsVariant reports whether v is documented, but only by a sample, the prose or a superseded valid-values list, not by the newest ones.
 func (v ParticipantType) IsVariant() bool {
 	return false
 }
@@ -1037,7 +1037,7 @@ var participantTypeAccepted = [3]string{"Agent, Customer, Supervisor", "Agent, C
 // EndpointType is the type of an endpoint.
 type EndpointType string
 
-// Values of EndpointType documented by either page; see the schema for each one's provenance.
+// Values of EndpointType documented by any of the documents; see the schema for each one's provenance.
 const (
 	// EndpointTypeTelephoneNumber is "TELEPHONE_NUMBER": A telephone number
 	// (E.164).
@@ -1076,7 +1076,7 @@ func lookupEndpointType(s string) (EndpointType, uint8) {
 	}
 }
 
-// IsCurrent reports whether v is in the current page's valid values (the strict profile's).
+// IsCurrent reports whether v is one of the strict profile's values: the newest documented valid values.
 func (v EndpointType) IsCurrent() bool {
 	switch v {
 	case EndpointTypeTelephoneNumber, EndpointTypeVoip, EndpointTypeContactFlow, EndpointTypeConnectPhonenumberARN, EndpointTypeEmailAddress:
@@ -1090,7 +1090,7 @@ func (v EndpointType) IsLegacy() bool {
 	return false
 }
 
-// IsVariant reports whether v is documented only by a sample or the prose, not by a valid-values list.
+// IsVariant reports whether v is documented, but only by a sample, the prose or a superseded valid-values list, not by the newest ones.
 func (v EndpointType) IsVariant() bool {
 	return false
 }
@@ -1113,7 +1113,7 @@ var endpointTypeAccepted = [3]string{"TELEPHONE_NUMBER, VOIP, CONTACT_FLOW, CONN
 // MediaStreamType is the media of a recording.
 type MediaStreamType string
 
-// Values of MediaStreamType documented by either page; see the schema for each one's provenance.
+// Values of MediaStreamType documented by any of the documents; see the schema for each one's provenance.
 const (
 	// MediaStreamTypeAudio is "AUDIO": An audio recording.
 	MediaStreamTypeAudio MediaStreamType = "AUDIO"
@@ -1142,7 +1142,7 @@ func lookupMediaStreamType(s string) (MediaStreamType, uint8) {
 	}
 }
 
-// IsCurrent reports whether v is in the current page's valid values (the strict profile's).
+// IsCurrent reports whether v is one of the strict profile's values: the newest documented valid values.
 func (v MediaStreamType) IsCurrent() bool {
 	switch v {
 	case MediaStreamTypeAudio, MediaStreamTypeVideo, MediaStreamTypeChat:
@@ -1156,7 +1156,7 @@ func (v MediaStreamType) IsLegacy() bool {
 	return false
 }
 
-// IsVariant reports whether v is documented only by a sample or the prose, not by a valid-values list.
+// IsVariant reports whether v is documented, but only by a sample, the prose or a superseded valid-values list, not by the newest ones.
 func (v MediaStreamType) IsVariant() bool {
 	return false
 }
@@ -1183,7 +1183,7 @@ var mediaStreamTypeAccepted = [3]string{"AUDIO, VIDEO, CHAT", "AUDIO, VIDEO, CHA
 // Supervisor and from the API's upper-case values.
 type RecordingParticipantType string
 
-// Values of RecordingParticipantType documented by either page; see the schema for each one's provenance.
+// Values of RecordingParticipantType documented by any of the documents; see the schema for each one's provenance.
 const (
 	// RecordingParticipantTypeAll is "All": Every participant.
 	RecordingParticipantTypeAll RecordingParticipantType = "All"
@@ -1224,7 +1224,7 @@ func lookupRecordingParticipantType(s string) (RecordingParticipantType, uint8) 
 	}
 }
 
-// IsCurrent reports whether v is in the current page's valid values (the strict profile's).
+// IsCurrent reports whether v is one of the strict profile's values: the newest documented valid values.
 func (v RecordingParticipantType) IsCurrent() bool {
 	switch v {
 	case RecordingParticipantTypeAll, RecordingParticipantTypeManager, RecordingParticipantTypeAgent, RecordingParticipantTypeCustomer, RecordingParticipantTypeThirdparty, RecordingParticipantTypeSupervisor:
@@ -1238,7 +1238,7 @@ func (v RecordingParticipantType) IsLegacy() bool {
 	return false
 }
 
-// IsVariant reports whether v is documented only by a sample or the prose, not by a valid-values list.
+// IsVariant reports whether v is documented, but only by a sample, the prose or a superseded valid-values list, not by the newest ones.
 func (v RecordingParticipantType) IsVariant() bool {
 	return false
 }
@@ -1261,7 +1261,7 @@ var recordingParticipantTypeAccepted = [3]string{"All, Manager, Agent, Customer,
 // RecordingStatus is the status of a recording.
 type RecordingStatus string
 
-// Values of RecordingStatus documented by either page; see the schema for each one's provenance.
+// Values of RecordingStatus documented by any of the documents; see the schema for each one's provenance.
 const (
 	// RecordingStatusAvailable is "AVAILABLE": The recording is available.
 	RecordingStatusAvailable RecordingStatus = "AVAILABLE"
@@ -1291,7 +1291,7 @@ func lookupRecordingStatus(s string) (RecordingStatus, uint8) {
 	}
 }
 
-// IsCurrent reports whether v is in the current page's valid values (the strict profile's).
+// IsCurrent reports whether v is one of the strict profile's values: the newest documented valid values.
 func (v RecordingStatus) IsCurrent() bool {
 	switch v {
 	case RecordingStatusAvailable, RecordingStatusDeleted, RecordingStatusNull:
@@ -1305,7 +1305,7 @@ func (v RecordingStatus) IsLegacy() bool {
 	return false
 }
 
-// IsVariant reports whether v is documented only by a sample or the prose, not by a valid-values list.
+// IsVariant reports whether v is documented, but only by a sample, the prose or a superseded valid-values list, not by the newest ones.
 func (v RecordingStatus) IsVariant() bool {
 	return false
 }
@@ -1328,7 +1328,7 @@ var recordingStatusAccepted = [3]string{"AVAILABLE, DELETED, NULL", "AVAILABLE, 
 // StorageType is the storage of a recording.
 type StorageType string
 
-// Values of StorageType documented by either page; see the schema for each one's provenance.
+// Values of StorageType documented by any of the documents; see the schema for each one's provenance.
 const (
 	// StorageTypeAmazonS3 is "Amazon S3": Decision: Amazon S3, spelled "Amazon
 	// S3" with a space exactly as the latest page lists it; AMAZON_S3 and other
@@ -1356,7 +1356,7 @@ func lookupStorageType(s string) (StorageType, uint8) {
 	}
 }
 
-// IsCurrent reports whether v is in the current page's valid values (the strict profile's).
+// IsCurrent reports whether v is one of the strict profile's values: the newest documented valid values.
 func (v StorageType) IsCurrent() bool {
 	switch v {
 	case StorageTypeAmazonS3, StorageTypeKinesisVideoStream:
@@ -1370,7 +1370,7 @@ func (v StorageType) IsLegacy() bool {
 	return false
 }
 
-// IsVariant reports whether v is documented only by a sample or the prose, not by a valid-values list.
+// IsVariant reports whether v is documented, but only by a sample, the prose or a superseded valid-values list, not by the newest ones.
 func (v StorageType) IsVariant() bool {
 	return false
 }
@@ -1393,7 +1393,7 @@ var storageTypeAccepted = [3]string{"Amazon S3, KINESIS_VIDEO_STREAM", "Amazon S
 // EvaluationStatus is the status of an evaluation.
 type EvaluationStatus string
 
-// Values of EvaluationStatus documented by either page; see the schema for each one's provenance.
+// Values of EvaluationStatus documented by any of the documents; see the schema for each one's provenance.
 const (
 	// EvaluationStatusComplete is "COMPLETE": The evaluation is complete.
 	EvaluationStatusComplete EvaluationStatus = "COMPLETE"
@@ -1423,7 +1423,7 @@ func lookupEvaluationStatus(s string) (EvaluationStatus, uint8) {
 	}
 }
 
-// IsCurrent reports whether v is in the current page's valid values (the strict profile's).
+// IsCurrent reports whether v is one of the strict profile's values: the newest documented valid values.
 func (v EvaluationStatus) IsCurrent() bool {
 	switch v {
 	case EvaluationStatusComplete, EvaluationStatusInProgress, EvaluationStatusDeleted:
@@ -1437,7 +1437,7 @@ func (v EvaluationStatus) IsLegacy() bool {
 	return false
 }
 
-// IsVariant reports whether v is documented only by a sample or the prose, not by a valid-values list.
+// IsVariant reports whether v is documented, but only by a sample, the prose or a superseded valid-values list, not by the newest ones.
 func (v EvaluationStatus) IsVariant() bool {
 	return false
 }
@@ -1460,7 +1460,7 @@ var evaluationStatusAccepted = [3]string{"COMPLETE, IN_PROGRESS, DELETED", "COMP
 // MonitorState is a supervisor's state on the contact.
 type MonitorState string
 
-// Values of MonitorState documented by either page; see the schema for each one's provenance.
+// Values of MonitorState documented by any of the documents; see the schema for each one's provenance.
 const (
 	// MonitorStateSilentMonitor is "SILENT_MONITOR": The supervisor listens
 	// without being heard.
@@ -1486,7 +1486,7 @@ func lookupMonitorState(s string) (MonitorState, uint8) {
 	}
 }
 
-// IsCurrent reports whether v is in the current page's valid values (the strict profile's).
+// IsCurrent reports whether v is one of the strict profile's values: the newest documented valid values.
 func (v MonitorState) IsCurrent() bool {
 	switch v {
 	case MonitorStateSilentMonitor, MonitorStateBarge:
@@ -1500,7 +1500,7 @@ func (v MonitorState) IsLegacy() bool {
 	return false
 }
 
-// IsVariant reports whether v is documented only by a sample or the prose, not by a valid-values list.
+// IsVariant reports whether v is documented, but only by a sample, the prose or a superseded valid-values list, not by the newest ones.
 func (v MonitorState) IsVariant() bool {
 	return false
 }
@@ -1523,7 +1523,7 @@ var monitorStateAccepted = [3]string{"SILENT_MONITOR, BARGE", "SILENT_MONITOR, B
 // OutboundStrategyType is the type of an outbound strategy.
 type OutboundStrategyType string
 
-// Values of OutboundStrategyType documented by either page; see the schema for each one's provenance.
+// Values of OutboundStrategyType documented by any of the documents; see the schema for each one's provenance.
 const (
 	// OutboundStrategyTypeAgentFirst is "AGENT_FIRST": The agent is connected
 	// first (preview dialing).
@@ -1545,7 +1545,7 @@ func lookupOutboundStrategyType(s string) (OutboundStrategyType, uint8) {
 	}
 }
 
-// IsCurrent reports whether v is in the current page's valid values (the strict profile's).
+// IsCurrent reports whether v is one of the strict profile's values: the newest documented valid values.
 func (v OutboundStrategyType) IsCurrent() bool {
 	switch v {
 	case OutboundStrategyTypeAgentFirst:
@@ -1559,7 +1559,7 @@ func (v OutboundStrategyType) IsLegacy() bool {
 	return false
 }
 
-// IsVariant reports whether v is documented only by a sample or the prose, not by a valid-values list.
+// IsVariant reports whether v is documented, but only by a sample, the prose or a superseded valid-values list, not by the newest ones.
 func (v OutboundStrategyType) IsVariant() bool {
 	return false
 }
@@ -1582,7 +1582,7 @@ var outboundStrategyTypeAccepted = [3]string{"AGENT_FIRST", "AGENT_FIRST", ""}
 // AllowedUserAction is an action an agent can take on a preview contact.
 type AllowedUserAction string
 
-// Values of AllowedUserAction documented by either page; see the schema for each one's provenance.
+// Values of AllowedUserAction documented by any of the documents; see the schema for each one's provenance.
 const (
 	// AllowedUserActionCall is "CALL": Call the customer.
 	AllowedUserActionCall AllowedUserAction = "CALL"
@@ -1607,7 +1607,7 @@ func lookupAllowedUserAction(s string) (AllowedUserAction, uint8) {
 	}
 }
 
-// IsCurrent reports whether v is in the current page's valid values (the strict profile's).
+// IsCurrent reports whether v is one of the strict profile's values: the newest documented valid values.
 func (v AllowedUserAction) IsCurrent() bool {
 	switch v {
 	case AllowedUserActionCall, AllowedUserActionDiscard:
@@ -1621,7 +1621,7 @@ func (v AllowedUserAction) IsLegacy() bool {
 	return false
 }
 
-// IsVariant reports whether v is documented only by a sample or the prose, not by a valid-values list.
+// IsVariant reports whether v is documented, but only by a sample, the prose or a superseded valid-values list, not by the newest ones.
 func (v AllowedUserAction) IsVariant() bool {
 	return false
 }

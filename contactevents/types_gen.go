@@ -46,7 +46,14 @@ type Event struct {
 	ReplayName string
 
 	// Detail is the contact event: the Contact object of the data model, as it
-	// arrives in detail (or bare). JSON key: "detail". Required.
+	// arrives in detail (or bare). Decision on keys: the data model gives
+	// PascalCase headings and the events use camelCase keys (agentInfo,
+	// queueInfo), so every property the latest revision adds (customerId,
+	// chatMetrics, systemEndpoint, recordings, contactDetails,
+	// contactEvaluations, stateTransitions, outboundStrategy, and the members of
+	// their objects and of agentInfo) has the camelCase of its heading as its
+	// key; the PascalCase spelling is not a documented key, as no sample sends
+	// it. JSON key: "detail". Required.
 	Detail ContactEvent
 
 	// Unknown holds the members this type does not know (or the profile in use
@@ -55,7 +62,13 @@ type Event struct {
 }
 
 // ContactEvent is the contact event: the Contact object of the data model, as
-// it arrives in detail (or bare).
+// it arrives in detail (or bare). Decision on keys: the data model gives
+// PascalCase headings and the events use camelCase keys (agentInfo,
+// queueInfo), so every property the latest revision adds (customerId,
+// chatMetrics, systemEndpoint, recordings, contactDetails, contactEvaluations,
+// stateTransitions, outboundStrategy, and the members of their objects and of
+// agentInfo) has the camelCase of its heading as its key; the PascalCase
+// spelling is not a documented key, as no sample sends it.
 type ContactEvent struct {
 	// EventType is the type of event published. JSON keys: "eventType",
 	// "EventType". Required.
@@ -97,8 +110,9 @@ type ContactEvent struct {
 	InitiationTimestamp Timestamp
 
 	// ConnectedToSystemTimestamp is the date and time the customer endpoint
-	// connected to Amazon Connect, in UTC time. JSON key:
-	// "connectedToSystemTimestamp".
+	// connected to Amazon Connect, in UTC time. The latest page: for INBOUND it
+	// equals initiationTimestamp; for OUTBOUND, CALLBACK and API it is when the
+	// customer endpoint answers. JSON key: "connectedToSystemTimestamp".
 	ConnectedToSystemTimestamp Timestamp
 
 	// DisconnectTimestamp is the date and time that the customer endpoint
@@ -156,10 +170,12 @@ type ContactEvent struct {
 
 	// SegmentAttributes is a set of system defined key-value pairs stored on
 	// individual contact segments using an attribute map; it can show the
-	// channel subtype, for example connect:Guide or connect:SMS. The page says
-	// keys can include only alphanumeric, - and _ characters, yet the standard
-	// attributes it refers to are namespaced with a colon (connect:...), so ':'
-	// is allowed too. JSON key: "segmentAttributes".
+	// channel subtype, for example connect:Guide or connect:SMS. Decision: the
+	// page (current and latest) says keys can include only alphanumeric, - and _
+	// characters, yet its own examples of the channel subtype are connect:Guide
+	// and connect:SMS and the standard attributes are namespaced with a colon
+	// (connect:...), so ':' is allowed too, in every profile. JSON key:
+	// "segmentAttributes".
 	SegmentAttributes SegmentAttributes
 
 	// Tags holds tags associated with the contact, both AWS generated
@@ -454,10 +470,11 @@ type RedactionConfiguration struct {
 
 // SegmentAttributes is a set of system defined key-value pairs stored on
 // individual contact segments using an attribute map; it can show the channel
-// subtype, for example connect:Guide or connect:SMS. The page says keys can
-// include only alphanumeric, - and _ characters, yet the standard attributes
-// it refers to are namespaced with a colon (connect:...), so ':' is allowed
-// too.
+// subtype, for example connect:Guide or connect:SMS. Decision: the page
+// (current and latest) says keys can include only alphanumeric, - and _
+// characters, yet its own examples of the channel subtype are connect:Guide
+// and connect:SMS and the standard attributes are namespaced with a colon
+// (connect:...), so ':' is allowed too, in every profile.
 type SegmentAttributes map[string]SegmentAttributeValue
 
 // SegmentAttributeValue is a value for a segment attribute. The current page

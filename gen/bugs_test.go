@@ -96,6 +96,13 @@ func TestGeneratorBugs(t *testing.T) {
 			{`"equals": "OUTBOUND"`, `"equals": "OUTBUND"`},
 			{`"property": "queueInfo",`, `"property": "queueInformation",`},
 			{`"kind": "absentWhen"`, `"kind": "presentWhen"`},
+			// Rules are data: a template placeholder the kind does not fill,
+			// a severity that is not one, a limit missing for a profile and a
+			// timestamp operand that is not a timestamp are schema errors too.
+			{`{when.equals}; the current page`, `{limit}; the current page`},
+			{`"legacy": "off"`, `"legacy": "fatal"`},
+			{`"maxSeconds": { "strict": 60, "compat": 60, "legacy": 30 }`, `"maxSeconds": { "strict": 60, "compat": 60 }`},
+			{`"from": "initiationTimestamp"`, `"from": "channel"`},
 		} {
 			schema := filepath.Join(t.TempDir(), "schema.json")
 			if err := os.WriteFile(schema, []byte(strings.Replace(string(base), c.old, c.new, 1)), 0o644); err != nil {

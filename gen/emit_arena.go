@@ -1,6 +1,7 @@
 package main
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/dave/jennifer/jen"
@@ -11,15 +12,34 @@ import (
 // many as there are pointers to it in the schema; recursion and arrays fall
 // back to new), so that decoding a typical event allocates once for all its
 // objects instead of once per object.
+//
+// A definition annotated "x-go-arena": false has no slot: its values come
+// from new. It is for objects that few events carry (the latest revision's,
+// which no documented sample shows): a slot would make every event's arena
+// larger to save an allocation for the few events that have one.
 func (m *model) emitArena(f *jen.File) {
 	slots := map[*def]int{m.rootThen: 1}
+	var own []*def // optional objects without a slot
 	for _, df := range m.defs {
 		for _, p := range df.props {
 			if p.t.kind == tRef && p.t.ref.kind == kindObject && !m.goRequired(p) {
+				if p.t.ref.noArena {
+					if !slices.Contains(own, p.t.ref) {
+						own = append(own, p.t.ref)
+					}
+					continue
+				}
 				slots[p.t.ref]++
 			}
 		}
 	}
+	defer func() {
+		for _, df := range own {
+			f.Commentf("new%s returns a new zeroed %s (not from the arena: see x-go-arena).", df.goName, df.goName)
+			decoderMethod(f, "new"+df.goName).Op("*").Id(df.goName).Block(jen.Return(jen.New(jen.Id(df.goName))))
+			f.Line()
+		}
+	}()
 	var fields []jen.Code
 	var order []*def
 	for _, df := range m.defs {

@@ -46,7 +46,7 @@ func (m *model) emitEnums(f *jen.File) {
 			c := fmt.Sprintf("%s is %q: %s", t+v.goName, v.value, v.description)
 			consts = append(consts, comment(c, 74), jen.Id(t+v.goName).Id(t).Op("=").Lit(v.value))
 		}
-		f.Comment("Values of " + t + " documented by either page; see the schema for each one's provenance.")
+		f.Comment("Values of " + t + " documented by any of the documents; see the schema for each one's provenance.")
 		f.Const().Defs(consts...)
 		f.Line()
 
@@ -107,9 +107,9 @@ func (m *model) emitEnums(f *jen.File) {
 			}
 			f.Line()
 		}
-		boolMethod("IsCurrent", "IsCurrent reports whether v is in the current page's valid values (the strict profile's).", curCases)
+		boolMethod("IsCurrent", "IsCurrent reports whether v is one of the strict profile's values: the newest documented valid values.", curCases)
 		boolMethod("IsLegacy", "IsLegacy reports whether v is documented only by the older page.", legCases)
-		boolMethod("IsVariant", "IsVariant reports whether v is documented only by a sample or the prose, not by a valid-values list.", varCases)
+		boolMethod("IsVariant", "IsVariant reports whether v is documented, but only by a sample, the prose or a superseded valid-values list, not by the newest ones.", varCases)
 		f.Comment("IsKnown reports whether v is documented at all.")
 		f.Func().Params(jen.Id("v").Id(t)).Id("IsKnown").Params().Bool().Block(
 			jen.List(jen.Id("_"), jen.Id("mask")).Op(":=").Id(lookup).Call(jen.String().Call(jen.Id("v"))),

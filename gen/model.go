@@ -46,6 +46,7 @@ type def struct {
 	props       []*prop
 	minProps    int // -1 when absent
 	taggedUnion bool
+	noArena     bool // "x-go-arena": false: values from new, not from the arena
 	rules       []rule
 	// maps (named map types and inline maps)
 	mapValue  *typ
@@ -307,6 +308,12 @@ func (m *model) fillDef(d *def, n *node) error {
 	case n.getString("type") == "object":
 		d.kind = kindObject
 		d.minProps = n.intOr("minProperties", -1)
+		if a := n.get("x-go-arena"); a != nil {
+			if a.kind != 'b' {
+				return fmt.Errorf("x-go-arena must be a boolean")
+			}
+			d.noArena = !a.b
+		}
 		d.taggedUnion = n.getString("x-union") == "tagged"
 		required := n.strings("required")
 		for i, pm := range n.get("properties").members {
