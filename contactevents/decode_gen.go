@@ -12,10 +12,14 @@ import (
 )
 
 // decoder is the state of one decode: the shared runtime plus the arena of the
-// event being decoded.
+// event being decoded. When the caller does not keep the event (Validate),
+// keep is false: there is no arena, objects are decoded into spare storage
+// that the pooled decoder reuses, and no map or slice is built.
 type decoder struct {
 	codec.Decoder
-	a *arena
+	a     *arena
+	keep  bool
+	spare spare
 }
 
 // arena holds the structs of one event, allocated together.
@@ -54,174 +58,414 @@ type arena struct {
 	nAllowedUserActionItems              uint8
 }
 
+// spare is where a decode that keeps nothing puts the values it decodes (see codec.Spare).
+type spare struct {
+	event                                codec.Spare[Event]
+	contactEvent                         codec.Spare[ContactEvent]
+	queueInfo                            codec.Spare[QueueInfo]
+	agentInfo                            codec.Spare[AgentInfo]
+	hierarchyGroups                      codec.Spare[HierarchyGroups]
+	hierarchyGroup                       codec.Spare[HierarchyGroup]
+	customerVoiceActivity                codec.Spare[CustomerVoiceActivity]
+	campaign                             codec.Spare[Campaign]
+	contactLens                          codec.Spare[ContactLens]
+	conversationalAnalytics              codec.Spare[ConversationalAnalytics]
+	conversationalAnalyticsConfiguration codec.Spare[ConversationalAnalyticsConfiguration]
+	channelConfiguration                 codec.Spare[ChannelConfiguration]
+	redactionConfiguration               codec.Spare[RedactionConfiguration]
+	segmentAttributeValue                codec.Spare[SegmentAttributeValue]
+	routingCriteria                      codec.Spare[RoutingCriteria]
+	step                                 codec.Spare[Step]
+	expiry                               codec.Spare[Expiry]
+	expression                           codec.Spare[Expression]
+	attributeCondition                   codec.Spare[AttributeCondition]
+	matchCriteria                        codec.Spare[MatchCriteria]
+	agentsCriteria                       codec.Spare[AgentsCriteria]
+	proficiencyRange                     codec.Spare[ProficiencyRange]
+	chatMetrics                          codec.Spare[ChatMetrics]
+	chatContactMetrics                   codec.Spare[ChatContactMetrics]
+	participantMetrics                   codec.Spare[ParticipantMetrics]
+	endpoint                             codec.Spare[Endpoint]
+	recordingsInfo                       codec.Spare[RecordingsInfo]
+	contactEvaluation                    codec.Spare[ContactEvaluation]
+	stateTransition                      codec.Spare[StateTransition]
+	outboundStrategy                     codec.Spare[OutboundStrategy]
+	outboundStrategyConfig               codec.Spare[OutboundStrategyConfig]
+	agentFirst                           codec.Spare[AgentFirst]
+	preview                              codec.Spare[Preview]
+	postAcceptTimeoutConfig              codec.Spare[PostAcceptTimeoutConfig]
+	strings                              codec.Spare[string]
+	int64s                               codec.Spare[int64]
+	float64s                             codec.Spare[float64]
+	bools                                codec.Spare[bool]
+}
+
+// reset makes every spare value available again, zeroed.
+func (s *spare) reset() {
+	s.event.Reset()
+	s.contactEvent.Reset()
+	s.queueInfo.Reset()
+	s.agentInfo.Reset()
+	s.hierarchyGroups.Reset()
+	s.hierarchyGroup.Reset()
+	s.customerVoiceActivity.Reset()
+	s.campaign.Reset()
+	s.contactLens.Reset()
+	s.conversationalAnalytics.Reset()
+	s.conversationalAnalyticsConfiguration.Reset()
+	s.channelConfiguration.Reset()
+	s.redactionConfiguration.Reset()
+	s.segmentAttributeValue.Reset()
+	s.routingCriteria.Reset()
+	s.step.Reset()
+	s.expiry.Reset()
+	s.expression.Reset()
+	s.attributeCondition.Reset()
+	s.matchCriteria.Reset()
+	s.agentsCriteria.Reset()
+	s.proficiencyRange.Reset()
+	s.chatMetrics.Reset()
+	s.chatContactMetrics.Reset()
+	s.participantMetrics.Reset()
+	s.endpoint.Reset()
+	s.recordingsInfo.Reset()
+	s.contactEvaluation.Reset()
+	s.stateTransition.Reset()
+	s.outboundStrategy.Reset()
+	s.outboundStrategyConfig.Reset()
+	s.agentFirst.Reset()
+	s.preview.Reset()
+	s.postAcceptTimeoutConfig.Reset()
+	s.strings.Reset()
+	s.int64s.Reset()
+	s.float64s.Reset()
+	s.bools.Reset()
+}
+
 // newString returns a pointer to a copy of v, from the arena while it has room.
 func (d *decoder) newString(v string) *string {
+	if !d.keep {
+		return d.spare.strings.Of(v)
+	}
 	return codec.SlotOf(d.a.strings[:], &d.a.nstrings, v)
 }
 
 // newInt64 returns a pointer to a copy of v, from the arena while it has room.
 func (d *decoder) newInt64(v int64) *int64 {
+	if !d.keep {
+		return d.spare.int64s.Of(v)
+	}
 	return codec.SlotOf(d.a.int64s[:], &d.a.nint64s, v)
 }
 
 // newFloat64 returns a pointer to a copy of v, from the arena while it has room.
 func (d *decoder) newFloat64(v float64) *float64 {
+	if !d.keep {
+		return d.spare.float64s.Of(v)
+	}
 	return codec.SlotOf(d.a.float64s[:], &d.a.nfloat64s, v)
 }
 
 // newBool returns a pointer to a copy of v, from the arena while it has room.
 func (d *decoder) newBool(v bool) *bool {
+	if !d.keep {
+		return d.spare.bools.Of(v)
+	}
 	return codec.SlotOf(d.a.bools[:], &d.a.nbools, v)
 }
 
-// sliceString returns an empty []String with room for 4 items, backed by the arena while it has room.
+// sliceString returns an empty []String with room for 4 items, backed by the arena while it has room; nil when the event is not kept.
 func (d *decoder) sliceString() []string {
+	if !d.keep {
+		return nil
+	}
 	return codec.SliceOf(d.a.stringItems[:], &d.a.nStringItems, 4)
 }
 
-// sliceUpdatedProperty returns an empty []UpdatedProperty with room for 4 items, backed by the arena while it has room.
+// sliceUpdatedProperty returns an empty []UpdatedProperty with room for 4 items, backed by the arena while it has room; nil when the event is not kept.
 func (d *decoder) sliceUpdatedProperty() []UpdatedProperty {
+	if !d.keep {
+		return nil
+	}
 	return codec.SliceOf(d.a.updatedPropertyItems[:], &d.a.nUpdatedPropertyItems, 4)
 }
 
-// sliceAllowedUserAction returns an empty []AllowedUserAction with room for 4 items, backed by the arena while it has room.
+// sliceAllowedUserAction returns an empty []AllowedUserAction with room for 4 items, backed by the arena while it has room; nil when the event is not kept.
 func (d *decoder) sliceAllowedUserAction() []AllowedUserAction {
+	if !d.keep {
+		return nil
+	}
 	return codec.SliceOf(d.a.allowedUserActionItems[:], &d.a.nAllowedUserActionItems, 4)
 }
 
 // newEvent returns a zeroed Event from the arena, or from the heap once the arena's slots are used.
 func (d *decoder) newEvent() *Event {
+	if !d.keep {
+		return d.spare.event.New()
+	}
 	return codec.Slot(d.a.event[:], &d.a.used[0])
 }
 
 // newQueueInfo returns a zeroed QueueInfo from the arena, or from the heap once the arena's slots are used.
 func (d *decoder) newQueueInfo() *QueueInfo {
+	if !d.keep {
+		return d.spare.queueInfo.New()
+	}
 	return codec.Slot(d.a.queueInfo[:], &d.a.used[1])
 }
 
 // newAgentInfo returns a zeroed AgentInfo from the arena, or from the heap once the arena's slots are used.
 func (d *decoder) newAgentInfo() *AgentInfo {
+	if !d.keep {
+		return d.spare.agentInfo.New()
+	}
 	return codec.Slot(d.a.agentInfo[:], &d.a.used[2])
 }
 
 // newHierarchyGroups returns a zeroed HierarchyGroups from the arena, or from the heap once the arena's slots are used.
 func (d *decoder) newHierarchyGroups() *HierarchyGroups {
+	if !d.keep {
+		return d.spare.hierarchyGroups.New()
+	}
 	return codec.Slot(d.a.hierarchyGroups[:], &d.a.used[3])
 }
 
 // newHierarchyGroup returns a zeroed HierarchyGroup from the arena, or from the heap once the arena's slots are used.
 func (d *decoder) newHierarchyGroup() *HierarchyGroup {
+	if !d.keep {
+		return d.spare.hierarchyGroup.New()
+	}
 	return codec.Slot(d.a.hierarchyGroup[:], &d.a.used[4])
 }
 
 // newCustomerVoiceActivity returns a zeroed CustomerVoiceActivity from the arena, or from the heap once the arena's slots are used.
 func (d *decoder) newCustomerVoiceActivity() *CustomerVoiceActivity {
+	if !d.keep {
+		return d.spare.customerVoiceActivity.New()
+	}
 	return codec.Slot(d.a.customerVoiceActivity[:], &d.a.used[5])
 }
 
 // newCampaign returns a zeroed Campaign from the arena, or from the heap once the arena's slots are used.
 func (d *decoder) newCampaign() *Campaign {
+	if !d.keep {
+		return d.spare.campaign.New()
+	}
 	return codec.Slot(d.a.campaign[:], &d.a.used[6])
 }
 
 // newContactLens returns a zeroed ContactLens from the arena, or from the heap once the arena's slots are used.
 func (d *decoder) newContactLens() *ContactLens {
+	if !d.keep {
+		return d.spare.contactLens.New()
+	}
 	return codec.Slot(d.a.contactLens[:], &d.a.used[7])
 }
 
 // newConversationalAnalytics returns a zeroed ConversationalAnalytics from the arena, or from the heap once the arena's slots are used.
 func (d *decoder) newConversationalAnalytics() *ConversationalAnalytics {
+	if !d.keep {
+		return d.spare.conversationalAnalytics.New()
+	}
 	return codec.Slot(d.a.conversationalAnalytics[:], &d.a.used[8])
 }
 
 // newConversationalAnalyticsConfiguration returns a zeroed ConversationalAnalyticsConfiguration from the arena, or from the heap once the arena's slots are used.
 func (d *decoder) newConversationalAnalyticsConfiguration() *ConversationalAnalyticsConfiguration {
+	if !d.keep {
+		return d.spare.conversationalAnalyticsConfiguration.New()
+	}
 	return codec.Slot(d.a.conversationalAnalyticsConfiguration[:], &d.a.used[9])
 }
 
 // newChannelConfiguration returns a zeroed ChannelConfiguration from the arena, or from the heap once the arena's slots are used.
 func (d *decoder) newChannelConfiguration() *ChannelConfiguration {
+	if !d.keep {
+		return d.spare.channelConfiguration.New()
+	}
 	return codec.Slot(d.a.channelConfiguration[:], &d.a.used[10])
 }
 
 // newRedactionConfiguration returns a zeroed RedactionConfiguration from the arena, or from the heap once the arena's slots are used.
 func (d *decoder) newRedactionConfiguration() *RedactionConfiguration {
+	if !d.keep {
+		return d.spare.redactionConfiguration.New()
+	}
 	return codec.Slot(d.a.redactionConfiguration[:], &d.a.used[11])
 }
 
 // newExpiry returns a zeroed Expiry from the arena, or from the heap once the arena's slots are used.
 func (d *decoder) newExpiry() *Expiry {
+	if !d.keep {
+		return d.spare.expiry.New()
+	}
 	return codec.Slot(d.a.expiry[:], &d.a.used[12])
 }
 
 // newExpression returns a zeroed Expression from the arena, or from the heap once the arena's slots are used.
 func (d *decoder) newExpression() *Expression {
+	if !d.keep {
+		return d.spare.expression.New()
+	}
 	return codec.Slot(d.a.expression[:], &d.a.used[13])
 }
 
 // newAttributeCondition returns a zeroed AttributeCondition from the arena, or from the heap once the arena's slots are used.
 func (d *decoder) newAttributeCondition() *AttributeCondition {
+	if !d.keep {
+		return d.spare.attributeCondition.New()
+	}
 	return codec.Slot(d.a.attributeCondition[:], &d.a.used[14])
 }
 
 // newMatchCriteria returns a zeroed MatchCriteria from the arena, or from the heap once the arena's slots are used.
 func (d *decoder) newMatchCriteria() *MatchCriteria {
+	if !d.keep {
+		return d.spare.matchCriteria.New()
+	}
 	return codec.Slot(d.a.matchCriteria[:], &d.a.used[15])
 }
 
 // newAgentsCriteria returns a zeroed AgentsCriteria from the arena, or from the heap once the arena's slots are used.
 func (d *decoder) newAgentsCriteria() *AgentsCriteria {
+	if !d.keep {
+		return d.spare.agentsCriteria.New()
+	}
 	return codec.Slot(d.a.agentsCriteria[:], &d.a.used[16])
 }
 
 // newChatMetrics returns a new zeroed ChatMetrics (not from the arena: see x-go-arena).
 func (d *decoder) newChatMetrics() *ChatMetrics {
+	if !d.keep {
+		return d.spare.chatMetrics.New()
+	}
 	return new(ChatMetrics)
 }
 
 // newEndpoint returns a new zeroed Endpoint (not from the arena: see x-go-arena).
 func (d *decoder) newEndpoint() *Endpoint {
+	if !d.keep {
+		return d.spare.endpoint.New()
+	}
 	return new(Endpoint)
 }
 
 // newOutboundStrategy returns a new zeroed OutboundStrategy (not from the arena: see x-go-arena).
 func (d *decoder) newOutboundStrategy() *OutboundStrategy {
+	if !d.keep {
+		return d.spare.outboundStrategy.New()
+	}
 	return new(OutboundStrategy)
 }
 
 // newProficiencyRange returns a new zeroed ProficiencyRange (not from the arena: see x-go-arena).
 func (d *decoder) newProficiencyRange() *ProficiencyRange {
+	if !d.keep {
+		return d.spare.proficiencyRange.New()
+	}
 	return new(ProficiencyRange)
 }
 
 // newChatContactMetrics returns a new zeroed ChatContactMetrics (not from the arena: see x-go-arena).
 func (d *decoder) newChatContactMetrics() *ChatContactMetrics {
+	if !d.keep {
+		return d.spare.chatContactMetrics.New()
+	}
 	return new(ChatContactMetrics)
 }
 
 // newParticipantMetrics returns a new zeroed ParticipantMetrics (not from the arena: see x-go-arena).
 func (d *decoder) newParticipantMetrics() *ParticipantMetrics {
+	if !d.keep {
+		return d.spare.participantMetrics.New()
+	}
 	return new(ParticipantMetrics)
 }
 
 // newOutboundStrategyConfig returns a new zeroed OutboundStrategyConfig (not from the arena: see x-go-arena).
 func (d *decoder) newOutboundStrategyConfig() *OutboundStrategyConfig {
+	if !d.keep {
+		return d.spare.outboundStrategyConfig.New()
+	}
 	return new(OutboundStrategyConfig)
 }
 
 // newAgentFirst returns a new zeroed AgentFirst (not from the arena: see x-go-arena).
 func (d *decoder) newAgentFirst() *AgentFirst {
+	if !d.keep {
+		return d.spare.agentFirst.New()
+	}
 	return new(AgentFirst)
 }
 
 // newPreview returns a new zeroed Preview (not from the arena: see x-go-arena).
 func (d *decoder) newPreview() *Preview {
+	if !d.keep {
+		return d.spare.preview.New()
+	}
 	return new(Preview)
 }
 
 // newPostAcceptTimeoutConfig returns a new zeroed PostAcceptTimeoutConfig (not from the arena: see x-go-arena).
 func (d *decoder) newPostAcceptTimeoutConfig() *PostAcceptTimeoutConfig {
+	if !d.keep {
+		return d.spare.postAcceptTimeoutConfig.New()
+	}
 	return new(PostAcceptTimeoutConfig)
+}
+
+// elementSegmentAttributeValue appends a zeroed SegmentAttributeValue to *out and returns it; when the event is not kept, a spare one, and *out stays nil.
+func (d *decoder) elementSegmentAttributeValue(out *[]SegmentAttributeValue) *SegmentAttributeValue {
+	if !d.keep {
+		return d.spare.segmentAttributeValue.New()
+	}
+	*out = append(*out, SegmentAttributeValue{})
+	return &(*out)[len(*out)-1]
+}
+
+// elementRoutingCriteria appends a zeroed RoutingCriteria to *out and returns it; when the event is not kept, a spare one, and *out stays nil.
+func (d *decoder) elementRoutingCriteria(out *[]RoutingCriteria) *RoutingCriteria {
+	if !d.keep {
+		return d.spare.routingCriteria.New()
+	}
+	*out = append(*out, RoutingCriteria{})
+	return &(*out)[len(*out)-1]
+}
+
+// elementStep appends a zeroed Step to *out and returns it; when the event is not kept, a spare one, and *out stays nil.
+func (d *decoder) elementStep(out *[]Step) *Step {
+	if !d.keep {
+		return d.spare.step.New()
+	}
+	*out = append(*out, Step{})
+	return &(*out)[len(*out)-1]
+}
+
+// elementExpression appends a zeroed Expression to *out and returns it; when the event is not kept, a spare one, and *out stays nil.
+func (d *decoder) elementExpression(out *[]Expression) *Expression {
+	if !d.keep {
+		return d.spare.expression.New()
+	}
+	*out = append(*out, Expression{})
+	return &(*out)[len(*out)-1]
+}
+
+// elementRecordingsInfo appends a zeroed RecordingsInfo to *out and returns it; when the event is not kept, a spare one, and *out stays nil.
+func (d *decoder) elementRecordingsInfo(out *[]RecordingsInfo) *RecordingsInfo {
+	if !d.keep {
+		return d.spare.recordingsInfo.New()
+	}
+	*out = append(*out, RecordingsInfo{})
+	return &(*out)[len(*out)-1]
+}
+
+// elementStateTransition appends a zeroed StateTransition to *out and returns it; when the event is not kept, a spare one, and *out stays nil.
+func (d *decoder) elementStateTransition(out *[]StateTransition) *StateTransition {
+	if !d.keep {
+		return d.spare.stateTransition.New()
+	}
+	*out = append(*out, StateTransition{})
+	return &(*out)[len(*out)-1]
 }
 
 // The properties of Event, numbered in the schema's order: the decoder's index of each member it has seen.
@@ -323,13 +567,16 @@ func decodeEvent(d *decoder, v *Event) {
 		case eventResources:
 			if d.Array("/$defs/EventBridgeEvent/properties/resources/type") {
 				out := d.sliceString()
-				for i := 0; d.S.NextElement(); i++ {
+				i := 0
+				for ; d.S.NextElement(); i++ {
 					d.C.PushIndex(i)
 					var e string
 					if s, ok := d.String("/$defs/EventBridgeEvent/properties/resources/items/type"); ok {
 						e = s
 					}
-					out = append(out, e)
+					if d.keep {
+						out = append(out, e)
+					}
 					d.C.Pop()
 				}
 				v.Resources = out
@@ -658,7 +905,8 @@ func decodeContactEvent(d *decoder, v *ContactEvent) {
 		case contactEventUpdatedProperties:
 			if d.Array("/$defs/ContactEvent/properties/updatedProperties/type") {
 				out := d.sliceUpdatedProperty()
-				for i := 0; d.S.NextElement(); i++ {
+				i := 0
+				for ; d.S.NextElement(); i++ {
 					d.C.PushIndex(i)
 					var e UpdatedProperty
 					if s, ok := d.String("/$defs/UpdatedProperty/type"); ok {
@@ -666,7 +914,9 @@ func decodeContactEvent(d *decoder, v *ContactEvent) {
 						d.Enum(s, mask, "UpdatedProperty", "/$defs/UpdatedProperty/enum", "/$defs/UpdatedProperty/minLength", updatedPropertyAccepted[d.Profile.Index])
 						e = x
 					}
-					out = append(out, e)
+					if d.keep {
+						out = append(out, e)
+					}
 					d.C.Pop()
 				}
 				v.UpdatedProperties = out
@@ -679,20 +929,20 @@ func decodeContactEvent(d *decoder, v *ContactEvent) {
 			}
 		case contactEventSegmentAttributes:
 			if d.Object("/$defs/SegmentAttributes/type") {
-				x := make(SegmentAttributes, 8)
+				x := codec.NewMap[SegmentAttributes](d.keep, 8)
 				decodeSegmentAttributes(d, x)
 				v.SegmentAttributes = x
 			}
 		case contactEventTags:
 			if d.Object("/$defs/ContactEvent/properties/tags/type") {
-				m := make(map[string]string, 8)
+				m := codec.NewMap[map[string]string](d.keep, 8)
+				keys := d.BeginMap()
 				for {
 					key, ok := d.S.NextKey()
 					if !ok {
 						break
 					}
-					_, dup := m[key]
-					if !d.MapKey(!dup, key, "/x-unique-keys") {
+					if !d.MapKey(keys, key, "/x-unique-keys") {
 						continue
 					}
 					d.C.PushKey(key)
@@ -700,29 +950,33 @@ func decodeContactEvent(d *decoder, v *ContactEvent) {
 					if s, ok := d.String("/$defs/ContactEvent/properties/tags/additionalProperties/type"); ok {
 						e = s
 					}
-					m[key] = e
+					if m != nil {
+						m[key] = e
+					}
 					d.C.Pop()
 				}
+				d.EndMap(keys)
 				v.Tags = m
 			}
 		case contactEventRoutingCriteria:
 			if d.S.Peek() == scan.Array && d.Accepts(inStrict|inCompat) {
 				_ = d.S.BeginArray()
 				{
-					out := make([]RoutingCriteria, 0, 4)
-					for i := 0; d.S.NextElement(); i++ {
+					out := codec.NewSlice[RoutingCriteria](d.keep, 4)
+					i := 0
+					for ; d.S.NextElement(); i++ {
 						d.C.PushIndex(i)
-						out = append(out, RoutingCriteria{})
+						e := d.elementRoutingCriteria(&out)
 						if d.Object("/$defs/RoutingCriteria/type") {
-							decodeRoutingCriteria(d, &out[len(out)-1])
+							decodeRoutingCriteria(d, e)
 						}
 						d.C.Pop()
 					}
 					v.RoutingCriteria = out
 				}
 			} else if d.Object("/$defs/RoutingCriteria/type") {
-				x := make([]RoutingCriteria, 1)
-				decodeRoutingCriteria(d, &x[0])
+				var x []RoutingCriteria
+				decodeRoutingCriteria(d, d.elementRoutingCriteria(&x))
 				v.RoutingCriteria = x
 			}
 		case contactEventCustomerID:
@@ -743,12 +997,13 @@ func decodeContactEvent(d *decoder, v *ContactEvent) {
 			}
 		case contactEventRecordings:
 			if d.Array("/$defs/ContactEvent/properties/recordings/type") {
-				out := make([]RecordingsInfo, 0, 4)
-				for i := 0; d.S.NextElement(); i++ {
+				out := codec.NewSlice[RecordingsInfo](d.keep, 4)
+				i := 0
+				for ; d.S.NextElement(); i++ {
 					d.C.PushIndex(i)
-					out = append(out, RecordingsInfo{})
+					e := d.elementRecordingsInfo(&out)
 					if d.Object("/$defs/RecordingsInfo/type") {
-						decodeRecordingsInfo(d, &out[len(out)-1])
+						decodeRecordingsInfo(d, e)
 					}
 					d.C.Pop()
 				}
@@ -756,7 +1011,8 @@ func decodeContactEvent(d *decoder, v *ContactEvent) {
 			}
 		case contactEventContactDetails:
 			if d.Object("/$defs/ContactEvent/properties/contactDetails/type") {
-				m := make(map[string]string, 8)
+				m := codec.NewMap[map[string]string](d.keep, 8)
+				keys := d.BeginMap()
 				for {
 					key, ok := d.S.NextKey()
 					if !ok {
@@ -765,8 +1021,7 @@ func decodeContactEvent(d *decoder, v *ContactEvent) {
 					d.C.PushKey(key)
 					d.Length(key, 1, 128, "/$defs/ContactEvent/properties/contactDetails/propertyNames/minLength", "/$defs/ContactEvent/properties/contactDetails/propertyNames/maxLength")
 					d.C.Pop()
-					_, dup := m[key]
-					if !d.MapKey(!dup, key, "/x-unique-keys") {
+					if !d.MapKey(keys, key, "/x-unique-keys") {
 						continue
 					}
 					d.C.PushKey(key)
@@ -775,14 +1030,18 @@ func decodeContactEvent(d *decoder, v *ContactEvent) {
 						d.Length(s, -1, 1024, "/$defs/ContactEvent/properties/contactDetails/additionalProperties/minLength", "/$defs/ContactEvent/properties/contactDetails/additionalProperties/maxLength")
 						e = s
 					}
-					m[key] = e
+					if m != nil {
+						m[key] = e
+					}
 					d.C.Pop()
 				}
+				d.EndMap(keys)
 				v.ContactDetails = m
 			}
 		case contactEventContactEvaluations:
 			if d.Object("/$defs/ContactEvent/properties/contactEvaluations/type") {
-				m := make(map[string]ContactEvaluation, 8)
+				m := codec.NewMap[map[string]ContactEvaluation](d.keep, 8)
+				keys := d.BeginMap()
 				for {
 					key, ok := d.S.NextKey()
 					if !ok {
@@ -791,8 +1050,7 @@ func decodeContactEvent(d *decoder, v *ContactEvent) {
 					d.C.PushKey(key)
 					d.Length(key, 1, -1, "/$defs/ContactEvent/properties/contactEvaluations/propertyNames/minLength", "/$defs/ContactEvent/properties/contactEvaluations/propertyNames/maxLength")
 					d.C.Pop()
-					_, dup := m[key]
-					if !d.MapKey(!dup, key, "/x-unique-keys") {
+					if !d.MapKey(keys, key, "/x-unique-keys") {
 						continue
 					}
 					d.C.PushKey(key)
@@ -800,19 +1058,23 @@ func decodeContactEvent(d *decoder, v *ContactEvent) {
 					if d.Object("/$defs/ContactEvaluation/type") {
 						decodeContactEvaluation(d, &e)
 					}
-					m[key] = e
+					if m != nil {
+						m[key] = e
+					}
 					d.C.Pop()
 				}
+				d.EndMap(keys)
 				v.ContactEvaluations = m
 			}
 		case contactEventStateTransitions:
 			if d.Array("/$defs/ContactEvent/properties/stateTransitions/type") {
-				out := make([]StateTransition, 0, 4)
-				for i := 0; d.S.NextElement(); i++ {
+				out := codec.NewSlice[StateTransition](d.keep, 4)
+				i := 0
+				for ; d.S.NextElement(); i++ {
 					d.C.PushIndex(i)
-					out = append(out, StateTransition{})
+					e := d.elementStateTransition(&out)
 					if d.Object("/$defs/StateTransition/type") {
-						decodeStateTransition(d, &out[len(out)-1])
+						decodeStateTransition(d, e)
 					}
 					d.C.Pop()
 				}
@@ -1495,13 +1757,16 @@ func decodeChannelConfiguration(d *decoder, v *ChannelConfiguration) {
 		case channelConfigurationAnalyticsModes:
 			if d.Array("/$defs/ChannelConfiguration/properties/analyticsModes/type") {
 				out := d.sliceString()
-				for i := 0; d.S.NextElement(); i++ {
+				i := 0
+				for ; d.S.NextElement(); i++ {
 					d.C.PushIndex(i)
 					var e string
 					if s, ok := d.String("/$defs/ChannelConfiguration/properties/analyticsModes/items/type"); ok {
 						e = s
 					}
-					out = append(out, e)
+					if d.keep {
+						out = append(out, e)
+					}
 					d.C.Pop()
 				}
 				v.AnalyticsModes = out
@@ -1571,13 +1836,16 @@ func decodeRedactionConfiguration(d *decoder, v *RedactionConfiguration) {
 		case redactionConfigurationEntities:
 			if d.Array("/$defs/RedactionConfiguration/properties/entities/type") {
 				out := d.sliceString()
-				for i := 0; d.S.NextElement(); i++ {
+				i := 0
+				for ; d.S.NextElement(); i++ {
 					d.C.PushIndex(i)
 					var e string
 					if s, ok := d.String("/$defs/RedactionConfiguration/properties/entities/items/type"); ok {
 						e = s
 					}
-					out = append(out, e)
+					if d.keep {
+						out = append(out, e)
+					}
 					d.C.Pop()
 				}
 				v.Entities = out
@@ -1594,6 +1862,7 @@ func decodeRedactionConfiguration(d *decoder, v *RedactionConfiguration) {
 
 // decodeSegmentAttributes decodes and validates SegmentAttributes; the scanner is just past its '{'.
 func decodeSegmentAttributes(d *decoder, v SegmentAttributes) {
+	keys := d.BeginMap()
 	for {
 		key, ok := d.S.NextKey()
 		if !ok {
@@ -1603,8 +1872,7 @@ func decodeSegmentAttributes(d *decoder, v SegmentAttributes) {
 		d.Length(key, 1, 128, "/$defs/SegmentAttributes/propertyNames/minLength", "/$defs/SegmentAttributes/propertyNames/maxLength")
 		d.Pattern(pattern1.MatchString(key), key, "^[A-Za-z0-9_:-]+$", "/$defs/SegmentAttributes/propertyNames/pattern")
 		d.C.Pop()
-		_, dup := v[key]
-		if !d.MapKey(!dup, key, "/x-unique-keys") {
+		if !d.MapKey(keys, key, "/x-unique-keys") {
 			continue
 		}
 		d.C.PushKey(key)
@@ -1612,9 +1880,12 @@ func decodeSegmentAttributes(d *decoder, v SegmentAttributes) {
 		if d.Object("/$defs/SegmentAttributeValue/type") {
 			decodeSegmentAttributeValue(d, &e)
 		}
-		v[key] = e
+		if v != nil {
+			v[key] = e
+		}
 		d.C.Pop()
 	}
+	d.EndMap(keys)
 }
 
 // The properties of SegmentAttributeValue, numbered in the schema's order: the decoder's index of each member it has seen.
@@ -1686,12 +1957,13 @@ func decodeSegmentAttributeValue(d *decoder, v *SegmentAttributeValue) {
 			}
 		case segmentAttributeValueValueList:
 			if d.Array("/$defs/SegmentAttributeValue/properties/ValueList/type") {
-				out := make([]SegmentAttributeValue, 0, 4)
-				for i := 0; d.S.NextElement(); i++ {
+				out := codec.NewSlice[SegmentAttributeValue](d.keep, 4)
+				i := 0
+				for ; d.S.NextElement(); i++ {
 					d.C.PushIndex(i)
-					out = append(out, SegmentAttributeValue{})
+					e := d.elementSegmentAttributeValue(&out)
 					if d.Object("/$defs/SegmentAttributeValue/type") {
-						decodeSegmentAttributeValue(d, &out[len(out)-1])
+						decodeSegmentAttributeValue(d, e)
 					}
 					d.C.Pop()
 				}
@@ -1699,7 +1971,8 @@ func decodeSegmentAttributeValue(d *decoder, v *SegmentAttributeValue) {
 			}
 		case segmentAttributeValueValueMap:
 			if d.Object("/$defs/SegmentAttributeValue/properties/ValueMap/type") {
-				m := make(map[string]SegmentAttributeValue, 8)
+				m := codec.NewMap[map[string]SegmentAttributeValue](d.keep, 8)
+				keys := d.BeginMap()
 				for {
 					key, ok := d.S.NextKey()
 					if !ok {
@@ -1708,8 +1981,7 @@ func decodeSegmentAttributeValue(d *decoder, v *SegmentAttributeValue) {
 					d.C.PushKey(key)
 					d.Length(key, 1, 128, "/$defs/SegmentAttributeValue/properties/ValueMap/propertyNames/minLength", "/$defs/SegmentAttributeValue/properties/ValueMap/propertyNames/maxLength")
 					d.C.Pop()
-					_, dup := m[key]
-					if !d.MapKey(!dup, key, "/x-unique-keys") {
+					if !d.MapKey(keys, key, "/x-unique-keys") {
 						continue
 					}
 					d.C.PushKey(key)
@@ -1717,9 +1989,12 @@ func decodeSegmentAttributeValue(d *decoder, v *SegmentAttributeValue) {
 					if d.Object("/$defs/SegmentAttributeValue/type") {
 						decodeSegmentAttributeValue(d, &e)
 					}
-					m[key] = e
+					if m != nil {
+						m[key] = e
+					}
 					d.C.Pop()
 				}
+				d.EndMap(keys)
 				v.ValueMap = m
 			}
 		}
@@ -1795,16 +2070,17 @@ func decodeRoutingCriteria(d *decoder, v *RoutingCriteria) {
 			}
 		case routingCriteriaSteps:
 			if d.Array("/$defs/RoutingCriteria/properties/steps/type") {
-				out := make([]Step, 0, 4)
-				for i := 0; d.S.NextElement(); i++ {
+				out := codec.NewSlice[Step](d.keep, 4)
+				i := 0
+				for ; d.S.NextElement(); i++ {
 					d.C.PushIndex(i)
-					out = append(out, Step{})
+					e := d.elementStep(&out)
 					if d.Object("/$defs/Step/type") {
-						decodeStep(d, &out[len(out)-1])
+						decodeStep(d, e)
 					}
 					d.C.Pop()
 				}
-				d.Items(len(out), 1, 5, "/$defs/RoutingCriteria/properties/steps/minItems", "/$defs/RoutingCriteria/properties/steps/maxItems")
+				d.Items(i, 1, 5, "/$defs/RoutingCriteria/properties/steps/minItems", "/$defs/RoutingCriteria/properties/steps/maxItems")
 				v.Steps = out
 			}
 		}
@@ -2012,12 +2288,13 @@ func decodeExpression(d *decoder, v *Expression) {
 		switch i {
 		case expressionAndExpression:
 			if d.Array("/$defs/Expression/properties/andExpression/type") {
-				out := make([]Expression, 0, 4)
-				for i := 0; d.S.NextElement(); i++ {
+				out := codec.NewSlice[Expression](d.keep, 4)
+				i := 0
+				for ; d.S.NextElement(); i++ {
 					d.C.PushIndex(i)
-					out = append(out, Expression{})
+					e := d.elementExpression(&out)
 					if d.Object("/$defs/Expression/type") {
-						decodeExpression(d, &out[len(out)-1])
+						decodeExpression(d, e)
 					}
 					d.C.Pop()
 				}
@@ -2025,12 +2302,13 @@ func decodeExpression(d *decoder, v *Expression) {
 			}
 		case expressionOrExpression:
 			if d.Array("/$defs/Expression/properties/orExpression/type") {
-				out := make([]Expression, 0, 4)
-				for i := 0; d.S.NextElement(); i++ {
+				out := codec.NewSlice[Expression](d.keep, 4)
+				i := 0
+				for ; d.S.NextElement(); i++ {
 					d.C.PushIndex(i)
-					out = append(out, Expression{})
+					e := d.elementExpression(&out)
 					if d.Object("/$defs/Expression/type") {
-						decodeExpression(d, &out[len(out)-1])
+						decodeExpression(d, e)
 					}
 					d.C.Pop()
 				}
@@ -2259,17 +2537,20 @@ func decodeAgentsCriteria(d *decoder, v *AgentsCriteria) {
 		case agentsCriteriaAgentIDs:
 			if d.Array("/$defs/AgentsCriteria/properties/agentIds/type") {
 				out := d.sliceString()
-				for i := 0; d.S.NextElement(); i++ {
+				i := 0
+				for ; d.S.NextElement(); i++ {
 					d.C.PushIndex(i)
 					var e string
 					if s, ok := d.String("/$defs/AgentsCriteria/properties/agentIds/items/type"); ok {
 						d.Length(s, 1, 256, "/$defs/AgentsCriteria/properties/agentIds/items/minLength", "/$defs/AgentsCriteria/properties/agentIds/items/maxLength")
 						e = s
 					}
-					out = append(out, e)
+					if d.keep {
+						out = append(out, e)
+					}
 					d.C.Pop()
 				}
-				d.Items(len(out), -1, 256, "/$defs/AgentsCriteria/properties/agentIds/minItems", "/$defs/AgentsCriteria/properties/agentIds/maxItems")
+				d.Items(i, -1, 256, "/$defs/AgentsCriteria/properties/agentIds/minItems", "/$defs/AgentsCriteria/properties/agentIds/maxItems")
 				v.AgentIDs = out
 			}
 		}
@@ -3189,7 +3470,8 @@ func decodePreview(d *decoder, v *Preview) {
 		case previewAllowedUserActions:
 			if d.Array("/$defs/Preview/properties/allowedUserActions/type") {
 				out := d.sliceAllowedUserAction()
-				for i := 0; d.S.NextElement(); i++ {
+				i := 0
+				for ; d.S.NextElement(); i++ {
 					d.C.PushIndex(i)
 					var e AllowedUserAction
 					if s, ok := d.String("/$defs/AllowedUserAction/type"); ok {
@@ -3197,7 +3479,9 @@ func decodePreview(d *decoder, v *Preview) {
 						d.Enum(s, mask, "AllowedUserAction", "/$defs/AllowedUserAction/enum", "/$defs/AllowedUserAction/minLength", allowedUserActionAccepted[d.Profile.Index])
 						e = x
 					}
-					out = append(out, e)
+					if d.keep {
+						out = append(out, e)
+					}
 					d.C.Pop()
 				}
 				v.AllowedUserActions = out

@@ -9,10 +9,7 @@ import (
 	"github.com/connectevents/sdk-go/internal/delivery"
 )
 
-var (
-	decoders = sync.Pool{New: func() any { return new(decoder) }}
-	arenas   = sync.Pool{New: func() any { return new(arena) }}
-)
+var decoders = sync.Pool{New: func() any { return new(decoder) }}
 
 // Parse decodes and validates the one contact event in data, whatever its
 // delivery format (see Format): an EventBridge event, a bare contact event,
@@ -105,8 +102,22 @@ var documentKeys = delivery.DocumentKeys{Envelope: eventKeys, Event: contactEven
 // decoder must not keep the caller's input or event alive.
 func release(d *decoder) {
 	d.a = nil
+	d.spare.reset()
 	d.Reset(nil, codec.Profile{}, 0, true)
 	decoders.Put(d)
+}
+
+// begin prepares a pooled decoder to decode data under p. keep says
+// whether the caller keeps what is decoded: then it goes to a new arena;
+// otherwise nothing outlives the call, objects go to the decoder's spare
+// storage and no map or slice is built. With view, decoded strings alias
+// data.
+func (d *decoder) begin(data []byte, p codec.Profile, maxDepth int, keep, view bool) {
+	d.Reset(data, p, maxDepth, view)
+	d.keep = keep
+	if keep {
+		d.a = new(arena)
+	}
 }
 
 // notContactEvent reports whether an invalid payload is something else
@@ -203,16 +214,7 @@ func decodeRecord(data []byte, doc delivery.Format, offset int64, line int, o *o
 	p, _ := o.profile.codec()
 	d := decoders.Get().(*decoder)
 	defer release(d)
-	d.Reset(data, p, int(o.maxDepth), !o.keep || o.noCopy)
-	if o.keep {
-		d.a = new(arena)
-	} else {
-		// Nothing outlives the call: reuse an arena.
-		a := arenas.Get().(*arena)
-		defer arenas.Put(a)
-		*a = arena{}
-		d.a = a
-	}
+	d.begin(data, p, int(o.maxDepth), o.keep, !o.keep || o.noCopy)
 	ev := d.newEvent()
 	if doc == delivery.Detail {
 		if d.Object(contactEventTypeKeyword) {

@@ -36,9 +36,10 @@ func (m *model) emitArena(f *jen.File) {
 	defer func() {
 		for _, df := range own {
 			f.Commentf("new%s returns a new zeroed %s (not from the arena: see x-go-arena).", df.goName, df.goName)
-			decoderMethod(f, "new"+df.goName).Op("*").Id(df.goName).Block(jen.Return(jen.New(jen.Id(df.goName))))
+			decoderMethod(f, "new"+df.goName).Op("*").Id(df.goName).Block(spareFirst(df.goName), jen.Return(jen.New(jen.Id(df.goName))))
 			f.Line()
 		}
+		m.emitElements(f)
 	}()
 	var fields []jen.Code
 	var order []*def
@@ -59,30 +60,99 @@ func (m *model) emitArena(f *jen.File) {
 		slab := jen.Id(name + "Items").Index(jen.Lit(sliceSlab)).Add(it.goType).Comment("backing of []" + it.name + " slices")
 		fields = append(fields, slab, jen.Id("n"+it.name+"Items").Uint8())
 	}
-	f.Add(comment("decoder is the state of one decode: the shared runtime plus the arena of the event being decoded.", 76))
-	f.Type().Id("decoder").Struct(jen.Qual(codecPkg, "Decoder"), jen.Id("a").Op("*").Id("arena"))
+	f.Add(comment("decoder is the state of one decode: the shared runtime plus the arena of the event being decoded. When the caller does not keep the event (Validate), keep is false: there is no arena, objects are decoded into spare storage that the pooled decoder reuses, and no map or slice is built.", 76))
+	f.Type().Id("decoder").Struct(
+		jen.Qual(codecPkg, "Decoder"),
+		jen.Id("a").Op("*").Id("arena"),
+		jen.Id("keep").Bool(),
+		jen.Id("spare").Id("spare"),
+	)
 	f.Line()
 	f.Comment("arena holds the structs of one event, allocated together.")
 	f.Type().Id("arena").Struct(fields...)
 	f.Line()
+	m.emitSpare(f)
 	for _, sc := range scalarSlots {
 		f.Commentf("new%s returns a pointer to a copy of v, from the arena while it has room.", sc.name)
 		slot := jen.Qual(codecPkg, "SlotOf").Call(arenaSlab(sc.field), jen.Op("&").Add(arenaField("n"+sc.field)), jen.Id("v"))
-		decoderMethod(f, "new"+sc.name, jen.Id("v").Add(sc.goType())).Op("*").Add(sc.goType()).Block(jen.Return(slot))
+		spare := jen.If(jen.Op("!").Id("d").Dot("keep")).Block(jen.Return(jen.Id("d").Dot("spare").Dot(sc.field).Dot("Of").Call(jen.Id("v"))))
+		decoderMethod(f, "new"+sc.name, jen.Id("v").Add(sc.goType())).Op("*").Add(sc.goType()).Block(spare, jen.Return(slot))
 		f.Line()
 	}
 	for _, it := range items {
-		f.Commentf("%s returns an empty []%s with room for %d items, backed by the arena while it has room.", "slice"+it.name, it.name, sliceCap)
+		f.Commentf("%s returns an empty []%s with room for %d items, backed by the arena while it has room; nil when the event is not kept.", "slice"+it.name, it.name, sliceCap)
 		slice := jen.Qual(codecPkg, "SliceOf").Call(arenaSlab(lowerID(it.name)+"Items"), jen.Op("&").Add(arenaField("n"+it.name+"Items")), jen.Lit(sliceCap))
-		decoderMethod(f, "slice"+it.name).Index().Add(it.goType).Block(jen.Return(slice))
+		decoderMethod(f, "slice"+it.name).Index().Add(it.goType).Block(jen.If(jen.Op("!").Id("d").Dot("keep")).Block(jen.Return(jen.Nil())), jen.Return(slice))
 		f.Line()
 	}
 	for i, df := range order {
 		f.Commentf("new%s returns a zeroed %s from the arena, or from the heap once the arena's slots are used.", df.goName, df.goName)
 		slot := jen.Qual(codecPkg, "Slot").Call(arenaSlab(lowerID(df.goName)), jen.Op("&").Add(arenaField("used")).Index(jen.Lit(i)))
-		decoderMethod(f, "new"+df.goName).Op("*").Id(df.goName).Block(jen.Return(slot))
+		decoderMethod(f, "new"+df.goName).Op("*").Id(df.goName).Block(spareFirst(df.goName), jen.Return(slot))
 		f.Line()
 	}
+}
+
+// spareFirst is the start of every new method: when the event is not kept,
+// a value from the spare storage.
+func spareFirst(goName string) jen.Code {
+	return jen.If(jen.Op("!").Id("d").Dot("keep")).Block(jen.Return(jen.Id("d").Dot("spare").Dot(lowerID(goName)).Dot("New").Call()))
+}
+
+// emitSpare writes the spare storage of a decode that keeps nothing: one
+// codec.Spare per object type and per scalar held by pointer.
+func (m *model) emitSpare(f *jen.File) {
+	var fields, resets []jen.Code
+	for _, df := range m.defs {
+		if df.kind == kindObject {
+			fields = append(fields, jen.Id(lowerID(df.goName)).Qual(codecPkg, "Spare").Types(jen.Id(df.goName)))
+			resets = append(resets, jen.Id("s").Dot(lowerID(df.goName)).Dot("Reset").Call())
+		}
+	}
+	for _, sc := range scalarSlots {
+		fields = append(fields, jen.Id(sc.field).Qual(codecPkg, "Spare").Types(sc.goType()))
+		resets = append(resets, jen.Id("s").Dot(sc.field).Dot("Reset").Call())
+	}
+	f.Comment("spare is where a decode that keeps nothing puts the values it decodes (see codec.Spare).")
+	f.Type().Id("spare").Struct(fields...)
+	f.Line()
+	f.Comment("reset makes every spare value available again, zeroed.")
+	f.Func().Params(jen.Id("s").Op("*").Id("spare")).Id("reset").Params().Block(resets...)
+	f.Line()
+}
+
+// emitElements writes, for each object type that arrays hold, the method
+// that makes room for the next element.
+func (m *model) emitElements(f *jen.File) {
+	for _, df := range m.arrayObjectTypes() {
+		name := "element" + df.goName
+		out := jen.Op("*").Id("out")
+		f.Commentf("%s appends a zeroed %s to *out and returns it; when the event is not kept, a spare one, and *out stays nil.", name, df.goName)
+		decoderMethod(f, name, jen.Id("out").Op("*").Index().Id(df.goName)).Op("*").Id(df.goName).Block(
+			spareFirst(df.goName),
+			out.Clone().Op("=").Append(out.Clone(), jen.Id(df.goName).Values()),
+			jen.Return(jen.Op("&").Parens(out.Clone()).Index(jen.Len(out.Clone()).Op("-").Lit(1))),
+		)
+		f.Line()
+	}
+}
+
+// arrayObjectTypes lists the object definitions that arrays hold (or
+// one-or-many values), once each, in the schema's order.
+func (m *model) arrayObjectTypes() []*def {
+	used := map[*def]bool{}
+	m.eachArrayItem(func(t *typ) {
+		if t.kind == tRef && t.ref.kind == kindObject {
+			used[t.ref] = true
+		}
+	})
+	var out []*def
+	for _, df := range m.defs {
+		if used[df] {
+			out = append(out, df)
+		}
+	}
+	return out
 }
 
 // arenaField is d.a.name, a field of the decoder's arena.
@@ -125,6 +195,13 @@ func (m *model) arrayItemTypes() []itemType {
 			out = append(out, itemType{name, m.goType(t, false)})
 		}
 	}
+	m.eachArrayItem(add)
+	return out
+}
+
+// eachArrayItem calls add with the item type of every array in the schema
+// (the object of a one-or-many value included), in the schema's order.
+func (m *model) eachArrayItem(add func(t *typ)) {
 	var walk func(t *typ)
 	walk = func(t *typ) {
 		switch t.kind {
@@ -145,7 +222,6 @@ func (m *model) arrayItemTypes() []itemType {
 			walk(df.mapValue)
 		}
 	}
-	return out
 }
 
 func (m *model) itemName(t *typ) string {
@@ -165,7 +241,7 @@ func (m *model) sliceExpr(t *typ) jen.Code {
 			return jen.Id("d").Dot("slice" + it.name).Call()
 		}
 	}
-	return jen.Make(jen.Index().Add(m.goType(t, false)), jen.Lit(0), jen.Lit(sliceCap))
+	return jen.Qual(codecPkg, "NewSlice").Types(m.goType(t, false)).Call(jen.Id("d").Dot("keep"), jen.Lit(sliceCap))
 }
 
 // scalarSlot is one of the arena's slabs for optional scalars held by

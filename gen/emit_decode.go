@@ -278,7 +278,9 @@ func (m *model) mapKeyChecks(names stringRules, kw string) []jen.Code {
 	return append(checks, issuesCall("Pop"))
 }
 
-// mapLoop decodes the members of a map-shaped object into target.
+// mapLoop decodes the members of a map-shaped object into target, a map
+// that is nil when the event is not kept: the decoder checks that each key
+// is new (MapKey), so the map is only written.
 func (m *model) mapLoop(target *jen.Statement, value *typ, names stringRules, kw string) []jen.Code {
 	loop := []jen.Code{
 		jen.List(jen.Id("key"), jen.Id("ok")).Op(":=").Add(scanCall("NextKey")),
@@ -286,17 +288,20 @@ func (m *model) mapLoop(target *jen.Statement, value *typ, names stringRules, kw
 	}
 	loop = append(loop, m.mapKeyChecks(names, kw)...)
 	loop = append(loop,
-		jen.List(jen.Id("_"), jen.Id("dup")).Op(":=").Add(target.Clone()).Index(jen.Id("key")),
-		jen.If(jen.Op("!").Add(dCall("MapKey", jen.Op("!").Id("dup"), jen.Id("key"), jen.Lit(uniqueKeyword)))).Block(jen.Continue()),
+		jen.If(jen.Op("!").Add(dCall("MapKey", jen.Id("keys"), jen.Id("key"), jen.Lit(uniqueKeyword)))).Block(jen.Continue()),
 		issuesCall("PushKey", jen.Id("key")),
 		jen.Var().Id("e").Add(m.goType(value, false)),
 	)
 	loop = append(loop, m.decodeValue(value, jen.Id("e"), false)...)
 	loop = append(loop,
-		target.Clone().Index(jen.Id("key")).Op("=").Id("e"),
+		jen.If(target.Clone().Op("!=").Nil()).Block(target.Clone().Index(jen.Id("key")).Op("=").Id("e")),
 		issuesCall("Pop"),
 	)
-	return []jen.Code{jen.For().Block(loop...)}
+	return []jen.Code{
+		jen.Id("keys").Op(":=").Add(dCall("BeginMap")),
+		jen.For().Block(loop...),
+		dCall("EndMap", jen.Id("keys")),
+	}
 }
 
 // patternVar names the compiled regexp of a pattern (declared by emitPatterns).
@@ -346,7 +351,7 @@ func (m *model) decodeValue(t *typ, target *jen.Statement, optional bool) []jen.
 		loop := m.arrayLoop(t.items, tgt, t.minItems, t.maxItems, t.kw)
 		return []jen.Code{jen.If(dCall("Array", jen.Lit(t.kw+"/type"))).Block(loop...)}
 	case tMap:
-		body := []jen.Code{jen.Id("m").Op(":=").Make(m.goType(t, false), jen.Lit(8))}
+		body := []jen.Code{jen.Id("m").Op(":=").Add(newMap(m.goType(t, false)))}
 		body = append(body, m.mapLoop(jen.Id("m"), t.mapValue, t.propNames, t.kw)...)
 		body = append(body, tgt().Op("=").Id("m"))
 		return []jen.Code{ifObject(t.kw+"/type", body...)}
@@ -372,7 +377,7 @@ func (m *model) decodeRef(r *def, tgt func() *jen.Statement, optional bool) []je
 		return []jen.Code{ifObject(kw+"/type", jen.Id(decode).Call(jen.Id("d"), jen.Op("&").Add(tgt())))}
 	case kindMap:
 		return []jen.Code{ifObject(kw+"/type",
-			jen.Id("x").Op(":=").Make(jen.Id(r.goName), jen.Lit(8)),
+			jen.Id("x").Op(":=").Add(newMap(jen.Id(r.goName))),
 			jen.Id(decode).Call(jen.Id("d"), jen.Id("x")),
 			tgt().Op("=").Id("x"),
 		)}
@@ -426,8 +431,8 @@ func (m *model) decodeOneOrMany(t *typ, tgt func() *jen.Statement) []jen.Code {
 			jen.Id("_").Op("=").Add(scanCall("BeginArray")),
 			jen.Block(m.arrayLoop(item, tgt, t.minItems, t.maxItems, t.kw+"/then")...),
 		).Else().Add(ifObject("/$defs/"+t.ref.name+"/type",
-			jen.Id("x").Op(":=").Make(jen.Index().Id(t.ref.goName), jen.Lit(1)),
-			jen.Id("decode"+t.ref.goName).Call(jen.Id("d"), jen.Op("&").Id("x").Index(jen.Lit(0))),
+			jen.Var().Id("x").Index().Id(t.ref.goName),
+			jen.Id("decode"+t.ref.goName).Call(jen.Id("d"), dCall("element"+t.ref.goName, jen.Op("&").Id("x"))),
 			tgt().Op("=").Id("x"),
 		)),
 	}
@@ -451,32 +456,40 @@ func (m *model) decodeString(r stringRules, kw string, tgt func() *jen.Statement
 }
 
 // arrayLoop decodes the elements of an array (the scanner just past '[')
-// into a new slice assigned to target.
+// into a new slice assigned to target; when the event is not kept, the
+// slice stays nil and the elements are only checked and counted (i).
 func (m *model) arrayLoop(item *typ, tgt func() *jen.Statement, minItems, maxItems int, kw string) []jen.Code {
 	loop := []jen.Code{issuesCall("PushIndex", jen.Id("i"))}
 	if item.kind == tRef && item.ref.kind == kindObject {
 		// Decoded in place: a temporary would escape through the recursive
 		// decoders and cost an allocation per element.
-		last := jen.Op("&").Id("out").Index(jen.Len(jen.Id("out")).Op("-").Lit(1))
+		element := dCall("element"+item.ref.goName, jen.Op("&").Id("out"))
 		loop = append(loop,
-			jen.Id("out").Op("=").Append(jen.Id("out"), jen.Id(item.ref.goName).Values()),
-			ifObject("/$defs/"+item.ref.name+"/type", jen.Id("decode"+item.ref.goName).Call(jen.Id("d"), last)),
+			jen.Id("e").Op(":=").Add(element),
+			ifObject("/$defs/"+item.ref.name+"/type", jen.Id("decode"+item.ref.goName).Call(jen.Id("d"), jen.Id("e"))),
 		)
 	} else {
 		loop = append(loop, jen.Var().Id("e").Add(m.goType(item, false)))
 		loop = append(loop, m.decodeValue(item, jen.Id("e"), false)...)
-		loop = append(loop, jen.Id("out").Op("=").Append(jen.Id("out"), jen.Id("e")))
+		loop = append(loop, jen.If(jen.Id("d").Dot("keep")).Block(jen.Id("out").Op("=").Append(jen.Id("out"), jen.Id("e"))))
 	}
 	loop = append(loop, issuesCall("Pop"))
 	stmts := []jen.Code{
 		// Backed by the arena while it has room: documented arrays hold a few items.
 		jen.Id("out").Op(":=").Add(m.sliceExpr(item)),
-		jen.For(jen.Id("i").Op(":=").Lit(0), scanCall("NextElement"), jen.Id("i").Op("++")).Block(loop...),
+		jen.Id("i").Op(":=").Lit(0),
+		jen.For(jen.Empty(), scanCall("NextElement"), jen.Id("i").Op("++")).Block(loop...),
 	}
 	if minItems >= 0 || maxItems >= 0 {
-		stmts = append(stmts, boundsCall("Items", jen.Len(jen.Id("out")), minItems, maxItems, kw, "Items"))
+		stmts = append(stmts, boundsCall("Items", jen.Id("i"), minItems, maxItems, kw, "Items"))
 	}
 	return append(stmts, tgt().Op("=").Id("out"))
+}
+
+// newMap is codec.NewMap[goType](d.keep, 8): a map for the decoded
+// members, or nil when the event is not kept.
+func newMap(goType jen.Code) *jen.Statement {
+	return jen.Qual(codecPkg, "NewMap").Types(goType).Call(jen.Id("d").Dot("keep"), jen.Lit(8))
 }
 
 // requiredKeyword is where the profile schema of pr requires p: the object's

@@ -45,6 +45,9 @@ type Decoder struct {
 	Profile Profile
 	data    []byte
 	number  string // the literal of the number read last, for exact checks
+	// keys and keySets are the keys of the maps being decoded (see MapKey).
+	keys    []string
+	keySets []keySet
 }
 
 // Int64Keyword is the keyword location of the schema's x-int64 annotation:
@@ -62,6 +65,9 @@ func (d *Decoder) Reset(data []byte, p Profile, maxDepth int, view bool) {
 		d.S.Reset(data, maxDepth)
 	}
 	d.C.Reset()
+	clear(d.keys[:cap(d.keys)])
+	clear(d.keySets[:cap(d.keySets)])
+	d.keys, d.keySets = d.keys[:0], d.keySets[:0]
 	d.Profile = p
 	d.data = data
 }
@@ -387,16 +393,6 @@ func unknownMessage(key string, known []string) string {
 type UnknownMember = struct {
 	Key   string
 	Value []byte // the raw JSON value
-}
-
-// MapKey records a duplicate key of a map-shaped object and reports whether
-// the key is new.
-func (d *Decoder) MapKey(isNew bool, key, uniqueKeyword string) bool {
-	if !isNew {
-		d.C.AddMember(issue.Error, key, uniqueKeyword, "key "+strconv.Quote(key)+" is given twice")
-		d.S.Skip()
-	}
-	return isNew
 }
 
 // RuleSeverity is what breaking one of the schema's x-rules is under one

@@ -1,0 +1,81 @@
+package codec
+
+// A decode whose result nobody keeps (Validate) still needs somewhere to
+// decode objects into: their rules read their fields, and their parent's
+// rules ask whether they are present. Spare is that storage, kept by the
+// pooled decoder across documents, so that once it has grown to the size
+// of the documents it sees, such a decode allocates nothing. Maps and
+// slices are not built at all in that mode (NewMap, NewSlice return nil; a
+// map's keys are checked for uniqueness by Keys).
+
+// spareRetained bounds what a Spare keeps between documents: one document
+// with thousands of objects must not pin their storage in the pool.
+const spareRetained = 256
+
+// Spare hands out zeroed values of T, reused document after document.
+type Spare[T any] struct {
+	chunks [][]T // each twice the size of the previous one
+	chunk  int   // the chunk handing out values
+	n      int   // values handed out of chunks[chunk]
+}
+
+// New returns a zeroed T, valid until Reset.
+func (s *Spare[T]) New() *T {
+	for s.chunk < len(s.chunks) {
+		if c := s.chunks[s.chunk]; s.n < len(c) {
+			s.n++
+			return &c[s.n-1]
+		}
+		s.chunk, s.n = s.chunk+1, 0
+	}
+	s.chunks = append(s.chunks, make([]T, 4<<len(s.chunks)))
+	s.n = 1
+	return &s.chunks[s.chunk][0]
+}
+
+// Reset zeroes the values handed out (so that they hold no pointer into
+// the last document, and New returns them zeroed) and makes them available
+// again.
+func (s *Spare[T]) Reset() {
+	if s.chunk == 0 && s.n == 0 {
+		return
+	}
+	for i := 0; i < s.chunk && i < len(s.chunks); i++ {
+		clear(s.chunks[i])
+	}
+	if s.chunk < len(s.chunks) {
+		clear(s.chunks[s.chunk][:s.n])
+	}
+	kept, size := 0, 0
+	for kept < len(s.chunks) && size+len(s.chunks[kept]) <= spareRetained {
+		size += len(s.chunks[kept])
+		kept++
+	}
+	s.chunks = s.chunks[:kept:kept]
+	s.chunk, s.n = 0, 0
+}
+
+// NewMap returns an empty map with room for n entries, or nil when the
+// decode keeps nothing.
+func NewMap[M ~map[string]V, V any](keep bool, n int) M {
+	if !keep {
+		return nil
+	}
+	return make(M, n)
+}
+
+// NewSlice returns an empty slice with room for n items, or nil when the
+// decode keeps nothing.
+func NewSlice[T any](keep bool, n int) []T {
+	if !keep {
+		return nil
+	}
+	return make([]T, 0, n)
+}
+
+// Of returns a pointer to a spare copy of v, valid until Reset.
+func (s *Spare[T]) Of(v T) *T {
+	p := s.New()
+	*p = v
+	return p
+}
