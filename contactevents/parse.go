@@ -215,6 +215,10 @@ func decodeRecord(data []byte, doc delivery.Format, offset int64, line int, o *o
 	d := decoders.Get().(*decoder)
 	defer release(d)
 	d.begin(data, p, int(o.maxDepth), o.keep, !o.keep || o.noCopy)
+	if o.warnings == nil && !o.allWarnings {
+		// Nobody reads the warnings of a valid event: do not render them.
+		d.C.DropWarnings()
+	}
 	ev := d.newEvent()
 	if doc == delivery.Detail {
 		if d.Object(contactEventTypeKeyword) {
@@ -233,6 +237,14 @@ func decodeRecord(data []byte, doc delivery.Format, offset int64, line int, o *o
 	}
 	if errs := d.S.Errors(); len(errs) > 0 {
 		return nil, syntaxErrors(errs, offset, line)
+	}
+	if d.C.Errors() > 0 && d.C.Dropped() > 0 {
+		// The *ValidationError lists every issue, warnings included:
+		// decode again, recording them (errors are rare, so this costs
+		// less than rendering every warning of every valid event).
+		all := *o
+		all.allWarnings = true
+		return decodeRecord(data, doc, offset, line, &all)
 	}
 	if d.C.Errors() > 0 {
 		// Only when the format was guessed: a payload the caller declared

@@ -196,6 +196,31 @@ func TestValidationErrorRendersEveryIssue(t *testing.T) {
 	}
 }
 
+// TestValidationErrorListsWarningsWithoutWithWarnings: with no WithWarnings
+// callback the warnings of a valid event are not rendered, but the
+// *ValidationError of an invalid one still lists every issue, warnings
+// included, in document order.
+func TestValidationErrorListsWarningsWithoutWithWarnings(t *testing.T) {
+	data := detail(`"zeta":1,"queueInfo":{"queueArn":""}`) // unknown member (a warning under compat), then an empty ARN
+	for name, check := range map[string]func([]byte, ...contactevents.Option) error{
+		"Parse":    func(b []byte, o ...contactevents.Option) error { _, err := contactevents.Parse(b, o...); return err },
+		"Validate": contactevents.Validate,
+	} {
+		var verr *contactevents.ValidationError
+		if err := check(data); !errors.As(err, &verr) {
+			t.Fatalf("%s: %v", name, err)
+		}
+		var got []string
+		for _, i := range verr.Issues {
+			got = append(got, i.Severity.String()+" "+i.InstanceLocation)
+		}
+		want := []string{"warning /zeta", "error /queueInfo/queueArn"}
+		if !slices.Equal(got, want) {
+			t.Errorf("%s: issues %q, want %q", name, got, want)
+		}
+	}
+}
+
 func TestEncodeKeepsUnknownMembersAndIsStable(t *testing.T) {
 	in := detail(`"zeta":{"b":[1, 2 ,{"c":null}]},"agentInfo":{"agentArn":"arn:a","extra":true}`)
 	ev, err := contactevents.Parse(in)

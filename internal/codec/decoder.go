@@ -251,6 +251,9 @@ func (d *Decoder) Enum(s string, mask uint8, typeName, keyword, minLengthKeyword
 		// Even where unknown values are allowed, a documented value is never empty.
 		d.C.Add(issue.Error, minLengthKeyword, "empty "+typeName+"; expected one of "+accepted)
 	case mask == 0:
+		if d.C.Skips(d.Profile.UnknownValues) {
+			return
+		}
 		d.C.Add(d.Profile.UnknownValues, keyword, strconv.Quote(s)+" is not a documented "+typeName+"; expected one of "+accepted)
 	case mask&d.Profile.Bit == 0:
 		d.C.Add(issue.Error, keyword, strconv.Quote(s)+" is a documented "+typeName+" that this profile does not accept; expected one of "+accepted)
@@ -267,7 +270,9 @@ func (d *Decoder) Timestamp(s string, f timestamp.Fraction, patternKeyword, form
 	p, layoutOK, formatOK := timestamp.Parse(s, f)
 	if !layoutOK && d.Profile.AnyFraction && f != timestamp.Optional {
 		if q, anyOK, anyFormatOK := timestamp.Parse(s, timestamp.Optional); anyOK {
-			d.C.Add(issue.Warning, patternKeyword, strconv.Quote(s)+" is not in the documented layout "+layout+"; accepted as an RFC 3339 UTC timestamp with 0 to 9 fraction digits")
+			if !d.C.Skips(issue.Warning) {
+				d.C.Add(issue.Warning, patternKeyword, strconv.Quote(s)+" is not in the documented layout "+layout+"; accepted as an RFC 3339 UTC timestamp with 0 to 9 fraction digits")
+			}
 			p, layoutOK, formatOK = q, true, anyFormatOK
 		}
 	}
@@ -330,6 +335,9 @@ func (d *Decoder) Member(sp *Span, key, uniqueKeyword string) bool {
 	case key == prevKey:
 		d.C.AddMember(issue.Error, key, uniqueKeyword, "key "+strconv.Quote(key)+" is given twice (first at byte "+strconv.Itoa(int(sp.Start))+")")
 	case bytes.Equal(prev, raw):
+		if d.C.Skips(issue.Warning) {
+			return false
+		}
 		d.C.AddMember(issue.Warning, key, uniqueKeyword, strconv.Quote(key)+" repeats "+strconv.Quote(prevKey)+" with the same value; the two are spellings of one property")
 	default:
 		d.C.AddMember(issue.Error, key, uniqueKeyword, strconv.Quote(key)+" and "+strconv.Quote(prevKey)+" are spellings of one property and disagree ("+string(raw)+" here, "+string(prev)+" at byte "+strconv.Itoa(int(sp.Start))+")")
@@ -362,7 +370,9 @@ func (d *Decoder) Unknown(key string, known []string, keyword, uniqueKeyword str
 			return kept
 		}
 	}
-	d.C.AddMember(d.Profile.UnknownProperties, key, keyword, unknownMessage(key, known))
+	if !d.C.Skips(d.Profile.UnknownProperties) {
+		d.C.AddMember(d.Profile.UnknownProperties, key, keyword, unknownMessage(key, known))
+	}
 	return append(kept, UnknownMember{Key: key, Value: bytes.Clone(raw)})
 }
 
@@ -410,13 +420,14 @@ const (
 )
 
 // Severity returns the issue severity of a rule under the profile in use,
-// from its table indexed by profile, and whether the profile checks it.
+// from its table indexed by profile, and whether to report it: the profile
+// checks the rule, and the collector does not drop its issues.
 func (d *Decoder) Severity(table []RuleSeverity) (issue.Severity, bool) {
 	switch table[d.Profile.Index] {
 	case RuleError:
 		return issue.Error, true
 	case RuleWarning:
-		return issue.Warning, true
+		return issue.Warning, !d.C.Skips(issue.Warning)
 	}
 	return issue.Error, false
 }

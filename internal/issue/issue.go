@@ -52,13 +52,38 @@ type Collector struct {
 	path   []segment
 	issues []Issue
 	errors int
+	// dropWarnings: warnings are counted in dropped, not recorded.
+	dropWarnings bool
+	dropped      int
 }
 
-// Reset empties the collector, keeping its storage.
+// Reset empties the collector, keeping its storage; it records warnings
+// again.
 func (c *Collector) Reset() {
 	c.path = c.path[:0]
 	c.issues = c.issues[:0]
 	c.errors = 0
+	c.dropWarnings, c.dropped = false, 0
+}
+
+// DropWarnings makes the collector count warnings instead of recording
+// them, until Reset: for a caller that reads no warning of a valid
+// document. When the document has errors and Dropped is not 0, decode it
+// again without dropping, for an error that lists every issue.
+func (c *Collector) DropWarnings() { c.dropWarnings = true }
+
+// Dropped reports how many warnings were dropped.
+func (c *Collector) Dropped() int { return c.dropped }
+
+// Skips reports whether an issue of severity sev is dropped, counting it
+// if so. Call it before rendering an issue's message, and do not Add the
+// issue when it returns true: nobody would read it.
+func (c *Collector) Skips(sev Severity) bool {
+	if sev == Warning && c.dropWarnings {
+		c.dropped++
+		return true
+	}
+	return false
 }
 
 // PushKey enters the member key of the current object.
@@ -89,19 +114,28 @@ func (c *Collector) Pointer() string {
 
 // Add records an issue at the current location.
 func (c *Collector) Add(sev Severity, keyword, msg string) {
+	if c.Skips(sev) {
+		return
+	}
 	c.AddAt(sev, c.Pointer(), keyword, msg)
 }
 
 // AddMember records an issue at member key of the current object, without
 // entering it (unknown properties, duplicate keys).
 func (c *Collector) AddMember(sev Severity, key, keyword, msg string) {
+	if c.Skips(sev) {
+		return
+	}
 	c.PushKey(key)
-	c.Add(sev, keyword, msg)
+	c.AddAt(sev, c.Pointer(), keyword, msg)
 	c.Pop()
 }
 
 // AddAt records an issue at an explicit instance location.
 func (c *Collector) AddAt(sev Severity, instance, keyword, msg string) {
+	if c.Skips(sev) {
+		return
+	}
 	if sev == Error {
 		c.errors++
 	}
