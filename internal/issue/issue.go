@@ -67,9 +67,10 @@ func (c *Collector) Reset() {
 }
 
 // DropWarnings makes the collector count warnings instead of recording
-// them, until Reset: for a caller that reads no warning of a valid
-// document. When the document has errors and Dropped is not 0, decode it
-// again without dropping, for an error that lists every issue.
+// them, until Reset or the first error: for a caller that reads no
+// warning of a valid document. When the document has errors and Dropped is
+// not 0 (warnings came before the first error), decode it again without
+// dropping, for an error that lists every issue.
 func (c *Collector) DropWarnings() { c.dropWarnings = true }
 
 // Dropped reports how many warnings were dropped.
@@ -137,6 +138,9 @@ func (c *Collector) AddAt(sev Severity, instance, keyword, msg string) {
 		return
 	}
 	if sev == Error {
+		// The document is invalid: its warnings will be read (with its
+		// errors) from now on.
+		c.dropWarnings = false
 		c.errors++
 	}
 	c.issues = append(c.issues, Issue{Severity: sev, InstanceLocation: instance, KeywordLocation: keyword, Message: msg})
