@@ -5,6 +5,7 @@ import (
 	"math"
 	"slices"
 	"strings"
+	"sync"
 
 	"github.com/connectevents/sdk-go/internal/delivery"
 )
@@ -103,16 +104,25 @@ type Option func(*options)
 
 var defaultOptions = options{profile: Compat, format: FormatAuto, maxSize: DefaultMaxSize, maxValue: DefaultMaxPayloadSize, maxDepth: DefaultMaxDepth, keep: true}
 
+// optionsScratch holds the options being applied: an Option is a function
+// the compiler cannot see into, so the options it is given escape to the
+// heap; a pooled one spares Parse that allocation. (No Option keeps its
+// pointer: they are all this package's.)
+var optionsScratch = sync.Pool{New: func() any { return new(options) }}
+
 func newOptions(opts []Option) options {
 	if len(opts) == 0 {
 		return defaultOptions // no allocation on the common path
 	}
-	o := new(options)
+	o := optionsScratch.Get().(*options)
 	*o = defaultOptions
 	for _, opt := range opts {
 		opt(o)
 	}
-	return *o
+	out := *o
+	*o = options{} // keeps no callback alive
+	optionsScratch.Put(o)
+	return out
 }
 
 // WithProfile selects the validation profile; the default is Compat.
