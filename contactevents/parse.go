@@ -113,11 +113,54 @@ func release(d *decoder) {
 // storage and no map or slice is built. With view, decoded strings alias
 // data.
 func (d *decoder) begin(data []byte, p codec.Profile, maxDepth int, keep, view bool) {
-	d.Reset(data, p, maxDepth, view)
 	d.keep = keep
-	if keep {
+	d.a = nil
+	if keep && !view {
+		// The copy of data that the event's strings will alias and the
+		// arena, in one allocation when data is small enough.
+		a, text := arenaWithText(data)
+		d.a = a
+		if text != nil {
+			data, view = text, true
+		}
+	} else if keep {
 		d.a = new(arena)
 	}
+	d.Reset(data, p, maxDepth, view)
+}
+
+// arenaText is an arena with room after it for the copy of a document of up
+// to len(T) bytes: one allocation instead of two, and the text, after the
+// arena's pointers, is not scanned by the garbage collector.
+type arenaText[T any] struct {
+	a    arena
+	text T
+}
+
+// newArenaText returns the arena of an arenaText[T] and a copy of data in
+// its text.
+func newArenaText[T any](data []byte, bytes func(*T) []byte) (*arena, []byte) {
+	x := new(arenaText[T])
+	buf := bytes(&x.text)[:len(data)]
+	copy(buf, data)
+	return &x.a, buf
+}
+
+// arenaWithText returns a new arena and a copy of data held with it, for a
+// document up to 8 KiB (EventBridge events are 1 to 3 KB); for a larger
+// one, the arena alone and a nil copy: the scanner then copies data itself.
+func arenaWithText(data []byte) (*arena, []byte) {
+	switch n := len(data); {
+	case n <= 1<<10:
+		return newArenaText(data, func(t *[1 << 10]byte) []byte { return t[:] })
+	case n <= 2<<10:
+		return newArenaText(data, func(t *[2 << 10]byte) []byte { return t[:] })
+	case n <= 4<<10:
+		return newArenaText(data, func(t *[4 << 10]byte) []byte { return t[:] })
+	case n <= 8<<10:
+		return newArenaText(data, func(t *[8 << 10]byte) []byte { return t[:] })
+	}
+	return new(arena), nil
 }
 
 // notContactEvent reports whether an invalid payload is something else

@@ -361,6 +361,25 @@ func TestWithNoCopyAliasesTheInput(t *testing.T) {
 	}
 }
 
+// TestParseCopiesTheInput: the event's strings survive the caller's reuse
+// of its buffer, whether the copy shares the arena's allocation (a document
+// up to 8 KiB) or not.
+func TestParseCopiesTheInput(t *testing.T) {
+	for _, pad := range []int{0, 900, 3000, 7000, 9000} {
+		data := detail(`"tags":{"pad":"` + strings.Repeat("p", pad) + `"}`)
+		ev, err := contactevents.Parse(data)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for i := range data {
+			data[i] = 'X'
+		}
+		if ev.Detail.ContactID != "c-1" || len(ev.Detail.Tags["pad"]) != pad || strings.Contains(ev.Detail.Tags["pad"], "X") {
+			t.Errorf("%d bytes: the event changed with its input: contactId %q", len(data), ev.Detail.ContactID)
+		}
+	}
+}
+
 func TestDecoderCopiesEvenWithNoCopy(t *testing.T) {
 	// Enough records for the decoder to refill its read buffer many times.
 	var in strings.Builder
