@@ -36,9 +36,9 @@ type arena struct {
 	conversationalAnalyticsConfiguration [1]ConversationalAnalyticsConfiguration
 	channelConfiguration                 [1]ChannelConfiguration
 	redactionConfiguration               [1]RedactionConfiguration
-	expiry                               [1]Expiry
-	expression                           [1]Expression
-	attributeCondition                   [1]AttributeCondition
+	expiry                               [3]Expiry
+	expression                           [3]Expression
+	attributeCondition                   [3]AttributeCondition
 	matchCriteria                        [1]MatchCriteria
 	agentsCriteria                       [1]AgentsCriteria
 	used                                 [17]uint8 // slots handed out, per type
