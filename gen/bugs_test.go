@@ -103,6 +103,9 @@ func TestGeneratorBugs(t *testing.T) {
 			{`"legacy": "off"`, `"legacy": "fatal"`},
 			{`"maxSeconds": { "strict": 60, "compat": 60, "legacy": 30 }`, `"maxSeconds": { "strict": 60, "compat": 60 }`},
 			{`"from": "initiationTimestamp"`, `"from": "channel"`},
+			// absentWhen tests presence by the Go value, which Validate
+			// does not build for an array or a map.
+			{`"$ref": "#/$defs/QueueInfo",`, `"type": "array", "items": { "$ref": "#/$defs/QueueInfo" },`},
 		} {
 			schema := filepath.Join(t.TempDir(), "schema.json")
 			if err := os.WriteFile(schema, []byte(strings.Replace(string(base), c.old, c.new, 1)), 0o644); err != nil {

@@ -501,8 +501,14 @@ func (m *model) checkRule(d *def, r rule) error {
 	}
 	switch r.kind {
 	case "absentWhen":
-		if d.prop(r.property) == nil {
+		switch p := d.prop(r.property); {
+		case p == nil:
 			errs = append(errs, fmt.Errorf("no property %q", r.property))
+		case p.t.kind == tArray || p.t.kind == tMap || p.t.kind == tOneOrMany || p.t.kind == tRef && p.t.ref.kind == kindMap:
+			// Its presence is its Go value, which a decode that keeps
+			// nothing (Validate) does not build: the rule would not fire
+			// there.
+			errs = append(errs, fmt.Errorf("absentWhen on %q: an array or map property cannot be tested for presence", r.property))
 		}
 		if r.when == nil {
 			errs = append(errs, fmt.Errorf("absentWhen needs when"))
