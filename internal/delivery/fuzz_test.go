@@ -43,7 +43,7 @@ func FuzzRecords(f *testing.F) {
 	f.Fuzz(func(t *testing.T, data []byte, sel uint8) {
 		format := all[int(sel)%len(all)]
 		Detect(data)
-		Describe(data)
+		Describe(data, testShape)
 		orig := bytes.Clone(data)
 		var got []result
 		for r, err := range Records(data, format) {
