@@ -342,6 +342,11 @@ func (d *Decoder) Unknown(key string, known []string, keyword, uniqueKeyword str
 		}
 	}
 	d.C.AddMember(d.Profile.UnknownProperties, key, keyword, unknownMessage(key, known))
+	if kept == nil {
+		// Unknown members come several at a time (a newer page's fields):
+		// room for a few saves the growth from 1 to 2 to 4.
+		kept = make([]UnknownMember, 0, 4)
+	}
 	return append(kept, UnknownMember{Key: key, Value: bytes.Clone(raw)})
 }
 
