@@ -79,11 +79,12 @@ func (d *Decoder) typeIssue(want, keyword string) {
 
 // String reads a string value, or records a type issue at keyword.
 func (d *Decoder) String(keyword string) (string, bool) {
-	if d.S.Peek() != scan.String {
+	v, ok, isString := d.S.ReadStringIf()
+	if !isString {
 		d.typeIssue("string", keyword)
 		return "", false
 	}
-	return d.S.ReadString()
+	return v, ok
 }
 
 // Object enters an object value, or records a type issue at keyword.
