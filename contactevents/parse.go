@@ -163,13 +163,22 @@ func arenaWithText(data []byte) (*arena, []byte) {
 	return new(arena), nil
 }
 
+// eventShape is what tells a contact event from other JSON, from the
+// generated schema facts, for the delivery layer's Describe.
+var eventShape = delivery.EventShape{
+	Source:        string(EventSourceConnect),
+	DetailType:    string(DetailTypeContactEvent),
+	EventTypeKeys: identifyingKeys["eventType"],
+	ContactIDKeys: identifyingKeys["contactId"],
+}
+
 // notContactEvent reports whether an invalid payload is something else
 // than a contact event, and what: a contact-flow invocation, a contact
 // trace record, another EventBridge event, not an object, or an object with
 // none of a contact event's identifying members. A contact event with a
 // member missing or wrong gets its issues instead.
 func notContactEvent(data []byte, ev *Event) (string, bool) {
-	kind, what := delivery.Describe(data)
+	kind, what := delivery.Describe(data, eventShape)
 	switch kind {
 	case delivery.ContactEvent, delivery.ContactEventDetail:
 		return "", false

@@ -90,11 +90,12 @@ func (d *Decoder) typeIssue(want, keyword string) {
 
 // String reads a string value, or records a type issue at keyword.
 func (d *Decoder) String(keyword string) (string, bool) {
-	if d.S.Peek() != scan.String {
+	v, ok, isString := d.S.ReadStringIf()
+	if !isString {
 		d.typeIssue("string", keyword)
 		return "", false
 	}
-	return d.S.ReadString()
+	return v, ok
 }
 
 // Object enters an object value, or records a type issue at keyword.
@@ -372,6 +373,11 @@ func (d *Decoder) Unknown(key string, known []string, keyword, uniqueKeyword str
 	}
 	if !d.C.Skips(d.Profile.UnknownProperties) {
 		d.C.AddMember(d.Profile.UnknownProperties, key, keyword, unknownMessage(key, known))
+	}
+	if kept == nil {
+		// Unknown members come several at a time (a newer page's fields):
+		// room for a few saves the growth from 1 to 2 to 4.
+		kept = make([]UnknownMember, 0, 4)
 	}
 	return append(kept, UnknownMember{Key: key, Value: bytes.Clone(raw)})
 }

@@ -57,23 +57,27 @@ func (k Kind) String() string {
 	return fmt.Sprintf("Kind(%d)", int(k))
 }
 
-// Source and detail-type of an Amazon Connect contact event.
-const (
-	ContactEventSource     = "aws.connect"
-	ContactEventDetailType = "Amazon Connect Contact Event"
-)
+// EventShape is what tells a contact event from other JSON: facts of the
+// contact-event schema, which the SDK passes from its generated code so that
+// this package restates none of them.
+type EventShape struct {
+	// Source and DetailType are the envelope's values for a contact event.
+	Source, DetailType string
+	// EventTypeKeys and ContactIDKeys are every documented spelling of the
+	// keys of the bare event's eventType and contactId members.
+	EventTypeKeys, ContactIDKeys []string
+}
 
-// describeProbe holds the top-level keys Describe looks at.
+// describeProbe holds the top-level keys Describe looks at besides the
+// contact event's: those of the things that are not contact events (a
+// contact-flow invocation, a contact trace record).
 type describeProbe struct {
 	probe
-	EventType      json.RawMessage `json:"eventType"`
-	EventTypeUpper json.RawMessage `json:"EventType"`
-	ContactID      json.RawMessage `json:"contactId"`
-	ContactIDUpper json.RawMessage `json:"ContactId"`
-	Details        json.RawMessage `json:"Details"`
-	Name           json.RawMessage `json:"Name"`
-	CTRVersion     json.RawMessage `json:"AWSContactTraceRecordFormatVersion"`
-	AWSAccountID   json.RawMessage `json:"AWSAccountId"`
+	Details      json.RawMessage `json:"Details"`
+	Name         json.RawMessage `json:"Name"`
+	CTRVersion   json.RawMessage `json:"AWSContactTraceRecordFormatVersion"`
+	AWSAccountID json.RawMessage `json:"AWSAccountId"`
+	CTRContactID json.RawMessage `json:"ContactId"` // a CTR's key
 }
 
 // Describe says what the JSON payload data looks like. The sentence suits an
@@ -84,8 +88,8 @@ type describeProbe struct {
 //	a contact trace record (CTR), not a contact event
 //
 // Describe looks at the top-level keys only and does not validate a contact
-// event.
-func Describe(data []byte) (Kind, string) {
+// event; shape says what a contact event looks like.
+func Describe(data []byte, shape EventShape) (Kind, string) {
 	v := trimWS(data)
 	if len(v) == 0 {
 		return NotAnObject, "empty input, not a contact event"
@@ -111,7 +115,7 @@ func Describe(data []byte) (Kind, string) {
 
 	if present(p.DetailType) && present(p.Source) {
 		src, dt := rawString(p.Source), rawString(p.DetailType)
-		if src == ContactEventSource && dt == ContactEventDetailType {
+		if src == shape.Source && dt == shape.DetailType {
 			return ContactEvent, fmt.Sprintf("an Amazon Connect contact event (EventBridge event with source %q and detail-type %q)", src, dt)
 		}
 		return OtherEventBridgeEvent, fmt.Sprintf("an EventBridge event with source %q and detail-type %q, not an Amazon Connect contact event", src, dt)
@@ -123,18 +127,31 @@ func Describe(data []byte) (Kind, string) {
 		}
 		return ContactFlowEvent, fmt.Sprintf("an Amazon Connect contact flow invocation (Name %q), not a contact event", name)
 	}
-	hasEventType := present(p.EventType) || present(p.EventTypeUpper)
-	if present(p.CTRVersion) || (present(p.AWSAccountID) && present(p.ContactIDUpper) && !hasEventType) {
+	keys := topLevelKeys(v)
+	has := func(k string) bool { return present(keys[k]) }
+	hasEventType := slices.ContainsFunc(shape.EventTypeKeys, has)
+	hasContactID := slices.ContainsFunc(shape.ContactIDKeys, has)
+	if present(p.CTRVersion) || (present(p.AWSAccountID) && present(p.CTRContactID) && !hasEventType) {
 		return ContactTraceRecord, "a contact trace record (CTR), not a contact event"
 	}
-	if hasEventType && (present(p.ContactID) || present(p.ContactIDUpper)) {
+	if hasEventType && hasContactID {
 		return ContactEventDetail, "an Amazon Connect contact event detail (without its EventBridge envelope)"
 	}
 	switch f := classify(&p.probe); f {
 	case SNS, LambdaSQS, LambdaSNS, LambdaKinesis, Firehose:
 		return Unknown, fmt.Sprintf("%s, which wraps events rather than being one: read it with the %q delivery format", wrapperName(f), string(f))
 	}
-	return Unknown, fmt.Sprintf("a JSON object that is not an Amazon Connect contact event (%s)", keySummary(v))
+	return Unknown, fmt.Sprintf("a JSON object that is not an Amazon Connect contact event (%s)", keySummary(keys))
+}
+
+// topLevelKeys returns the members of the (valid) object v. Describe runs
+// on the error path only: a map is fine.
+func topLevelKeys(v []byte) map[string]json.RawMessage {
+	var m map[string]json.RawMessage
+	if _, err := json.Parse(v, &m, parseFlags); err != nil {
+		return nil
+	}
+	return m
 }
 
 // hasContactData reports whether the Details object has a ContactData key.
@@ -165,10 +182,9 @@ func wrapperName(f Format) string {
 	}
 }
 
-// keySummary lists the first top-level keys of the object v.
-func keySummary(v []byte) string {
-	var m map[string]json.RawMessage
-	if _, err := json.Parse(v, &m, parseFlags); err != nil || len(m) == 0 {
+// keySummary lists the first of the top-level keys m.
+func keySummary(m map[string]json.RawMessage) string {
+	if len(m) == 0 {
 		return "no keys"
 	}
 	keys := make([]string, 0, len(m))

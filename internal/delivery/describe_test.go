@@ -5,6 +5,13 @@ import (
 	"testing"
 )
 
+// testShape is what the SDK passes from its generated schema facts (the
+// contactevents package tests that it does).
+var testShape = EventShape{
+	Source: "aws.connect", DetailType: "Amazon Connect Contact Event",
+	EventTypeKeys: []string{"eventType", "EventType"}, ContactIDKeys: []string{"contactId", "ContactId"},
+}
+
 func TestDescribe(t *testing.T) {
 	for _, tc := range []struct {
 		name string
@@ -47,7 +54,7 @@ func TestDescribe(t *testing.T) {
 		{"invalid", []byte(`{"eventType":`), NotAnObject, "not valid JSON (json: unexpected end of JSON input"},
 		{"ndjson", fixture(t, "events.ndjson"), NotAnObject, "several JSON values (NDJSON or concatenated), not a single contact event"},
 	} {
-		kind, says := Describe(tc.in)
+		kind, says := Describe(tc.in, testShape)
 		if kind != tc.kind || !strings.Contains(says, tc.says) {
 			t.Errorf("%s: Describe = %v, %q; want %v, %q", tc.name, kind, says, tc.kind, tc.says)
 		}

@@ -22,17 +22,30 @@ var special = func() (t [256]bool) {
 // becomes U+FFFD, as in encoding/json. A string without escapes is a
 // substring of the input and costs no allocation.
 func (s *Scanner) ReadString() (string, bool) {
+	v, ok, isString := s.ReadStringIf()
+	if !isString {
+		s.wrongKind(s.pos, String)
+	}
+	return v, ok
+}
+
+// ReadStringIf reads a string value, as ReadString, when the next value is
+// a string; isString reports whether it was. Otherwise the scanner stays
+// before that value and records no error, so that the caller can report the
+// wrong type. It saves the caller a Peek (generated decoders read most
+// values as strings). After a fatal error it returns ok false and isString
+// true: there is nothing more to report.
+func (s *Scanner) ReadStringIf() (v string, ok, isString bool) {
 	if s.stopped {
-		return "", false
+		return "", false, true
 	}
 	p := s.ws(s.pos)
+	s.pos = p
 	if p >= len(s.data) || s.data[p] != '"' {
-		s.wrongKind(p, String)
-		return "", false
+		return "", false, false
 	}
-	v, end, ok := s.readString(p)
-	s.pos = end
-	return v, ok
+	v, s.pos, ok = s.readString(p)
+	return v, ok, true
 }
 
 // Bit masks for the SWAR string scan.

@@ -56,3 +56,27 @@ func TestNextQuote(t *testing.T) {
 		}
 	}
 }
+
+// TestReadStringIf checks that a string is read as ReadString reads it, and
+// that any other value leaves the scanner before it with no error.
+func TestReadStringIf(t *testing.T) {
+	var s Scanner
+	s.Reset([]byte(` "a\u00e9" , 12`), 0)
+	if v, ok, isString := s.ReadStringIf(); v != "aé" || !ok || !isString {
+		t.Fatalf("string: %q %v %v", v, ok, isString)
+	}
+	s.Reset([]byte(`  12`), 0)
+	if v, ok, isString := s.ReadStringIf(); v != "" || ok || isString || s.Err() != nil || s.Offset() != 2 {
+		t.Fatalf("number: %q %v %v, err %v, offset %d", v, ok, isString, s.Err(), s.Offset())
+	}
+	if n, ok := s.ReadNumber(); n != "12" || !ok {
+		t.Fatalf("then ReadNumber: %q %v", n, ok)
+	}
+	s.Reset([]byte(`"a`), 0)
+	if _, ok, isString := s.ReadStringIf(); ok || !isString || s.Err() == nil {
+		t.Fatalf("unterminated: %v %v, err %v", ok, isString, s.Err())
+	}
+	if _, ok, isString := s.ReadStringIf(); ok || !isString {
+		t.Fatalf("after a fatal error: %v %v", ok, isString)
+	}
+}
