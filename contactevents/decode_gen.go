@@ -41,10 +41,10 @@ type arena struct {
 	attributeCondition                   [3]AttributeCondition
 	matchCriteria                        [1]MatchCriteria
 	agentsCriteria                       [1]AgentsCriteria
-	used                                 [17]uint8 // slots handed out, per type
-	strings                              [8]string // for optional String values held by pointer
+	used                                 [17]uint8  // slots handed out, per type
+	strings                              [12]string // for optional String values held by pointer
 	nstrings                             uint8
-	int64s                               [4]int64 // for optional Int64 values held by pointer
+	int64s                               [16]int64 // for optional Int64 values held by pointer
 	nint64s                              uint8
 	float64s                             [8]float64 // for optional Float64 values held by pointer
 	nfloat64s                            uint8

@@ -267,9 +267,14 @@ type scalarSlot struct {
 
 func (sc scalarSlot) goType() jen.Code { return jen.Id(strings.ToLower(sc.name)) }
 
+// The scalar slabs hold what the events of the latest page revision carry
+// (chat metrics: a dozen optional integers), within the size class of a
+// compact event's arena and text: 16 int64s and 12 strings instead of 4 and
+// 8 took Parse on the latest events from 14.28 to 10.28 allocations an
+// event, with the samples' bytes unchanged (arena 3 120 -> 3 280 bytes).
 var scalarSlots = []scalarSlot{
-	{"String", "strings", 8},
-	{"Int64", "int64s", 4},
+	{"String", "strings", 12},
+	{"Int64", "int64s", 16},
 	{"Float64", "float64s", 8},
 	{"Bool", "bools", 2},
 }
