@@ -23,6 +23,23 @@ const (
 	idPascal       = "d0d0d0d0-5555-4666-8777-888888888888"
 )
 
+// fixtureNames lists the fixture files of testdata: not the generator of
+// some of them (gen.go), not folders (testdata/fuzz is the fuzzer's corpus).
+func fixtureNames(t testing.TB) []string {
+	t.Helper()
+	entries, err := os.ReadDir("testdata")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var names []string
+	for _, e := range entries {
+		if !e.IsDir() && !strings.HasSuffix(e.Name(), ".go") {
+			names = append(names, e.Name())
+		}
+	}
+	return names
+}
+
 func fixture(t testing.TB, name string) []byte {
 	t.Helper()
 	b, err := os.ReadFile(filepath.Join("testdata", name))

@@ -4,8 +4,6 @@ import (
 	"bytes"
 	stdjson "encoding/json"
 	"errors"
-	"os"
-	"strings"
 	"testing"
 	"testing/iotest"
 )
@@ -15,18 +13,8 @@ import (
 // that indexes and errors are consistent, and that Stream agrees with
 // Records. Detect and Describe run on the same inputs.
 func FuzzRecords(f *testing.F) {
-	entries, err := os.ReadDir("testdata")
-	if err != nil {
-		f.Fatal(err)
-	}
-	for _, e := range entries {
-		if e.IsDir() || strings.HasSuffix(e.Name(), ".go") { // testdata/fuzz is the fuzzer's corpus
-			continue
-		}
-		b, err := os.ReadFile("testdata/" + e.Name())
-		if err != nil {
-			f.Fatal(err)
-		}
+	for _, name := range fixtureNames(f) {
+		b := fixture(f, name)
 		f.Add(b, uint8(0))
 		if fm := Detect(b); fm != Auto {
 			for i, x := range Formats() {
