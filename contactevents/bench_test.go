@@ -213,7 +213,8 @@ func BenchmarkLatest(b *testing.B) { benchSuite(b, inputSet(b, "Latest")) }
 //     Parse_strict: Parse with WithProfile, format detection on. Documents
 //     a profile rejects are part of the measure (building their
 //     *ValidationError): strict rejects 02, 04, 06, 07, 08 of the samples
-//     and 4 of the latest events, legacy 05 to 08 and 3 of the latest.
+//     and accepts the latest events, legacy rejects 05 to 08 and 3 of the
+//     latest.
 //   - Validate_compat: Validate with no option.
 func benchSuite(b *testing.B, set benchSet) {
 	docs, n := set.docs, set.bytes()

@@ -298,8 +298,8 @@ func (t timeline) at(et contactevents.EventType, channel contactevents.Channel) 
 // NewEvent builds a realistic contact event of type eventType, by default in
 // its EventBridge envelope. For a channel that Channels(eventType) allows,
 // the event is valid under the strict and compat profiles, whatever the
-// other options (AMD_DISABLED, which strict does not accept as an event
-// type, is valid under compat only). What it holds follows the contact's
+// other options (AMD_DISABLED and WEBRTC_API, which strict does not accept
+// as event types, are valid under compat only). What it holds follows the contact's
 // life up to the event:
 //
 //   - always: contactId, channel, instanceArn (see InstanceARN),

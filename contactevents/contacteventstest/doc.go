@@ -26,9 +26,11 @@
 //	}
 //
 // Every event NewEvent builds for a combination that Channels allows is
-// valid under the strict profile (the current documented model, what a
-// faithful producer sends) and the compat profile; the package's tests prove
-// it for every combination. Payload encodes an event as canonical JSON.
+// valid under the strict profile (the newest documented model, what a
+// faithful producer sends) and the compat profile, except the two event
+// types that only compat accepts, AMD_DISABLED and WEBRTC_API (listed as
+// events, not among EventType's valid values); the package's tests prove it
+// for every combination. Payload encodes an event as canonical JSON.
 //
 // # Checking payloads
 //
