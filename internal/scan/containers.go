@@ -3,24 +3,7 @@ package scan
 // BeginObject consumes '{' (after whitespace) and enters the object; going
 // deeper than the depth limit is a syntax error at the '{'. Follow it with
 // a NextKey loop.
-func (s *Scanner) BeginObject() bool {
-	if s.stopped {
-		return false
-	}
-	p := s.ws(s.pos)
-	if p >= len(s.data) || s.data[p] != '{' {
-		s.wrongKind(p, Object)
-		return false
-	}
-	if s.depth >= s.maxDepth {
-		s.failDepth(p)
-		return false
-	}
-	s.depth++
-	s.pos = p + 1
-	s.first = true
-	return true
-}
+func (s *Scanner) BeginObject() bool { return s.begin('{', Object) }
 
 // NextKey returns the key of the next member of the current object,
 // unescaped, with its ':' consumed; the caller then reads the value. It
@@ -97,13 +80,17 @@ func (s *Scanner) NextKey() (string, bool) {
 // BeginArray consumes '[' (after whitespace) and enters the array; going
 // deeper than the depth limit is a syntax error at the '['. Follow it with a
 // NextElement loop.
-func (s *Scanner) BeginArray() bool {
+func (s *Scanner) BeginArray() bool { return s.begin('[', Array) }
+
+// begin consumes the opening bracket c of a container of kind k and enters
+// it, within the depth limit.
+func (s *Scanner) begin(c byte, k Kind) bool {
 	if s.stopped {
 		return false
 	}
 	p := s.ws(s.pos)
-	if p >= len(s.data) || s.data[p] != '[' {
-		s.wrongKind(p, Array)
+	if p >= len(s.data) || s.data[p] != c {
+		s.wrongKind(p, k)
 		return false
 	}
 	if s.depth >= s.maxDepth {
