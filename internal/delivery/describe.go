@@ -6,6 +6,8 @@ import (
 	"strings"
 
 	"github.com/segmentio/encoding/json"
+
+	"github.com/connectevents/sdk-go/internal/scan"
 )
 
 // Kind says what a JSON payload looks like, so that a decoder can explain
@@ -127,10 +129,7 @@ func Describe(data []byte, shape EventShape) (Kind, string) {
 		}
 		return ContactFlowEvent, fmt.Sprintf("an Amazon Connect contact flow invocation (Name %q), not a contact event", name)
 	}
-	keys := topLevelKeys(v)
-	has := func(k string) bool { return present(keys[k]) }
-	hasEventType := slices.ContainsFunc(shape.EventTypeKeys, has)
-	hasContactID := slices.ContainsFunc(shape.ContactIDKeys, has)
+	hasEventType, hasContactID := shape.members(v)
 	if present(p.CTRVersion) || (present(p.AWSAccountID) && present(p.CTRContactID) && !hasEventType) {
 		return ContactTraceRecord, "a contact trace record (CTR), not a contact event"
 	}
@@ -141,17 +140,30 @@ func Describe(data []byte, shape EventShape) (Kind, string) {
 	case SNS, LambdaSQS, LambdaSNS, LambdaKinesis, Firehose:
 		return Unknown, fmt.Sprintf("%s, which wraps events rather than being one: read it with the %q delivery format", wrapperName(f), string(f))
 	}
-	return Unknown, fmt.Sprintf("a JSON object that is not an Amazon Connect contact event (%s)", keySummary(keys))
+	return Unknown, fmt.Sprintf("a JSON object that is not an Amazon Connect contact event (%s)", keySummary(v))
 }
 
-// topLevelKeys returns the members of the (valid) object v. Describe runs
-// on the error path only: a map is fine.
-func topLevelKeys(v []byte) map[string]json.RawMessage {
-	var m map[string]json.RawMessage
-	if _, err := json.Parse(v, &m, parseFlags); err != nil {
-		return nil
+// members reports whether the (valid) object v has, not null, a member
+// spelled as the contact event's eventType and one spelled as its
+// contactId. It reads the top-level keys with the SDK's scanner, allocating
+// nothing: Describe runs for every invalid event.
+func (shape EventShape) members(v []byte) (eventType, contactID bool) {
+	var s scan.Scanner
+	s.ResetView(v, 0) // the keys are compared, not kept
+	if !s.BeginObject() {
+		return false, false
 	}
-	return m
+	for {
+		key, ok := s.NextKey()
+		if !ok {
+			return eventType, contactID
+		}
+		if s.Peek() != scan.Null {
+			eventType = eventType || slices.Contains(shape.EventTypeKeys, key)
+			contactID = contactID || slices.Contains(shape.ContactIDKeys, key)
+		}
+		s.Skip()
+	}
 }
 
 // hasContactData reports whether the Details object has a ContactData key.
@@ -182,9 +194,10 @@ func wrapperName(f Format) string {
 	}
 }
 
-// keySummary lists the first of the top-level keys m.
-func keySummary(m map[string]json.RawMessage) string {
-	if len(m) == 0 {
+// keySummary lists the first top-level keys of the object v.
+func keySummary(v []byte) string {
+	var m map[string]json.RawMessage
+	if _, err := json.Parse(v, &m, parseFlags); err != nil || len(m) == 0 {
 		return "no keys"
 	}
 	keys := make([]string, 0, len(m))
