@@ -56,7 +56,6 @@ import (
 	"io"
 	"os"
 	"runtime/debug"
-	"slices"
 	"strings"
 	"sync/atomic"
 	"text/tabwriter"
@@ -202,11 +201,11 @@ func runValidate(cmd string, args []string, stdin io.Reader, stdout, stderr io.W
 		return status
 	}
 
-	e := &engine{workers: defaultWorkers(), canonical: normalize, read: new(atomic.Int64)}
-	e.profile = contactevents.Profile(*profile)
-	if !slices.Contains(contactevents.Profile("").Values(), e.profile) {
+	prof, err := contactevents.ParseProfile(*profile)
+	if err != nil {
 		return usageError(stderr, fs, "unknown profile %q (want one of %s)", *profile, strings.Join(profileNames(), ", "))
 	}
+	e := &engine{workers: defaultWorkers(), canonical: normalize, read: new(atomic.Int64), profile: prof}
 	f, err := contactevents.ParseFormat(*format)
 	if err != nil {
 		return usageError(stderr, fs, "unknown format %q (want one of %s)", *format, strings.Join(formats, ", "))
