@@ -13,7 +13,7 @@ import (
 	"testing"
 )
 
-var updateAPI = flag.Bool("update-api", false, "rewrite testdata/api/*.txt from the exported API")
+var update = flag.Bool("update", false, "rewrite the golden files in testdata (testdata/api/*.txt)")
 
 // publicPackages are the module's packages that users import, each with its
 // listing in testdata/api.
@@ -31,7 +31,7 @@ var publicPackages = []string{
 // shows in review: a removed or changed line breaks users' code, an added
 // one is new API. After a deliberate change:
 //
-//	go test ./contactevents -run TestAPI -update-api
+//	go test ./contactevents -run TestAPI -update
 //
 // and review the diff of testdata/api.
 func TestAPI(t *testing.T) {
@@ -46,7 +46,7 @@ func TestAPI(t *testing.T) {
 		}
 		got := strings.Join(apiFeatures(pkg), "\n") + "\n"
 		file := filepath.Join("testdata", "api", strings.ReplaceAll(strings.TrimPrefix(path, "github.com/connectevents/sdk-go/"), "/", "_")+".txt")
-		if *updateAPI {
+		if *update {
 			if err := os.MkdirAll(filepath.Dir(file), 0o755); err != nil {
 				t.Fatal(err)
 			}
@@ -57,10 +57,10 @@ func TestAPI(t *testing.T) {
 		}
 		want, err := os.ReadFile(file)
 		if err != nil {
-			t.Fatalf("%v (run go test -run TestAPI -update-api)", err)
+			t.Fatalf("%v (run go test -run TestAPI -update)", err)
 		}
 		if removed, added := lineDiff(string(want), got); len(removed)+len(added) > 0 {
-			t.Errorf("the exported API of %s differs from %s (if deliberate: go test -run TestAPI -update-api, and review the diff):\n-%s\n+%s",
+			t.Errorf("the exported API of %s differs from %s (if deliberate: go test -run TestAPI -update, and review the diff):\n-%s\n+%s",
 				path, file, strings.Join(removed, "\n-"), strings.Join(added, "\n+"))
 		}
 	}
