@@ -202,6 +202,8 @@ func runValidate(cmd string, args []string, stdin io.Reader, stdout, stderr io.W
 		formats = append(formats, string(f))
 	}
 	format := fs.String("format", string(contactevents.FormatAuto), "delivery `format`: "+strings.Join(formats, ", "))
+	maxIssues := fs.Int("max-issues", defaultMaxIssues, "print at most `N` problem lines in all, then how many more of each kind (0: all; text output and normalize's stderr)")
+	maxEventIssues := fs.Int("max-event-issues", defaultMaxEventIssues, "print at most `N` problem lines per event (0: all)")
 	endpoint := fs.String("endpoint-url", "", "`URL` of an S3-compatible endpoint for s3:// operands, addressed path-style (as the AWS CLI's --endpoint-url)")
 	output, embedded := new(string), new(bool)
 	if !normalize {
@@ -235,7 +237,10 @@ func runValidate(cmd string, args []string, stdin io.Reader, stdout, stderr io.W
 	}
 
 	out, diag := bufio.NewWriterSize(stdout, 64<<10), bufio.NewWriter(stderr)
-	rep := &reporter{mode: mode, out: out, diag: diag, progress: newProgress(stderr, e.read)}
+	if *maxIssues < 0 || *maxEventIssues < 0 {
+		return usageError(stderr, fs, "--max-issues %d, --max-event-issues %d: want 0 (no limit) or more", *maxIssues, *maxEventIssues)
+	}
+	rep := &reporter{mode: mode, out: out, diag: diag, progress: newProgress(stderr, e.read), issues: issueKinds{max: *maxIssues, perEvent: *maxEventIssues}}
 	e.emit = rep.emit
 
 	status = exitValid
@@ -267,6 +272,7 @@ func runValidate(cmd string, args []string, stdin io.Reader, stdout, stderr io.W
 	}
 	rep.progress.clear()
 	if mode == outputText {
+		out.Write(rep.issues.appendSummary(nil))
 		fmt.Fprintln(out, rep.summary())
 	}
 	if err := out.Flush(); err != nil && rep.err == nil {
