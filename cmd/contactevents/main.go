@@ -228,11 +228,8 @@ func runValidate(cmd string, args []string, stdin io.Reader, stdout, stderr io.W
 	e.emit = rep.emit
 
 	status = exitValid
-	fail := func(err error) {
-		rep.progress.clear()
-		out.Flush()
-		fmt.Fprintf(diag, "contactevents: %v\n", err)
-		diag.Flush()
+	fail := func(name string, err error) {
+		rep.sourceFailed(name, err)
 		status = exitError
 	}
 	switch {
@@ -242,7 +239,7 @@ func runValidate(cmd string, args []string, stdin io.Reader, stdout, stderr io.W
 			name := "samples:" + s.Name + "/repaired.json"
 			if err := e.process(name, bytes.NewReader(s.Repaired)); err != nil {
 				if !errors.Is(err, errStopped) {
-					fail(err)
+					fail(name, err)
 				}
 				break
 			}
