@@ -191,7 +191,8 @@ func runValidate(cmd string, args []string, stdin io.Reader, stdout, stderr io.W
 		formats = append(formats, string(f))
 	}
 	format := fs.String("format", string(contactevents.FormatAuto), "delivery `format`: "+strings.Join(formats, ", "))
-	endpoint := fs.String("endpoint-url", "", "`URL` of an S3-compatible endpoint for s3:// operands, addressed path-style (as the AWS CLI's --endpoint-url)")
+	s3 := &s3Sources{}
+	s3.flags(fs)
 	output, embedded := new(string), new(bool)
 	if !normalize {
 		output = fs.String("output", outputText, "output `mode`: text (a line per problem, then a summary) or json (an object per event)")
@@ -249,7 +250,7 @@ func runValidate(cmd string, args []string, stdin io.Reader, stdout, stderr io.W
 		fallthrough
 	default:
 		ctx := context.Background()
-		e.runSources(ctx, expand(ctx, files, stdin, &s3Sources{endpoint: *endpoint}), fail)
+		e.runSources(ctx, expand(ctx, files, stdin, s3), fail)
 	}
 	rep.progress.clear()
 	if mode == outputText {
