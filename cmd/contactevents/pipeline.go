@@ -23,7 +23,12 @@ import (
 // order, in input order, for the caller. The caller takes the chunks from
 // order one by one and waits until each is decoded, so that items come out
 // in input order, whatever order the workers finish in. Both queues are
-// bounded, so at most about 4*GOMAXPROCS+4 chunks are in memory at once.
+// bounded (a chunk on jobs is on order too), so at most 2*workers+4 chunks
+// are in memory at once: order's 2*workers+2, the one split fills and the
+// one the caller emits. The input is read no further ahead of the item
+// being emitted than those chunks (each chunkSize and one line at most)
+// and the larger of the engine's in-memory prefix and the line reader's
+// buffer (TestLargeNDJSONStreamsWithBoundedReadAhead).
 //
 // Each line is one document: Parse validates it (any single-event delivery
 // format is detected, as the delivery layer does for each NDJSON value), and

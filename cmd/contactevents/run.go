@@ -174,12 +174,7 @@ func withFirst(emit func(src, format string, it *item) bool, p problem) func(src
 }
 
 // defaultWorkers is the number of decoding goroutines: one per processor
-// Go may use (workersOverride, when set by a test).
+// Go may use.
 func defaultWorkers() int {
-	if workersOverride > 0 {
-		return workersOverride
-	}
 	return max(1, runtime.GOMAXPROCS(0))
 }
-
-var workersOverride int
