@@ -132,7 +132,7 @@ func (dec *Decoder) records(decode bool) iter.Seq2[*Record, error] {
 				continue
 			}
 			warnings = warnings[:0]
-			ev, err := decodeRecord(rec.Data, rec.Doc, rec.Offset, rec.Line, &o)
+			ev, err := decodeRecord(rec.Data, rec.Doc, rec.Offset, rec.Line, &o, nil)
 			r.Event = ev
 			if len(warnings) > 0 {
 				r.Warnings = append([]Issue(nil), warnings...)

@@ -146,6 +146,19 @@ func (s *splitter) skipSpace() (sawNL, more bool) {
 	}
 }
 
+// valueStart reports whether the next byte (after skipSpace) can start a
+// value.
+func (s *splitter) valueStart() bool {
+	if s.pos >= s.end {
+		return false
+	}
+	switch s.buf[s.pos] {
+	case '}', ']', ',', ':':
+		return false
+	}
+	return true
+}
+
 // readErr returns the pending read error as a fatal item, once.
 func (s *splitter) readErr() (item, bool) {
 	if s.rerr == nil || s.rerr == errReported {

@@ -5,6 +5,8 @@ import (
 	"errors"
 	"fmt"
 	"strconv"
+
+	"github.com/connectevents/sdk-go/internal/scan"
 )
 
 // walker unwraps values and yields records. Its probes and scratch slices
@@ -14,10 +16,12 @@ type walker struct {
 	index int
 	done  bool // yield asked to stop
 
-	p  probe // the value being unwrapped
-	q  probe // a document embedded in it
-	br batchRecord
-	nr nestedRecord
+	reader
+	array scan.Skimmer // the records of a batch
+	p     probe        // the value being unwrapped
+	q     probe        // a document embedded in it
+	br    batchRecord
+	nr    nestedRecord
 }
 
 // loc is where a value sits in the input.
@@ -70,7 +74,7 @@ func (w *walker) malformed(v []byte, l loc) bool {
 func (w *walker) records(data []byte, f Format) {
 	switch {
 	case f == Auto:
-		if df, v, ok := detectSingle(&w.p, data); ok {
+		if df, v, ok := w.detectSingle(&w.p, data, nil); ok {
 			w.dispatch(v, df, loc{outer: df, off: int64(len(data) - len(skipWS(data)))})
 			return
 		}
@@ -94,7 +98,10 @@ func (w *walker) records(data []byte, f Format) {
 			w.dispatch(v, f, l)
 			return
 		}
-		_, rest, err := probeValue(&w.p, v)
+		_, rest, err := w.probeValue(&w.p, v, nil)
+		if err == nil && len(rest) == 0 {
+			err = w.validWrapper(v)
+		}
 		switch {
 		case err != nil:
 			w.fail(r, "", fmt.Errorf("not valid JSON: %w", err))
@@ -181,12 +188,17 @@ func (w *walker) failItem(mode Format, it item) bool {
 // not nil, is asked to resync after a value that is not JSON at all.
 func (w *walker) autoValue(v []byte, l loc, s *splitter) bool {
 	r := Record{Format: l.outer, Pointer: l.ptr, Offset: l.off, Line: l.line}
-	k, rest, err := probeValue(&w.p, v)
+	k, rest, err := w.probeValue(&w.p, v, nil)
+	var f Format
+	if err == nil && k == '{' && len(rest) == 0 {
+		if f = w.classify(&w.p); isWrapper(f) {
+			err = w.validWrapper(v)
+		}
+	}
 	switch {
 	case err != nil:
 		if c := v[0]; c != '{' && c != '[' && c != '"' {
-			// A junk token: segmentio's message for it is confusing, and the
-			// splitter must look for a fresh start.
+			// A junk token: the splitter must look for a fresh start.
 			if s != nil {
 				s.resyncPending = true
 			}
@@ -204,7 +216,6 @@ func (w *walker) autoValue(v []byte, l loc, s *splitter) bool {
 	case len(rest) != 0:
 		return w.fail(r, "", errors.New("unexpected data after the JSON value"))
 	}
-	f := classify(&w.p)
 	if l.outer == Auto {
 		l.outer = f
 	}
