@@ -27,7 +27,7 @@ func (e *Event) UnmarshalJSON(data []byte) error {
 		doc = delivery.EventBridge // the decoder says what it is
 	}
 	o := defaultOptions
-	ev, err := decodeRecord(data, doc, -1, 0, &o, nil)
+	ev, err := decodeRecord(data, doc, detached, &o, nil)
 	if ev != nil {
 		*e = *ev
 	}
@@ -42,7 +42,7 @@ func (c *ContactEvent) UnmarshalJSON(data []byte) error {
 	o := defaultOptions
 	o.format = FormatDetail
 	doc, _ := delivery.DocumentKind(data) // by the root rule, as Parse reads it
-	ev, err := decodeRecord(data, doc, -1, 0, &o, nil)
+	ev, err := decodeRecord(data, doc, detached, &o, nil)
 	if ev != nil {
 		*c = ev.Detail
 	}

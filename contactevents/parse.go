@@ -47,7 +47,7 @@ func parse(data []byte, o options, keep bool) (*Event, error) {
 	}
 	var sum delivery.Summary
 	if doc, ok := delivery.Classify(data, delivery.Format(o.format), &eventShape, &sum); ok {
-		return decodeRecord(data, doc, 0, 1, &o, &sum)
+		return decodeRecord(data, doc, origin{0, 1, 1}, &o, &sum)
 	}
 	return parseRecords(data, o)
 }
@@ -67,7 +67,7 @@ func parseRecords(data []byte, o options) (*Event, error) {
 			if doc, ok := singleDocument(data, o.format); ok && rerr != nil {
 				// One value followed by garbage: diagnose it as one
 				// document with trailing data.
-				return decodeRecord(data, doc, -1, 0, &o, nil)
+				return decodeRecord(data, doc, detached, &o, nil)
 			}
 			return nil, ErrMultipleEvents
 		}
@@ -78,7 +78,7 @@ func parseRecords(data []byte, o options) (*Event, error) {
 				// The payload itself is malformed: decode it as the event it
 				// looks like, for the decoder's diagnosis of every defect
 				// (trailing commas, then data after the event).
-				return decodeRecord(data, doc, -1, 0, &o, nil)
+				return decodeRecord(data, doc, detached, &o, nil)
 			}
 			return nil, recordError(rerr)
 		}
@@ -87,7 +87,7 @@ func parseRecords(data []byte, o options) (*Event, error) {
 	if count == 0 {
 		return nil, errors.New("contactevents: the payload holds no event")
 	}
-	ev, err := decodeRecord(first.Data, first.Doc, first.Offset, first.Line, &o, nil)
+	ev, err := decodeRecord(first.Data, first.Doc, originOf(first), &o, nil)
 	if err != nil && first.Pointer != "" {
 		err = atRecord(first, err)
 	}
@@ -237,12 +237,26 @@ func atRecord(rec delivery.Record, err error) *RecordError {
 	return &RecordError{Index: rec.Index, ID: rec.ID, Pointer: rec.Pointer, Line: rec.Line, Offset: rec.Offset, Err: err}
 }
 
+// origin is where an event document lies in the whole input: its byte
+// offset (-1: not a verbatim slice of it, decoded from a string or
+// base64), line and column (0: unknown), so that syntax errors give
+// positions in the input a person has in front of them.
+type origin struct {
+	offset    int64
+	line, col int
+}
+
+// detached is the origin of a document that is not a verbatim slice of an
+// input: its positions are its own.
+var detached = origin{-1, 0, 0}
+
+// originOf is the origin of a record's document.
+func originOf(rec delivery.Record) origin { return origin{rec.Offset, rec.Line, rec.Column} }
+
 // decodeRecord decodes one event document (an EventBridge event or a bare
-// contact event), once. offset and line say where it lies in the whole
-// input (offset -1: not a verbatim slice of it), so that syntax errors give
-// positions in the input a person has in front of them. sum is what the
-// classifier saw of data, or nil.
-func decodeRecord(data []byte, doc delivery.Format, offset int64, line int, o *options, sum *delivery.Summary) (*Event, error) {
+// contact event), once; from says where it lies in the input. sum is what
+// the classifier saw of data, or nil.
+func decodeRecord(data []byte, doc delivery.Format, from origin, o *options, sum *delivery.Summary) (*Event, error) {
 	if len(data) > o.maxSize {
 		return nil, sizeError(len(data), o.maxSize)
 	}
@@ -267,7 +281,7 @@ func decodeRecord(data []byte, doc delivery.Format, offset int64, line int, o *o
 		d.S.Finish()
 	}
 	if errs := d.S.Errors(); len(errs) > 0 {
-		return nil, syntaxErrors(errs, offset, line)
+		return nil, syntaxErrors(errs, from)
 	}
 	if d.C.Errors() > 0 {
 		// Only when the format was guessed: a payload the caller declared

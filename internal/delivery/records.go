@@ -65,6 +65,12 @@ type Record struct {
 	// decoded from a batch in such a value, the line where that value starts),
 	// else 0.
 	Line int
+	// Column is the 1-based column (in UTF-8 characters) of that line where
+	// Data starts when Line is set and Data is a verbatim slice of the
+	// input (a value after others on its line: concatenated values, array
+	// elements), else 0. With Offset and Line it makes positions inside
+	// Data positions in the input.
+	Column int
 }
 
 // RecordError describes a record that could not be unwrapped, or a problem

@@ -31,6 +31,7 @@ type loc struct {
 	ptr    string // pointer of the value within its top-level value
 	off    int64  // input offset of the value
 	line   int    // Record.Line
+	col    int    // Record.Column
 }
 
 // emit yields a record and reports whether to go on.
@@ -171,7 +172,7 @@ func (w *walker) container(s *splitter, mode Format) {
 
 // itemLoc returns the location of a splitter item.
 func itemLoc(mode Format, it item) loc {
-	l := loc{outer: mode, nested: true, off: it.off, line: it.line}
+	l := loc{outer: mode, nested: true, off: it.off, line: it.line, col: it.col}
 	if it.elem >= 0 {
 		l.ptr = "/" + strconv.Itoa(it.elem)
 	}
@@ -227,7 +228,7 @@ func (w *walker) autoValue(v []byte, l loc, s *splitter) bool {
 func (w *walker) dispatch(v []byte, f Format, l loc) bool {
 	switch f {
 	case EventBridge, Detail:
-		return w.emit(Record{Format: l.outer, Inner: f, Doc: f, Pointer: l.ptr, Data: v, Offset: l.off, Line: l.line})
+		return w.emit(Record{Format: l.outer, Inner: f, Doc: f, Pointer: l.ptr, Data: v, Offset: l.off, Line: l.line, Column: l.col})
 	case SNS:
 		return w.sns(l)
 	case Firehose:
