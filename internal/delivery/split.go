@@ -42,9 +42,9 @@ type splitter struct {
 	// the input offset colOff (at most pos): column counts each byte once.
 	colOff   int64
 	colChars int
-	bol  bool  // buf[pos] starts a line
-	eof  bool  // r has no more bytes
-	rerr error // read error other than io.EOF, reported once
+	bol      bool  // buf[pos] starts a line
+	eof      bool  // r has no more bytes
+	rerr     error // read error other than io.EOF, reported once
 
 	max    int  // largest value in bytes; 0 for no limit
 	ndjson bool // a top-level value may not span lines
