@@ -7,6 +7,7 @@ import (
 
 	"github.com/connectevents/sdk-go/internal/codec"
 	"github.com/connectevents/sdk-go/internal/delivery"
+	"github.com/connectevents/sdk-go/internal/passes"
 )
 
 var decoders = sync.Pool{New: func() any { return new(decoder) }}
@@ -260,8 +261,8 @@ func decodeRecord(data []byte, doc delivery.Format, from origin, o *options, sum
 	if len(data) > o.maxSize {
 		return nil, sizeError(len(data), o.maxSize)
 	}
-	if onDecode != nil {
-		onDecode(data)
+	if passes.Decoded != nil {
+		passes.Decoded(data)
 	}
 	p, _ := o.profile.codec()
 	d := decoders.Get().(*decoder)
@@ -300,7 +301,3 @@ func decodeRecord(data []byte, doc delivery.Format, from origin, o *options, sum
 	}
 	return ev, nil
 }
-
-// onDecode, when set (by a test), is called with every event document
-// decoded: it counts the validating passes.
-var onDecode func(data []byte)
