@@ -45,7 +45,7 @@ func TestDeepNestingGetsTheDepthError(t *testing.T) {
 	if _, err := contactevents.Parse(deep); !errors.Is(err, contactevents.ErrTooLarge) {
 		t.Errorf("Parse with the default event limit: %v, want ErrTooLarge", err)
 	}
-	if f := contactevents.DetectFormat(deep); f != contactevents.FormatDetail {
+	if f, _ := contactevents.DetectFormat(deep); f != contactevents.FormatDetail {
 		t.Errorf("DetectFormat = %s, want %s", f, contactevents.FormatDetail)
 	}
 	// Over a stream of concatenated values, the second one's error is at
