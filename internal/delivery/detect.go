@@ -189,6 +189,10 @@ func containsKey(keys []string, key []byte) bool {
 // order (a repeated key counts once while it is among them).
 func (p *probe) addKey(key []byte) {
 	n := min(p.nkeys, len(p.keys))
+	if n == len(p.keys) && bytes.Compare(key, p.keys[n-1]) > 0 {
+		p.nkeys++ // after the ones kept: counted only
+		return
+	}
 	i := 0
 	for i < n && bytes.Compare(p.keys[i], key) < 0 {
 		i++

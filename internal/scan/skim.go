@@ -221,7 +221,7 @@ func (k *Skimmer) NextMember() (key []byte, escaped, ok bool) {
 	if p >= len(k.data) || k.data[p] != '"' {
 		return nil, false, k.stop(Unexpected, p)
 	}
-	end, esc, ok := k.skimString(p)
+	end, esc, ok := k.skimString(p, true)
 	if !ok {
 		return nil, false, false
 	}
@@ -242,8 +242,8 @@ func (k *Skimmer) NextMember() (key []byte, escaped, ok bool) {
 func (k *Skimmer) NextElement() bool { return k.next() }
 
 // skimString returns the offset after the string whose opening quote is at
-// p, and whether it holds a backslash.
-func (k *Skimmer) skimString(p int) (end int, escaped, ok bool) {
+// p, and whether it holds a backslash (only asked for keys).
+func (k *Skimmer) skimString(p int, askEscaped bool) (end int, escaped, ok bool) {
 	d := k.data
 	i := p + 1
 	for {
@@ -258,7 +258,7 @@ func (k *Skimmer) skimString(p int) (end int, escaped, ok bool) {
 		}
 		if n > 0 {
 			escaped = true
-		} else if !escaped && bytes.IndexByte(d[i:q], '\\') >= 0 {
+		} else if askEscaped && !escaped && bytes.IndexByte(d[i:q], '\\') >= 0 {
 			escaped = true
 		}
 		if n%2 == 0 {
@@ -293,7 +293,7 @@ func (k *Skimmer) skimValue(p, depth int) (int, bool) {
 	}
 	switch c := d[p]; c {
 	case '"':
-		end, _, ok := k.skimString(p)
+		end, _, ok := k.skimString(p, false)
 		return end, ok
 	case '{', '[':
 	case '}', ']', ',', ':':
@@ -317,7 +317,7 @@ func (k *Skimmer) skimValue(p, depth int) (int, bool) {
 		}
 		switch c := d[i]; c {
 		case '"':
-			end, _, ok := k.skimString(i)
+			end, _, ok := k.skimString(i, false)
 			if !ok {
 				return end, false
 			}
