@@ -40,11 +40,16 @@ type Record struct {
 	// Line is the 1-based line of the stream where the record's value
 	// starts (NDJSON, concatenated, arrays), or 0.
 	Line int
+	// Column is the 1-based column of Line (in UTF-8 characters) where the
+	// record's event document starts when it is a verbatim part of the
+	// stream, or 0.
+	Column int
 	// Offset is the byte offset of the record's event document in the
-	// stream when the document is a verbatim part of it, or -1 when it was
-	// decoded from a JSON string or base64 (an SQS body, Kinesis data) at
-	// Pointer. Positions inside the document (a SyntaxError's, Locate's)
-	// are then relative to the decoded document.
+	// stream when the document is a verbatim part of it (a SyntaxError's
+	// position is then in the stream: byte offset, line and column), or -1
+	// when it was decoded from a JSON string or base64 (an SQS body,
+	// Kinesis data) at Pointer. Positions inside the document (a
+	// SyntaxError's, Locate's) are then relative to the decoded document.
 	Offset int64
 	// Format is the delivery format of the payload the record came in.
 	Format Format
@@ -125,7 +130,7 @@ func (dec *Decoder) records(decode bool) iter.Seq2[*Record, error] {
 				}
 				continue
 			}
-			r := &Record{Index: rec.Index, ID: rec.ID, Pointer: rec.Pointer, Line: rec.Line, Offset: rec.Offset, Format: Format(rec.Format), Data: rec.Data}
+			r := &Record{Index: rec.Index, ID: rec.ID, Pointer: rec.Pointer, Line: rec.Line, Column: rec.Column, Offset: rec.Offset, Format: Format(rec.Format), Data: rec.Data}
 			if !decode {
 				if !yield(r, nil) {
 					return
@@ -133,7 +138,7 @@ func (dec *Decoder) records(decode bool) iter.Seq2[*Record, error] {
 				continue
 			}
 			warnings = warnings[:0]
-			ev, err := decodeRecord(rec.Data, rec.Doc, rec.Offset, rec.Line, &o)
+			ev, err := decodeRecord(rec.Data, rec.Doc, originOf(rec), &o, nil)
 			r.Event = ev
 			if len(warnings) > 0 {
 				r.Warnings = append([]Issue(nil), warnings...)
