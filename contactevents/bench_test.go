@@ -215,6 +215,9 @@ func BenchmarkLatest(b *testing.B) { benchSuite(b, inputSet(b, "Latest")) }
 //     *ValidationError): strict rejects 02, 04, 06, 07, 08 of the samples
 //     and accepts the latest events, legacy rejects 05 to 08 and 3 of the
 //     latest.
+//   - Parser_compat: a Parser (compat) reusing one event's storage from
+//     call to call, as a Lambda handler or a stream consumer does; the
+//     event is valid until the next call.
 //   - Validate_compat: Validate with no option.
 func benchSuite(b *testing.B, set benchSet) {
 	docs, n := set.docs, set.bytes()
@@ -297,6 +300,14 @@ func benchSuite(b *testing.B, set benchSet) {
 			})
 		})
 	}
+	b.Run("Parser_compat", func(b *testing.B) {
+		p := contactevents.NewParser()
+		run(b, docs, n, func(_ int, doc []byte) {
+			if _, err := p.Parse(doc); err != nil {
+				b.Fatal(err)
+			}
+		})
+	})
 	b.Run("Validate_compat", func(b *testing.B) {
 		run(b, docs, n, func(_ int, doc []byte) {
 			if err := contactevents.Validate(doc); err != nil {

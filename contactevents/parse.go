@@ -111,11 +111,16 @@ func release(d *decoder) {
 // whether the caller keeps what is decoded: then it goes to a new arena;
 // otherwise nothing outlives the call, objects go to the decoder's spare
 // storage and no map or slice is built. With view, decoded strings alias
-// data.
-func (d *decoder) begin(data []byte, p codec.Profile, maxDepth int, keep, view bool) {
+// data. With st (a Parser's storage), what is kept goes to st, reused.
+func (d *decoder) begin(data []byte, p codec.Profile, maxDepth int, keep, view bool, st *storage) {
 	d.keep = keep
 	d.a = nil
-	if keep && !view {
+	if keep && st != nil {
+		d.a = st.arena()
+		if !view {
+			data, view = st.copyOf(data), true
+		}
+	} else if keep && !view {
 		// The copy of data that the event's strings will alias and the
 		// arena, in one allocation when data is small enough.
 		a, text := arenaWithText(data)
@@ -266,7 +271,7 @@ func decodeRecord(data []byte, doc delivery.Format, offset int64, line int, o *o
 	p, _ := o.profile.codec()
 	d := decoders.Get().(*decoder)
 	defer release(d)
-	d.begin(data, p, int(o.maxDepth), o.keep, !o.keep || o.noCopy)
+	d.begin(data, p, int(o.maxDepth), o.keep, !o.keep || o.noCopy, o.storage)
 	if o.warnings == nil && !o.allWarnings {
 		// Nobody reads the warnings of a valid event: do not render them.
 		d.C.DropWarnings()
