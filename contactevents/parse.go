@@ -132,6 +132,9 @@ func (d *decoder) begin(data []byte, p codec.Profile, maxDepth int, keep, view b
 		d.a = new(arena)
 	}
 	d.Reset(data, p, maxDepth, view)
+	if keep && st != nil {
+		d.Recycle = &st.recycle
+	}
 }
 
 // arenaText is an arena with room after it for the copy of a document of up

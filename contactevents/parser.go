@@ -3,18 +3,23 @@ package contactevents
 import (
 	"reflect"
 	"strings"
+
+	"github.com/connectevents/sdk-go/internal/codec"
 )
 
 // Parser parses one event after another into storage it owns and reuses:
-// the event's structs and the copy of the input its strings point into.
+// the event's structs, maps and slices, and the copy of the input its
+// strings point into.
 // It is for a consumer that handles each event and moves on (a Lambda
 // handler, a stream reader), where a fresh event per call would cost more
 // in garbage collection than its decoding: Parse allocates one
-// pointer-holding block of about 5 KB per event, a Parser allocates it once.
+// pointer-holding block of about 5 KB per event and its maps and slices,
+// a Parser allocates them for its first events and then, for events of
+// the shapes it has seen, nothing.
 //
 // The *Event that Parse returns (also with a *ValidationError) is valid
-// until the next call of Parse on the same Parser, which overwrites it:
-// call Clone to keep one. Errors do not point into the Parser's storage and
+// until the next call of Parse on the same Parser, which overwrites it and
+// every map and slice it holds: call Clone to keep one. Errors do not point into the Parser's storage and
 // stay valid. A Parser is not safe for concurrent use; use one per
 // goroutine.
 type Parser struct {
@@ -24,8 +29,9 @@ type Parser struct {
 
 // storage is what a Parser reuses from one event to the next.
 type storage struct {
-	a    *arena
-	text []byte // the copy of the last input, which decoded strings alias
+	a       *arena
+	text    []byte         // the copy of the last input, which decoded strings alias
+	recycle codec.Recycler // the last event's maps and slices
 }
 
 // maxRetainedText bounds the input copy a Parser keeps between calls: one
@@ -51,8 +57,10 @@ func (p *Parser) Parse(data []byte) (*Event, error) {
 	return ev, err
 }
 
-// arena returns the storage's arena, zeroed.
+// arena returns the storage's arena, zeroed, and makes the last event's
+// maps and slices available again.
 func (s *storage) arena() *arena {
+	s.recycle.Reset()
 	if s.a == nil {
 		s.a = new(arena)
 	} else {
