@@ -5,6 +5,8 @@ import (
 	"strings"
 	"testing"
 	"unicode/utf8"
+
+	"github.com/connectevents/sdk-go/contactevents"
 )
 
 // The seeds (the User Guide table and the invalid patterns) run in every
@@ -14,7 +16,9 @@ import (
 //	go test -run '^$' -fuzz FuzzMatch -fuzztime 5m ./contactevents/pattern
 
 // FuzzCompile: any input compiles or fails with an *Error, without a panic
-// or a hang, and a compiled pattern matches events without either.
+// or a hang, and a compiled pattern matches events and lints under every
+// profile without either. testdata/fuzz/FuzzCompile keeps the inputs that
+// once panicked (a wildcard ending in a backslash).
 func FuzzCompile(f *testing.F) {
 	for _, c := range userGuide {
 		f.Add([]byte(c.pattern))
@@ -34,6 +38,11 @@ func FuzzCompile(f *testing.F) {
 			p.Match([]byte(c.event))
 		}
 		p.Match(data)
+		for _, prof := range contactevents.Profile("").Values() {
+			if _, err := Lint(p, prof); err != nil {
+				t.Fatalf("Lint(%s): %v", prof, err)
+			}
+		}
 	})
 }
 

@@ -46,8 +46,7 @@ func (c *compiler) operator(ptr string) (cond, error) {
 	case "wildcard":
 		cd.kind = kindWildcard
 		if cd.str, err = c.text(op, name); err == nil {
-			err = checkGlob(cd.str, op)
-			cd.glob = splitGlob(cd.str)
+			cd.glob, err = compileGlob(cd.str, op)
 		}
 	case "anything-but":
 		cd, err = c.anythingBut(op)
@@ -158,10 +157,11 @@ func (c *compiler) anythingBut(ptr string) (cond, error) {
 			if list {
 				ep = op + "/" + strconv.Itoa(i)
 			}
-			if err := checkGlob(s, ep); err != nil {
+			g, err := compileGlob(s, ep)
+			if err != nil {
 				return cond{}, err
 			}
-			cd.globs = append(cd.globs, splitGlob(s))
+			cd.globs = append(cd.globs, g)
 		}
 	}
 	if _, more := c.s.NextKey(); more {

@@ -247,3 +247,20 @@ func TestInvalidPatterns(t *testing.T) {
 		})
 	}
 }
+
+// TestWildcardEndingInBackslashIsAnError: a wildcard operand ending in a
+// lone backslash once made Compile panic (index out of range in splitGlob,
+// issue 17); it is an invalid escape, reported at the operand.
+func TestWildcardEndingInBackslashIsAnError(t *testing.T) {
+	for _, c := range []struct{ pattern, pointer string }{
+		{`{"detail":{"x":[{"wildcard":"a\\"}]}}`, "/detail/x/0/wildcard"},
+		{`{"x":[{"anything-but":{"wildcard":["a*\\"]}}]}`, "/x/0/anything-but/wildcard/0"},
+		{`{"":[{"wildcard":"\\"`, "//0/wildcard"}, // the fuzzer's, truncated after the operand
+	} {
+		_, err := Compile([]byte(c.pattern))
+		var perr *Error
+		if !errors.As(err, &perr) || perr.Pointer != c.pointer {
+			t.Errorf("Compile(%s) = %v, want an *Error at %q", c.pattern, err, c.pointer)
+		}
+	}
+}
