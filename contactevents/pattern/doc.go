@@ -24,6 +24,20 @@
 // has read them all, so that it costs a fraction of decoding the event.
 // MatchEvent matches a decoded *contactevents.Event.
 //
+// # Rule sets
+//
+// A RuleSet matches many named patterns at once, as EventBridge matches
+// every rule of a bus, and returns the names of the rules that match:
+//
+//	var rules pattern.RuleSet
+//	rules.Add(pattern.Rule{Name: "disconnects", Pattern: p}, ...)
+//	names, err := rules.Match(eventBytes, names[:0])
+//
+// Rules can be added and removed while other goroutines match. Each rule
+// is indexed by a condition every event it matches must meet (an exact
+// string, a prefix), so that a match reads the event once and tries only
+// the rules that can match it.
+//
 // The semantics are those of the EventBridge User Guide (pages "Event
 // patterns", "Content filtering", "Arrays in event patterns", "Comparison
 // operators", "Matching null values and empty strings") and of
