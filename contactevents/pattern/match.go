@@ -67,12 +67,8 @@ func (p *Pattern) MatchEvent(ev *contactevents.Event) bool {
 
 func (st *state) match(root *node, data []byte) (bool, error) {
 	r := &st.r
-	r.reset(data)
-	if r.peek() != '{' {
-		if r.skip(0) && r.end() {
-			return false, ErrNotObject
-		}
-		return false, r.err
+	if err := r.begin(data); err != nil {
+		return false, err
 	}
 	st.done, st.arrays = false, 0
 	st.object(root, true, 1)

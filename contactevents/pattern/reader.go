@@ -32,6 +32,19 @@ func (r *reader) reset(data []byte) {
 	r.text = unsafe.String(unsafe.SliceData(data), len(data))
 }
 
+// begin starts reading the event in data, which must be a JSON object:
+// the error is ErrNotObject for another value, else the syntax error.
+func (r *reader) begin(data []byte) error {
+	r.reset(data)
+	if r.peek() == '{' {
+		return nil
+	}
+	if r.skip(0) && r.end() {
+		return ErrNotObject
+	}
+	return r.err
+}
+
 // fail records the first syntax error, at offset off.
 func (r *reader) fail(off int, msg string) bool {
 	if r.err == nil {

@@ -280,12 +280,8 @@ func (sn *ruleSnapshot) match(st *setState, data []byte, dst []string) ([]string
 		return sn.try(allRules[:len(sn.rules)], data, dst)
 	}
 	r := &st.r
-	r.reset(data)
-	if r.peek() != '{' {
-		if r.skip(0) && r.end() {
-			return dst, ErrNotObject
-		}
-		return dst, r.err
+	if err := r.begin(data); err != nil {
+		return dst, err
 	}
 	st.epoch++
 	if st.epoch == 0 { // wrapped: forget every old mark
