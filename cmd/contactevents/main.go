@@ -96,10 +96,12 @@ Usage:
   contactevents normalize [flags] [FILE ...]  write the canonical JSON of each valid event (NDJSON)
   contactevents schema [--profile P]          print a JSON Schema of the events
   contactevents samples [--repaired] [NAME]   list the documented samples, or print one
-  contactevents pattern match|lint [flags] PATTERN_FILE ...  test an EventBridge rule's event pattern
+  contactevents pattern match|test|lint [flags] ...  test EventBridge rules' event patterns
 
 Run 'contactevents <command> -h' for the flags of a command.
-Exit status: 0 all valid, 1 an event is invalid, 2 usage or I/O error.
+Exit status: 0 all valid, 1 an event is invalid, 2 usage or I/O error; for pattern
+commands: 0 matched (match: an event, test: every rule) or no lint error, 1 nothing
+matched (test: a rule matched nothing) or a lint error, 2 an invalid pattern or I/O error.
 `
 
 // run runs the command with args (without the program name) and returns its
