@@ -41,6 +41,13 @@
 //	contactevents normalize [--profile P] [FILE ...]   canonical JSON of each valid event, as NDJSON
 //	contactevents schema [--profile P|source]           a JSON Schema of the events
 //	contactevents samples [--repaired] [NAME]           the documented samples
+//	contactevents pattern match PATTERN_FILE [FILE ...]  the events an EventBridge rule's event pattern matches
+//	contactevents pattern lint [--profile P] PATTERN_FILE  what in a pattern can never match a contact event
+//	contactevents version                               the module version and VCS revision (also --version)
+//
+// pattern match exits 0 when an event matched, 1 when none did; pattern lint
+// exits 1 for an error finding (a value no contact event has, a misspelt
+// key), 2 when EventBridge would reject the pattern.
 //
 // NDJSON dumps of any size are read in constant memory and decoded on every
 // processor; on a terminal, a progress line shows the rate of long runs.
@@ -56,7 +63,6 @@ import (
 	"io"
 	"os"
 	"runtime/debug"
-	"slices"
 	"strings"
 	"sync/atomic"
 	"text/tabwriter"
@@ -97,11 +103,13 @@ Usage:
   contactevents schema [--profile P]          print a JSON Schema of the events
   contactevents samples [--repaired] [NAME]   list the documented samples, or print one
   contactevents pattern match|test|lint [flags] ...  test EventBridge rules' event patterns
+  contactevents version                       print the module version and VCS revision (also --version)
 
 Run 'contactevents <command> -h' for the flags of a command.
-Exit status: 0 all valid, 1 an event is invalid, 2 usage or I/O error; for pattern
-commands: 0 matched (match: an event, test: every rule) or no lint error, 1 nothing
-matched (test: a rule matched nothing) or a lint error, 2 an invalid pattern or I/O error.
+Exit status: 2 for a usage or I/O error; otherwise validate and normalize exit 0 when
+every event is valid and 1 when one is not, pattern match 0 when an event matched and
+1 when none did, pattern test 0 when every rule matched an event and 1 when one matched
+none (2 for an invalid rule), pattern lint 1 for an error finding (2 for an invalid rule).
 `
 
 // run runs the command with args (without the program name) and returns its
@@ -123,6 +131,8 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		return runSamples(args, stdout, stderr)
 	case "pattern":
 		return runPattern(args, stdin, stdout, stderr)
+	case "version", "-version", "--version":
+		return runVersion(args, stdout, stderr)
 	case "help", "-h", "-help", "--help":
 		fmt.Fprint(stdout, usage)
 		return exitValid
@@ -204,11 +214,11 @@ func runValidate(cmd string, args []string, stdin io.Reader, stdout, stderr io.W
 		return status
 	}
 
-	e := &engine{workers: defaultWorkers(), canonical: normalize, read: new(atomic.Int64)}
-	e.profile = contactevents.Profile(*profile)
-	if !slices.Contains(contactevents.Profile("").Values(), e.profile) {
+	prof, err := contactevents.ParseProfile(*profile)
+	if err != nil {
 		return usageError(stderr, fs, "unknown profile %q (want one of %s)", *profile, strings.Join(profileNames(), ", "))
 	}
+	e := &engine{workers: defaultWorkers(), canonical: normalize, read: new(atomic.Int64), profile: prof}
 	f, err := contactevents.ParseFormat(*format)
 	if err != nil {
 		return usageError(stderr, fs, "unknown format %q (want one of %s)", *format, strings.Join(formats, ", "))
