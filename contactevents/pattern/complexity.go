@@ -2,7 +2,7 @@ package pattern
 
 import (
 	"fmt"
-	"strconv"
+	"slices"
 )
 
 // checkComplexity refuses a pattern one of whose fields has wildcard
@@ -54,7 +54,7 @@ func (n *node) checkComplexity() error {
 // busiest ("*/bin/*.jar" with "*/bin/*.class") measures 8.
 const maxWildcardComplexity = 10
 
-// complexityStates bounds the subsets of automaton states the measure
+// complexityStates bounds the sets of automaton positions the measure
 // explores; a field whose wildcards need more is too complex by itself.
 const complexityStates = 1 << 12
 
@@ -64,19 +64,23 @@ const complexityStates = 1 << 12
 // where a prefix of an operand is its first k characters and wildcards for
 // every k >= 1, and the same prefix of two operands counts twice. It stops
 // counting at limit.
+//
+// The operands are one automaton whose positions are (operand, characters
+// and wildcards consumed); the measure is the largest set of positions one
+// value reaches. Each set explored has fewer than limit positions (the
+// search stops at the first that has limit), so a step costs O(limit)
+// whatever the operands' length, and only the bytes the positions name,
+// plus one byte for all the others, lead to different sets.
 func wildcardComplexity(globs [][]string, limit int) int {
-	// The operands as one automaton: a position is (operand, characters
-	// and wildcards consumed), numbered consecutively.
 	type pos struct {
 		tok  int16 // the token after the position: a byte, star, or end
 		loop bool  // the token before it is a star: any byte stays here
 	}
 	const star, end = -1, -2
 	var ps []pos
-	var starts []int
-	alphabet := map[byte]bool{}
+	var start []int32
 	for _, segs := range globs {
-		starts = append(starts, len(ps))
+		start = append(start, int32(len(ps)))
 		loop := false
 		for i, seg := range segs {
 			if i > 0 {
@@ -86,67 +90,59 @@ func wildcardComplexity(globs [][]string, limit int) int {
 			for j := 0; j < len(seg); j++ {
 				ps = append(ps, pos{tok: int16(seg[j]), loop: loop})
 				loop = false
-				alphabet[seg[j]] = true
 			}
 		}
 		ps = append(ps, pos{tok: end, loop: loop})
 	}
-	// One byte that no operand names stands for all the others.
-	for b := 0; b < 256; b++ {
-		if !alphabet[byte(b)] {
-			alphabet[byte(b)] = true
-			break
-		}
-	}
-	words := (len(ps) + 63) / 64
-	closure := func(set []uint64) {
-		for i := range ps {
-			if set[i/64]&(1<<(i%64)) != 0 && ps[i].tok == star {
-				set[(i+1)/64] |= 1 << ((i + 1) % 64)
+	// closure adds the position after each star: a star matches nothing too.
+	closure := func(set []int32) []int32 {
+		for i := 0; i < len(set); i++ {
+			if ps[set[i]].tok == star && !slices.Contains(set, set[i]+1) {
+				set = append(set, set[i]+1)
 			}
 		}
+		slices.Sort(set)
+		return set
 	}
-	start := make([]uint64, words)
-	for _, s := range starts {
-		start[s/64] |= 1 << (s % 64)
+	key := func(set []int32) string {
+		b := make([]byte, 0, 4*len(set))
+		for _, p := range set {
+			b = append(b, byte(p), byte(p>>8), byte(p>>16), byte(p>>24))
+		}
+		return string(b)
 	}
-	closure(start)
 	seen := map[string]bool{}
-	queue := [][]uint64{start}
+	queue := [][]int32{closure(start)}
 	most := 0
 	for len(queue) > 0 {
 		set := queue[0]
 		queue = queue[1:]
-		for c := range alphabet {
-			next := make([]uint64, words)
-			n := 0
-			for i := range ps {
-				if set[i/64]&(1<<(i%64)) == 0 {
-					continue
+		// The bytes that lead somewhere other than the loops alone, and
+		// -1 for every other byte.
+		bytes := []int16{-1}
+		for _, p := range set {
+			if t := ps[p].tok; t >= 0 && !slices.Contains(bytes, t) {
+				bytes = append(bytes, t)
+			}
+		}
+		for _, c := range bytes {
+			var next []int32
+			for _, p := range set {
+				if c >= 0 && ps[p].tok == c && !slices.Contains(next, p+1) {
+					next = append(next, p+1)
 				}
-				if ps[i].tok == int16(c) {
-					next[(i+1)/64] |= 1 << ((i + 1) % 64)
-				}
-				if ps[i].loop {
-					next[i/64] |= 1 << (i % 64)
+				if ps[p].loop && !slices.Contains(next, p) {
+					next = append(next, p)
 				}
 			}
-			closure(next)
-			key := make([]byte, 0, words*8)
-			for _, w := range next {
-				key = strconv.AppendUint(key, w, 36)
-				key = append(key, ',')
-				for ; w != 0; w &= w - 1 {
-					n++
-				}
-			}
-			if n == 0 || seen[string(key)] {
+			next = closure(next)
+			if len(next) == 0 || seen[key(next)] {
 				continue
 			}
-			if most = max(most, n); most >= limit || len(seen) >= complexityStates {
+			if most = max(most, len(next)); most >= limit || len(seen) >= complexityStates {
 				return limit
 			}
-			seen[string(key)] = true
+			seen[key(next)] = true
 			queue = append(queue, next)
 		}
 	}

@@ -3,6 +3,8 @@ package pattern
 import (
 	"bytes"
 	"encoding/json"
+	"slices"
+	"strconv"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -143,4 +145,47 @@ func namesLeaf(pattern any, k string) bool {
 		}
 	}
 	return false
+}
+
+// FuzzRuleSet: a RuleSet of the pattern and the User Guide's agrees with
+// each pattern matched alone, on well-formed events without duplicate keys
+// (normalized through encoding/json, as FuzzMatch does).
+func FuzzRuleSet(f *testing.F) {
+	for _, c := range userGuide {
+		f.Add([]byte(c.pattern), []byte(c.event))
+	}
+	f.Fuzz(func(t *testing.T, pat, event []byte) {
+		p, err := Compile(pat)
+		if err != nil {
+			return
+		}
+		rules := []Rule{{Name: "fuzz", Pattern: p}}
+		for i, c := range userGuide[:12] {
+			rules = append(rules, Rule{Name: strconv.Itoa(i), Pattern: MustCompile(c.pattern)})
+		}
+		var s RuleSet
+		s.Add(rules...)
+		s.Match(event, nil) // must not panic on any input
+		ev, err := decode(event)
+		if err != nil {
+			return
+		}
+		normal, err := json.Marshal(ev)
+		if err != nil {
+			return
+		}
+		got, err := s.Match(normal, nil)
+		if err != nil {
+			return // nesting over maxDepth, or not an object
+		}
+		var want []string
+		for _, r := range s.Rules() {
+			if ok, _ := r.Pattern.Match(normal); ok {
+				want = append(want, r.Name)
+			}
+		}
+		if !slices.Equal(got, want) {
+			t.Fatalf("RuleSet.Match = %v, each pattern alone = %v\npattern %s\nevent   %s", got, want, pat, normal)
+		}
+	})
 }

@@ -2,7 +2,6 @@ package pattern
 
 import (
 	"errors"
-	"strconv"
 	"strings"
 
 	"github.com/connectevents/sdk-go/contactevents"
@@ -91,7 +90,7 @@ func (st *state) object(n *node, outer bool, depth int) {
 	met := 0
 	r := &st.r
 	if depth > maxDepth {
-		r.fail(r.pos, "nesting deeper than "+strconv.Itoa(maxDepth))
+		r.fail(r.pos, tooDeep)
 		return
 	}
 	r.pos++ // '{'
@@ -133,7 +132,7 @@ func (st *state) member(n *node, g *group, complete bool, depth int) {
 	switch r.peek() {
 	case '[':
 		if depth >= maxDepth {
-			r.fail(r.pos, "nesting deeper than "+strconv.Itoa(maxDepth))
+			r.fail(r.pos, tooDeep)
 			return
 		}
 		st.arrays++
@@ -154,18 +153,24 @@ func (st *state) member(n *node, g *group, complete bool, depth int) {
 		if !ok {
 			return
 		}
-		for _, t := range g.leaves {
-			i := n.base + t
-			st.seen[i] = true
-			if st.matched[i] {
-				continue
-			}
-			conds := n.terms[t].leaf.conds
-			for k := range conds {
-				if conds[k].matches(v) {
-					st.matched[i] = true
-					break
-				}
+		st.leaf(n, g, v)
+	}
+}
+
+// leaf records that the terms of g, a group of n, saw the leaf v, and
+// which of them it matched.
+func (st *state) leaf(n *node, g *group, v value) {
+	for _, t := range g.leaves {
+		i := n.base + t
+		st.seen[i] = true
+		if st.matched[i] {
+			continue
+		}
+		conds := n.terms[t].leaf.conds
+		for k := range conds {
+			if conds[k].matches(v) {
+				st.matched[i] = true
+				break
 			}
 		}
 	}
@@ -200,7 +205,7 @@ func (st *state) dotted(n *node, key string, depth int) bool {
 		return false
 	}
 	if depth >= maxDepth {
-		st.r.fail(st.r.pos, "nesting deeper than "+strconv.Itoa(maxDepth))
+		st.r.fail(st.r.pos, tooDeep)
 		return true
 	}
 	c := n.keys[i].child

@@ -100,6 +100,7 @@ func (s *RuleSet) Match(data []byte, dst []string) ([]string, error) {
 	st := sn.pool.Get().(*setState)
 	out, err := sn.match(st, data, dst)
 	st.r.reset(nil) // keep no reference to the caller's event
+	clear(st.leaves)
 	sn.pool.Put(st)
 	return out, err
 }
@@ -120,7 +121,9 @@ func (s *RuleSet) MatchEvent(ev *contactevents.Event, dst []string) []string {
 type ruleSnapshot struct {
 	rules []Rule // by name
 	index *pathIndex
-	scan  []int32 // rules without an index condition, ascending
+	scan  []int32   // rules without an index condition, ascending
+	paths [][]int32 // per rule, per term of its pattern: the id of its field path
+	npath int32     // path ids in the index
 	pool  sync.Pool
 }
 
@@ -128,19 +131,11 @@ type ruleSnapshot struct {
 // index condition is on this field, by exact value and by prefix, and the
 // fields under it.
 type pathIndex struct {
+	id       int32 // the field path's number, from 0 at the root
 	children map[string]*pathIndex
 	exact    map[string][]int32
 	prefixes map[string][]int32
 	lengths  []int // the distinct lengths of the prefixes, ascending
-}
-
-// setState is the scratch space of one RuleSet match.
-type setState struct {
-	r     reader
-	mark  []uint32 // per rule: the epoch in which it became a candidate
-	epoch uint32
-	cand  []int32
-	buf   []byte
 }
 
 func newRuleSnapshot(byName map[string]*Pattern) *ruleSnapshot {
@@ -178,8 +173,16 @@ func newRuleSnapshot(byName map[string]*Pattern) *ruleSnapshot {
 		}
 		sn.index.add(conds[i][best], int32(i))
 	}
-	n := len(sn.rules)
-	sn.pool.New = func() any { return &setState{mark: make([]uint32, n)} }
+	// Every field some rule names gets a path id, so that one read of
+	// the event collects the values of them all.
+	sn.npath = 1
+	for _, r := range sn.rules {
+		paths := make([]int32, r.Pattern.terms)
+		sn.index.number(r.Pattern.root, paths, &sn.npath)
+		sn.paths = append(sn.paths, paths)
+	}
+	n, np := len(sn.rules), sn.npath
+	sn.pool.New = func() any { return newSetState(n, np) }
 	return sn
 }
 
@@ -242,15 +245,7 @@ func required(n *node, e *expr, path []string, out []indexCond) []indexCond {
 
 func (x *pathIndex) add(c indexCond, rule int32) {
 	for _, k := range c.path {
-		if x.children == nil {
-			x.children = map[string]*pathIndex{}
-		}
-		next := x.children[k]
-		if next == nil {
-			next = &pathIndex{}
-			x.children[k] = next
-		}
-		x = next
+		x = x.child(k)
 	}
 	for _, v := range c.exact {
 		if x.exact == nil {
@@ -273,142 +268,33 @@ func (x *pathIndex) add(c indexCond, rule int32) {
 	}
 }
 
-// match collects the candidate rules of the event in data, then runs each
-// candidate's pattern.
-func (sn *ruleSnapshot) match(st *setState, data []byte, dst []string) ([]string, error) {
-	if len(sn.rules) <= directRules {
-		return sn.try(allRules[:len(sn.rules)], data, dst)
+// child returns the index under key, made if need be (with id 0, which
+// number sets).
+func (x *pathIndex) child(key string) *pathIndex {
+	if x.children == nil {
+		x.children = map[string]*pathIndex{}
 	}
-	r := &st.r
-	if err := r.begin(data); err != nil {
-		return dst, err
+	next := x.children[key]
+	if next == nil {
+		next = &pathIndex{}
+		x.children[key] = next
 	}
-	st.epoch++
-	if st.epoch == 0 { // wrapped: forget every old mark
-		clear(st.mark)
-		st.epoch = 1
-	}
-	st.cand = st.cand[:0]
-	st.flattenObject(sn.index, 1)
-	if r.err == nil {
-		r.end()
-	}
-	if r.err != nil {
-		return dst, r.err
-	}
-	st.cand = append(st.cand, sn.scan...)
-	slices.Sort(st.cand)
-	return sn.try(st.cand, data, dst)
+	return next
 }
 
-// directRules is the size up to which a set tries each rule on the event
-// without reading it first: reading it costs about one more Pattern.Match.
-const directRules = 2
-
-var allRules = []int32{0, 1}
-
-// try runs the patterns of the rules on the event, in the order given.
-func (sn *ruleSnapshot) try(rules []int32, data []byte, dst []string) ([]string, error) {
-	n := len(dst)
-	for _, i := range rules {
-		ok, err := sn.rules[i].Pattern.Match(data)
-		if err != nil {
-			return dst[:n], err
+// number records in paths the path id of every term of node n, which is
+// at index x, numbering new paths from *next.
+func (x *pathIndex) number(n *node, paths []int32, next *int32) {
+	for i := range n.terms {
+		t := &n.terms[i]
+		c := x.child(t.key)
+		if c.id == 0 {
+			c.id = *next
+			*next++
 		}
-		if ok {
-			dst = append(dst, sn.rules[i].Name)
-		}
-	}
-	return dst, nil
-}
-
-// flattenObject reads an event object at index x: the members some rule
-// names are read, the others skipped.
-func (st *setState) flattenObject(x *pathIndex, depth int) {
-	r := &st.r
-	if depth > maxDepth {
-		r.fail(r.pos, "nesting too deep")
-		return
-	}
-	r.pos++ // '{'
-	for first := true; r.next(first, '}'); first = false {
-		key, ok := r.key()
-		if !ok {
-			return
-		}
-		if next := x.lookup(key); next != nil {
-			st.flattenValue(next, depth)
-		} else {
-			r.skip(depth)
-		}
-		if r.err != nil {
-			return
-		}
-	}
-}
-
-// lookup returns the index under key, reading a dotted key as a path, as
-// the matcher does.
-func (x *pathIndex) lookup(key string) *pathIndex {
-	for x != nil {
-		if next := x.children[key]; next != nil {
-			return next
-		}
-		head, rest, ok := strings.Cut(key, ".")
-		if !ok {
-			return nil
-		}
-		x, key = x.children[head], rest
-	}
-	return nil
-}
-
-// flattenValue reads the value of a member at index x: arrays at any depth,
-// objects into x's children, string leaves looked up in x's values.
-func (st *setState) flattenValue(x *pathIndex, depth int) {
-	r := &st.r
-	switch r.peek() {
-	case '[':
-		if depth >= maxDepth {
-			r.fail(r.pos, "nesting too deep")
-			return
-		}
-		r.pos++
-		for first := true; r.next(first, ']'); first = false {
-			st.flattenValue(x, depth+1)
-		}
-	case '{':
-		if x.children == nil {
-			r.skip(depth)
-			return
-		}
-		st.flattenObject(x, depth+1)
-	case '"':
-		if x.exact == nil && x.prefixes == nil {
-			r.skip(depth)
-			return
-		}
-		s, ok := r.str()
-		if !ok {
-			return
-		}
-		st.candidates(x.exact[s])
-		for _, n := range x.lengths {
-			if n > len(s) {
-				break
-			}
-			st.candidates(x.prefixes[s[:n]])
-		}
-	default:
-		r.skip(depth)
-	}
-}
-
-func (st *setState) candidates(rules []int32) {
-	for _, i := range rules {
-		if st.mark[i] != st.epoch {
-			st.mark[i] = st.epoch
-			st.cand = append(st.cand, i)
+		paths[n.base+i] = c.id
+		if t.child != nil && (i == 0 || !slices.ContainsFunc(n.terms[:i], func(u term) bool { return u.child == t.child })) {
+			c.number(t.child, paths, next)
 		}
 	}
 }
