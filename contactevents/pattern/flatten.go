@@ -33,6 +33,7 @@ type setState struct {
 	tangled bool   // values cannot be told apart by object: use Pattern.Match
 	arrays  int
 	buf     []byte // MatchEvent's encoding of the event
+	terms   *state // the terms' scratch space for eval, as large as the largest rule's
 }
 
 // flatLeaf is one leaf value of the event, in the list of its path.
@@ -41,10 +42,10 @@ type flatLeaf struct {
 	next int32 // the next leaf of the same path, or -1
 }
 
-func newSetState(rules int, paths int32) *setState {
+func newSetState(rules int, paths int32, terms int) *setState {
 	return &setState{
 		mark: make([]uint32, rules), head: make([]int32, paths), headAt: make([]uint32, paths),
-		objects: make([]int32, paths),
+		objects: make([]int32, paths), terms: newState(terms, 0),
 	}
 }
 
@@ -108,12 +109,9 @@ func (sn *ruleSnapshot) try(rules []int32, data []byte, dst []string) ([]string,
 
 // eval evaluates rule i on the collected values.
 func (sn *ruleSnapshot) eval(st *setState, i int32) bool {
-	p := sn.rules[i].Pattern
-	ps := p.pool.Get().(*state)
-	st.evalNode(p.root, sn.paths[i], ps)
-	ok := p.root.eval(ps, &p.root.roots[0])
-	p.pool.Put(ps)
-	return ok
+	root := sn.rules[i].Pattern.root
+	st.evalNode(root, sn.paths[i], st.terms)
+	return root.eval(st.terms, &root.roots[0])
 }
 
 // evalNode records in ps what each term of n saw among the collected

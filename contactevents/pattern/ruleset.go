@@ -181,8 +181,11 @@ func newRuleSnapshot(byName map[string]*Pattern) *ruleSnapshot {
 		sn.index.number(r.Pattern.root, paths, &sn.npath)
 		sn.paths = append(sn.paths, paths)
 	}
-	n, np := len(sn.rules), sn.npath
-	sn.pool.New = func() any { return newSetState(n, np) }
+	n, np, terms := len(sn.rules), sn.npath, 0
+	for _, r := range sn.rules {
+		terms = max(terms, r.Pattern.terms)
+	}
+	sn.pool.New = func() any { return newSetState(n, np, terms) }
 	return sn
 }
 

@@ -292,12 +292,31 @@ func BenchmarkRuleSet(b *testing.B) {
 		}
 		b.ReportMetric(float64(b.N)/b.Elapsed().Seconds(), "events/s")
 	})
+	sets := map[string]*pattern.RuleSet{}
+	var names []string
 	for _, n := range []int{1, 10, 100, 1000, 10000} {
 		var s pattern.RuleSet
 		s.Add(ruleMix(n)...)
-		b.Run("rules="+strconv.Itoa(n), func(b *testing.B) {
+		name := "rules=" + strconv.Itoa(n)
+		sets[name] = &s
+		names = append(names, name)
+	}
+	// 900 of the mix and 100 rules that name no value an index can look
+	// up (anything-but and numeric only), which every event is tried on.
+	open := ruleMix(900)
+	for i := range 100 {
+		open = append(open, pattern.Rule{Name: "open-" + strconv.Itoa(i), Pattern: pattern.MustCompile(fmt.Sprintf(
+			`{"detail":{"initiationMethod":[{"anything-but":["OUTBOUND","CALLBACK"]}],"agentInfo":{"hierarchyGroups":{"level1":{"arn":[{"anything-but":{"suffix":"/%d"}}]}}}}}`, i))})
+	}
+	var unindexed pattern.RuleSet
+	unindexed.Add(open...)
+	sets["rules=1000,unindexed=100"] = &unindexed
+	names = append(names, "rules=1000,unindexed=100")
+	for _, name := range names {
+		s := sets[name]
+		b.Run(name, func(b *testing.B) {
 			b.ReportAllocs()
-			dst := make([]string, 0, 64)
+			dst := make([]string, 0, 128)
 			i, matched := 0, 0
 			for b.Loop() {
 				out, err := s.Match(events[i%len(events)], dst[:0])
