@@ -102,13 +102,14 @@ Usage:
   contactevents normalize [flags] [FILE ...]  write the canonical JSON of each valid event (NDJSON)
   contactevents schema [--profile P]          print a JSON Schema of the events
   contactevents samples [--repaired] [NAME]   list the documented samples, or print one
-  contactevents pattern match|lint [flags] PATTERN_FILE ...  test an EventBridge rule's event pattern
+  contactevents pattern match|test|lint [flags] ...  test EventBridge rules' event patterns
   contactevents version                       print the module version and VCS revision (also --version)
 
 Run 'contactevents <command> -h' for the flags of a command.
 Exit status: 2 for a usage or I/O error; otherwise validate and normalize exit 0 when
 every event is valid and 1 when one is not, pattern match 0 when an event matched and
-1 when none did, pattern lint 1 for an error finding.
+1 when none did, pattern test 0 when every rule matched an event and 1 when one matched
+none (2 for an invalid rule), pattern lint 1 for an error finding (2 for an invalid rule).
 `
 
 // run runs the command with args (without the program name) and returns its
