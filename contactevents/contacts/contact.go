@@ -18,13 +18,16 @@ import (
 const (
 	factChannel = iota
 	factInitiationMethod
-	factInitialContactID
-	factPreviousContactID
-	factRelatedContactID
 	factQueue
 	factAgent
 	factDisconnectReason
+	// The links, which most contacts have none of, are kept behind a
+	// pointer (contact.links).
+	factInitialContactID
+	factPreviousContactID
+	factRelatedContactID
 	numText
+	numInline = factInitialContactID
 )
 
 // Time facts, as Unix nanoseconds (0: not known). The contact timestamps
@@ -44,8 +47,8 @@ const (
 
 // The JSON names of the facts, for conflicts.
 var (
-	textNames = [numText]string{"channel", "initiationMethod", "initialContactId", "previousContactId", "relatedContactId",
-		"queueInfo.queueArn", "agentInfo.agentArn", "disconnectReason"}
+	textNames = [numText]string{"channel", "initiationMethod", "queueInfo.queueArn", "agentInfo.agentArn", "disconnectReason",
+		"initialContactId", "previousContactId", "relatedContactId"}
 	timeNames = [numTime]string{"initiationTimestamp (INITIATED)", "initiationTimestamp", "connectedToSystemTimestamp",
 		"queueInfo.enqueueTimestamp", "agentInfo.connectedToAgentTimestamp", "disconnectTimestamp",
 		"agentInfo.afterContactWorkStartTimestamp", "agentInfo.afterContactWorkEndTimestamp", "agentInfo.afterContactWorkDuration"}
@@ -97,18 +100,55 @@ type eventKey [2]uint64
 // which would pin its whole arena), times are integers, and whatever is
 // only there when something disagrees is behind extra.
 type contact struct {
-	id     string
-	text   [numText]string
-	times  [numTime]int64
-	rankAt [numRank]int64 // per lifecycle state, the earliest envelope time of its events (0: none seen)
-	events []seenEvent    // sorted by key, then fingerprint
-	// The latest PAUSED or RESUMED event, by envelope time then key.
-	pauseAt, pauseKey int64
-	paused            bool
-	callback          bool // a CALLBACK contact: its links say it was queued for callback
-	last              int64
-	duplicates        int64
-	extra             *extra
+	id    string
+	text  [numInline]string
+	links *[numText - numInline]string
+	times [numTime]int64
+	// Per lifecycle state, the earliest envelope time of its events, in
+	// Unix seconds (the envelope's precision): 0 none seen, 1 seen at an
+	// unknown time. See rankTime.
+	rankAt [numRank]uint32
+	events []seenEvent // sorted by key, then fingerprint
+	// The latest PAUSED or RESUMED event, by envelope time (a PAUSED
+	// and a RESUMED of the same second: PAUSED).
+	pauseAt    int64
+	last       int64
+	duplicates int32
+	paused     bool
+	callback   bool // a CALLBACK contact: its links say it was queued for callback
+	extra      *extra
+}
+
+// textAt returns where text fact f is kept; nil for a link of a contact
+// without links.
+func (c *contact) textAt(f int, alloc bool) *string {
+	if f < numInline {
+		return &c.text[f]
+	}
+	if c.links == nil {
+		if !alloc {
+			return nil
+		}
+		c.links = new([numText - numInline]string)
+	}
+	return &c.links[f-numInline]
+}
+
+// textValue returns the value kept for text fact f.
+func (c *contact) textValue(f int) string {
+	if p := c.textAt(f, false); p != nil {
+		return *p
+	}
+	return ""
+}
+
+// rankTime returns when lifecycle state r was reached, in Unix
+// nanoseconds: 0 when not seen, 1 when seen at an unknown time.
+func (c *contact) rankTime(r int) int64 {
+	if v := c.rankAt[r]; v > 1 {
+		return int64(v) * 1e9
+	}
+	return int64(c.rankAt[r])
 }
 
 // extra holds the values of facts seen with more than one value, and the
@@ -130,15 +170,19 @@ func (c *contact) x() *extra {
 // (a constant, or a copy); otherwise it is copied when kept, so that no
 // kept string pins the arena of the event it came from.
 func (c *contact) addText(f int, v string, owned bool) {
-	cur := c.text[f]
-	if v == "" || v == cur {
+	if v == "" {
+		return
+	}
+	p := c.textAt(f, true)
+	cur := *p
+	if v == cur {
 		return
 	}
 	if !owned {
 		v = strings.Clone(v)
 	}
 	if cur == "" {
-		c.text[f] = v
+		*p = v
 		return
 	}
 	x := c.x()
@@ -165,6 +209,10 @@ func (c *contact) addEvent(e seenEvent) bool {
 	if found {
 		c.duplicates++
 		return false
+	}
+	if len(c.events) == cap(c.events) {
+		// Grow by 2, not by doubling: a contact has a handful of events.
+		c.events = slices.Grow(c.events, 2)
 	}
 	c.events = slices.Insert(c.events, i, e)
 	return true
@@ -200,29 +248,32 @@ func cmpSeen(a, b seenEvent) int {
 }
 
 // addRank records that an event of lifecycle rank r was seen at envelope
-// time at (the earliest is kept).
+// time at, Unix nanoseconds or 0 (the earliest is kept).
 func (c *contact) addRank(r int, at int64) {
-	if at == 0 {
-		at = 1 // seen, time unknown
+	v := uint32(1) // seen, time unknown
+	if s := at / 1e9; s > 1 && s <= 1<<32-1 {
+		v = uint32(s)
 	}
-	if cur := c.rankAt[r]; cur == 0 || at < cur {
-		c.rankAt[r] = at
+	c.mergeRank(r, v)
+}
+
+func (c *contact) mergeRank(r int, v uint32) {
+	if cur := c.rankAt[r]; cur == 0 || (v > 1 && (cur == 1 || v < cur)) {
+		c.rankAt[r] = v
 	}
 }
 
 // addPause keeps the latest of the PAUSED and RESUMED events.
-func (c *contact) addPause(at int64, key eventKey, paused bool) {
-	k := int64(key[0])
-	if c.pauseAt == 0 || at > c.pauseAt || (at == c.pauseAt && k > c.pauseKey) ||
-		(at == c.pauseAt && k == c.pauseKey && paused && !c.paused) {
-		c.pauseAt, c.pauseKey, c.paused = at, k, paused
+func (c *contact) addPause(at int64, paused bool) {
+	if c.pauseAt == 0 || at > c.pauseAt || (at == c.pauseAt && paused) {
+		c.pauseAt, c.paused = at, paused || (at == c.pauseAt && c.paused)
 	}
 }
 
 // merge adds everything o holds to c (o is left as it is).
 func (c *contact) merge(o *contact) {
 	for f := range numText {
-		c.addText(f, o.text[f], true)
+		c.addText(f, o.textValue(f), true)
 		if o.extra != nil {
 			for _, v := range o.extra.text[f] {
 				c.addText(f, v, true)
@@ -237,13 +288,13 @@ func (c *contact) merge(o *contact) {
 			}
 		}
 	}
-	for r, at := range o.rankAt {
-		if at != 0 {
-			c.addRank(r, at)
+	for r, v := range o.rankAt {
+		if v != 0 {
+			c.mergeRank(r, v)
 		}
 	}
 	if o.pauseAt != 0 {
-		c.addPause(o.pauseAt, eventKey{uint64(o.pauseKey)}, o.paused)
+		c.addPause(o.pauseAt, o.paused)
 	}
 	c.callback = c.callback || o.callback
 	c.last = max(c.last, o.last)
@@ -263,6 +314,10 @@ func (c *contact) merge(o *contact) {
 func (c *contact) clone() *contact {
 	d := *c
 	d.events = slices.Clone(c.events)
+	if c.links != nil {
+		l := *c.links
+		d.links = &l
+	}
 	d.extra = nil
 	if c.extra != nil {
 		x := *c.extra

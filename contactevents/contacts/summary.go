@@ -101,7 +101,7 @@ func (t *Tracker) summarize(c *contact) Summary {
 			s.Conflicts = append(s.Conflicts, Conflict{Fact: textNames[f], Values: slices.Clone(c.extra.text[f])})
 			return ""
 		}
-		return c.text[f]
+		return c.textValue(f)
 	}
 	s.Channel = contactevents.Channel(text(factChannel))
 	s.InitiationMethod = contactevents.InitiationMethod(text(factInitiationMethod))
@@ -139,7 +139,7 @@ func (t *Tracker) summarize(c *contact) Summary {
 	// The state, from the events seen.
 	rank := -1
 	for r := numRank - 1; r >= 0; r-- {
-		if c.rankAt[r] != 0 {
+		if c.rankTime(r) != 0 {
 			rank = r
 			break
 		}
@@ -148,11 +148,11 @@ func (t *Tracker) summarize(c *contact) Summary {
 		s.State = lifecycle[rank]
 		own := [numRank]int64{initiated, tv[timeConnectedToSystem], tv[timeEnqueued], tv[timeConnectedToAgent], tv[timeDisconnected], tv[timeACWEnd]}[rank]
 		if own == 0 {
-			own = c.rankAt[rank]
+			own = c.rankTime(rank)
 		}
 		s.StateTime = toTime(own)
 	}
-	if c.pauseAt != 0 && rank < rankDisconnected && (rank < 0 || c.pauseAt >= c.rankAt[rank]) {
+	if c.pauseAt != 0 && rank < rankDisconnected && (rank < 0 || c.pauseAt >= c.rankTime(rank)) {
 		s.State = contactevents.EventTypeResumed
 		if c.paused {
 			s.State = contactevents.EventTypePaused
@@ -162,7 +162,7 @@ func (t *Tracker) summarize(c *contact) Summary {
 
 	// What the contact went through, by its events or by the timestamps
 	// they carry (a DISCONNECTED event's agentInfo says it was connected).
-	reached := func(r int) bool { return c.rankAt[r] != 0 }
+	reached := func(r int) bool { return c.rankTime(r) != 0 }
 	queued := reached(rankQueued) || c.times[timeEnqueued] != 0
 	connected := reached(rankAgent) || c.times[timeConnectedToAgent] != 0
 	disconnected := reached(rankDisconnected) || reached(rankCompleted) || c.times[timeDisconnected] != 0
@@ -170,7 +170,7 @@ func (t *Tracker) summarize(c *contact) Summary {
 	_, linked := t.callbacks[c.id]
 	s.QueuedForCallback = c.callback || linked
 	s.Abandoned = queued && disconnected && !connected && !s.QueuedForCallback &&
-		c.text[factDisconnectReason] == "" && (c.extra == nil || len(c.extra.text[factDisconnectReason]) == 0)
+		c.textValue(factDisconnectReason) == "" && (c.extra == nil || len(c.extra.text[factDisconnectReason]) == 0)
 
 	span := func(name string, from, to int) *time.Duration {
 		a, b := tv[from], tv[to]

@@ -112,7 +112,7 @@ func (t *Tracker) Add(ev *contactevents.Event) {
 	case r >= 0:
 		c.addRank(r, envelopeTime(ev))
 	case et == contactevents.EventTypePaused, et == contactevents.EventTypeResumed:
-		c.addPause(max(at, 1), key, et == contactevents.EventTypePaused)
+		c.addPause(max(at, 1), et == contactevents.EventTypePaused)
 	}
 }
 
