@@ -56,7 +56,6 @@ import (
 	"io"
 	"os"
 	"runtime/debug"
-	"slices"
 	"strings"
 	"sync/atomic"
 	"text/tabwriter"
@@ -97,6 +96,7 @@ Usage:
   contactevents schema [--profile P]          print a JSON Schema of the events
   contactevents samples [--repaired] [NAME]   list the documented samples, or print one
   contactevents pattern match|lint [flags] PATTERN_FILE ...  test an EventBridge rule's event pattern
+  contactevents contacts [flags] [FILE ...]   summarise each contact: state, queue wait, handle time, abandoned
 
 Run 'contactevents <command> -h' for the flags of a command.
 Exit status: 0 all valid, 1 an event is invalid, 2 usage or I/O error.
@@ -121,6 +121,8 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		return runSamples(args, stdout, stderr)
 	case "pattern":
 		return runPattern(args, stdin, stdout, stderr)
+	case "contacts":
+		return runContacts(args, stdin, stdout, stderr)
 	case "help", "-h", "-help", "--help":
 		fmt.Fprint(stdout, usage)
 		return exitValid
@@ -185,13 +187,7 @@ func runValidate(cmd string, args []string, stdin io.Reader, stdout, stderr io.W
 		about = "Write the canonical JSON of every valid contact event of the files, one per line;\nreport the invalid ones on stderr (exit status 1)."
 	}
 	fs := newFlagSet(cmd, synopsis, about, stderr)
-	profile := fs.String("profile", string(contactevents.Compat), "validation `profile`: "+strings.Join(profileNames(), ", "))
-	var formats []string
-	for _, f := range contactevents.Format("").Values() {
-		formats = append(formats, string(f))
-	}
-	format := fs.String("format", string(contactevents.FormatAuto), "delivery `format`: "+strings.Join(formats, ", "))
-	endpoint := fs.String("endpoint-url", "", "`URL` of an S3-compatible endpoint for s3:// operands, addressed path-style (as the AWS CLI's --endpoint-url)")
+	sf := addSourceFlags(fs)
 	output, embedded := new(string), new(bool)
 	if !normalize {
 		output = fs.String("output", outputText, "output `mode`: text (a line per problem, then a summary) or json (an object per event)")
@@ -203,15 +199,9 @@ func runValidate(cmd string, args []string, stdin io.Reader, stdout, stderr io.W
 	}
 
 	e := &engine{workers: defaultWorkers(), canonical: normalize, read: new(atomic.Int64)}
-	e.profile = contactevents.Profile(*profile)
-	if !slices.Contains(contactevents.Profile("").Values(), e.profile) {
-		return usageError(stderr, fs, "unknown profile %q (want one of %s)", *profile, strings.Join(profileNames(), ", "))
+	if status, failed := sf.configure(e, fs, stderr); failed {
+		return status
 	}
-	f, err := contactevents.ParseFormat(*format)
-	if err != nil {
-		return usageError(stderr, fs, "unknown format %q (want one of %s)", *format, strings.Join(formats, ", "))
-	}
-	e.format = f
 	mode := outputNormalize
 	if !normalize {
 		if *output != outputText && *output != outputJSON {
@@ -252,7 +242,7 @@ func runValidate(cmd string, args []string, stdin io.Reader, stdout, stderr io.W
 		fallthrough
 	default:
 		ctx := context.Background()
-		e.runSources(ctx, expand(ctx, files, stdin, &s3Sources{endpoint: *endpoint}), fail)
+		e.runSources(ctx, expand(ctx, files, stdin, &s3Sources{endpoint: *sf.endpoint}), fail)
 	}
 	rep.progress.clear()
 	if mode == outputText {

@@ -11,6 +11,7 @@ const (
 	outputText      = "text"      // validate: a line per problem, then a summary
 	outputJSON      = "json"      // validate: a JSON object per event
 	outputNormalize = "normalize" // normalize: canonical events; problems on stderr
+	outputContacts  = "contacts"  // contacts: the invalid events' problems on stderr (the summaries are written at the end)
 )
 
 // reporter writes the items of every source, in order, and counts them.
@@ -40,6 +41,10 @@ func (r *reporter) emit(src, format string, it *item) bool {
 	switch r.mode {
 	case outputJSON:
 		r.out.Write(appendJSONItem(nil, src, format, it))
+	case outputContacts:
+		if !it.valid {
+			r.problems(r.diag, src, it)
+		}
 	case outputNormalize:
 		if it.valid {
 			r.out.Write(it.canonical)

@@ -1,0 +1,44 @@
+package main
+
+import (
+	"flag"
+	"io"
+	"slices"
+	"strings"
+
+	"github.com/connectevents/sdk-go/contactevents"
+)
+
+// sourceFlags are the flags of the commands that read events from sources
+// (validate, normalize, contacts): how to decode them and where S3 is.
+type sourceFlags struct {
+	profile, format, endpoint *string
+	formats                   []string
+}
+
+// addSourceFlags defines the source flags on fs.
+func addSourceFlags(fs *flag.FlagSet) *sourceFlags {
+	sf := &sourceFlags{}
+	for _, f := range contactevents.Format("").Values() {
+		sf.formats = append(sf.formats, string(f))
+	}
+	sf.profile = fs.String("profile", string(contactevents.Compat), "validation `profile`: "+strings.Join(profileNames(), ", "))
+	sf.format = fs.String("format", string(contactevents.FormatAuto), "delivery `format`: "+strings.Join(sf.formats, ", "))
+	sf.endpoint = fs.String("endpoint-url", "", "`URL` of an S3-compatible endpoint for s3:// operands, addressed path-style (as the AWS CLI's --endpoint-url)")
+	return sf
+}
+
+// configure sets the engine's profile and format from the flags; it
+// returns the exit status of a usage error, or false.
+func (sf *sourceFlags) configure(e *engine, fs *flag.FlagSet, stderr io.Writer) (int, bool) {
+	e.profile = contactevents.Profile(*sf.profile)
+	if !slices.Contains(contactevents.Profile("").Values(), e.profile) {
+		return usageError(stderr, fs, "unknown profile %q (want one of %s)", *sf.profile, strings.Join(profileNames(), ", ")), true
+	}
+	f, err := contactevents.ParseFormat(*sf.format)
+	if err != nil {
+		return usageError(stderr, fs, "unknown format %q (want one of %s)", *sf.format, strings.Join(sf.formats, ", ")), true
+	}
+	e.format = f
+	return 0, false
+}
