@@ -21,13 +21,12 @@ const (
 	factQueue
 	factAgent
 	factDisconnectReason
-	// The links, which most contacts have none of, are kept behind a
-	// pointer (contact.links).
+	// The links: contact IDs, kept as refs of their own (see Tracker.idRef).
 	factInitialContactID
 	factPreviousContactID
 	factRelatedContactID
 	numText
-	numInline = factInitialContactID
+	firstLink = factInitialContactID
 )
 
 // Time facts, as Unix nanoseconds (0: not known). The contact timestamps
@@ -86,60 +85,85 @@ func rankOf(et contactevents.EventType) int {
 
 // seenEvent is one distinct event of a contact: its key (the 128 bits of
 // its id, a UUID as AWS sends; a hash of any other id, whose text is kept in
-// extra.ids; the fingerprint for a bare event, which has none) and the
+// extra.names; the fingerprint for a bare event, which has none) and the
 // fingerprint of what the fold reads from it.
 type seenEvent struct {
 	key eventKey
 	fp  uint64
 }
 
+// eventKey is 128 bits that stand for a text: a UUID's bits, a hash of any
+// other id (its text in extra.names), or {0, n}: the tracker's interned
+// string n (see Tracker.text).
 type eventKey [2]uint64
 
-// contact is the state of one tracked contact. It is kept small (see
-// TestMemoryPerContact): the strings it keeps are copies (never the event's,
-// which would pin its whole arena), times are integers, and whatever is
-// only there when something disagrees is behind extra.
+// inlineEvents is how many events a contact holds in itself; more go to
+// its extra. Five or six is a contact's usual count.
+const inlineEvents = 6
+
+// contact is the state of one tracked contact. It holds no pointer but
+// extra (nil unless something disagrees or a contact has many events), so
+// that the tracker's contacts, kept in one slice, cost the garbage collector
+// next to nothing; texts are refs (eventKey) and times integers, and no
+// string of an event is kept (a substring would pin the event's whole
+// arena). See TestMemoryPerContact.
 type contact struct {
-	id    string
-	text  [numInline]string
-	links *[numText - numInline]string
-	times [numTime]int64
+	id     eventKey
+	shared [firstLink]uint32             // the interned facts: an index into Tracker.strs plus one, 0 for none
+	links  [numText - firstLink]eventKey // the links' keys
+	times  [numTime]int64
 	// Per lifecycle state, the earliest envelope time of its events, in
 	// Unix seconds (the envelope's precision): 0 none seen, 1 seen at an
 	// unknown time. See rankTime.
 	rankAt [numRank]uint32
-	events []seenEvent // sorted by key, then fingerprint
+	events [inlineEvents]seenEvent // sorted by key, then fingerprint; all of them in extra.events beyond inlineEvents
 	// The latest PAUSED or RESUMED event, by envelope time (a PAUSED
 	// and a RESUMED of the same second: PAUSED).
 	pauseAt    int64
 	last       int64
 	duplicates int32
+	nEvents    int32
 	paused     bool
 	callback   bool // a CALLBACK contact: its links say it was queued for callback
 	extra      *extra
 }
 
-// textAt returns where text fact f is kept; nil for a link of a contact
-// without links.
-func (c *contact) textAt(f int, alloc bool) *string {
-	if f < numInline {
-		return &c.text[f]
-	}
-	if c.links == nil {
-		if !alloc {
-			return nil
-		}
-		c.links = new([numText - numInline]string)
-	}
-	return &c.links[f-numInline]
+// extra holds what only some contacts need: the values of facts seen with
+// more than one value, the texts of ids that are not UUIDs, the events of
+// a contact with more than inlineEvents.
+type extra struct {
+	text   [numText][]string // every value, sorted, when there are two or more
+	times  [numTime][]int64
+	names  map[eventKey]string
+	events []seenEvent
 }
 
-// textValue returns the value kept for text fact f.
-func (c *contact) textValue(f int) string {
-	if p := c.textAt(f, false); p != nil {
-		return *p
+func (c *contact) x() *extra {
+	if c.extra == nil {
+		c.extra = new(extra)
 	}
-	return ""
+	return c.extra
+}
+
+// ref returns the ref of the value kept for text fact f.
+func (c *contact) ref(f int) eventKey {
+	if f < firstLink {
+		if h := c.shared[f]; h != 0 {
+			return eventKey{0, uint64(h)}
+		}
+		return eventKey{}
+	}
+	return c.links[f-firstLink]
+}
+
+// setRef keeps the value k for text fact f (an interned ref for the
+// facts before firstLink).
+func (c *contact) setRef(f int, k eventKey) {
+	if f < firstLink {
+		c.shared[f] = uint32(k[1])
+		return
+	}
+	c.links[f-firstLink] = k
 }
 
 // rankTime returns when lifecycle state r was reached, in Unix
@@ -151,46 +175,16 @@ func (c *contact) rankTime(r int) int64 {
 	return int64(c.rankAt[r])
 }
 
-// extra holds the values of facts seen with more than one value, and the
-// ids of events seen with more than one content.
-type extra struct {
-	text  [numText][]string // every value, sorted, when there are two or more
-	times [numTime][]int64
-	ids   map[eventKey]string // the text of the ids that are not UUIDs
+// eventList returns the contact's events, sorted.
+func (c *contact) eventList() []seenEvent {
+	if c.nEvents <= inlineEvents {
+		return c.events[:c.nEvents]
+	}
+	return c.extra.events
 }
 
-func (c *contact) x() *extra {
-	if c.extra == nil {
-		c.extra = new(extra)
-	}
-	return c.extra
-}
-
-// addText adds v to text fact f. owned says whether c may keep v as it is
-// (a constant, or a copy); otherwise it is copied when kept, so that no
-// kept string pins the arena of the event it came from.
-func (c *contact) addText(f int, v string, owned bool) {
-	if v == "" {
-		return
-	}
-	p := c.textAt(f, true)
-	cur := *p
-	if v == cur {
-		return
-	}
-	if !owned {
-		v = strings.Clone(v)
-	}
-	if cur == "" {
-		*p = v
-		return
-	}
-	x := c.x()
-	x.text[f] = insertSorted(insertSorted(x.text[f], cur), v)
-}
-
-// addTime adds v (Unix nanoseconds, or seconds for timeACWSeconds; 0 for
-// none) to time fact f.
+// addTime adds v (Unix nanoseconds, or seconds plus one for
+// timeACWSeconds; 0 for none) to time fact f.
 func (c *contact) addTime(f int, v int64) {
 	switch cur := c.times[f]; {
 	case v == 0 || v == cur:
@@ -205,28 +199,41 @@ func (c *contact) addTime(f int, v int64) {
 // addEvent records an event; it reports whether the event is new (not a
 // duplicate: a new key, or a new content under a known key).
 func (c *contact) addEvent(e seenEvent) bool {
-	i, found := slices.BinarySearchFunc(c.events, e, cmpSeen)
+	list := c.eventList()
+	i, found := slices.BinarySearchFunc(list, e, cmpSeen)
 	if found {
 		c.duplicates++
 		return false
 	}
-	if len(c.events) == cap(c.events) {
-		// Grow by 2, not by doubling: a contact has a handful of events.
-		c.events = slices.Grow(c.events, 2)
+	switch {
+	case c.nEvents < inlineEvents:
+		copy(c.events[i+1:c.nEvents+1], c.events[i:c.nEvents])
+		c.events[i] = e
+	case c.nEvents == inlineEvents:
+		x := c.x()
+		x.events = slices.Insert(append(make([]seenEvent, 0, 2*inlineEvents), c.events[:]...), i, e)
+		c.events = [inlineEvents]seenEvent{}
+	default:
+		c.extra.events = slices.Insert(c.extra.events, i, e)
 	}
-	c.events = slices.Insert(c.events, i, e)
+	c.nEvents++
 	return true
 }
 
-// keepID keeps the text of an id that its key does not give back.
-func (c *contact) keepID(k eventKey, id string) {
+// keepName keeps (a copy of) the text of a ref that its bits do not give
+// back.
+func (c *contact) keepName(k eventKey, text string) {
 	x := c.x()
-	if x.ids == nil {
-		x.ids = make(map[eventKey]string)
+	if x.names == nil {
+		x.names = make(map[eventKey]string)
 	}
-	if _, ok := x.ids[k]; !ok {
-		x.ids[k] = strings.Clone(id)
+	if _, ok := x.names[k]; !ok {
+		x.names[k] = strings.Clone(text)
 	}
+}
+
+func cmpKey(a, b eventKey) int {
+	return cmpSeen(seenEvent{key: a}, seenEvent{key: b})
 }
 
 func cmpSeen(a, b seenEvent) int {
@@ -270,16 +277,9 @@ func (c *contact) addPause(at int64, paused bool) {
 	}
 }
 
-// merge adds everything o holds to c (o is left as it is).
-func (c *contact) merge(o *contact) {
-	for f := range numText {
-		c.addText(f, o.textValue(f), true)
-		if o.extra != nil {
-			for _, v := range o.extra.text[f] {
-				c.addText(f, v, true)
-			}
-		}
-	}
+// mergeFacts adds o's facts but its texts (which the trackers' refs may
+// not share: see Tracker.Merge) to c.
+func (c *contact) mergeFacts(o *contact) {
 	for f := range numTime {
 		c.addTime(f, o.times[f])
 		if o.extra != nil {
@@ -300,37 +300,14 @@ func (c *contact) merge(o *contact) {
 	c.last = max(c.last, o.last)
 	// Both saw what both hold: each such event was delivered once more.
 	c.duplicates += o.duplicates
-	for _, e := range o.events {
+	for _, e := range o.eventList() {
 		c.addEvent(e)
 	}
 	if o.extra != nil {
-		for k, id := range o.extra.ids {
-			c.keepID(k, id)
+		for _, k := range slices.SortedFunc(maps.Keys(o.extra.names), cmpKey) {
+			c.keepName(k, o.extra.names[k])
 		}
 	}
-}
-
-// clone returns a copy of c that shares nothing mutable with it.
-func (c *contact) clone() *contact {
-	d := *c
-	d.events = slices.Clone(c.events)
-	if c.links != nil {
-		l := *c.links
-		d.links = &l
-	}
-	d.extra = nil
-	if c.extra != nil {
-		x := *c.extra
-		for f := range x.text {
-			x.text[f] = slices.Clone(x.text[f])
-		}
-		for f := range x.times {
-			x.times[f] = slices.Clone(x.times[f])
-		}
-		x.ids = maps.Clone(c.extra.ids)
-		d.extra = &x
-	}
-	return &d
 }
 
 func insertSorted[T string | int64](s []T, v T) []T {

@@ -92,7 +92,7 @@ func (c Conflict) String() string {
 }
 
 func (t *Tracker) summarize(c *contact) Summary {
-	s := Summary{ContactID: c.id, Events: len(c.events), Duplicates: int(c.duplicates)}
+	s := Summary{ContactID: t.text(c, c.id), Events: int(c.nEvents), Duplicates: int(c.duplicates)}
 	if c.last > 1 {
 		s.LastEvent = time.Unix(0, c.last).UTC()
 	}
@@ -101,7 +101,7 @@ func (t *Tracker) summarize(c *contact) Summary {
 			s.Conflicts = append(s.Conflicts, Conflict{Fact: textNames[f], Values: slices.Clone(c.extra.text[f])})
 			return ""
 		}
-		return c.textValue(f)
+		return t.text(c, c.ref(f))
 	}
 	s.Channel = contactevents.Channel(text(factChannel))
 	s.InitiationMethod = contactevents.InitiationMethod(text(factInitiationMethod))
@@ -170,7 +170,7 @@ func (t *Tracker) summarize(c *contact) Summary {
 	_, linked := t.callbacks[c.id]
 	s.QueuedForCallback = c.callback || linked
 	s.Abandoned = queued && disconnected && !connected && !s.QueuedForCallback &&
-		c.textValue(factDisconnectReason) == "" && (c.extra == nil || len(c.extra.text[factDisconnectReason]) == 0)
+		c.shared[factDisconnectReason] == 0 && (c.extra == nil || len(c.extra.text[factDisconnectReason]) == 0)
 
 	span := func(name string, from, to int) *time.Duration {
 		a, b := tv[from], tv[to]
@@ -208,14 +208,15 @@ func (t *Tracker) summarize(c *contact) Summary {
 	}
 
 	// Event ids delivered with two contents.
-	for i := 0; i < len(c.events); {
+	events := c.eventList()
+	for i := 0; i < len(events); {
 		j := i + 1
-		for j < len(c.events) && c.events[j].key == c.events[i].key {
+		for j < len(events) && events[j].key == events[i].key {
 			j++
 		}
 		if j-i > 1 {
-			conf := Conflict{Fact: "id " + c.idText(c.events[i].key)}
-			for _, e := range c.events[i:j] {
+			conf := Conflict{Fact: "id " + t.text(c, events[i].key)}
+			for _, e := range events[i:j] {
 				conf.Values = append(conf.Values, fmt.Sprintf("%016x", e.fp))
 			}
 			s.Conflicts = append(s.Conflicts, conf)
@@ -224,16 +225,6 @@ func (t *Tracker) summarize(c *contact) Summary {
 	}
 	slices.SortFunc(s.Conflicts, func(a, b Conflict) int { return strings.Compare(a.Fact, b.Fact) })
 	return s
-}
-
-// idText returns the text of the id of an event key.
-func (c *contact) idText(k eventKey) string {
-	if c.extra != nil {
-		if id, ok := c.extra.ids[k]; ok {
-			return id
-		}
-	}
-	return formatUUID(k)
 }
 
 func toTime(ns int64) time.Time {

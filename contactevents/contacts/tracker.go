@@ -1,6 +1,7 @@
 package contacts
 
 import (
+	"maps"
 	"slices"
 	"strings"
 	"time"
@@ -17,14 +18,22 @@ import (
 // A Tracker is not safe for concurrent use: give each goroutine its own and
 // Merge them.
 type Tracker struct {
-	contacts map[string]*contact
+	// The contacts, by the key of their contact ID (see idKey), in one
+	// slice: neither the map nor the slice holds pointers (but a
+	// contact's rare extra), so the garbage collector has next to nothing
+	// to scan however many contacts the tracker holds.
+	index map[eventKey]int32
+	recs  []contact
+	free  []int32 // slots of evicted contacts
+	// strs interns the texts of the facts that few values take (channels,
+	// initiation methods, disconnect reasons, queue and agent ARNs);
+	// eventKey{0, i+1} stands for strs[i].
+	strs     []string
+	strIndex map[string]uint32
 	// callbacks holds the contact IDs that a CALLBACK contact links to
 	// (previousContactId, relatedContactId): contacts queued for callback.
 	// The value is the latest event time of the CALLBACK contact, for Evict.
-	callbacks map[string]int64
-	// names interns queue and agent ARNs: a contact center has few, and
-	// every contact names one of each.
-	names map[string]string
+	callbacks map[eventKey]int64
 	// watermark is the latest event time seen (Unix nanoseconds): the
 	// tracker's clock for Evict, which never reads the wall clock.
 	watermark int64
@@ -32,11 +41,11 @@ type Tracker struct {
 
 // New returns an empty tracker.
 func New() *Tracker {
-	return &Tracker{contacts: make(map[string]*contact), callbacks: make(map[string]int64), names: make(map[string]string)}
+	return &Tracker{index: make(map[eventKey]int32), strIndex: make(map[string]uint32), callbacks: make(map[eventKey]int64)}
 }
 
 // Len returns the number of contacts the tracker holds.
-func (t *Tracker) Len() int { return len(t.contacts) }
+func (t *Tracker) Len() int { return len(t.index) }
 
 // Add folds one event into the tracker. An event without a contact ID
 // (which Parse never returns) is ignored. The tracker keeps no reference to
@@ -46,18 +55,16 @@ func (t *Tracker) Add(ev *contactevents.Event) {
 	if d.ContactID == "" {
 		return
 	}
-	c := t.contacts[d.ContactID]
-	if c == nil {
-		c = &contact{id: strings.Clone(d.ContactID)}
-		t.contacts[c.id] = c
+	id, hashed := idKey(d.ContactID)
+	c := t.contact(id)
+	if hashed {
+		c.keepName(id, d.ContactID)
 	}
 	fp := fingerprint(ev)
 	key := eventKey{fp, 0}
 	if ev.ID != "" {
-		var uuid bool
-		if key, uuid = parseUUID(ev.ID); !uuid {
-			key = eventKey{hashString(ev.ID, fnvOffset), hashString(ev.ID, fnvOffset2)}
-			c.keepID(key, ev.ID)
+		if key, hashed = idKey(ev.ID); hashed {
+			c.keepName(key, ev.ID)
 		}
 	}
 	at := eventTime(ev)
@@ -67,21 +74,18 @@ func (t *Tracker) Add(ev *contactevents.Event) {
 		return // a duplicate: it says nothing new
 	}
 
-	c.addText(factChannel, string(d.Channel.Canonical()), d.Channel.IsKnown())
-	c.addText(factInitiationMethod, string(d.InitiationMethod.Canonical()), d.InitiationMethod.IsKnown())
-	c.addText(factInitialContactID, d.InitialContactID, false)
-	c.addText(factPreviousContactID, d.PreviousContactID, false)
-	c.addText(factRelatedContactID, d.RelatedContactID, false)
-	c.addText(factDisconnectReason, string(d.DisconnectReason.Canonical()), d.DisconnectReason.IsKnown())
+	t.addInterned(c, factChannel, string(d.Channel.Canonical()))
+	t.addInterned(c, factInitiationMethod, string(d.InitiationMethod.Canonical()))
+	t.addInterned(c, factDisconnectReason, string(d.DisconnectReason.Canonical()))
+	t.addLink(c, factInitialContactID, d.InitialContactID)
+	t.addLink(c, factPreviousContactID, d.PreviousContactID)
+	t.addLink(c, factRelatedContactID, d.RelatedContactID)
 	if d.InitiationMethod.Canonical() == contactevents.InitiationMethodCallback {
 		c.callback = true
 		for _, linked := range []string{d.PreviousContactID, d.RelatedContactID} {
 			if linked != "" {
-				if cur, ok := t.callbacks[linked]; !ok {
-					t.callbacks[strings.Clone(linked)] = at
-				} else if at > cur {
-					t.callbacks[linked] = at
-				}
+				k, _ := idKey(linked)
+				t.callbacks[k] = max(t.callbacks[k], at)
 			}
 		}
 	}
@@ -95,11 +99,11 @@ func (t *Tracker) Add(ev *contactevents.Event) {
 	c.addTime(timeConnectedToSystem, nanos(d.ConnectedToSystemTimestamp))
 	c.addTime(timeDisconnected, nanos(d.DisconnectTimestamp))
 	if q := d.QueueInfo; q != nil {
-		c.addText(factQueue, t.intern(q.QueueARN), true)
+		t.addInterned(c, factQueue, q.QueueARN)
 		c.addTime(timeEnqueued, nanos(q.EnqueueTimestamp))
 	}
 	if a := d.AgentInfo; a != nil {
-		c.addText(factAgent, t.intern(a.AgentARN), true)
+		t.addInterned(c, factAgent, a.AgentARN)
 		c.addTime(timeConnectedToAgent, nanos(a.ConnectedToAgentTimestamp))
 		c.addTime(timeACWStart, nanos(a.AfterContactWorkStartTimestamp))
 		c.addTime(timeACWEnd, nanos(a.AfterContactWorkEndTimestamp))
@@ -116,47 +120,145 @@ func (t *Tracker) Add(ev *contactevents.Event) {
 	}
 }
 
+// contact returns the contact with the given key, added if new. The
+// pointer is valid until the next contact is added.
+func (t *Tracker) contact(id eventKey) *contact {
+	if i, ok := t.index[id]; ok {
+		return &t.recs[i]
+	}
+	var i int32
+	if n := len(t.free); n > 0 {
+		i, t.free = t.free[n-1], t.free[:n-1]
+	} else {
+		i = int32(len(t.recs))
+		t.recs = append(t.recs, contact{})
+	}
+	t.index[id] = i
+	t.recs[i].id = id
+	return &t.recs[i]
+}
+
+// intern returns the ref of s in the tracker's table.
+func (t *Tracker) intern(s string) eventKey {
+	if s == "" {
+		return eventKey{}
+	}
+	h, ok := t.strIndex[s]
+	if !ok {
+		s = strings.Clone(s)
+		t.strs = append(t.strs, s)
+		h = uint32(len(t.strs))
+		t.strIndex[s] = h
+	}
+	return eventKey{0, uint64(h)}
+}
+
+// text returns the text a ref of contact c stands for.
+func (t *Tracker) text(c *contact, k eventKey) string {
+	switch {
+	case k == eventKey{}:
+		return ""
+	case k[0] == 0:
+		return t.strs[k[1]-1]
+	case c.extra != nil:
+		if s, ok := c.extra.names[k]; ok {
+			return s
+		}
+	}
+	return formatUUID(k)
+}
+
+// addInterned adds the text s to the fact f of c, by its interned ref.
+func (t *Tracker) addInterned(c *contact, f int, s string) {
+	if s == "" {
+		return
+	}
+	if h := c.shared[f]; h != 0 && t.strs[h-1] == s {
+		return // the value already kept: no lookup
+	}
+	t.addText(c, f, t.intern(s))
+}
+
+// addLink adds the contact ID s to the link fact f of c.
+func (t *Tracker) addLink(c *contact, f int, s string) {
+	if s == "" {
+		return
+	}
+	k, hashed := idKey(s)
+	if hashed {
+		c.keepName(k, s)
+	}
+	t.addText(c, f, k)
+}
+
+// addText adds the value k to the text fact f of c.
+func (t *Tracker) addText(c *contact, f int, k eventKey) {
+	cur := c.ref(f)
+	switch {
+	case k == eventKey{} || k == cur:
+	case cur == eventKey{}:
+		c.setRef(f, k)
+	default:
+		x := c.x()
+		x.text[f] = insertSorted(insertSorted(x.text[f], t.text(c, cur)), t.text(c, k))
+	}
+}
+
 // Merge adds everything o holds to t, as if t had been fed o's events too;
 // o is left as it is. Merging is commutative, associative and idempotent for
 // the facts, and counts duplicates as the whole stream would: an event that
 // both trackers saw was delivered once more.
 func (t *Tracker) Merge(o *Tracker) {
-	for id, oc := range o.contacts {
-		if c := t.contacts[id]; c != nil {
-			c.merge(oc)
-		} else {
-			t.contacts[id] = oc.clone()
+	for _, id := range slices.SortedFunc(maps.Keys(o.index), cmpKey) {
+		oc := &o.recs[o.index[id]]
+		c := t.contact(id)
+		// Texts go by their text: the interned refs are each tracker's own.
+		for f := range numText {
+			for _, v := range o.values(oc, f) {
+				if f < firstLink {
+					t.addText(c, f, t.intern(v))
+				} else {
+					t.addLink(c, f, v)
+				}
+			}
 		}
+		c.mergeFacts(oc)
 	}
 	for id, at := range o.callbacks {
-		if cur, ok := t.callbacks[id]; !ok || at > cur {
-			t.callbacks[id] = at
-		}
+		t.callbacks[id] = max(t.callbacks[id], at)
 	}
 	t.watermark = max(t.watermark, o.watermark)
+}
+
+// values returns every value of text fact f of c.
+func (t *Tracker) values(c *contact, f int) []string {
+	if c.extra != nil && len(c.extra.text[f]) > 0 {
+		return c.extra.text[f]
+	}
+	if v := t.text(c, c.ref(f)); v != "" {
+		return []string{v}
+	}
+	return nil
 }
 
 // Summary returns the summary of the contact with the given ID, if the
 // tracker holds it.
 func (t *Tracker) Summary(contactID string) (Summary, bool) {
-	c := t.contacts[contactID]
-	if c == nil {
+	id, _ := idKey(contactID)
+	i, ok := t.index[id]
+	if !ok {
 		return Summary{}, false
 	}
-	return t.summarize(c), true
+	return t.summarize(&t.recs[i]), true
 }
 
 // Summaries returns the summary of every contact, by contact ID.
 func (t *Tracker) Summaries() []Summary {
-	ids := make([]string, 0, len(t.contacts))
-	for id := range t.contacts {
-		ids = append(ids, id)
+	out := make([]Summary, 0, len(t.index))
+	for _, i := range t.index {
+		out = append(out, t.summarize(&t.recs[i]))
 	}
-	slices.Sort(ids)
-	out := make([]Summary, len(ids))
-	for i, id := range ids {
-		out[i] = t.summarize(t.contacts[id])
-	}
+	slices.SortFunc(out, func(a, b Summary) int { return strings.Compare(a.ContactID, b.ContactID) })
 	return out
 }
 
@@ -174,14 +276,17 @@ func (t *Tracker) Summaries() []Summary {
 func (t *Tracker) Evict(horizon time.Duration) []Summary {
 	var out []Summary
 	idleBefore := t.watermark - int64(horizon)
-	for id, c := range t.contacts {
+	for id, i := range t.index {
+		c := &t.recs[i]
 		if c.rankAt[rankCompleted] != 0 || (horizon > 0 && c.last < idleBefore) {
 			out = append(out, t.summarize(c))
-			delete(t.contacts, id)
+			delete(t.index, id)
+			*c = contact{}
+			t.free = append(t.free, i)
 		}
 	}
 	// A callback link is forgotten like an idle contact (with a horizon of
-	// 0 or less, never: it is one contact ID).
+	// 0 or less, never: it is 24 bytes).
 	for id, at := range t.callbacks {
 		if horizon > 0 && at < idleBefore {
 			delete(t.callbacks, id)
@@ -189,20 +294,6 @@ func (t *Tracker) Evict(horizon time.Duration) []Summary {
 	}
 	slices.SortFunc(out, func(a, b Summary) int { return strings.Compare(a.ContactID, b.ContactID) })
 	return out
-}
-
-// intern returns a copy of s that the tracker keeps once for all its
-// contacts.
-func (t *Tracker) intern(s string) string {
-	if s == "" {
-		return ""
-	}
-	if v, ok := t.names[s]; ok {
-		return v
-	}
-	v := strings.Clone(s)
-	t.names[v] = v
-	return v
 }
 
 // nanos returns a set timestamp as Unix nanoseconds, 0 when it is absent,
