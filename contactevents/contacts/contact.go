@@ -103,7 +103,7 @@ const inlineEvents = 6
 
 // contact is the state of one tracked contact. It holds no pointer but
 // extra (nil unless something disagrees or a contact has many events), so
-// that the tracker's contacts, kept in one slice, cost the garbage collector
+// that the tracker's contacts, kept in pages, cost the garbage collector
 // next to nothing; texts are refs (eventKey) and times integers, and no
 // string of an event is kept (a substring would pin the event's whole
 // arena). See TestMemoryPerContact.

@@ -18,13 +18,14 @@ import (
 // A Tracker is not safe for concurrent use: give each goroutine its own and
 // Merge them.
 type Tracker struct {
-	// The contacts, by the key of their contact ID (see idKey), in one
-	// slice: neither the map nor the slice holds pointers (but a
-	// contact's rare extra), so the garbage collector has next to nothing
-	// to scan however many contacts the tracker holds.
+	// The contacts, by the key of their contact ID (see idKey), in pages:
+	// neither the map nor the pages hold pointers (but a contact's rare
+	// extra), so the garbage collector has next to nothing to scan however
+	// many contacts the tracker holds.
 	index map[eventKey]int32
-	recs  []contact
-	free  []int32 // slots of evicted contacts
+	pages [][]contact // of pageSize contacts: growing never copies them
+	n     int32       // slots used
+	free  []int32     // slots of evicted contacts
 	// strs interns the texts of the facts that few values take (channels,
 	// initiation methods, disconnect reasons, queue and agent ARNs);
 	// eventKey{0, i+1} stands for strs[i].
@@ -120,23 +121,35 @@ func (t *Tracker) Add(ev *contactevents.Event) {
 	}
 }
 
-// contact returns the contact with the given key, added if new. The
-// pointer is valid until the next contact is added.
+// contact returns the contact with the given key, added if new.
 func (t *Tracker) contact(id eventKey) *contact {
 	if i, ok := t.index[id]; ok {
-		return &t.recs[i]
+		return t.rec(i)
 	}
 	var i int32
 	if n := len(t.free); n > 0 {
 		i, t.free = t.free[n-1], t.free[:n-1]
 	} else {
-		i = int32(len(t.recs))
-		t.recs = append(t.recs, contact{})
+		i = t.n
+		t.n++
+		if int(i>>pageBits) == len(t.pages) {
+			t.pages = append(t.pages, make([]contact, pageSize))
+		}
 	}
 	t.index[id] = i
-	t.recs[i].id = id
-	return &t.recs[i]
+	c := t.rec(i)
+	c.id = id
+	return c
 }
+
+// The contacts are kept in pages of pageSize.
+const (
+	pageBits = 10
+	pageSize = 1 << pageBits
+)
+
+// rec returns the contact in slot i.
+func (t *Tracker) rec(i int32) *contact { return &t.pages[i>>pageBits][i&(pageSize-1)] }
 
 // intern returns the ref of s in the tracker's table.
 func (t *Tracker) intern(s string) eventKey {
@@ -210,7 +223,7 @@ func (t *Tracker) addText(c *contact, f int, k eventKey) {
 // both trackers saw was delivered once more.
 func (t *Tracker) Merge(o *Tracker) {
 	for _, id := range slices.SortedFunc(maps.Keys(o.index), cmpKey) {
-		oc := &o.recs[o.index[id]]
+		oc := o.rec(o.index[id])
 		c := t.contact(id)
 		// Texts go by their text: the interned refs are each tracker's own.
 		for f := range numText {
@@ -249,14 +262,14 @@ func (t *Tracker) Summary(contactID string) (Summary, bool) {
 	if !ok {
 		return Summary{}, false
 	}
-	return t.summarize(&t.recs[i]), true
+	return t.summarize(t.rec(i)), true
 }
 
 // Summaries returns the summary of every contact, by contact ID.
 func (t *Tracker) Summaries() []Summary {
 	out := make([]Summary, 0, len(t.index))
 	for _, i := range t.index {
-		out = append(out, t.summarize(&t.recs[i]))
+		out = append(out, t.summarize(t.rec(i)))
 	}
 	slices.SortFunc(out, func(a, b Summary) int { return strings.Compare(a.ContactID, b.ContactID) })
 	return out
@@ -277,7 +290,7 @@ func (t *Tracker) Evict(horizon time.Duration) []Summary {
 	var out []Summary
 	idleBefore := t.watermark - int64(horizon)
 	for id, i := range t.index {
-		c := &t.recs[i]
+		c := t.rec(i)
 		if c.rankAt[rankCompleted] != 0 || (horizon > 0 && c.last < idleBefore) {
 			out = append(out, t.summarize(c))
 			delete(t.index, id)
