@@ -518,7 +518,7 @@ func decodeEvent(d *decoder, v *Event) {
 			i = eventDetail
 		}
 		if i < 0 {
-			v.Unknown = d.Unknown(key, eventKeys, "/$defs/EventBridgeEvent/additionalProperties", "/x-unique-keys", v.Unknown)
+			v.Unknown = codec.Unknown(&d.Decoder, key, eventKeys, "/$defs/EventBridgeEvent/additionalProperties", "/x-unique-keys", v.Unknown)
 			continue
 		}
 		if !d.Member(&seen[i], key, "/x-unique-keys") {
@@ -795,7 +795,7 @@ func decodeContactEvent(d *decoder, v *ContactEvent) {
 			}
 		}
 		if i < 0 {
-			v.Unknown = d.Unknown(key, contactEventKeys, "/$defs/ContactEvent/additionalProperties", "/x-unique-keys", v.Unknown)
+			v.Unknown = codec.Unknown(&d.Decoder, key, contactEventKeys, "/$defs/ContactEvent/additionalProperties", "/x-unique-keys", v.Unknown)
 			continue
 		}
 		if !d.Member(&seen[i], key, "/x-unique-keys") {
@@ -1164,7 +1164,7 @@ func decodeQueueInfo(d *decoder, v *QueueInfo) {
 			}
 		}
 		if i < 0 {
-			v.Unknown = d.Unknown(key, queueInfoKeys, "/$defs/QueueInfo/additionalProperties", "/x-unique-keys", v.Unknown)
+			v.Unknown = codec.Unknown(&d.Decoder, key, queueInfoKeys, "/$defs/QueueInfo/additionalProperties", "/x-unique-keys", v.Unknown)
 			continue
 		}
 		if !d.Member(&seen[i], key, "/x-unique-keys") {
@@ -1262,7 +1262,7 @@ func decodeAgentInfo(d *decoder, v *AgentInfo) {
 			}
 		}
 		if i < 0 {
-			v.Unknown = d.Unknown(key, agentInfoKeys, "/$defs/AgentInfo/additionalProperties", "/x-unique-keys", v.Unknown)
+			v.Unknown = codec.Unknown(&d.Decoder, key, agentInfoKeys, "/$defs/AgentInfo/additionalProperties", "/x-unique-keys", v.Unknown)
 			continue
 		}
 		if !d.Member(&seen[i], key, "/x-unique-keys") {
@@ -1368,7 +1368,7 @@ func decodeHierarchyGroups(d *decoder, v *HierarchyGroups) {
 			}
 		}
 		if i < 0 {
-			v.Unknown = d.Unknown(key, hierarchyGroupsKeys, "/$defs/HierarchyGroups/additionalProperties", "/x-unique-keys", v.Unknown)
+			v.Unknown = codec.Unknown(&d.Decoder, key, hierarchyGroupsKeys, "/$defs/HierarchyGroups/additionalProperties", "/x-unique-keys", v.Unknown)
 			continue
 		}
 		if !d.Member(&seen[i], key, "/x-unique-keys") {
@@ -1437,7 +1437,7 @@ func decodeHierarchyGroup(d *decoder, v *HierarchyGroup) {
 			}
 		}
 		if i < 0 {
-			v.Unknown = d.Unknown(key, hierarchyGroupKeys, "/$defs/HierarchyGroup/additionalProperties", "/x-unique-keys", v.Unknown)
+			v.Unknown = codec.Unknown(&d.Decoder, key, hierarchyGroupKeys, "/$defs/HierarchyGroup/additionalProperties", "/x-unique-keys", v.Unknown)
 			continue
 		}
 		if !d.Member(&seen[i], key, "/x-unique-keys") {
@@ -1485,7 +1485,7 @@ func decodeCustomerVoiceActivity(d *decoder, v *CustomerVoiceActivity) {
 			i = customerVoiceActivityGreetingEndTimestamp
 		}
 		if i < 0 {
-			v.Unknown = d.Unknown(key, customerVoiceActivityKeys, "/$defs/CustomerVoiceActivity/additionalProperties", "/x-unique-keys", v.Unknown)
+			v.Unknown = codec.Unknown(&d.Decoder, key, customerVoiceActivityKeys, "/$defs/CustomerVoiceActivity/additionalProperties", "/x-unique-keys", v.Unknown)
 			continue
 		}
 		if !d.Member(&seen[i], key, "/x-unique-keys") {
@@ -1538,7 +1538,7 @@ func decodeCampaign(d *decoder, v *Campaign) {
 			}
 		}
 		if i < 0 {
-			v.Unknown = d.Unknown(key, campaignKeys, "/$defs/Campaign/additionalProperties", "/x-unique-keys", v.Unknown)
+			v.Unknown = codec.Unknown(&d.Decoder, key, campaignKeys, "/$defs/Campaign/additionalProperties", "/x-unique-keys", v.Unknown)
 			continue
 		}
 		if !d.Member(&seen[i], key, "/x-unique-keys") {
@@ -1582,7 +1582,7 @@ func decodeContactLens(d *decoder, v *ContactLens) {
 			}
 		}
 		if i < 0 {
-			v.Unknown = d.Unknown(key, contactLensKeys, "/$defs/ContactLens/additionalProperties", "/x-unique-keys", v.Unknown)
+			v.Unknown = codec.Unknown(&d.Decoder, key, contactLensKeys, "/$defs/ContactLens/additionalProperties", "/x-unique-keys", v.Unknown)
 			continue
 		}
 		if !d.Member(&seen[i], key, "/x-unique-keys") {
@@ -1627,7 +1627,7 @@ func decodeConversationalAnalytics(d *decoder, v *ConversationalAnalytics) {
 			}
 		}
 		if i < 0 {
-			v.Unknown = d.Unknown(key, conversationalAnalyticsKeys, "/$defs/ConversationalAnalytics/additionalProperties", "/x-unique-keys", v.Unknown)
+			v.Unknown = codec.Unknown(&d.Decoder, key, conversationalAnalyticsKeys, "/$defs/ConversationalAnalytics/additionalProperties", "/x-unique-keys", v.Unknown)
 			continue
 		}
 		if !d.Member(&seen[i], key, "/x-unique-keys") {
@@ -1687,7 +1687,7 @@ func decodeConversationalAnalyticsConfiguration(d *decoder, v *ConversationalAna
 			}
 		}
 		if i < 0 {
-			v.Unknown = d.Unknown(key, conversationalAnalyticsConfigurationKeys, "/$defs/ConversationalAnalyticsConfiguration/additionalProperties", "/x-unique-keys", v.Unknown)
+			v.Unknown = codec.Unknown(&d.Decoder, key, conversationalAnalyticsConfigurationKeys, "/$defs/ConversationalAnalyticsConfiguration/additionalProperties", "/x-unique-keys", v.Unknown)
 			continue
 		}
 		if !d.Member(&seen[i], key, "/x-unique-keys") {
@@ -1746,7 +1746,7 @@ func decodeChannelConfiguration(d *decoder, v *ChannelConfiguration) {
 			}
 		}
 		if i < 0 {
-			v.Unknown = d.Unknown(key, channelConfigurationKeys, "/$defs/ChannelConfiguration/additionalProperties", "/x-unique-keys", v.Unknown)
+			v.Unknown = codec.Unknown(&d.Decoder, key, channelConfigurationKeys, "/$defs/ChannelConfiguration/additionalProperties", "/x-unique-keys", v.Unknown)
 			continue
 		}
 		if !d.Member(&seen[i], key, "/x-unique-keys") {
@@ -1817,7 +1817,7 @@ func decodeRedactionConfiguration(d *decoder, v *RedactionConfiguration) {
 			}
 		}
 		if i < 0 {
-			v.Unknown = d.Unknown(key, redactionConfigurationKeys, "/$defs/RedactionConfiguration/additionalProperties", "/x-unique-keys", v.Unknown)
+			v.Unknown = codec.Unknown(&d.Decoder, key, redactionConfigurationKeys, "/$defs/RedactionConfiguration/additionalProperties", "/x-unique-keys", v.Unknown)
 			continue
 		}
 		if !d.Member(&seen[i], key, "/x-unique-keys") {
@@ -1933,7 +1933,7 @@ func decodeSegmentAttributeValue(d *decoder, v *SegmentAttributeValue) {
 			}
 		}
 		if i < 0 {
-			v.Unknown = d.Unknown(key, segmentAttributeValueKeys, "/$defs/SegmentAttributeValue/additionalProperties", "/x-unique-keys", v.Unknown)
+			v.Unknown = codec.Unknown(&d.Decoder, key, segmentAttributeValueKeys, "/$defs/SegmentAttributeValue/additionalProperties", "/x-unique-keys", v.Unknown)
 			continue
 		}
 		if !d.Member(&seen[i], key, "/x-unique-keys") {
@@ -2050,7 +2050,7 @@ func decodeRoutingCriteria(d *decoder, v *RoutingCriteria) {
 			}
 		}
 		if i < 0 {
-			v.Unknown = d.Unknown(key, routingCriteriaKeys, "/$defs/RoutingCriteria/additionalProperties", "/x-unique-keys", v.Unknown)
+			v.Unknown = codec.Unknown(&d.Decoder, key, routingCriteriaKeys, "/$defs/RoutingCriteria/additionalProperties", "/x-unique-keys", v.Unknown)
 			continue
 		}
 		if !d.Member(&seen[i], key, "/x-unique-keys") {
@@ -2139,7 +2139,7 @@ func decodeStep(d *decoder, v *Step) {
 			}
 		}
 		if i < 0 {
-			v.Unknown = d.Unknown(key, stepKeys, "/$defs/Step/additionalProperties", "/x-unique-keys", v.Unknown)
+			v.Unknown = codec.Unknown(&d.Decoder, key, stepKeys, "/$defs/Step/additionalProperties", "/x-unique-keys", v.Unknown)
 			continue
 		}
 		if !d.Member(&seen[i], key, "/x-unique-keys") {
@@ -2205,7 +2205,7 @@ func decodeExpiry(d *decoder, v *Expiry) {
 			}
 		}
 		if i < 0 {
-			v.Unknown = d.Unknown(key, expiryKeys, "/$defs/Expiry/additionalProperties", "/x-unique-keys", v.Unknown)
+			v.Unknown = codec.Unknown(&d.Decoder, key, expiryKeys, "/$defs/Expiry/additionalProperties", "/x-unique-keys", v.Unknown)
 			continue
 		}
 		if !d.Member(&seen[i], key, "/x-unique-keys") {
@@ -2278,7 +2278,7 @@ func decodeExpression(d *decoder, v *Expression) {
 			}
 		}
 		if i < 0 {
-			v.Unknown = d.Unknown(key, expressionKeys, "/$defs/Expression/additionalProperties", "/x-unique-keys", v.Unknown)
+			v.Unknown = codec.Unknown(&d.Decoder, key, expressionKeys, "/$defs/Expression/additionalProperties", "/x-unique-keys", v.Unknown)
 			continue
 		}
 		if !d.Member(&seen[i], key, "/x-unique-keys") {
@@ -2401,7 +2401,7 @@ func decodeAttributeCondition(d *decoder, v *AttributeCondition) {
 			}
 		}
 		if i < 0 {
-			v.Unknown = d.Unknown(key, attributeConditionKeys, "/$defs/AttributeCondition/additionalProperties", "/x-unique-keys", v.Unknown)
+			v.Unknown = codec.Unknown(&d.Decoder, key, attributeConditionKeys, "/$defs/AttributeCondition/additionalProperties", "/x-unique-keys", v.Unknown)
 			continue
 		}
 		if !d.Member(&seen[i], key, "/x-unique-keys") {
@@ -2477,7 +2477,7 @@ func decodeMatchCriteria(d *decoder, v *MatchCriteria) {
 			}
 		}
 		if i < 0 {
-			v.Unknown = d.Unknown(key, matchCriteriaKeys, "/$defs/MatchCriteria/additionalProperties", "/x-unique-keys", v.Unknown)
+			v.Unknown = codec.Unknown(&d.Decoder, key, matchCriteriaKeys, "/$defs/MatchCriteria/additionalProperties", "/x-unique-keys", v.Unknown)
 			continue
 		}
 		if !d.Member(&seen[i], key, "/x-unique-keys") {
@@ -2526,7 +2526,7 @@ func decodeAgentsCriteria(d *decoder, v *AgentsCriteria) {
 			}
 		}
 		if i < 0 {
-			v.Unknown = d.Unknown(key, agentsCriteriaKeys, "/$defs/AgentsCriteria/additionalProperties", "/x-unique-keys", v.Unknown)
+			v.Unknown = codec.Unknown(&d.Decoder, key, agentsCriteriaKeys, "/$defs/AgentsCriteria/additionalProperties", "/x-unique-keys", v.Unknown)
 			continue
 		}
 		if !d.Member(&seen[i], key, "/x-unique-keys") {
@@ -2589,7 +2589,7 @@ func decodeProficiencyRange(d *decoder, v *ProficiencyRange) {
 			}
 		}
 		if i < 0 {
-			v.Unknown = d.Unknown(key, proficiencyRangeKeys, "/$defs/ProficiencyRange/additionalProperties", "/x-unique-keys", v.Unknown)
+			v.Unknown = codec.Unknown(&d.Decoder, key, proficiencyRangeKeys, "/$defs/ProficiencyRange/additionalProperties", "/x-unique-keys", v.Unknown)
 			continue
 		}
 		if !d.Member(&seen[i], key, "/x-unique-keys") {
@@ -2648,7 +2648,7 @@ func decodeChatMetrics(d *decoder, v *ChatMetrics) {
 			}
 		}
 		if i < 0 {
-			v.Unknown = d.Unknown(key, chatMetricsKeys, "/$defs/ChatMetrics/additionalProperties", "/x-unique-keys", v.Unknown)
+			v.Unknown = codec.Unknown(&d.Decoder, key, chatMetricsKeys, "/$defs/ChatMetrics/additionalProperties", "/x-unique-keys", v.Unknown)
 			continue
 		}
 		if !d.Member(&seen[i], key, "/x-unique-keys") {
@@ -2740,7 +2740,7 @@ func decodeChatContactMetrics(d *decoder, v *ChatContactMetrics) {
 			}
 		}
 		if i < 0 {
-			v.Unknown = d.Unknown(key, chatContactMetricsKeys, "/$defs/ChatContactMetrics/additionalProperties", "/x-unique-keys", v.Unknown)
+			v.Unknown = codec.Unknown(&d.Decoder, key, chatContactMetricsKeys, "/$defs/ChatContactMetrics/additionalProperties", "/x-unique-keys", v.Unknown)
 			continue
 		}
 		if !d.Member(&seen[i], key, "/x-unique-keys") {
@@ -2858,7 +2858,7 @@ func decodeParticipantMetrics(d *decoder, v *ParticipantMetrics) {
 			}
 		}
 		if i < 0 {
-			v.Unknown = d.Unknown(key, participantMetricsKeys, "/$defs/ParticipantMetrics/additionalProperties", "/x-unique-keys", v.Unknown)
+			v.Unknown = codec.Unknown(&d.Decoder, key, participantMetricsKeys, "/$defs/ParticipantMetrics/additionalProperties", "/x-unique-keys", v.Unknown)
 			continue
 		}
 		if !d.Member(&seen[i], key, "/x-unique-keys") {
@@ -2952,7 +2952,7 @@ func decodeEndpoint(d *decoder, v *Endpoint) {
 			}
 		}
 		if i < 0 {
-			v.Unknown = d.Unknown(key, endpointKeys, "/$defs/Endpoint/additionalProperties", "/x-unique-keys", v.Unknown)
+			v.Unknown = codec.Unknown(&d.Decoder, key, endpointKeys, "/$defs/Endpoint/additionalProperties", "/x-unique-keys", v.Unknown)
 			continue
 		}
 		if !d.Member(&seen[i], key, "/x-unique-keys") {
@@ -3052,7 +3052,7 @@ func decodeRecordingsInfo(d *decoder, v *RecordingsInfo) {
 			}
 		}
 		if i < 0 {
-			v.Unknown = d.Unknown(key, recordingsInfoKeys, "/$defs/RecordingsInfo/additionalProperties", "/x-unique-keys", v.Unknown)
+			v.Unknown = codec.Unknown(&d.Decoder, key, recordingsInfoKeys, "/$defs/RecordingsInfo/additionalProperties", "/x-unique-keys", v.Unknown)
 			continue
 		}
 		if !d.Member(&seen[i], key, "/x-unique-keys") {
@@ -3167,7 +3167,7 @@ func decodeContactEvaluation(d *decoder, v *ContactEvaluation) {
 			}
 		}
 		if i < 0 {
-			v.Unknown = d.Unknown(key, contactEvaluationKeys, "/$defs/ContactEvaluation/additionalProperties", "/x-unique-keys", v.Unknown)
+			v.Unknown = codec.Unknown(&d.Decoder, key, contactEvaluationKeys, "/$defs/ContactEvaluation/additionalProperties", "/x-unique-keys", v.Unknown)
 			continue
 		}
 		if !d.Member(&seen[i], key, "/x-unique-keys") {
@@ -3250,7 +3250,7 @@ func decodeStateTransition(d *decoder, v *StateTransition) {
 			}
 		}
 		if i < 0 {
-			v.Unknown = d.Unknown(key, stateTransitionKeys, "/$defs/StateTransition/additionalProperties", "/x-unique-keys", v.Unknown)
+			v.Unknown = codec.Unknown(&d.Decoder, key, stateTransitionKeys, "/$defs/StateTransition/additionalProperties", "/x-unique-keys", v.Unknown)
 			continue
 		}
 		if !d.Member(&seen[i], key, "/x-unique-keys") {
@@ -3310,7 +3310,7 @@ func decodeOutboundStrategy(d *decoder, v *OutboundStrategy) {
 			}
 		}
 		if i < 0 {
-			v.Unknown = d.Unknown(key, outboundStrategyKeys, "/$defs/OutboundStrategy/additionalProperties", "/x-unique-keys", v.Unknown)
+			v.Unknown = codec.Unknown(&d.Decoder, key, outboundStrategyKeys, "/$defs/OutboundStrategy/additionalProperties", "/x-unique-keys", v.Unknown)
 			continue
 		}
 		if !d.Member(&seen[i], key, "/x-unique-keys") {
@@ -3364,7 +3364,7 @@ func decodeOutboundStrategyConfig(d *decoder, v *OutboundStrategyConfig) {
 			}
 		}
 		if i < 0 {
-			v.Unknown = d.Unknown(key, outboundStrategyConfigKeys, "/$defs/OutboundStrategyConfig/additionalProperties", "/x-unique-keys", v.Unknown)
+			v.Unknown = codec.Unknown(&d.Decoder, key, outboundStrategyConfigKeys, "/$defs/OutboundStrategyConfig/additionalProperties", "/x-unique-keys", v.Unknown)
 			continue
 		}
 		if !d.Member(&seen[i], key, "/x-unique-keys") {
@@ -3409,7 +3409,7 @@ func decodeAgentFirst(d *decoder, v *AgentFirst) {
 			}
 		}
 		if i < 0 {
-			v.Unknown = d.Unknown(key, agentFirstKeys, "/$defs/AgentFirst/additionalProperties", "/x-unique-keys", v.Unknown)
+			v.Unknown = codec.Unknown(&d.Decoder, key, agentFirstKeys, "/$defs/AgentFirst/additionalProperties", "/x-unique-keys", v.Unknown)
 			continue
 		}
 		if !d.Member(&seen[i], key, "/x-unique-keys") {
@@ -3459,7 +3459,7 @@ func decodePreview(d *decoder, v *Preview) {
 			}
 		}
 		if i < 0 {
-			v.Unknown = d.Unknown(key, previewKeys, "/$defs/Preview/additionalProperties", "/x-unique-keys", v.Unknown)
+			v.Unknown = codec.Unknown(&d.Decoder, key, previewKeys, "/$defs/Preview/additionalProperties", "/x-unique-keys", v.Unknown)
 			continue
 		}
 		if !d.Member(&seen[i], key, "/x-unique-keys") {
@@ -3529,7 +3529,7 @@ func decodePostAcceptTimeoutConfig(d *decoder, v *PostAcceptTimeoutConfig) {
 			}
 		}
 		if i < 0 {
-			v.Unknown = d.Unknown(key, postAcceptTimeoutConfigKeys, "/$defs/PostAcceptTimeoutConfig/additionalProperties", "/x-unique-keys", v.Unknown)
+			v.Unknown = codec.Unknown(&d.Decoder, key, postAcceptTimeoutConfigKeys, "/$defs/PostAcceptTimeoutConfig/additionalProperties", "/x-unique-keys", v.Unknown)
 			continue
 		}
 		if !d.Member(&seen[i], key, "/x-unique-keys") {

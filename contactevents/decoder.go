@@ -148,19 +148,20 @@ func (dec *Decoder) records(decode bool) iter.Seq2[*Record, error] {
 }
 
 // DetectFormat reports the delivery format of data, from its first bytes
-// and top-level keys. Data that is not valid JSON but starts as an object is
-// reported as the kind of event document it looks like by its top-level
-// keys, FormatEventBridge or FormatDetail, which is how Parse reads it to
-// diagnose it. Data with nothing recognisable (empty, a lone scalar, a
-// broken value that is not an object) is FormatAuto.
-func DetectFormat(data []byte) Format {
+// and top-level keys, and whether it recognised one. Data that is not valid
+// JSON but starts as an object is reported as the kind of event document it
+// looks like by its top-level keys, FormatEventBridge or FormatDetail, which
+// is how Parse reads it to diagnose it. Data with nothing recognisable
+// (empty, a lone scalar, a broken value that is not an object) gives "" and
+// false: FormatAuto is a request to detect, never a detection's answer.
+func DetectFormat(data []byte) (Format, bool) {
 	if f := delivery.Detect(data); f != delivery.Auto {
-		return Format(f)
+		return Format(f), true
 	}
 	if kind, object := delivery.DocumentKind(data); object {
-		return Format(kind)
+		return Format(kind), true
 	}
-	return FormatAuto
+	return "", false
 }
 
 // BatchItemFailure names one failed message of a Lambda SQS (or Kinesis)

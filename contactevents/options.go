@@ -42,22 +42,33 @@ func (Format) Values() []Format {
 // Matching ignores case and surrounding space; "" is Auto, and "jsonl" is
 // accepted for "ndjson".
 func ParseFormat(s string) (Format, error) {
-	name := Format(strings.ToLower(strings.TrimSpace(s)))
-	switch name {
-	case "":
-		return FormatAuto, nil
-	case "jsonl":
+	if strings.EqualFold(strings.TrimSpace(s), "jsonl") {
 		return FormatNDJSON, nil
 	}
-	all := name.Values()
+	return parseName(s, "format", FormatAuto, Format("").Values())
+}
+
+// ParseProfile returns the profile named s ("strict", "compat", "legacy").
+// Matching ignores case and surrounding space; "" is Compat, the default.
+func ParseProfile(s string) (Profile, error) {
+	return parseName(s, "profile", Compat, Profile("").Values())
+}
+
+// parseName returns the value of all named s, ignoring case and
+// surrounding space, and def for "".
+func parseName[T ~string](s, kind string, def T, all []T) (T, error) {
+	name := T(strings.ToLower(strings.TrimSpace(s)))
+	if name == "" {
+		return def, nil
+	}
 	if slices.Contains(all, name) {
 		return name, nil
 	}
 	names := make([]string, len(all))
-	for i, f := range all {
-		names[i] = string(f)
+	for i, v := range all {
+		names[i] = string(v)
 	}
-	return "", fmt.Errorf("contactevents: unknown format %q (want one of %s)", s, strings.Join(names, ", "))
+	return "", fmt.Errorf("contactevents: unknown %s %q (want one of %s)", kind, s, strings.Join(names, ", "))
 }
 
 // Size limits. There are two, one inside the other:

@@ -33,7 +33,7 @@ import (
 // profiles agree.
 
 // runtimeFiles are the hand-written files of contactevents that generated
-// code needs: timestampOf, Timestamp (appendJSON, IsAbsent, IsSet, Time),
+// code needs: timestampOf, Timestamp (appendJSON, IsZero, IsSet, Time),
 // UnknownMember.
 var runtimeFiles = []string{"timestamp.go", "unknown.go"}
 

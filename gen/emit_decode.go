@@ -146,7 +146,7 @@ func (m *model) memberLoop(df *def, keysVar string) []jen.Code {
 	if df.countsMembers() {
 		loop = append(loop, jen.Id("n").Op("++"))
 	}
-	unknown := dCall("Unknown", jen.Id("key"), jen.Id(keysVar),
+	unknown := jen.Qual(codecPkg, "Unknown").Call(jen.Op("&").Id("d").Dot("Decoder"), jen.Id("key"), jen.Id(keysVar),
 		jen.Lit(kw+"/additionalProperties"), jen.Lit(uniqueKeyword), jen.Id("v").Dot("Unknown"))
 	return append(loop,
 		jen.Id("i").Op(":=").Lit(-1).Comment("the member's property; -1: unknown to the profile in use"),

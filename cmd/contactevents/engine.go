@@ -51,7 +51,9 @@ func (e *engine) process(name string, r io.Reader) error {
 	}
 	f := e.format
 	if f == contactevents.FormatAuto {
-		f = contactevents.DetectFormat(data)
+		if detected, ok := contactevents.DetectFormat(data); ok {
+			f = detected
+		}
 	}
 	if !complete {
 		rest := io.MultiReader(bytes.NewReader(data), r)

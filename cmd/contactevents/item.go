@@ -122,7 +122,7 @@ func makeItem(rec *contactevents.Record, err error, warns []contactevents.Issue,
 		it.canonical = canonical
 		return it
 	}
-	for _, e := range contactevents.Errors(err) {
+	for _, e := range contactevents.SplitErrors(err) {
 		var se *contactevents.SyntaxError
 		var ve *contactevents.ValidationError
 		switch {

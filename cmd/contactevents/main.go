@@ -41,6 +41,13 @@
 //	contactevents normalize [--profile P] [FILE ...]   canonical JSON of each valid event, as NDJSON
 //	contactevents schema [--profile P|source]           a JSON Schema of the events
 //	contactevents samples [--repaired] [NAME]           the documented samples
+//	contactevents pattern match PATTERN_FILE [FILE ...]  the events an EventBridge rule's event pattern matches
+//	contactevents pattern lint [--profile P] PATTERN_FILE  what in a pattern can never match a contact event
+//	contactevents version                               the module version and VCS revision (also --version)
+//
+// pattern match exits 0 when an event matched, 1 when none did; pattern lint
+// exits 1 for an error finding (a value no contact event has, a misspelt
+// key), 2 when EventBridge would reject the pattern.
 //
 // NDJSON dumps of any size are read in constant memory and decoded on every
 // processor; on a terminal, a progress line shows the rate of long runs.
@@ -97,9 +104,13 @@ Usage:
   contactevents samples [--repaired] [NAME]   list the documented samples, or print one
   contactevents pattern match|lint [flags] PATTERN_FILE ...  test an EventBridge rule's event pattern
   contactevents contacts [flags] [FILE ...]   summarise each contact: state, queue wait, handle time, abandoned
+  contactevents version                       print the module version and VCS revision (also --version)
 
 Run 'contactevents <command> -h' for the flags of a command.
-Exit status: 0 all valid, 1 an event is invalid, 2 usage or I/O error.
+Exit status: 2 for a usage or I/O error; otherwise validate and normalize exit 0 when
+every event is valid and 1 when one is not (contacts too, and 1 when there is none),
+pattern match 0 when an event matched and 1 when none did, pattern lint 1 for an error
+finding.
 `
 
 // run runs the command with args (without the program name) and returns its
@@ -123,6 +134,8 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		return runPattern(args, stdin, stdout, stderr)
 	case "contacts":
 		return runContacts(args, stdin, stdout, stderr)
+	case "version", "-version", "--version":
+		return runVersion(args, stdout, stderr)
 	case "help", "-h", "-help", "--help":
 		fmt.Fprint(stdout, usage)
 		return exitValid

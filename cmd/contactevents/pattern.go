@@ -232,7 +232,8 @@ func runPatternLint(args []string, stdin io.Reader, stdout, stderr io.Writer) in
 	if *output != outputText && *output != outputJSON {
 		return usageError(stderr, fs, "unknown output %q (want text or json)", *output)
 	}
-	if !slices.Contains(contactevents.Profile("").Values(), contactevents.Profile(*profile)) {
+	prof, err := contactevents.ParseProfile(*profile)
+	if err != nil {
 		return usageError(stderr, fs, "unknown profile %q (want one of %s)", *profile, strings.Join(profileNames(), ", "))
 	}
 	if len(operands) != 1 {
@@ -247,7 +248,7 @@ func runPatternLint(args []string, stdin io.Reader, stdout, stderr io.Writer) in
 	}
 	var findings []pattern.Finding
 	if p != nil {
-		if findings, err = pattern.Lint(p, contactevents.Profile(*profile)); err != nil {
+		if findings, err = pattern.Lint(p, prof); err != nil {
 			fmt.Fprintf(stderr, "contactevents: %v\n", err)
 			return exitError
 		}

@@ -243,7 +243,7 @@ func (w *lineWorker) line(c *chunk, line []byte, n int) {
 	case errors.Is(err, contactevents.ErrMultipleEvents), errors.As(err, &re) && re.Pointer != "":
 		// Several events (a batch, an array), or a record of a container
 		// that failed, after which Parse stops: read them all.
-	case err == nil && len(w.warns) == 0, isDocument(contactevents.DetectFormat(wh.data)):
+	case err == nil && len(w.warns) == 0, isDocument(wh.data):
 		// Valid without a word to say, or an event document, which is its
 		// own record (no pointer to name).
 		c.items = append(c.items, w.item(c, &contactevents.Record{Event: ev}, err, &wh))
@@ -257,8 +257,10 @@ func (w *lineWorker) line(c *chunk, line []byte, n int) {
 	}
 }
 
-// isDocument reports whether f is that of an event document itself.
-func isDocument(f contactevents.Format) bool {
+// isDocument reports whether data is an event document itself (not a
+// wrapper or a batch).
+func isDocument(data []byte) bool {
+	f, _ := contactevents.DetectFormat(data)
 	return f == contactevents.FormatEventBridge || f == contactevents.FormatDetail
 }
 

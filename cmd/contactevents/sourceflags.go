@@ -3,7 +3,6 @@ package main
 import (
 	"flag"
 	"io"
-	"slices"
 	"strings"
 
 	"github.com/connectevents/sdk-go/contactevents"
@@ -31,10 +30,11 @@ func addSourceFlags(fs *flag.FlagSet) *sourceFlags {
 // configure sets the engine's profile and format from the flags; it
 // returns the exit status of a usage error, or false.
 func (sf *sourceFlags) configure(e *engine, fs *flag.FlagSet, stderr io.Writer) (int, bool) {
-	e.profile = contactevents.Profile(*sf.profile)
-	if !slices.Contains(contactevents.Profile("").Values(), e.profile) {
+	prof, err := contactevents.ParseProfile(*sf.profile)
+	if err != nil {
 		return usageError(stderr, fs, "unknown profile %q (want one of %s)", *sf.profile, strings.Join(profileNames(), ", ")), true
 	}
+	e.profile = prof
 	f, err := contactevents.ParseFormat(*sf.format)
 	if err != nil {
 		return usageError(stderr, fs, "unknown format %q (want one of %s)", *sf.format, strings.Join(sf.formats, ", ")), true

@@ -109,7 +109,7 @@ func TestUnknownKeepsTheValueAndHints(t *testing.T) {
 		if !ok {
 			break
 		}
-		kept = d.Unknown(key, []string{"instanceArn"}, "/additionalProperties", "/x-unique-keys", kept)
+		kept = Unknown(d, key, []string{"instanceArn"}, "/additionalProperties", "/x-unique-keys", kept)
 	}
 	if len(kept) != 1 || string(kept[0].Value) != `[1, {"a": 2}]` {
 		t.Fatalf("kept %+v", kept)

@@ -360,13 +360,17 @@ func (d *Decoder) Required(seen bool, name, keyword string) {
 // kept (copied) so that nothing is lost, and an issue is recorded at the
 // object's additionalProperties keyword, with a did-you-mean hint when a
 // known spelling differs only in case. A key given twice is an error.
-func (d *Decoder) Unknown(key string, known []string, keyword, uniqueKeyword string, kept []UnknownMember) []UnknownMember {
+//
+// It is generic over the member type so that the generated package's own
+// named type (contactevents.UnknownMember) is what it fills: the runtime
+// does not name it, and needs only its shape.
+func Unknown[M ~UnknownMember](d *Decoder, key string, known []string, keyword, uniqueKeyword string, kept []M) []M {
 	raw, ok := d.S.Skip()
 	if !ok {
 		return kept
 	}
 	for _, m := range kept {
-		if m.Key == key {
+		if UnknownMember(m).Key == key {
 			d.C.AddMember(issue.Error, key, uniqueKeyword, "key "+strconv.Quote(key)+" is given twice")
 			return kept
 		}
@@ -377,9 +381,9 @@ func (d *Decoder) Unknown(key string, known []string, keyword, uniqueKeyword str
 	if kept == nil {
 		// Unknown members come several at a time (a newer page's fields):
 		// room for a few saves the growth from 1 to 2 to 4.
-		kept = make([]UnknownMember, 0, 4)
+		kept = make([]M, 0, 4)
 	}
-	return append(kept, UnknownMember{Key: key, Value: bytes.Clone(raw)})
+	return append(kept, M{Key: key, Value: bytes.Clone(raw)})
 }
 
 // unknownMessage explains an unknown key: a documented spelling the profile
@@ -402,10 +406,9 @@ func unknownMessage(key string, known []string) string {
 	return "unknown property " + strconv.Quote(key)
 }
 
-// UnknownMember is a member the schema (or the profile in use) does not
-// know, kept verbatim. It is an alias of a struct type so that
-// contactevents.UnknownMember, the same type, shows its fields in the
-// public documentation.
+// UnknownMember is the shape of a member the schema (or the profile in use)
+// does not know, kept verbatim: Unknown fills any named type with this
+// underlying struct (contactevents.UnknownMember).
 type UnknownMember = struct {
 	Key   string
 	Value []byte // the raw JSON value
