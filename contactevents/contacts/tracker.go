@@ -1,7 +1,6 @@
 package contacts
 
 import (
-	"maps"
 	"slices"
 	"strings"
 	"time"
@@ -22,7 +21,7 @@ type Tracker struct {
 	// neither the map nor the pages hold pointers (but a contact's rare
 	// extra), so the garbage collector has next to nothing to scan however
 	// many contacts the tracker holds.
-	index map[eventKey]int32
+	index table
 	pages [][]contact // of pageSize contacts: growing never copies them
 	n     int32       // slots used
 	free  []int32     // slots of evicted contacts
@@ -42,11 +41,11 @@ type Tracker struct {
 
 // New returns an empty tracker.
 func New() *Tracker {
-	return &Tracker{index: make(map[eventKey]int32), strIndex: make(map[string]uint32), callbacks: make(map[eventKey]int64)}
+	return &Tracker{strIndex: make(map[string]uint32), callbacks: make(map[eventKey]int64)}
 }
 
 // Len returns the number of contacts the tracker holds.
-func (t *Tracker) Len() int { return len(t.index) }
+func (t *Tracker) Len() int { return t.index.live }
 
 // Add folds one event into the tracker. An event without a contact ID
 // (which Parse never returns) is ignored. The tracker keeps no reference to
@@ -123,7 +122,7 @@ func (t *Tracker) Add(ev *contactevents.Event) {
 
 // contact returns the contact with the given key, added if new.
 func (t *Tracker) contact(id eventKey) *contact {
-	if i, ok := t.index[id]; ok {
+	if i, ok := t.index.find(id, t.rec); ok {
 		return t.rec(i)
 	}
 	var i int32
@@ -136,9 +135,9 @@ func (t *Tracker) contact(id eventKey) *contact {
 			t.pages = append(t.pages, make([]contact, pageSize))
 		}
 	}
-	t.index[id] = i
 	c := t.rec(i)
 	c.id = id
+	t.index.insert(id, i, t.rec)
 	return c
 }
 
@@ -222,9 +221,12 @@ func (t *Tracker) addText(c *contact, f int, k eventKey) {
 // the facts, and counts duplicates as the whole stream would: an event that
 // both trackers saw was delivered once more.
 func (t *Tracker) Merge(o *Tracker) {
-	for _, id := range slices.SortedFunc(maps.Keys(o.index), cmpKey) {
-		oc := o.rec(o.index[id])
-		c := t.contact(id)
+	for i := range o.n {
+		oc := o.rec(i)
+		if oc.nEvents == 0 {
+			continue // a free slot
+		}
+		c := t.contact(oc.id)
 		// Texts go by their text: the interned refs are each tracker's own.
 		for f := range numText {
 			for _, v := range o.values(oc, f) {
@@ -258,7 +260,7 @@ func (t *Tracker) values(c *contact, f int) []string {
 // tracker holds it.
 func (t *Tracker) Summary(contactID string) (Summary, bool) {
 	id, _ := idKey(contactID)
-	i, ok := t.index[id]
+	i, ok := t.index.find(id, t.rec)
 	if !ok {
 		return Summary{}, false
 	}
@@ -267,9 +269,11 @@ func (t *Tracker) Summary(contactID string) (Summary, bool) {
 
 // Summaries returns the summary of every contact, by contact ID.
 func (t *Tracker) Summaries() []Summary {
-	out := make([]Summary, 0, len(t.index))
-	for _, i := range t.index {
-		out = append(out, t.summarize(t.rec(i)))
+	out := make([]Summary, 0, t.index.live)
+	for i := range t.n {
+		if c := t.rec(i); c.nEvents > 0 {
+			out = append(out, t.summarize(c))
+		}
 	}
 	slices.SortFunc(out, func(a, b Summary) int { return strings.Compare(a.ContactID, b.ContactID) })
 	return out
@@ -289,11 +293,11 @@ func (t *Tracker) Summaries() []Summary {
 func (t *Tracker) Evict(horizon time.Duration) []Summary {
 	var out []Summary
 	idleBefore := t.watermark - int64(horizon)
-	for id, i := range t.index {
+	for i := range t.n {
 		c := t.rec(i)
-		if c.rankAt[rankCompleted] != 0 || (horizon > 0 && c.last < idleBefore) {
+		if c.nEvents > 0 && (c.rankAt[rankCompleted] != 0 || (horizon > 0 && c.last < idleBefore)) {
 			out = append(out, t.summarize(c))
-			delete(t.index, id)
+			t.index.remove(c.id, t.rec)
 			*c = contact{}
 			t.free = append(t.free, i)
 		}

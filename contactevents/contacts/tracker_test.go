@@ -190,3 +190,35 @@ func TestEvict(t *testing.T) {
 		t.Fatalf("Evict(1h) = %d summaries, %d left", len(got), tr.Len())
 	}
 }
+
+// TestEvictAndReuse: slots of evicted contacts are reused and the index
+// finds every contact still held, through many evictions.
+func TestEvictAndReuse(t *testing.T) {
+	tr := contacts.New()
+	var ids []string
+	for round := range uint64(4) {
+		for i := range uint64(500) {
+			evs := contacteventstest.Lifecycle(contacteventstest.LifecycleHandled, contactevents.ChannelChat, round*1000+i)
+			if i%2 == 1 {
+				evs = contacteventstest.Without(evs, contactevents.EventTypeCompleted) // stays
+			}
+			for _, ev := range evs {
+				tr.Add(ev)
+			}
+			if i%2 == 1 {
+				ids = append(ids, evs[0].Detail.ContactID)
+			}
+		}
+		if got := len(tr.Evict(0)); got != 250 {
+			t.Fatalf("round %d: %d evicted, want 250", round, got)
+		}
+	}
+	if tr.Len() != len(ids) {
+		t.Fatalf("%d contacts held, want %d", tr.Len(), len(ids))
+	}
+	for _, id := range ids {
+		if s, ok := tr.Summary(id); !ok || s.ContactID != id || s.Events != 4 {
+			t.Fatalf("%s: %v %+v", id, ok, s)
+		}
+	}
+}
