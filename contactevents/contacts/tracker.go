@@ -279,33 +279,35 @@ func (t *Tracker) Summaries() []Summary {
 	return out
 }
 
-// Evict removes the contacts that are complete (their COMPLETED event was
-// seen) or idle: whose latest event is more than horizon older than the
-// latest event the tracker has seen (event time, never the wall clock). It
-// returns their summaries, by contact ID, and forgets them, so that a
-// stream's memory is bounded by the contacts active within the horizon.
+// Evict removes the contacts that are done with: complete (their COMPLETED
+// event seen) and idle for longer than complete, or idle for longer than
+// idle, idle meaning that the contact's latest event is that much older than
+// the latest event the tracker has seen (event time, never the wall clock).
+// It returns their summaries, by contact ID, and forgets them, so that a
+// stream's memory is bounded by the contacts active within the horizons.
 //
-// An event of a contact that arrives after the contact was evicted starts
-// a new summary of it (a late duplicate of its COMPLETED event, say); choose
-// the horizon longer than the delays of the delivery (EventBridge retries
-// a target for up to 24 hours). A horizon of 0 or less evicts only complete
-// contacts.
-func (t *Tracker) Evict(horizon time.Duration) []Summary {
+// COMPLETED may arrive before the contact's other events (delivery is not
+// ordered), so give complete contacts a grace of the delivery's usual
+// delay. An event of a contact that arrives after the contact was evicted
+// starts a new summary of it: choose idle longer than the delays of the
+// delivery (EventBridge retries a target for up to 24 hours). A duration of
+// 0 or less evicts at once (complete) or never (idle).
+func (t *Tracker) Evict(complete, idle time.Duration) []Summary {
 	var out []Summary
-	idleBefore := t.watermark - int64(horizon)
+	completeBefore, idleBefore := t.watermark-int64(max(complete, 0)), t.watermark-int64(idle)
 	for i := range t.n {
 		c := t.rec(i)
-		if c.nEvents > 0 && (c.rankAt[rankCompleted] != 0 || (horizon > 0 && c.last < idleBefore)) {
+		if c.nEvents > 0 && ((c.rankAt[rankCompleted] != 0 && c.last <= completeBefore) || (idle > 0 && c.last < idleBefore)) {
 			out = append(out, t.summarize(c))
 			t.index.remove(c.id, t.rec)
 			*c = contact{}
 			t.free = append(t.free, i)
 		}
 	}
-	// A callback link is forgotten like an idle contact (with a horizon of
-	// 0 or less, never: it is 24 bytes).
+	// A callback link is forgotten like an idle contact (with no idle
+	// horizon, never: it is 24 bytes).
 	for id, at := range t.callbacks {
-		if horizon > 0 && at < idleBefore {
+		if idle > 0 && at < idleBefore {
 			delete(t.callbacks, id)
 		}
 	}

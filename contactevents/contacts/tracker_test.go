@@ -169,8 +169,8 @@ func TestPausedTask(t *testing.T) {
 	}
 }
 
-// TestEvict: complete contacts go at once, idle ones after the horizon
-// (by event time); the rest stay.
+// TestEvict: complete contacts go after their grace, idle ones after the
+// idle horizon (by event time); the rest stay.
 func TestEvict(t *testing.T) {
 	tr := contacts.New()
 	done := contacteventstest.Lifecycle(contacteventstest.LifecycleHandled, contactevents.ChannelVoice, 1)
@@ -179,15 +179,18 @@ func TestEvict(t *testing.T) {
 	for _, ev := range append(slices.Clone(done), open...) {
 		tr.Add(ev)
 	}
-	if got := tr.Evict(0); len(got) != 1 || got[0].ContactID != done[0].Detail.ContactID || tr.Len() != 1 {
-		t.Fatalf("Evict(0) = %d summaries, %d left", len(got), tr.Len())
+	if got := tr.Evict(10*24*time.Hour, 0); len(got) != 0 {
+		t.Fatalf("Evict(10 days, 0) = %d summaries: within the grace", len(got))
+	}
+	if got := tr.Evict(0, 0); len(got) != 1 || got[0].ContactID != done[0].Detail.ContactID || tr.Len() != 1 {
+		t.Fatalf("Evict(0, 0) = %d summaries, %d left", len(got), tr.Len())
 	}
 	// An event a day later makes the open contact idle.
 	late := contacteventstest.NewEvent(contactevents.EventTypeInitiated, contacteventstest.WithSeed(3),
 		contacteventstest.WithTime(open[len(open)-1].Time.Time().Add(24*time.Hour)))
 	tr.Add(late)
-	if got := tr.Evict(time.Hour); len(got) != 1 || got[0].ContactID != open[0].Detail.ContactID || tr.Len() != 1 {
-		t.Fatalf("Evict(1h) = %d summaries, %d left", len(got), tr.Len())
+	if got := tr.Evict(0, time.Hour); len(got) != 1 || got[0].ContactID != open[0].Detail.ContactID || tr.Len() != 1 {
+		t.Fatalf("Evict(0, 1h) = %d summaries, %d left", len(got), tr.Len())
 	}
 }
 
@@ -209,7 +212,7 @@ func TestEvictAndReuse(t *testing.T) {
 				ids = append(ids, evs[0].Detail.ContactID)
 			}
 		}
-		if got := len(tr.Evict(0)); got != 250 {
+		if got := len(tr.Evict(0, 0)); got != 250 {
 			t.Fatalf("round %d: %d evicted, want 250", round, got)
 		}
 	}
