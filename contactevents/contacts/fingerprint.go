@@ -49,8 +49,6 @@ func (h *hasher) str(s string) {
 
 func (h *hasher) num(n int64) { h.mix(uint64(n)) }
 
-func (h *hasher) ts(t contactevents.Timestamp) { h.num(nanos(t)) }
-
 // idKey returns the key of an id: its bits when it is a UUID (whose first
 // half is not 0, which stands for an interned text), else a 128-bit hash of
 // it (hashed: its text must be kept beside).
@@ -68,39 +66,27 @@ func idKey(s string) (k eventKey, hashed bool) {
 	return k, true
 }
 
-func fingerprint(ev *contactevents.Event) uint64 {
+// fingerprint hashes the event's facts: tv are its timestamps (as Add
+// reads them), envelope its envelope's time.
+func fingerprint(ev *contactevents.Event, tv *[numTime]int64, envelope int64) uint64 {
 	d := &ev.Detail
 	h := hasher(hashBasis)
 	h.str(string(d.EventType))
-	h.str(d.ContactID)
 	h.str(string(d.Channel.Canonical()))
 	h.str(string(d.InitiationMethod.Canonical()))
 	h.str(d.InitialContactID)
 	h.str(d.PreviousContactID)
 	h.str(d.RelatedContactID)
 	h.str(string(d.DisconnectReason))
-	h.ts(ev.Time)
-	h.ts(d.InitiationTimestamp)
-	h.ts(d.ConnectedToSystemTimestamp)
-	h.ts(d.DisconnectTimestamp)
+	h.num(envelope)
+	for _, v := range tv {
+		h.num(v)
+	}
 	if q := d.QueueInfo; q != nil {
 		h.str(q.QueueARN)
-		h.ts(q.EnqueueTimestamp)
-	} else {
-		h.str("\x00no queueInfo")
 	}
 	if a := d.AgentInfo; a != nil {
 		h.str(a.AgentARN)
-		h.ts(a.ConnectedToAgentTimestamp)
-		h.ts(a.AfterContactWorkStartTimestamp)
-		h.ts(a.AfterContactWorkEndTimestamp)
-		if a.AfterContactWorkDuration != nil {
-			h.num(*a.AfterContactWorkDuration)
-		} else {
-			h.num(-1)
-		}
-	} else {
-		h.str("\x00no agentInfo")
 	}
 	return uint64(h)
 }

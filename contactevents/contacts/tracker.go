@@ -55,19 +55,46 @@ func (t *Tracker) Add(ev *contactevents.Event) {
 	if d.ContactID == "" {
 		return
 	}
+	// The event's timestamps, read once (for the fingerprint and the facts).
+	var tv [numTime]int64
+	et := d.EventType.Canonical()
+	if et == contactevents.EventTypeInitiated {
+		tv[timeInitiated] = nanos(d.InitiationTimestamp)
+	} else {
+		tv[timeInitiatedLater] = nanos(d.InitiationTimestamp)
+	}
+	tv[timeConnectedToSystem] = nanos(d.ConnectedToSystemTimestamp)
+	tv[timeDisconnected] = nanos(d.DisconnectTimestamp)
+	if q := d.QueueInfo; q != nil {
+		tv[timeEnqueued] = nanos(q.EnqueueTimestamp)
+	}
+	if a := d.AgentInfo; a != nil {
+		tv[timeConnectedToAgent] = nanos(a.ConnectedToAgentTimestamp)
+		tv[timeACWStart] = nanos(a.AfterContactWorkStartTimestamp)
+		tv[timeACWEnd] = nanos(a.AfterContactWorkEndTimestamp)
+		if a.AfterContactWorkDuration != nil {
+			// Stored plus one so that a duration of 0 seconds is known.
+			tv[timeACWSeconds] = *a.AfterContactWorkDuration + 1
+		}
+	}
+	envelope := nanos(ev.Time)
+
 	id, hashed := idKey(d.ContactID)
 	c := t.contact(id)
 	if hashed {
 		c.keepName(id, d.ContactID)
 	}
-	fp := fingerprint(ev)
+	fp := fingerprint(ev, &tv, envelope)
 	key := eventKey{fp, 0}
 	if ev.ID != "" {
 		if key, hashed = idKey(ev.ID); hashed {
 			c.keepName(key, ev.ID)
 		}
 	}
-	at := eventTime(ev)
+	at := envelope
+	if at == 0 {
+		at = eventTime(&tv)
+	}
 	t.watermark = max(t.watermark, at)
 	c.last = max(c.last, at)
 	if !c.addEvent(seenEvent{key, fp}) {
@@ -89,32 +116,18 @@ func (t *Tracker) Add(ev *contactevents.Event) {
 			}
 		}
 	}
-
-	et := d.EventType.Canonical()
-	if et == contactevents.EventTypeInitiated {
-		c.addTime(timeInitiated, nanos(d.InitiationTimestamp))
-	} else {
-		c.addTime(timeInitiatedLater, nanos(d.InitiationTimestamp))
-	}
-	c.addTime(timeConnectedToSystem, nanos(d.ConnectedToSystemTimestamp))
-	c.addTime(timeDisconnected, nanos(d.DisconnectTimestamp))
 	if q := d.QueueInfo; q != nil {
 		t.addInterned(c, factQueue, q.QueueARN)
-		c.addTime(timeEnqueued, nanos(q.EnqueueTimestamp))
 	}
 	if a := d.AgentInfo; a != nil {
 		t.addInterned(c, factAgent, a.AgentARN)
-		c.addTime(timeConnectedToAgent, nanos(a.ConnectedToAgentTimestamp))
-		c.addTime(timeACWStart, nanos(a.AfterContactWorkStartTimestamp))
-		c.addTime(timeACWEnd, nanos(a.AfterContactWorkEndTimestamp))
-		if a.AfterContactWorkDuration != nil {
-			// Stored plus one so that a duration of 0 seconds is known.
-			c.addTime(timeACWSeconds, *a.AfterContactWorkDuration+1)
-		}
+	}
+	for f, v := range tv {
+		c.addTime(f, v)
 	}
 	switch r := rankOf(et); {
 	case r >= 0:
-		c.addRank(r, envelopeTime(ev))
+		c.addRank(r, envelope)
 	case et == contactevents.EventTypePaused, et == contactevents.EventTypeResumed:
 		c.addPause(max(at, 1), et == contactevents.EventTypePaused)
 	}
@@ -324,23 +337,14 @@ func nanos(ts contactevents.Timestamp) int64 {
 	return ts.Time().UnixNano()
 }
 
-// envelopeTime is the envelope's time (when EventBridge received the event,
-// to the second), or 0.
-func envelopeTime(ev *contactevents.Event) int64 { return nanos(ev.Time) }
-
-// eventTime is when an event happened, by its own data: the envelope's
-// time, or for a bare event the latest contact timestamp it carries.
-func eventTime(ev *contactevents.Event) int64 {
-	if at := envelopeTime(ev); at != 0 {
-		return at
-	}
-	d := &ev.Detail
-	at := max(nanos(d.InitiationTimestamp), nanos(d.ConnectedToSystemTimestamp), nanos(d.DisconnectTimestamp))
-	if d.QueueInfo != nil {
-		at = max(at, nanos(d.QueueInfo.EnqueueTimestamp))
-	}
-	if a := d.AgentInfo; a != nil {
-		at = max(at, nanos(a.ConnectedToAgentTimestamp), nanos(a.AfterContactWorkEndTimestamp))
+// eventTime is when a bare event (no envelope, so no time) happened, by
+// its own data: the latest of its timestamps tv.
+func eventTime(tv *[numTime]int64) int64 {
+	var at int64
+	for f, v := range tv {
+		if f != timeACWSeconds {
+			at = max(at, v)
+		}
 	}
 	return at
 }
