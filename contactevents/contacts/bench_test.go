@@ -118,6 +118,77 @@ func BenchmarkStream(b *testing.B) {
 	})
 }
 
+// BenchmarkStreamInterleaved is the same comparison robust to a shared
+// machine's changing load: the stream is replayed in chunks of 10,000
+// events, each chunk parsed alone and parsed then folded (in turn first),
+// and the process CPU time of each pass is summed per mode; the tracker
+// holds all 200,000 contacts by the end. It reports parse-cpu-ns/event,
+// track-cpu-ns/event and fold-% (what the fold adds to Parse's CPU).
+func BenchmarkStreamInterleaved(b *testing.B) {
+	stream := benchStream()
+	const chunk = 10000
+	docs := make([][]byte, chunk)
+	for i := range docs {
+		docs[i] = make([]byte, 0, 8<<10)
+	}
+	parse := func(doc []byte) *contactevents.Event {
+		ev, err := contactevents.Parse(doc)
+		if err != nil {
+			b.Fatal(err)
+		}
+		return ev
+	}
+	var parseCPU, trackCPU int64
+	var gen [8]byte
+	ops := 0
+	for b.Loop() {
+		t := contacts.New()
+		flip := false
+		for g := range benchGenerations {
+			copy(gen[:], fmt.Sprintf("%08x", g))
+			for start := 0; start < len(stream); start += chunk {
+				part := stream[start:min(start+chunk, len(stream))]
+				for i := range part {
+					docs[i] = append(docs[i][:0], part[i].doc...)
+					for _, off := range part[i].ids {
+						copy(docs[i][off:], gen[:])
+					}
+				}
+				passes := [2]func(){
+					func() {
+						c := cpuTime(b)
+						for i := range part {
+							parse(docs[i])
+						}
+						parseCPU += cpuTime(b) - c
+					},
+					func() {
+						c := cpuTime(b)
+						for i := range part {
+							t.Add(parse(docs[i]))
+						}
+						trackCPU += cpuTime(b) - c
+					},
+				}
+				if flip {
+					passes[0], passes[1] = passes[1], passes[0]
+				}
+				flip = !flip
+				passes[0]()
+				passes[1]()
+			}
+		}
+		if t.Len() != benchEvents/5 {
+			b.Fatalf("%d contacts, want %d", t.Len(), benchEvents/5)
+		}
+		ops++
+	}
+	events := float64(ops * benchEvents)
+	b.ReportMetric(float64(parseCPU)/events, "parse-cpu-ns/event")
+	b.ReportMetric(float64(trackCPU)/events, "track-cpu-ns/event")
+	b.ReportMetric(100*float64(trackCPU-parseCPU)/float64(parseCPU), "fold-%")
+}
+
 // runStream runs one replay of the stream per op and reports ns/event,
 // cpu-ns/event (process CPU time: steadier than wall time on a shared
 // machine) and allocs/event; with a tracker, the heap it holds per contact
