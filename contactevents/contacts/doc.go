@@ -10,7 +10,7 @@
 // takes events in any order, any number of times:
 //
 //	t := contacts.New()
-//	for ev := range events { // *contactevents.Event, e.g. from contactevents.Parse
+//	for _, ev := range events { // *contactevents.Event, e.g. from contactevents.Parse
 //		t.Add(ev)
 //	}
 //	for _, s := range t.Summaries() {
@@ -33,9 +33,14 @@
 // missing its DISCONNECTED event has no disconnect time and no handle time,
 // only what its other events carry.
 //
-// For streams, Evict emits and forgets the contacts that are complete or
-// idle longer than a horizon, by event time; a contact costs the tracker
-// about 400 bytes besides the strings it keeps (see BENCHMARKS.md).
+// For streams, Evict emits and forgets the contacts that are complete (after
+// a grace: COMPLETED may arrive before the other events) or idle longer than
+// a horizon, by event time. A contact costs the tracker about 400 bytes, the
+// texts it keeps included: UUIDs as their 16 bytes, queue and agent ARNs
+// once per tracker, and no string of an event (a substring would pin the
+// event's whole arena); the contacts hold no pointer, so however many the
+// tracker holds, the garbage collector has next to nothing to scan (see
+// BENCHMARKS.md for the fold's cost beside Parse).
 //
 // # Definitions
 //
