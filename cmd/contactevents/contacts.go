@@ -83,22 +83,7 @@ func runContacts(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	} else {
 		fmt.Fprintln(out, line)
 	}
-	if err := out.Flush(); err != nil && rep.err == nil {
-		rep.err = err
-	}
-	switch {
-	case rep.err != nil:
-		fmt.Fprintf(stderr, "contactevents: writing the output: %v\n", rep.err)
-		return exitError
-	case status != exitValid:
-		return status
-	case rep.invalid > 0:
-		return exitInvalid
-	case total.contacts == 0:
-		fmt.Fprintln(stderr, "contactevents: no contact events found")
-		return exitInvalid
-	}
-	return exitValid
+	return rep.finish(stderr, status, total.contacts == 0, "no contact events found")
 }
 
 // contactTotals are the counts of the summary line.

@@ -261,25 +261,9 @@ func runValidate(cmd string, args []string, stdin io.Reader, stdout, stderr io.W
 	if mode == outputText {
 		fmt.Fprintln(out, rep.summary())
 	}
-	if err := out.Flush(); err != nil && rep.err == nil {
-		rep.err = err
-	}
-	diag.Flush()
-	switch {
-	case rep.err != nil:
-		fmt.Fprintf(stderr, "contactevents: writing the output: %v\n", rep.err)
-		return exitError
-	case status != exitValid:
-		return status
-	case rep.invalid > 0:
-		return exitInvalid
-	case rep.events == 0:
-		// Validating nothing is not a success: an empty file where events
-		// were expected is what a pipeline check must catch.
-		fmt.Fprintln(stderr, "contactevents: no events found")
-		return exitInvalid
-	}
-	return exitValid
+	// Validating nothing is not a success: an empty file where events
+	// were expected is what a pipeline check must catch.
+	return rep.finish(stderr, status, rep.events == 0, "no events found")
 }
 
 // usageError reports a usage error of the command fs and returns its exit

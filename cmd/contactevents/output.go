@@ -2,6 +2,8 @@ package main
 
 import (
 	"bufio"
+	"fmt"
+	"io"
 	"strconv"
 	"unicode/utf8"
 )
@@ -60,6 +62,29 @@ func (r *reporter) emit(src, format string, it *item) bool {
 		r.err = err
 	}
 	return r.err == nil
+}
+
+// finish flushes the output and returns the exit status of a run: 2 for a
+// write error or the status of an I/O error, 1 when an event was invalid or
+// when empty (then saying so, in the words of none), else 0.
+func (r *reporter) finish(stderr io.Writer, status int, empty bool, none string) int {
+	if err := r.out.Flush(); err != nil && r.err == nil {
+		r.err = err
+	}
+	r.diag.Flush()
+	switch {
+	case r.err != nil:
+		fmt.Fprintf(stderr, "contactevents: writing the output: %v\n", r.err)
+		return exitError
+	case status != exitValid:
+		return status
+	case r.invalid > 0:
+		return exitInvalid
+	case empty:
+		fmt.Fprintln(stderr, "contactevents: "+none)
+		return exitInvalid
+	}
+	return exitValid
 }
 
 // problems writes the problems of an item as text lines:
