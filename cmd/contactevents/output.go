@@ -2,6 +2,8 @@ package main
 
 import (
 	"bufio"
+	"fmt"
+	"io"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -12,6 +14,7 @@ const (
 	outputText      = "text"      // validate: a line per problem, then a summary
 	outputJSON      = "json"      // validate: a JSON object per event
 	outputNormalize = "normalize" // normalize: canonical events; problems on stderr
+	outputContacts  = "contacts"  // contacts: the invalid events' problems on stderr (the summaries are written at the end)
 )
 
 // reporter writes the items of every source, in order, and counts them.
@@ -63,6 +66,10 @@ func (r *reporter) emit(src, format string, it *item) bool {
 	switch r.mode {
 	case outputJSON:
 		r.out.Write(appendJSONItem(nil, src, format, it))
+	case outputContacts:
+		if !it.valid {
+			r.problems(r.diag, src, it)
+		}
 	case outputNormalize:
 		if it.valid {
 			r.out.Write(it.canonical)
@@ -78,6 +85,29 @@ func (r *reporter) emit(src, format string, it *item) bool {
 		r.err = err
 	}
 	return r.err == nil
+}
+
+// finish flushes the output and returns the exit status of a run: 2 for a
+// write error or the status of an I/O error, 1 when an event was invalid or
+// when empty (then saying so, in the words of none), else 0.
+func (r *reporter) finish(stderr io.Writer, status int, empty bool, none string) int {
+	if err := r.out.Flush(); err != nil && r.err == nil {
+		r.err = err
+	}
+	r.diag.Flush()
+	switch {
+	case r.err != nil:
+		fmt.Fprintf(stderr, "contactevents: writing the output: %v\n", r.err)
+		return exitError
+	case status != exitValid:
+		return status
+	case r.invalid > 0:
+		return exitInvalid
+	case empty:
+		fmt.Fprintln(stderr, "contactevents: "+none)
+		return exitInvalid
+	}
+	return exitValid
 }
 
 // problems writes the problems of an item as text lines:
@@ -127,10 +157,15 @@ func (r *reporter) summary() string {
 	s := strconv.Itoa(r.events) + plural(r.events, " event", " events") + ": " +
 		strconv.Itoa(r.valid) + " valid, " + strconv.Itoa(r.invalid) + " invalid (" +
 		strconv.Itoa(r.warnings) + plural(r.warnings, " warning)", " warnings)")
-	if r.unread > 0 {
-		s += "; " + strconv.Itoa(r.unread) + plural(r.unread, " source", " sources") + " could not be read"
+	return s + r.unreadNote()
+}
+
+// unreadNote is what a summary line adds when a source could not be read.
+func (r *reporter) unreadNote() string {
+	if r.unread == 0 {
+		return ""
 	}
-	return s
+	return "; " + strconv.Itoa(r.unread) + plural(r.unread, " source", " sources") + " could not be read"
 }
 
 func plural(n int, one, many string) string {

@@ -310,6 +310,9 @@ func (w *lineWorker) item(c *chunk, rec *contactevents.Record, err error, wh *wh
 		c.canon = rec.Event.AppendJSON(c.canon)
 		canon = c.canon[start:len(c.canon):len(c.canon)]
 	}
+	if err == nil && w.e.track != nil {
+		w.e.track(rec.Event)
+	}
 	it := makeItem(rec, err, w.warns, wh, canon)
 	w.warns = w.warns[:0]
 	return it
