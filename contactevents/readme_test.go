@@ -13,14 +13,6 @@ import (
 // whose code the block shows; the file runs it (an Example or a test).
 var readmeMarker = regexp.MustCompile(`^<!-- checked by (\S+) -->$`)
 
-// readmeUnchecked are the Go blocks of the README not yet shown from a
-// file, by a string they contain, with the reason.
-var readmeUnchecked = map[string]string{
-	// Behind an SQS queue: rewritten on another branch (robust) for the new
-	// BatchItemFailures signature; that change gives it its Example.
-	"contactevents.BatchItemFailures(failed)": "being rewritten on branch robust",
-}
-
 // TestREADMEExamples keeps the README's Go code from drifting from code
 // that runs: every ```go block is marked with the file it comes from, and
 // its lines (indentation aside) are lines of that file, in order, one after
@@ -47,13 +39,7 @@ func TestREADMEExamples(t *testing.T) {
 			}
 		}
 		if marker == "" {
-			exempt := false
-			for k := range readmeUnchecked {
-				exempt = exempt || strings.Contains(strings.Join(block, "\n"), k)
-			}
-			if !exempt {
-				t.Errorf("README.md:%d: a Go block without a <!-- checked by FILE --> line before it", start)
-			}
+			t.Errorf("README.md:%d: a Go block without a <!-- checked by FILE --> line before it", start)
 			continue
 		}
 		src, err := os.ReadFile(filepath.Join("..", marker))

@@ -27,6 +27,22 @@ func checkRule(rule, eventBytes []byte, ev *contactevents.Event) error {
 	return nil
 }
 
+// matchRules is the README's RuleSet example.
+func matchRules(p, q *pattern.Pattern, eventBytes []byte) ([]string, error) {
+	var names []string
+	var rules pattern.RuleSet // safe for concurrent use; rules can change while others match
+	rules.Add(pattern.Rule{Name: "disconnects", Pattern: p}, pattern.Rule{Name: "queued", Pattern: q})
+	names, err := rules.Match(eventBytes, names[:0]) // the names of the matching rules; no allocation
+	return names, err
+}
+
+func Example_readmeRuleSet() {
+	s, _ := samples.Lookup("04-current-disconnected")
+	fmt.Println(matchRules(pattern.MustCompile(`{"detail":{"eventType":["DISCONNECTED"]}}`), pattern.MustCompile(`{"detail":{"eventType":["QUEUED"]}}`), s.Repaired))
+	// Output:
+	// [disconnects] <nil>
+}
+
 func Example_readme() {
 	s, _ := samples.Lookup("04-current-disconnected")
 	ev, err := contactevents.Parse(s.Repaired)

@@ -53,6 +53,9 @@ type Decoder struct {
 	// a case-only misspelling): Required does not report them missing
 	// too, so that one mistake is one issue.
 	respelled []respelling
+	// Recycle, when set (after Reset), hands out again the maps and
+	// slices of the previous document's decode (see Recycler).
+	Recycle *Recycler
 }
 
 // respelling is a property given in a spelling the profile rejects, in the
@@ -80,6 +83,7 @@ func (d *Decoder) Reset(data []byte, p Profile, maxDepth int, view bool) {
 	d.respelled = d.respelled[:0]
 	d.Profile = p
 	d.data = data
+	d.Recycle = nil
 }
 
 // Accepts reports whether the profile in use accepts something documented
