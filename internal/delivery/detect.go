@@ -487,6 +487,13 @@ func skipWS(b []byte) []byte {
 	return b[len(b):]
 }
 
+// Trim returns data without surrounding JSON whitespace (capped: appending
+// to it never writes into data), and the offset where it starts.
+func Trim(data []byte) ([]byte, int) {
+	v := trimWS(data)
+	return v[:len(v):len(v)], len(data) - len(skipWS(data))
+}
+
 // trimWS returns b without leading and trailing JSON whitespace.
 func trimWS(b []byte) []byte {
 	b = skipWS(b)
