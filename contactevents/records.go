@@ -42,7 +42,7 @@ func Records(data []byte, opts ...Option) iter.Seq2[*Record, error] {
 			yield(r, err)
 			return
 		}
-		for rec, err := range delivery.Records(data, delivery.Format(o.format)) {
+		for rec, err := range sum.Records(data, delivery.Format(o.format)) {
 			if !rr.record(rec, err, true) {
 				return
 			}

@@ -120,9 +120,12 @@ func (r *reader) probeValue(p *probe, v []byte, shape *EventShape) (valueKind, [
 // length.
 func (r *reader) probeObject(p *probe, v []byte, shape *EventShape) (int, error) {
 	p.shape = shape
-	n, err := r.members(v, p)
+	r.begin(v)
+	for key, val, ok := r.member(); ok; key, val, ok = r.member() {
+		p.set(key, val)
+	}
 	p.shape = nil
-	return n, err
+	return r.end()
 }
 
 // unescapeKey returns the key whose raw text (between its quotes) is raw,
