@@ -102,12 +102,9 @@ type options struct {
 	warnings func(Issue)
 	// maxDepth is an int32 so that it packs with the flags below.
 	maxDepth int32
-	keep     bool // the caller keeps the decoded event (Parse, not Validate)
-	noCopy   bool // decoded strings alias the input (WithNoCopy)
-	// allWarnings: record warnings even with no WithWarnings callback (for
-	// the *ValidationError of an invalid event).
-	allWarnings bool
-	storage     *storage // a Parser's storage, reused event after event (nil: a new event each time)
+	keep     bool     // the caller keeps the decoded event (Parse, not Validate)
+	noCopy   bool     // decoded strings alias the input (WithNoCopy)
+	storage  *storage // a Parser's storage, reused event after event (nil: a new event each time)
 }
 
 // Option configures Parse, Validate and NewDecoder.

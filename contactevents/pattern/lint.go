@@ -169,8 +169,6 @@ func (l *linter) leaf(t *term, v view, name string, present bool, alts []string)
 		case kindNumber, kindNumeric:
 			if !has("number") {
 				never("is a %s: a number condition can never match", v.typeNames())
-			} else if r := c.rng; c.kind == kindNumeric && (r.lo > r.hi || r.lo == r.hi && (r.loOpen || r.hiOpen)) {
-				never("can never match: the numeric range is empty")
 			}
 		case kindTrue, kindFalse:
 			if !has("boolean") {

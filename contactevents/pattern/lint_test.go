@@ -97,8 +97,6 @@ var lintCases = []struct {
 		[]want{{"/detail/eventType/0", NeverTrue, E, "no value of detail.eventType"}}},
 	{"equals-ignore-case no value satisfies", contactevents.Strict, `{"detail":{"channel":[{"equals-ignore-case":"phone"}]}}`,
 		[]want{{"/detail/channel/0", NeverTrue, E, "no value of detail.channel"}}},
-	{"empty numeric range", contactevents.Strict, `{"detail":{"routingCriteria":{"index":[{"numeric":[">",5,"<",3]}]}}}`,
-		[]want{{"/detail/routingCriteria/index/0", NeverTrue, E, "the numeric range is empty"}}},
 	{"numeric on a number", contactevents.Compat, `{"detail":{"routingCriteria":{"steps":{"expiry":{"durationInSeconds":[{"numeric":[">=",60]}]}}}}}`, nil},
 	{"numeric on a tag (a string)", contactevents.Compat, `{"detail":{"tags":{"n":[{"numeric":[">",5]}]}}}`,
 		[]want{{"/detail/tags/n/0", NeverTrue, E, "is a string: a number condition can never match"}}},
