@@ -53,9 +53,14 @@ func runPatternTest(args []string, stdin io.Reader, stdout, stderr io.Writer) in
 
 	var set pattern.RuleSet
 	index := map[string]int{}
+	all := make([]pattern.Rule, len(rules))
 	for i, r := range rules {
-		set.Add(pattern.Rule{Name: r.name, Pattern: r.pattern})
+		all[i] = pattern.Rule{Name: r.name, Pattern: r.pattern}
 		index[r.name] = i
+	}
+	if err := set.Add(all...); err != nil {
+		fmt.Fprintf(stderr, "contactevents: %v\n", err)
+		return exitError
 	}
 	matched := make([]int, len(rules))
 	events, failed := 0, 0

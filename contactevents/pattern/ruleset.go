@@ -2,6 +2,8 @@ package pattern
 
 import (
 	"cmp"
+	"errors"
+	"fmt"
 	"slices"
 	"strings"
 	"sync"
@@ -23,23 +25,33 @@ type Rule struct {
 // safe for concurrent use with them and with itself, and allocates nothing
 // once warm.
 //
-// A match costs about one read of the event plus one Pattern.Match per
-// rule that could match it: each rule is indexed by one condition that
-// every event it matches must meet, an exact string (or a prefix, or a
-// wildcard's literal start) on one field, so that the rules for other
-// values are never tried. A rule with no such condition (only
-// anything-but, numeric, exists, or $or at the top) is tried on every
-// event. The zero RuleSet is empty and ready to use.
+// A match reads the event once, collecting the values of the fields the
+// rules name, and evaluates on them the rules that could match: each rule
+// is indexed by one condition that every event it matches must meet, an
+// exact string (or a prefix, or a wildcard's literal start) on one field,
+// looked up by hash, so that N rules on N different values cost about as
+// much as one. A rule with no such condition (only anything-but, numeric,
+// exists, or $or at the top) is evaluated on every event. The zero RuleSet
+// is empty and ready to use.
 type RuleSet struct {
 	mu   sync.Mutex // serializes writers; readers load snap
 	snap atomic.Pointer[ruleSnapshot]
 }
 
+// ErrNoPattern is returned by Add for a rule without a pattern.
+var ErrNoPattern = errors.New("rule has no pattern")
+
 // Add adds rules to the set; a rule with the name of one in the set
 // replaces it. The rules are in effect for every match that starts after
 // Add returns. Adding costs time linear in the size of the whole set, so
-// add many rules in one call.
-func (s *RuleSet) Add(rules ...Rule) {
+// add many rules in one call. A rule with a nil Pattern adds nothing and
+// returns an error that wraps ErrNoPattern.
+func (s *RuleSet) Add(rules ...Rule) error {
+	for _, r := range rules {
+		if r.Pattern == nil {
+			return fmt.Errorf("rule %q: %w", r.Name, ErrNoPattern)
+		}
+	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	byName := map[string]*Pattern{}
@@ -50,6 +62,7 @@ func (s *RuleSet) Add(rules ...Rule) {
 		byName[r.Name] = r.Pattern
 	}
 	s.snap.Store(newRuleSnapshot(byName))
+	return nil
 }
 
 // Remove removes the rules of the names and returns how many it removed.

@@ -1,6 +1,7 @@
 package pattern_test
 
 import (
+	"errors"
 	"fmt"
 	"slices"
 	"strconv"
@@ -215,6 +216,9 @@ func TestRuleSetAddReplacesAndRemoveRemoves(t *testing.T) {
 	var empty pattern.RuleSet
 	if got, err := empty.Match(ev, nil); len(got) != 0 || err != nil {
 		t.Errorf("empty set: %v, %v", got, err)
+	}
+	if err := s.Add(pattern.Rule{Name: "x", Pattern: pattern.MustCompile(`{"a":["b"]}`)}, pattern.Rule{Name: "nil"}); !errors.Is(err, pattern.ErrNoPattern) || s.Len() != 2 {
+		t.Errorf("Add of a nil pattern: %v, Len %d (want ErrNoPattern and nothing added)", err, s.Len())
 	}
 }
 
