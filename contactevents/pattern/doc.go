@@ -70,9 +70,10 @@
 //   - "$or" takes an array of at least two objects that apply to the object
 //     holding it; it nests. A field named both beside $or and inside a
 //     branch is event-ruler's override: in each branch, the later
-//     condition on the field, in document order, replaces the earlier
-//     ({"b": ["y"], "$or": [{"b": ["z"]}, {"c": ["w"]}]} is b = z, or b = y
-//     and c = w).
+//     condition on the field's path, in document order, replaces the
+//     earlier ({"b": ["y"], "$or": [{"b": ["z"]}, {"c": ["w"]}]} is b = z,
+//     or b = y and c = w; the same for detail.b reached through two
+//     "detail" objects).
 //   - A key with dots is a path: {"state.status": [...]} and {"state":
 //     {"status": [...]}} are one field, in the pattern and in the event,
 //     as event-ruler joins nested keys with dots.
