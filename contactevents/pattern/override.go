@@ -113,15 +113,21 @@ func (n *node) reroot(i int, f expr) expr {
 
 // drop is e with its leaf conditions on path taken as true.
 func (n *node) drop(e expr, path string) expr {
+	return n.rewrite(e, path, expr{op: opAnd}, (*node).drop)
+}
+
+// rewrite is e with its leaf terms on path replaced by leaf, and its object
+// terms that hold path given the formula inner returns for their object.
+func (n *node) rewrite(e expr, path string, leaf expr, inner func(c *node, f expr, rest string) expr) expr {
 	if e.op != opTerm {
-		return n.mapArgs(e, func(a expr) expr { return n.drop(a, path) })
+		return n.mapArgs(e, func(a expr) expr { return n.rewrite(a, path, leaf, inner) })
 	}
 	t := &n.terms[e.term]
-	switch rest, inside, leaf := t.under(path); {
-	case leaf:
-		return expr{op: opAnd}
+	switch rest, inside, isLeaf := t.under(path); {
+	case isLeaf:
+		return leaf
 	case inside && t.child.mentions(t.child.roots[t.root], rest):
-		return n.reroot(e.term, t.child.drop(t.child.roots[t.root], rest))
+		return n.reroot(e.term, inner(t.child, t.child.roots[t.root], rest))
 	}
 	return e
 }
@@ -165,17 +171,7 @@ func (n *node) with(e expr, path string) expr {
 
 // without is the branches of e that hold no leaf condition on path.
 func (n *node) without(e expr, path string) expr {
-	if e.op != opTerm {
-		return n.mapArgs(e, func(a expr) expr { return n.without(a, path) })
-	}
-	t := &n.terms[e.term]
-	switch rest, inside, leaf := t.under(path); {
-	case leaf:
-		return never
-	case inside && t.child.mentions(t.child.roots[t.root], rest):
-		return n.reroot(e.term, t.child.without(t.child.roots[t.root], rest))
-	}
-	return e
+	return n.rewrite(e, path, never, (*node).without)
 }
 
 func (n *node) mapArgs(e expr, f func(expr) expr) expr {
