@@ -20,6 +20,7 @@ var update = flag.Bool("update", false, "rewrite the golden files in testdata (t
 var publicPackages = []string{
 	"github.com/connectevents/sdk-go/contactevents",
 	"github.com/connectevents/sdk-go/contactevents/contacteventstest",
+	"github.com/connectevents/sdk-go/contactevents/contacts",
 	"github.com/connectevents/sdk-go/contactevents/pattern",
 	"github.com/connectevents/sdk-go/contactevents/samples",
 	"github.com/connectevents/sdk-go/schema",

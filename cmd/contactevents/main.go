@@ -103,13 +103,15 @@ Usage:
   contactevents schema [--profile P]          print a JSON Schema of the events
   contactevents samples [--repaired] [NAME]   list the documented samples, or print one
   contactevents pattern match|test|lint [flags] ...  test EventBridge rules' event patterns
+  contactevents contacts [flags] [FILE ...]   summarise each contact: state, queue wait, handle time, abandoned
   contactevents version                       print the module version and VCS revision (also --version)
 
 Run 'contactevents <command> -h' for the flags of a command.
 Exit status: 2 for a usage or I/O error; otherwise validate and normalize exit 0 when
-every event is valid and 1 when one is not, pattern match 0 when an event matched and
-1 when none did, pattern test 0 when every rule matched an event and 1 when one matched
-none (2 for an invalid rule), pattern lint 1 for an error finding (2 for an invalid rule).
+every event is valid and 1 when one is not (contacts too, and 1 when there is none),
+pattern match 0 when an event matched and 1 when none did, pattern test 0 when every
+rule matched an event and 1 when one matched none (2 for an invalid rule), pattern lint
+1 for an error finding (2 for an invalid rule).
 `
 
 // run runs the command with args (without the program name) and returns its
@@ -131,6 +133,8 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		return runSamples(args, stdout, stderr)
 	case "pattern":
 		return runPattern(args, stdin, stdout, stderr)
+	case "contacts":
+		return runContacts(args, stdin, stdout, stderr)
 	case "version", "-version", "--version":
 		return runVersion(args, stdout, stderr)
 	case "help", "-h", "-help", "--help":
@@ -197,13 +201,7 @@ func runValidate(cmd string, args []string, stdin io.Reader, stdout, stderr io.W
 		about = "Write the canonical JSON of every valid contact event of the files, one per line;\nreport the invalid ones on stderr (exit status 1)."
 	}
 	fs := newFlagSet(cmd, synopsis, about, stderr)
-	profile := fs.String("profile", string(contactevents.Compat), "validation `profile`: "+strings.Join(profileNames(), ", "))
-	var formats []string
-	for _, f := range contactevents.Format("").Values() {
-		formats = append(formats, string(f))
-	}
-	format := fs.String("format", string(contactevents.FormatAuto), "delivery `format`: "+strings.Join(formats, ", "))
-	endpoint := fs.String("endpoint-url", "", "`URL` of an S3-compatible endpoint for s3:// operands, addressed path-style (as the AWS CLI's --endpoint-url)")
+	sf := addSourceFlags(fs)
 	output, embedded := new(string), new(bool)
 	if !normalize {
 		output = fs.String("output", outputText, "output `mode`: text (a line per problem, then a summary) or json (an object per event)")
@@ -214,16 +212,10 @@ func runValidate(cmd string, args []string, stdin io.Reader, stdout, stderr io.W
 		return status
 	}
 
-	prof, err := contactevents.ParseProfile(*profile)
-	if err != nil {
-		return usageError(stderr, fs, "unknown profile %q (want one of %s)", *profile, strings.Join(profileNames(), ", "))
+	e := &engine{workers: defaultWorkers(), canonical: normalize, read: new(atomic.Int64)}
+	if status, failed := sf.configure(e, fs, stderr); failed {
+		return status
 	}
-	e := &engine{workers: defaultWorkers(), canonical: normalize, read: new(atomic.Int64), profile: prof}
-	f, err := contactevents.ParseFormat(*format)
-	if err != nil {
-		return usageError(stderr, fs, "unknown format %q (want one of %s)", *format, strings.Join(formats, ", "))
-	}
-	e.format = f
 	mode := outputNormalize
 	if !normalize {
 		if *output != outputText && *output != outputJSON {
@@ -240,11 +232,8 @@ func runValidate(cmd string, args []string, stdin io.Reader, stdout, stderr io.W
 	e.emit = rep.emit
 
 	status = exitValid
-	fail := func(err error) {
-		rep.progress.clear()
-		out.Flush()
-		fmt.Fprintf(diag, "contactevents: %v\n", err)
-		diag.Flush()
+	fail := func(name string, err error) {
+		rep.sourceFailed(name, err)
 		status = exitError
 	}
 	switch {
@@ -254,7 +243,7 @@ func runValidate(cmd string, args []string, stdin io.Reader, stdout, stderr io.W
 			name := "samples:" + s.Name + "/repaired.json"
 			if err := e.process(name, bytes.NewReader(s.Repaired)); err != nil {
 				if !errors.Is(err, errStopped) {
-					fail(err)
+					fail(name, err)
 				}
 				break
 			}
@@ -264,31 +253,15 @@ func runValidate(cmd string, args []string, stdin io.Reader, stdout, stderr io.W
 		fallthrough
 	default:
 		ctx := context.Background()
-		e.runSources(ctx, expand(ctx, files, stdin, &s3Sources{endpoint: *endpoint}), fail)
+		e.runSources(ctx, expand(ctx, files, stdin, sf.s3), fail)
 	}
 	rep.progress.clear()
 	if mode == outputText {
 		fmt.Fprintln(out, rep.summary())
 	}
-	if err := out.Flush(); err != nil && rep.err == nil {
-		rep.err = err
-	}
-	diag.Flush()
-	switch {
-	case rep.err != nil:
-		fmt.Fprintf(stderr, "contactevents: writing the output: %v\n", rep.err)
-		return exitError
-	case status != exitValid:
-		return status
-	case rep.invalid > 0:
-		return exitInvalid
-	case rep.events == 0:
-		// Validating nothing is not a success: an empty file where events
-		// were expected is what a pipeline check must catch.
-		fmt.Fprintln(stderr, "contactevents: no events found")
-		return exitInvalid
-	}
-	return exitValid
+	// Validating nothing is not a success: an empty file where events
+	// were expected is what a pipeline check must catch.
+	return rep.finish(stderr, status, rep.events == 0, "no events found")
 }
 
 // usageError reports a usage error of the command fs and returns its exit

@@ -2,7 +2,10 @@ package main
 
 import (
 	"bufio"
+	"fmt"
+	"io"
 	"strconv"
+	"strings"
 	"unicode/utf8"
 )
 
@@ -11,6 +14,7 @@ const (
 	outputText      = "text"      // validate: a line per problem, then a summary
 	outputJSON      = "json"      // validate: a JSON object per event
 	outputNormalize = "normalize" // normalize: canonical events; problems on stderr
+	outputContacts  = "contacts"  // contacts: the invalid events' problems on stderr (the summaries are written at the end)
 )
 
 // reporter writes the items of every source, in order, and counts them.
@@ -21,7 +25,29 @@ type reporter struct {
 	progress *progress
 
 	events, valid, invalid, warnings int
+	unread                           int   // sources that could not be read (to their end)
 	err                              error // the first write error
+}
+
+// sourceFailed reports the I/O error that ended the source name: on stderr
+// and, with --output json, as a record of its own on stdout,
+// {"source":...,"error":...}, so that a consumer of the output sees that
+// events may be missing; the summary counts it.
+func (r *reporter) sourceFailed(name string, err error) {
+	r.unread++
+	// The error names the source (os and S3 errors name it their way); the
+	// SDK's prefix is the command's own.
+	msg := strings.Replace(err.Error(), name+": contactevents: ", name+": ", 1)
+	r.progress.clear()
+	if r.mode == outputJSON {
+		b := append([]byte(`{"source":`), appendJSONString(nil, name)...)
+		b = append(b, `,"error":`...)
+		b = appendJSONString(b, strings.TrimPrefix(strings.TrimPrefix(msg, name+": "), "contactevents: "))
+		r.out.Write(append(b, "}\n"...))
+	}
+	r.out.Flush()
+	r.diag.WriteString("contactevents: " + strings.TrimPrefix(msg, "contactevents: ") + "\n")
+	r.diag.Flush()
 }
 
 // emit writes one item; it returns false once writing has failed.
@@ -40,6 +66,10 @@ func (r *reporter) emit(src, format string, it *item) bool {
 	switch r.mode {
 	case outputJSON:
 		r.out.Write(appendJSONItem(nil, src, format, it))
+	case outputContacts:
+		if !it.valid {
+			r.problems(r.diag, src, it)
+		}
 	case outputNormalize:
 		if it.valid {
 			r.out.Write(it.canonical)
@@ -55,6 +85,29 @@ func (r *reporter) emit(src, format string, it *item) bool {
 		r.err = err
 	}
 	return r.err == nil
+}
+
+// finish flushes the output and returns the exit status of a run: 2 for a
+// write error or the status of an I/O error, 1 when an event was invalid or
+// when empty (then saying so, in the words of none), else 0.
+func (r *reporter) finish(stderr io.Writer, status int, empty bool, none string) int {
+	if err := r.out.Flush(); err != nil && r.err == nil {
+		r.err = err
+	}
+	r.diag.Flush()
+	switch {
+	case r.err != nil:
+		fmt.Fprintf(stderr, "contactevents: writing the output: %v\n", r.err)
+		return exitError
+	case status != exitValid:
+		return status
+	case r.invalid > 0:
+		return exitInvalid
+	case empty:
+		fmt.Fprintln(stderr, "contactevents: "+none)
+		return exitInvalid
+	}
+	return exitValid
 }
 
 // problems writes the problems of an item as text lines:
@@ -101,9 +154,18 @@ func (r *reporter) problems(w *bufio.Writer, src string, it *item) {
 // count, so that it is never mistaken for a test runner's verdict ("ok",
 // "PASS", "FAIL", "--- FAIL") by a person or a tool reading a CI log.
 func (r *reporter) summary() string {
-	return strconv.Itoa(r.events) + plural(r.events, " event", " events") + ": " +
+	s := strconv.Itoa(r.events) + plural(r.events, " event", " events") + ": " +
 		strconv.Itoa(r.valid) + " valid, " + strconv.Itoa(r.invalid) + " invalid (" +
 		strconv.Itoa(r.warnings) + plural(r.warnings, " warning)", " warnings)")
+	return s + r.unreadNote()
+}
+
+// unreadNote is what a summary line adds when a source could not be read.
+func (r *reporter) unreadNote() string {
+	if r.unread == 0 {
+		return ""
+	}
+	return "; " + strconv.Itoa(r.unread) + plural(r.unread, " source", " sources") + " could not be read"
 }
 
 func plural(n int, one, many string) string {

@@ -154,9 +154,9 @@ type matchReport struct {
 // eventInputs are the flags with which pattern match and pattern test read
 // events as validate reads them.
 type eventInputs struct {
-	format   *string
-	endpoint *string
-	f        contactevents.Format
+	format *string
+	s3     *s3Sources // --endpoint-url and the S3 timeouts and retries
+	f      contactevents.Format
 }
 
 func eventFlags(fs *flag.FlagSet) *eventInputs {
@@ -164,10 +164,12 @@ func eventFlags(fs *flag.FlagSet) *eventInputs {
 	for _, f := range contactevents.Format("").Values() {
 		formats = append(formats, string(f))
 	}
-	return &eventInputs{
-		format:   fs.String("format", string(contactevents.FormatAuto), "delivery `format`: "+strings.Join(formats, ", ")),
-		endpoint: fs.String("endpoint-url", "", "`URL` of an S3-compatible endpoint for s3:// operands, addressed path-style (as the AWS CLI's --endpoint-url)"),
+	in := &eventInputs{
+		format: fs.String("format", string(contactevents.FormatAuto), "delivery `format`: "+strings.Join(formats, ", ")),
+		s3:     &s3Sources{},
 	}
+	in.s3.flags(fs)
+	return in
 }
 
 // check validates the flags' values.
@@ -187,7 +189,7 @@ func (in *eventInputs) check(stderr io.Writer, fs *flag.FlagSet) (int, bool) {
 // source that cannot be read (index -1).
 func (in *eventInputs) documents(operands []string, stdin io.Reader, match func(src string, rec *contactevents.Record), fail func(src string, index int, err error)) {
 	ctx := context.Background()
-	for _, src := range expand(ctx, operands, stdin, &s3Sources{endpoint: *in.endpoint}) {
+	for _, src := range expand(ctx, operands, stdin, in.s3) {
 		if err := in.source(ctx, src, match, fail); err != nil {
 			fail(src.name, -1, err)
 		}

@@ -152,8 +152,6 @@ func TestPatternTestEveryRulesForm(t *testing.T) {
 	}
 }
 
-func itoa(n int) string { b, _ := json.Marshal(n); return string(b) }
-
 func TestPatternTestExitStatus(t *testing.T) {
 	archive, _ := coverageArchive(t)
 	good := writeTemp(t, "good.json", `{"source":["aws.connect"]}`)

@@ -48,6 +48,9 @@ type Decoder struct {
 	// keys and keySets are the keys of the maps being decoded (see MapKey).
 	keys    []string
 	keySets []keySet
+	// Recycle, when set (after Reset), hands out again the maps and
+	// slices of the previous document's decode (see Recycler).
+	Recycle *Recycler
 }
 
 // Int64Keyword is the keyword location of the schema's x-int64 annotation:
@@ -70,6 +73,7 @@ func (d *Decoder) Reset(data []byte, p Profile, maxDepth int, view bool) {
 	d.keys, d.keySets = d.keys[:0], d.keySets[:0]
 	d.Profile = p
 	d.data = data
+	d.Recycle = nil
 }
 
 // Accepts reports whether the profile in use accepts something documented
