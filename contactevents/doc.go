@@ -33,7 +33,8 @@
 // SQS, SNS and Kinesis batch events, the Firehose transformation event, a
 // JSON array, NDJSON and concatenated JSON. Errors in a batch come as a
 // *RecordError naming the record; BatchItemFailures builds Lambda's partial
-// batch response from them.
+// batch response from them, or an error when a failure names no message (the
+// whole invocation must then fail).
 //
 // # Profiles
 //

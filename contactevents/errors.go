@@ -33,14 +33,22 @@ func (e *SyntaxError) Error() string {
 }
 
 // syntaxErrors returns the scanner's syntax errors (in offset order) as the
-// SDK's, moved to the place of the document in the input: it starts at byte
-// offset (-1: it was decoded from a string or base64, its offsets stay its
-// own) and on line line (0: unknown).
+// SDK's, moved to the place of the document in the input (see origin: a
+// document decoded from a string or base64 keeps its own positions; one
+// after others on its line has its first line's columns moved).
 // One error comes alone, several joined.
-func syntaxErrors(in []*scan.SyntaxError, offset int64, line int) error {
+func syntaxErrors(in []*scan.SyntaxError, from origin) error {
 	errs := make([]error, len(in))
 	for i, e := range in {
-		errs[i] = &SyntaxError{Offset: e.Offset + max(offset, 0), Line: e.Line + max(line-1, 0), Column: e.Column, Msg: e.Msg}
+		se := &SyntaxError{Offset: e.Offset, Line: e.Line, Column: e.Column, Msg: e.Msg}
+		if from.offset >= 0 {
+			se.Offset += from.offset
+			se.Line += max(from.line-1, 0)
+			if e.Line == 1 && from.col > 1 {
+				se.Column += from.col - 1
+			}
+		}
+		errs[i] = se
 	}
 	if len(errs) == 1 {
 		return errs[0]

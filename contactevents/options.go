@@ -105,9 +105,6 @@ type options struct {
 	maxDepth int32
 	keep     bool // the caller keeps the decoded event (Parse, not Validate)
 	noCopy   bool // decoded strings alias the input (WithNoCopy)
-	// allWarnings: record warnings even with no WithWarnings callback (for
-	// the *ValidationError of an invalid event).
-	allWarnings bool
 }
 
 // Option configures Parse, Validate and NewDecoder.

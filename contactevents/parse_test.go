@@ -304,7 +304,8 @@ func TestDetectFormat(t *testing.T) {
 		// Malformed objects: the kind of document Parse reads them as.
 		`{"eventType":"QUEUED",}`:            contactevents.FormatDetail,
 		`{"version":"0","detail":{"a":1,},}`: contactevents.FormatEventBridge,
-		`{"eventType":"QUEUED"}}`:            contactevents.FormatConcatenated, // a value, then more
+		`{"eventType":"QUEUED"}}`:            contactevents.FormatDetail,       // a value and trailing data, which Parse names
+		`{"eventType":"QUEUED"}{}`:           contactevents.FormatConcatenated, // a value, then another
 		``:                                   "",                               // nothing recognisable
 		`42`:                                 "",
 		`[1,`:                                contactevents.FormatArray, // by its first byte

@@ -27,7 +27,7 @@ func unmarshalPart(data []byte, keyword string, decode func(d *decoder)) (decode
 	}
 	d.S.Finish()
 	if errs := d.S.Errors(); len(errs) > 0 {
-		return false, syntaxErrors(errs, 0, 0)
+		return false, syntaxErrors(errs, origin{})
 	}
 	if d.C.Errors() > 0 {
 		return true, &ValidationError{Profile: o.profile, Issues: issuesOf(d.C.Issues())}

@@ -47,7 +47,9 @@ var errStopped = errors.New("stopped")
 func (e *engine) process(name string, r io.Reader) error {
 	data, complete, err := readPrefix(r, prefixLimit)
 	if err != nil {
-		return fmt.Errorf("%s: %w", name, err)
+		// Read what came before the error as a stream, which ends with it:
+		// the whole events are reported, the one it cuts is not.
+		r = &failingReader{err}
 	}
 	f := e.format
 	if f == contactevents.FormatAuto {
@@ -161,6 +163,11 @@ func (c *countingReader) Read(p []byte) (int, error) {
 	}
 	return n, err
 }
+
+// failingReader returns its error: the rest of a source after a read error.
+type failingReader struct{ err error }
+
+func (f *failingReader) Read([]byte) (int, error) { return 0, f.err }
 
 // readPrefix reads up to limit bytes of r. complete reports whether that is
 // all of r.

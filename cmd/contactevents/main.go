@@ -231,11 +231,8 @@ func runValidate(cmd string, args []string, stdin io.Reader, stdout, stderr io.W
 	e.emit = rep.emit
 
 	status = exitValid
-	fail := func(err error) {
-		rep.progress.clear()
-		out.Flush()
-		fmt.Fprintf(diag, "contactevents: %v\n", err)
-		diag.Flush()
+	fail := func(name string, err error) {
+		rep.sourceFailed(name, err)
 		status = exitError
 	}
 	switch {
@@ -245,7 +242,7 @@ func runValidate(cmd string, args []string, stdin io.Reader, stdout, stderr io.W
 			name := "samples:" + s.Name + "/repaired.json"
 			if err := e.process(name, bytes.NewReader(s.Repaired)); err != nil {
 				if !errors.Is(err, errStopped) {
-					fail(err)
+					fail(name, err)
 				}
 				break
 			}
@@ -255,7 +252,7 @@ func runValidate(cmd string, args []string, stdin io.Reader, stdout, stderr io.W
 		fallthrough
 	default:
 		ctx := context.Background()
-		e.runSources(ctx, expand(ctx, files, stdin, &s3Sources{endpoint: *sf.endpoint}), fail)
+		e.runSources(ctx, expand(ctx, files, stdin, sf.s3), fail)
 	}
 	rep.progress.clear()
 	if mode == outputText {

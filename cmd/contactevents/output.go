@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"strconv"
+	"strings"
 	"unicode/utf8"
 )
 
@@ -24,7 +25,29 @@ type reporter struct {
 	progress *progress
 
 	events, valid, invalid, warnings int
+	unread                           int   // sources that could not be read (to their end)
 	err                              error // the first write error
+}
+
+// sourceFailed reports the I/O error that ended the source name: on stderr
+// and, with --output json, as a record of its own on stdout,
+// {"source":...,"error":...}, so that a consumer of the output sees that
+// events may be missing; the summary counts it.
+func (r *reporter) sourceFailed(name string, err error) {
+	r.unread++
+	// The error names the source (os and S3 errors name it their way); the
+	// SDK's prefix is the command's own.
+	msg := strings.Replace(err.Error(), name+": contactevents: ", name+": ", 1)
+	r.progress.clear()
+	if r.mode == outputJSON {
+		b := append([]byte(`{"source":`), appendJSONString(nil, name)...)
+		b = append(b, `,"error":`...)
+		b = appendJSONString(b, strings.TrimPrefix(strings.TrimPrefix(msg, name+": "), "contactevents: "))
+		r.out.Write(append(b, "}\n"...))
+	}
+	r.out.Flush()
+	r.diag.WriteString("contactevents: " + strings.TrimPrefix(msg, "contactevents: ") + "\n")
+	r.diag.Flush()
 }
 
 // emit writes one item; it returns false once writing has failed.
@@ -131,9 +154,13 @@ func (r *reporter) problems(w *bufio.Writer, src string, it *item) {
 // count, so that it is never mistaken for a test runner's verdict ("ok",
 // "PASS", "FAIL", "--- FAIL") by a person or a tool reading a CI log.
 func (r *reporter) summary() string {
-	return strconv.Itoa(r.events) + plural(r.events, " event", " events") + ": " +
+	s := strconv.Itoa(r.events) + plural(r.events, " event", " events") + ": " +
 		strconv.Itoa(r.valid) + " valid, " + strconv.Itoa(r.invalid) + " invalid (" +
 		strconv.Itoa(r.warnings) + plural(r.warnings, " warning)", " warnings)")
+	if r.unread > 0 {
+		s += "; " + strconv.Itoa(r.unread) + plural(r.unread, " source", " sources") + " could not be read"
+	}
+	return s
 }
 
 func plural(n int, one, many string) string {

@@ -9,10 +9,12 @@ import (
 )
 
 // sourceFlags are the flags of the commands that read events from sources
-// (validate, normalize, contacts): how to decode them and where S3 is.
+// (validate, normalize, contacts): how to decode them, and S3's (see
+// s3Sources.flags).
 type sourceFlags struct {
-	profile, format, endpoint *string
-	formats                   []string
+	profile, format *string
+	formats         []string
+	s3              *s3Sources
 }
 
 // addSourceFlags defines the source flags on fs.
@@ -23,7 +25,8 @@ func addSourceFlags(fs *flag.FlagSet) *sourceFlags {
 	}
 	sf.profile = fs.String("profile", string(contactevents.Compat), "validation `profile`: "+strings.Join(profileNames(), ", "))
 	sf.format = fs.String("format", string(contactevents.FormatAuto), "delivery `format`: "+strings.Join(sf.formats, ", "))
-	sf.endpoint = fs.String("endpoint-url", "", "`URL` of an S3-compatible endpoint for s3:// operands, addressed path-style (as the AWS CLI's --endpoint-url)")
+	sf.s3 = &s3Sources{}
+	sf.s3.flags(fs)
 	return sf
 }
 
