@@ -97,6 +97,7 @@ Usage:
   contactevents schema [--profile P]          print a JSON Schema of the events
   contactevents samples [--repaired] [NAME]   list the documented samples, or print one
   contactevents pattern match|lint [flags] PATTERN_FILE ...  test an EventBridge rule's event pattern
+  contactevents export --out DIR|s3://B/P [flags] SOURCE ...  write the valid events as partitioned Parquet
 
 Run 'contactevents <command> -h' for the flags of a command.
 Exit status: 0 all valid, 1 an event is invalid, 2 usage or I/O error.
@@ -121,6 +122,8 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		return runSamples(args, stdout, stderr)
 	case "pattern":
 		return runPattern(args, stdin, stdout, stderr)
+	case "export":
+		return runExport(args, stdin, stdout, stderr)
 	case "help", "-h", "-help", "--help":
 		fmt.Fprint(stdout, usage)
 		return exitValid

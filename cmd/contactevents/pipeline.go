@@ -270,6 +270,9 @@ func (w *lineWorker) item(c *chunk, rec *contactevents.Record, err error, wh *wh
 		canon = c.canon[start:len(c.canon):len(c.canon)]
 	}
 	it := makeItem(rec, err, w.warns, wh, canon)
+	if err == nil && w.e.keep {
+		it.event = rec.Event
+	}
 	w.warns = w.warns[:0]
 	return it
 }
