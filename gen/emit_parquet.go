@@ -259,8 +259,17 @@ func (e *parquetEmitter) column(owner *def, p *prop) field {
 	dst := jen.Id("r").Dot(name)
 	optional := !m.goRequired(p)
 	doc := comment(sentence(name, p.description+" Column "+col+"."), 74)
+	// The key tag names the JSON key the column holds, and says when its
+	// values are JSON text: the export package's Columns reads it.
+	key := p.name
+	if e.holdsJSON(owner, p.t) {
+		key += ",json"
+	}
+	if owner == m.rootThen {
+		key += ",envelope"
+	}
 	tag := func(opts ...string) map[string]string {
-		return map[string]string{"parquet": strings.Join(append([]string{col, "optional"}, opts...), ",")}
+		return map[string]string{"parquet": strings.Join(append([]string{col, "optional"}, opts...), ","), "key": key}
 	}
 	store := "store" + name
 	here := jen.Op("&").Id("path").Values(jen.Dict{jen.Id("up"): jen.Id("at"), jen.Id("key"): jen.Lit(p.name)})
@@ -400,6 +409,24 @@ func (e *parquetEmitter) column(owner *def, p *prop) field {
 			),
 		}}
 	}
+}
+
+// holdsJSON reports whether the column of a value of t held by owner holds
+// JSON text: t, its elements or its map values recurse.
+func (e *parquetEmitter) holdsJSON(owner *def, t *typ) bool {
+	switch t.kind {
+	case tArray:
+		return t.items.kind == tRef && t.items.ref.kind == kindObject && e.recursive(owner, t.items.ref)
+	case tMap:
+		return t.mapValue.kind == tRef && t.mapValue.ref.kind == kindObject && e.recursive(owner, t.mapValue.ref)
+	case tRef, tOneOrMany:
+		if t.ref.kind == kindMap {
+			v := t.ref.mapValue
+			return v.kind == tRef && v.ref.kind == kindObject && e.recursive(t.ref, v.ref)
+		}
+		return t.ref.kind == kindObject && e.recursive(owner, t.ref)
+	}
+	return false
 }
 
 func strMin(t *typ) int {

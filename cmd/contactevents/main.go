@@ -95,6 +95,7 @@ Usage:
                                               a FILE may be a folder or s3://bucket/prefix
   contactevents normalize [flags] [FILE ...]  write the canonical JSON of each valid event (NDJSON)
   contactevents schema [--profile P]          print a JSON Schema of the events
+  contactevents schema --format athena|athena-json|glue --location s3://B/P/  print the table of an export
   contactevents samples [--repaired] [NAME]   list the documented samples, or print one
   contactevents pattern match|lint [flags] PATTERN_FILE ...  test an EventBridge rule's event pattern
   contactevents export --out DIR|s3://B/P [flags] SOURCE ...  write the valid events as partitioned Parquet
@@ -296,12 +297,16 @@ func runSchema(args []string, stdout, stderr io.Writer) int {
 			"'validate --profile P' applies (its keywordLocations point into it), or the source schema\n"+
 			"with the x- annotations that say where each rule comes from.", stderr)
 	profile := fs.String("profile", string(contactevents.Compat), "`profile`: "+strings.Join(append(profileNames(), "source"), ", "))
+	table := tableFlags(fs)
 	operands, status, ok := parseFlags(fs, args)
 	if !ok {
 		return status
 	}
 	if len(operands) > 0 {
 		return usageError(stderr, fs, "unexpected argument %q", operands[0])
+	}
+	if table.format != formatJSONSchema {
+		return printTable(fs, table, stdout, stderr)
 	}
 	var b []byte
 	if *profile == "source" {

@@ -15,111 +15,111 @@ const SchemaVersion = "02172b9333b1"
 // Its struct tags are the Parquet schema.
 type row struct {
 	// Version is the EventBridge envelope version; always "0". Column version.
-	Version *string `parquet:"version,optional"`
+	Version *string `key:"version,envelope" parquet:"version,optional"`
 
 	// ID is the EventBridge event ID. The samples use placeholders such as "the
 	// event ID". Column id.
-	ID *string `parquet:"id,optional"`
+	ID *string `key:"id,envelope" parquet:"id,optional"`
 
 	// DetailType is the EventBridge detail-type of a contact event. Column
 	// detail_type.
-	DetailType *string `parquet:"detail_type,optional"`
+	DetailType *string `key:"detail-type,envelope" parquet:"detail_type,optional"`
 
 	// Source is the EventBridge source of a contact event. Column source.
-	Source *string `parquet:"source,optional"`
+	Source *string `key:"source,envelope" parquet:"source,optional"`
 
 	// Account is the AWS account ID that emitted the event. Not constrained to
 	// 12 digits: the current page's samples use the placeholder "the account
 	// ID". Column account.
-	Account *string `parquet:"account,optional"`
+	Account *string `key:"account,envelope" parquet:"account,optional"`
 
 	// Time is the time EventBridge received the event, in UTC, to the second
 	// (yyyy-MM-dd'T'HH:mm:ss'Z', as in every sample). Column time.
-	Time      *int64 `parquet:"time,optional,timestamp(millisecond)"`
+	Time      *int64 `key:"time,envelope" parquet:"time,optional,timestamp(millisecond)"`
 	storeTime int64
 
 	// Region is the AWS Region of the instance. The current page's samples use
 	// the placeholder "your-region". Column region.
-	Region *string `parquet:"region,optional"`
+	Region *string `key:"region,envelope" parquet:"region,optional"`
 
 	// Resources holds ARNs of the resources the event concerns (the samples list
 	// "arn:aws:...", "contactArn", "instanceArn" as placeholders). Column
 	// resources.
-	Resources []string `parquet:"resources,optional,list"`
+	Resources []string `key:"resources,envelope" parquet:"resources,optional,list"`
 
 	// ReplayName is the name of the EventBridge replay that re-sent this event;
 	// present only on replayed events. Column replay_name.
-	ReplayName string `parquet:"replay_name,optional"`
+	ReplayName string `key:"replay-name,envelope" parquet:"replay_name,optional"`
 
 	// EventType is the type of event published. Column event_type.
-	EventType *string `parquet:"event_type,optional"`
+	EventType *string `key:"eventType" parquet:"event_type,optional"`
 
 	// ContactID is the identifier for the contact. Column contact_id.
-	ContactID *string `parquet:"contact_id,optional"`
+	ContactID *string `key:"contactId" parquet:"contact_id,optional"`
 
 	// InitialContactID is the identifier of the initial contact (the older page:
 	// "the original identifier of the contact that was transferred"). Column
 	// initial_contact_id.
-	InitialContactID string `parquet:"initial_contact_id,optional"`
+	InitialContactID string `key:"initialContactId" parquet:"initial_contact_id,optional"`
 
 	// RelatedContactID is the contactId that is related to this contact. Column
 	// related_contact_id.
-	RelatedContactID string `parquet:"related_contact_id,optional"`
+	RelatedContactID string `key:"relatedContactId" parquet:"related_contact_id,optional"`
 
 	// PreviousContactID is the original identifier of the contact that was
 	// transferred. Column previous_contact_id.
-	PreviousContactID string `parquet:"previous_contact_id,optional"`
+	PreviousContactID string `key:"previousContactId" parquet:"previous_contact_id,optional"`
 
 	// Channel is the type of channel. Column channel.
-	Channel *string `parquet:"channel,optional"`
+	Channel *string `key:"channel" parquet:"channel,optional"`
 
 	// InstanceARN holds Amazon Resource Name (ARN) for the Amazon Connect
 	// instance in which the agent's user account is created. Column
 	// instance_arn.
-	InstanceARN *string `parquet:"instance_arn,optional"`
+	InstanceARN *string `key:"instanceArn" parquet:"instance_arn,optional"`
 
 	// InitiationMethod indicates how the contact was initiated. Column
 	// initiation_method.
-	InitiationMethod *string `parquet:"initiation_method,optional"`
+	InitiationMethod *string `key:"initiationMethod" parquet:"initiation_method,optional"`
 
 	// InitiationTimestamp is the date and time this contact was initiated, in
 	// UTC time. For a voice contact of an outbound campaign it shows when the
 	// contact is initiated in the INITIATED event and is updated to when the
 	// call is started in later events. Column initiation_timestamp.
-	InitiationTimestamp      *int64 `parquet:"initiation_timestamp,optional,timestamp(millisecond)"`
+	InitiationTimestamp      *int64 `key:"initiationTimestamp" parquet:"initiation_timestamp,optional,timestamp(millisecond)"`
 	storeInitiationTimestamp int64
 
 	// ConnectedToSystemTimestamp is the date and time the customer endpoint
 	// connected to Amazon Connect, in UTC time. The latest page: for INBOUND it
 	// equals initiationTimestamp; for OUTBOUND, CALLBACK and API it is when the
 	// customer endpoint answers. Column connected_to_system_timestamp.
-	ConnectedToSystemTimestamp      *int64 `parquet:"connected_to_system_timestamp,optional,timestamp(millisecond)"`
+	ConnectedToSystemTimestamp      *int64 `key:"connectedToSystemTimestamp" parquet:"connected_to_system_timestamp,optional,timestamp(millisecond)"`
 	storeConnectedToSystemTimestamp int64
 
 	// DisconnectTimestamp is the date and time that the customer endpoint
 	// disconnected from Amazon Connect, in UTC time. Column
 	// disconnect_timestamp.
-	DisconnectTimestamp      *int64 `parquet:"disconnect_timestamp,optional,timestamp(millisecond)"`
+	DisconnectTimestamp      *int64 `key:"disconnectTimestamp" parquet:"disconnect_timestamp,optional,timestamp(millisecond)"`
 	storeDisconnectTimestamp int64
 
 	// ScheduledTimestamp is the date and time when this contact was scheduled to
 	// trigger the flow to run, in UTC time. Supported only for the task channel.
 	// Column scheduled_timestamp.
-	ScheduledTimestamp      *int64 `parquet:"scheduled_timestamp,optional,timestamp(millisecond)"`
+	ScheduledTimestamp      *int64 `key:"scheduledTimestamp" parquet:"scheduled_timestamp,optional,timestamp(millisecond)"`
 	storeScheduledTimestamp int64
 
 	// QueueInfo is the queue the contact was placed in. Not included when
 	// initiationMethod is OUTBOUND (current page). Column queue_info.
-	QueueInfo      *queueInfoRow `parquet:"queue_info,optional"`
+	QueueInfo      *queueInfoRow `key:"queueInfo" parquet:"queue_info,optional"`
 	storeQueueInfo queueInfoRow
 
 	// AgentInfo is the agent the contact was assigned to. Column agent_info.
-	AgentInfo      *agentInfoRow `parquet:"agent_info,optional"`
+	AgentInfo      *agentInfoRow `key:"agentInfo" parquet:"agent_info,optional"`
 	storeAgentInfo agentInfoRow
 
 	// CustomerVoiceActivity is the customer greeting of an outbound voice call.
 	// Column customer_voice_activity.
-	CustomerVoiceActivity      *customerVoiceActivityRow `parquet:"customer_voice_activity,optional"`
+	CustomerVoiceActivity      *customerVoiceActivityRow `key:"customerVoiceActivity" parquet:"customer_voice_activity,optional"`
 	storeCustomerVoiceActivity customerVoiceActivityRow
 
 	// AnsweringMachineDetectionStatus holds how an outbound campaign call was
@@ -127,24 +127,24 @@ type row struct {
 	// the values (the older page as the CONNECTED_TO_SYSTEM status codes) but
 	// neither names the key or samples it; the key is the camelCase of the
 	// documented name. Column answering_machine_detection_status.
-	AnsweringMachineDetectionStatus string `parquet:"answering_machine_detection_status,optional"`
+	AnsweringMachineDetectionStatus string `key:"answeringMachineDetectionStatus" parquet:"answering_machine_detection_status,optional"`
 
 	// DisconnectReason holds how the contact was terminated; available for
 	// contacts of outbound campaigns in which the media connection failed.
 	// Documented as "DisconnectReason code" without a key or sample; the key is
 	// the camelCase of the documented name. Column disconnect_reason.
-	DisconnectReason string `parquet:"disconnect_reason,optional"`
+	DisconnectReason string `key:"disconnectReason" parquet:"disconnect_reason,optional"`
 
 	// Campaign holds information associated with a campaign. The current page
 	// names the type without members; its member comes from the Amazon Connect
 	// API Reference (Campaign: CampaignId, 1 to 100 characters). Column
 	// campaign.
-	Campaign      *campaignRow `parquet:"campaign,optional"`
+	Campaign      *campaignRow `key:"campaign" parquet:"campaign,optional"`
 	storeCampaign campaignRow
 
 	// UpdatedProperties is the properties a CONTACT_DATA_UPDATED event updated.
 	// Column updated_properties.
-	UpdatedProperties      []string `parquet:"updated_properties,optional,list"`
+	UpdatedProperties      []string `key:"updatedProperties" parquet:"updated_properties,optional,list"`
 	storeUpdatedProperties []string
 
 	// ContactLens holds Contact Lens information if Contact Lens is enabled on
@@ -152,7 +152,7 @@ type row struct {
 	// flow action for the shape; the members here are those of the
 	// CONTACT_DATA_UPDATED sample. Value sets are not documented on the page, so
 	// they are plain strings. Column contact_lens.
-	ContactLens      *contactLensRow `parquet:"contact_lens,optional"`
+	ContactLens      *contactLensRow `key:"contactLens" parquet:"contact_lens,optional"`
 	storeContactLens contactLensRow
 
 	// SegmentAttributes is a set of system defined key-value pairs stored on
@@ -163,13 +163,13 @@ type row struct {
 	// and connect:SMS and the standard attributes are namespaced with a colon
 	// (connect:...), so ':' is allowed too, in every profile. Column
 	// segment_attributes.
-	SegmentAttributes      map[string]segmentAttributeValueRow `parquet:"segment_attributes,optional"`
+	SegmentAttributes      map[string]segmentAttributeValueRow `key:"segmentAttributes" parquet:"segment_attributes,optional"`
 	storeSegmentAttributes map[string]segmentAttributeValueRow
 
 	// Tags holds tags associated with the contact, both AWS generated
 	// (aws:connect:instanceId, aws:connect:systemEndpoint) and user-defined
 	// (Dept in the DISCONNECTED sample). A string to string map. Column tags.
-	Tags map[string]string `parquet:"tags,optional"`
+	Tags map[string]string `key:"tags" parquet:"tags,optional"`
 
 	// RoutingCriteria is the routing criteria of the contact. The current page
 	// documents a list ("each time the routing criteria is updated on a contact,
@@ -182,47 +182,47 @@ type row struct {
 	// object when there is exactly one criteria (as in the camelCase sample) and
 	// the array otherwise, unchanged, so that re-encoding a sample gives it
 	// back. Column routing_criteria.
-	RoutingCriteria      []routingCriteriaRow `parquet:"routing_criteria,optional,list"`
+	RoutingCriteria      []routingCriteriaRow `key:"routingCriteria" parquet:"routing_criteria,optional,list"`
 	storeRoutingCriteria []routingCriteriaRow
 
 	// CustomerID is the customer's identifier: a number from the customer's CRM,
 	// or the CustomerSpeakerId of the caller when Voice ID is enabled. Key:
 	// decision, the camelCase of the latest page's heading CustomerId, as every
 	// other key of the contact event is derived. Column customer_id.
-	CustomerID *string `parquet:"customer_id,optional"`
+	CustomerID *string `key:"customerId" parquet:"customer_id,optional"`
 
 	// ChatMetrics is the metrics of a chat contact: the contact's and each
 	// participant's. Keys (here and in its parts): decision, the camelCase of
 	// the latest page's PascalCase headings. Column chat_metrics.
-	ChatMetrics      *chatMetricsRow `parquet:"chat_metrics,optional"`
+	ChatMetrics      *chatMetricsRow `key:"chatMetrics" parquet:"chat_metrics,optional"`
 	storeChatMetrics chatMetricsRow
 
 	// SystemEndpoint is the system endpoint of the contact: the address the
 	// customer reached (or the contact was sent from). Not filled for CALLBACK,
 	// MONITOR and QUEUE_TRANSFER contacts. Column system_endpoint.
-	SystemEndpoint      *endpointRow `parquet:"system_endpoint,optional"`
+	SystemEndpoint      *endpointRow `key:"systemEndpoint" parquet:"system_endpoint,optional"`
 	storeSystemEndpoint endpointRow
 
 	// Recordings is the recordings of the contact (RecordingsInfo, latest page).
 	// Column recordings.
-	Recordings      []recordingsInfoRow `parquet:"recordings,optional,list"`
+	Recordings      []recordingsInfoRow `key:"recordings" parquet:"recordings,optional,list"`
 	storeRecordings []recordingsInfoRow
 
 	// ContactDetails is the contact details of a task (task contacts only): a
 	// string to string map; keys of 1 to 128 characters, values of 0 to 1024
 	// characters. That only tasks carry it is documented, not checked (a later
 	// revision may widen it). Column contact_details.
-	ContactDetails map[string]string `parquet:"contact_details,optional"`
+	ContactDetails map[string]string `key:"contactDetails" parquet:"contact_details,optional"`
 
 	// ContactEvaluations is the contact's evaluations, keyed by evaluation form
 	// ID (a map from form ID to ContactEvaluation). Form IDs are not bounded by
 	// the page; they must be non-empty. Column contact_evaluations.
-	ContactEvaluations      map[string]contactEvaluationRow `parquet:"contact_evaluations,optional"`
+	ContactEvaluations      map[string]contactEvaluationRow `key:"contactEvaluations" parquet:"contact_evaluations,optional"`
 	storeContactEvaluations map[string]contactEvaluationRow
 
 	// StateTransitions is a supervisor's state transitions on the contact
 	// (silent monitor, barge), in order. Column state_transitions.
-	StateTransitions      []stateTransitionRow `parquet:"state_transitions,optional,list"`
+	StateTransitions      []stateTransitionRow `key:"stateTransitions" parquet:"state_transitions,optional,list"`
 	storeStateTransitions []stateTransitionRow
 
 	// OutboundStrategy is the outbound strategy of the contact. The latest page
@@ -231,7 +231,7 @@ type row struct {
 	// AllowedUserActions, PostAcceptTimeoutConfig -> DurationInSeconds), with
 	// camelCase keys as every other member of the contact event (a decision: the
 	// page gives no key). Column outbound_strategy.
-	OutboundStrategy      *outboundStrategyRow `parquet:"outbound_strategy,optional"`
+	OutboundStrategy      *outboundStrategyRow `key:"outboundStrategy" parquet:"outbound_strategy,optional"`
 	storeOutboundStrategy outboundStrategyRow
 
 	// Unknown holds the members the schema (or the profile the event was read
@@ -464,16 +464,16 @@ func (r *row) fill(ev *contactevents.Event, u *unknowns) {
 type queueInfoRow struct {
 	// QueueARN is the Amazon Resource Name (ARN) for the queue. Column
 	// queue_arn.
-	QueueARN *string `parquet:"queue_arn,optional"`
+	QueueARN *string `key:"queueArn" parquet:"queue_arn,optional"`
 
 	// QueueType is the type of queue. Documented as a plain string; the samples
 	// send "STANDARD" and the placeholder "type". Column queue_type.
-	QueueType *string `parquet:"queue_type,optional"`
+	QueueType *string `key:"queueType" parquet:"queue_type,optional"`
 
 	// EnqueueTimestamp is the date and time the contact was added to the queue,
 	// in UTC time. Documented among the contact timestamps; every sample places
 	// it in queueInfo. Column enqueue_timestamp.
-	EnqueueTimestamp      *int64 `parquet:"enqueue_timestamp,optional,timestamp(millisecond)"`
+	EnqueueTimestamp      *int64 `key:"enqueueTimestamp" parquet:"enqueue_timestamp,optional,timestamp(millisecond)"`
 	storeEnqueueTimestamp int64
 }
 
@@ -489,51 +489,51 @@ func (r *queueInfoRow) fill(v *contactevents.QueueInfo, u *unknowns, at *path) {
 type agentInfoRow struct {
 	// AgentARN is the Amazon Resource Name (ARN) for the agent account. Column
 	// agent_arn.
-	AgentARN *string `parquet:"agent_arn,optional"`
+	AgentARN *string `key:"agentArn" parquet:"agent_arn,optional"`
 
 	// ConnectedToAgentTimestamp is the date and time the contact was connected
 	// to the agent, in UTC time. Documented among the contact timestamps; every
 	// sample places it in agentInfo. Column connected_to_agent_timestamp.
-	ConnectedToAgentTimestamp      *int64 `parquet:"connected_to_agent_timestamp,optional,timestamp(millisecond)"`
+	ConnectedToAgentTimestamp      *int64 `key:"connectedToAgentTimestamp" parquet:"connected_to_agent_timestamp,optional,timestamp(millisecond)"`
 	storeConnectedToAgentTimestamp int64
 
 	// HierarchyGroups is the agent hierarchy groups of the agent. The current
 	// page documents "Type: ARN", but every sample sends an object of level1 to
 	// level5, each {arn}; the samples are modelled. Column hierarchy_groups.
-	HierarchyGroups      *hierarchyGroupsRow `parquet:"hierarchy_groups,optional"`
+	HierarchyGroups      *hierarchyGroupsRow `key:"hierarchyGroups" parquet:"hierarchy_groups,optional"`
 	storeHierarchyGroups hierarchyGroupsRow
 
 	// AgentInitiatedHoldDuration is the total hold duration of the contact
 	// initiated by the agent, in seconds. Column agent_initiated_hold_duration.
-	AgentInitiatedHoldDuration *int64 `parquet:"agent_initiated_hold_duration,optional"`
+	AgentInitiatedHoldDuration *int64 `key:"agentInitiatedHoldDuration" parquet:"agent_initiated_hold_duration,optional"`
 
 	// AfterContactWorkStartTimestamp holds when the agent started after-contact
 	// work (ACW) on the contact, in UTC time. Column
 	// after_contact_work_start_timestamp.
-	AfterContactWorkStartTimestamp      *int64 `parquet:"after_contact_work_start_timestamp,optional,timestamp(millisecond)"`
+	AfterContactWorkStartTimestamp      *int64 `key:"afterContactWorkStartTimestamp" parquet:"after_contact_work_start_timestamp,optional,timestamp(millisecond)"`
 	storeAfterContactWorkStartTimestamp int64
 
 	// AfterContactWorkEndTimestamp holds when the agent ended after-contact work
 	// (ACW) on the contact, in UTC time. Column
 	// after_contact_work_end_timestamp.
-	AfterContactWorkEndTimestamp      *int64 `parquet:"after_contact_work_end_timestamp,optional,timestamp(millisecond)"`
+	AfterContactWorkEndTimestamp      *int64 `key:"afterContactWorkEndTimestamp" parquet:"after_contact_work_end_timestamp,optional,timestamp(millisecond)"`
 	storeAfterContactWorkEndTimestamp int64
 
 	// AfterContactWorkDuration is the time between the start and the end of
 	// after-contact work, in whole seconds. Column after_contact_work_duration.
-	AfterContactWorkDuration *int64 `parquet:"after_contact_work_duration,optional"`
+	AfterContactWorkDuration *int64 `key:"afterContactWorkDuration" parquet:"after_contact_work_duration,optional"`
 
 	// AcceptedByAgentTimestamp holds when the agent accepted an outbound
 	// campaign voice contact in preview dialing mode, in UTC time. Documented
 	// without a fraction (yyyy-mm-ddThh:mm:ssZ). Column
 	// accepted_by_agent_timestamp.
-	AcceptedByAgentTimestamp      *int64 `parquet:"accepted_by_agent_timestamp,optional,timestamp(millisecond)"`
+	AcceptedByAgentTimestamp      *int64 `key:"acceptedByAgentTimestamp" parquet:"accepted_by_agent_timestamp,optional,timestamp(millisecond)"`
 	storeAcceptedByAgentTimestamp int64
 
 	// PreviewEndTimestamp holds when the agent's preview of an outbound campaign
 	// voice contact ended, in UTC time. Documented without a fraction
 	// (yyyy-mm-ddThh:mm:ssZ). Column preview_end_timestamp.
-	PreviewEndTimestamp      *int64 `parquet:"preview_end_timestamp,optional,timestamp(millisecond)"`
+	PreviewEndTimestamp      *int64 `key:"previewEndTimestamp" parquet:"preview_end_timestamp,optional,timestamp(millisecond)"`
 	storePreviewEndTimestamp int64
 }
 
@@ -561,23 +561,23 @@ func (r *agentInfoRow) fill(v *contactevents.AgentInfo, u *unknowns, at *path) {
 // hierarchyGroupsRow is the Parquet struct of HierarchyGroups.
 type hierarchyGroupsRow struct {
 	// Level1 is one level of the agent hierarchy. Column level1.
-	Level1      *hierarchyGroupRow `parquet:"level1,optional"`
+	Level1      *hierarchyGroupRow `key:"level1" parquet:"level1,optional"`
 	storeLevel1 hierarchyGroupRow
 
 	// Level2 is one level of the agent hierarchy. Column level2.
-	Level2      *hierarchyGroupRow `parquet:"level2,optional"`
+	Level2      *hierarchyGroupRow `key:"level2" parquet:"level2,optional"`
 	storeLevel2 hierarchyGroupRow
 
 	// Level3 is one level of the agent hierarchy. Column level3.
-	Level3      *hierarchyGroupRow `parquet:"level3,optional"`
+	Level3      *hierarchyGroupRow `key:"level3" parquet:"level3,optional"`
 	storeLevel3 hierarchyGroupRow
 
 	// Level4 is one level of the agent hierarchy. Column level4.
-	Level4      *hierarchyGroupRow `parquet:"level4,optional"`
+	Level4      *hierarchyGroupRow `key:"level4" parquet:"level4,optional"`
 	storeLevel4 hierarchyGroupRow
 
 	// Level5 is one level of the agent hierarchy. Column level5.
-	Level5      *hierarchyGroupRow `parquet:"level5,optional"`
+	Level5      *hierarchyGroupRow `key:"level5" parquet:"level5,optional"`
 	storeLevel5 hierarchyGroupRow
 }
 
@@ -629,7 +629,7 @@ func (r *hierarchyGroupsRow) fill(v *contactevents.HierarchyGroups, u *unknowns,
 // hierarchyGroupRow is the Parquet struct of HierarchyGroup.
 type hierarchyGroupRow struct {
 	// ARN is the ARN of the agent group at this level. Column arn.
-	ARN string `parquet:"arn,optional"`
+	ARN string `key:"arn" parquet:"arn,optional"`
 }
 
 // fill sets r to the fields of v, at the JSON Pointer at; the unknown members go to u.
@@ -643,13 +643,13 @@ type customerVoiceActivityRow struct {
 	// GreetingStartTimestamp is the date and time that measures the beginning of
 	// the customer greeting from an outbound voice call, in UTC time. Column
 	// greeting_start_timestamp.
-	GreetingStartTimestamp      *int64 `parquet:"greeting_start_timestamp,optional,timestamp(millisecond)"`
+	GreetingStartTimestamp      *int64 `key:"greetingStartTimestamp" parquet:"greeting_start_timestamp,optional,timestamp(millisecond)"`
 	storeGreetingStartTimestamp int64
 
 	// GreetingEndTimestamp is the date and time that measures the end of the
 	// customer greeting from an outbound voice call, in UTC time. Column
 	// greeting_end_timestamp.
-	GreetingEndTimestamp      *int64 `parquet:"greeting_end_timestamp,optional,timestamp(millisecond)"`
+	GreetingEndTimestamp      *int64 `key:"greetingEndTimestamp" parquet:"greeting_end_timestamp,optional,timestamp(millisecond)"`
 	storeGreetingEndTimestamp int64
 }
 
@@ -663,7 +663,7 @@ func (r *customerVoiceActivityRow) fill(v *contactevents.CustomerVoiceActivity, 
 // campaignRow is the Parquet struct of Campaign.
 type campaignRow struct {
 	// CampaignID is a unique identifier for a campaign. Column campaign_id.
-	CampaignID string `parquet:"campaign_id,optional"`
+	CampaignID string `key:"campaignId" parquet:"campaign_id,optional"`
 }
 
 // fill sets r to the fields of v, at the JSON Pointer at; the unknown members go to u.
@@ -676,7 +676,7 @@ func (r *campaignRow) fill(v *contactevents.Campaign, u *unknowns, at *path) {
 type contactLensRow struct {
 	// ConversationalAnalytics holds Contact Lens conversational analytics.
 	// Column conversational_analytics.
-	ConversationalAnalytics      *conversationalAnalyticsRow `parquet:"conversational_analytics,optional"`
+	ConversationalAnalytics      *conversationalAnalyticsRow `key:"conversationalAnalytics" parquet:"conversational_analytics,optional"`
 	storeConversationalAnalytics conversationalAnalyticsRow
 }
 
@@ -697,7 +697,7 @@ func (r *contactLensRow) fill(v *contactevents.ContactLens, u *unknowns, at *pat
 type conversationalAnalyticsRow struct {
 	// Configuration is the Contact Lens conversational analytics configuration
 	// of the contact. Column configuration.
-	Configuration      *conversationalAnalyticsConfigurationRow `parquet:"configuration,optional"`
+	Configuration      *conversationalAnalyticsConfigurationRow `key:"configuration" parquet:"configuration,optional"`
 	storeConfiguration conversationalAnalyticsConfigurationRow
 }
 
@@ -718,20 +718,20 @@ func (r *conversationalAnalyticsRow) fill(v *contactevents.ConversationalAnalyti
 // ConversationalAnalyticsConfiguration.
 type conversationalAnalyticsConfigurationRow struct {
 	// Enabled holds whether conversational analytics is enabled. Column enabled.
-	Enabled *bool `parquet:"enabled,optional"`
+	Enabled *bool `key:"enabled" parquet:"enabled,optional"`
 
 	// ChannelConfiguration is the analytics modes of the channel. Column
 	// channel_configuration.
-	ChannelConfiguration      *channelConfigurationRow `parquet:"channel_configuration,optional"`
+	ChannelConfiguration      *channelConfigurationRow `key:"channelConfiguration" parquet:"channel_configuration,optional"`
 	storeChannelConfiguration channelConfigurationRow
 
 	// LanguageLocale is the language locale of the analysis, such as en-US.
 	// Column language_locale.
-	LanguageLocale *string `parquet:"language_locale,optional"`
+	LanguageLocale *string `key:"languageLocale" parquet:"language_locale,optional"`
 
 	// RedactionConfiguration holds how Contact Lens redacts sensitive data.
 	// Column redaction_configuration.
-	RedactionConfiguration      *redactionConfigurationRow `parquet:"redaction_configuration,optional"`
+	RedactionConfiguration      *redactionConfigurationRow `key:"redactionConfiguration" parquet:"redaction_configuration,optional"`
 	storeRedactionConfiguration redactionConfigurationRow
 }
 
@@ -762,7 +762,7 @@ func (r *conversationalAnalyticsConfigurationRow) fill(v *contactevents.Conversa
 type channelConfigurationRow struct {
 	// AnalyticsModes is the analytics modes, such as PostContact. Column
 	// analytics_modes.
-	AnalyticsModes []string `parquet:"analytics_modes,optional,list"`
+	AnalyticsModes []string `key:"analyticsModes" parquet:"analytics_modes,optional,list"`
 }
 
 // fill sets r to the fields of v, at the JSON Pointer at; the unknown members go to u.
@@ -775,17 +775,17 @@ func (r *channelConfigurationRow) fill(v *contactevents.ChannelConfiguration, u 
 type redactionConfigurationRow struct {
 	// Behavior holds whether redaction is enabled, such as Enable. Column
 	// behavior.
-	Behavior *string `parquet:"behavior,optional"`
+	Behavior *string `key:"behavior" parquet:"behavior,optional"`
 
 	// Policy holds what is kept, such as RedactedAndOriginal. Column policy.
-	Policy *string `parquet:"policy,optional"`
+	Policy *string `key:"policy" parquet:"policy,optional"`
 
 	// Entities is the entity types redacted, such as EMAIL. Column entities.
-	Entities []string `parquet:"entities,optional,list"`
+	Entities []string `key:"entities" parquet:"entities,optional,list"`
 
 	// MaskMode holds how redacted data is masked, such as EntityType. Column
 	// mask_mode.
-	MaskMode *string `parquet:"mask_mode,optional"`
+	MaskMode *string `key:"maskMode" parquet:"mask_mode,optional"`
 }
 
 // fill sets r to the fields of v, at the JSON Pointer at; the unknown members go to u.
@@ -800,22 +800,22 @@ func (r *redactionConfigurationRow) fill(v *contactevents.RedactionConfiguration
 // segmentAttributeValueRow is the Parquet struct of SegmentAttributeValue.
 type segmentAttributeValueRow struct {
 	// ValueString is the value of a segment attribute. Column value_string.
-	ValueString *string `parquet:"value_string,optional"`
+	ValueString *string `key:"ValueString" parquet:"value_string,optional"`
 
 	// ValueInteger is the value of a segment attribute. Column value_integer.
-	ValueInteger *int64 `parquet:"value_integer,optional"`
+	ValueInteger *int64 `key:"ValueInteger" parquet:"value_integer,optional"`
 
 	// ValueARN is the value of a segment attribute that has to be a valid ARN;
 	// only for system-defined attributes. Column value_arn.
-	ValueARN *string `parquet:"value_arn,optional"`
+	ValueARN *string `key:"ValueArn" parquet:"value_arn,optional"`
 
 	// ValueList is the value of a segment attribute; only for system-defined
 	// attributes. Column value_list.
-	ValueList      []string `parquet:"value_list,optional,list"`
+	ValueList      []string `key:"ValueList,json" parquet:"value_list,optional,list"`
 	storeValueList []string
 
 	// ValueMap is the value of a segment attribute. Column value_map.
-	ValueMap      map[string]string `parquet:"value_map,optional"`
+	ValueMap      map[string]string `key:"ValueMap,json" parquet:"value_map,optional"`
 	storeValueMap map[string]string
 }
 
@@ -852,17 +852,17 @@ type routingCriteriaRow struct {
 	// routing criteria is activated when the contact is transferred to a queue.
 	// It is set for contacts in an agent queue even though routing criteria is
 	// never activated there. Column activation_timestamp.
-	ActivationTimestamp      *int64 `parquet:"activation_timestamp,optional,timestamp(millisecond)"`
+	ActivationTimestamp      *int64 `key:"activationTimestamp" parquet:"activation_timestamp,optional,timestamp(millisecond)"`
 	storeActivationTimestamp int64
 
 	// Index is the index of the routing criteria. Column index.
-	Index *int64 `parquet:"index,optional"`
+	Index *int64 `key:"index" parquet:"index,optional"`
 
 	// Steps is the routing steps. When no available agent meets a step's
 	// requirements within its duration, routing moves on to the next step until
 	// a join is completed; when all are exhausted, the contact is offered to any
 	// agent in the queue. Column steps.
-	Steps      []stepRow `parquet:"steps,optional,list"`
+	Steps      []stepRow `key:"steps" parquet:"steps,optional,list"`
 	storeSteps []stepRow
 }
 
@@ -891,18 +891,18 @@ func (r *routingCriteriaRow) fill(v *contactevents.RoutingCriteria, u *unknowns,
 // stepRow is the Parquet struct of Step.
 type stepRow struct {
 	// Status is the status of a routing step. Column status.
-	Status string `parquet:"status,optional"`
+	Status string `key:"status" parquet:"status,optional"`
 
 	// Expression is a tagged union to specify the expression of a routing step:
 	// exactly one of andExpression, orExpression and attributeCondition. The
 	// PascalCase routing-criteria sample sends OrExpression and AndExpression
 	// side by side; compat accepts that (at least one member), strict requires
 	// exactly one. Column expression.
-	Expression      *expressionRow `parquet:"expression,optional"`
+	Expression      *expressionRow `key:"expression" parquet:"expression,optional"`
 	storeExpression expressionRow
 
 	// Expiry is the expiration of a routing step. Column expiry.
-	Expiry      *expiryRow `parquet:"expiry,optional"`
+	Expiry      *expiryRow `key:"expiry" parquet:"expiry,optional"`
 	storeExpiry expiryRow
 }
 
@@ -932,19 +932,19 @@ func (r *stepRow) fill(v *contactevents.Step, u *unknowns, at *path) {
 type expressionRow struct {
 	// AndExpression holds routing expressions which will be AND-ed together.
 	// Column and_expression.
-	AndExpression      []string `parquet:"and_expression,optional,list"`
+	AndExpression      []string `key:"andExpression,json" parquet:"and_expression,optional,list"`
 	storeAndExpression []string
 
 	// OrExpression holds routing expressions which will be OR-ed together.
 	// Column or_expression.
-	OrExpression      []string `parquet:"or_expression,optional,list"`
+	OrExpression      []string `key:"orExpression,json" parquet:"or_expression,optional,list"`
 	storeOrExpression []string
 
 	// AttributeCondition is a predefined attribute condition. With
 	// comparisonOperator Match (the agent-provided routing sample) it carries
 	// matchCriteria instead of name, value and proficiencyLevel, so none of them
 	// is required. Column attribute_condition.
-	AttributeCondition      *attributeConditionRow `parquet:"attribute_condition,optional"`
+	AttributeCondition      *attributeConditionRow `key:"attributeCondition" parquet:"attribute_condition,optional"`
 	storeAttributeCondition attributeConditionRow
 }
 
@@ -980,29 +980,29 @@ func (r *expressionRow) fill(v *contactevents.Expression, u *unknowns, at *path)
 // attributeConditionRow is the Parquet struct of AttributeCondition.
 type attributeConditionRow struct {
 	// Name is the name of the predefined attribute. Column name.
-	Name string `parquet:"name,optional"`
+	Name string `key:"name" parquet:"name,optional"`
 
 	// Value is the value of the predefined attribute. Column value.
-	Value string `parquet:"value,optional"`
+	Value string `key:"value" parquet:"value,optional"`
 
 	// ComparisonOperator is the operator of the condition. Column
 	// comparison_operator.
-	ComparisonOperator string `parquet:"comparison_operator,optional"`
+	ComparisonOperator string `key:"comparisonOperator" parquet:"comparison_operator,optional"`
 
 	// ProficiencyLevel is the proficiency level of the condition. Documented as
 	// Float with valid values 1.0, 2.0, 3.0, 4.0 and 5.0, read as the range 1.0
 	// to 5.0 (the API Reference's reading). Column proficiency_level.
-	ProficiencyLevel *float64 `parquet:"proficiency_level,optional"`
+	ProficiencyLevel *float64 `key:"proficiencyLevel" parquet:"proficiency_level,optional"`
 
 	// Range is the proficiency levels the agent's must lie between, with
 	// comparisonOperator Range. The key is the camelCase of the latest page's
 	// heading Range. Column range.
-	Range      *proficiencyRangeRow `parquet:"range,optional"`
+	Range      *proficiencyRangeRow `key:"range" parquet:"range,optional"`
 	storeRange proficiencyRangeRow
 
 	// MatchCriteria is an object to define AgentsCriteria. Column
 	// match_criteria.
-	MatchCriteria      *matchCriteriaRow `parquet:"match_criteria,optional"`
+	MatchCriteria      *matchCriteriaRow `key:"matchCriteria" parquet:"match_criteria,optional"`
 	storeMatchCriteria matchCriteriaRow
 }
 
@@ -1035,11 +1035,11 @@ func (r *attributeConditionRow) fill(v *contactevents.AttributeCondition, u *unk
 type proficiencyRangeRow struct {
 	// MinProficiencyLevel is the minimum proficiency level of the range. Column
 	// min_proficiency_level.
-	MinProficiencyLevel *float64 `parquet:"min_proficiency_level,optional"`
+	MinProficiencyLevel *float64 `key:"minProficiencyLevel" parquet:"min_proficiency_level,optional"`
 
 	// MaxProficiencyLevel is the maximum proficiency level of the range. Column
 	// max_proficiency_level.
-	MaxProficiencyLevel *float64 `parquet:"max_proficiency_level,optional"`
+	MaxProficiencyLevel *float64 `key:"maxProficiencyLevel" parquet:"max_proficiency_level,optional"`
 }
 
 // fill sets r to the fields of v, at the JSON Pointer at; the unknown members go to u.
@@ -1052,7 +1052,7 @@ func (r *proficiencyRangeRow) fill(v *contactevents.ProficiencyRange, u *unknown
 // matchCriteriaRow is the Parquet struct of MatchCriteria.
 type matchCriteriaRow struct {
 	// AgentsCriteria is an object to define agentIds. Column agents_criteria.
-	AgentsCriteria      *agentsCriteriaRow `parquet:"agents_criteria,optional"`
+	AgentsCriteria      *agentsCriteriaRow `key:"agentsCriteria" parquet:"agents_criteria,optional"`
 	storeAgentsCriteria agentsCriteriaRow
 }
 
@@ -1073,7 +1073,7 @@ func (r *matchCriteriaRow) fill(v *contactevents.MatchCriteria, u *unknowns, at 
 type agentsCriteriaRow struct {
 	// AgentIDs is a list of agents, by agent ID (at most 256). In the data model
 	// since the latest revision (before, only in a sample). Column agent_ids.
-	AgentIDs []string `parquet:"agent_ids,optional,list"`
+	AgentIDs []string `key:"agentIds" parquet:"agent_ids,optional,list"`
 }
 
 // fill sets r to the fields of v, at the JSON Pointer at; the unknown members go to u.
@@ -1086,11 +1086,11 @@ func (r *agentsCriteriaRow) fill(v *contactevents.AgentsCriteria, u *unknowns, a
 type expiryRow struct {
 	// DurationInSeconds is the number of seconds to wait before expiring the
 	// routing step. Column duration_in_seconds.
-	DurationInSeconds *int64 `parquet:"duration_in_seconds,optional"`
+	DurationInSeconds *int64 `key:"durationInSeconds" parquet:"duration_in_seconds,optional"`
 
 	// ExpiryTimestamp holds when the routing step expires. Column
 	// expiry_timestamp.
-	ExpiryTimestamp      *int64 `parquet:"expiry_timestamp,optional,timestamp(millisecond)"`
+	ExpiryTimestamp      *int64 `key:"expiryTimestamp" parquet:"expiry_timestamp,optional,timestamp(millisecond)"`
 	storeExpiryTimestamp int64
 }
 
@@ -1105,15 +1105,15 @@ func (r *expiryRow) fill(v *contactevents.Expiry, u *unknowns, at *path) {
 type chatMetricsRow struct {
 	// ChatContactMetrics is the metrics of the chat contact as a whole. Column
 	// chat_contact_metrics.
-	ChatContactMetrics      *chatContactMetricsRow `parquet:"chat_contact_metrics,optional"`
+	ChatContactMetrics      *chatContactMetricsRow `key:"chatContactMetrics" parquet:"chat_contact_metrics,optional"`
 	storeChatContactMetrics chatContactMetricsRow
 
 	// CustomerMetrics is the customer's metrics. Column customer_metrics.
-	CustomerMetrics      *participantMetricsRow `parquet:"customer_metrics,optional"`
+	CustomerMetrics      *participantMetricsRow `key:"customerMetrics" parquet:"customer_metrics,optional"`
 	storeCustomerMetrics participantMetricsRow
 
 	// AgentMetrics is the agent's metrics. Column agent_metrics.
-	AgentMetrics      *participantMetricsRow `parquet:"agent_metrics,optional"`
+	AgentMetrics      *participantMetricsRow `key:"agentMetrics" parquet:"agent_metrics,optional"`
 	storeAgentMetrics participantMetricsRow
 }
 
@@ -1150,38 +1150,38 @@ func (r *chatMetricsRow) fill(v *contactevents.ChatMetrics, u *unknowns, at *pat
 type chatContactMetricsRow struct {
 	// MultiParty holds whether the chat had more than two participants
 	// (multi-party chat). Column multi_party.
-	MultiParty *bool `parquet:"multi_party,optional"`
+	MultiParty *bool `key:"multiParty" parquet:"multi_party,optional"`
 
 	// TotalMessages is the number of messages in the chat. Column
 	// total_messages.
-	TotalMessages *int64 `parquet:"total_messages,optional"`
+	TotalMessages *int64 `key:"totalMessages" parquet:"total_messages,optional"`
 
 	// TotalBotMessages is the number of bot messages in the chat. Column
 	// total_bot_messages.
-	TotalBotMessages *int64 `parquet:"total_bot_messages,optional"`
+	TotalBotMessages *int64 `key:"totalBotMessages" parquet:"total_bot_messages,optional"`
 
 	// TotalBotMessageLengthInChars is the total length of the bot messages, in
 	// characters. Column total_bot_message_length_in_chars.
-	TotalBotMessageLengthInChars *int64 `parquet:"total_bot_message_length_in_chars,optional"`
+	TotalBotMessageLengthInChars *int64 `key:"totalBotMessageLengthInChars" parquet:"total_bot_message_length_in_chars,optional"`
 
 	// ConversationCloseTimeInMillis is the time from the last message to the end
 	// of the chat, in milliseconds. A long (64-bit integer). Column
 	// conversation_close_time_in_millis.
-	ConversationCloseTimeInMillis *int64 `parquet:"conversation_close_time_in_millis,optional"`
+	ConversationCloseTimeInMillis *int64 `key:"conversationCloseTimeInMillis" parquet:"conversation_close_time_in_millis,optional"`
 
 	// ConversationTurnCount is the number of conversation turns. Column
 	// conversation_turn_count.
-	ConversationTurnCount *int64 `parquet:"conversation_turn_count,optional"`
+	ConversationTurnCount *int64 `key:"conversationTurnCount" parquet:"conversation_turn_count,optional"`
 
 	// AgentFirstResponseTimestamp holds when the agent first responded. Column
 	// agent_first_response_timestamp.
-	AgentFirstResponseTimestamp      *int64 `parquet:"agent_first_response_timestamp,optional,timestamp(millisecond)"`
+	AgentFirstResponseTimestamp      *int64 `key:"agentFirstResponseTimestamp" parquet:"agent_first_response_timestamp,optional,timestamp(millisecond)"`
 	storeAgentFirstResponseTimestamp int64
 
 	// AgentFirstResponseTimeInMillis is the time to the agent's first response,
 	// in milliseconds. A long (64-bit integer). Column
 	// agent_first_response_time_in_millis.
-	AgentFirstResponseTimeInMillis *int64 `parquet:"agent_first_response_time_in_millis,optional"`
+	AgentFirstResponseTimeInMillis *int64 `key:"agentFirstResponseTimeInMillis" parquet:"agent_first_response_time_in_millis,optional"`
 }
 
 // fill sets r to the fields of v, at the JSON Pointer at; the unknown members go to u.
@@ -1200,40 +1200,40 @@ func (r *chatContactMetricsRow) fill(v *contactevents.ChatContactMetrics, u *unk
 // participantMetricsRow is the Parquet struct of ParticipantMetrics.
 type participantMetricsRow struct {
 	// ParticipantID is the participant's identifier. Column participant_id.
-	ParticipantID string `parquet:"participant_id,optional"`
+	ParticipantID string `key:"participantId" parquet:"participant_id,optional"`
 
 	// ParticipantType is the type of a chat participant, as ParticipantMetrics
 	// lists them. Column participant_type.
-	ParticipantType string `parquet:"participant_type,optional"`
+	ParticipantType string `key:"participantType" parquet:"participant_type,optional"`
 
 	// ConversationAbandon holds whether the participant abandoned the
 	// conversation. Column conversation_abandon.
-	ConversationAbandon *bool `parquet:"conversation_abandon,optional"`
+	ConversationAbandon *bool `key:"conversationAbandon" parquet:"conversation_abandon,optional"`
 
 	// MessagesSent is the number of messages the participant sent. Column
 	// messages_sent.
-	MessagesSent *int64 `parquet:"messages_sent,optional"`
+	MessagesSent *int64 `key:"messagesSent" parquet:"messages_sent,optional"`
 
 	// NumResponses is the number of the participant's responses. Column
 	// num_responses.
-	NumResponses *int64 `parquet:"num_responses,optional"`
+	NumResponses *int64 `key:"numResponses" parquet:"num_responses,optional"`
 
 	// MessageLengthInChars is the total length of the participant's messages, in
 	// characters. Column message_length_in_chars.
-	MessageLengthInChars *int64 `parquet:"message_length_in_chars,optional"`
+	MessageLengthInChars *int64 `key:"messageLengthInChars" parquet:"message_length_in_chars,optional"`
 
 	// TotalResponseTimeInMillis is the participant's total response time, in
 	// milliseconds. A long (64-bit integer). Column
 	// total_response_time_in_millis.
-	TotalResponseTimeInMillis *int64 `parquet:"total_response_time_in_millis,optional"`
+	TotalResponseTimeInMillis *int64 `key:"totalResponseTimeInMillis" parquet:"total_response_time_in_millis,optional"`
 
 	// MaxResponseTimeInMillis is the participant's longest response time, in
 	// milliseconds. A long (64-bit integer). Column max_response_time_in_millis.
-	MaxResponseTimeInMillis *int64 `parquet:"max_response_time_in_millis,optional"`
+	MaxResponseTimeInMillis *int64 `key:"maxResponseTimeInMillis" parquet:"max_response_time_in_millis,optional"`
 
 	// LastMessageTimestamp holds when the participant sent their last message.
 	// Column last_message_timestamp.
-	LastMessageTimestamp      *int64 `parquet:"last_message_timestamp,optional,timestamp(millisecond)"`
+	LastMessageTimestamp      *int64 `key:"lastMessageTimestamp" parquet:"last_message_timestamp,optional,timestamp(millisecond)"`
 	storeLastMessageTimestamp int64
 }
 
@@ -1255,13 +1255,13 @@ func (r *participantMetricsRow) fill(v *contactevents.ParticipantMetrics, u *unk
 type endpointRow struct {
 	// Address is the endpoint's address: E.164 for TELEPHONE_NUMBER (not
 	// checked: the other types have other formats). Column address.
-	Address string `parquet:"address,optional"`
+	Address string `key:"address" parquet:"address,optional"`
 
 	// Type is the type of an endpoint. Column type.
-	Type string `parquet:"type,optional"`
+	Type string `key:"type" parquet:"type,optional"`
 
 	// DisplayName is the endpoint's display name. Column display_name.
-	DisplayName *string `parquet:"display_name,optional"`
+	DisplayName *string `key:"displayName" parquet:"display_name,optional"`
 }
 
 // fill sets r to the fields of v, at the JSON Pointer at; the unknown members go to u.
@@ -1276,42 +1276,42 @@ func (r *endpointRow) fill(v *contactevents.Endpoint, u *unknowns, at *path) {
 type recordingsInfoRow struct {
 	// DeletionReason is the reason the recording was deleted. Column
 	// deletion_reason.
-	DeletionReason *string `parquet:"deletion_reason,optional"`
+	DeletionReason *string `key:"deletionReason" parquet:"deletion_reason,optional"`
 
 	// FragmentStartNumber is the number of the recording's first fragment
 	// (Kinesis Video Streams). Column fragment_start_number.
-	FragmentStartNumber *string `parquet:"fragment_start_number,optional"`
+	FragmentStartNumber *string `key:"fragmentStartNumber" parquet:"fragment_start_number,optional"`
 
 	// FragmentStopNumber is the number of the recording's last fragment (Kinesis
 	// Video Streams). Column fragment_stop_number.
-	FragmentStopNumber *string `parquet:"fragment_stop_number,optional"`
+	FragmentStopNumber *string `key:"fragmentStopNumber" parquet:"fragment_stop_number,optional"`
 
 	// Location is the place the recording is stored. Column location.
-	Location *string `parquet:"location,optional"`
+	Location *string `key:"location" parquet:"location,optional"`
 
 	// MediaStreamType is the media of a recording. Column media_stream_type.
-	MediaStreamType string `parquet:"media_stream_type,optional"`
+	MediaStreamType string `key:"mediaStreamType" parquet:"media_stream_type,optional"`
 
 	// ParticipantType is the participant whose side a recording holds. Decision:
 	// the values are exactly as the latest page lists them (All, Manager, Agent,
 	// Customer, Thirdparty, Supervisor: mixed case, Thirdparty in one word),
 	// although they differ from ParticipantMetrics' Agent, Customer, Supervisor
 	// and from the API's upper-case values. Column participant_type.
-	ParticipantType string `parquet:"participant_type,optional"`
+	ParticipantType string `key:"participantType" parquet:"participant_type,optional"`
 
 	// StartTimestamp holds when the recording started. Column start_timestamp.
-	StartTimestamp      *int64 `parquet:"start_timestamp,optional,timestamp(millisecond)"`
+	StartTimestamp      *int64 `key:"startTimestamp" parquet:"start_timestamp,optional,timestamp(millisecond)"`
 	storeStartTimestamp int64
 
 	// StopTimestamp holds when the recording stopped. Column stop_timestamp.
-	StopTimestamp      *int64 `parquet:"stop_timestamp,optional,timestamp(millisecond)"`
+	StopTimestamp      *int64 `key:"stopTimestamp" parquet:"stop_timestamp,optional,timestamp(millisecond)"`
 	storeStopTimestamp int64
 
 	// Status is the status of a recording. Column status.
-	Status string `parquet:"status,optional"`
+	Status string `key:"status" parquet:"status,optional"`
 
 	// StorageType is the storage of a recording. Column storage_type.
-	StorageType string `parquet:"storage_type,optional"`
+	StorageType string `key:"storageType" parquet:"storage_type,optional"`
 }
 
 // fill sets r to the fields of v, at the JSON Pointer at; the unknown members go to u.
@@ -1333,27 +1333,27 @@ func (r *recordingsInfoRow) fill(v *contactevents.RecordingsInfo, u *unknowns, a
 type contactEvaluationRow struct {
 	// EvaluationARN is the ARN of the evaluation; always present. Column
 	// evaluation_arn.
-	EvaluationARN string `parquet:"evaluation_arn,optional"`
+	EvaluationARN string `key:"evaluationArn" parquet:"evaluation_arn,optional"`
 
 	// Status is the status of an evaluation. Column status.
-	Status string `parquet:"status,optional"`
+	Status string `key:"status" parquet:"status,optional"`
 
 	// StartTimestamp holds when the evaluation started. Column start_timestamp.
-	StartTimestamp      *int64 `parquet:"start_timestamp,optional,timestamp(millisecond)"`
+	StartTimestamp      *int64 `key:"startTimestamp" parquet:"start_timestamp,optional,timestamp(millisecond)"`
 	storeStartTimestamp int64
 
 	// EndTimestamp holds when the evaluation ended. Column end_timestamp.
-	EndTimestamp      *int64 `parquet:"end_timestamp,optional,timestamp(millisecond)"`
+	EndTimestamp      *int64 `key:"endTimestamp" parquet:"end_timestamp,optional,timestamp(millisecond)"`
 	storeEndTimestamp int64
 
 	// DeleteTimestamp holds when the evaluation was deleted. Column
 	// delete_timestamp.
-	DeleteTimestamp      *int64 `parquet:"delete_timestamp,optional,timestamp(millisecond)"`
+	DeleteTimestamp      *int64 `key:"deleteTimestamp" parquet:"delete_timestamp,optional,timestamp(millisecond)"`
 	storeDeleteTimestamp int64
 
 	// ExportLocation is the place the evaluation is exported to. Column
 	// export_location.
-	ExportLocation *string `parquet:"export_location,optional"`
+	ExportLocation *string `key:"exportLocation" parquet:"export_location,optional"`
 }
 
 // fill sets r to the fields of v, at the JSON Pointer at; the unknown members go to u.
@@ -1371,15 +1371,15 @@ func (r *contactEvaluationRow) fill(v *contactevents.ContactEvaluation, u *unkno
 type stateTransitionRow struct {
 	// StateStartTimestamp holds when the state started. Column
 	// state_start_timestamp.
-	StateStartTimestamp      *int64 `parquet:"state_start_timestamp,optional,timestamp(millisecond)"`
+	StateStartTimestamp      *int64 `key:"stateStartTimestamp" parquet:"state_start_timestamp,optional,timestamp(millisecond)"`
 	storeStateStartTimestamp int64
 
 	// StateEndTimestamp holds when the state ended. Column state_end_timestamp.
-	StateEndTimestamp      *int64 `parquet:"state_end_timestamp,optional,timestamp(millisecond)"`
+	StateEndTimestamp      *int64 `key:"stateEndTimestamp" parquet:"state_end_timestamp,optional,timestamp(millisecond)"`
 	storeStateEndTimestamp int64
 
 	// State is a supervisor's state on the contact. Column state.
-	State string `parquet:"state,optional"`
+	State string `key:"state" parquet:"state,optional"`
 }
 
 // fill sets r to the fields of v, at the JSON Pointer at; the unknown members go to u.
@@ -1393,10 +1393,10 @@ func (r *stateTransitionRow) fill(v *contactevents.StateTransition, u *unknowns,
 // outboundStrategyRow is the Parquet struct of OutboundStrategy.
 type outboundStrategyRow struct {
 	// Type is the type of an outbound strategy. Column type.
-	Type string `parquet:"type,optional"`
+	Type string `key:"type" parquet:"type,optional"`
 
 	// Config is the configuration of the outbound strategy. Column config.
-	Config      *outboundStrategyConfigRow `parquet:"config,optional"`
+	Config      *outboundStrategyConfigRow `key:"config" parquet:"config,optional"`
 	storeConfig outboundStrategyConfigRow
 }
 
@@ -1418,7 +1418,7 @@ func (r *outboundStrategyRow) fill(v *contactevents.OutboundStrategy, u *unknown
 type outboundStrategyConfigRow struct {
 	// AgentFirst is the configuration of the agent-first outbound strategy (API
 	// Reference AgentFirst). Column agent_first.
-	AgentFirst      *agentFirstRow `parquet:"agent_first,optional"`
+	AgentFirst      *agentFirstRow `key:"agentFirst" parquet:"agent_first,optional"`
 	storeAgentFirst agentFirstRow
 }
 
@@ -1439,7 +1439,7 @@ func (r *outboundStrategyConfigRow) fill(v *contactevents.OutboundStrategyConfig
 type agentFirstRow struct {
 	// Preview is the agent-first preview mode configuration (API Reference
 	// Preview). Column preview.
-	Preview      *previewRow `parquet:"preview,optional"`
+	Preview      *previewRow `key:"preview" parquet:"preview,optional"`
 	storePreview previewRow
 }
 
@@ -1460,13 +1460,13 @@ func (r *agentFirstRow) fill(v *contactevents.AgentFirst, u *unknowns, at *path)
 type previewRow struct {
 	// AllowedUserActions is the actions the agent can take after accepting the
 	// preview contact. Column allowed_user_actions.
-	AllowedUserActions      []string `parquet:"allowed_user_actions,optional,list"`
+	AllowedUserActions      []string `key:"allowedUserActions" parquet:"allowed_user_actions,optional,list"`
 	storeAllowedUserActions []string
 
 	// PostAcceptTimeoutConfig is the countdown after the agent accepted a
 	// preview contact (API Reference PostAcceptTimeoutConfig). Column
 	// post_accept_timeout_config.
-	PostAcceptTimeoutConfig      *postAcceptTimeoutConfigRow `parquet:"post_accept_timeout_config,optional"`
+	PostAcceptTimeoutConfig      *postAcceptTimeoutConfigRow `key:"postAcceptTimeoutConfig" parquet:"post_accept_timeout_config,optional"`
 	storePostAcceptTimeoutConfig postAcceptTimeoutConfigRow
 }
 
@@ -1495,7 +1495,7 @@ func (r *previewRow) fill(v *contactevents.Preview, u *unknowns, at *path) {
 type postAcceptTimeoutConfigRow struct {
 	// DurationInSeconds is the countdown, in seconds. Column
 	// duration_in_seconds.
-	DurationInSeconds *int64 `parquet:"duration_in_seconds,optional"`
+	DurationInSeconds *int64 `key:"durationInSeconds" parquet:"duration_in_seconds,optional"`
 }
 
 // fill sets r to the fields of v, at the JSON Pointer at; the unknown members go to u.
