@@ -35,7 +35,7 @@ import (
 	"slices"
 
 	"github.com/parquet-go/parquet-go"
-	"github.com/parquet-go/parquet-go/compress/zstd"
+	"github.com/parquet-go/parquet-go/compress/snappy"
 
 	"github.com/connectevents/sdk-go/contactevents"
 )
@@ -71,9 +71,15 @@ type Options struct {
 	// flushed; 16 MiB when 0. It bounds the memory of each open file.
 	RowGroupBytes int64
 	// MaxOpenFiles bounds the files open at once (one per partition being
-	// written); when a new partition would exceed it, the file written to
-	// least recently is finished. 4 when 0.
+	// written; each holds about 2 MiB of column buffers besides its row
+	// group); when a new partition would exceed it, the file written to
+	// least recently is finished. 8 when 0.
 	MaxOpenFiles int
+	// BufferEvents is how many events are held, grouped by partition,
+	// before they are written: events out of time order (a week of
+	// contacts in hour partitions) are written a partition at a time, not
+	// a file per event. 8192 when 0.
+	BufferEvents int
 }
 
 // Partition is what a Writer wrote into one partition.
@@ -90,12 +96,21 @@ var ErrNoTime = errors.New("the event has no time to partition by (no envelope t
 
 // Writer writes events as Parquet files. It is not safe for concurrent use.
 type Writer struct {
-	o     Options
-	files map[string]*file // open files by partition
-	parts map[string]*Partition
-	tick  int64
-	seq   int
-	err   error
+	o       Options
+	files   map[string]*file // open files by partition
+	parts   map[string]*Partition
+	pending map[string][]pending // events not yet written, by partition
+	held    int                  // events in pending
+	tick    int64
+	seq     int
+	err     error
+}
+
+// pending is an event held until its partition is written.
+type pending struct {
+	ev     *contactevents.Event
+	source string
+	line   int
 }
 
 // file is one open Parquet file of a partition.
@@ -133,9 +148,12 @@ func NewWriter(o Options) (*Writer, error) {
 		o.RowGroupBytes = 16 << 20
 	}
 	if o.MaxOpenFiles <= 0 {
-		o.MaxOpenFiles = 4
+		o.MaxOpenFiles = 8
 	}
-	return &Writer{o: o, files: map[string]*file{}, parts: map[string]*Partition{}}, nil
+	if o.BufferEvents <= 0 {
+		o.BufferEvents = 8192
+	}
+	return &Writer{o: o, files: map[string]*file{}, parts: map[string]*Partition{}, pending: map[string][]pending{}}, nil
 }
 
 // PartitionOf is the partition folder of ev under p: from the envelope's
@@ -159,9 +177,8 @@ func PartitionOf(ev *contactevents.Event, p Partitioning) (string, error) {
 }
 
 // Write adds ev as a row, with where it was read from (the line is 0 when
-// not known). The row refers to ev's values until it is handed to the
-// Parquet writer (at most 64 rows later, or at Close): do not modify ev
-// after Write.
+// not known). Write holds ev until its partition is written (up to
+// BufferEvents events later, or at Close): do not modify ev after Write.
 func (w *Writer) Write(ev *contactevents.Event, source string, line int) error {
 	if w.err != nil {
 		return w.err
@@ -170,21 +187,46 @@ func (w *Writer) Write(ev *contactevents.Event, source string, line int) error {
 	if err != nil {
 		return err
 	}
-	f, err := w.file(part)
-	if err != nil {
-		return w.fail(err)
+	w.pending[part] = append(w.pending[part], pending{ev, source, line})
+	if w.held++; w.held >= w.o.BufferEvents {
+		return w.writePending()
 	}
-	r := &f.rows[f.n]
-	f.u.reset()
-	r.fill(ev, &f.u)
-	r.Unknown = f.u.json()
-	r.SourceFile, r.SourceLine, r.SchemaVersion = source, int64(line), SchemaVersion
-	f.n++
-	w.parts[part].Rows++
-	if f.n == batch {
-		if err := w.flushRows(f); err != nil {
+	return nil
+}
+
+// writePending writes the held events, a partition at a time, in the
+// partitions' order.
+func (w *Writer) writePending() error {
+	for _, part := range slices.Sorted(maps.Keys(w.pending)) {
+		evs := w.pending[part]
+		f, err := w.file(part)
+		if err != nil {
 			return w.fail(err)
 		}
+		for i := range evs {
+			if err := w.writeRow(f, &evs[i]); err != nil {
+				return w.fail(err)
+			}
+			evs[i] = pending{}
+		}
+		w.parts[part].Rows += int64(len(evs))
+		delete(w.pending, part)
+	}
+	w.held = 0
+	return nil
+}
+
+// writeRow fills the next row of f with p, and hands a full batch of rows
+// to the Parquet writer.
+func (w *Writer) writeRow(f *file, p *pending) error {
+	r := &f.rows[f.n]
+	f.u.reset()
+	r.fill(p.ev, &f.u)
+	r.Unknown = f.u.json()
+	r.SourceFile, r.SourceLine, r.SchemaVersion = p.source, int64(p.line), SchemaVersion
+	f.n++
+	if f.n == batch {
+		return w.flushRows(f)
 	}
 	return nil
 }
@@ -226,7 +268,7 @@ func (w *Writer) file(part string) (*file, error) {
 	}
 	f := &file{part: part, out: out, rows: make([]row, batch), used: w.tick}
 	f.pw = parquet.NewGenericWriter[row](out,
-		parquet.Compression(&zstd.Codec{}),
+		parquet.Compression(&snappy.Codec{}),
 		// Version 1 data pages: Hive-based readers (Athena engine 2,
 		// older Spark) do not read version 2 pages.
 		parquet.DataPageVersion(1),
@@ -279,6 +321,9 @@ func (w *Writer) finish(f *file) error {
 // Close finishes every open file. The Writer cannot be used afterwards.
 func (w *Writer) Close() error {
 	var errs []error
+	if w.err == nil {
+		w.writePending()
+	}
 	if w.err != nil {
 		errs = append(errs, w.err)
 	}

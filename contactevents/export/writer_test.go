@@ -124,7 +124,7 @@ func TestPartitions(t *testing.T) {
 func TestRunsDoNotCollide(t *testing.T) {
 	dir := t.TempDir()
 	write(t, dir, export.Options{Partition: export.PartitionHour}, events(30))
-	write(t, dir, export.Options{Partition: export.PartitionHour, MaxOpenFiles: 1}, events(30))
+	write(t, dir, export.Options{Partition: export.PartitionHour, MaxOpenFiles: 1, BufferEvents: 1}, events(30))
 	var total int64
 	files := parquetFiles(t, dir)
 	for _, n := range files {
