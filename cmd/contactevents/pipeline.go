@@ -295,6 +295,9 @@ func (w *lineWorker) item(c *chunk, rec *contactevents.Record, err error, wh *wh
 		w.e.track(rec.Event)
 	}
 	it := makeItem(rec, err, w.warns, wh, canon)
+	if err == nil && w.e.keep {
+		it.event = rec.Event
+	}
 	w.warns = w.warns[:0]
 	return it
 }
