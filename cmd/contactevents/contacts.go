@@ -76,7 +76,7 @@ func runContacts(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 			out.WriteString(summaryLine(&s))
 		}
 	}
-	line := total.String(rep.events, rep.invalid)
+	line := total.String(rep.events, rep.invalid) + rep.unreadNote()
 	if *output == outputJSON {
 		fmt.Fprintln(stderr, line)
 	} else {

@@ -102,15 +102,16 @@ Usage:
   contactevents normalize [flags] [FILE ...]  write the canonical JSON of each valid event (NDJSON)
   contactevents schema [--profile P]          print a JSON Schema of the events
   contactevents samples [--repaired] [NAME]   list the documented samples, or print one
-  contactevents pattern match|lint [flags] PATTERN_FILE ...  test an EventBridge rule's event pattern
+  contactevents pattern match|test|lint [flags] ...  test EventBridge rules' event patterns
   contactevents contacts [flags] [FILE ...]   summarise each contact: state, queue wait, handle time, abandoned
   contactevents version                       print the module version and VCS revision (also --version)
 
 Run 'contactevents <command> -h' for the flags of a command.
 Exit status: 2 for a usage or I/O error; otherwise validate and normalize exit 0 when
 every event is valid and 1 when one is not (contacts too, and 1 when there is none),
-pattern match 0 when an event matched and 1 when none did, pattern lint 1 for an error
-finding.
+pattern match 0 when an event matched and 1 when none did, pattern test 0 when every
+rule matched an event and 1 when one matched none (2 for an invalid rule), pattern lint
+1 for an error finding (2 for an invalid rule).
 `
 
 // run runs the command with args (without the program name) and returns its
@@ -201,6 +202,8 @@ func runValidate(cmd string, args []string, stdin io.Reader, stdout, stderr io.W
 	}
 	fs := newFlagSet(cmd, synopsis, about, stderr)
 	sf := addSourceFlags(fs)
+	maxIssues := fs.Int("max-issues", defaultMaxIssues, "print at most `N` problem lines in all, then how many more of each kind (0: all; text output and normalize's stderr)")
+	maxEventIssues := fs.Int("max-event-issues", defaultMaxEventIssues, "print at most `N` problem lines per event (0: all)")
 	output, embedded := new(string), new(bool)
 	if !normalize {
 		output = fs.String("output", outputText, "output `mode`: text (a line per problem, then a summary) or json (an object per event)")
@@ -227,7 +230,10 @@ func runValidate(cmd string, args []string, stdin io.Reader, stdout, stderr io.W
 	}
 
 	out, diag := bufio.NewWriterSize(stdout, 64<<10), bufio.NewWriter(stderr)
-	rep := &reporter{mode: mode, out: out, diag: diag, progress: newProgress(stderr, e.read)}
+	if *maxIssues < 0 || *maxEventIssues < 0 {
+		return usageError(stderr, fs, "--max-issues %d, --max-event-issues %d: want 0 (no limit) or more", *maxIssues, *maxEventIssues)
+	}
+	rep := &reporter{mode: mode, out: out, diag: diag, progress: newProgress(stderr, e.read), issues: issueKinds{max: *maxIssues, perEvent: *maxEventIssues}}
 	e.emit = rep.emit
 
 	status = exitValid
@@ -256,6 +262,7 @@ func runValidate(cmd string, args []string, stdin io.Reader, stdout, stderr io.W
 	}
 	rep.progress.clear()
 	if mode == outputText {
+		out.Write(rep.issues.appendSummary(nil))
 		fmt.Fprintln(out, rep.summary())
 	}
 	// Validating nothing is not a success: an empty file where events

@@ -14,7 +14,7 @@ import (
 type sourceFlags struct {
 	profile, format *string
 	formats         []string
-	s3              *s3Sources
+	s3              *s3Sources // --endpoint-url and the S3 timeouts and retries
 }
 
 // addSourceFlags defines the source flags on fs.
