@@ -47,3 +47,18 @@ func TestRecordsReadsAPayloadInMemory(t *testing.T) {
 		t.Errorf("batch: %v, %v", ids, errs)
 	}
 }
+
+// TestRecordsOfTwoEventsOnALine: two events back to back are two records,
+// the second at its column, whichever reader finds that there are two.
+func TestRecordsOfTwoEventsOnALine(t *testing.T) {
+	bare := `{"eventType":"QUEUED","contactId":"c","channel":"VOICE","instanceArn":"arn:aws:connect:us-west-2:111122223333:instance/i","initiationMethod":"INBOUND"}`
+	for _, doc := range []string{queuedEvent, bare} {
+		var cols []int
+		for rec, _ := range contactevents.Records([]byte(doc + doc)) {
+			cols = append(cols, rec.Column)
+		}
+		if len(cols) != 2 || cols[0] != 1 || cols[1] != len(doc)+1 {
+			t.Errorf("%.20s...: columns %v, want [1 %d]", doc, cols, len(doc)+1)
+		}
+	}
+}

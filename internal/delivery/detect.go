@@ -213,6 +213,9 @@ func (p *probe) addKey(key []byte) {
 
 // classify returns the format of a probed object.
 func (r *reader) classify(p *probe) Format {
+	if docOf(p) == EventBridge {
+		return EventBridge // the root rule: no wrapper has detail or detail-type
+	}
 	if present(p.Records) {
 		if f := r.lambdaFormat(p.Records); f != "" {
 			return f
@@ -224,7 +227,7 @@ func (r *reader) classify(p *probe) Format {
 	if r.strEq(p.Type, "Notification") && present(p.Message) {
 		return SNS
 	}
-	return docOf(p)
+	return Detail
 }
 
 // lambdaFormat returns the Lambda event format of a Records array from its
