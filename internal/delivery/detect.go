@@ -128,6 +128,21 @@ func (r *reader) probeObject(p *probe, v []byte, shape *EventShape) (int, error)
 	return r.end()
 }
 
+// envelopeFirst reports whether the top level of the object v, read up to
+// its first envelope key, has one (then p holds the members before it);
+// otherwise p holds them all, and r.end says how the object ended.
+func (r *reader) envelopeFirst(p *probe, v []byte) bool {
+	*p = probe{}
+	r.begin(v)
+	for key, val, ok := r.member(); ok; key, val, ok = r.member() {
+		p.set(key, val)
+		if isEnvelopeKey(key) {
+			return true
+		}
+	}
+	return false
+}
+
 // unescapeKey returns the key whose raw text (between its quotes) is raw,
 // unescaped; a key that is not a valid string matches nothing.
 func (r *reader) unescapeKey(raw []byte) []byte {
