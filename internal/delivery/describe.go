@@ -3,6 +3,8 @@ package delivery
 import (
 	"fmt"
 	"iter"
+	"maps"
+	"slices"
 	"strings"
 )
 
@@ -102,8 +104,8 @@ type Summary struct {
 // unwrap or split (a wrapper, several values, an array, a scalar): read it
 // with Records. sum then describes data all the same.
 func Classify(data []byte, f Format, shape *EventShape, sum *Summary) (doc Format, ok bool) {
-	sum.kind, sum.what, sum.wrapper, sum.v, sum.partial = Unknown, "", "", nil, false
 	v := trimWS(data)
+	sum.kind, sum.what, sum.wrapper, sum.v, sum.partial = Unknown, "", "", v, false
 	if len(v) == 0 || v[0] != '{' {
 		sum.describeValue(v)
 		if f == EventBridge || f == Detail {
@@ -125,7 +127,7 @@ func Classify(data []byte, f Format, shape *EventShape, sum *Summary) (doc Forma
 			// The root rule has decided, and no wrapper has this key: the
 			// rest of the top level is read only if Describe is asked
 			// (finish), and the decoder finds the document's end.
-			sum.partial, sum.v = true, v
+			sum.partial = true
 			return EventBridge, true
 		}
 	}
@@ -264,7 +266,7 @@ func (sum *Summary) Describe(shape EventShape) (Kind, string) {
 	case SNS, LambdaSQS, LambdaSNS, LambdaKinesis, Firehose:
 		return Unknown, fmt.Sprintf("%s, which wraps events rather than being one: read it with the %q delivery format", wrapperName(f), string(f))
 	}
-	return Unknown, fmt.Sprintf("a JSON object that is not an Amazon Connect contact event (%s)", p.keySummary())
+	return Unknown, fmt.Sprintf("a JSON object that is not an Amazon Connect contact event (%s)", r.keySummary(sum.v))
 }
 
 // hasContactData reports whether the Details object has a ContactData key.
@@ -299,18 +301,27 @@ func wrapperName(f Format) string {
 	}
 }
 
-// keySummary lists the first top-level keys of the probed object.
-func (p *probe) keySummary() string {
-	if p.nkeys == 0 {
+// keySummary lists the first top-level keys of the object v, in sorted
+// order. It reads them again: only for the message about an unknown
+// object, which the classifier need not prepare for every event.
+func (r *reader) keySummary(v []byte) string {
+	seen := map[string]bool{}
+	r.begin(v)
+	for key, _, ok := r.member(); ok; key, _, ok = r.member() {
+		seen[string(key)] = true
+	}
+	if len(seen) == 0 {
 		return "no keys"
 	}
-	keys := make([]string, 0, len(p.keys))
-	for _, k := range p.keys[:min(p.nkeys, len(p.keys))] {
-		keys = append(keys, fmt.Sprintf("%q", k))
-	}
+	keys := slices.Sorted(maps.Keys(seen))
+	const show = 8
 	more := ""
-	if p.nkeys > len(p.keys) {
-		more = fmt.Sprintf(", and %d more", p.nkeys-len(p.keys))
+	if len(keys) > show {
+		more = fmt.Sprintf(", and %d more", len(keys)-show)
+		keys = keys[:show]
+	}
+	for i, k := range keys {
+		keys[i] = fmt.Sprintf("%q", k)
 	}
 	return "keys " + strings.Join(keys, ", ") + more
 }

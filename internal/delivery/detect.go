@@ -29,11 +29,7 @@ type probe struct {
 	// eventType or contactId (by the shape the probe was given) is present,
 	// not null.
 	EventType, ContactID bool
-	// keys are the first top-level keys in sorted order (up to len(keys)),
-	// of nkeys, for Describe's summary of an unknown object.
-	keys  [8][]byte
-	nkeys int
-	shape *EventShape // while probing: the keys of EventType and ContactID
+	shape                *EventShape // while probing: the keys of EventType and ContactID
 }
 
 // firstRecord holds the keys of a Lambda event's first record that tell the
@@ -191,7 +187,6 @@ func (p *probe) set(key, val []byte) {
 		p.EventType = p.EventType || containsKey(p.shape.EventTypeKeys, key)
 		p.ContactID = p.ContactID || containsKey(p.shape.ContactIDKeys, key)
 	}
-	p.addKey(key)
 }
 
 func containsKey(keys []string, key []byte) bool {
@@ -201,29 +196,6 @@ func containsKey(keys []string, key []byte) bool {
 		}
 	}
 	return false
-}
-
-// addKey counts key and keeps it among the first len(p.keys) in sorted
-// order (a repeated key counts once while it is among them).
-func (p *probe) addKey(key []byte) {
-	n := min(p.nkeys, len(p.keys))
-	if n == len(p.keys) && bytes.Compare(key, p.keys[n-1]) > 0 {
-		p.nkeys++ // after the ones kept: counted only
-		return
-	}
-	i := 0
-	for i < n && bytes.Compare(p.keys[i], key) < 0 {
-		i++
-	}
-	if i < n && bytes.Equal(p.keys[i], key) {
-		return
-	}
-	p.nkeys++
-	if i == len(p.keys) {
-		return
-	}
-	copy(p.keys[i+1:], p.keys[i:min(n, len(p.keys)-1)])
-	p.keys[i] = key
 }
 
 // classify returns the format of a probed object.
