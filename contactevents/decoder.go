@@ -4,6 +4,7 @@ import (
 	"errors"
 	"io"
 	"iter"
+	"strconv"
 
 	"github.com/connectevents/sdk-go/internal/delivery"
 )
@@ -147,21 +148,55 @@ type BatchResponse struct {
 	BatchItemFailures []BatchItemFailure `json:"batchItemFailures"`
 }
 
+// ErrBatchNotReportable is wrapped by the error of BatchItemFailures when a
+// failure cannot be reported item by item.
+var ErrBatchNotReportable = errors.New("a failure of the batch names no message to retry; fail the whole invocation")
+
 // BatchItemFailures returns the partial batch response for the records of
-// errs that failed (the *RecordError values among them, by ID). It needs no
-// dependency on aws-lambda-go.
-func BatchItemFailures(errs []error) BatchResponse {
+// errs that failed: each must be a *RecordError with an ID (an SQS
+// messageId, a Kinesis eventID). It needs no dependency on aws-lambda-go.
+//
+// A failure that cannot be reported item by item (a record without an ID, a
+// batch that is truncated or not JSON, any other error) makes the error
+// non-nil: it wraps ErrBatchNotReportable and those errors. Return it from
+// the handler, so that the invocation fails and Lambda retries the whole
+// batch; a partial batch response that leaves such a failure out would tell
+// Lambda to delete every message. The response is then the item failures
+// that could be named, for a caller that logs them.
+func BatchItemFailures(errs []error) (BatchResponse, error) {
 	var ids []string
+	var whole []error
 	for _, err := range errs {
 		var re *RecordError
 		if errors.As(err, &re) && re.ID != "" {
 			ids = append(ids, re.ID)
+			continue
 		}
+		whole = append(whole, err)
 	}
 	r := delivery.NewBatchResponse(ids)
 	out := BatchResponse{BatchItemFailures: make([]BatchItemFailure, 0, len(r.BatchItemFailures))}
 	for _, f := range r.BatchItemFailures {
 		out.BatchItemFailures = append(out.BatchItemFailures, BatchItemFailure{f.ItemIdentifier})
 	}
-	return out
+	if len(whole) > 0 {
+		return out, &batchError{errs: whole}
+	}
+	return out, nil
 }
+
+// batchError is the error of BatchItemFailures: the failures that name no
+// message.
+type batchError struct{ errs []error }
+
+func (e *batchError) Error() string {
+	msg := "contactevents: " + ErrBatchNotReportable.Error() + ": " + e.errs[0].Error()
+	if n := len(e.errs) - 1; n > 0 {
+		msg += " (and " + strconv.Itoa(n) + " more)"
+	}
+	return msg
+}
+
+// Unwrap returns ErrBatchNotReportable and the failures, for errors.Is and
+// errors.As.
+func (e *batchError) Unwrap() []error { return append([]error{ErrBatchNotReportable}, e.errs...) }

@@ -100,11 +100,11 @@ type options struct {
 	maxSize  int
 	maxValue int // the payload limit as given; see payloadLimit
 	warnings func(Issue)
-	// maxDepth is an int32 so that it packs with the flags below: the
-	// options fit in 64 bytes, the allocation Parse makes for options given.
+	// maxDepth is an int32 so that it packs with the flags below.
 	maxDepth int32
-	keep     bool // the caller keeps the decoded event (Parse, not Validate)
-	noCopy   bool // decoded strings alias the input (WithNoCopy)
+	keep     bool     // the caller keeps the decoded event (Parse, not Validate)
+	noCopy   bool     // decoded strings alias the input (WithNoCopy)
+	storage  *storage // a Parser's storage, reused event after event (nil: a new event each time)
 }
 
 // Option configures Parse, Validate and NewDecoder.

@@ -120,11 +120,16 @@ func release(d *decoder) {
 // whether the caller keeps what is decoded: then it goes to a new arena;
 // otherwise nothing outlives the call, objects go to the decoder's spare
 // storage and no map or slice is built. With view, decoded strings alias
-// data.
-func (d *decoder) begin(data []byte, p codec.Profile, maxDepth int, keep, view bool) {
+// data. With st (a Parser's storage), what is kept goes to st, reused.
+func (d *decoder) begin(data []byte, p codec.Profile, maxDepth int, keep, view bool, st *storage) {
 	d.keep = keep
 	d.a = nil
-	if keep && !view {
+	if keep && st != nil {
+		d.a = st.arena()
+		if !view {
+			data, view = st.copyOf(data), true
+		}
+	} else if keep && !view {
 		// The copy of data that the event's strings will alias and the
 		// arena, in one allocation when data is small enough.
 		a, text := arenaWithText(data)
@@ -136,6 +141,9 @@ func (d *decoder) begin(data []byte, p codec.Profile, maxDepth int, keep, view b
 		d.a = new(arena)
 	}
 	d.Reset(data, p, maxDepth, view)
+	if keep && st != nil {
+		d.Recycle = &st.recycle
+	}
 }
 
 // arenaText is an arena with room after it for the copy of a document of up
@@ -279,7 +287,7 @@ func decodeRecord(data []byte, doc delivery.Format, from origin, o *options, sum
 	p, _ := o.profile.codec()
 	d := decoders.Get().(*decoder)
 	defer release(d)
-	d.begin(data, p, int(o.maxDepth), o.keep, !o.keep || o.noCopy)
+	d.begin(data, p, int(o.maxDepth), o.keep, !o.keep || o.noCopy, o.storage)
 	// Warnings are recorded as they are found (valid events have few), so
 	// that an invalid event's *ValidationError lists them without a second
 	// decode.

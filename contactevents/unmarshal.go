@@ -21,7 +21,7 @@ func unmarshalPart(data []byte, keyword string, decode func(d *decoder)) (decode
 	p, _ := o.profile.codec()
 	d := decoders.Get().(*decoder)
 	defer release(d)
-	d.begin(data, p, int(o.maxDepth), true, false) // the part outlives the call
+	d.begin(data, p, int(o.maxDepth), true, false, nil) // the part outlives the call
 	if d.Object(keyword) {
 		decode(d)
 	}
