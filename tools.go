@@ -1,21 +1,22 @@
 //go:build tools
 
-// Package tools pins, in go.mod and go.sum, the versions of the commands
-// this module runs besides its own code, so that every maintainer and CI
-// run the same ones:
+// Package tools documents the commands this module runs besides its own
+// code. It imports nothing, on purpose: it used to import them (the
+// tools.go idiom of Go before 1.24), and since `go get` loads a package
+// with every build tag, `go get github.com/connectevents/sdk-go` added
+// jennifer, golang.org/x/perf and go-moremath to a user's go.mod.
 //
-//   - benchstat compares benchmark runs for BENCHMARKS.md
-//     (go run golang.org/x/perf/cmd/benchstat old.txt new.txt); pinned at
-//     the newest release that still builds with the go line of go.mod (1.25).
+// The versions are pinned in go.mod instead:
+//
+//   - benchstat compares benchmark runs for BENCHMARKS.md: a `tool`
+//     directive (Go 1.24), so `go tool benchstat old.txt new.txt` runs the
+//     pinned version (as does go run golang.org/x/perf/cmd/benchstat),
+//     pinned at the newest release that still builds with the go line of
+//     go.mod (1.25).
 //   - jennifer is what the generator (./gen, run by go generate) writes Go
-//     with; it is imported by gen already, and listed here so that the
-//     generator's whole toolchain is named in one place.
+//     with; gen imports it, which is what requires it.
 //
-// The build tag keeps this file out of every build: nothing here reaches a
-// user's binary.
+// Neither reaches a user's go.mod through the packages users import
+// (github.com/connectevents/sdk-go/contactevents and its subpackages):
+// module graph pruning keeps only what those packages import.
 package tools
-
-import (
-	_ "github.com/dave/jennifer/jen"
-	_ "golang.org/x/perf/cmd/benchstat"
-)

@@ -351,8 +351,12 @@ func TestBrokenRecords(t *testing.T) {
 				}
 				wantIDs = append(wantIDs, failureIDs[w.index])
 			}
+			resp, err := contactevents.BatchItemFailures(errs)
+			if err != nil {
+				t.Errorf("BatchItemFailures: %v (every failure names its record)", err)
+			}
 			var gotIDs []string
-			for _, f := range contactevents.BatchItemFailures(errs).BatchItemFailures {
+			for _, f := range resp.BatchItemFailures {
 				gotIDs = append(gotIDs, f.ItemIdentifier)
 			}
 			if !cmp.Equal(wantIDs, gotIDs) {

@@ -41,7 +41,6 @@ import (
 	"syscall"
 	"testing"
 
-	"github.com/santhosh-tekuri/jsonschema/v5"
 	segjson "github.com/segmentio/encoding/json"
 
 	"github.com/connectevents/sdk-go/contactevents"
@@ -127,27 +126,6 @@ func inputSet(tb testing.TB, name string) benchSet {
 	return benchSet{}
 }
 
-// compatSchemaPath is the compat profile schema, from the package directory.
-const compatSchemaPath = "../schema/profiles/compat.schema.json"
-
-// compatSchema is the compat profile schema compiled once (draft 2020-12,
-// formats asserted).
-var compatSchema = sync.OnceValues(func() (*jsonschema.Schema, error) {
-	f, err := os.Open(compatSchemaPath)
-	if err != nil {
-		return nil, err
-	}
-	defer f.Close()
-	c := jsonschema.NewCompiler()
-	c.Draft = jsonschema.Draft2020
-	c.AssertFormat = true
-	const url = "file:///compat.schema.json"
-	if err := c.AddResource(url, f); err != nil {
-		return nil, err
-	}
-	return c.Compile(url)
-})
-
 // run calls fn on every document once per op and reports bytes per op,
 // allocations, allocs/event, ns/event (wall time) and cpu-ns/event (process
 // CPU time).
@@ -200,13 +178,10 @@ func BenchmarkLatest(b *testing.B) { benchSuite(b, inputSet(b, "Latest")) }
 //
 //   - Base_segmentio_Valid: github.com/segmentio/encoding/json.Valid, syntax
 //     only.
-//   - Base_segmentio_Unmarshal, Base_stdlib_Unmarshal: decoding into the
-//     plain structs of bench_types_test.go (no validation; timestamps and
-//     enums as strings; routingCriteria kept raw).
-//   - Base_stdlib_jsonschema: encoding/json into any, then
-//     santhosh-tekuri/jsonschema/v5 against
-//     schema/profiles/compat.schema.json (compiled once, Draft2020,
-//     AssertFormat).
+//     The decoders and validators compared with the SDK (segmentio, sonic,
+//     goccy/go-json, easyjson, jx, encoding/json v1 and v2, JSON Schema
+//     validators) are in the nested module conformance/bench, so that the
+//     SDK's users never get them as dependencies.
 //   - Encode: AppendJSON of the events (parsed once under compat) into a
 //     reused buffer; bytes per op are the bytes written.
 //   - Parse_compat, Parse_compat_nocopy (WithNoCopy), Parse_legacy,
@@ -215,6 +190,9 @@ func BenchmarkLatest(b *testing.B) { benchSuite(b, inputSet(b, "Latest")) }
 //     *ValidationError): strict rejects 02, 04, 06, 07, 08 of the samples
 //     and accepts the latest events, legacy rejects 05 to 08 and 3 of the
 //     latest.
+//   - Parser_compat: a Parser (compat) reusing one event's storage from
+//     call to call, as a Lambda handler or a stream consumer does; the
+//     event is valid until the next call.
 //   - Validate_compat: Validate with no option.
 func benchSuite(b *testing.B, set benchSet) {
 	docs, n := set.docs, set.bytes()
@@ -222,37 +200,6 @@ func benchSuite(b *testing.B, set benchSet) {
 		run(b, docs, n, func(_ int, doc []byte) {
 			if !segjson.Valid(doc) {
 				b.Fatal("invalid")
-			}
-		})
-	})
-	b.Run("Base_segmentio_Unmarshal", func(b *testing.B) {
-		run(b, docs, n, func(_ int, doc []byte) {
-			var ev plainEvent
-			if err := segjson.Unmarshal(doc, &ev); err != nil {
-				b.Fatal(err)
-			}
-		})
-	})
-	b.Run("Base_stdlib_Unmarshal", func(b *testing.B) {
-		run(b, docs, n, func(_ int, doc []byte) {
-			var ev plainEvent
-			if err := stdjson.Unmarshal(doc, &ev); err != nil {
-				b.Fatal(err)
-			}
-		})
-	})
-	b.Run("Base_stdlib_jsonschema", func(b *testing.B) {
-		sch, err := compatSchema()
-		if err != nil {
-			b.Fatal(err)
-		}
-		run(b, docs, n, func(_ int, doc []byte) {
-			var v any
-			if err := stdjson.Unmarshal(doc, &v); err != nil {
-				b.Fatal(err)
-			}
-			if err := sch.Validate(v); err != nil {
-				b.Fatal(err) // TestBenchmarkInputs: the schema accepts every document
 			}
 		})
 	})
@@ -297,6 +244,14 @@ func benchSuite(b *testing.B, set benchSet) {
 			})
 		})
 	}
+	b.Run("Parser_compat", func(b *testing.B) {
+		p := contactevents.NewParser()
+		run(b, docs, n, func(_ int, doc []byte) {
+			if _, err := p.Parse(doc); err != nil {
+				b.Fatal(err)
+			}
+		})
+	})
 	b.Run("Validate_compat", func(b *testing.B) {
 		run(b, docs, n, func(_ int, doc []byte) {
 			if err := contactevents.Validate(doc); err != nil {

@@ -3,6 +3,7 @@ package contactevents
 import (
 	"bytes"
 	"compress/gzip"
+	"errors"
 	"fmt"
 	"io"
 )
@@ -33,7 +34,8 @@ var utf8BOM = []byte{0xef, 0xbb, 0xbf}
 //
 // NewDecoder reads its stream through OpenContent; content that was opened
 // already has neither and is read as is. A gzip stream that is corrupt or
-// truncated is a read error of the returned reader.
+// truncated is a read error of the returned reader: a *ContentError that
+// says how far the content got.
 func OpenContent(r io.Reader) (io.Reader, Content, error) {
 	var c Content
 	r, head, err := peek(r)
@@ -46,8 +48,8 @@ func OpenContent(r io.Reader) (io.Reader, Content, error) {
 			return nil, c, fmt.Errorf("contactevents: gzip: %w", err)
 		}
 		c.Gzip = true
-		if r, head, err = peek(gz); err != nil {
-			return nil, c, fmt.Errorf("contactevents: gzip: %w", err)
+		if r, head, err = peek(&gzipContent{r: gz}); err != nil {
+			return nil, c, err
 		}
 	}
 	if bytes.Equal(head, utf8BOM) {
@@ -78,4 +80,51 @@ func peek(r io.Reader) (io.Reader, []byte, error) {
 	}
 	head = bytes.Clone(head)
 	return io.MultiReader(bytes.NewReader(head), r), head, nil
+}
+
+// ContentError is the read error of gzip content that could not be read to
+// its end (truncated or corrupt), with how far it got: what was read before
+// it is whole, the line it cuts is not.
+type ContentError struct {
+	// Offset is the number of bytes of content (decompressed) read before
+	// the error.
+	Offset int64
+	// Line is the 1-based line of the content that the error cuts.
+	Line int
+	// Err is io.ErrUnexpectedEOF for a truncated stream, else gzip's error.
+	Err error
+}
+
+func (e *ContentError) Error() string {
+	what := "corrupt"
+	if errors.Is(e.Err, io.ErrUnexpectedEOF) {
+		what = "truncated"
+	}
+	return fmt.Sprintf("contactevents: gzip stream %s after %d bytes, line %d: %v", what, e.Offset, e.Line, e.Err)
+}
+
+// Unwrap returns the gzip error.
+func (e *ContentError) Unwrap() error { return e.Err }
+
+// gzipContent reads decompressed content and counts it, for the position of
+// a read error.
+type gzipContent struct {
+	r        io.Reader
+	off      int64
+	newlines int
+	err      *ContentError
+}
+
+func (g *gzipContent) Read(p []byte) (int, error) {
+	if g.err != nil {
+		return 0, g.err
+	}
+	n, err := g.r.Read(p)
+	g.off += int64(n)
+	g.newlines += bytes.Count(p[:n], []byte{'\n'})
+	if err != nil && err != io.EOF {
+		g.err = &ContentError{Offset: g.off, Line: g.newlines + 1, Err: err}
+		return n, g.err
+	}
+	return n, err
 }

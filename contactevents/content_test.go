@@ -132,3 +132,38 @@ func ExampleNewDecoder_gzip() {
 	// 0 concatenated QUEUED
 	// 1 concatenated DISCONNECTED
 }
+
+// A gzip stream cut short is a read error that says how far the content got
+// (a *ContentError): the whole lines before it are events, the line it cuts
+// is not one, and nothing is yielded after it.
+func TestTruncatedGzipIsAContentErrorNotAnEvent(t *testing.T) {
+	ev := string(detail(""))
+	var nd strings.Builder
+	for range 400 {
+		nd.WriteString(ev + "\n")
+	}
+	gz := gzipped(t, nd.String())
+	gz = gz[:len(gz)/2]
+	events, errs := 0, []error(nil)
+	for _, err := range contactevents.NewDecoder(bytes.NewReader(gz)).All() {
+		if err != nil {
+			errs = append(errs, err)
+			continue
+		}
+		if len(errs) > 0 {
+			t.Fatal("an event after the read error")
+		}
+		events++
+	}
+	var ce *contactevents.ContentError
+	if len(errs) != 1 || !errors.As(errs[0], &ce) || !errors.Is(errs[0], io.ErrUnexpectedEOF) {
+		t.Fatalf("errors %v, want one *ContentError wrapping io.ErrUnexpectedEOF", errs)
+	}
+	whole := strings.Count(nd.String()[:ce.Offset], "\n")
+	if ce.Line != whole+1 || events != whole {
+		t.Errorf("%d events, error at line %d after %d bytes; want %d events, line %d", events, ce.Line, ce.Offset, whole, whole+1)
+	}
+	if want := fmt.Sprintf("gzip stream truncated after %d bytes, line %d: unexpected EOF", ce.Offset, ce.Line); !strings.Contains(errs[0].Error(), want) {
+		t.Errorf("error %q does not say %q", errs[0], want)
+	}
+}

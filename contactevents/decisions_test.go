@@ -125,10 +125,10 @@ func TestDecisionSentinelTimestampIsNotSet(t *testing.T) {
 		t.Fatal(err)
 	}
 	ts := ev.Detail.ConnectedToSystemTimestamp
-	if ts.IsSet() || !ts.IsNotSet() || ts.IsAbsent() || ts.String() != "1970-01-01T00:00:00.001Z" {
-		t.Errorf("sentinel decoded as set=%v notSet=%v absent=%v %q", ts.IsSet(), ts.IsNotSet(), ts.IsAbsent(), ts)
+	if ts.IsSet() || !ts.IsNotSet() || ts.IsZero() || ts.String() != "1970-01-01T00:00:00.001Z" {
+		t.Errorf("sentinel decoded as set=%v notSet=%v absent=%v %q", ts.IsSet(), ts.IsNotSet(), ts.IsZero(), ts)
 	}
-	if !ev.Detail.DisconnectTimestamp.IsAbsent() {
+	if !ev.Detail.DisconnectTimestamp.IsZero() {
 		t.Error("an absent timestamp must be absent")
 	}
 }
@@ -361,4 +361,30 @@ func TestDecisionOutboundStrategyHasTheAPIReferenceShape(t *testing.T) {
 	expect(t, detail(`"outboundStrategy":{}`), contactevents.Strict, "/outboundStrategy /$defs/OutboundStrategy/required", "")
 	expect(t, detail(`"outboundStrategy":{"type":"AGENT_FIRST","config":{"agentFirst":{"preview":{"allowedUserActions":["CALL"]}}}}`), contactevents.Strict,
 		"/outboundStrategy/config/agentFirst/preview /$defs/Preview/required", "")
+}
+
+// A UTF-8 byte order mark starts a stream (a file, an object), where
+// NewDecoder skips it (RFC 8259 lets a parser ignore one there); anywhere
+// else, such as at the start of NDJSON line 2 (files with BOMs
+// concatenated), it is an error of that record, not JSON, and the other
+// records are read. The command does the same (cmd/contactevents,
+// TestByteOrderMarkOnNDJSONLine2IsAnErrorAsInNewDecoder): one behaviour.
+func TestDecisionByteOrderMarkOnlyStartsAStream(t *testing.T) {
+	ev := string(detail(""))
+	var lines []int
+	events := 0
+	for rec, err := range contactevents.NewDecoder(strings.NewReader("\ufeff" + ev + "\n\ufeff" + ev + "\n" + ev + "\n")).Records() {
+		var re *contactevents.RecordError
+		switch {
+		case err == nil:
+			events++
+		case errors.As(err, &re) && strings.Contains(err.Error(), "byte order mark"):
+			lines = append(lines, re.Line)
+		default:
+			t.Errorf("record %d: %v", rec.Index, err)
+		}
+	}
+	if events != 2 || len(lines) != 1 || lines[0] != 2 {
+		t.Errorf("%d events, BOM errors at lines %v; want 2 events and the BOM of line 2 an error", events, lines)
+	}
 }

@@ -147,7 +147,7 @@ func (d *decoder) newString(v string) *string {
 	if !d.keep {
 		return d.spare.strings.Of(v)
 	}
-	return codec.SlotOf(d.a.strings[:], &d.a.nstrings, v)
+	return codec.SlotOf(d.a.strings[:], &d.a.nstrings, d.Recycle, v)
 }
 
 // newInt64 returns a pointer to a copy of v, from the arena while it has room.
@@ -155,7 +155,7 @@ func (d *decoder) newInt64(v int64) *int64 {
 	if !d.keep {
 		return d.spare.int64s.Of(v)
 	}
-	return codec.SlotOf(d.a.int64s[:], &d.a.nint64s, v)
+	return codec.SlotOf(d.a.int64s[:], &d.a.nint64s, d.Recycle, v)
 }
 
 // newFloat64 returns a pointer to a copy of v, from the arena while it has room.
@@ -163,7 +163,7 @@ func (d *decoder) newFloat64(v float64) *float64 {
 	if !d.keep {
 		return d.spare.float64s.Of(v)
 	}
-	return codec.SlotOf(d.a.float64s[:], &d.a.nfloat64s, v)
+	return codec.SlotOf(d.a.float64s[:], &d.a.nfloat64s, d.Recycle, v)
 }
 
 // newBool returns a pointer to a copy of v, from the arena while it has room.
@@ -171,7 +171,7 @@ func (d *decoder) newBool(v bool) *bool {
 	if !d.keep {
 		return d.spare.bools.Of(v)
 	}
-	return codec.SlotOf(d.a.bools[:], &d.a.nbools, v)
+	return codec.SlotOf(d.a.bools[:], &d.a.nbools, d.Recycle, v)
 }
 
 // sliceString returns an empty []String with room for 4 items, backed by the arena while it has room; nil when the event is not kept.
@@ -179,7 +179,7 @@ func (d *decoder) sliceString() []string {
 	if !d.keep {
 		return nil
 	}
-	return codec.SliceOf(d.a.stringItems[:], &d.a.nStringItems, 4)
+	return codec.SliceOf(d.a.stringItems[:], &d.a.nStringItems, d.Recycle, 4)
 }
 
 // sliceUpdatedProperty returns an empty []UpdatedProperty with room for 4 items, backed by the arena while it has room; nil when the event is not kept.
@@ -187,7 +187,7 @@ func (d *decoder) sliceUpdatedProperty() []UpdatedProperty {
 	if !d.keep {
 		return nil
 	}
-	return codec.SliceOf(d.a.updatedPropertyItems[:], &d.a.nUpdatedPropertyItems, 4)
+	return codec.SliceOf(d.a.updatedPropertyItems[:], &d.a.nUpdatedPropertyItems, d.Recycle, 4)
 }
 
 // sliceAllowedUserAction returns an empty []AllowedUserAction with room for 4 items, backed by the arena while it has room; nil when the event is not kept.
@@ -195,7 +195,7 @@ func (d *decoder) sliceAllowedUserAction() []AllowedUserAction {
 	if !d.keep {
 		return nil
 	}
-	return codec.SliceOf(d.a.allowedUserActionItems[:], &d.a.nAllowedUserActionItems, 4)
+	return codec.SliceOf(d.a.allowedUserActionItems[:], &d.a.nAllowedUserActionItems, d.Recycle, 4)
 }
 
 // newEvent returns a zeroed Event from the arena, or from the heap once the arena's slots are used.
@@ -203,7 +203,7 @@ func (d *decoder) newEvent() *Event {
 	if !d.keep {
 		return d.spare.event.New()
 	}
-	return codec.Slot(d.a.event[:], &d.a.used[0])
+	return codec.Slot(d.a.event[:], &d.a.used[0], d.Recycle)
 }
 
 // newQueueInfo returns a zeroed QueueInfo from the arena, or from the heap once the arena's slots are used.
@@ -211,7 +211,7 @@ func (d *decoder) newQueueInfo() *QueueInfo {
 	if !d.keep {
 		return d.spare.queueInfo.New()
 	}
-	return codec.Slot(d.a.queueInfo[:], &d.a.used[1])
+	return codec.Slot(d.a.queueInfo[:], &d.a.used[1], d.Recycle)
 }
 
 // newAgentInfo returns a zeroed AgentInfo from the arena, or from the heap once the arena's slots are used.
@@ -219,7 +219,7 @@ func (d *decoder) newAgentInfo() *AgentInfo {
 	if !d.keep {
 		return d.spare.agentInfo.New()
 	}
-	return codec.Slot(d.a.agentInfo[:], &d.a.used[2])
+	return codec.Slot(d.a.agentInfo[:], &d.a.used[2], d.Recycle)
 }
 
 // newHierarchyGroups returns a zeroed HierarchyGroups from the arena, or from the heap once the arena's slots are used.
@@ -227,7 +227,7 @@ func (d *decoder) newHierarchyGroups() *HierarchyGroups {
 	if !d.keep {
 		return d.spare.hierarchyGroups.New()
 	}
-	return codec.Slot(d.a.hierarchyGroups[:], &d.a.used[3])
+	return codec.Slot(d.a.hierarchyGroups[:], &d.a.used[3], d.Recycle)
 }
 
 // newHierarchyGroup returns a zeroed HierarchyGroup from the arena, or from the heap once the arena's slots are used.
@@ -235,7 +235,7 @@ func (d *decoder) newHierarchyGroup() *HierarchyGroup {
 	if !d.keep {
 		return d.spare.hierarchyGroup.New()
 	}
-	return codec.Slot(d.a.hierarchyGroup[:], &d.a.used[4])
+	return codec.Slot(d.a.hierarchyGroup[:], &d.a.used[4], d.Recycle)
 }
 
 // newCustomerVoiceActivity returns a zeroed CustomerVoiceActivity from the arena, or from the heap once the arena's slots are used.
@@ -243,7 +243,7 @@ func (d *decoder) newCustomerVoiceActivity() *CustomerVoiceActivity {
 	if !d.keep {
 		return d.spare.customerVoiceActivity.New()
 	}
-	return codec.Slot(d.a.customerVoiceActivity[:], &d.a.used[5])
+	return codec.Slot(d.a.customerVoiceActivity[:], &d.a.used[5], d.Recycle)
 }
 
 // newCampaign returns a zeroed Campaign from the arena, or from the heap once the arena's slots are used.
@@ -251,7 +251,7 @@ func (d *decoder) newCampaign() *Campaign {
 	if !d.keep {
 		return d.spare.campaign.New()
 	}
-	return codec.Slot(d.a.campaign[:], &d.a.used[6])
+	return codec.Slot(d.a.campaign[:], &d.a.used[6], d.Recycle)
 }
 
 // newContactLens returns a zeroed ContactLens from the arena, or from the heap once the arena's slots are used.
@@ -259,7 +259,7 @@ func (d *decoder) newContactLens() *ContactLens {
 	if !d.keep {
 		return d.spare.contactLens.New()
 	}
-	return codec.Slot(d.a.contactLens[:], &d.a.used[7])
+	return codec.Slot(d.a.contactLens[:], &d.a.used[7], d.Recycle)
 }
 
 // newConversationalAnalytics returns a zeroed ConversationalAnalytics from the arena, or from the heap once the arena's slots are used.
@@ -267,7 +267,7 @@ func (d *decoder) newConversationalAnalytics() *ConversationalAnalytics {
 	if !d.keep {
 		return d.spare.conversationalAnalytics.New()
 	}
-	return codec.Slot(d.a.conversationalAnalytics[:], &d.a.used[8])
+	return codec.Slot(d.a.conversationalAnalytics[:], &d.a.used[8], d.Recycle)
 }
 
 // newConversationalAnalyticsConfiguration returns a zeroed ConversationalAnalyticsConfiguration from the arena, or from the heap once the arena's slots are used.
@@ -275,7 +275,7 @@ func (d *decoder) newConversationalAnalyticsConfiguration() *ConversationalAnaly
 	if !d.keep {
 		return d.spare.conversationalAnalyticsConfiguration.New()
 	}
-	return codec.Slot(d.a.conversationalAnalyticsConfiguration[:], &d.a.used[9])
+	return codec.Slot(d.a.conversationalAnalyticsConfiguration[:], &d.a.used[9], d.Recycle)
 }
 
 // newChannelConfiguration returns a zeroed ChannelConfiguration from the arena, or from the heap once the arena's slots are used.
@@ -283,7 +283,7 @@ func (d *decoder) newChannelConfiguration() *ChannelConfiguration {
 	if !d.keep {
 		return d.spare.channelConfiguration.New()
 	}
-	return codec.Slot(d.a.channelConfiguration[:], &d.a.used[10])
+	return codec.Slot(d.a.channelConfiguration[:], &d.a.used[10], d.Recycle)
 }
 
 // newRedactionConfiguration returns a zeroed RedactionConfiguration from the arena, or from the heap once the arena's slots are used.
@@ -291,7 +291,7 @@ func (d *decoder) newRedactionConfiguration() *RedactionConfiguration {
 	if !d.keep {
 		return d.spare.redactionConfiguration.New()
 	}
-	return codec.Slot(d.a.redactionConfiguration[:], &d.a.used[11])
+	return codec.Slot(d.a.redactionConfiguration[:], &d.a.used[11], d.Recycle)
 }
 
 // newExpiry returns a zeroed Expiry from the arena, or from the heap once the arena's slots are used.
@@ -299,7 +299,7 @@ func (d *decoder) newExpiry() *Expiry {
 	if !d.keep {
 		return d.spare.expiry.New()
 	}
-	return codec.Slot(d.a.expiry[:], &d.a.used[12])
+	return codec.Slot(d.a.expiry[:], &d.a.used[12], d.Recycle)
 }
 
 // newExpression returns a zeroed Expression from the arena, or from the heap once the arena's slots are used.
@@ -307,7 +307,7 @@ func (d *decoder) newExpression() *Expression {
 	if !d.keep {
 		return d.spare.expression.New()
 	}
-	return codec.Slot(d.a.expression[:], &d.a.used[13])
+	return codec.Slot(d.a.expression[:], &d.a.used[13], d.Recycle)
 }
 
 // newAttributeCondition returns a zeroed AttributeCondition from the arena, or from the heap once the arena's slots are used.
@@ -315,7 +315,7 @@ func (d *decoder) newAttributeCondition() *AttributeCondition {
 	if !d.keep {
 		return d.spare.attributeCondition.New()
 	}
-	return codec.Slot(d.a.attributeCondition[:], &d.a.used[14])
+	return codec.Slot(d.a.attributeCondition[:], &d.a.used[14], d.Recycle)
 }
 
 // newMatchCriteria returns a zeroed MatchCriteria from the arena, or from the heap once the arena's slots are used.
@@ -323,7 +323,7 @@ func (d *decoder) newMatchCriteria() *MatchCriteria {
 	if !d.keep {
 		return d.spare.matchCriteria.New()
 	}
-	return codec.Slot(d.a.matchCriteria[:], &d.a.used[15])
+	return codec.Slot(d.a.matchCriteria[:], &d.a.used[15], d.Recycle)
 }
 
 // newAgentsCriteria returns a zeroed AgentsCriteria from the arena, or from the heap once the arena's slots are used.
@@ -331,7 +331,7 @@ func (d *decoder) newAgentsCriteria() *AgentsCriteria {
 	if !d.keep {
 		return d.spare.agentsCriteria.New()
 	}
-	return codec.Slot(d.a.agentsCriteria[:], &d.a.used[16])
+	return codec.Slot(d.a.agentsCriteria[:], &d.a.used[16], d.Recycle)
 }
 
 // newChatMetrics returns a new zeroed ChatMetrics (not from the arena: see x-go-arena).
@@ -339,7 +339,7 @@ func (d *decoder) newChatMetrics() *ChatMetrics {
 	if !d.keep {
 		return d.spare.chatMetrics.New()
 	}
-	return new(ChatMetrics)
+	return codec.New[ChatMetrics](d.Recycle)
 }
 
 // newEndpoint returns a new zeroed Endpoint (not from the arena: see x-go-arena).
@@ -347,7 +347,7 @@ func (d *decoder) newEndpoint() *Endpoint {
 	if !d.keep {
 		return d.spare.endpoint.New()
 	}
-	return new(Endpoint)
+	return codec.New[Endpoint](d.Recycle)
 }
 
 // newOutboundStrategy returns a new zeroed OutboundStrategy (not from the arena: see x-go-arena).
@@ -355,7 +355,7 @@ func (d *decoder) newOutboundStrategy() *OutboundStrategy {
 	if !d.keep {
 		return d.spare.outboundStrategy.New()
 	}
-	return new(OutboundStrategy)
+	return codec.New[OutboundStrategy](d.Recycle)
 }
 
 // newProficiencyRange returns a new zeroed ProficiencyRange (not from the arena: see x-go-arena).
@@ -363,7 +363,7 @@ func (d *decoder) newProficiencyRange() *ProficiencyRange {
 	if !d.keep {
 		return d.spare.proficiencyRange.New()
 	}
-	return new(ProficiencyRange)
+	return codec.New[ProficiencyRange](d.Recycle)
 }
 
 // newChatContactMetrics returns a new zeroed ChatContactMetrics (not from the arena: see x-go-arena).
@@ -371,7 +371,7 @@ func (d *decoder) newChatContactMetrics() *ChatContactMetrics {
 	if !d.keep {
 		return d.spare.chatContactMetrics.New()
 	}
-	return new(ChatContactMetrics)
+	return codec.New[ChatContactMetrics](d.Recycle)
 }
 
 // newParticipantMetrics returns a new zeroed ParticipantMetrics (not from the arena: see x-go-arena).
@@ -379,7 +379,7 @@ func (d *decoder) newParticipantMetrics() *ParticipantMetrics {
 	if !d.keep {
 		return d.spare.participantMetrics.New()
 	}
-	return new(ParticipantMetrics)
+	return codec.New[ParticipantMetrics](d.Recycle)
 }
 
 // newOutboundStrategyConfig returns a new zeroed OutboundStrategyConfig (not from the arena: see x-go-arena).
@@ -387,7 +387,7 @@ func (d *decoder) newOutboundStrategyConfig() *OutboundStrategyConfig {
 	if !d.keep {
 		return d.spare.outboundStrategyConfig.New()
 	}
-	return new(OutboundStrategyConfig)
+	return codec.New[OutboundStrategyConfig](d.Recycle)
 }
 
 // newAgentFirst returns a new zeroed AgentFirst (not from the arena: see x-go-arena).
@@ -395,7 +395,7 @@ func (d *decoder) newAgentFirst() *AgentFirst {
 	if !d.keep {
 		return d.spare.agentFirst.New()
 	}
-	return new(AgentFirst)
+	return codec.New[AgentFirst](d.Recycle)
 }
 
 // newPreview returns a new zeroed Preview (not from the arena: see x-go-arena).
@@ -403,7 +403,7 @@ func (d *decoder) newPreview() *Preview {
 	if !d.keep {
 		return d.spare.preview.New()
 	}
-	return new(Preview)
+	return codec.New[Preview](d.Recycle)
 }
 
 // newPostAcceptTimeoutConfig returns a new zeroed PostAcceptTimeoutConfig (not from the arena: see x-go-arena).
@@ -411,7 +411,7 @@ func (d *decoder) newPostAcceptTimeoutConfig() *PostAcceptTimeoutConfig {
 	if !d.keep {
 		return d.spare.postAcceptTimeoutConfig.New()
 	}
-	return new(PostAcceptTimeoutConfig)
+	return codec.New[PostAcceptTimeoutConfig](d.Recycle)
 }
 
 // elementSegmentAttributeValue appends a zeroed SegmentAttributeValue to *out and returns it; when the event is not kept, a spare one, and *out stays nil.
@@ -518,7 +518,7 @@ func decodeEvent(d *decoder, v *Event) {
 			i = eventDetail
 		}
 		if i < 0 {
-			v.Unknown = d.Unknown(key, eventKeys, "/$defs/EventBridgeEvent/additionalProperties", "/x-unique-keys", v.Unknown)
+			v.Unknown = codec.Unknown(&d.Decoder, key, eventKeys, "/$defs/EventBridgeEvent/additionalProperties", "/x-unique-keys", v.Unknown)
 			continue
 		}
 		if !d.Member(&seen[i], key, "/x-unique-keys") {
@@ -795,7 +795,7 @@ func decodeContactEvent(d *decoder, v *ContactEvent) {
 			}
 		}
 		if i < 0 {
-			v.Unknown = d.Unknown(key, contactEventKeys, "/$defs/ContactEvent/additionalProperties", "/x-unique-keys", v.Unknown)
+			v.Unknown = codec.Unknown(&d.Decoder, key, contactEventKeys, "/$defs/ContactEvent/additionalProperties", "/x-unique-keys", v.Unknown)
 			continue
 		}
 		if !d.Member(&seen[i], key, "/x-unique-keys") {
@@ -929,13 +929,13 @@ func decodeContactEvent(d *decoder, v *ContactEvent) {
 			}
 		case contactEventSegmentAttributes:
 			if d.Object("/$defs/SegmentAttributes/type") {
-				x := codec.NewMap[SegmentAttributes](d.keep, 8)
+				x := codec.NewMap[SegmentAttributes](d.keep, d.Recycle, 8)
 				decodeSegmentAttributes(d, x)
 				v.SegmentAttributes = x
 			}
 		case contactEventTags:
 			if d.Object("/$defs/ContactEvent/properties/tags/type") {
-				m := codec.NewMap[map[string]string](d.keep, 8)
+				m := codec.NewMap[map[string]string](d.keep, d.Recycle, 8)
 				keys := d.BeginMap()
 				for {
 					key, ok := d.S.NextKey()
@@ -962,7 +962,7 @@ func decodeContactEvent(d *decoder, v *ContactEvent) {
 			if d.S.Peek() == scan.Array && d.Accepts(inStrict|inCompat) {
 				_ = d.S.BeginArray()
 				{
-					out := codec.NewSlice[RoutingCriteria](d.keep, 4)
+					out := codec.NewSlice[RoutingCriteria](d.keep, d.Recycle, 4)
 					i := 0
 					for ; d.S.NextElement(); i++ {
 						d.C.PushIndex(i)
@@ -975,7 +975,7 @@ func decodeContactEvent(d *decoder, v *ContactEvent) {
 					v.RoutingCriteria = out
 				}
 			} else if d.Object("/$defs/RoutingCriteria/type") {
-				var x []RoutingCriteria
+				x := codec.NewSlice[RoutingCriteria](d.keep, d.Recycle, 1)
 				decodeRoutingCriteria(d, d.elementRoutingCriteria(&x))
 				v.RoutingCriteria = x
 			}
@@ -997,7 +997,7 @@ func decodeContactEvent(d *decoder, v *ContactEvent) {
 			}
 		case contactEventRecordings:
 			if d.Array("/$defs/ContactEvent/properties/recordings/type") {
-				out := codec.NewSlice[RecordingsInfo](d.keep, 4)
+				out := codec.NewSlice[RecordingsInfo](d.keep, d.Recycle, 4)
 				i := 0
 				for ; d.S.NextElement(); i++ {
 					d.C.PushIndex(i)
@@ -1011,7 +1011,7 @@ func decodeContactEvent(d *decoder, v *ContactEvent) {
 			}
 		case contactEventContactDetails:
 			if d.Object("/$defs/ContactEvent/properties/contactDetails/type") {
-				m := codec.NewMap[map[string]string](d.keep, 8)
+				m := codec.NewMap[map[string]string](d.keep, d.Recycle, 8)
 				keys := d.BeginMap()
 				for {
 					key, ok := d.S.NextKey()
@@ -1040,7 +1040,7 @@ func decodeContactEvent(d *decoder, v *ContactEvent) {
 			}
 		case contactEventContactEvaluations:
 			if d.Object("/$defs/ContactEvent/properties/contactEvaluations/type") {
-				m := codec.NewMap[map[string]ContactEvaluation](d.keep, 8)
+				m := codec.NewMap[map[string]ContactEvaluation](d.keep, d.Recycle, 8)
 				keys := d.BeginMap()
 				for {
 					key, ok := d.S.NextKey()
@@ -1068,7 +1068,7 @@ func decodeContactEvent(d *decoder, v *ContactEvent) {
 			}
 		case contactEventStateTransitions:
 			if d.Array("/$defs/ContactEvent/properties/stateTransitions/type") {
-				out := codec.NewSlice[StateTransition](d.keep, 4)
+				out := codec.NewSlice[StateTransition](d.keep, d.Recycle, 4)
 				i := 0
 				for ; d.S.NextElement(); i++ {
 					d.C.PushIndex(i)
@@ -1164,7 +1164,7 @@ func decodeQueueInfo(d *decoder, v *QueueInfo) {
 			}
 		}
 		if i < 0 {
-			v.Unknown = d.Unknown(key, queueInfoKeys, "/$defs/QueueInfo/additionalProperties", "/x-unique-keys", v.Unknown)
+			v.Unknown = codec.Unknown(&d.Decoder, key, queueInfoKeys, "/$defs/QueueInfo/additionalProperties", "/x-unique-keys", v.Unknown)
 			continue
 		}
 		if !d.Member(&seen[i], key, "/x-unique-keys") {
@@ -1262,7 +1262,7 @@ func decodeAgentInfo(d *decoder, v *AgentInfo) {
 			}
 		}
 		if i < 0 {
-			v.Unknown = d.Unknown(key, agentInfoKeys, "/$defs/AgentInfo/additionalProperties", "/x-unique-keys", v.Unknown)
+			v.Unknown = codec.Unknown(&d.Decoder, key, agentInfoKeys, "/$defs/AgentInfo/additionalProperties", "/x-unique-keys", v.Unknown)
 			continue
 		}
 		if !d.Member(&seen[i], key, "/x-unique-keys") {
@@ -1368,7 +1368,7 @@ func decodeHierarchyGroups(d *decoder, v *HierarchyGroups) {
 			}
 		}
 		if i < 0 {
-			v.Unknown = d.Unknown(key, hierarchyGroupsKeys, "/$defs/HierarchyGroups/additionalProperties", "/x-unique-keys", v.Unknown)
+			v.Unknown = codec.Unknown(&d.Decoder, key, hierarchyGroupsKeys, "/$defs/HierarchyGroups/additionalProperties", "/x-unique-keys", v.Unknown)
 			continue
 		}
 		if !d.Member(&seen[i], key, "/x-unique-keys") {
@@ -1437,7 +1437,7 @@ func decodeHierarchyGroup(d *decoder, v *HierarchyGroup) {
 			}
 		}
 		if i < 0 {
-			v.Unknown = d.Unknown(key, hierarchyGroupKeys, "/$defs/HierarchyGroup/additionalProperties", "/x-unique-keys", v.Unknown)
+			v.Unknown = codec.Unknown(&d.Decoder, key, hierarchyGroupKeys, "/$defs/HierarchyGroup/additionalProperties", "/x-unique-keys", v.Unknown)
 			continue
 		}
 		if !d.Member(&seen[i], key, "/x-unique-keys") {
@@ -1485,7 +1485,7 @@ func decodeCustomerVoiceActivity(d *decoder, v *CustomerVoiceActivity) {
 			i = customerVoiceActivityGreetingEndTimestamp
 		}
 		if i < 0 {
-			v.Unknown = d.Unknown(key, customerVoiceActivityKeys, "/$defs/CustomerVoiceActivity/additionalProperties", "/x-unique-keys", v.Unknown)
+			v.Unknown = codec.Unknown(&d.Decoder, key, customerVoiceActivityKeys, "/$defs/CustomerVoiceActivity/additionalProperties", "/x-unique-keys", v.Unknown)
 			continue
 		}
 		if !d.Member(&seen[i], key, "/x-unique-keys") {
@@ -1538,7 +1538,7 @@ func decodeCampaign(d *decoder, v *Campaign) {
 			}
 		}
 		if i < 0 {
-			v.Unknown = d.Unknown(key, campaignKeys, "/$defs/Campaign/additionalProperties", "/x-unique-keys", v.Unknown)
+			v.Unknown = codec.Unknown(&d.Decoder, key, campaignKeys, "/$defs/Campaign/additionalProperties", "/x-unique-keys", v.Unknown)
 			continue
 		}
 		if !d.Member(&seen[i], key, "/x-unique-keys") {
@@ -1582,7 +1582,7 @@ func decodeContactLens(d *decoder, v *ContactLens) {
 			}
 		}
 		if i < 0 {
-			v.Unknown = d.Unknown(key, contactLensKeys, "/$defs/ContactLens/additionalProperties", "/x-unique-keys", v.Unknown)
+			v.Unknown = codec.Unknown(&d.Decoder, key, contactLensKeys, "/$defs/ContactLens/additionalProperties", "/x-unique-keys", v.Unknown)
 			continue
 		}
 		if !d.Member(&seen[i], key, "/x-unique-keys") {
@@ -1627,7 +1627,7 @@ func decodeConversationalAnalytics(d *decoder, v *ConversationalAnalytics) {
 			}
 		}
 		if i < 0 {
-			v.Unknown = d.Unknown(key, conversationalAnalyticsKeys, "/$defs/ConversationalAnalytics/additionalProperties", "/x-unique-keys", v.Unknown)
+			v.Unknown = codec.Unknown(&d.Decoder, key, conversationalAnalyticsKeys, "/$defs/ConversationalAnalytics/additionalProperties", "/x-unique-keys", v.Unknown)
 			continue
 		}
 		if !d.Member(&seen[i], key, "/x-unique-keys") {
@@ -1687,7 +1687,7 @@ func decodeConversationalAnalyticsConfiguration(d *decoder, v *ConversationalAna
 			}
 		}
 		if i < 0 {
-			v.Unknown = d.Unknown(key, conversationalAnalyticsConfigurationKeys, "/$defs/ConversationalAnalyticsConfiguration/additionalProperties", "/x-unique-keys", v.Unknown)
+			v.Unknown = codec.Unknown(&d.Decoder, key, conversationalAnalyticsConfigurationKeys, "/$defs/ConversationalAnalyticsConfiguration/additionalProperties", "/x-unique-keys", v.Unknown)
 			continue
 		}
 		if !d.Member(&seen[i], key, "/x-unique-keys") {
@@ -1746,7 +1746,7 @@ func decodeChannelConfiguration(d *decoder, v *ChannelConfiguration) {
 			}
 		}
 		if i < 0 {
-			v.Unknown = d.Unknown(key, channelConfigurationKeys, "/$defs/ChannelConfiguration/additionalProperties", "/x-unique-keys", v.Unknown)
+			v.Unknown = codec.Unknown(&d.Decoder, key, channelConfigurationKeys, "/$defs/ChannelConfiguration/additionalProperties", "/x-unique-keys", v.Unknown)
 			continue
 		}
 		if !d.Member(&seen[i], key, "/x-unique-keys") {
@@ -1817,7 +1817,7 @@ func decodeRedactionConfiguration(d *decoder, v *RedactionConfiguration) {
 			}
 		}
 		if i < 0 {
-			v.Unknown = d.Unknown(key, redactionConfigurationKeys, "/$defs/RedactionConfiguration/additionalProperties", "/x-unique-keys", v.Unknown)
+			v.Unknown = codec.Unknown(&d.Decoder, key, redactionConfigurationKeys, "/$defs/RedactionConfiguration/additionalProperties", "/x-unique-keys", v.Unknown)
 			continue
 		}
 		if !d.Member(&seen[i], key, "/x-unique-keys") {
@@ -1933,7 +1933,7 @@ func decodeSegmentAttributeValue(d *decoder, v *SegmentAttributeValue) {
 			}
 		}
 		if i < 0 {
-			v.Unknown = d.Unknown(key, segmentAttributeValueKeys, "/$defs/SegmentAttributeValue/additionalProperties", "/x-unique-keys", v.Unknown)
+			v.Unknown = codec.Unknown(&d.Decoder, key, segmentAttributeValueKeys, "/$defs/SegmentAttributeValue/additionalProperties", "/x-unique-keys", v.Unknown)
 			continue
 		}
 		if !d.Member(&seen[i], key, "/x-unique-keys") {
@@ -1957,7 +1957,7 @@ func decodeSegmentAttributeValue(d *decoder, v *SegmentAttributeValue) {
 			}
 		case segmentAttributeValueValueList:
 			if d.Array("/$defs/SegmentAttributeValue/properties/ValueList/type") {
-				out := codec.NewSlice[SegmentAttributeValue](d.keep, 4)
+				out := codec.NewSlice[SegmentAttributeValue](d.keep, d.Recycle, 4)
 				i := 0
 				for ; d.S.NextElement(); i++ {
 					d.C.PushIndex(i)
@@ -1971,7 +1971,7 @@ func decodeSegmentAttributeValue(d *decoder, v *SegmentAttributeValue) {
 			}
 		case segmentAttributeValueValueMap:
 			if d.Object("/$defs/SegmentAttributeValue/properties/ValueMap/type") {
-				m := codec.NewMap[map[string]SegmentAttributeValue](d.keep, 8)
+				m := codec.NewMap[map[string]SegmentAttributeValue](d.keep, d.Recycle, 8)
 				keys := d.BeginMap()
 				for {
 					key, ok := d.S.NextKey()
@@ -2050,7 +2050,7 @@ func decodeRoutingCriteria(d *decoder, v *RoutingCriteria) {
 			}
 		}
 		if i < 0 {
-			v.Unknown = d.Unknown(key, routingCriteriaKeys, "/$defs/RoutingCriteria/additionalProperties", "/x-unique-keys", v.Unknown)
+			v.Unknown = codec.Unknown(&d.Decoder, key, routingCriteriaKeys, "/$defs/RoutingCriteria/additionalProperties", "/x-unique-keys", v.Unknown)
 			continue
 		}
 		if !d.Member(&seen[i], key, "/x-unique-keys") {
@@ -2070,7 +2070,7 @@ func decodeRoutingCriteria(d *decoder, v *RoutingCriteria) {
 			}
 		case routingCriteriaSteps:
 			if d.Array("/$defs/RoutingCriteria/properties/steps/type") {
-				out := codec.NewSlice[Step](d.keep, 4)
+				out := codec.NewSlice[Step](d.keep, d.Recycle, 4)
 				i := 0
 				for ; d.S.NextElement(); i++ {
 					d.C.PushIndex(i)
@@ -2139,7 +2139,7 @@ func decodeStep(d *decoder, v *Step) {
 			}
 		}
 		if i < 0 {
-			v.Unknown = d.Unknown(key, stepKeys, "/$defs/Step/additionalProperties", "/x-unique-keys", v.Unknown)
+			v.Unknown = codec.Unknown(&d.Decoder, key, stepKeys, "/$defs/Step/additionalProperties", "/x-unique-keys", v.Unknown)
 			continue
 		}
 		if !d.Member(&seen[i], key, "/x-unique-keys") {
@@ -2205,7 +2205,7 @@ func decodeExpiry(d *decoder, v *Expiry) {
 			}
 		}
 		if i < 0 {
-			v.Unknown = d.Unknown(key, expiryKeys, "/$defs/Expiry/additionalProperties", "/x-unique-keys", v.Unknown)
+			v.Unknown = codec.Unknown(&d.Decoder, key, expiryKeys, "/$defs/Expiry/additionalProperties", "/x-unique-keys", v.Unknown)
 			continue
 		}
 		if !d.Member(&seen[i], key, "/x-unique-keys") {
@@ -2278,7 +2278,7 @@ func decodeExpression(d *decoder, v *Expression) {
 			}
 		}
 		if i < 0 {
-			v.Unknown = d.Unknown(key, expressionKeys, "/$defs/Expression/additionalProperties", "/x-unique-keys", v.Unknown)
+			v.Unknown = codec.Unknown(&d.Decoder, key, expressionKeys, "/$defs/Expression/additionalProperties", "/x-unique-keys", v.Unknown)
 			continue
 		}
 		if !d.Member(&seen[i], key, "/x-unique-keys") {
@@ -2288,7 +2288,7 @@ func decodeExpression(d *decoder, v *Expression) {
 		switch i {
 		case expressionAndExpression:
 			if d.Array("/$defs/Expression/properties/andExpression/type") {
-				out := codec.NewSlice[Expression](d.keep, 4)
+				out := codec.NewSlice[Expression](d.keep, d.Recycle, 4)
 				i := 0
 				for ; d.S.NextElement(); i++ {
 					d.C.PushIndex(i)
@@ -2302,7 +2302,7 @@ func decodeExpression(d *decoder, v *Expression) {
 			}
 		case expressionOrExpression:
 			if d.Array("/$defs/Expression/properties/orExpression/type") {
-				out := codec.NewSlice[Expression](d.keep, 4)
+				out := codec.NewSlice[Expression](d.keep, d.Recycle, 4)
 				i := 0
 				for ; d.S.NextElement(); i++ {
 					d.C.PushIndex(i)
@@ -2401,7 +2401,7 @@ func decodeAttributeCondition(d *decoder, v *AttributeCondition) {
 			}
 		}
 		if i < 0 {
-			v.Unknown = d.Unknown(key, attributeConditionKeys, "/$defs/AttributeCondition/additionalProperties", "/x-unique-keys", v.Unknown)
+			v.Unknown = codec.Unknown(&d.Decoder, key, attributeConditionKeys, "/$defs/AttributeCondition/additionalProperties", "/x-unique-keys", v.Unknown)
 			continue
 		}
 		if !d.Member(&seen[i], key, "/x-unique-keys") {
@@ -2477,7 +2477,7 @@ func decodeMatchCriteria(d *decoder, v *MatchCriteria) {
 			}
 		}
 		if i < 0 {
-			v.Unknown = d.Unknown(key, matchCriteriaKeys, "/$defs/MatchCriteria/additionalProperties", "/x-unique-keys", v.Unknown)
+			v.Unknown = codec.Unknown(&d.Decoder, key, matchCriteriaKeys, "/$defs/MatchCriteria/additionalProperties", "/x-unique-keys", v.Unknown)
 			continue
 		}
 		if !d.Member(&seen[i], key, "/x-unique-keys") {
@@ -2526,7 +2526,7 @@ func decodeAgentsCriteria(d *decoder, v *AgentsCriteria) {
 			}
 		}
 		if i < 0 {
-			v.Unknown = d.Unknown(key, agentsCriteriaKeys, "/$defs/AgentsCriteria/additionalProperties", "/x-unique-keys", v.Unknown)
+			v.Unknown = codec.Unknown(&d.Decoder, key, agentsCriteriaKeys, "/$defs/AgentsCriteria/additionalProperties", "/x-unique-keys", v.Unknown)
 			continue
 		}
 		if !d.Member(&seen[i], key, "/x-unique-keys") {
@@ -2589,7 +2589,7 @@ func decodeProficiencyRange(d *decoder, v *ProficiencyRange) {
 			}
 		}
 		if i < 0 {
-			v.Unknown = d.Unknown(key, proficiencyRangeKeys, "/$defs/ProficiencyRange/additionalProperties", "/x-unique-keys", v.Unknown)
+			v.Unknown = codec.Unknown(&d.Decoder, key, proficiencyRangeKeys, "/$defs/ProficiencyRange/additionalProperties", "/x-unique-keys", v.Unknown)
 			continue
 		}
 		if !d.Member(&seen[i], key, "/x-unique-keys") {
@@ -2648,7 +2648,7 @@ func decodeChatMetrics(d *decoder, v *ChatMetrics) {
 			}
 		}
 		if i < 0 {
-			v.Unknown = d.Unknown(key, chatMetricsKeys, "/$defs/ChatMetrics/additionalProperties", "/x-unique-keys", v.Unknown)
+			v.Unknown = codec.Unknown(&d.Decoder, key, chatMetricsKeys, "/$defs/ChatMetrics/additionalProperties", "/x-unique-keys", v.Unknown)
 			continue
 		}
 		if !d.Member(&seen[i], key, "/x-unique-keys") {
@@ -2740,7 +2740,7 @@ func decodeChatContactMetrics(d *decoder, v *ChatContactMetrics) {
 			}
 		}
 		if i < 0 {
-			v.Unknown = d.Unknown(key, chatContactMetricsKeys, "/$defs/ChatContactMetrics/additionalProperties", "/x-unique-keys", v.Unknown)
+			v.Unknown = codec.Unknown(&d.Decoder, key, chatContactMetricsKeys, "/$defs/ChatContactMetrics/additionalProperties", "/x-unique-keys", v.Unknown)
 			continue
 		}
 		if !d.Member(&seen[i], key, "/x-unique-keys") {
@@ -2858,7 +2858,7 @@ func decodeParticipantMetrics(d *decoder, v *ParticipantMetrics) {
 			}
 		}
 		if i < 0 {
-			v.Unknown = d.Unknown(key, participantMetricsKeys, "/$defs/ParticipantMetrics/additionalProperties", "/x-unique-keys", v.Unknown)
+			v.Unknown = codec.Unknown(&d.Decoder, key, participantMetricsKeys, "/$defs/ParticipantMetrics/additionalProperties", "/x-unique-keys", v.Unknown)
 			continue
 		}
 		if !d.Member(&seen[i], key, "/x-unique-keys") {
@@ -2952,7 +2952,7 @@ func decodeEndpoint(d *decoder, v *Endpoint) {
 			}
 		}
 		if i < 0 {
-			v.Unknown = d.Unknown(key, endpointKeys, "/$defs/Endpoint/additionalProperties", "/x-unique-keys", v.Unknown)
+			v.Unknown = codec.Unknown(&d.Decoder, key, endpointKeys, "/$defs/Endpoint/additionalProperties", "/x-unique-keys", v.Unknown)
 			continue
 		}
 		if !d.Member(&seen[i], key, "/x-unique-keys") {
@@ -3052,7 +3052,7 @@ func decodeRecordingsInfo(d *decoder, v *RecordingsInfo) {
 			}
 		}
 		if i < 0 {
-			v.Unknown = d.Unknown(key, recordingsInfoKeys, "/$defs/RecordingsInfo/additionalProperties", "/x-unique-keys", v.Unknown)
+			v.Unknown = codec.Unknown(&d.Decoder, key, recordingsInfoKeys, "/$defs/RecordingsInfo/additionalProperties", "/x-unique-keys", v.Unknown)
 			continue
 		}
 		if !d.Member(&seen[i], key, "/x-unique-keys") {
@@ -3167,7 +3167,7 @@ func decodeContactEvaluation(d *decoder, v *ContactEvaluation) {
 			}
 		}
 		if i < 0 {
-			v.Unknown = d.Unknown(key, contactEvaluationKeys, "/$defs/ContactEvaluation/additionalProperties", "/x-unique-keys", v.Unknown)
+			v.Unknown = codec.Unknown(&d.Decoder, key, contactEvaluationKeys, "/$defs/ContactEvaluation/additionalProperties", "/x-unique-keys", v.Unknown)
 			continue
 		}
 		if !d.Member(&seen[i], key, "/x-unique-keys") {
@@ -3250,7 +3250,7 @@ func decodeStateTransition(d *decoder, v *StateTransition) {
 			}
 		}
 		if i < 0 {
-			v.Unknown = d.Unknown(key, stateTransitionKeys, "/$defs/StateTransition/additionalProperties", "/x-unique-keys", v.Unknown)
+			v.Unknown = codec.Unknown(&d.Decoder, key, stateTransitionKeys, "/$defs/StateTransition/additionalProperties", "/x-unique-keys", v.Unknown)
 			continue
 		}
 		if !d.Member(&seen[i], key, "/x-unique-keys") {
@@ -3310,7 +3310,7 @@ func decodeOutboundStrategy(d *decoder, v *OutboundStrategy) {
 			}
 		}
 		if i < 0 {
-			v.Unknown = d.Unknown(key, outboundStrategyKeys, "/$defs/OutboundStrategy/additionalProperties", "/x-unique-keys", v.Unknown)
+			v.Unknown = codec.Unknown(&d.Decoder, key, outboundStrategyKeys, "/$defs/OutboundStrategy/additionalProperties", "/x-unique-keys", v.Unknown)
 			continue
 		}
 		if !d.Member(&seen[i], key, "/x-unique-keys") {
@@ -3364,7 +3364,7 @@ func decodeOutboundStrategyConfig(d *decoder, v *OutboundStrategyConfig) {
 			}
 		}
 		if i < 0 {
-			v.Unknown = d.Unknown(key, outboundStrategyConfigKeys, "/$defs/OutboundStrategyConfig/additionalProperties", "/x-unique-keys", v.Unknown)
+			v.Unknown = codec.Unknown(&d.Decoder, key, outboundStrategyConfigKeys, "/$defs/OutboundStrategyConfig/additionalProperties", "/x-unique-keys", v.Unknown)
 			continue
 		}
 		if !d.Member(&seen[i], key, "/x-unique-keys") {
@@ -3409,7 +3409,7 @@ func decodeAgentFirst(d *decoder, v *AgentFirst) {
 			}
 		}
 		if i < 0 {
-			v.Unknown = d.Unknown(key, agentFirstKeys, "/$defs/AgentFirst/additionalProperties", "/x-unique-keys", v.Unknown)
+			v.Unknown = codec.Unknown(&d.Decoder, key, agentFirstKeys, "/$defs/AgentFirst/additionalProperties", "/x-unique-keys", v.Unknown)
 			continue
 		}
 		if !d.Member(&seen[i], key, "/x-unique-keys") {
@@ -3459,7 +3459,7 @@ func decodePreview(d *decoder, v *Preview) {
 			}
 		}
 		if i < 0 {
-			v.Unknown = d.Unknown(key, previewKeys, "/$defs/Preview/additionalProperties", "/x-unique-keys", v.Unknown)
+			v.Unknown = codec.Unknown(&d.Decoder, key, previewKeys, "/$defs/Preview/additionalProperties", "/x-unique-keys", v.Unknown)
 			continue
 		}
 		if !d.Member(&seen[i], key, "/x-unique-keys") {
@@ -3529,7 +3529,7 @@ func decodePostAcceptTimeoutConfig(d *decoder, v *PostAcceptTimeoutConfig) {
 			}
 		}
 		if i < 0 {
-			v.Unknown = d.Unknown(key, postAcceptTimeoutConfigKeys, "/$defs/PostAcceptTimeoutConfig/additionalProperties", "/x-unique-keys", v.Unknown)
+			v.Unknown = codec.Unknown(&d.Decoder, key, postAcceptTimeoutConfigKeys, "/$defs/PostAcceptTimeoutConfig/additionalProperties", "/x-unique-keys", v.Unknown)
 			continue
 		}
 		if !d.Member(&seen[i], key, "/x-unique-keys") {

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"io"
 	"iter"
+	"strconv"
 
 	"github.com/connectevents/sdk-go/internal/delivery"
 )
@@ -39,11 +40,16 @@ type Record struct {
 	// Line is the 1-based line of the stream where the record's value
 	// starts (NDJSON, concatenated, arrays), or 0.
 	Line int
+	// Column is the 1-based column of Line (in UTF-8 characters) where the
+	// record's event document starts when it is a verbatim part of the
+	// stream, or 0.
+	Column int
 	// Offset is the byte offset of the record's event document in the
-	// stream when the document is a verbatim part of it, or -1 when it was
-	// decoded from a JSON string or base64 (an SQS body, Kinesis data) at
-	// Pointer. Positions inside the document (a SyntaxError's, Locate's)
-	// are then relative to the decoded document.
+	// stream when the document is a verbatim part of it (a SyntaxError's
+	// position is then in the stream: byte offset, line and column), or -1
+	// when it was decoded from a JSON string or base64 (an SQS body,
+	// Kinesis data) at Pointer. Positions inside the document (a
+	// SyntaxError's, Locate's) are then relative to the decoded document.
 	Offset int64
 	// Format is the delivery format of the payload the record came in.
 	Format Format
@@ -95,17 +101,9 @@ func (dec *Decoder) records(decode bool) iter.Seq2[*Record, error] {
 	return func(yield func(*Record, error) bool) {
 		o := dec.opts
 		o.noCopy = false // records live in a reused buffer
-		if _, ok := o.profile.codec(); !ok {
-			yield(&Record{}, errors.New("contactevents: unknown profile "+string(o.profile)))
+		rr, ok := newRecordReader(o, yield)
+		if !ok {
 			return
-		}
-		var warnings []Issue
-		user := o.warnings
-		o.warnings = func(i Issue) {
-			warnings = append(warnings, i)
-			if user != nil {
-				user(i)
-			}
 		}
 		r, _, err := OpenContent(dec.r)
 		if err != nil {
@@ -113,34 +111,7 @@ func (dec *Decoder) records(decode bool) iter.Seq2[*Record, error] {
 			return
 		}
 		for rec, err := range delivery.Stream(r, delivery.Format(o.format), o.payloadLimit()) {
-			if err != nil {
-				re := recordError(err)
-				r := &Record{Format: Format(rec.Format), Offset: -1}
-				if e, ok := re.(*RecordError); ok {
-					r.Index, r.ID, r.Pointer, r.Line, r.Offset = e.Index, e.ID, e.Pointer, e.Line, e.Offset
-				}
-				if !yield(r, re) {
-					return
-				}
-				continue
-			}
-			r := &Record{Index: rec.Index, ID: rec.ID, Pointer: rec.Pointer, Line: rec.Line, Offset: rec.Offset, Format: Format(rec.Format), Data: rec.Data}
-			if !decode {
-				if !yield(r, nil) {
-					return
-				}
-				continue
-			}
-			warnings = warnings[:0]
-			ev, err := decodeRecord(rec.Data, rec.Doc, rec.Offset, rec.Line, &o)
-			r.Event = ev
-			if len(warnings) > 0 {
-				r.Warnings = append([]Issue(nil), warnings...)
-			}
-			if err != nil {
-				err = atRecord(rec, err)
-			}
-			if !yield(r, err) {
+			if !rr.record(rec, err, decode) {
 				return
 			}
 		}
@@ -148,19 +119,20 @@ func (dec *Decoder) records(decode bool) iter.Seq2[*Record, error] {
 }
 
 // DetectFormat reports the delivery format of data, from its first bytes
-// and top-level keys. Data that is not valid JSON but starts as an object is
-// reported as the kind of event document it looks like by its top-level
-// keys, FormatEventBridge or FormatDetail, which is how Parse reads it to
-// diagnose it. Data with nothing recognisable (empty, a lone scalar, a
-// broken value that is not an object) is FormatAuto.
-func DetectFormat(data []byte) Format {
+// and top-level keys, and whether it recognised one. Data that is not valid
+// JSON but starts as an object is reported as the kind of event document it
+// looks like by its top-level keys, FormatEventBridge or FormatDetail, which
+// is how Parse reads it to diagnose it. Data with nothing recognisable
+// (empty, a lone scalar, a broken value that is not an object) gives "" and
+// false: FormatAuto is a request to detect, never a detection's answer.
+func DetectFormat(data []byte) (Format, bool) {
 	if f := delivery.Detect(data); f != delivery.Auto {
-		return Format(f)
+		return Format(f), true
 	}
 	if kind, object := delivery.DocumentKind(data); object {
-		return Format(kind)
+		return Format(kind), true
 	}
-	return FormatAuto
+	return "", false
 }
 
 // BatchItemFailure names one failed message of a Lambda SQS (or Kinesis)
@@ -176,21 +148,55 @@ type BatchResponse struct {
 	BatchItemFailures []BatchItemFailure `json:"batchItemFailures"`
 }
 
+// ErrBatchNotReportable is wrapped by the error of BatchItemFailures when a
+// failure cannot be reported item by item.
+var ErrBatchNotReportable = errors.New("a failure of the batch names no message to retry; fail the whole invocation")
+
 // BatchItemFailures returns the partial batch response for the records of
-// errs that failed (the *RecordError values among them, by ID). It needs no
-// dependency on aws-lambda-go.
-func BatchItemFailures(errs []error) BatchResponse {
+// errs that failed: each must be a *RecordError with an ID (an SQS
+// messageId, a Kinesis eventID). It needs no dependency on aws-lambda-go.
+//
+// A failure that cannot be reported item by item (a record without an ID, a
+// batch that is truncated or not JSON, any other error) makes the error
+// non-nil: it wraps ErrBatchNotReportable and those errors. Return it from
+// the handler, so that the invocation fails and Lambda retries the whole
+// batch; a partial batch response that leaves such a failure out would tell
+// Lambda to delete every message. The response is then the item failures
+// that could be named, for a caller that logs them.
+func BatchItemFailures(errs []error) (BatchResponse, error) {
 	var ids []string
+	var whole []error
 	for _, err := range errs {
 		var re *RecordError
 		if errors.As(err, &re) && re.ID != "" {
 			ids = append(ids, re.ID)
+			continue
 		}
+		whole = append(whole, err)
 	}
 	r := delivery.NewBatchResponse(ids)
 	out := BatchResponse{BatchItemFailures: make([]BatchItemFailure, 0, len(r.BatchItemFailures))}
 	for _, f := range r.BatchItemFailures {
 		out.BatchItemFailures = append(out.BatchItemFailures, BatchItemFailure{f.ItemIdentifier})
 	}
-	return out
+	if len(whole) > 0 {
+		return out, &batchError{errs: whole}
+	}
+	return out, nil
 }
+
+// batchError is the error of BatchItemFailures: the failures that name no
+// message.
+type batchError struct{ errs []error }
+
+func (e *batchError) Error() string {
+	msg := "contactevents: " + ErrBatchNotReportable.Error() + ": " + e.errs[0].Error()
+	if n := len(e.errs) - 1; n > 0 {
+		msg += " (and " + strconv.Itoa(n) + " more)"
+	}
+	return msg
+}
+
+// Unwrap returns ErrBatchNotReportable and the failures, for errors.Is and
+// errors.As.
+func (e *batchError) Unwrap() []error { return append([]error{ErrBatchNotReportable}, e.errs...) }

@@ -74,19 +74,19 @@ func appendContactEvent(b []byte, v *ContactEvent) []byte {
 	b = codec.AppendString(b, v.InstanceARN)
 	b = append(b, ",\"initiationMethod\":"...)
 	b = codec.AppendString(b, string(v.InitiationMethod.Canonical()))
-	if !v.InitiationTimestamp.IsAbsent() {
+	if !v.InitiationTimestamp.IsZero() {
 		b = append(b, ",\"initiationTimestamp\":"...)
 		b = v.InitiationTimestamp.appendJSON(b)
 	}
-	if !v.ConnectedToSystemTimestamp.IsAbsent() {
+	if !v.ConnectedToSystemTimestamp.IsZero() {
 		b = append(b, ",\"connectedToSystemTimestamp\":"...)
 		b = v.ConnectedToSystemTimestamp.appendJSON(b)
 	}
-	if !v.DisconnectTimestamp.IsAbsent() {
+	if !v.DisconnectTimestamp.IsZero() {
 		b = append(b, ",\"disconnectTimestamp\":"...)
 		b = v.DisconnectTimestamp.appendJSON(b)
 	}
-	if !v.ScheduledTimestamp.IsAbsent() {
+	if !v.ScheduledTimestamp.IsZero() {
 		b = append(b, ",\"scheduledTimestamp\":"...)
 		b = v.ScheduledTimestamp.appendJSON(b)
 	}
@@ -264,7 +264,7 @@ func appendQueueInfo(b []byte, v *QueueInfo) []byte {
 		b = append(b, ",\"queueType\":"...)
 		b = codec.AppendString(b, *v.QueueType)
 	}
-	if !v.EnqueueTimestamp.IsAbsent() {
+	if !v.EnqueueTimestamp.IsZero() {
 		b = append(b, ",\"enqueueTimestamp\":"...)
 		b = v.EnqueueTimestamp.appendJSON(b)
 	}
@@ -302,7 +302,7 @@ func appendAgentInfo(b []byte, v *AgentInfo) []byte {
 	start := len(b)
 	b = append(b, ",\"agentArn\":"...)
 	b = codec.AppendString(b, v.AgentARN)
-	if !v.ConnectedToAgentTimestamp.IsAbsent() {
+	if !v.ConnectedToAgentTimestamp.IsZero() {
 		b = append(b, ",\"connectedToAgentTimestamp\":"...)
 		b = v.ConnectedToAgentTimestamp.appendJSON(b)
 	}
@@ -314,11 +314,11 @@ func appendAgentInfo(b []byte, v *AgentInfo) []byte {
 		b = append(b, ",\"agentInitiatedHoldDuration\":"...)
 		b = strconv.AppendInt(b, *v.AgentInitiatedHoldDuration, 10)
 	}
-	if !v.AfterContactWorkStartTimestamp.IsAbsent() {
+	if !v.AfterContactWorkStartTimestamp.IsZero() {
 		b = append(b, ",\"afterContactWorkStartTimestamp\":"...)
 		b = v.AfterContactWorkStartTimestamp.appendJSON(b)
 	}
-	if !v.AfterContactWorkEndTimestamp.IsAbsent() {
+	if !v.AfterContactWorkEndTimestamp.IsZero() {
 		b = append(b, ",\"afterContactWorkEndTimestamp\":"...)
 		b = v.AfterContactWorkEndTimestamp.appendJSON(b)
 	}
@@ -326,11 +326,11 @@ func appendAgentInfo(b []byte, v *AgentInfo) []byte {
 		b = append(b, ",\"afterContactWorkDuration\":"...)
 		b = strconv.AppendInt(b, *v.AfterContactWorkDuration, 10)
 	}
-	if !v.AcceptedByAgentTimestamp.IsAbsent() {
+	if !v.AcceptedByAgentTimestamp.IsZero() {
 		b = append(b, ",\"acceptedByAgentTimestamp\":"...)
 		b = v.AcceptedByAgentTimestamp.appendJSON(b)
 	}
-	if !v.PreviewEndTimestamp.IsAbsent() {
+	if !v.PreviewEndTimestamp.IsZero() {
 		b = append(b, ",\"previewEndTimestamp\":"...)
 		b = v.PreviewEndTimestamp.appendJSON(b)
 	}
@@ -454,11 +454,11 @@ func (v *HierarchyGroup) UnmarshalJSON(data []byte) error {
 // appendCustomerVoiceActivity appends v as canonical JSON.
 func appendCustomerVoiceActivity(b []byte, v *CustomerVoiceActivity) []byte {
 	start := len(b)
-	if !v.GreetingStartTimestamp.IsAbsent() {
+	if !v.GreetingStartTimestamp.IsZero() {
 		b = append(b, ",\"greetingStartTimestamp\":"...)
 		b = v.GreetingStartTimestamp.appendJSON(b)
 	}
-	if !v.GreetingEndTimestamp.IsAbsent() {
+	if !v.GreetingEndTimestamp.IsZero() {
 		b = append(b, ",\"greetingEndTimestamp\":"...)
 		b = v.GreetingEndTimestamp.appendJSON(b)
 	}
@@ -864,7 +864,7 @@ func (v *SegmentAttributeValue) UnmarshalJSON(data []byte) error {
 // appendRoutingCriteria appends v as canonical JSON.
 func appendRoutingCriteria(b []byte, v *RoutingCriteria) []byte {
 	start := len(b)
-	if !v.ActivationTimestamp.IsAbsent() {
+	if !v.ActivationTimestamp.IsZero() {
 		b = append(b, ",\"activationTimestamp\":"...)
 		b = v.ActivationTimestamp.appendJSON(b)
 	}
@@ -965,7 +965,7 @@ func appendExpiry(b []byte, v *Expiry) []byte {
 		b = append(b, ",\"durationInSeconds\":"...)
 		b = strconv.AppendInt(b, *v.DurationInSeconds, 10)
 	}
-	if !v.ExpiryTimestamp.IsAbsent() {
+	if !v.ExpiryTimestamp.IsZero() {
 		b = append(b, ",\"expiryTimestamp\":"...)
 		b = v.ExpiryTimestamp.appendJSON(b)
 	}
@@ -1308,7 +1308,7 @@ func appendChatContactMetrics(b []byte, v *ChatContactMetrics) []byte {
 		b = append(b, ",\"conversationTurnCount\":"...)
 		b = strconv.AppendInt(b, *v.ConversationTurnCount, 10)
 	}
-	if !v.AgentFirstResponseTimestamp.IsAbsent() {
+	if !v.AgentFirstResponseTimestamp.IsZero() {
 		b = append(b, ",\"agentFirstResponseTimestamp\":"...)
 		b = v.AgentFirstResponseTimestamp.appendJSON(b)
 	}
@@ -1380,7 +1380,7 @@ func appendParticipantMetrics(b []byte, v *ParticipantMetrics) []byte {
 		b = append(b, ",\"maxResponseTimeInMillis\":"...)
 		b = strconv.AppendInt(b, *v.MaxResponseTimeInMillis, 10)
 	}
-	if !v.LastMessageTimestamp.IsAbsent() {
+	if !v.LastMessageTimestamp.IsZero() {
 		b = append(b, ",\"lastMessageTimestamp\":"...)
 		b = v.LastMessageTimestamp.appendJSON(b)
 	}
@@ -1484,11 +1484,11 @@ func appendRecordingsInfo(b []byte, v *RecordingsInfo) []byte {
 		b = append(b, ",\"participantType\":"...)
 		b = codec.AppendString(b, string(v.ParticipantType.Canonical()))
 	}
-	if !v.StartTimestamp.IsAbsent() {
+	if !v.StartTimestamp.IsZero() {
 		b = append(b, ",\"startTimestamp\":"...)
 		b = v.StartTimestamp.appendJSON(b)
 	}
-	if !v.StopTimestamp.IsAbsent() {
+	if !v.StopTimestamp.IsZero() {
 		b = append(b, ",\"stopTimestamp\":"...)
 		b = v.StopTimestamp.appendJSON(b)
 	}
@@ -1540,15 +1540,15 @@ func appendContactEvaluation(b []byte, v *ContactEvaluation) []byte {
 		b = append(b, ",\"status\":"...)
 		b = codec.AppendString(b, string(v.Status.Canonical()))
 	}
-	if !v.StartTimestamp.IsAbsent() {
+	if !v.StartTimestamp.IsZero() {
 		b = append(b, ",\"startTimestamp\":"...)
 		b = v.StartTimestamp.appendJSON(b)
 	}
-	if !v.EndTimestamp.IsAbsent() {
+	if !v.EndTimestamp.IsZero() {
 		b = append(b, ",\"endTimestamp\":"...)
 		b = v.EndTimestamp.appendJSON(b)
 	}
-	if !v.DeleteTimestamp.IsAbsent() {
+	if !v.DeleteTimestamp.IsZero() {
 		b = append(b, ",\"deleteTimestamp\":"...)
 		b = v.DeleteTimestamp.appendJSON(b)
 	}
@@ -1588,11 +1588,11 @@ func (v *ContactEvaluation) UnmarshalJSON(data []byte) error {
 // appendStateTransition appends v as canonical JSON.
 func appendStateTransition(b []byte, v *StateTransition) []byte {
 	start := len(b)
-	if !v.StateStartTimestamp.IsAbsent() {
+	if !v.StateStartTimestamp.IsZero() {
 		b = append(b, ",\"stateStartTimestamp\":"...)
 		b = v.StateStartTimestamp.appendJSON(b)
 	}
-	if !v.StateEndTimestamp.IsAbsent() {
+	if !v.StateEndTimestamp.IsZero() {
 		b = append(b, ",\"stateEndTimestamp\":"...)
 		b = v.StateEndTimestamp.appendJSON(b)
 	}

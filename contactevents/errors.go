@@ -33,14 +33,22 @@ func (e *SyntaxError) Error() string {
 }
 
 // syntaxErrors returns the scanner's syntax errors (in offset order) as the
-// SDK's, moved to the place of the document in the input: it starts at byte
-// offset (-1: it was decoded from a string or base64, its offsets stay its
-// own) and on line line (0: unknown).
+// SDK's, moved to the place of the document in the input (see origin: a
+// document decoded from a string or base64 keeps its own positions; one
+// after others on its line has its first line's columns moved).
 // One error comes alone, several joined.
-func syntaxErrors(in []*scan.SyntaxError, offset int64, line int) error {
+func syntaxErrors(in []*scan.SyntaxError, from origin) error {
 	errs := make([]error, len(in))
 	for i, e := range in {
-		errs[i] = &SyntaxError{Offset: e.Offset + max(offset, 0), Line: e.Line + max(line-1, 0), Column: e.Column, Msg: e.Msg}
+		se := &SyntaxError{Offset: e.Offset, Line: e.Line, Column: e.Column, Msg: e.Msg}
+		if from.offset >= 0 {
+			se.Offset += from.offset
+			se.Line += max(from.line-1, 0)
+			if e.Line == 1 && from.col > 1 {
+				se.Column += from.col - 1
+			}
+		}
+		errs[i] = se
 	}
 	if len(errs) == 1 {
 		return errs[0]
@@ -56,28 +64,39 @@ var ErrTooLarge = errors.New("payload exceeds the size limit")
 // one event (a batch, an array, NDJSON); use NewDecoder for those.
 var ErrMultipleEvents = errors.New("payload holds more than one event; use NewDecoder")
 
-// Severity says whether an Issue makes the event invalid.
+// Severity says whether an Issue makes the event invalid. The zero
+// Severity is none of them: every Issue the SDK reports has one of the
+// constants, so an Issue literal that forgot its severity is not silently an
+// error.
 type Severity uint8
 
 const (
 	// SeverityError makes the event invalid under the profile in use.
-	SeverityError Severity = iota
+	SeverityError Severity = iota + 1
 	// SeverityWarning is reported (WithWarnings) but does not make the event
 	// invalid: an unknown property or enum value under compat, a documented
 	// rule that the profile only flags.
 	SeverityWarning
 )
 
-// An invalid array index compiler error signifies that the severities of
-// the issue runtime have changed: issuesOf converts them by value.
-var _ = [1]struct{}{}[SeverityError-Severity(issue.Error)+SeverityWarning-Severity(issue.Warning)]
-
-// String returns "error" or "warning".
+// String returns "error" or "warning", and "Severity(N)" for any other
+// value.
 func (s Severity) String() string {
-	if s == SeverityWarning {
+	switch s {
+	case SeverityError:
+		return "error"
+	case SeverityWarning:
 		return "warning"
 	}
-	return "error"
+	return "Severity(" + strconv.Itoa(int(s)) + ")"
+}
+
+// severityOf is the SDK's Severity of a severity of the issue runtime.
+func severityOf(s issue.Severity) Severity {
+	if s == issue.Warning {
+		return SeverityWarning
+	}
+	return SeverityError
 }
 
 // Issue is one finding about one value of an event.
@@ -115,7 +134,7 @@ func (i Issue) String() string {
 func issuesOf(in []issue.Issue) []Issue {
 	out := make([]Issue, len(in))
 	for i, x := range in {
-		out[i] = Issue{Severity(x.Severity), x.InstanceLocation, x.KeywordLocation, x.Message}
+		out[i] = Issue{severityOf(x.Severity), x.InstanceLocation, x.KeywordLocation, x.Message}
 	}
 	return out
 }
@@ -207,7 +226,8 @@ type RecordError struct {
 	Err     error
 }
 
-// Error names the record (index, ID, line, pointer), then its error.
+// Error names the record (index, ID, line, pointer), then its error (or
+// says it has none, for a RecordError built without one).
 func (e *RecordError) Error() string {
 	var b strings.Builder
 	b.WriteString("record " + strconv.Itoa(e.Index))
@@ -220,6 +240,9 @@ func (e *RecordError) Error() string {
 	if e.Pointer != "" {
 		b.WriteString(" at " + e.Pointer)
 	}
+	if e.Err == nil {
+		return b.String() + ": no error"
+	}
 	return b.String() + ": " + e.Err.Error()
 }
 
@@ -230,17 +253,18 @@ func sizeError(n, limit int) error {
 	return fmt.Errorf("contactevents: %d bytes: %w (%d bytes)", n, ErrTooLarge, limit)
 }
 
-// Errors returns the individual errors in err, for reporting one per line:
-// the several *SyntaxErrors of a payload with trailing commas (joined by
-// Parse), each inside its own *RecordError when err names a record. Any
-// other error comes back alone.
-func Errors(err error) []error {
+// SplitErrors returns the individual errors in err, for reporting one per
+// line: the several *SyntaxErrors of a payload with trailing commas (joined
+// by Parse), each inside its own *RecordError when err names a record. Any
+// other error comes back alone. (It is not named Errors, which is
+// (*ValidationError).Errors: the issues of severity error of one event.)
+func SplitErrors(err error) []error {
 	if err == nil {
 		return nil
 	}
 	var re *RecordError
 	if errors.As(err, &re) {
-		parts := Errors(re.Err)
+		parts := SplitErrors(re.Err)
 		if len(parts) == 1 {
 			return []error{err}
 		}
@@ -255,7 +279,7 @@ func Errors(err error) []error {
 	if j, ok := err.(interface{ Unwrap() []error }); ok {
 		var out []error
 		for _, e := range j.Unwrap() {
-			out = append(out, Errors(e)...)
+			out = append(out, SplitErrors(e)...)
 		}
 		return out
 	}

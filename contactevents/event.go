@@ -22,12 +22,12 @@ func (e *Event) AppendJSON(b []byte) []byte {
 // the Compat profile, so that an Event can be a field of a struct decoded by
 // encoding/json (or aws-lambda-go). It returns the same errors as Parse.
 func (e *Event) UnmarshalJSON(data []byte) error {
-	doc := delivery.EventBridge
-	if f, ok := delivery.Sniff(data, delivery.Auto, documentKeys); ok {
-		doc = f
+	doc, object := delivery.DocumentKind(data)
+	if !object {
+		doc = delivery.EventBridge // the decoder says what it is
 	}
 	o := defaultOptions
-	ev, err := decodeRecord(data, doc, -1, 0, &o)
+	ev, err := decodeRecord(data, doc, detached, &o, nil)
 	if ev != nil {
 		*e = *ev
 	}
@@ -41,7 +41,8 @@ func (e *Event) UnmarshalJSON(data []byte) error {
 func (c *ContactEvent) UnmarshalJSON(data []byte) error {
 	o := defaultOptions
 	o.format = FormatDetail
-	ev, err := decodeRecord(data, delivery.Detail, -1, 0, &o)
+	doc, _ := delivery.DocumentKind(data) // by the root rule, as Parse reads it
+	ev, err := decodeRecord(data, doc, detached, &o, nil)
 	if ev != nil {
 		*c = ev.Detail
 	}

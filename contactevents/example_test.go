@@ -56,10 +56,11 @@ func ExampleNewDecoder() {
 		}
 		fmt.Println("ok:", ev.Detail.EventType)
 	}
-	fmt.Printf("%+v\n", contactevents.BatchItemFailures(failed))
+	resp, err := contactevents.BatchItemFailures(failed)
+	fmt.Printf("%+v %v\n", resp, err)
 	// Output:
 	// ok: QUEUED
-	// {BatchItemFailures:[{ItemIdentifier:2e1424d4-f796-459a-8184-9c92662be6da}]}
+	// {BatchItemFailures:[{ItemIdentifier:2e1424d4-f796-459a-8184-9c92662be6da}]} <nil>
 }
 
 func ExampleSyntaxError() {

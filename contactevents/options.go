@@ -42,22 +42,33 @@ func (Format) Values() []Format {
 // Matching ignores case and surrounding space; "" is Auto, and "jsonl" is
 // accepted for "ndjson".
 func ParseFormat(s string) (Format, error) {
-	name := Format(strings.ToLower(strings.TrimSpace(s)))
-	switch name {
-	case "":
-		return FormatAuto, nil
-	case "jsonl":
+	if strings.EqualFold(strings.TrimSpace(s), "jsonl") {
 		return FormatNDJSON, nil
 	}
-	all := name.Values()
+	return parseName(s, "format", FormatAuto, Format("").Values())
+}
+
+// ParseProfile returns the profile named s ("strict", "compat", "legacy").
+// Matching ignores case and surrounding space; "" is Compat, the default.
+func ParseProfile(s string) (Profile, error) {
+	return parseName(s, "profile", Compat, Profile("").Values())
+}
+
+// parseName returns the value of all named s, ignoring case and
+// surrounding space, and def for "".
+func parseName[T ~string](s, kind string, def T, all []T) (T, error) {
+	name := T(strings.ToLower(strings.TrimSpace(s)))
+	if name == "" {
+		return def, nil
+	}
 	if slices.Contains(all, name) {
 		return name, nil
 	}
 	names := make([]string, len(all))
-	for i, f := range all {
-		names[i] = string(f)
+	for i, v := range all {
+		names[i] = string(v)
 	}
-	return "", fmt.Errorf("contactevents: unknown format %q (want one of %s)", s, strings.Join(names, ", "))
+	return "", fmt.Errorf("contactevents: unknown %s %q (want one of %s)", kind, s, strings.Join(names, ", "))
 }
 
 // Size limits. There are two, one inside the other:
@@ -89,14 +100,11 @@ type options struct {
 	maxSize  int
 	maxValue int // the payload limit as given; see payloadLimit
 	warnings func(Issue)
-	// maxDepth is an int32 so that it packs with the flags below: the
-	// options fit in 64 bytes, the allocation Parse makes for options given.
+	// maxDepth is an int32 so that it packs with the flags below.
 	maxDepth int32
-	keep     bool // the caller keeps the decoded event (Parse, not Validate)
-	noCopy   bool // decoded strings alias the input (WithNoCopy)
-	// allWarnings: record warnings even with no WithWarnings callback (for
-	// the *ValidationError of an invalid event).
-	allWarnings bool
+	keep     bool     // the caller keeps the decoded event (Parse, not Validate)
+	noCopy   bool     // decoded strings alias the input (WithNoCopy)
+	storage  *storage // a Parser's storage, reused event after event (nil: a new event each time)
 }
 
 // Option configures Parse, Validate and NewDecoder.

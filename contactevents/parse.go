@@ -7,6 +7,7 @@ import (
 
 	"github.com/connectevents/sdk-go/internal/codec"
 	"github.com/connectevents/sdk-go/internal/delivery"
+	"github.com/connectevents/sdk-go/internal/passes"
 )
 
 var decoders = sync.Pool{New: func() any { return new(decoder) }}
@@ -33,6 +34,10 @@ func Validate(data []byte, opts ...Option) error {
 }
 
 // parse is Parse; keep says whether the caller keeps the event.
+//
+// The payload is read twice at most, each time by one reader: the delivery
+// layer's classifier skims its top level (structure and keys, nothing
+// validated), and the one event document in it gets one validating decode.
 func parse(data []byte, o options, keep bool) (*Event, error) {
 	o.keep = keep
 	if limit := o.payloadLimit(); len(data) > limit {
@@ -41,34 +46,29 @@ func parse(data []byte, o options, keep bool) (*Event, error) {
 	if _, ok := o.profile.codec(); !ok {
 		return nil, fmt.Errorf("contactevents: unknown profile %q", o.profile)
 	}
-	if doc, ok := delivery.Sniff(data, delivery.Format(o.format), documentKeys); ok {
-		ev, err := decodeRecord(data, doc, 0, 1, &o)
-		if _, syntax := err.(*SyntaxError); !syntax && !isJoined(err) {
-			return ev, err
-		}
-		// Malformed, or several documents: let the delivery layer split and
-		// the slow path diagnose.
+	var sum delivery.Summary
+	if doc, ok := delivery.Classify(data, delivery.Format(o.format), &eventShape, &sum); ok {
+		return decodeRecord(data, doc, origin{0, 1, 1}, &o, &sum)
 	}
-	return parseRecords(data, o)
+	return parseRecords(data, o, &sum)
 }
 
-// parseRecords is Parse for any delivery format: the delivery layer finds
-// the one record. (A function of its own so that the fast path's options
-// stay on the stack.)
-func parseRecords(data []byte, o options) (*Event, error) {
+// parseRecords is Parse for a payload the delivery layer unwraps or splits,
+// going on from what the classifier saw (sum): it finds the one record,
+// which is decoded once it is known to be the only one. (A function of its
+// own so that the fast path's options stay on the stack.)
+func parseRecords(data []byte, o options, sum *delivery.Summary) (*Event, error) {
 	var (
-		ev    *Event
-		err   error
+		first delivery.Record
 		count int
 	)
-	for rec, rerr := range delivery.Records(data, delivery.Format(o.format)) {
+	for rec, rerr := range sum.Records(data, delivery.Format(o.format)) {
 		count++
 		if count > 1 {
 			if doc, ok := singleDocument(data, o.format); ok && rerr != nil {
-				// One event followed by garbage (the current page's
-				// CONNECTED_TO_AGENT sample leaves a '}' over): diagnose it
-				// as one document with trailing data.
-				return decodeRecord(data, doc, -1, 0, &o)
+				// One value followed by garbage: diagnose it as one
+				// document with trailing data.
+				return decodeRecord(data, doc, detached, &o, nil)
 			}
 			return nil, ErrMultipleEvents
 		}
@@ -79,24 +79,21 @@ func parseRecords(data []byte, o options) (*Event, error) {
 				// The payload itself is malformed: decode it as the event it
 				// looks like, for the decoder's diagnosis of every defect
 				// (trailing commas, then data after the event).
-				return decodeRecord(data, doc, -1, 0, &o)
+				return decodeRecord(data, doc, detached, &o, nil)
 			}
 			return nil, recordError(rerr)
 		}
-		ev, err = decodeRecord(rec.Data, rec.Doc, rec.Offset, rec.Line, &o)
-		if err != nil && rec.Pointer != "" {
-			err = atRecord(rec, err)
-		}
+		first = rec
 	}
 	if count == 0 {
 		return nil, errors.New("contactevents: the payload holds no event")
 	}
+	ev, err := decodeRecord(first.Data, first.Doc, originOf(first), &o, nil)
+	if err != nil && first.Pointer != "" {
+		err = atRecord(first, err)
+	}
 	return ev, err
 }
-
-// documentKeys are the keys by which delivery.Sniff guesses the kind of a
-// plain event document.
-var documentKeys = delivery.DocumentKeys{Envelope: eventKeys, Event: contactEventKeys}
 
 // release returns d to its pool without what it points to: a pooled
 // decoder must not keep the caller's input or event alive.
@@ -111,11 +108,16 @@ func release(d *decoder) {
 // whether the caller keeps what is decoded: then it goes to a new arena;
 // otherwise nothing outlives the call, objects go to the decoder's spare
 // storage and no map or slice is built. With view, decoded strings alias
-// data.
-func (d *decoder) begin(data []byte, p codec.Profile, maxDepth int, keep, view bool) {
+// data. With st (a Parser's storage), what is kept goes to st, reused.
+func (d *decoder) begin(data []byte, p codec.Profile, maxDepth int, keep, view bool, st *storage) {
 	d.keep = keep
 	d.a = nil
-	if keep && !view {
+	if keep && st != nil {
+		d.a = st.arena()
+		if !view {
+			data, view = st.copyOf(data), true
+		}
+	} else if keep && !view {
 		// The copy of data that the event's strings will alias and the
 		// arena, in one allocation when data is small enough.
 		a, text := arenaWithText(data)
@@ -127,6 +129,9 @@ func (d *decoder) begin(data []byte, p codec.Profile, maxDepth int, keep, view b
 		d.a = new(arena)
 	}
 	d.Reset(data, p, maxDepth, view)
+	if keep && st != nil {
+		d.Recycle = &st.recycle
+	}
 }
 
 // arenaText is an arena with room after it for the copy of a document of up
@@ -176,9 +181,17 @@ var eventShape = delivery.EventShape{
 // than a contact event, and what: a contact-flow invocation, a contact
 // trace record, another EventBridge event, not an object, or an object with
 // none of a contact event's identifying members. A contact event with a
-// member missing or wrong gets its issues instead.
-func notContactEvent(data []byte, ev *Event) (string, bool) {
-	kind, what := delivery.Describe(data, eventShape)
+// member missing or wrong gets its issues instead. sum is what the
+// classifier saw of data, or nil: then data's top level is skimmed (an
+// invalid record of a stream).
+func notContactEvent(data []byte, ev *Event, sum *delivery.Summary) (string, bool) {
+	var kind delivery.Kind
+	var what string
+	if sum != nil {
+		kind, what = sum.Describe(eventShape)
+	} else {
+		kind, what = delivery.Describe(data, eventShape)
+	}
 	switch kind {
 	case delivery.ContactEvent, delivery.ContactEventDetail:
 		return "", false
@@ -190,44 +203,22 @@ func notContactEvent(data []byte, ev *Event) (string, bool) {
 	return what, true
 }
 
-// misread reports whether a document decoded as doc is the other kind of
-// document by the schema's rule: a bare contact event with a detail or
-// detail-type member, or an envelope with neither.
-func misread(d *decoder, ev *Event, doc delivery.Format) (delivery.Format, bool) {
-	if d.S.Err() != nil {
-		return "", false
-	}
-	if doc == delivery.Detail {
-		for _, u := range ev.Detail.Unknown {
-			if isEnvelopeKey(u.Key) {
-				return delivery.EventBridge, true
-			}
-		}
-		return "", false
-	}
-	// An envelope always misses required members when it is a bare event in
-	// disguise: only then is the top level read again.
-	if d.C.Errors() == 0 {
-		return "", false
-	}
-	kind, object := delivery.DocumentKind(d.Data())
-	return delivery.Detail, object && kind == delivery.Detail
-}
-
-func isJoined(err error) bool {
-	_, ok := err.(interface{ Unwrap() []error })
-	return ok
-}
-
 // singleDocument reports whether data, which the delivery layer could not
 // read, should be decoded directly as one event document (possibly
-// malformed), and as which.
+// malformed), and as which (by the root rule, over the keys its structure
+// lets the classifier see).
 func singleDocument(data []byte, f Format) (delivery.Format, bool) {
-	if f != FormatAuto {
-		return delivery.Sniff(data, delivery.Format(f), documentKeys)
-	}
 	kind, object := delivery.DocumentKind(data)
-	return kind, object
+	switch f {
+	case FormatAuto:
+		return kind, object
+	case FormatEventBridge, FormatDetail:
+		if !object {
+			kind = delivery.Format(f)
+		}
+		return kind, true
+	}
+	return "", false
 }
 
 // recordError turns the delivery layer's error for a record into the SDK's.
@@ -255,22 +246,39 @@ func atRecord(rec delivery.Record, err error) *RecordError {
 	return &RecordError{Index: rec.Index, ID: rec.ID, Pointer: rec.Pointer, Line: rec.Line, Offset: rec.Offset, Err: err}
 }
 
-// decodeRecord decodes one event document (an EventBridge event or a bare
-// contact event). offset and line say where it lies in the whole input
-// (offset -1: not a verbatim slice of it), so that syntax errors give
+// origin is where an event document lies in the whole input: its byte
+// offset (-1: not a verbatim slice of it, decoded from a string or
+// base64), line and column (0: unknown), so that syntax errors give
 // positions in the input a person has in front of them.
-func decodeRecord(data []byte, doc delivery.Format, offset int64, line int, o *options) (*Event, error) {
+type origin struct {
+	offset    int64
+	line, col int
+}
+
+// detached is the origin of a document that is not a verbatim slice of an
+// input: its positions are its own.
+var detached = origin{-1, 0, 0}
+
+// originOf is the origin of a record's document.
+func originOf(rec delivery.Record) origin { return origin{rec.Offset, rec.Line, rec.Column} }
+
+// decodeRecord decodes one event document (an EventBridge event or a bare
+// contact event), once; from says where it lies in the input. sum is what
+// the classifier saw of data, or nil.
+func decodeRecord(data []byte, doc delivery.Format, from origin, o *options, sum *delivery.Summary) (*Event, error) {
 	if len(data) > o.maxSize {
 		return nil, sizeError(len(data), o.maxSize)
+	}
+	if passes.Decoded != nil {
+		passes.Decoded(data)
 	}
 	p, _ := o.profile.codec()
 	d := decoders.Get().(*decoder)
 	defer release(d)
-	d.begin(data, p, int(o.maxDepth), o.keep, !o.keep || o.noCopy)
-	if o.warnings == nil && !o.allWarnings {
-		// Nobody reads the warnings of a valid event: do not render them.
-		d.C.DropWarnings()
-	}
+	d.begin(data, p, int(o.maxDepth), o.keep, !o.keep || o.noCopy, o.storage)
+	// Warnings are recorded as they are found (valid events have few), so
+	// that an invalid event's *ValidationError lists them without a second
+	// decode.
 	ev := d.newEvent()
 	if doc == delivery.Detail {
 		if d.Object(contactEventTypeKeyword) {
@@ -281,28 +289,14 @@ func decodeRecord(data []byte, doc delivery.Format, offset int64, line int, o *o
 		decodeEvent(d, ev)
 		d.S.Finish()
 	}
-	if redo, ok := misread(d, ev, doc); ok {
-		// The schema's rule (an EventBridge event has detail or
-		// detail-type) says the first-key sniff guessed wrong: decode again
-		// as the other kind of document.
-		return decodeRecord(data, redo, offset, line, o)
-	}
 	if errs := d.S.Errors(); len(errs) > 0 {
-		return nil, syntaxErrors(errs, offset, line)
-	}
-	if d.C.Errors() > 0 && d.C.Dropped() > 0 {
-		// The *ValidationError lists every issue, warnings included:
-		// decode again, recording them (errors are rare, so this costs
-		// less than rendering every warning of every valid event).
-		all := *o
-		all.allWarnings = true
-		return decodeRecord(data, doc, offset, line, &all)
+		return nil, syntaxErrors(errs, from)
 	}
 	if d.C.Errors() > 0 {
 		// Only when the format was guessed: a payload the caller declared
 		// an event is reported by its issues.
 		if o.format == FormatAuto {
-			if what, ok := notContactEvent(data, ev); ok {
+			if what, ok := notContactEvent(data, ev, sum); ok {
 				return nil, &NotContactEventError{What: what}
 			}
 		}

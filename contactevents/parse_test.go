@@ -304,13 +304,15 @@ func TestDetectFormat(t *testing.T) {
 		// Malformed objects: the kind of document Parse reads them as.
 		`{"eventType":"QUEUED",}`:            contactevents.FormatDetail,
 		`{"version":"0","detail":{"a":1,},}`: contactevents.FormatEventBridge,
-		`{"eventType":"QUEUED"}}`:            contactevents.FormatConcatenated, // a value, then more
-		``:                                   contactevents.FormatAuto,
-		`42`:                                 contactevents.FormatAuto,
+		`{"eventType":"QUEUED"}}`:            contactevents.FormatDetail,       // a value and trailing data, which Parse names
+		`{"eventType":"QUEUED"}{}`:           contactevents.FormatConcatenated, // a value, then another
+		``:                                   "",                               // nothing recognisable
+		`42`:                                 "",
 		`[1,`:                                contactevents.FormatArray, // by its first byte
 	} {
-		if got := contactevents.DetectFormat([]byte(in)); got != want {
-			t.Errorf("DetectFormat(%.40s...) = %s, want %s", in, got, want)
+		got, ok := contactevents.DetectFormat([]byte(in))
+		if got != want || ok != (want != "") {
+			t.Errorf("DetectFormat(%.40s...) = %q, %v, want %q", in, got, ok, want)
 		}
 	}
 }
@@ -329,7 +331,7 @@ func TestNewTimestampDigitsWritesTheEnvelopeTime(t *testing.T) {
 
 func TestErrorsSplitsJoinedSyntaxErrors(t *testing.T) {
 	_, err := contactevents.Parse([]byte(`{"eventType":"QUEUED","tags":{"a":"1",},"contactId":"c",}`))
-	parts := contactevents.Errors(err)
+	parts := contactevents.SplitErrors(err)
 	if len(parts) != 2 {
 		t.Fatalf("Errors = %v, want the two trailing commas", parts)
 	}

@@ -52,7 +52,7 @@ func TestSchemaFactsMatchTheSchema(t *testing.T) {
 			want = FormatEventBridge
 		}
 		for _, doc := range []string{`{"` + k + `":{}}`, `{"` + k + `":{},}`} {
-			if got := DetectFormat([]byte(doc)); got != want {
+			if got, _ := DetectFormat([]byte(doc)); got != want {
 				t.Errorf("DetectFormat(%s) = %s, want %s by the schema's root rule", doc, got, want)
 			}
 		}

@@ -36,7 +36,7 @@ func (e *Event) HasEnvelope() bool {
 		e.DetailType != "" ||
 		e.Source != "" ||
 		e.Account != "" ||
-		!e.Time.IsAbsent() ||
+		!e.Time.IsZero() ||
 		e.Region != "" ||
 		e.Resources != nil ||
 		e.ReplayName != "" ||

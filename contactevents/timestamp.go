@@ -14,6 +14,11 @@ import (
 // sentinel 1970-01-01T00:00:00.001Z that Amazon Connect sends for a
 // timestamp it has no value for) and set. It keeps the number of fraction
 // digits it was written with, so that it is written back the same way.
+//
+// The zero Timestamp is absent, and IsZero is how to ask: it is the method
+// encoding/json's omitzero calls, so a Timestamp field tagged
+// `json:",omitzero"` is left out exactly when absent, and there is no second
+// name for the same question.
 type Timestamp struct {
 	// Seconds and nanoseconds since the Unix epoch rather than a time.Time:
 	// no *Location pointer, so events hold less and copy without write
@@ -69,9 +74,6 @@ func at(t time.Time, digits int8, state timestampState) Timestamp {
 	return Timestamp{sec: t.Unix(), nsec: int32(t.Nanosecond()), digits: digits, state: state}
 }
 
-// IsAbsent reports whether the timestamp was not in the event.
-func (t Timestamp) IsAbsent() bool { return t.state == timestampAbsent }
-
 // IsNotSet reports whether the event carried the not-set sentinel
 // 1970-01-01T00:00:00.001Z.
 func (t Timestamp) IsNotSet() bool { return t.state == timestampNotSet }
@@ -125,8 +127,9 @@ func (t Timestamp) Equal(u Timestamp) bool {
 	return t == u
 }
 
-// IsZero reports whether the timestamp is absent, so that a struct field
-// tagged `json:",omitzero"` stays absent when marshaled.
+// IsZero reports whether the timestamp is absent (was not in the event):
+// the zero Timestamp. A struct field tagged `json:",omitzero"` stays absent
+// when marshaled. The not-set sentinel is not zero: it was in the event.
 func (t Timestamp) IsZero() bool { return t.state == timestampAbsent }
 
 // MarshalText returns the timestamp as it is written in an event (see

@@ -49,7 +49,7 @@ func TestTimestampRoundTripsThroughEncodingJSON(t *testing.T) {
 	if !out.Connected.IsNotSet() || !out.Connected.Equal(ev.Detail.ConnectedToSystemTimestamp) {
 		t.Errorf("not set: %#v", out.Connected)
 	}
-	if !out.Disconnected.IsAbsent() || !out.Missing.IsAbsent() {
+	if !out.Disconnected.IsZero() || !out.Missing.IsZero() {
 		t.Errorf("absent: %#v %#v", out.Disconnected, out.Missing)
 	}
 	if out.Ptr == nil || !out.Ptr.Equal(noSec) || out.Ptr.String() != "2026-11-21T07:42:58Z" {
@@ -69,7 +69,7 @@ func TestTimestampText(t *testing.T) {
 		}
 	}
 	var empty contactevents.Timestamp
-	if err := empty.UnmarshalText(nil); err != nil || !empty.IsAbsent() {
+	if err := empty.UnmarshalText(nil); err != nil || !empty.IsZero() {
 		t.Errorf("empty text: %v, %#v", err, empty)
 	}
 	before := contactevents.NewTimestamp(time.Unix(1, 0))

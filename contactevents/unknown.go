@@ -7,9 +7,10 @@ import "github.com/connectevents/sdk-go/internal/codec"
 // input order, and writes them back when encoded, so that a decode and
 // re-encode loses no data.
 //
-// It is an alias of a struct type (the decoding runtime fills the same
-// type), so that its fields are part of this package's documentation.
-type UnknownMember = struct {
+// The decoding runtime fills it through its shape (a struct of these two
+// fields), so that it is a type of this package, with its own methods free
+// to add, not an alias of a struct from elsewhere.
+type UnknownMember struct {
 	Key   string // the member's key, unescaped
 	Value []byte // the member's raw JSON value, as in the input
 }

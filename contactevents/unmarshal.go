@@ -21,13 +21,13 @@ func unmarshalPart(data []byte, keyword string, decode func(d *decoder)) (decode
 	p, _ := o.profile.codec()
 	d := decoders.Get().(*decoder)
 	defer release(d)
-	d.begin(data, p, int(o.maxDepth), true, false) // the part outlives the call
+	d.begin(data, p, int(o.maxDepth), true, false, nil) // the part outlives the call
 	if d.Object(keyword) {
 		decode(d)
 	}
 	d.S.Finish()
 	if errs := d.S.Errors(); len(errs) > 0 {
-		return false, syntaxErrors(errs, 0, 0)
+		return false, syntaxErrors(errs, origin{})
 	}
 	if d.C.Errors() > 0 {
 		return true, &ValidationError{Profile: o.profile, Issues: issuesOf(d.C.Issues())}

@@ -135,5 +135,5 @@ func runBugCase(t *testing.T, name string) {
 	caseDir := filepath.Join("testdata", "bugs", name)
 	m, files := writeCasePackage(t, dir, name, caseDir)
 	checkAgainstProfileSchemas(t, m, files, readDocuments(t, filepath.Join(caseDir, "documents.json")))
-	vetAndTest(t, []string{"./" + filepath.ToSlash(dir)})
+	vetAndTest(t, root, []string{"./" + name})
 }

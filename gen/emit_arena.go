@@ -43,7 +43,7 @@ func (m *model) emitArena(f *jen.File) {
 	defer func() {
 		for _, df := range own {
 			f.Commentf("new%s returns a new zeroed %s (not from the arena: see x-go-arena).", df.goName, df.goName)
-			decoderMethod(f, "new"+df.goName).Op("*").Id(df.goName).Block(spareFirst(df.goName), jen.Return(jen.New(jen.Id(df.goName))))
+			decoderMethod(f, "new"+df.goName).Op("*").Id(df.goName).Block(spareFirst(df.goName), jen.Return(jen.Qual(codecPkg, "New").Types(jen.Id(df.goName)).Call(recycler)))
 			f.Line()
 		}
 		m.emitElements(f)
@@ -81,24 +81,28 @@ func (m *model) emitArena(f *jen.File) {
 	m.emitSpare(f)
 	for _, sc := range scalarSlots {
 		f.Commentf("new%s returns a pointer to a copy of v, from the arena while it has room.", sc.name)
-		slot := jen.Qual(codecPkg, "SlotOf").Call(arenaSlab(sc.field), jen.Op("&").Add(arenaField("n"+sc.field)), jen.Id("v"))
+		slot := jen.Qual(codecPkg, "SlotOf").Call(arenaSlab(sc.field), jen.Op("&").Add(arenaField("n"+sc.field)), recycler, jen.Id("v"))
 		spare := jen.If(jen.Op("!").Id("d").Dot("keep")).Block(jen.Return(jen.Id("d").Dot("spare").Dot(sc.field).Dot("Of").Call(jen.Id("v"))))
 		decoderMethod(f, "new"+sc.name, jen.Id("v").Add(sc.goType())).Op("*").Add(sc.goType()).Block(spare, jen.Return(slot))
 		f.Line()
 	}
 	for _, it := range items {
 		f.Commentf("%s returns an empty []%s with room for %d items, backed by the arena while it has room; nil when the event is not kept.", "slice"+it.name, it.name, sliceCap)
-		slice := jen.Qual(codecPkg, "SliceOf").Call(arenaSlab(lowerID(it.name)+"Items"), jen.Op("&").Add(arenaField("n"+it.name+"Items")), jen.Lit(sliceCap))
+		slice := jen.Qual(codecPkg, "SliceOf").Call(arenaSlab(lowerID(it.name)+"Items"), jen.Op("&").Add(arenaField("n"+it.name+"Items")), recycler, jen.Lit(sliceCap))
 		decoderMethod(f, "slice"+it.name).Index().Add(it.goType).Block(jen.If(jen.Op("!").Id("d").Dot("keep")).Block(jen.Return(jen.Nil())), jen.Return(slice))
 		f.Line()
 	}
 	for i, df := range order {
 		f.Commentf("new%s returns a zeroed %s from the arena, or from the heap once the arena's slots are used.", df.goName, df.goName)
-		slot := jen.Qual(codecPkg, "Slot").Call(arenaSlab(lowerID(df.goName)), jen.Op("&").Add(arenaField("used")).Index(jen.Lit(i)))
+		slot := jen.Qual(codecPkg, "Slot").Call(arenaSlab(lowerID(df.goName)), jen.Op("&").Add(arenaField("used")).Index(jen.Lit(i)), recycler)
 		decoderMethod(f, "new"+df.goName).Op("*").Id(df.goName).Block(spareFirst(df.goName), jen.Return(slot))
 		f.Line()
 	}
 }
+
+// recycler is d.Recycle: what a Parser reuses from one event to the next,
+// nil for any other decode (see codec.Recycler).
+var recycler = jen.Id("d").Dot("Recycle")
 
 // spareFirst is the start of every new method: when the event is not kept,
 // a value from the spare storage.
@@ -255,7 +259,7 @@ func (m *model) sliceExpr(t *typ) jen.Code {
 			return jen.Id("d").Dot("slice" + it.name).Call()
 		}
 	}
-	return jen.Qual(codecPkg, "NewSlice").Types(m.goType(t, false)).Call(jen.Id("d").Dot("keep"), jen.Lit(sliceCap))
+	return jen.Qual(codecPkg, "NewSlice").Types(m.goType(t, false)).Call(jen.Id("d").Dot("keep"), recycler, jen.Lit(sliceCap))
 }
 
 // scalarSlot is one of the arena's slabs for optional scalars held by

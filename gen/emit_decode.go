@@ -146,7 +146,7 @@ func (m *model) memberLoop(df *def, keysVar string) []jen.Code {
 	if df.countsMembers() {
 		loop = append(loop, jen.Id("n").Op("++"))
 	}
-	unknown := dCall("Unknown", jen.Id("key"), jen.Id(keysVar),
+	unknown := jen.Qual(codecPkg, "Unknown").Call(jen.Op("&").Id("d").Dot("Decoder"), jen.Id("key"), jen.Id(keysVar),
 		jen.Lit(kw+"/additionalProperties"), jen.Lit(uniqueKeyword), jen.Id("v").Dot("Unknown"))
 	return append(loop,
 		jen.Id("i").Op(":=").Lit(-1).Comment("the member's property; -1: unknown to the profile in use"),
@@ -431,7 +431,7 @@ func (m *model) decodeOneOrMany(t *typ, tgt func() *jen.Statement) []jen.Code {
 			jen.Id("_").Op("=").Add(scanCall("BeginArray")),
 			jen.Block(m.arrayLoop(item, tgt, t.minItems, t.maxItems, t.kw+"/then")...),
 		).Else().Add(ifObject("/$defs/"+t.ref.name+"/type",
-			jen.Var().Id("x").Index().Id(t.ref.goName),
+			jen.Id("x").Op(":=").Qual(codecPkg, "NewSlice").Types(jen.Id(t.ref.goName)).Call(jen.Id("d").Dot("keep"), jen.Id("d").Dot("Recycle"), jen.Lit(1)),
 			jen.Id("decode"+t.ref.goName).Call(jen.Id("d"), dCall("element"+t.ref.goName, jen.Op("&").Id("x"))),
 			tgt().Op("=").Id("x"),
 		)),
@@ -486,10 +486,11 @@ func (m *model) arrayLoop(item *typ, tgt func() *jen.Statement, minItems, maxIte
 	return append(stmts, tgt().Op("=").Id("out"))
 }
 
-// newMap is codec.NewMap[goType](d.keep, 8): a map for the decoded
-// members, or nil when the event is not kept.
+// newMap is codec.NewMap[goType](d.keep, d.Recycle, 8): a map for the decoded
+// members (the previous event's, cleared, when a Parser reuses its
+// storage), or nil when the event is not kept.
 func newMap(goType jen.Code) *jen.Statement {
-	return jen.Qual(codecPkg, "NewMap").Types(goType).Call(jen.Id("d").Dot("keep"), jen.Lit(8))
+	return jen.Qual(codecPkg, "NewMap").Types(goType).Call(jen.Id("d").Dot("keep"), jen.Id("d").Dot("Recycle"), jen.Lit(8))
 }
 
 // requiredKeyword is where the profile schema of pr requires p: the object's

@@ -92,7 +92,7 @@ func (m *model) present(t *typ, v *jen.Statement, optional bool) jen.Code {
 		case kindObject, kindMap:
 			return v.Clone().Op("!=").Nil()
 		case kindTimestamp:
-			return jen.Op("!").Add(v.Clone()).Dot("IsAbsent").Call()
+			return jen.Op("!").Add(v.Clone()).Dot("IsZero").Call()
 		case kindString:
 			if t.ref.str.min < 1 {
 				return v.Clone().Op("!=").Nil()

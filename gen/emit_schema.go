@@ -122,7 +122,7 @@ func (m *model) setCond(p *prop, v *jen.Statement) jen.Code {
 	t := p.t
 	switch {
 	case t.kind == tRef && t.ref.kind == kindTimestamp:
-		return jen.Op("!").Add(v).Dot("IsAbsent").Call()
+		return jen.Op("!").Add(v).Dot("IsZero").Call()
 	case t.kind == tString || t.kind == tRef && (t.ref.kind == kindEnum || t.ref.kind == kindString):
 		return v.Op("!=").Lit("")
 	case t.kind == tArray || t.kind == tMap || t.kind == tOneOrMany || t.kind == tRef && t.ref.kind == kindMap:

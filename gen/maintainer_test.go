@@ -65,7 +65,8 @@ func TestMaintainerWorkflow(t *testing.T) {
 	if err != nil {
 		t.Fatalf("generate: %v", err)
 	}
-	dir := filepath.Join(tempPackageRoot(t), "contactevents")
+	mod := tempPackageRoot(t)
+	dir := filepath.Join(mod, "contactevents")
 	writeGenerated(t, dir, files)
 	handWritten := handWrittenFiles(t, filepath.Join("..", "contactevents"))
 	for _, name := range handWritten {
@@ -97,7 +98,7 @@ func TestMaintainerWorkflow(t *testing.T) {
 	}
 
 	// 3. Compile and run.
-	vetAndTest(t, []string{"./" + filepath.ToSlash(dir)})
+	vetAndTest(t, mod, []string{"./contactevents"})
 }
 
 // generatedHeader is the Go convention for generated files.

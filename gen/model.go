@@ -256,6 +256,22 @@ func checkKeywords(n *node, at string) error {
 	return nil
 }
 
+// distinctValue refuses the i-th enum value ev of d when an earlier one has
+// the same value or the same Go constant name: the generated enums would
+// not compile (a constant declared twice, a duplicate case). The error
+// names both values by their place in the schema.
+func distinctValue(d *def, i int, ev *enumValue) error {
+	for j, prev := range d.values {
+		switch {
+		case prev.value == ev.value:
+			return fmt.Errorf("enum/%d: value %q is listed twice (first at enum/%d)", i, ev.value, j)
+		case prev.goName == ev.goName:
+			return fmt.Errorf("enum/%d: value %q and enum/%d %q are both the Go constant %s; give one an x-go-name in x-enum", i, ev.value, j, prev.value, d.goName+ev.goName)
+		}
+	}
+	return nil
+}
+
 func (m *model) fillDef(d *def, n *node) error {
 	if err := checkKeywords(n, "#/$defs/"+d.name); err != nil {
 		return err
@@ -275,7 +291,7 @@ func (m *model) fillDef(d *def, n *node) error {
 	case n.get("enum") != nil:
 		d.kind = kindEnum
 		xe := n.get("x-enum")
-		for _, v := range n.get("enum").items {
+		for i, v := range n.get("enum").items {
 			meta := xe.get(v.str)
 			if meta == nil {
 				return fmt.Errorf("enum value %q has no x-enum entry", v.str)
@@ -284,6 +300,9 @@ func (m *model) fillDef(d *def, n *node) error {
 				canonical: meta.getString("canonical"), provenance: meta.strings("provenance")}
 			if ev.goName == "" {
 				ev.goName = exported(v.str)
+			}
+			if err := distinctValue(d, i, ev); err != nil {
+				return err
 			}
 			ev.mask = m.mask(ev.provenance, func(p *profile) []string { return p.values })
 			d.values = append(d.values, ev)

@@ -30,6 +30,9 @@ type engine struct {
 	emit func(src string, format string, it *item) bool
 	// read counts the bytes read from the sources, for the progress line.
 	read *atomic.Int64
+	// track, when set, receives every valid event, on the goroutine that
+	// decoded it (contacts folds them, in any order).
+	track func(*contactevents.Event)
 }
 
 // errStopped is returned by process when emit asked to stop.
@@ -45,11 +48,15 @@ var errStopped = errors.New("stopped")
 func (e *engine) process(name string, r io.Reader) error {
 	data, complete, err := readPrefix(r, prefixLimit)
 	if err != nil {
-		return fmt.Errorf("%s: %w", name, err)
+		// Read what came before the error as a stream, which ends with it:
+		// the whole events are reported, the one it cuts is not.
+		r = &failingReader{err}
 	}
 	f := e.format
 	if f == contactevents.FormatAuto {
-		f = contactevents.DetectFormat(data)
+		if detected, ok := contactevents.DetectFormat(data); ok {
+			f = detected
+		}
 	}
 	if !complete {
 		rest := io.MultiReader(bytes.NewReader(data), r)
@@ -94,6 +101,9 @@ func (e *engine) decode(name string, f contactevents.Format, r io.Reader, data [
 		if err == nil && e.canonical {
 			canon = rec.Event.AppendJSON(nil)
 		}
+		if err == nil && e.track != nil {
+			e.track(rec.Event)
+		}
 		it := makeItem(rec, err, rec.Warnings, &w, canon)
 		if err == nil && e.keep {
 			it.event = rec.Event
@@ -115,6 +125,9 @@ func (e *engine) parse(name string, data []byte, f contactevents.Format) error {
 	var canon []byte
 	if err == nil && e.canonical {
 		canon = ev.AppendJSON(nil)
+	}
+	if err == nil && e.track != nil {
+		e.track(ev)
 	}
 	it := makeItem(&contactevents.Record{Event: ev, Format: f}, err, warns, &where{data: data, line: 1, col: 1, format: f}, canon)
 	if err == nil && e.keep {
@@ -157,6 +170,11 @@ func (c *countingReader) Read(p []byte) (int, error) {
 	}
 	return n, err
 }
+
+// failingReader returns its error: the rest of a source after a read error.
+type failingReader struct{ err error }
+
+func (f *failingReader) Read([]byte) (int, error) { return 0, f.err }
 
 // readPrefix reads up to limit bytes of r. complete reports whether that is
 // all of r.

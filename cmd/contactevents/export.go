@@ -34,7 +34,10 @@ func runExport(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	outDir := fs.String("out", "", "the output: a folder, or s3://bucket/prefix (required)")
 	profile := fs.String("profile", string(contactevents.Compat), "validation `profile`: "+strings.Join(profileNames(), ", "))
 	partition := fs.String("partition", string(export.PartitionDay), "the `layout`: day (dt=YYYY-MM-DD/), hour (dt=YYYY-MM-DD/hour=HH/) or none")
-	endpoint := fs.String("endpoint-url", "", "`URL` of an S3-compatible endpoint for s3:// sources and --out, addressed path-style")
+	// Not addSourceFlags: --format is the output's here (as the issue's
+	// command line has it); the input's delivery format is detected.
+	s3s := &s3Sources{}
+	s3s.flags(fs) // --endpoint-url (for sources and --out), timeouts, retries
 	sources, status, ok := parseFlags(fs, args)
 	if !ok {
 		return status
@@ -48,12 +51,13 @@ func runExport(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		return usageError(stderr, fs, "give at least one source (- for stdin)")
 	case !slices.Contains(export.Partitioning("").Values(), export.Partitioning(*partition)):
 		return usageError(stderr, fs, "unknown partitioning %q (want day, hour or none)", *partition)
-	case !slices.Contains(contactevents.Profile("").Values(), contactevents.Profile(*profile)):
+	}
+	prof, err := contactevents.ParseProfile(*profile)
+	if err != nil {
 		return usageError(stderr, fs, "unknown profile %q (want one of %s)", *profile, strings.Join(profileNames(), ", "))
 	}
 
 	ctx := context.Background()
-	s3s := &s3Sources{endpoint: *endpoint}
 	create := export.DirFiles(*outDir)
 	if strings.HasPrefix(*outDir, "s3://") {
 		bucket, prefix, err := parseS3URI(*outDir)
@@ -69,7 +73,7 @@ func runExport(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 
 	diag := bufio.NewWriter(stderr)
 	e := &engine{workers: defaultWorkers(), keep: true, read: new(atomic.Int64), format: contactevents.FormatAuto}
-	e.profile = contactevents.Profile(*profile)
+	e.profile = prof
 	rep := &reporter{mode: outputText, out: diag, diag: diag, progress: newProgress(stderr, e.read)}
 	status = exitValid
 	var writeErr error
@@ -98,9 +102,8 @@ func runExport(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		it.event = nil
 		return true
 	}
-	fail := func(err error) {
-		rep.progress.clear()
-		fmt.Fprintf(diag, "contactevents: %v\n", err)
+	fail := func(name string, err error) {
+		rep.sourceFailed(name, err)
 		status = exitError
 	}
 	e.runSources(ctx, expand(ctx, sources, stdin, s3s), fail)

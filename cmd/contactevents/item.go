@@ -92,13 +92,16 @@ func makeItem(rec *contactevents.Record, err error, warns []contactevents.Issue,
 		it.line, it.col = w.line, w.col
 		if line > 0 && w.format == contactevents.FormatConcatenated {
 			// Lines of the stream itself (NDJSON lines come with w.line).
-			it.line, it.col = line, 1
+			it.line, it.col = line, max(rec.Column, 1)
 		}
 	default:
 		if w.data == nil {
 			it.embedded = it.pointer != "" && w.format != contactevents.FormatArray
 			inString = it.embedded
 			it.line, it.col = w.line, w.col
+			if line > 0 && rec.Offset >= 0 {
+				it.line, it.col = line, max(rec.Column, 1)
+			}
 			break
 		}
 		off, exact, isString := w.locate(it.pointer)
@@ -107,7 +110,21 @@ func makeItem(rec *contactevents.Record, err error, warns []contactevents.Issue,
 		it.line, it.col = w.position(off)
 	}
 	embedded := it.embedded
+	// A document that is a verbatim part of the source, at it.line and
+	// it.col: the record's own (a stream's values), or the line being read.
+	doc := rec.Data
+	if doc == nil && it.pointer == "" && w.format == contactevents.FormatNDJSON {
+		doc = w.data
+	}
+	verbatim := doc != nil && rec.Offset >= 0 && it.pointer == "" && !inString
 	locateIssue := func(instance string) (int, int) {
+		if verbatim && (w.data == nil || embedded) {
+			p, _ := contactevents.Locate(doc, instance)
+			if p.Line == 1 {
+				return it.line, it.col + p.Column - 1
+			}
+			return it.line + p.Line - 1, p.Column
+		}
 		if w.data == nil || embedded {
 			return it.line, it.col
 		}
@@ -123,7 +140,7 @@ func makeItem(rec *contactevents.Record, err error, warns []contactevents.Issue,
 		it.canonical = canonical
 		return it
 	}
-	for _, e := range contactevents.Errors(err) {
+	for _, e := range contactevents.SplitErrors(err) {
 		var se *contactevents.SyntaxError
 		var ve *contactevents.ValidationError
 		switch {

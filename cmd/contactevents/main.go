@@ -41,6 +41,13 @@
 //	contactevents normalize [--profile P] [FILE ...]   canonical JSON of each valid event, as NDJSON
 //	contactevents schema [--profile P|source]           a JSON Schema of the events
 //	contactevents samples [--repaired] [NAME]           the documented samples
+//	contactevents pattern match PATTERN_FILE [FILE ...]  the events an EventBridge rule's event pattern matches
+//	contactevents pattern lint [--profile P] PATTERN_FILE  what in a pattern can never match a contact event
+//	contactevents version                               the module version and VCS revision (also --version)
+//
+// pattern match exits 0 when an event matched, 1 when none did; pattern lint
+// exits 1 for an error finding (a value no contact event has, a misspelt
+// key), 2 when EventBridge would reject the pattern.
 //
 // NDJSON dumps of any size are read in constant memory and decoded on every
 // processor; on a terminal, a progress line shows the rate of long runs.
@@ -56,7 +63,6 @@ import (
 	"io"
 	"os"
 	"runtime/debug"
-	"slices"
 	"strings"
 	"sync/atomic"
 	"text/tabwriter"
@@ -97,11 +103,17 @@ Usage:
   contactevents schema [--profile P]          print a JSON Schema of the events
   contactevents schema --format athena|athena-json|glue --location s3://B/P/  print the table of an export
   contactevents samples [--repaired] [NAME]   list the documented samples, or print one
-  contactevents pattern match|lint [flags] PATTERN_FILE ...  test an EventBridge rule's event pattern
+  contactevents pattern match|test|lint [flags] ...  test EventBridge rules' event patterns
+  contactevents contacts [flags] [FILE ...]   summarise each contact: state, queue wait, handle time, abandoned
   contactevents export --out DIR|s3://B/P [flags] SOURCE ...  write the valid events as partitioned Parquet
+  contactevents version                       print the module version and VCS revision (also --version)
 
 Run 'contactevents <command> -h' for the flags of a command.
-Exit status: 0 all valid, 1 an event is invalid, 2 usage or I/O error.
+Exit status: 2 for a usage or I/O error; otherwise validate and normalize exit 0 when
+every event is valid and 1 when one is not (contacts too, and 1 when there is none),
+pattern match 0 when an event matched and 1 when none did, pattern test 0 when every
+rule matched an event and 1 when one matched none (2 for an invalid rule), pattern lint
+1 for an error finding (2 for an invalid rule).
 `
 
 // run runs the command with args (without the program name) and returns its
@@ -123,6 +135,10 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		return runSamples(args, stdout, stderr)
 	case "pattern":
 		return runPattern(args, stdin, stdout, stderr)
+	case "contacts":
+		return runContacts(args, stdin, stdout, stderr)
+	case "version", "-version", "--version":
+		return runVersion(args, stdout, stderr)
 	case "export":
 		return runExport(args, stdin, stdout, stderr)
 	case "help", "-h", "-help", "--help":
@@ -189,13 +205,9 @@ func runValidate(cmd string, args []string, stdin io.Reader, stdout, stderr io.W
 		about = "Write the canonical JSON of every valid contact event of the files, one per line;\nreport the invalid ones on stderr (exit status 1)."
 	}
 	fs := newFlagSet(cmd, synopsis, about, stderr)
-	profile := fs.String("profile", string(contactevents.Compat), "validation `profile`: "+strings.Join(profileNames(), ", "))
-	var formats []string
-	for _, f := range contactevents.Format("").Values() {
-		formats = append(formats, string(f))
-	}
-	format := fs.String("format", string(contactevents.FormatAuto), "delivery `format`: "+strings.Join(formats, ", "))
-	endpoint := fs.String("endpoint-url", "", "`URL` of an S3-compatible endpoint for s3:// operands, addressed path-style (as the AWS CLI's --endpoint-url)")
+	sf := addSourceFlags(fs)
+	maxIssues := fs.Int("max-issues", defaultMaxIssues, "print at most `N` problem lines in all, then how many more of each kind (0: all; text output and normalize's stderr)")
+	maxEventIssues := fs.Int("max-event-issues", defaultMaxEventIssues, "print at most `N` problem lines per event (0: all)")
 	output, embedded := new(string), new(bool)
 	if !normalize {
 		output = fs.String("output", outputText, "output `mode`: text (a line per problem, then a summary) or json (an object per event)")
@@ -207,15 +219,9 @@ func runValidate(cmd string, args []string, stdin io.Reader, stdout, stderr io.W
 	}
 
 	e := &engine{workers: defaultWorkers(), canonical: normalize, read: new(atomic.Int64)}
-	e.profile = contactevents.Profile(*profile)
-	if !slices.Contains(contactevents.Profile("").Values(), e.profile) {
-		return usageError(stderr, fs, "unknown profile %q (want one of %s)", *profile, strings.Join(profileNames(), ", "))
+	if status, failed := sf.configure(e, fs, stderr); failed {
+		return status
 	}
-	f, err := contactevents.ParseFormat(*format)
-	if err != nil {
-		return usageError(stderr, fs, "unknown format %q (want one of %s)", *format, strings.Join(formats, ", "))
-	}
-	e.format = f
 	mode := outputNormalize
 	if !normalize {
 		if *output != outputText && *output != outputJSON {
@@ -228,15 +234,15 @@ func runValidate(cmd string, args []string, stdin io.Reader, stdout, stderr io.W
 	}
 
 	out, diag := bufio.NewWriterSize(stdout, 64<<10), bufio.NewWriter(stderr)
-	rep := &reporter{mode: mode, out: out, diag: diag, progress: newProgress(stderr, e.read)}
+	if *maxIssues < 0 || *maxEventIssues < 0 {
+		return usageError(stderr, fs, "--max-issues %d, --max-event-issues %d: want 0 (no limit) or more", *maxIssues, *maxEventIssues)
+	}
+	rep := &reporter{mode: mode, out: out, diag: diag, progress: newProgress(stderr, e.read), issues: issueKinds{max: *maxIssues, perEvent: *maxEventIssues}}
 	e.emit = rep.emit
 
 	status = exitValid
-	fail := func(err error) {
-		rep.progress.clear()
-		out.Flush()
-		fmt.Fprintf(diag, "contactevents: %v\n", err)
-		diag.Flush()
+	fail := func(name string, err error) {
+		rep.sourceFailed(name, err)
 		status = exitError
 	}
 	switch {
@@ -246,7 +252,7 @@ func runValidate(cmd string, args []string, stdin io.Reader, stdout, stderr io.W
 			name := "samples:" + s.Name + "/repaired.json"
 			if err := e.process(name, bytes.NewReader(s.Repaired)); err != nil {
 				if !errors.Is(err, errStopped) {
-					fail(err)
+					fail(name, err)
 				}
 				break
 			}
@@ -256,31 +262,16 @@ func runValidate(cmd string, args []string, stdin io.Reader, stdout, stderr io.W
 		fallthrough
 	default:
 		ctx := context.Background()
-		e.runSources(ctx, expand(ctx, files, stdin, &s3Sources{endpoint: *endpoint}), fail)
+		e.runSources(ctx, expand(ctx, files, stdin, sf.s3), fail)
 	}
 	rep.progress.clear()
 	if mode == outputText {
+		out.Write(rep.issues.appendSummary(nil))
 		fmt.Fprintln(out, rep.summary())
 	}
-	if err := out.Flush(); err != nil && rep.err == nil {
-		rep.err = err
-	}
-	diag.Flush()
-	switch {
-	case rep.err != nil:
-		fmt.Fprintf(stderr, "contactevents: writing the output: %v\n", rep.err)
-		return exitError
-	case status != exitValid:
-		return status
-	case rep.invalid > 0:
-		return exitInvalid
-	case rep.events == 0:
-		// Validating nothing is not a success: an empty file where events
-		// were expected is what a pipeline check must catch.
-		fmt.Fprintln(stderr, "contactevents: no events found")
-		return exitInvalid
-	}
-	return exitValid
+	// Validating nothing is not a success: an empty file where events
+	// were expected is what a pipeline check must catch.
+	return rep.finish(stderr, status, rep.events == 0, "no events found")
 }
 
 // usageError reports a usage error of the command fs and returns its exit

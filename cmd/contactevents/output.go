@@ -2,7 +2,10 @@ package main
 
 import (
 	"bufio"
+	"fmt"
+	"io"
 	"strconv"
+	"strings"
 	"unicode/utf8"
 )
 
@@ -11,6 +14,7 @@ const (
 	outputText      = "text"      // validate: a line per problem, then a summary
 	outputJSON      = "json"      // validate: a JSON object per event
 	outputNormalize = "normalize" // normalize: canonical events; problems on stderr
+	outputContacts  = "contacts"  // contacts: the invalid events' problems on stderr (the summaries are written at the end)
 )
 
 // reporter writes the items of every source, in order, and counts them.
@@ -21,7 +25,30 @@ type reporter struct {
 	progress *progress
 
 	events, valid, invalid, warnings int
-	err                              error // the first write error
+	issues                           issueKinds // the problem lines printed and left out
+	unread                           int        // sources that could not be read (to their end)
+	err                              error      // the first write error
+}
+
+// sourceFailed reports the I/O error that ended the source name: on stderr
+// and, with --output json, as a record of its own on stdout,
+// {"source":...,"error":...}, so that a consumer of the output sees that
+// events may be missing; the summary counts it.
+func (r *reporter) sourceFailed(name string, err error) {
+	r.unread++
+	// The error names the source (os and S3 errors name it their way); the
+	// SDK's prefix is the command's own.
+	msg := strings.Replace(err.Error(), name+": contactevents: ", name+": ", 1)
+	r.progress.clear()
+	if r.mode == outputJSON {
+		b := append([]byte(`{"source":`), appendJSONString(nil, name)...)
+		b = append(b, `,"error":`...)
+		b = appendJSONString(b, strings.TrimPrefix(strings.TrimPrefix(msg, name+": "), "contactevents: "))
+		r.out.Write(append(b, "}\n"...))
+	}
+	r.out.Flush()
+	r.diag.WriteString("contactevents: " + strings.TrimPrefix(msg, "contactevents: ") + "\n")
+	r.diag.Flush()
 }
 
 // emit writes one item; it returns false once writing has failed.
@@ -40,6 +67,10 @@ func (r *reporter) emit(src, format string, it *item) bool {
 	switch r.mode {
 	case outputJSON:
 		r.out.Write(appendJSONItem(nil, src, format, it))
+	case outputContacts:
+		if !it.valid {
+			r.problems(r.diag, src, it)
+		}
 	case outputNormalize:
 		if it.valid {
 			r.out.Write(it.canonical)
@@ -57,6 +88,29 @@ func (r *reporter) emit(src, format string, it *item) bool {
 	return r.err == nil
 }
 
+// finish flushes the output and returns the exit status of a run: 2 for a
+// write error or the status of an I/O error, 1 when an event was invalid or
+// when empty (then saying so, in the words of none), else 0.
+func (r *reporter) finish(stderr io.Writer, status int, empty bool, none string) int {
+	if err := r.out.Flush(); err != nil && r.err == nil {
+		r.err = err
+	}
+	r.diag.Flush()
+	switch {
+	case r.err != nil:
+		fmt.Fprintf(stderr, "contactevents: writing the output: %v\n", r.err)
+		return exitError
+	case status != exitValid:
+		return status
+	case r.invalid > 0:
+		return exitInvalid
+	case empty:
+		fmt.Fprintln(stderr, "contactevents: "+none)
+		return exitInvalid
+	}
+	return exitValid
+}
+
 // problems writes the problems of an item as text lines:
 //
 //	file:line:column: location (keywordLocation): message
@@ -66,30 +120,23 @@ func (r *reporter) problems(w *bufio.Writer, src string, it *item) {
 	}
 	r.progress.clear()
 	var b []byte
+	omitted := 0
 	for i := range it.problems {
 		p := &it.problems[i]
-		line, col := p.line, p.col
-		if line <= 0 {
-			line, col = 1, 1
+		start := len(b)
+		b = appendProblem(b, src, it, p)
+		if !r.issues.add(p, i, b[start:len(b)-1]) {
+			b = b[:start]
+			omitted++
 		}
-		b = append(b, src...)
-		b = append(b, ':')
-		b = strconv.AppendInt(b, int64(line), 10)
-		b = append(b, ':')
-		b = strconv.AppendInt(b, int64(col), 10)
-		b = append(b, ": "...)
-		b = append(b, it.location(p)...)
-		if p.keyword != "" {
-			b = append(b, " ("...)
-			b = append(b, p.keyword...)
-			b = append(b, ')')
-		}
-		b = append(b, ": "...)
-		if p.warning {
-			b = append(b, "warning: "...)
-		}
-		b = append(b, p.message...)
-		b = append(b, '\n')
+	}
+	if omitted > 0 && (r.issues.max == 0 || r.issues.shown < r.issues.max) {
+		// The event's own limit cut it short: say so where it starts.
+		r.issues.shown++
+		b = appendPosition(b, src, it.problems[0].line, it.problems[0].col)
+		b = append(b, "and "...)
+		b = strconv.AppendInt(b, int64(omitted), 10)
+		b = append(b, plural(omitted, " more problem in this event\n", " more problems in this event\n")...)
 	}
 	w.Write(b)
 	if r.progress.enabled() {
@@ -97,13 +144,54 @@ func (r *reporter) problems(w *bufio.Writer, src string, it *item) {
 	}
 }
 
+// appendProblem appends the text line of problem p of it:
+//
+//	file:line:column: location (keywordLocation): message
+func appendProblem(b []byte, src string, it *item, p *problem) []byte {
+	b = appendPosition(b, src, p.line, p.col)
+	b = append(b, it.location(p)...)
+	if p.keyword != "" {
+		b = append(b, " ("...)
+		b = append(b, p.keyword...)
+		b = append(b, ')')
+	}
+	b = append(b, ": "...)
+	if p.warning {
+		b = append(b, "warning: "...)
+	}
+	b = append(b, p.message...)
+	return append(b, '\n')
+}
+
+// appendPosition appends "file:line:column: " (1:1 when unknown).
+func appendPosition(b []byte, src string, line, col int) []byte {
+	if line <= 0 {
+		line, col = 1, 1
+	}
+	b = append(b, src...)
+	b = append(b, ':')
+	b = strconv.AppendInt(b, int64(line), 10)
+	b = append(b, ':')
+	b = strconv.AppendInt(b, int64(col), 10)
+	return append(b, ": "...)
+}
+
 // summary returns the last line of the text output. It starts with the
 // count, so that it is never mistaken for a test runner's verdict ("ok",
 // "PASS", "FAIL", "--- FAIL") by a person or a tool reading a CI log.
 func (r *reporter) summary() string {
-	return strconv.Itoa(r.events) + plural(r.events, " event", " events") + ": " +
+	s := strconv.Itoa(r.events) + plural(r.events, " event", " events") + ": " +
 		strconv.Itoa(r.valid) + " valid, " + strconv.Itoa(r.invalid) + " invalid (" +
 		strconv.Itoa(r.warnings) + plural(r.warnings, " warning)", " warnings)")
+	return s + r.unreadNote()
+}
+
+// unreadNote is what a summary line adds when a source could not be read.
+func (r *reporter) unreadNote() string {
+	if r.unread == 0 {
+		return ""
+	}
+	return "; " + strconv.Itoa(r.unread) + plural(r.unread, " source", " sources") + " could not be read"
 }
 
 func plural(n int, one, many string) string {

@@ -2,8 +2,10 @@ package main
 
 import (
 	"bufio"
+	"context"
 	"encoding/json"
 	"errors"
+	"flag"
 	"fmt"
 	"io"
 	"os"
@@ -15,18 +17,22 @@ import (
 	"github.com/connectevents/sdk-go/contactevents/pattern"
 )
 
-// runPattern runs "pattern match" and "pattern lint": test an EventBridge
-// rule's event pattern before deploying it.
+// runPattern runs "pattern match", "pattern test" and "pattern lint": test
+// EventBridge rules' event patterns before deploying them.
 //
-//	contactevents pattern match [--output text|json] PATTERN_FILE [FILE ...]
-//	contactevents pattern lint [--profile P] [--output text|json] PATTERN_FILE
+//	contactevents pattern match [--output text|json] [--format F] [--endpoint-url URL] PATTERN_FILE [FILE ...]
+//	contactevents pattern test --rules RULES [--output text|json] [--format F] [--endpoint-url URL] [FILE ...]
+//	contactevents pattern lint [--profile P] [--output text|json] RULES
 //
 // match exits 0 when an event matched, 1 when none did, 2 when the pattern
-// is invalid or an input cannot be read; lint exits 0 without an error
-// finding, 1 with one, 2 when EventBridge would reject the pattern.
+// is invalid or an input cannot be read; test exits 0 when every rule
+// matched an event, 1 when one matched none, 2 when a rule is invalid or an
+// input cannot be read; lint exits 0 without an error finding, 1 with one,
+// 2 when EventBridge would reject a pattern.
 func runPattern(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
-	const usage = "Usage: contactevents pattern match [--output text|json] PATTERN_FILE [FILE ...]\n" +
-		"       contactevents pattern lint [--profile P] [--output text|json] PATTERN_FILE\n"
+	const usage = "Usage: contactevents pattern match [flags] PATTERN_FILE [FILE ...]\n" +
+		"       contactevents pattern test --rules RULES [flags] [FILE ...]\n" +
+		"       contactevents pattern lint [--profile P] [--output text|json] RULES\n"
 	if len(args) == 0 {
 		fmt.Fprint(stderr, usage)
 		return exitError
@@ -34,6 +40,8 @@ func runPattern(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	switch args[0] {
 	case "match":
 		return runPatternMatch(args[1:], stdin, stdout, stderr)
+	case "test":
+		return runPatternTest(args[1:], stdin, stdout, stderr)
 	case "lint":
 		return runPatternLint(args[1:], stdin, stdout, stderr)
 	case "help", "-h", "-help", "--help":
@@ -68,12 +76,14 @@ func readPattern(name string, stdin io.Reader) (*pattern.Pattern, error) {
 }
 
 func runPatternMatch(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
-	fs := newFlagSet("pattern match", "[--output text|json] PATTERN_FILE [FILE ...]",
+	fs := newFlagSet("pattern match", "[--output text|json] [--format F] [--endpoint-url URL] PATTERN_FILE [FILE ...]",
 		"Evaluate an EventBridge event pattern on every event of the files (stdin when there is none,\n"+
-			"or for -), in any delivery format that validate reads; a document that is not a contact\n"+
-			"event is matched as it is. Print, per event, its source, index and whether it matched.\n"+
+			"or for -; folders, gzip and s3://bucket/prefix as validate reads them), in any delivery format\n"+
+			"that validate reads; a document that is not a contact event is matched as it is. Print, per\n"+
+			"event, its source, index and whether it matched.\n"+
 			"Exit status: 0 an event matched, 1 none did, 2 the pattern is invalid or an input cannot be read.", stderr)
 	output := fs.String("output", outputText, "output `mode`: text (a line per event, then a summary) or json (an object per event)")
+	in := eventFlags(fs)
 	operands, status, ok := parseFlags(fs, args)
 	if !ok {
 		return status
@@ -83,6 +93,9 @@ func runPatternMatch(args []string, stdin io.Reader, stdout, stderr io.Writer) i
 	}
 	if len(operands) == 0 {
 		return usageError(stderr, fs, "give the pattern file")
+	}
+	if status, ok := in.check(stderr, fs); !ok {
+		return status
 	}
 	files := operands[1:]
 	if len(files) == 0 {
@@ -98,11 +111,18 @@ func runPatternMatch(args []string, stdin io.Reader, stdout, stderr io.Writer) i
 	}
 	out := bufio.NewWriter(stdout)
 	m := matchReport{mode: *output, out: out, diag: stderr}
-	for _, name := range files {
-		if err := m.file(p, name, stdin); err != nil {
-			m.fail(name, -1, err)
+	in.documents(files, stdin, func(src string, rec *contactevents.Record) {
+		ok, err := p.Match(rec.Data)
+		if err != nil {
+			m.fail(src, rec.Index, err)
+			return
 		}
-	}
+		m.events++
+		if ok {
+			m.matched++
+		}
+		m.verdict(src, rec, ok)
+	}, m.fail)
 	if m.mode == outputText {
 		fmt.Fprintf(out, "%d%s: %d matched, %d not matched", m.events, plural(m.events, " event", " events"), m.matched, m.events-m.matched)
 		if m.failed > 0 {
@@ -131,37 +151,67 @@ type matchReport struct {
 	events, matched, failed int
 }
 
-// file matches every record of the file name ("-" for stdin).
-func (m *matchReport) file(p *pattern.Pattern, name string, stdin io.Reader) error {
-	var r io.Reader = stdin
-	src := displayName(name)
-	if name != "-" {
-		f, err := os.Open(name)
-		if err != nil {
-			return err
-		}
-		defer f.Close()
-		r, src = f, name
+// eventInputs are the flags with which pattern match and pattern test read
+// events as validate reads them.
+type eventInputs struct {
+	format *string
+	s3     *s3Sources // --endpoint-url and the S3 timeouts and retries
+	f      contactevents.Format
+}
+
+func eventFlags(fs *flag.FlagSet) *eventInputs {
+	var formats []string
+	for _, f := range contactevents.Format("").Values() {
+		formats = append(formats, string(f))
 	}
-	for rec, err := range contactevents.NewDecoder(r).Documents() {
+	in := &eventInputs{
+		format: fs.String("format", string(contactevents.FormatAuto), "delivery `format`: "+strings.Join(formats, ", ")),
+		s3:     &s3Sources{},
+	}
+	in.s3.flags(fs)
+	return in
+}
+
+// check validates the flags' values.
+func (in *eventInputs) check(stderr io.Writer, fs *flag.FlagSet) (int, bool) {
+	f, err := contactevents.ParseFormat(*in.format)
+	if err != nil {
+		return usageError(stderr, fs, "unknown format %q", *in.format), false
+	}
+	in.f = f
+	return 0, true
+}
+
+// documents reads every document of the operands, with validate's sources
+// (files, folders, stdin as "-", s3:// prefixes; gzip decompressed), and
+// calls match for each, named by its source and line; fail receives a
+// record that cannot be read out of its delivery format (index >= 0) and a
+// source that cannot be read (index -1).
+func (in *eventInputs) documents(operands []string, stdin io.Reader, match func(src string, rec *contactevents.Record), fail func(src string, index int, err error)) {
+	ctx := context.Background()
+	for _, src := range expand(ctx, operands, stdin, in.s3) {
+		if err := in.source(ctx, src, match, fail); err != nil {
+			fail(src.name, -1, err)
+		}
+	}
+}
+
+func (in *eventInputs) source(ctx context.Context, src source, match func(string, *contactevents.Record), fail func(string, int, error)) error {
+	r, closeSrc, err := openContent(ctx, src)
+	if err != nil {
+		return err
+	}
+	defer closeSrc()
+	for rec, err := range contactevents.NewDecoder(r, contactevents.WithFormat(in.f)).Documents() {
 		if err != nil {
 			var re *contactevents.RecordError
 			if errors.As(err, &re) && re.Index >= 0 {
-				m.fail(sourceAt(src, re.Line), re.Index, err)
+				fail(sourceAt(src.name, re.Line), re.Index, err)
 				continue
 			}
 			return err
 		}
-		ok, err := p.Match(rec.Data)
-		if err != nil {
-			m.fail(sourceAt(src, rec.Line), rec.Index, err)
-			continue
-		}
-		m.events++
-		if ok {
-			m.matched++
-		}
-		m.verdict(sourceAt(src, rec.Line), rec, ok)
+		match(sourceAt(src.name, rec.Line), rec)
 	}
 	return nil
 }
@@ -219,12 +269,14 @@ func (m *matchReport) fail(src string, index int, err error) {
 }
 
 func runPatternLint(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
-	fs := newFlagSet("pattern lint", "[--profile P] [--output text|json] PATTERN_FILE",
-		"Check an EventBridge event pattern against the contact-event schema under a profile: unknown\n"+
-			"keys and values, and conditions that no valid event satisfies. Exit status: 0 no error\n"+
-			"finding, 1 an error finding, 2 EventBridge would reject the pattern.", stderr)
-	profile := fs.String("profile", string(contactevents.Compat), "`profile`: "+strings.Join(profileNames(), ", "))
-	output := fs.String("output", outputText, "output `mode`: text (a line per finding, then a summary) or json (one object)")
+	fs := newFlagSet("pattern lint", "[--profile P] [--output text|json] RULES",
+		"Check EventBridge event patterns against the contact-event schema under a profile (strict unless\n"+
+			"told: the events EventBridge delivers today): unknown keys and values, and conditions that no\n"+
+			"valid event satisfies. RULES is a pattern file or any form 'pattern test --rules' reads; each of\n"+
+			"its rules is linted. Exit status: 0 no error finding, 1 an error finding, 2 EventBridge would\n"+
+			"reject a pattern or RULES cannot be read.", stderr)
+	profile := fs.String("profile", string(contactevents.Strict), "`profile`: "+strings.Join(profileNames(), ", "))
+	output := fs.String("output", outputText, "output `mode`: text (a line per finding, then a summary) or json (one object per rule)")
 	operands, status, ok := parseFlags(fs, args)
 	if !ok {
 		return status
@@ -232,52 +284,62 @@ func runPatternLint(args []string, stdin io.Reader, stdout, stderr io.Writer) in
 	if *output != outputText && *output != outputJSON {
 		return usageError(stderr, fs, "unknown output %q (want text or json)", *output)
 	}
-	if !slices.Contains(contactevents.Profile("").Values(), contactevents.Profile(*profile)) {
+	prof, err := contactevents.ParseProfile(*profile)
+	if err != nil {
 		return usageError(stderr, fs, "unknown profile %q (want one of %s)", *profile, strings.Join(profileNames(), ", "))
 	}
 	if len(operands) != 1 {
-		return usageError(stderr, fs, "give one pattern file")
+		return usageError(stderr, fs, "give one pattern file, rules file or folder")
 	}
-	p, err := readPattern(operands[0], stdin)
-	name := displayName(operands[0])
-	var perr *pattern.Error
-	if err != nil && !errors.As(err, &perr) {
-		fmt.Fprintf(stderr, "contactevents: %s: %v\n", name, err)
+	rules, err := readRules(operands[0], stdin)
+	if err != nil {
+		fmt.Fprintf(stderr, "contactevents: %v\n", err)
 		return exitError
 	}
-	var findings []pattern.Finding
-	if p != nil {
-		if findings, err = pattern.Lint(p, contactevents.Profile(*profile)); err != nil {
-			fmt.Fprintf(stderr, "contactevents: %v\n", err)
-			return exitError
-		}
-	}
-	errs := 0
-	for _, f := range findings {
-		if f.Severity == contactevents.SeverityError {
-			errs++
-		}
-	}
+	status = exitValid
 	var b []byte
-	if *output == outputJSON {
-		b = lintJSON(name, *profile, perr, findings)
-	} else {
-		b = lintText(name, perr, findings, errs)
+	for _, r := range rules {
+		var perr *pattern.Error
+		errors.As(r.err, &perr)
+		var findings []pattern.Finding
+		if r.pattern != nil {
+			if findings, err = pattern.Lint(r.pattern, prof); err != nil {
+				fmt.Fprintf(stderr, "contactevents: %v\n", err)
+				return exitError
+			}
+		}
+		errs := 0
+		for _, f := range findings {
+			if f.Severity == contactevents.SeverityError {
+				errs++
+			}
+		}
+		name := r.name
+		if name == "<stdin>" || name == r.source {
+			name = displayName(name)
+		}
+		if *output == outputJSON {
+			b = append(b, lintJSON(name, *profile, perr, findings)...)
+		} else {
+			b = append(b, lintText(name, perr, findings, errs, len(rules) > 1)...)
+		}
+		switch {
+		case perr != nil:
+			status = exitError
+		case errs > 0 && status == exitValid:
+			status = exitInvalid
+		}
 	}
 	if _, err := stdout.Write(b); err != nil {
 		fmt.Fprintf(stderr, "contactevents: writing the output: %v\n", err)
 		return exitError
 	}
-	switch {
-	case perr != nil:
-		return exitError
-	case errs > 0:
-		return exitInvalid
-	}
-	return exitValid
+	return status
 }
 
-func lintText(name string, perr *pattern.Error, findings []pattern.Finding, errs int) []byte {
+// lintText renders a rule's findings; named puts the rule's name on its
+// summary too, for a file of several rules.
+func lintText(name string, perr *pattern.Error, findings []pattern.Finding, errs int, named bool) []byte {
 	var b strings.Builder
 	if perr != nil {
 		fmt.Fprintf(&b, "%s: %v\n", name, perr)
@@ -287,6 +349,9 @@ func lintText(name string, perr *pattern.Error, findings []pattern.Finding, errs
 		fmt.Fprintf(&b, "%s: %s\n", name, f)
 	}
 	warns := len(findings) - errs
+	if named {
+		b.WriteString(name + ": ")
+	}
 	fmt.Fprintf(&b, "%d%s: %d%s, %d%s\n", len(findings), plural(len(findings), " finding", " findings"),
 		errs, plural(errs, " error", " errors"), warns, plural(warns, " warning", " warnings"))
 	return []byte(b.String())

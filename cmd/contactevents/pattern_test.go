@@ -133,7 +133,7 @@ func TestPatternLint(t *testing.T) {
 		want []string
 	}{
 		{"the seeds' sample, strict", []string{"--profile", "strict", patternSample}, exitValid, []string{"0 findings: 0 errors, 0 warnings\n"}},
-		{"the seeds' sample, compat", []string{patternSample}, exitValid, []string{"0 findings"}},
+		{"the seeds' sample, compat", []string{"--profile", "compat", patternSample}, exitValid, []string{"0 findings"}},
 		{"the issue's mistakes, strict", []string{"--profile", "strict", mistakes}, exitInvalid, []string{
 			"mistakes.json: /detail/EventType: error: ",
 			`/detail/EventType/0: error: "DISCONNECT" is not a documented detail.EventType value`,
@@ -142,7 +142,10 @@ func TestPatternLint(t *testing.T) {
 			"/detail/instanceArn/0: error: detail.instanceArn is in every event valid under the strict profile",
 			"5 findings: 5 errors, 0 warnings\n",
 		}},
-		{"the issue's mistakes, compat", []string{mistakes}, exitInvalid, []string{
+		{"the issue's mistakes, the default profile is strict", []string{mistakes}, exitInvalid, []string{
+			"mistakes.json: /detail/EventType: error: ", `/detail/channel/0: error: "Voice"`, "5 findings: 5 errors, 0 warnings\n",
+		}},
+		{"the issue's mistakes, compat", []string{"--profile", "compat", mistakes}, exitInvalid, []string{
 			"/detail/EventType: warning: ", `"DISCONNECT"`, "/detail/channel/0: warning: ", "/detail/contactId/0: error: ",
 		}},
 		{"invalid pattern", []string{invalid}, exitError, []string{"invalid.json: event pattern /detail/channel/0: an operator object holds exactly one operator\n"}},

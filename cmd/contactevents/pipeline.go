@@ -23,14 +23,19 @@ import (
 // order, in input order, for the caller. The caller takes the chunks from
 // order one by one and waits until each is decoded, so that items come out
 // in input order, whatever order the workers finish in. Both queues are
-// bounded, so at most about 4*GOMAXPROCS+4 chunks are in memory at once.
+// bounded (a chunk on jobs is on order too), so at most 2*workers+4 chunks
+// are in memory at once: order's 2*workers+2, the one split fills and the
+// one the caller emits. The input is read no further ahead of the item
+// being emitted than those chunks (each chunkSize and one line at most)
+// and the larger of the engine's in-memory prefix and the line reader's
+// buffer (TestLargeNDJSONStreamsWithBoundedReadAhead).
 //
-// Each line is one document: Parse validates it (any single-event delivery
-// format is detected, as the delivery layer does for each NDJSON value), and
-// a line that holds several events (a Lambda batch, an array) is read with
-// NewDecoder, as is a line whose Parse failed in a record of a batch (Parse
-// stops at the first failing record). Syntax errors and issues are located
-// in the line, so they come with the line's number and a column.
+// Each line is one payload, read once by contactevents.Records (its
+// delivery format is detected, as the delivery layer does for each NDJSON
+// value): an event document is one record, a line that holds several
+// events (a Lambda batch, an array) yields each. Syntax errors and issues
+// are located in the line, so they come with the line's number and a
+// column.
 
 const (
 	// chunkSize is the size of the chunks of lines handed to the workers:
@@ -124,7 +129,9 @@ func (e *engine) lines(name string, r io.Reader) error {
 }
 
 // split reads r line by line into chunks and queues them (see above). It
-// returns the read error that ended the input, if any.
+// returns the read error that ended the input, if any: a line that the error
+// cuts is not queued (it is not an event), and the error says how far the
+// input got.
 func split(r io.Reader, jobs, order chan<- *chunk, stop <-chan struct{}) error {
 	send := func(c *chunk) bool {
 		select {
@@ -141,48 +148,53 @@ func split(r io.Reader, jobs, order chan<- *chunk, stop <-chan struct{}) error {
 		}
 	}
 	br := bufio.NewReaderSize(r, 256<<10)
-	lines := 0 // lines read so far
+	lines := 0    // whole lines read so far
+	var off int64 // bytes of the whole lines
 	c := newChunk(1)
 	for {
+		start := len(*c.buf) // where the line starts in the chunk
 		b, err := br.ReadSlice('\n')
-		if errors.Is(err, bufio.ErrBufferFull) {
+		size := len(b)
+		*c.buf = append(*c.buf, b...)
+		for errors.Is(err, bufio.ErrBufferFull) {
 			// A line longer than the reader's buffer: gather it, up to
 			// maxLine.
-			start, size := len(*c.buf), len(b)
-			*c.buf = append(*c.buf, b...)
-			for errors.Is(err, bufio.ErrBufferFull) {
-				b, err = br.ReadSlice('\n')
-				if size += len(b); size <= maxLine {
-					*c.buf = append(*c.buf, b...)
-				}
+			b, err = br.ReadSlice('\n')
+			if size += len(b); size <= maxLine {
+				*c.buf = append(*c.buf, b...)
 			}
-			lines++
-			if size > maxLine {
-				*c.buf = (*c.buf)[:start]
-				if len(*c.buf) > 0 {
-					if !send(c) {
-						return nil
-					}
-					c = newChunk(lines)
-				}
-				c.tooLong = size
-				if !send(c) {
-					return nil
-				}
-				c = newChunk(lines + 1)
-			}
-		} else if len(b) > 0 {
-			*c.buf = append(*c.buf, b...)
-			lines++
 		}
-		if err != nil {
+		if err != nil && err != io.EOF {
+			// The line is cut: it goes no further than the error.
+			*c.buf = (*c.buf)[:start]
 			if len(*c.buf) > 0 && !send(c) {
 				return nil
 			}
-			if err == io.EOF {
+			return readErrorAt(err, off, lines+1)
+		}
+		if size > 0 {
+			lines++
+			off += int64(size)
+		}
+		if size > maxLine {
+			*c.buf = (*c.buf)[:start]
+			if len(*c.buf) > 0 {
+				if !send(c) {
+					return nil
+				}
+				c = newChunk(lines)
+			}
+			c.tooLong = size
+			if !send(c) {
 				return nil
 			}
-			return err
+			c = newChunk(lines + 1)
+		}
+		if err == io.EOF {
+			if len(*c.buf) > 0 && !send(c) {
+				return nil
+			}
+			return nil
 		}
 		if len(*c.buf) >= chunkSize {
 			if !send(c) {
@@ -191,6 +203,16 @@ func split(r io.Reader, jobs, order chan<- *chunk, stop <-chan struct{}) error {
 			c = newChunk(lines + 1)
 		}
 	}
+}
+
+// readErrorAt returns the read error err of a source's content with how far
+// the content got: off bytes, in line (a *contactevents.ContentError says it
+// already).
+func readErrorAt(err error, off int64, line int) error {
+	if ce := (*contactevents.ContentError)(nil); errors.As(err, &ce) {
+		return err
+	}
+	return fmt.Errorf("read error after %d bytes, line %d: %w", off, line, err)
 }
 
 // lineWorker decodes chunks; each worker has its own.
@@ -236,31 +258,31 @@ func (w *lineWorker) line(c *chunk, line []byte, n int) {
 	if len(wh.data) == 0 {
 		return
 	}
-	w.warns = w.warns[:0]
-	ev, err := contactevents.Parse(wh.data, w.opts...)
-	var re *contactevents.RecordError
-	switch {
-	case errors.Is(err, contactevents.ErrMultipleEvents), errors.As(err, &re) && re.Pointer != "":
-		// Several events (a batch, an array), or a record of a container
-		// that failed, after which Parse stops: read them all.
-	case err == nil && len(w.warns) == 0, isDocument(contactevents.DetectFormat(wh.data)):
-		// Valid without a word to say, or an event document, which is its
-		// own record (no pointer to name).
-		c.items = append(c.items, w.item(c, &contactevents.Record{Event: ev}, err, &wh))
+	if bytes.HasPrefix(wh.data, utf8BOM) {
+		// The BOM that starts the content is gone (OpenContent): this one
+		// is inside it, an error as NewDecoder reports it (see
+		// TestDecisionByteOrderMarkOnlyStartsAStream), though Parse would
+		// skip it at the start of the line taken alone.
+		c.items = append(c.items, item{line: n, col: wh.col, problems: []problem{{
+			syntax: true, message: bomInside, line: n, col: wh.col,
+		}}})
 		return
 	}
-	// A wrapper (an SNS notification, a batch): the decoder names each
-	// record, for its problems.
-	for rec, err := range contactevents.NewDecoder(bytes.NewReader(wh.data), w.opts...).Records() {
+	// One read of the line: an event document is one record (with Parse's
+	// diagnosis of a malformed one), a wrapper (an SNS notification, a
+	// batch) yields each of its records, named.
+	for rec, err := range contactevents.Records(wh.data, w.opts...) {
 		w.warns = append(w.warns[:0], rec.Warnings...)
 		c.items = append(c.items, w.item(c, rec, err, &wh))
 	}
 }
 
-// isDocument reports whether f is that of an event document itself.
-func isDocument(f contactevents.Format) bool {
-	return f == contactevents.FormatEventBridge || f == contactevents.FormatDetail
-}
+// utf8BOM is U+FEFF in UTF-8, and bomInside the error of one inside the
+// content, in the SDK's words.
+var (
+	utf8BOM   = []byte{0xef, 0xbb, 0xbf}
+	bomInside = "not valid JSON: a UTF-8 byte order mark (U+FEFF), which may only start a file"
+)
 
 func (w *lineWorker) item(c *chunk, rec *contactevents.Record, err error, wh *where) item {
 	var canon []byte
@@ -268,6 +290,9 @@ func (w *lineWorker) item(c *chunk, rec *contactevents.Record, err error, wh *wh
 		start := len(c.canon)
 		c.canon = rec.Event.AppendJSON(c.canon)
 		canon = c.canon[start:len(c.canon):len(c.canon)]
+	}
+	if err == nil && w.e.track != nil {
+		w.e.track(rec.Event)
 	}
 	it := makeItem(rec, err, w.warns, wh, canon)
 	if err == nil && w.e.keep {

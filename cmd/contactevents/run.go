@@ -47,9 +47,9 @@ type sourceItem struct {
 }
 
 // runSources reads every source and emits its items in order; fail
-// receives, in order too, the error that ended a source. It returns false
-// when emit asked to stop.
-func (e *engine) runSources(ctx context.Context, sources []source, fail func(error)) bool {
+// receives, in order too, the error that ended a source, with its name. It
+// returns false when emit asked to stop.
+func (e *engine) runSources(ctx context.Context, sources []source, fail func(name string, err error)) bool {
 	if len(sources) == 1 {
 		// One source: read it here, with every processor on its lines.
 		err := e.source(ctx, sources[0], e.emit)
@@ -57,7 +57,7 @@ func (e *engine) runSources(ctx context.Context, sources []source, fail func(err
 			return false
 		}
 		if err != nil {
-			fail(err)
+			fail(sources[0].name, err)
 		}
 		return true
 	}
@@ -119,7 +119,7 @@ func (e *engine) runSources(ctx context.Context, sources []source, fail func(err
 			}
 		}
 		if j.err != nil && !errors.Is(j.err, errStopped) {
-			fail(j.err)
+			fail(j.src.name, j.err)
 		}
 	}
 	return true
@@ -174,12 +174,7 @@ func withFirst(emit func(src, format string, it *item) bool, p problem) func(src
 }
 
 // defaultWorkers is the number of decoding goroutines: one per processor
-// Go may use (workersOverride, when set by a test).
+// Go may use.
 func defaultWorkers() int {
-	if workersOverride > 0 {
-		return workersOverride
-	}
 	return max(1, runtime.GOMAXPROCS(0))
 }
-
-var workersOverride int

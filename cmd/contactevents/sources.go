@@ -26,7 +26,7 @@ type source struct {
 
 // expand lists the sources named by the operands: "-" is stdin, an
 // s3://bucket/prefix operand is every object under the prefix (listed by
-// s3), a folder is every regular file under it.
+// s3), a folder is every regular file under it (any other file is reported).
 func expand(ctx context.Context, operands []string, stdin io.Reader, s3 *s3Sources) []source {
 	var out []source
 	for _, op := range operands {
@@ -50,7 +50,7 @@ func fileSource(path string) source {
 }
 
 // walk appends the sources of the operand path: the file itself, or every
-// regular file of the folder, recursively, in lexical order. Hidden files
+// regular file of the folder (any other kind reported), recursively, in lexical order. Hidden files
 // and folders (a name starting with '.') are skipped; symbolic links are
 // followed, and a link back to a folder being walked is reported as a loop
 // instead of being followed.
@@ -64,6 +64,21 @@ func walk(path string, out []source) []source {
 		return append(out, fileSource(path))
 	}
 	return walkDir(path, []os.FileInfo{fi}, out)
+}
+
+// fileKind names the type of a file that is not regular.
+func fileKind(m os.FileMode) string {
+	switch {
+	case m&os.ModeNamedPipe != 0:
+		return "named pipe"
+	case m&os.ModeSocket != 0:
+		return "socket"
+	case m&os.ModeCharDevice != 0:
+		return "character device"
+	case m&os.ModeDevice != 0:
+		return "device"
+	}
+	return m.Type().String()
 }
 
 // walkDir appends the sources under the folder dir; ancestors are the
@@ -90,6 +105,10 @@ func walkDir(dir string, ancestors []os.FileInfo, out []source) []source {
 			out = walkDir(path, append(ancestors[:len(ancestors):len(ancestors)], fi), out)
 		case fi.Mode().IsRegular():
 			out = append(out, fileSource(path))
+		default:
+			// A FIFO, a socket, a device: not part of a dump, and opening
+			// one may block; reported in its place, not skipped silently.
+			out = append(out, source{name: path, err: fmt.Errorf("%s: %w (%s)", path, errNotRegular, fileKind(fi.Mode()))})
 		}
 	}
 	return out
@@ -106,6 +125,10 @@ func hidden(name string) bool {
 	}
 	return false
 }
+
+// errNotRegular is wrapped by the error of a file in a folder that is not a
+// regular file.
+var errNotRegular = errors.New("not a regular file")
 
 // errSymlinkLoop is wrapped by the error of a symbolic link to a folder
 // that contains it.

@@ -131,7 +131,7 @@ func check(payload []byte, opts []contactevents.Option) []error {
 func errorLocations(failures []error) []string {
 	var locs []string
 	for _, f := range failures {
-		for _, e := range contactevents.Errors(f) {
+		for _, e := range contactevents.SplitErrors(f) {
 			var se *contactevents.SyntaxError
 			var ve *contactevents.ValidationError
 			switch {
@@ -170,7 +170,7 @@ func report(failures []error) string {
 			}
 		case errors.As(f, &se):
 			fmt.Fprintf(&b, "%s is not well-formed JSON:", where)
-			for _, e := range contactevents.Errors(f) {
+			for _, e := range contactevents.SplitErrors(f) {
 				if errors.As(e, &se) {
 					fmt.Fprintf(&b, "\n  %d:%d: %s", se.Line, se.Column, se.Msg)
 				} else {

@@ -409,7 +409,7 @@ func NewEvent(eventType contactevents.EventType, opts ...BuildOption) *contactev
 			if rc.Index == nil {
 				rc.Index = ptr(int64(i))
 			}
-			if rc.ActivationTimestamp.IsAbsent() {
+			if rc.ActivationTimestamp.IsZero() {
 				rc.ActivationTimestamp = contactevents.NewTimestamp(tl.queued)
 			}
 		}

@@ -249,7 +249,7 @@ func TestNewEventOptions(t *testing.T) {
 	if len(d.RoutingCriteria) != 1 || !d.RoutingCriteria[0].ActivationTimestamp.IsSet() || *d.RoutingCriteria[0].Index != 1 {
 		t.Errorf("routingCriteria %+v", d.RoutingCriteria)
 	}
-	if !rc.ActivationTimestamp.IsAbsent() {
+	if !rc.ActivationTimestamp.IsZero() {
 		t.Error("WithRoutingCriteria modified the caller's value")
 	}
 	for _, p := range profiles {
@@ -262,7 +262,7 @@ func TestNewEventOptions(t *testing.T) {
 		contacteventstest.WithChannel(contactevents.ChannelChat),
 		contacteventstest.WithScheduledTime(sched),
 		contacteventstest.WithUpdatedProperties(contactevents.UpdatedPropertySegmentAttributes))
-	if !chat.Detail.ScheduledTimestamp.IsAbsent() {
+	if !chat.Detail.ScheduledTimestamp.IsZero() {
 		t.Error("a CHAT contact got a scheduledTimestamp")
 	}
 	if diff := cmp.Diff([]contactevents.UpdatedProperty{contactevents.UpdatedPropertySegmentAttributes}, chat.Detail.UpdatedProperties); diff != "" {

@@ -17,7 +17,7 @@ import (
 // as that instant, so that NULL (absent) and not set stay apart, as they do
 // in the SDK.
 func millis(t contactevents.Timestamp, store *int64) *int64 {
-	if t.IsAbsent() {
+	if t.IsZero() {
 		return nil
 	}
 	*store = t.Time().UnixMilli()

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"strconv"
+	"strings"
 	"sync"
 
 	"github.com/connectevents/sdk-go/contactevents"
@@ -126,6 +127,9 @@ func Compile(data []byte) (*Pattern, error) {
 	if !c.s.Finish() {
 		return nil, c.syntax()
 	}
+	if err := root.checkComplexity(); err != nil {
+		return nil, err
+	}
 	p := &Pattern{root: root}
 	p.terms, p.groups = root.finish(0, 0)
 	p.pool.New = func() any { return newState(p.terms, p.groups) }
@@ -192,27 +196,11 @@ func (c *compiler) object(n *node, ptr string, inOr bool) (expr, error) {
 		if inOr && isOperator(key) {
 			return expr{}, c.fail(kp, "%q is an operator name and cannot be a field inside $or", key)
 		}
-		switch c.s.Peek() {
-		case scan.Object:
-			child, root := n.childFor(key)
-			e, err := c.object(child, kp, inOr)
-			if err != nil {
-				return expr{}, err
-			}
-			child.roots = append(child.roots, e)
-			and = append(and, n.add(term{key: key, ptr: kp, child: child, root: root}))
-		case scan.Array:
-			l, err := c.leaf(kp)
-			if err != nil {
-				return expr{}, err
-			}
-			and = append(and, n.add(term{key: key, ptr: kp, leaf: l}))
-		default:
-			if _, ok := c.s.Skip(); !ok {
-				return expr{}, c.syntax()
-			}
-			return expr{}, c.fail(kp, "the value of %q must be an object or an array of values", key)
+		e, err := c.field(n, key, kp, inOr)
+		if err != nil {
+			return expr{}, err
 		}
+		and = append(and, e)
 	}
 	if err := c.syntax(); err != nil {
 		return expr{}, err
@@ -220,7 +208,45 @@ func (c *compiler) object(n *node, ptr string, inOr bool) (expr, error) {
 	if len(and) == 0 {
 		return expr{}, c.fail(ptr, "empty objects are not allowed")
 	}
-	return expr{op: opAnd, args: and}, nil
+	return n.overrides(and), nil
+}
+
+// field compiles the member key of a pattern object, at ptr, into n. A
+// key with dots is the path of nested objects, as event-ruler reads it
+// (it joins the keys of nested objects with dots): {"state.status": [...]}
+// is {"state": {"status": [...]}}, and the matcher reads an event's
+// dotted key the same way.
+func (c *compiler) field(n *node, key, kp string, inOr bool) (expr, error) {
+	if head, rest, ok := strings.Cut(key, "."); ok {
+		child, root := n.childFor(head)
+		e, err := c.field(child, rest, kp, inOr)
+		if err != nil {
+			return expr{}, err
+		}
+		child.roots = append(child.roots, e)
+		return n.add(term{key: head, ptr: kp, child: child, root: root}), nil
+	}
+	switch c.s.Peek() {
+	case scan.Object:
+		child, root := n.childFor(key)
+		e, err := c.object(child, kp, inOr)
+		if err != nil {
+			return expr{}, err
+		}
+		child.roots = append(child.roots, e)
+		return n.add(term{key: key, ptr: kp, child: child, root: root}), nil
+	case scan.Array:
+		l, err := c.leaf(kp)
+		if err != nil {
+			return expr{}, err
+		}
+		return n.add(term{key: key, ptr: kp, leaf: l}), nil
+	default:
+		if _, ok := c.s.Skip(); !ok {
+			return expr{}, c.syntax()
+		}
+		return expr{}, c.fail(kp, "the value of %q must be an object or an array of values", key)
+	}
 }
 
 // or compiles "$or": an array of at least two objects on the same event

@@ -24,6 +24,21 @@
 // has read them all, so that it costs a fraction of decoding the event.
 // MatchEvent matches a decoded *contactevents.Event.
 //
+// # Rule sets
+//
+// A RuleSet matches many named patterns at once, as EventBridge matches
+// every rule of a bus, and returns the names of the rules that match:
+//
+//	var rules pattern.RuleSet
+//	err := rules.Add(pattern.Rule{Name: "disconnects", Pattern: p}, ...)
+//	names, err = rules.Match(eventBytes, names[:0])
+//
+// Rules can be added and removed while other goroutines match. Each rule
+// is indexed by a condition every event it matches must meet (an exact
+// string, a prefix), so that a match reads the event once and evaluates
+// only the rules that can match it, on the values it read. A set of one
+// rule costs what its Pattern.Match costs.
+//
 // The semantics are those of the EventBridge User Guide (pages "Event
 // patterns", "Content filtering", "Arrays in event patterns", "Comparison
 // operators", "Matching null values and empty strings") and of
@@ -53,13 +68,33 @@
 //     absent, and also when it holds an object or an empty array (not a
 //     leaf); {"exists": true} needs a leaf value, null included.
 //   - "$or" takes an array of at least two objects that apply to the object
-//     holding it; it nests.
+//     holding it; it nests. A field named both beside $or and inside a
+//     branch is event-ruler's override: in each branch, the later
+//     condition on the field's path, in document order, replaces the
+//     earlier ({"b": ["y"], "$or": [{"b": ["z"]}, {"c": ["w"]}]} is b = z,
+//     or b = y and c = w; the same for detail.b reached through two
+//     "detail" objects).
+//   - A key with dots is a path: {"state.status": [...]} and {"state":
+//     {"status": [...]}} are one field, in the pattern and in the event,
+//     as event-ruler joins nested keys with dots.
+//
+// Where EventBridge's documentation says nothing and the SDK decides (each
+// pinned in decisions_test.go): equals-ignore-case is Unicode simple case
+// folding (strings.EqualFold), where event-ruler's Java lower-casing also
+// matches ß with SS and İ with i̇; cidr reads addresses as net/netip does
+// (an IPv4-mapped IPv6 address is its IPv4 address, an octet with a
+// leading zero is no address, a number never matches); an exact string is
+// compared as text even when it looks like an IP address.
 //
 // Compile rejects what EventBridge rejects, with an *Error that names the
 // JSON Pointer of the offending value: a field whose value is not an object
 // or an array, an empty array or object, an unknown operator, an operand of
 // the wrong type, mixed strings and numbers in anything-but, a numeric
 // condition out of order or with a number a float64 cannot hold exactly,
+// a numeric range whose bottom is not below its top ("Bottom must be less
+// than top"), an empty anything-but prefix or suffix, wildcards on one
+// field that a value could match over 10 prefixes of at once (event-ruler's
+// complexity measure; EventBridge's "Rule is too complex"),
 // consecutive '*' or a bad escape in a wildcard, a malformed CIDR, an
 // operator name used as a field inside $or, and $or with fewer than two
 // objects. A key given twice in one pattern object is refused too:

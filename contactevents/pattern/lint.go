@@ -74,8 +74,13 @@ type linter struct {
 	out []Finding
 }
 
+// add records a finding once: the terms of one key in several pattern
+// objects ({"detail": ...} beside $or and in a branch) share their node.
 func (l *linter) add(ptr string, k FindingKind, sev contactevents.Severity, format string, args ...any) {
-	l.out = append(l.out, Finding{Pointer: ptr, Kind: k, Severity: sev, Message: fmt.Sprintf(format, args...)})
+	f := Finding{Pointer: ptr, Kind: k, Severity: sev, Message: fmt.Sprintf(format, args...)}
+	if !slices.Contains(l.out, f) {
+		l.out = append(l.out, f)
+	}
 }
 
 // node lints the terms of a pattern object against the objects of v;
@@ -100,7 +105,9 @@ func (l *linter) node(n *node, v view, present bool, path string) {
 		}
 		req, alts := v.required(t.key)
 		if t.child != nil {
-			l.node(t.child, sub, here && req && len(alts) == 0, name)
+			if !slices.ContainsFunc(n.terms[:i], func(u term) bool { return u.child == t.child }) {
+				l.node(t.child, sub, here && req && len(alts) == 0, name) // once per node
+			}
 			continue
 		}
 		l.leaf(t, sub, name, here && req, alts)
@@ -169,8 +176,6 @@ func (l *linter) leaf(t *term, v view, name string, present bool, alts []string)
 		case kindNumber, kindNumeric:
 			if !has("number") {
 				never("is a %s: a number condition can never match", v.typeNames())
-			} else if r := c.rng; c.kind == kindNumeric && (r.lo > r.hi || r.lo == r.hi && (r.loOpen || r.hiOpen)) {
-				never("can never match: the numeric range is empty")
 			}
 		case kindTrue, kindFalse:
 			if !has("boolean") {

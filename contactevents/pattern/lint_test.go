@@ -97,8 +97,6 @@ var lintCases = []struct {
 		[]want{{"/detail/eventType/0", NeverTrue, E, "no value of detail.eventType"}}},
 	{"equals-ignore-case no value satisfies", contactevents.Strict, `{"detail":{"channel":[{"equals-ignore-case":"phone"}]}}`,
 		[]want{{"/detail/channel/0", NeverTrue, E, "no value of detail.channel"}}},
-	{"empty numeric range", contactevents.Strict, `{"detail":{"routingCriteria":{"index":[{"numeric":[">",5,"<",3]}]}}}`,
-		[]want{{"/detail/routingCriteria/index/0", NeverTrue, E, "the numeric range is empty"}}},
 	{"numeric on a number", contactevents.Compat, `{"detail":{"routingCriteria":{"steps":{"expiry":{"durationInSeconds":[{"numeric":[">=",60]}]}}}}}`, nil},
 	{"numeric on a tag (a string)", contactevents.Compat, `{"detail":{"tags":{"n":[{"numeric":[">",5]}]}}}`,
 		[]want{{"/detail/tags/n/0", NeverTrue, E, "is a string: a number condition can never match"}}},
@@ -110,6 +108,8 @@ var lintCases = []struct {
 		[]want{{"/detail/queueInfo/0", NeverTrue, E, "is a object"}}},
 	{"exists true on an object", contactevents.Compat, `{"detail":{"agentInfo":[{"exists":true}]}}`,
 		[]want{{"/detail/agentInfo/0", NeverTrue, E, "exists works on leaves"}}},
+	{"a key in several pattern objects is linted once", contactevents.Strict, `{"detail":{"channel":["Voice"]},"$or":[{"detail":{"eventType":["X"]}},{"source":["aws.connect"]}]}`,
+		[]want{{"/detail/channel/0", UnknownValue, E, `"Voice"`}, {"/$or/0/detail/eventType/0", UnknownValue, E, `"X"`}}},
 }
 
 func TestLint(t *testing.T) {

@@ -2,7 +2,7 @@ package pattern
 
 import (
 	"errors"
-	"strconv"
+	"strings"
 
 	"github.com/connectevents/sdk-go/contactevents"
 )
@@ -66,12 +66,8 @@ func (p *Pattern) MatchEvent(ev *contactevents.Event) bool {
 
 func (st *state) match(root *node, data []byte) (bool, error) {
 	r := &st.r
-	r.reset(data)
-	if r.peek() != '{' {
-		if r.skip(0) && r.end() {
-			return false, ErrNotObject
-		}
-		return false, r.err
+	if err := r.begin(data); err != nil {
+		return false, err
 	}
 	st.done, st.arrays = false, 0
 	st.object(root, true, 1)
@@ -94,7 +90,7 @@ func (st *state) object(n *node, outer bool, depth int) {
 	met := 0
 	r := &st.r
 	if depth > maxDepth {
-		r.fail(r.pos, "nesting deeper than "+strconv.Itoa(maxDepth))
+		r.fail(r.pos, tooDeep)
 		return
 	}
 	r.pos++ // '{'
@@ -105,7 +101,12 @@ func (st *state) object(n *node, outer bool, depth int) {
 		}
 		i := n.group(key)
 		if i < 0 {
-			r.skip(depth)
+			if !st.dotted(n, key, depth) {
+				r.skip(depth)
+			}
+			if st.r.err != nil {
+				return
+			}
 			continue
 		}
 		if !st.keys[n.gbase+i] {
@@ -131,7 +132,7 @@ func (st *state) member(n *node, g *group, complete bool, depth int) {
 	switch r.peek() {
 	case '[':
 		if depth >= maxDepth {
-			r.fail(r.pos, "nesting deeper than "+strconv.Itoa(maxDepth))
+			r.fail(r.pos, tooDeep)
 			return
 		}
 		st.arrays++
@@ -145,35 +146,78 @@ func (st *state) member(n *node, g *group, complete bool, depth int) {
 			r.skip(depth)
 			return
 		}
-		c := g.child
-		st.object(c, complete, depth+1)
-		for root, t := range g.owners {
-			i := n.base + t
-			st.seen[i] = true
-			if !st.matched[i] && c.eval(st, &c.roots[root]) {
-				st.matched[i] = true
-			}
-		}
+		st.object(g.child, complete, depth+1)
+		st.settle(n, g)
 	default:
 		v, ok := r.leaf()
 		if !ok {
 			return
 		}
-		for _, t := range g.leaves {
-			i := n.base + t
-			st.seen[i] = true
-			if st.matched[i] {
-				continue
-			}
-			conds := n.terms[t].leaf.conds
-			for k := range conds {
-				if conds[k].matches(v) {
-					st.matched[i] = true
-					break
-				}
+		st.leaf(n, g, v)
+	}
+}
+
+// leaf records that the terms of g, a group of n, saw the leaf v, and
+// which of them it matched.
+func (st *state) leaf(n *node, g *group, v value) {
+	for _, t := range g.leaves {
+		i := n.base + t
+		st.seen[i] = true
+		if st.matched[i] {
+			continue
+		}
+		conds := n.terms[t].leaf.conds
+		for k := range conds {
+			if conds[k].matches(v) {
+				st.matched[i] = true
+				break
 			}
 		}
 	}
+}
+
+// settle records, in the terms of n that own g's child node, the verdict
+// of each of its roots on the object just read into it.
+func (st *state) settle(n *node, g *group) {
+	c := g.child
+	for root, t := range g.owners {
+		i := n.base + t
+		st.seen[i] = true
+		if !st.matched[i] && c.eval(st, &c.roots[root]) {
+			st.matched[i] = true
+		}
+	}
+}
+
+// dotted reads the value of an event member whose key has dots and that n
+// does not name as it is: "state.status" is read as the member "status" of
+// an object "state", as event-ruler joins nested keys with dots (the
+// pattern side is in compiler.field). The value counts as one more object
+// under "state", beside any real one. It returns false, having read
+// nothing, when n names no object under the first part.
+func (st *state) dotted(n *node, key string, depth int) bool {
+	head, rest, ok := strings.Cut(key, ".")
+	if !ok {
+		return false
+	}
+	i := n.group(head)
+	if i < 0 || n.keys[i].child == nil {
+		return false
+	}
+	if depth >= maxDepth {
+		st.r.fail(st.r.pos, tooDeep)
+		return true
+	}
+	c := n.keys[i].child
+	clear(st.matched[c.base : c.base+len(c.terms)])
+	clear(st.seen[c.base : c.base+len(c.terms)])
+	if j := c.group(rest); j >= 0 {
+		st.member(c, &c.keys[j], false, depth+1)
+	} else if !st.dotted(c, rest, depth+1) {
+		st.r.skip(depth + 1)
+	}
+	st.settle(n, &n.keys[i])
+	return true
 }
 
 // group returns the index of the terms of n on key, or -1.

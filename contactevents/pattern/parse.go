@@ -46,8 +46,7 @@ func (c *compiler) operator(ptr string) (cond, error) {
 	case "wildcard":
 		cd.kind = kindWildcard
 		if cd.str, err = c.text(op, name); err == nil {
-			err = checkGlob(cd.str, op)
-			cd.glob = splitGlob(cd.str)
+			cd.glob, err = compileGlob(cd.str, op)
 		}
 	case "anything-but":
 		cd, err = c.anythingBut(op)
@@ -152,22 +151,37 @@ func (c *compiler) anythingBut(ptr string) (cond, error) {
 		return cond{}, err
 	}
 	cd.strs = strs
+	if cd.kind == kindButPrefix || cd.kind == kindButSuffix {
+		// event-ruler: "Null prefix/suffix not allowed"; an empty one
+		// would exclude every string.
+		for i, s := range strs {
+			if s == "" {
+				return cond{}, c.fail(elementPointer(op, i, list), "anything-but %s takes a non-empty string", name)
+			}
+		}
+	}
 	if cd.kind == kindButWildcard {
 		for i, s := range strs {
-			ep := op
-			if list {
-				ep = op + "/" + strconv.Itoa(i)
-			}
-			if err := checkGlob(s, ep); err != nil {
+			g, err := compileGlob(s, elementPointer(op, i, list))
+			if err != nil {
 				return cond{}, err
 			}
-			cd.globs = append(cd.globs, splitGlob(s))
+			cd.globs = append(cd.globs, g)
 		}
 	}
 	if _, more := c.s.NextKey(); more {
 		return cond{}, c.fail(ptr, "the object of anything-but holds exactly one operator")
 	}
 	return cd, nil
+}
+
+// elementPointer is the pointer of operand i of the operator at ptr: the
+// operator's own pointer when its operand is a single value.
+func elementPointer(ptr string, i int, list bool) string {
+	if list {
+		return ptr + "/" + strconv.Itoa(i)
+	}
+	return ptr
 }
 
 // strings reads a string or a non-empty list of strings, and reports
@@ -301,6 +315,11 @@ func (c *compiler) numeric(ptr string) (cond, error) {
 	}
 	if i == 0 || i%2 == 1 {
 		return cond{}, c.fail(ptr, "numeric needs a number after each operator")
+	}
+	if len(ops) == 2 && !(r.lo < r.hi) {
+		// event-ruler: "Bottom must be less than top", for [">=", 5,
+		// "<=", 5] too (use ["=", 5]).
+		return cond{}, c.fail(ptr, "the lower bound of the range is not below its upper bound")
 	}
 	return cond{kind: kindNumeric, rng: r, str: strings.Join(ops, " ")}, nil
 }

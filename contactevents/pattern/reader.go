@@ -32,6 +32,22 @@ func (r *reader) reset(data []byte) {
 	r.text = unsafe.String(unsafe.SliceData(data), len(data))
 }
 
+// tooDeep is the syntax error of an event nested deeper than maxDepth.
+var tooDeep = "nesting deeper than " + strconv.Itoa(maxDepth)
+
+// begin starts reading the event in data, which must be a JSON object:
+// the error is ErrNotObject for another value, else the syntax error.
+func (r *reader) begin(data []byte) error {
+	r.reset(data)
+	if r.peek() == '{' {
+		return nil
+	}
+	if r.skip(0) && r.end() {
+		return ErrNotObject
+	}
+	return r.err
+}
+
 // fail records the first syntax error, at offset off.
 func (r *reader) fail(off int, msg string) bool {
 	if r.err == nil {
@@ -294,7 +310,7 @@ func (r *reader) skip(depth int) bool {
 			continue
 		case '{', '[':
 			if depth+top >= maxDepth {
-				return r.fail(i, "nesting deeper than "+strconv.Itoa(maxDepth))
+				return r.fail(i, tooDeep)
 			}
 			r.stack[top] = c + 2 // '{'+2 is '}', '['+2 is ']'
 			top++

@@ -27,6 +27,16 @@ func checkGlob(s, ptr string) error {
 	return nil
 }
 
+// compileGlob checks a wildcard operand and returns its segments; the
+// segments are only computed for an operand checkGlob accepts, since
+// splitGlob reads the character after each backslash.
+func compileGlob(s, ptr string) ([]string, error) {
+	if err := checkGlob(s, ptr); err != nil {
+		return nil, err
+	}
+	return splitGlob(s), nil
+}
+
 // splitGlob returns the literal segments of a checked wildcard operand,
 // separated by its unescaped '*': "a*b" is [a b], "*.png" is ["" .png], and
 // an operand without '*' is one segment.

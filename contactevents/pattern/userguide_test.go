@@ -193,6 +193,11 @@ var invalidPatterns = []struct {
 	{"numeric too many terms", `{"x":[{"numeric":[">",0,"<",5,"<",6]}]}`, "/x/0/numeric/4"},
 	{"numeric number out of range", `{"x":[{"numeric":[">",1e400]}]}`, "/x/0/numeric/1"},
 	{"numeric number beyond float64 precision", `{"x":[{"numeric":["=",0.10000000000000000001]}]}`, "/x/0/numeric/1"},
+	{"numeric range bottom above top", `{"x":[{"numeric":[">",30,"<",1]}]}`, "/x/0/numeric"},
+	{"numeric range bottom equal to top", `{"x":[{"numeric":[">=",5,"<=",5]}]}`, "/x/0/numeric"},
+	{"anything-but empty prefix", `{"a":[{"anything-but":{"prefix":""}}]}`, "/a/0/anything-but/prefix"},
+	{"anything-but empty suffix in a list", `{"a":[{"anything-but":{"suffix":["x",""]}}]}`, "/a/0/anything-but/suffix/1"},
+	{"wildcard too complex", `{"EventBusArn":[{"wildcard":"*:*:*:*:*:event-bus/*"}]}`, "/EventBusArn/0"},
 	{"cidr malformed", `{"ip":[{"cidr":"10.0.0.0"}]}`, "/ip/0/cidr"},
 	{"cidr bad address", `{"ip":[{"cidr":"10.0.0.256/24"}]}`, "/ip/0/cidr"},
 	{"cidr bad mask", `{"ip":[{"cidr":"10.0.0.0/x"}]}`, "/ip/0/cidr"},
@@ -245,5 +250,22 @@ func TestInvalidPatterns(t *testing.T) {
 				t.Error("no message")
 			}
 		})
+	}
+}
+
+// TestWildcardEndingInBackslashIsAnError: a wildcard operand ending in a
+// lone backslash once made Compile panic (index out of range in splitGlob,
+// issue 17); it is an invalid escape, reported at the operand.
+func TestWildcardEndingInBackslashIsAnError(t *testing.T) {
+	for _, c := range []struct{ pattern, pointer string }{
+		{`{"detail":{"x":[{"wildcard":"a\\"}]}}`, "/detail/x/0/wildcard"},
+		{`{"x":[{"anything-but":{"wildcard":["a*\\"]}}]}`, "/x/0/anything-but/wildcard/0"},
+		{`{"":[{"wildcard":"\\"`, "//0/wildcard"}, // the fuzzer's, truncated after the operand
+	} {
+		_, err := Compile([]byte(c.pattern))
+		var perr *Error
+		if !errors.As(err, &perr) || perr.Pointer != c.pointer {
+			t.Errorf("Compile(%s) = %v, want an *Error at %q", c.pattern, err, c.pointer)
+		}
 	}
 }

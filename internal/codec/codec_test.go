@@ -109,7 +109,7 @@ func TestUnknownKeepsTheValueAndHints(t *testing.T) {
 		if !ok {
 			break
 		}
-		kept = d.Unknown(key, []string{"instanceArn"}, "/additionalProperties", "/x-unique-keys", kept)
+		kept = Unknown(d, key, []string{"instanceArn"}, "/additionalProperties", "/x-unique-keys", kept)
 	}
 	if len(kept) != 1 || string(kept[0].Value) != `[1, {"a": 2}]` {
 		t.Fatalf("kept %+v", kept)
@@ -195,13 +195,13 @@ func TestRangeIsExactOnTheBound(t *testing.T) {
 func TestArenaSlotsFallBackToTheHeap(t *testing.T) {
 	var slab [2]int
 	var used uint8
-	a, b, c := SlotOf(slab[:], &used, 1), SlotOf(slab[:], &used, 2), SlotOf(slab[:], &used, 3)
+	a, b, c := SlotOf(slab[:], &used, nil, 1), SlotOf(slab[:], &used, nil, 2), SlotOf(slab[:], &used, nil, 3)
 	if a != &slab[0] || b != &slab[1] || c == &slab[0] || c == &slab[1] || *c != 3 || used != 2 {
 		t.Errorf("slots %p %p %p of %p, used %d", a, b, c, &slab, used)
 	}
 	var items [6]string
 	var n uint8
-	s1, s2 := SliceOf(items[:], &n, 4), SliceOf(items[:], &n, 4)
+	s1, s2 := SliceOf(items[:], &n, nil, 4), SliceOf(items[:], &n, nil, 4)
 	if cap(s1) != 4 || &s1[:1][0] != &items[0] || cap(s2) != 4 || n != 4 {
 		t.Errorf("slices cap %d, %d, used %d", cap(s1), cap(s2), n)
 	}

@@ -48,7 +48,19 @@ type Decoder struct {
 	// keys and keySets are the keys of the maps being decoded (see MapKey).
 	keys    []string
 	keySets []keySet
+	// respelled are the properties given in a spelling that the profile
+	// rejects as an error and that names them ("ContactId" under strict,
+	// a case-only misspelling): Required does not report them missing
+	// too, so that one mistake is one issue.
+	respelled []respelling
+	// Recycle, when set (after Reset), hands out again the maps and
+	// slices of the previous document's decode (see Recycler).
+	Recycle *Recycler
 }
+
+// respelling is a property given in a spelling the profile rejects, in the
+// object at the JSON Pointer object.
+type respelling struct{ object, name string }
 
 // Int64Keyword is the keyword location of the schema's x-int64 annotation:
 // integers must fit in 64 bits and numbers in a float64, which JSON Schema
@@ -68,8 +80,10 @@ func (d *Decoder) Reset(data []byte, p Profile, maxDepth int, view bool) {
 	clear(d.keys[:cap(d.keys)])
 	clear(d.keySets[:cap(d.keySets)])
 	d.keys, d.keySets = d.keys[:0], d.keySets[:0]
+	d.respelled = d.respelled[:0]
 	d.Profile = p
 	d.data = data
+	d.Recycle = nil
 }
 
 // Accepts reports whether the profile in use accepts something documented
@@ -349,24 +363,40 @@ func (d *Decoder) Member(sp *Span, key, uniqueKeyword string) bool {
 // EndMember notes where the value of a known member ended.
 func (d *Decoder) EndMember(sp *Span) { sp.End = int32(d.S.Offset()) }
 
-// Required records a missing required property of the current object.
+// Required records a missing required property of the current object,
+// unless it was given in a spelling the profile rejects (Unknown reported
+// that, naming the property).
 func (d *Decoder) Required(seen bool, name, keyword string) {
-	if !seen {
+	if !seen && !d.wasRespelled(name) {
 		d.C.Add(issue.Error, keyword, "missing required property "+strconv.Quote(name))
 	}
+}
+
+// wasRespelled reports whether the property name of the current object was
+// given in a rejected spelling.
+func (d *Decoder) wasRespelled(name string) bool {
+	if len(d.respelled) == 0 {
+		return false
+	}
+	object := d.C.Pointer()
+	return slices.Contains(d.respelled, respelling{object, name})
 }
 
 // Unknown handles a member the profile in use does not know: its value is
 // kept (copied) so that nothing is lost, and an issue is recorded at the
 // object's additionalProperties keyword, with a did-you-mean hint when a
 // known spelling differs only in case. A key given twice is an error.
-func (d *Decoder) Unknown(key string, known []string, keyword, uniqueKeyword string, kept []UnknownMember) []UnknownMember {
+//
+// It is generic over the member type so that the generated package's own
+// named type (contactevents.UnknownMember) is what it fills: the runtime
+// does not name it, and needs only its shape.
+func Unknown[M ~UnknownMember](d *Decoder, key string, known []string, keyword, uniqueKeyword string, kept []M) []M {
 	raw, ok := d.S.Skip()
 	if !ok {
 		return kept
 	}
 	for _, m := range kept {
-		if m.Key == key {
+		if UnknownMember(m).Key == key {
 			d.C.AddMember(issue.Error, key, uniqueKeyword, "key "+strconv.Quote(key)+" is given twice")
 			return kept
 		}
@@ -374,12 +404,28 @@ func (d *Decoder) Unknown(key string, known []string, keyword, uniqueKeyword str
 	if !d.C.Skips(d.Profile.UnknownProperties) {
 		d.C.AddMember(d.Profile.UnknownProperties, key, keyword, unknownMessage(key, known))
 	}
+	if d.Profile.UnknownProperties == issue.Error {
+		if name, ok := respelled(key, known); ok {
+			d.respelled = append(d.respelled, respelling{d.C.Pointer(), name})
+		}
+	}
 	if kept == nil {
 		// Unknown members come several at a time (a newer page's fields):
 		// room for a few saves the growth from 1 to 2 to 4.
-		kept = make([]UnknownMember, 0, 4)
+		kept = make([]M, 0, 4)
 	}
-	return append(kept, UnknownMember{Key: key, Value: bytes.Clone(raw)})
+	return append(kept, M{Key: key, Value: bytes.Clone(raw)})
+}
+
+// respelled returns the known key that key spells differently only in case
+// (the first: a property's canonical key comes before its other spellings).
+func respelled(key string, known []string) (string, bool) {
+	for _, k := range known {
+		if k != key && strings.EqualFold(k, key) {
+			return k, true
+		}
+	}
+	return "", false
 }
 
 // unknownMessage explains an unknown key: a documented spelling the profile
@@ -388,13 +434,11 @@ func (d *Decoder) Unknown(key string, known []string, keyword, uniqueKeyword str
 // known lists each property's canonical key before its other spellings.
 func unknownMessage(key string, known []string) string {
 	documented := slices.Contains(known, key)
-	for _, k := range known {
-		if k != key && strings.EqualFold(k, key) {
-			if documented {
-				return strconv.Quote(key) + " is a documented spelling of " + strconv.Quote(k) + " that this profile does not accept"
-			}
-			return "unknown property " + strconv.Quote(key) + "; did you mean " + strconv.Quote(k) + "?"
+	if k, ok := respelled(key, known); ok {
+		if documented {
+			return strconv.Quote(key) + " is a documented spelling of " + strconv.Quote(k) + " that this profile does not accept"
 		}
+		return "unknown property " + strconv.Quote(key) + "; did you mean " + strconv.Quote(k) + "?"
 	}
 	if documented {
 		return "property " + strconv.Quote(key) + " is not part of this profile's model"
@@ -402,10 +446,9 @@ func unknownMessage(key string, known []string) string {
 	return "unknown property " + strconv.Quote(key)
 }
 
-// UnknownMember is a member the schema (or the profile in use) does not
-// know, kept verbatim. It is an alias of a struct type so that
-// contactevents.UnknownMember, the same type, shows its fields in the
-// public documentation.
+// UnknownMember is the shape of a member the schema (or the profile in use)
+// does not know, kept verbatim: Unknown fills any named type with this
+// underlying struct (contactevents.UnknownMember).
 type UnknownMember = struct {
 	Key   string
 	Value []byte // the raw JSON value

@@ -6,7 +6,7 @@ package codec
 // pooled decoder across documents, so that once it has grown to the size
 // of the documents it sees, such a decode allocates nothing. Maps and
 // slices are not built at all in that mode (NewMap, NewSlice return nil; a
-// map's keys are checked for uniqueness by Keys).
+// map's keys are checked for uniqueness by Keys; see recycle.go).
 
 // spareRetained bounds what a Spare keeps between documents: one document
 // with thousands of objects must not pin their storage in the pool.
@@ -53,24 +53,6 @@ func (s *Spare[T]) Reset() {
 	}
 	s.chunks = s.chunks[:kept:kept]
 	s.chunk, s.n = 0, 0
-}
-
-// NewMap returns an empty map with room for n entries, or nil when the
-// decode keeps nothing.
-func NewMap[M ~map[string]V, V any](keep bool, n int) M {
-	if !keep {
-		return nil
-	}
-	return make(M, n)
-}
-
-// NewSlice returns an empty slice with room for n items, or nil when the
-// decode keeps nothing.
-func NewSlice[T any](keep bool, n int) []T {
-	if !keep {
-		return nil
-	}
-	return make([]T, 0, n)
 }
 
 // Of returns a pointer to a spare copy of v, valid until Reset.

@@ -70,3 +70,15 @@ func BenchmarkStreamNDJSON(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkClassify is Parse's skim of a plain event before its one
+// validating decode.
+func BenchmarkClassify(b *testing.B) {
+	data := compactFixture(b, "eventbridge.json")
+	b.SetBytes(int64(len(data)))
+	b.ReportAllocs()
+	var sum Summary
+	for b.Loop() {
+		Classify(data, Auto, nil, &sum)
+	}
+}

@@ -40,26 +40,3 @@ func TestRootRuleInEveryReader(t *testing.T) {
 		t.Error("DocumentKind calls an array an object")
 	}
 }
-
-func TestSniff(t *testing.T) {
-	keys := DocumentKeys{Envelope: []string{"version", "detail"}, Event: []string{"eventType"}}
-	for _, tc := range []struct {
-		in   string
-		f    Format
-		want Format
-		ok   bool
-	}{
-		{` {"version":"0"}`, Auto, EventBridge, true},
-		{"{\n\"eventType\":1}", Auto, Detail, true},
-		{`{"Records":[]}`, Auto, "", false},
-		{`{"ver\"sion":1}`, Auto, "", false}, // escapes: not sniffed
-		{`[{"version":"0"}]`, Auto, "", false},
-		{`{"Records":[]}`, Detail, Detail, true}, // the caller said so
-		{`{"version":"0"}`, LambdaSQS, "", false},
-	} {
-		got, ok := Sniff([]byte(tc.in), tc.f, keys)
-		if got != tc.want || ok != tc.ok {
-			t.Errorf("Sniff(%s, %s) = %s, %v; want %s, %v", tc.in, tc.f, got, ok, tc.want, tc.ok)
-		}
-	}
-}

@@ -2,12 +2,8 @@ package delivery
 
 import (
 	"fmt"
-	"slices"
+	"iter"
 	"strings"
-
-	"github.com/segmentio/encoding/json"
-
-	"github.com/connectevents/sdk-go/internal/scan"
 )
 
 // Kind says what a JSON payload looks like, so that a decoder can explain
@@ -70,16 +66,109 @@ type EventShape struct {
 	EventTypeKeys, ContactIDKeys []string
 }
 
-// describeProbe holds the top-level keys Describe looks at besides the
-// contact event's: those of the things that are not contact events (a
-// contact-flow invocation, a contact trace record).
-type describeProbe struct {
-	probe
-	Details      json.RawMessage `json:"Details"`
-	Name         json.RawMessage `json:"Name"`
-	CTRVersion   json.RawMessage `json:"AWSContactTraceRecordFormatVersion"`
-	AWSAccountID json.RawMessage `json:"AWSAccountId"`
-	CTRContactID json.RawMessage `json:"ContactId"` // a CTR's key
+// Summary is what the classifier saw of a payload's top level: enough to
+// say what it is (Describe) without reading it again.
+type Summary struct {
+	p    probe
+	r    reader
+	kind Kind   // set when the payload is not one object
+	what string // the sentence for kind
+	// wrapper is the format of a payload that is one wrapper object, v,
+	// at offset off: Records goes on from there.
+	wrapper Format
+	v       []byte
+	off     int64
+}
+
+// Classify reads the top level of data once, skimming it (structure and
+// every top-level key; nothing is validated or decoded), into sum, and
+// reports whether data is one event document and which kind by the
+// schema's root rule: an EventBridge event (a "detail" or "detail-type"
+// member) or a bare contact event. f is the caller's format: Auto, or
+// EventBridge or Detail (the caller says data is an event document; the
+// root rule still picks the kind), or another format (never a document).
+//
+// A document whose structure breaks (input ending inside it, mismatched
+// brackets, a junk byte between members) is one document too, of the kind
+// the keys before the break say, for the decoder to diagnose; its data
+// after it decides nothing. ok is false for what the delivery layer must
+// unwrap or split (a wrapper, several values, an array, a scalar): read it
+// with Records. sum then describes data all the same.
+func Classify(data []byte, f Format, shape *EventShape, sum *Summary) (doc Format, ok bool) {
+	sum.kind, sum.what, sum.wrapper, sum.v = Unknown, "", "", nil
+	v := trimWS(data)
+	if len(v) == 0 || v[0] != '{' {
+		sum.describeValue(v)
+		if f == EventBridge || f == Detail {
+			return f, true // the decoder says what it is
+		}
+		return "", false
+	}
+	switch f {
+	case Auto, EventBridge, Detail:
+	default:
+		return "", false
+	}
+	p := &sum.p
+	*p = probe{}
+	n, err := sum.r.probeObject(p, v, shape)
+	doc = docOf(p)
+	if err != nil {
+		sum.kind, sum.what = NotAnObject, fmt.Sprintf("not valid JSON (%v), not a contact event", err)
+		return doc, true
+	}
+	if rest := skipWS(v[n:]); len(rest) != 0 {
+		sum.kind, sum.what = NotAnObject, "several JSON values (NDJSON or concatenated), not a single contact event"
+		if f == Auto && (rest[0] == '{' || rest[0] == '[') {
+			return "", false // another value: NDJSON or concatenated
+		}
+		return doc, true // one document and trailing data, for the decoder to name
+	}
+	if f == Auto {
+		if wf := sum.r.classify(p); wf != doc {
+			sum.wrapper, sum.v, sum.off = wf, v[:n:n], int64(len(data)-len(skipWS(data)))
+			return "", false
+		}
+	}
+	return doc, true
+}
+
+// Records yields the records of data, which Classify read into sum and
+// found not to be one event document, as Records(data, f) does: for a
+// wrapper, going on from what Classify saw (its top level is not read
+// again).
+func (sum *Summary) Records(data []byte, f Format) iter.Seq2[Record, error] {
+	if sum.wrapper == "" {
+		return Records(data, f)
+	}
+	wf, v, off := sum.wrapper, sum.v, sum.off
+	p := sum.p
+	return func(yield func(Record, error) bool) {
+		w := &walker{yield: yield, p: p}
+		if w.validWrapper(v) != nil {
+			w.malformed(v, loc{outer: Auto, off: off})
+			return
+		}
+		w.dispatch(v, wf, loc{outer: wf, off: off})
+	}
+}
+
+// describeValue describes v, trimmed, which is not an object.
+func (sum *Summary) describeValue(v []byte) {
+	if len(v) == 0 {
+		sum.kind, sum.what = NotAnObject, "empty input, not a contact event"
+		return
+	}
+	sum.r.s.ResetView(v, skimDepth)
+	raw, ok := sum.r.s.Skip()
+	switch {
+	case !ok:
+		sum.kind, sum.what = NotAnObject, fmt.Sprintf("not valid JSON (%v), not a contact event", sum.r.s.Err())
+	case len(skipWS(v[len(raw):])) != 0:
+		sum.kind, sum.what = NotAnObject, "several JSON values (NDJSON or concatenated), not a single contact event"
+	default:
+		sum.kind, sum.what = NotAnObject, fmt.Sprintf("a JSON value that is %s, not a contact event (a JSON object)", kindName(kindOf(raw)))
+	}
 }
 
 // Describe says what the JSON payload data looks like. The sentence suits an
@@ -92,90 +181,59 @@ type describeProbe struct {
 // Describe looks at the top-level keys only and does not validate a contact
 // event; shape says what a contact event looks like.
 func Describe(data []byte, shape EventShape) (Kind, string) {
-	v := trimWS(data)
-	if len(v) == 0 {
-		return NotAnObject, "empty input, not a contact event"
-	}
-	var p describeProbe
-	var rest []byte
-	var err error
-	if v[0] == '{' {
-		rest, err = json.Parse(v, &p, parseFlags)
-	} else {
-		var raw json.RawMessage
-		rest, err = json.Parse(v, &raw, parseFlags)
-		if err == nil && len(rest) == 0 {
-			return NotAnObject, fmt.Sprintf("a JSON value that is %s, not a contact event (a JSON object)", kindName(kindOf(raw)))
-		}
-	}
-	switch {
-	case err != nil:
-		return NotAnObject, fmt.Sprintf("not valid JSON (%v), not a contact event", err)
-	case len(rest) != 0:
-		return NotAnObject, "several JSON values (NDJSON or concatenated), not a single contact event"
-	}
+	var sum Summary
+	Classify(data, Auto, &shape, &sum)
+	return sum.Describe(shape)
+}
 
+// Describe says what the payload Classify read looks like (see Describe),
+// from what it saw; shape must be the one Classify was given.
+func (sum *Summary) Describe(shape EventShape) (Kind, string) {
+	if sum.kind != Unknown {
+		return sum.kind, sum.what
+	}
+	p, r := &sum.p, &sum.r
 	if present(p.DetailType) && present(p.Source) {
-		src, dt := rawString(p.Source), rawString(p.DetailType)
+		src, dt := r.rawString(p.Source), r.rawString(p.DetailType)
 		if src == shape.Source && dt == shape.DetailType {
 			return ContactEvent, fmt.Sprintf("an Amazon Connect contact event (EventBridge event with source %q and detail-type %q)", src, dt)
 		}
 		return OtherEventBridgeEvent, fmt.Sprintf("an EventBridge event with source %q and detail-type %q, not an Amazon Connect contact event", src, dt)
 	}
-	if present(p.Details) && (strEq(p.Name, "ContactFlowEvent") || hasContactData(p.Details)) {
+	if present(p.Details) && (r.strEq(p.Name, "ContactFlowEvent") || r.hasContactData(p.Details)) {
 		name := "ContactFlowEvent"
 		if present(p.Name) {
-			name = rawString(p.Name)
+			name = r.rawString(p.Name)
 		}
 		return ContactFlowEvent, fmt.Sprintf("an Amazon Connect contact flow invocation (Name %q), not a contact event", name)
 	}
-	hasEventType, hasContactID := shape.members(v)
-	if present(p.CTRVersion) || (present(p.AWSAccountID) && present(p.CTRContactID) && !hasEventType) {
+	if present(p.CTRVersion) || (present(p.AWSAccountID) && present(p.CTRContactID) && !p.EventType) {
 		return ContactTraceRecord, "a contact trace record (CTR), not a contact event"
 	}
-	if hasEventType && hasContactID {
+	if p.EventType && p.ContactID {
 		return ContactEventDetail, "an Amazon Connect contact event detail (without its EventBridge envelope)"
 	}
-	switch f := classify(&p.probe); f {
+	switch f := r.classify(p); f {
 	case SNS, LambdaSQS, LambdaSNS, LambdaKinesis, Firehose:
 		return Unknown, fmt.Sprintf("%s, which wraps events rather than being one: read it with the %q delivery format", wrapperName(f), string(f))
 	}
-	return Unknown, fmt.Sprintf("a JSON object that is not an Amazon Connect contact event (%s)", keySummary(v))
-}
-
-// members reports whether the (valid) object v has, not null, a member
-// spelled as the contact event's eventType and one spelled as its
-// contactId. It reads the top-level keys with the SDK's scanner, allocating
-// nothing: Describe runs for every invalid event.
-func (shape EventShape) members(v []byte) (eventType, contactID bool) {
-	var s scan.Scanner
-	s.ResetView(v, 0) // the keys are compared, not kept
-	if !s.BeginObject() {
-		return false, false
-	}
-	for {
-		key, ok := s.NextKey()
-		if !ok {
-			return eventType, contactID
-		}
-		if s.Peek() != scan.Null {
-			eventType = eventType || slices.Contains(shape.EventTypeKeys, key)
-			contactID = contactID || slices.Contains(shape.ContactIDKeys, key)
-		}
-		s.Skip()
-	}
+	return Unknown, fmt.Sprintf("a JSON object that is not an Amazon Connect contact event (%s)", p.keySummary())
 }
 
 // hasContactData reports whether the Details object has a ContactData key.
-func hasContactData(details []byte) bool {
+func (r *reader) hasContactData(details []byte) bool {
 	if details[0] != '{' {
 		return false
 	}
-	var d struct {
-		ContactData json.RawMessage `json:"ContactData"`
+	var data []byte
+	r.begin(details)
+	for key, val, ok := r.member(); ok; key, val, ok = r.member() {
+		if string(key) == "ContactData" {
+			data = val
+		}
 	}
-	_, err := json.Parse(details, &d, parseFlags)
-	return err == nil && present(d.ContactData)
+	_, err := r.end()
+	return err == nil && present(data)
 }
 
 // wrapperName describes a wrapper format for Describe.
@@ -194,25 +252,18 @@ func wrapperName(f Format) string {
 	}
 }
 
-// keySummary lists the first top-level keys of the object v.
-func keySummary(v []byte) string {
-	var m map[string]json.RawMessage
-	if _, err := json.Parse(v, &m, parseFlags); err != nil || len(m) == 0 {
+// keySummary lists the first top-level keys of the probed object.
+func (p *probe) keySummary() string {
+	if p.nkeys == 0 {
 		return "no keys"
 	}
-	keys := make([]string, 0, len(m))
-	for k := range m {
-		keys = append(keys, k)
+	keys := make([]string, 0, len(p.keys))
+	for _, k := range p.keys[:min(p.nkeys, len(p.keys))] {
+		keys = append(keys, fmt.Sprintf("%q", k))
 	}
-	slices.Sort(keys)
-	const show = 8
 	more := ""
-	if len(keys) > show {
-		more = fmt.Sprintf(", and %d more", len(keys)-show)
-		keys = keys[:show]
-	}
-	for i, k := range keys {
-		keys[i] = fmt.Sprintf("%q", k)
+	if p.nkeys > len(p.keys) {
+		more = fmt.Sprintf(", and %d more", p.nkeys-len(p.keys))
 	}
 	return "keys " + strings.Join(keys, ", ") + more
 }

@@ -51,7 +51,7 @@ func TestDescribe(t *testing.T) {
 		{"empty", []byte(" \n"), NotAnObject, "empty input, not a contact event"},
 		{"array", fixture(t, "array.json"), NotAnObject, "a JSON value that is an array, not a contact event (a JSON object)"},
 		{"string", []byte(`"QUEUED"`), NotAnObject, "a JSON value that is a string, not a contact event (a JSON object)"},
-		{"invalid", []byte(`{"eventType":`), NotAnObject, "not valid JSON (json: unexpected end of JSON input"},
+		{"invalid", []byte(`{"eventType":`), NotAnObject, "not valid JSON (unexpected end of input inside a JSON value at offset 13)"},
 		{"ndjson", fixture(t, "events.ndjson"), NotAnObject, "several JSON values (NDJSON or concatenated), not a single contact event"},
 	} {
 		kind, says := Describe(tc.in, testShape)

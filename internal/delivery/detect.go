@@ -2,37 +2,44 @@ package delivery
 
 import (
 	"bytes"
+	"fmt"
 	"sync"
 
-	"github.com/segmentio/encoding/json"
+	"github.com/connectevents/sdk-go/internal/scan"
 )
 
-// parseFlags makes segmentio's decoder match keys exactly and point raw
-// values and strings into the input instead of copying them.
-const parseFlags = json.ZeroCopy | json.DontMatchCaseInsensitiveStructFields
+// skimDepth bounds the nesting the delivery layer's readers follow. It is
+// far above any delivery wrapper plus the SDK's event limit (a Lambda batch
+// nests 4 levels around its documents), and it keeps a hostile payload (two
+// million '[') to a few microseconds and no memory: the document is then
+// handed to the decoder, which reports its own depth limit at the right
+// offset.
+const skimDepth = 1000
 
-// probe holds the top-level keys that tell the formats apart. Raw values
-// point into the probed input.
+// probe holds the raw values (subslices of the probed input, null included)
+// of the top-level keys that tell the formats apart and that Describe reads,
+// as the Skimmer found them in one pass: every top-level key is seen, none
+// is decoded.
 type probe struct {
-	Records      json.RawMessage `json:"Records"`
-	RecordsLower json.RawMessage `json:"records"`
-	InvocationID json.RawMessage `json:"invocationId"`
-	Type         json.RawMessage `json:"Type"`
-	Message      json.RawMessage `json:"Message"`
-	MessageID    json.RawMessage `json:"MessageId"`
-	DetailType   json.RawMessage `json:"detail-type"`
-	Detail       json.RawMessage `json:"detail"`
-	Source       json.RawMessage `json:"source"`
+	Records, RecordsLower, InvocationID, Type, Message, MessageID []byte
+	DetailType, Detail, Source                                    []byte
+	// What Describe says about a document that is not a contact event.
+	Details, Name, CTRVersion, AWSAccountID, CTRContactID []byte
+	// EventType and ContactID: a member spelled as the contact event's
+	// eventType or contactId (by the shape the probe was given) is present,
+	// not null.
+	EventType, ContactID bool
+	// keys are the first top-level keys in sorted order (up to len(keys)),
+	// of nkeys, for Describe's summary of an unknown object.
+	keys  [8][]byte
+	nkeys int
+	shape *EventShape // while probing: the keys of EventType and ContactID
 }
 
 // firstRecord holds the keys of a Lambda event's first record that tell the
 // event sources apart.
 type firstRecord struct {
-	EventSource      json.RawMessage `json:"eventSource"`
-	EventSourceUpper json.RawMessage `json:"EventSource"`
-	Body             json.RawMessage `json:"body"`
-	Sns              json.RawMessage `json:"Sns"`
-	Kinesis          json.RawMessage `json:"kinesis"`
+	EventSource, EventSourceUpper, Body, Sns, Kinesis []byte
 }
 
 // valueKind is the first byte of a JSON value: '{', '[', '"', 'n', 't', 'f'
@@ -69,32 +76,152 @@ func kindOf(v []byte) valueKind {
 	return '0'
 }
 
-// probeValue parses the JSON value at the start of v (after spaces), filling
+// reader is the delivery layer's two readers of one input: the Skimmer for
+// structure (where values start and end, what the top-level keys are) and
+// the validating Scanner for what is not an event document (a wrapper, a
+// scalar), which the SDK's decoder never reads. Both are iterative and
+// depth-limited, and reused from value to value.
+type reader struct {
+	k scan.Skimmer
+	s scan.Scanner
+}
+
+// skimError is the error of a Skimmer that stopped.
+func skimError(k *scan.Skimmer) error {
+	f, at := k.Fault()
+	if f == scan.TooDeep {
+		return fmt.Errorf("nesting deeper than %d levels at offset %d", skimDepth, at)
+	}
+	return fmt.Errorf("%v at offset %d", f, at)
+}
+
+// probeValue reads the JSON value at the start of v (after spaces), filling
 // p when it is an object, and returns its kind and what follows it (after
-// spaces). It does not allocate.
-func probeValue(p *probe, v []byte) (valueKind, []byte, error) {
+// spaces). An object is skimmed (its structure only: its contents are a
+// decoder's to validate); any other value is validated. shape, when not
+// nil, says which keys are a contact event's, for p.EventType and
+// p.ContactID. It does not allocate.
+func (r *reader) probeValue(p *probe, v []byte, shape *EventShape) (valueKind, []byte, error) {
 	v = skipWS(v)
 	if len(v) > 0 && v[0] == '{' {
 		*p = probe{}
-		rest, err := json.Parse(v, p, parseFlags)
-		return '{', rest, err
+		n, err := r.probeObject(p, v, shape)
+		return '{', skipWS(v[n:]), err
 	}
-	var raw json.RawMessage
-	rest, err := json.Parse(v, &raw, parseFlags)
-	return kindOf(raw), rest, err
+	r.s.ResetView(v, skimDepth)
+	raw, ok := r.s.Skip()
+	if !ok {
+		return kindOf(v), nil, r.s.Err()
+	}
+	return kindOf(raw), skipWS(v[len(raw):]), nil
+}
+
+// probeObject skims the object at the start of v into p and returns its
+// length.
+func (r *reader) probeObject(p *probe, v []byte, shape *EventShape) (int, error) {
+	p.shape = shape
+	r.begin(v)
+	for key, val, ok := r.member(); ok; key, val, ok = r.member() {
+		p.set(key, val)
+	}
+	p.shape = nil
+	return r.end()
+}
+
+// unescapeKey returns the key whose raw text (between its quotes) is raw,
+// unescaped; a key that is not a valid string matches nothing.
+func (r *reader) unescapeKey(raw []byte) []byte {
+	q := make([]byte, 0, len(raw)+2)
+	q = append(append(append(q, '"'), raw...), '"')
+	u, ok := r.unquote(q)
+	if !ok {
+		return nil
+	}
+	return u
+}
+
+// set records the member key: val of a probed object.
+func (p *probe) set(key, val []byte) {
+	switch string(key) {
+	case "Records":
+		p.Records = val
+	case "records":
+		p.RecordsLower = val
+	case "invocationId":
+		p.InvocationID = val
+	case "Type":
+		p.Type = val
+	case "Message":
+		p.Message = val
+	case "MessageId":
+		p.MessageID = val
+	case "detail-type":
+		p.DetailType = val
+	case "detail":
+		p.Detail = val
+	case "source":
+		p.Source = val
+	case "Details":
+		p.Details = val
+	case "Name":
+		p.Name = val
+	case "AWSContactTraceRecordFormatVersion":
+		p.CTRVersion = val
+	case "AWSAccountId":
+		p.AWSAccountID = val
+	case "ContactId":
+		p.CTRContactID = val
+	}
+	if p.shape != nil && present(val) {
+		p.EventType = p.EventType || containsKey(p.shape.EventTypeKeys, key)
+		p.ContactID = p.ContactID || containsKey(p.shape.ContactIDKeys, key)
+	}
+	p.addKey(key)
+}
+
+func containsKey(keys []string, key []byte) bool {
+	for _, k := range keys {
+		if k == string(key) {
+			return true
+		}
+	}
+	return false
+}
+
+// addKey counts key and keeps it among the first len(p.keys) in sorted
+// order (a repeated key counts once while it is among them).
+func (p *probe) addKey(key []byte) {
+	n := min(p.nkeys, len(p.keys))
+	if n == len(p.keys) && bytes.Compare(key, p.keys[n-1]) > 0 {
+		p.nkeys++ // after the ones kept: counted only
+		return
+	}
+	i := 0
+	for i < n && bytes.Compare(p.keys[i], key) < 0 {
+		i++
+	}
+	if i < n && bytes.Equal(p.keys[i], key) {
+		return
+	}
+	p.nkeys++
+	if i == len(p.keys) {
+		return
+	}
+	copy(p.keys[i+1:], p.keys[i:min(n, len(p.keys)-1)])
+	p.keys[i] = key
 }
 
 // classify returns the format of a probed object.
-func classify(p *probe) Format {
+func (r *reader) classify(p *probe) Format {
 	if present(p.Records) {
-		if f := lambdaFormat(p.Records); f != "" {
+		if f := r.lambdaFormat(p.Records); f != "" {
 			return f
 		}
 	}
 	if present(p.RecordsLower) && present(p.InvocationID) {
 		return Firehose
 	}
-	if strEq(p.Type, "Notification") && present(p.Message) {
+	if r.strEq(p.Type, "Notification") && present(p.Message) {
 		return SNS
 	}
 	return docOf(p)
@@ -102,7 +229,7 @@ func classify(p *probe) Format {
 
 // lambdaFormat returns the Lambda event format of a Records array from its
 // first record, LambdaSQS for an empty array, or "".
-func lambdaFormat(records []byte) Format {
+func (r *reader) lambdaFormat(records []byte) Format {
 	if len(records) == 0 || records[0] != '[' {
 		return ""
 	}
@@ -113,44 +240,92 @@ func lambdaFormat(records []byte) Format {
 	if first[0] != '{' {
 		return ""
 	}
-	var r firstRecord
-	if _, err := json.Parse(first, &r, parseFlags); err != nil {
+	var fr firstRecord
+	k := &r.k
+	k.Reset(first, skimDepth)
+	k.BeginObject()
+	for {
+		key, _, ok := k.NextMember()
+		if !ok {
+			break
+		}
+		val, ok := k.Value()
+		if !ok {
+			break
+		}
+		switch string(key) {
+		case "eventSource":
+			fr.EventSource = val
+		case "EventSource":
+			fr.EventSourceUpper = val
+		case "body":
+			fr.Body = val
+		case "Sns":
+			fr.Sns = val
+		case "kinesis":
+			fr.Kinesis = val
+		}
+	}
+	if f, _ := k.Fault(); f != scan.NoFault {
 		return ""
 	}
-	src := r.EventSource
+	src := fr.EventSource
 	if !present(src) {
-		src = r.EventSourceUpper
+		src = fr.EventSourceUpper
 	}
 	switch {
-	case strEq(src, "aws:sqs"):
+	case r.strEq(src, "aws:sqs"):
 		return LambdaSQS
-	case strEq(src, "aws:sns"):
+	case r.strEq(src, "aws:sns"):
 		return LambdaSNS
-	case strEq(src, "aws:kinesis"):
+	case r.strEq(src, "aws:kinesis"):
 		return LambdaKinesis
 	case present(src):
 		return ""
-	case present(r.Body):
+	case present(fr.Body):
 		return LambdaSQS
-	case present(r.Sns):
+	case present(fr.Sns):
 		return LambdaSNS
-	case present(r.Kinesis):
+	case present(fr.Kinesis):
 		return LambdaKinesis
 	}
 	return ""
 }
 
+// isWrapper reports whether f wraps event documents in a single JSON
+// object (its syntax is then the delivery layer's to check, as no decoder
+// reads it).
+func isWrapper(f Format) bool {
+	switch f {
+	case SNS, LambdaSQS, LambdaSNS, LambdaKinesis, Firehose:
+		return true
+	}
+	return false
+}
+
+// validWrapper reports whether the wrapper object v is valid JSON, and why
+// not: an event document is checked by its decoder, a wrapper here, once,
+// by the validating Scanner.
+func (r *reader) validWrapper(v []byte) error {
+	r.s.ResetView(v, skimDepth)
+	if _, ok := r.s.Skip(); !ok || !r.s.Finish() {
+		return r.s.Err()
+	}
+	return nil
+}
+
 // Detect reports the format of data from its first bytes and top-level keys.
-// It scans the first JSON value without decoding it (segmentio's parser
-// matches a handful of keys and skips everything else) and allocates nothing
-// for in-memory objects; see the package documentation for the rules.
+// It skims the first JSON value (its structure, every top-level key, the
+// first record of a Lambda batch) without decoding or validating it (a
+// wrapper is validated) and allocates nothing for in-memory objects; see
+// the package documentation for the rules.
 //
 // Detect returns Auto when data holds no recognisable JSON: it is empty, a
 // single scalar, or its first value is not valid JSON.
 func Detect(data []byte) Format {
-	p := probePool.Get().(*probe)
-	defer probePool.Put(p)
-	if f, _, ok := detectSingle(p, data); ok {
+	d := detectPool.Get().(*detector)
+	defer detectPool.Put(d)
+	if f, _, ok := d.r.detectSingle(&d.p, data, nil); ok {
 		return f
 	}
 	s := newMemSplitter(data)
@@ -161,36 +336,55 @@ func Detect(data []byte) Format {
 	case mode == Array:
 		return Array
 	}
-	k, _, err := probeValue(p, first.val)
+	k, _, err := d.r.probeValue(&d.p, first.val, nil)
 	switch {
 	case err != nil:
+		return Auto
+	case mode != "" && !s.valueStart():
+		// One value and trailing data (the current page's
+		// CONNECTED_TO_AGENT sample leaves a '}' over), not several
+		// values.
 		return Auto
 	case mode != "":
 		return mode
 	case k != '{':
 		return Auto
 	}
-	return classify(p)
+	f := d.r.classify(&d.p)
+	if isWrapper(f) && d.r.validWrapper(first.val) != nil {
+		return Auto
+	}
+	return f
 }
 
-// probePool saves Detect an allocation: a probe escapes to the heap.
-var probePool = sync.Pool{New: func() any { return new(probe) }}
+// detector is what Detect reads with; pooled, since it escapes to the heap.
+type detector struct {
+	p probe
+	r reader
+}
+
+var detectPool = sync.Pool{New: func() any { return new(detector) }}
 
 // detectSingle is the fast path of detection: data holds exactly one JSON
-// object. It returns the object's format and the object with surrounding
-// space trimmed.
-func detectSingle(p *probe, data []byte) (Format, []byte, bool) {
+// object, of a structure that holds together (a wrapper: valid JSON). It
+// returns the object's format and the object with surrounding space
+// trimmed.
+func (r *reader) detectSingle(p *probe, data []byte, shape *EventShape) (Format, []byte, bool) {
 	start := len(data) - len(skipWS(data))
 	if start == len(data) || data[start] != '{' {
 		return "", nil, false
 	}
 	*p = probe{}
-	rest, err := json.Parse(data[start:], p, parseFlags)
-	if err != nil || len(rest) != 0 {
+	n, err := r.probeObject(p, data[start:], shape)
+	if err != nil || len(skipWS(data[start+n:])) != 0 {
 		return "", nil, false
 	}
-	v := trimWS(data[start:])
-	return classify(p), v[:len(v):len(v)], true
+	v := data[start : start+n : start+n]
+	f := r.classify(p)
+	if isWrapper(f) && r.validWrapper(v) != nil {
+		return "", nil, false
+	}
+	return f, v, true
 }
 
 // autoMode reads the start of the input to decide how values are laid out:
@@ -247,7 +441,7 @@ func present(raw []byte) bool {
 }
 
 // strEq reports whether raw is a JSON string equal to s.
-func strEq(raw []byte, s string) bool {
+func (r *reader) strEq(raw []byte, s string) bool {
 	if len(raw) < 2 || raw[0] != '"' {
 		return false
 	}
@@ -257,29 +451,30 @@ func strEq(raw []byte, s string) bool {
 	if bytes.IndexByte(raw, '\\') < 0 {
 		return false
 	}
-	u, ok := unquote(raw)
+	u, ok := r.unquote(raw)
 	return ok && string(u) == s
 }
 
 // unquote returns the contents of the JSON string raw, or false when raw is
-// not a string. Unescaped contents point into raw.
-func unquote(raw []byte) ([]byte, bool) {
+// not a valid string. Unescaped contents point into raw.
+func (r *reader) unquote(raw []byte) ([]byte, bool) {
 	if len(raw) < 2 || raw[0] != '"' {
 		return nil, false
 	}
 	if bytes.IndexByte(raw, '\\') < 0 {
 		return raw[1 : len(raw)-1 : len(raw)-1], true
 	}
-	var s string
-	if _, err := json.Parse(raw, &s, json.DontMatchCaseInsensitiveStructFields); err != nil {
+	r.s.ResetView(raw, 1)
+	s, ok := r.s.ReadString()
+	if !ok || !r.s.Finish() {
 		return nil, false
 	}
 	return []byte(s), true
 }
 
 // rawString returns the JSON string raw as a Go string, or "".
-func rawString(raw []byte) string {
-	u, _ := unquote(raw)
+func (r *reader) rawString(raw []byte) string {
+	u, _ := r.unquote(raw)
 	return string(u)
 }
 
@@ -293,6 +488,13 @@ func skipWS(b []byte) []byte {
 		}
 	}
 	return b[len(b):]
+}
+
+// Trim returns data without surrounding JSON whitespace (capped: appending
+// to it never writes into data), and the offset where it starts.
+func Trim(data []byte) ([]byte, int) {
+	v := trimWS(data)
+	return v[:len(v):len(v)], len(data) - len(skipWS(data))
 }
 
 // trimWS returns b without leading and trailing JSON whitespace.

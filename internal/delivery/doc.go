@@ -64,9 +64,13 @@
 //
 // # Performance
 //
-// Keys are matched with github.com/segmentio/encoding/json into small structs
-// of raw values that point into the input, with probes reused from value to
-// value: for a plain EventBridge event Records scans the input once and
-// yields a subslice of it without copying or decoding. Only documents held in
-// JSON strings or base64 are copied, once, when decoded.
+// Keys are found by internal/scan's Skimmer, which reads structure only
+// (strings and brackets, without recursion, to a depth limit) and points
+// into the input: for a plain EventBridge event Records skims the input
+// once and yields a subslice of it without copying, decoding or validating
+// it, so that the SDK's decoder is the one reader that validates an event
+// document. A wrapper (an SNS notification, a Lambda or Firehose batch) is
+// validated once by internal/scan's Scanner, since no decoder reads it.
+// Only documents held in JSON strings or base64 are copied, once, when
+// decoded.
 package delivery

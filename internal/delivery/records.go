@@ -44,13 +44,13 @@ type Record struct {
 	// input (or the NDJSON/concatenated value) is the document itself.
 	Pointer string
 	// Data is the contact-event document, an EventBridge event or a bare
-	// detail, as JSON bytes without surrounding space. Its JSON syntax has
-	// been checked while probing its keys, except when the caller selected
-	// EventBridge or Detail (then only its first byte, '{', is), and except
-	// for an object that is not valid JSON, which is yielded as a record of
-	// the kind its top-level keys say (DocumentKind) so that the decoder
-	// reports its defects with their positions; its content is left to the
-	// contact-event decoder. Records returns subslices of its
+	// detail, as JSON bytes without surrounding space. Only its structure
+	// has been read (skimmed, for its top-level keys), and only when the
+	// caller did not select EventBridge or Detail (then only its first
+	// byte, '{', is): its syntax and content are the contact-event
+	// decoder's to check, which reports every defect with its position. An
+	// object whose structure breaks is yielded as a record of the kind its
+	// top-level keys say (DocumentKind). Records returns subslices of its
 	// input (capped, so appending to Data never overwrites the input) or new
 	// decoded bytes. Stream may return a slice of its read buffer that is only
 	// valid until the loop body returns: copy Data to keep it.
@@ -65,6 +65,12 @@ type Record struct {
 	// decoded from a batch in such a value, the line where that value starts),
 	// else 0.
 	Line int
+	// Column is the 1-based column (in UTF-8 characters) of that line where
+	// Data starts when Line is set and Data is a verbatim slice of the
+	// input (a value after others on its line: concatenated values, array
+	// elements), else 0. With Offset and Line it makes positions inside
+	// Data positions in the input.
+	Column int
 }
 
 // RecordError describes a record that could not be unwrapped, or a problem

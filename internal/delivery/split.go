@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"unicode/utf8"
 )
 
 // readChunk is the initial size of Stream's read buffer and the amount by
@@ -17,6 +18,7 @@ type item struct {
 	val   []byte // the value's bytes (a subslice of the splitter's buffer)
 	off   int64  // input offset of val, or of the problem
 	line  int    // 1-based line of off
+	col   int    // 1-based column of off, in UTF-8 characters
 	elem  int    // index within a top-level array, or -1
 	err   error  // when not nil, val is nil
 	fatal bool   // no item can follow err
@@ -36,9 +38,13 @@ type splitter struct {
 	end  int   // end of the bytes read into buf
 	base int64 // input offset of buf[0]
 	line int   // 1-based line of buf[pos]
-	bol  bool  // buf[pos] starts a line
-	eof  bool  // r has no more bytes
-	rerr error // read error other than io.EOF, reported once
+	// colChars is the number of characters from the start of the line to
+	// the input offset colOff (at most pos): column counts each byte once.
+	colOff   int64
+	colChars int
+	bol      bool  // buf[pos] starts a line
+	eof      bool  // r has no more bytes
+	rerr     error // read error other than io.EOF, reported once
 
 	max    int  // largest value in bytes; 0 for no limit
 	ndjson bool // a top-level value may not span lines
@@ -78,6 +84,7 @@ func (s *splitter) fill() bool {
 	}
 	if s.end == len(s.buf) {
 		if s.pos > 0 {
+			s.column() // count the line's characters before they go
 			n := copy(s.buf, s.buf[s.pos:s.end])
 			s.base += int64(s.pos)
 			s.pos, s.end = 0, n
@@ -115,9 +122,20 @@ func (s *splitter) consume(n int) {
 		return
 	}
 	b := s.buf[s.pos : s.pos+n]
-	s.line += bytes.Count(b, newline)
+	if k := bytes.Count(b, newline); k > 0 {
+		s.line += k
+		s.colOff, s.colChars = s.offset()+int64(bytes.LastIndexByte(b, '\n'))+1, 0
+	}
 	s.bol = b[n-1] == '\n'
 	s.pos += n
+}
+
+// column returns the 1-based column of buf[pos], in UTF-8 characters.
+func (s *splitter) column() int {
+	from := int(s.colOff - s.base)
+	s.colChars += utf8.RuneCount(s.buf[from:s.pos])
+	s.colOff = s.offset()
+	return s.colChars + 1
 }
 
 var newline = []byte{'\n'}
@@ -136,6 +154,7 @@ func (s *splitter) skipSpace() (sawNL, more bool) {
 				s.line++
 				s.bol = true
 				sawNL = true
+				s.colOff, s.colChars = s.offset(), 0
 			default:
 				return sawNL, true
 			}
@@ -144,6 +163,19 @@ func (s *splitter) skipSpace() (sawNL, more bool) {
 			return sawNL, false
 		}
 	}
+}
+
+// valueStart reports whether the next byte (after skipSpace) can start a
+// value.
+func (s *splitter) valueStart() bool {
+	if s.pos >= s.end {
+		return false
+	}
+	switch s.buf[s.pos] {
+	case '}', ']', ',', ':':
+		return false
+	}
+	return true
 }
 
 // readErr returns the pending read error as a fatal item, once.
@@ -166,7 +198,7 @@ func (s *splitter) next() (it item, ok bool) {
 	}
 	for {
 		_, more := s.skipSpace()
-		off, line := s.offset(), s.line
+		off, line, col := s.offset(), s.line, s.column()
 		if !more {
 			if it, ok := s.readErr(); ok {
 				return it, true
@@ -211,7 +243,7 @@ func (s *splitter) next() (it item, ok bool) {
 			continue
 		}
 		val, how, err := s.scanValue()
-		it := item{val: val, off: off, line: line, elem: elem, err: err}
+		it := item{val: val, off: off, line: line, col: col, elem: elem, err: err}
 		switch how {
 		case scanResync:
 			s.resyncPending = true
@@ -273,6 +305,7 @@ func (s *splitter) scanValue() ([]byte, scanOutcome, error) {
 		inString, inStruct = &stopStringStrict, &stopStructStrict
 	}
 	s.stack = s.stack[:0]
+	deep := 0 // levels beyond skimDepth
 	inStr, esc, done := false, false, false
 	i := 0
 	for {
@@ -325,11 +358,22 @@ func (s *splitter) scanValue() ([]byte, scanOutcome, error) {
 			switch c {
 			case '"':
 				inStr = true
-			case '{':
-				s.stack = append(s.stack, '}')
-			case '[':
-				s.stack = append(s.stack, ']')
+			case '{', '[':
+				if len(s.stack) >= skimDepth {
+					// Deeper than any event may be: count the levels
+					// (their brackets are not matched) to find the
+					// value's end, so that its decoder reports the depth
+					// limit at its place, without a stack that grows
+					// with the input.
+					deep++
+					break
+				}
+				s.stack = append(s.stack, c+2) // '{'+2 == '}', '['+2 == ']'
 			case '}', ']':
+				if deep > 0 {
+					deep--
+					break
+				}
 				k := len(s.stack)
 				if k == 0 || s.stack[k-1] != c {
 					return nil, scanResync, fmt.Errorf("mismatched %q in JSON value at offset %d", c, s.offset()+int64(i-1))

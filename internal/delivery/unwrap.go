@@ -6,30 +6,92 @@ import (
 	"fmt"
 	"strconv"
 
-	"github.com/segmentio/encoding/json"
+	"github.com/connectevents/sdk-go/internal/scan"
 )
 
-// batchRecord holds the fields of a Lambda or Firehose batch record.
+// batchRecord holds the fields (raw values) of a Lambda or Firehose batch
+// record.
 type batchRecord struct {
-	MessageID json.RawMessage `json:"messageId"`
-	Body      json.RawMessage `json:"body"`
-	Sns       json.RawMessage `json:"Sns"`
-	EventID   json.RawMessage `json:"eventID"`
-	Kinesis   json.RawMessage `json:"kinesis"`
-	RecordID  json.RawMessage `json:"recordId"`
-	Data      json.RawMessage `json:"data"`
+	MessageID, Body, Sns, EventID, Kinesis, RecordID, Data []byte
+}
+
+func (b *batchRecord) set(key, val []byte) {
+	switch string(key) {
+	case "messageId":
+		b.MessageID = val
+	case "body":
+		b.Body = val
+	case "Sns":
+		b.Sns = val
+	case "eventID":
+		b.EventID = val
+	case "kinesis":
+		b.Kinesis = val
+	case "recordId":
+		b.RecordID = val
+	case "data":
+		b.Data = val
+	}
 }
 
 // nestedRecord holds the fields of a Lambda record's Sns or kinesis object.
 type nestedRecord struct {
-	MessageID json.RawMessage `json:"MessageId"`
-	Message   json.RawMessage `json:"Message"`
-	Data      json.RawMessage `json:"data"`
+	MessageID, Message, Data []byte
+}
+
+func (n *nestedRecord) set(key, val []byte) {
+	switch string(key) {
+	case "MessageId":
+		n.MessageID = val
+	case "Message":
+		n.Message = val
+	case "data":
+		n.Data = val
+	}
+}
+
+// Reading an object's members (keys unescaped, values raw) with r.k:
+//
+//	r.begin(v)
+//	for key, val, ok := r.member(); ok; key, val, ok = r.member() {
+//		...
+//	}
+//	n, err := r.end() // the object's length, or why the skim stopped
+//
+// (No callback: a struct filled through an interface would escape to the
+// heap, and Parse's classifier keeps its probe on the stack.)
+
+// begin starts reading the members of the object at the start of v.
+func (r *reader) begin(v []byte) {
+	r.k.Reset(v, skimDepth)
+	r.k.BeginObject()
+}
+
+// member returns the next member of the object, or false at its end or
+// where the skim stopped.
+func (r *reader) member() (key, val []byte, ok bool) {
+	key, esc, ok := r.k.NextMember()
+	if !ok {
+		return nil, nil, false
+	}
+	if esc {
+		key = r.unescapeKey(key)
+	}
+	val, ok = r.k.Value()
+	return key, val, ok
+}
+
+// end returns the length of the object read, or why the skim stopped.
+func (r *reader) end() (int, error) {
+	if f, _ := r.k.Fault(); f != scan.NoFault {
+		return r.k.Offset(), skimError(&r.k)
+	}
+	return r.k.Offset(), nil
 }
 
 // sns unwraps the SNS notification probed in w.p.
 func (w *walker) sns(l loc) bool {
-	r := Record{Format: l.outer, ID: rawString(w.p.MessageID), Pointer: l.ptr + "/Message", Offset: -1, Line: l.line}
+	r := Record{Format: l.outer, ID: w.rawString(w.p.MessageID), Pointer: l.ptr + "/Message", Offset: -1, Line: l.line}
 	data, doc, _, err := w.embedded(w.p.Message, "Message", false)
 	if err != nil {
 		return w.fail(r, "MessageId", err)
@@ -42,7 +104,7 @@ func (w *walker) sns(l loc) bool {
 }
 
 // batch unwraps every record of a Lambda or Firehose batch.
-func (w *walker) batch(recs json.RawMessage, f Format, l loc) bool {
+func (w *walker) batch(recs []byte, f Format, l loc) bool {
 	key := "/Records"
 	if f == Firehose {
 		key = "/records"
@@ -55,39 +117,35 @@ func (w *walker) batch(recs json.RawMessage, f Format, l loc) bool {
 	if recs[0] != '[' {
 		return w.fail(r, "", fmt.Errorf("%s is %s, not an array", key[1:], kindName(kindOf(recs))))
 	}
-	// Walk the array (already validated by the probe), parsing each record
+	// Walk the array (the wrapper was validated), skimming each record
 	// once.
-	rest := skipWS(recs[1:])
-	if len(rest) > 0 && rest[0] == ']' {
-		return true
-	}
-	for i := 0; ; i++ {
-		var err error
-		isObject := len(rest) > 0 && rest[0] == '{'
-		var kind valueKind
+	a := &w.array
+	a.Reset(recs, skimDepth)
+	a.BeginArray()
+	for i := 0; a.NextElement(); i++ {
+		v, ok := a.Value()
+		if !ok {
+			break
+		}
+		isObject := v[0] == '{'
 		if isObject {
 			w.br = batchRecord{}
-			rest, err = json.Parse(rest, &w.br, parseFlags)
-		} else {
-			var raw json.RawMessage
-			rest, err = json.Parse(rest, &raw, parseFlags)
-			kind = kindOf(raw)
+			w.begin(v)
+			for key, val, ok := w.member(); ok; key, val, ok = w.member() {
+				w.br.set(key, val)
+			}
+			if _, err := w.end(); err != nil {
+				return w.fail(r, "", fmt.Errorf("%s is not valid JSON: %w", key[1:], err))
+			}
 		}
-		if err != nil {
-			return w.fail(r, "", fmt.Errorf("%s is not valid JSON: %w", key[1:], err))
-		}
-		if !w.batchRecord(isObject, kind, i, f, base, l) {
+		if !w.batchRecord(isObject, kindOf(v), i, f, base, l) {
 			return false
 		}
-		switch {
-		case len(rest) > 0 && rest[0] == ',':
-			rest = skipWS(rest[1:])
-		case len(rest) > 0 && rest[0] == ']':
-			return true
-		default:
-			return w.fail(r, "", fmt.Errorf("%s is not a valid JSON array", key[1:]))
-		}
 	}
+	if f, _ := a.Fault(); f != scan.NoFault {
+		return w.fail(r, "", fmt.Errorf("%s is not a valid JSON array: %w", key[1:], skimError(a)))
+	}
+	return true
 }
 
 // batchRecord unwraps record i of a batch of format f: the record parsed into
@@ -100,11 +158,11 @@ func (w *walker) batchRecord(isObject bool, kind valueKind, i int, f Format, bas
 	}
 	var (
 		idField, what string
-		raw           json.RawMessage
+		raw           []byte
 	)
 	switch f {
 	case LambdaSQS:
-		r.ID, idField = rawString(w.br.MessageID), "messageId"
+		r.ID, idField = w.rawString(w.br.MessageID), "messageId"
 		r.Pointer, what, raw = ptr+"/body", "body", w.br.Body
 	case LambdaSNS:
 		idField = "MessageId"
@@ -113,9 +171,9 @@ func (w *walker) batchRecord(isObject bool, kind valueKind, i int, f Format, bas
 			r.Pointer = ptr + "/Sns"
 			return w.fail(r, idField, err)
 		}
-		r.ID, raw = rawString(w.nr.MessageID), w.nr.Message
+		r.ID, raw = w.rawString(w.nr.MessageID), w.nr.Message
 	case LambdaKinesis:
-		r.ID, idField = rawString(w.br.EventID), "eventID"
+		r.ID, idField = w.rawString(w.br.EventID), "eventID"
 		r.Pointer, what = ptr+"/kinesis/data", "kinesis.data"
 		if err := w.nested(w.br.Kinesis, "kinesis"); err != nil {
 			r.Pointer = ptr + "/kinesis"
@@ -123,7 +181,7 @@ func (w *walker) batchRecord(isObject bool, kind valueKind, i int, f Format, bas
 		}
 		raw = w.nr.Data
 	case Firehose:
-		r.ID, idField = rawString(w.br.RecordID), "recordId"
+		r.ID, idField = w.rawString(w.br.RecordID), "recordId"
 		r.Pointer, what, raw = ptr+"/data", "data", w.br.Data
 	}
 	var (
@@ -134,7 +192,7 @@ func (w *walker) batchRecord(isObject bool, kind valueKind, i int, f Format, bas
 	)
 	if f == LambdaKinesis || f == Firehose {
 		var decoded []byte
-		if decoded, err = decodeBase64(raw, what); err == nil {
+		if decoded, err = w.decodeBase64(raw, what); err == nil {
 			data, doc, viaSNS, err = w.document(decoded, "decoded "+what, true)
 		}
 	} else {
@@ -156,7 +214,7 @@ func (w *walker) batchRecord(isObject bool, kind valueKind, i int, f Format, bas
 }
 
 // nested parses a record's Sns or kinesis object into w.nr.
-func (w *walker) nested(raw json.RawMessage, name string) error {
+func (w *walker) nested(raw []byte, name string) error {
 	if !present(raw) {
 		return fmt.Errorf("no %s object in the record", name)
 	}
@@ -164,7 +222,11 @@ func (w *walker) nested(raw json.RawMessage, name string) error {
 		return fmt.Errorf("%s is %s, not a JSON object", name, kindName(kindOf(raw)))
 	}
 	w.nr = nestedRecord{}
-	if _, err := json.Parse(raw, &w.nr, parseFlags); err != nil {
+	w.begin(raw)
+	for key, val, ok := w.member(); ok; key, val, ok = w.member() {
+		w.nr.set(key, val)
+	}
+	if _, err := w.end(); err != nil {
 		return fmt.Errorf("%s is not valid JSON: %w", name, err)
 	}
 	return nil
@@ -173,14 +235,14 @@ func (w *walker) nested(raw json.RawMessage, name string) error {
 // embedded unwraps a document held in the JSON string raw (an SQS body, an
 // SNS Message). With allowSNS the document may be an SNS notification, whose
 // Message is unwrapped in turn (viaSNS is then true).
-func (w *walker) embedded(raw json.RawMessage, what string, allowSNS bool) (data []byte, doc Format, viaSNS bool, err error) {
+func (w *walker) embedded(raw []byte, what string, allowSNS bool) (data []byte, doc Format, viaSNS bool, err error) {
 	if !present(raw) {
 		return nil, "", false, fmt.Errorf("no %s in the record", what)
 	}
 	if raw[0] != '"' {
 		return nil, "", false, fmt.Errorf("%s is %s, not a string", what, kindName(kindOf(raw)))
 	}
-	s, ok := unquote(raw)
+	s, ok := w.unquote(raw)
 	if !ok {
 		return nil, "", false, fmt.Errorf("%s is not a valid JSON string", what)
 	}
@@ -191,14 +253,18 @@ func (w *walker) embedded(raw json.RawMessage, what string, allowSNS bool) (data
 // EventBridge event or a bare detail; with allowSNS an SNS notification is
 // unwrapped.
 func (w *walker) document(b []byte, what string, allowSNS bool) (data []byte, doc Format, viaSNS bool, err error) {
-	k, rest, err := probeValue(&w.q, b)
+	k, rest, err := w.probeValue(&w.q, b, nil)
+	malformed := func() ([]byte, Format, bool, error) {
+		// An object that is not valid JSON: the caller's decoder
+		// diagnoses it (see walker.malformed).
+		t := trimWS(b)
+		doc, _ := DocumentKind(t)
+		return t[:len(t):len(t)], doc, false, nil
+	}
 	switch {
 	case err != nil:
 		if t := trimWS(b); len(t) > 0 && t[0] == '{' {
-			// An object that is not valid JSON: the caller's decoder
-			// diagnoses it (see walker.malformed).
-			doc, _ := DocumentKind(t)
-			return t[:len(t):len(t)], doc, false, nil
+			return malformed()
 		}
 		return nil, "", false, fmt.Errorf("%s is not JSON: %w", what, err)
 	case k != '{':
@@ -206,7 +272,10 @@ func (w *walker) document(b []byte, what string, allowSNS bool) (data []byte, do
 	case len(rest) != 0:
 		return nil, "", false, fmt.Errorf("%s has data after its JSON value", what)
 	}
-	if allowSNS && strEq(w.q.Type, "Notification") && present(w.q.Message) {
+	if allowSNS && w.strEq(w.q.Type, "Notification") && present(w.q.Message) {
+		if w.validWrapper(trimWS(b)) != nil {
+			return malformed()
+		}
 		data, doc, _, err = w.embedded(w.q.Message, what+": SNS Message", false)
 		return data, doc, true, err
 	}
@@ -216,14 +285,14 @@ func (w *walker) document(b []byte, what string, allowSNS bool) (data []byte, do
 }
 
 // decodeBase64 decodes the base64 JSON string raw, padded or not.
-func decodeBase64(raw json.RawMessage, what string) ([]byte, error) {
+func (r *reader) decodeBase64(raw []byte, what string) ([]byte, error) {
 	if !present(raw) {
 		return nil, fmt.Errorf("no %s in the record", what)
 	}
 	if raw[0] != '"' {
 		return nil, fmt.Errorf("%s is %s, not a string", what, kindName(kindOf(raw)))
 	}
-	s, ok := unquote(raw)
+	s, ok := r.unquote(raw)
 	if !ok {
 		return nil, fmt.Errorf("%s is not a valid JSON string", what)
 	}

@@ -5,6 +5,8 @@ import (
 	"errors"
 	"fmt"
 	"strconv"
+
+	"github.com/connectevents/sdk-go/internal/scan"
 )
 
 // walker unwraps values and yields records. Its probes and scratch slices
@@ -14,10 +16,12 @@ type walker struct {
 	index int
 	done  bool // yield asked to stop
 
-	p  probe // the value being unwrapped
-	q  probe // a document embedded in it
-	br batchRecord
-	nr nestedRecord
+	reader
+	array scan.Skimmer // the records of a batch
+	p     probe        // the value being unwrapped
+	q     probe        // a document embedded in it
+	br    batchRecord
+	nr    nestedRecord
 }
 
 // loc is where a value sits in the input.
@@ -27,6 +31,7 @@ type loc struct {
 	ptr    string // pointer of the value within its top-level value
 	off    int64  // input offset of the value
 	line   int    // Record.Line
+	col    int    // Record.Column
 }
 
 // emit yields a record and reports whether to go on.
@@ -70,7 +75,7 @@ func (w *walker) malformed(v []byte, l loc) bool {
 func (w *walker) records(data []byte, f Format) {
 	switch {
 	case f == Auto:
-		if df, v, ok := detectSingle(&w.p, data); ok {
+		if df, v, ok := w.detectSingle(&w.p, data, nil); ok {
 			w.dispatch(v, df, loc{outer: df, off: int64(len(data) - len(skipWS(data)))})
 			return
 		}
@@ -94,7 +99,10 @@ func (w *walker) records(data []byte, f Format) {
 			w.dispatch(v, f, l)
 			return
 		}
-		_, rest, err := probeValue(&w.p, v)
+		_, rest, err := w.probeValue(&w.p, v, nil)
+		if err == nil && len(rest) == 0 {
+			err = w.validWrapper(v)
+		}
 		switch {
 		case err != nil:
 			w.fail(r, "", fmt.Errorf("not valid JSON: %w", err))
@@ -164,7 +172,7 @@ func (w *walker) container(s *splitter, mode Format) {
 
 // itemLoc returns the location of a splitter item.
 func itemLoc(mode Format, it item) loc {
-	l := loc{outer: mode, nested: true, off: it.off, line: it.line}
+	l := loc{outer: mode, nested: true, off: it.off, line: it.line, col: it.col}
 	if it.elem >= 0 {
 		l.ptr = "/" + strconv.Itoa(it.elem)
 	}
@@ -181,12 +189,17 @@ func (w *walker) failItem(mode Format, it item) bool {
 // not nil, is asked to resync after a value that is not JSON at all.
 func (w *walker) autoValue(v []byte, l loc, s *splitter) bool {
 	r := Record{Format: l.outer, Pointer: l.ptr, Offset: l.off, Line: l.line}
-	k, rest, err := probeValue(&w.p, v)
+	k, rest, err := w.probeValue(&w.p, v, nil)
+	var f Format
+	if err == nil && k == '{' && len(rest) == 0 {
+		if f = w.classify(&w.p); isWrapper(f) {
+			err = w.validWrapper(v)
+		}
+	}
 	switch {
 	case err != nil:
 		if c := v[0]; c != '{' && c != '[' && c != '"' {
-			// A junk token: segmentio's message for it is confusing, and the
-			// splitter must look for a fresh start.
+			// A junk token: the splitter must look for a fresh start.
 			if s != nil {
 				s.resyncPending = true
 			}
@@ -204,7 +217,6 @@ func (w *walker) autoValue(v []byte, l loc, s *splitter) bool {
 	case len(rest) != 0:
 		return w.fail(r, "", errors.New("unexpected data after the JSON value"))
 	}
-	f := classify(&w.p)
 	if l.outer == Auto {
 		l.outer = f
 	}
@@ -216,7 +228,7 @@ func (w *walker) autoValue(v []byte, l loc, s *splitter) bool {
 func (w *walker) dispatch(v []byte, f Format, l loc) bool {
 	switch f {
 	case EventBridge, Detail:
-		return w.emit(Record{Format: l.outer, Inner: f, Doc: f, Pointer: l.ptr, Data: v, Offset: l.off, Line: l.line})
+		return w.emit(Record{Format: l.outer, Inner: f, Doc: f, Pointer: l.ptr, Data: v, Offset: l.off, Line: l.line, Column: l.col})
 	case SNS:
 		return w.sns(l)
 	case Firehose:

@@ -1,4 +1,4 @@
-package contactevents_test
+package bench
 
 import "encoding/json"
 
@@ -108,21 +108,29 @@ type plainCampaign struct {
 }
 
 type plainContactLens struct {
-	ConversationalAnalytics *struct {
-		Configuration *struct {
-			Enabled              *bool `json:"enabled,omitempty"`
-			ChannelConfiguration *struct {
-				AnalyticsModes []string `json:"analyticsModes,omitempty"`
-			} `json:"channelConfiguration,omitempty"`
-			LanguageLocale         *string `json:"languageLocale,omitempty"`
-			RedactionConfiguration *struct {
-				Behavior *string  `json:"behavior,omitempty"`
-				Policy   *string  `json:"policy,omitempty"`
-				Entities []string `json:"entities,omitempty"`
-				MaskMode *string  `json:"maskMode,omitempty"`
-			} `json:"redactionConfiguration,omitempty"`
-		} `json:"configuration,omitempty"`
-	} `json:"conversationalAnalytics,omitempty"`
+	ConversationalAnalytics *plainConversationalAnalytics `json:"conversationalAnalytics,omitempty"`
+}
+
+type plainConversationalAnalytics struct {
+	Configuration *plainAnalyticsConfiguration `json:"configuration,omitempty"`
+}
+
+type plainAnalyticsConfiguration struct {
+	Enabled                *bool               `json:"enabled,omitempty"`
+	ChannelConfiguration   *plainChannelConf   `json:"channelConfiguration,omitempty"`
+	LanguageLocale         *string             `json:"languageLocale,omitempty"`
+	RedactionConfiguration *plainRedactionConf `json:"redactionConfiguration,omitempty"`
+}
+
+type plainChannelConf struct {
+	AnalyticsModes []string `json:"analyticsModes,omitempty"`
+}
+
+type plainRedactionConf struct {
+	Behavior *string  `json:"behavior,omitempty"`
+	Policy   *string  `json:"policy,omitempty"`
+	Entities []string `json:"entities,omitempty"`
+	MaskMode *string  `json:"maskMode,omitempty"`
 }
 
 type plainSegmentAttrVal struct {
@@ -140,18 +148,20 @@ type plainEndpoint struct {
 }
 
 type plainChatMetrics struct {
-	ChatContactMetrics *struct {
-		MultiParty                     *bool  `json:"multiParty,omitempty"`
-		TotalMessages                  *int64 `json:"totalMessages,omitempty"`
-		TotalBotMessages               *int64 `json:"totalBotMessages,omitempty"`
-		TotalBotMessageLengthInChars   *int64 `json:"totalBotMessageLengthInChars,omitempty"`
-		ConversationCloseTimeInMillis  *int64 `json:"conversationCloseTimeInMillis,omitempty"`
-		ConversationTurnCount          *int64 `json:"conversationTurnCount,omitempty"`
-		AgentFirstResponseTimestamp    string `json:"agentFirstResponseTimestamp,omitempty"`
-		AgentFirstResponseTimeInMillis *int64 `json:"agentFirstResponseTimeInMillis,omitempty"`
-	} `json:"chatContactMetrics,omitempty"`
-	CustomerMetrics *plainParticipantMetrics `json:"customerMetrics,omitempty"`
-	AgentMetrics    *plainParticipantMetrics `json:"agentMetrics,omitempty"`
+	ChatContactMetrics *plainChatContactMetrics `json:"chatContactMetrics,omitempty"`
+	CustomerMetrics    *plainParticipantMetrics `json:"customerMetrics,omitempty"`
+	AgentMetrics       *plainParticipantMetrics `json:"agentMetrics,omitempty"`
+}
+
+type plainChatContactMetrics struct {
+	MultiParty                     *bool  `json:"multiParty,omitempty"`
+	TotalMessages                  *int64 `json:"totalMessages,omitempty"`
+	TotalBotMessages               *int64 `json:"totalBotMessages,omitempty"`
+	TotalBotMessageLengthInChars   *int64 `json:"totalBotMessageLengthInChars,omitempty"`
+	ConversationCloseTimeInMillis  *int64 `json:"conversationCloseTimeInMillis,omitempty"`
+	ConversationTurnCount          *int64 `json:"conversationTurnCount,omitempty"`
+	AgentFirstResponseTimestamp    string `json:"agentFirstResponseTimestamp,omitempty"`
+	AgentFirstResponseTimeInMillis *int64 `json:"agentFirstResponseTimeInMillis,omitempty"`
 }
 
 type plainParticipantMetrics struct {

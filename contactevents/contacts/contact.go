@@ -1,0 +1,319 @@
+package contacts
+
+import (
+	"maps"
+	"slices"
+	"strings"
+
+	"github.com/connectevents/sdk-go/contactevents"
+)
+
+// The facts of a contact that its events carry, each kept as the set of
+// values seen: one value in the contact itself, the others (when there are
+// any) in its extra. A set grows by union whatever the order of the events,
+// so the fold is order- and duplicate-independent by construction; a fact
+// with two values is a conflict, reported and never resolved.
+
+// Text facts: identity, links, queue, agent, disconnect reason.
+const (
+	factChannel = iota
+	factInitiationMethod
+	factQueue
+	factAgent
+	factDisconnectReason
+	// The links: contact IDs, kept as refs of their own (see Tracker.idRef).
+	factInitialContactID
+	factPreviousContactID
+	factRelatedContactID
+	numText
+	firstLink = factInitialContactID
+)
+
+// Time facts, as Unix nanoseconds (0: not known). The contact timestamps
+// are the events' own: the time Amazon Connect says each thing happened.
+const (
+	timeInitiated      = iota // initiationTimestamp of an INITIATED event
+	timeInitiatedLater        // initiationTimestamp of the other events (an outbound campaign call updates it)
+	timeConnectedToSystem
+	timeEnqueued
+	timeConnectedToAgent
+	timeDisconnected
+	timeACWStart
+	timeACWEnd
+	timeACWSeconds // afterContactWorkDuration, whole seconds (a number, not a time)
+	numTime
+)
+
+// The JSON names of the facts, for conflicts.
+var (
+	textNames = [numText]string{"channel", "initiationMethod", "queueInfo.queueArn", "agentInfo.agentArn", "disconnectReason",
+		"initialContactId", "previousContactId", "relatedContactId"}
+	timeNames = [numTime]string{"initiationTimestamp (INITIATED)", "initiationTimestamp", "connectedToSystemTimestamp",
+		"queueInfo.enqueueTimestamp", "agentInfo.connectedToAgentTimestamp", "disconnectTimestamp",
+		"agentInfo.afterContactWorkStartTimestamp", "agentInfo.afterContactWorkEndTimestamp", "agentInfo.afterContactWorkDuration"}
+)
+
+// The lifecycle states, in the order a contact goes through them: the
+// furthest one whose event was seen is the contact's state.
+var lifecycle = [...]contactevents.EventType{
+	contactevents.EventTypeInitiated,
+	contactevents.EventTypeConnectedToSystem,
+	contactevents.EventTypeQueued,
+	contactevents.EventTypeConnectedToAgent,
+	contactevents.EventTypeDisconnected,
+	contactevents.EventTypeCompleted,
+}
+
+const (
+	rankQueued       = 2
+	rankAgent        = 3
+	rankDisconnected = 4
+	rankCompleted    = 5
+	numRank          = len(lifecycle)
+)
+
+// rankOf returns the lifecycle rank of an event type, or -1 for the others
+// (CONTACT_DATA_UPDATED, PAUSED, RESUMED, AMD_DISABLED, WEBRTC_API, unknown).
+func rankOf(et contactevents.EventType) int {
+	for i, s := range lifecycle {
+		if s == et {
+			return i
+		}
+	}
+	return -1
+}
+
+// seenEvent is one distinct event of a contact: its key (the 128 bits of
+// its id, a UUID as AWS sends; a hash of any other id, whose text is kept in
+// extra.names; the fingerprint for a bare event, which has none) and the
+// fingerprint of what the fold reads from it.
+type seenEvent struct {
+	key eventKey
+	fp  uint64
+}
+
+// eventKey is 128 bits that stand for a text: a UUID's bits, a hash of any
+// other id (its text in extra.names), or {0, n}: the tracker's interned
+// string n (see Tracker.text).
+type eventKey [2]uint64
+
+// inlineEvents is how many events a contact holds in itself; more go to
+// its extra. Five or six is a contact's usual count.
+const inlineEvents = 6
+
+// contact is the state of one tracked contact. It holds no pointer but
+// extra (nil unless something disagrees or a contact has many events), so
+// that the tracker's contacts, kept in pages, cost the garbage collector
+// next to nothing; texts are refs (eventKey) and times integers, and no
+// string of an event is kept (a substring would pin the event's whole
+// arena). See TestMemoryPerContact.
+type contact struct {
+	id     eventKey
+	shared [firstLink]uint32             // the interned facts: an index into Tracker.strs plus one, 0 for none
+	links  [numText - firstLink]eventKey // the links' keys
+	times  [numTime]int64
+	// Per lifecycle state, the earliest envelope time of its events, in
+	// Unix seconds (the envelope's precision): 0 none seen, 1 seen at an
+	// unknown time. See rankTime.
+	rankAt [numRank]uint32
+	events [inlineEvents]seenEvent // sorted by key, then fingerprint; all of them in extra.events beyond inlineEvents
+	// The latest PAUSED or RESUMED event, by envelope time (a PAUSED
+	// and a RESUMED of the same second: PAUSED).
+	pauseAt    int64
+	last       int64
+	duplicates int32
+	nEvents    int32
+	paused     bool
+	callback   bool // a CALLBACK contact: its links say it was queued for callback
+	extra      *extra
+}
+
+// extra holds what only some contacts need: the values of facts seen with
+// more than one value, the texts of ids that are not UUIDs, the events of
+// a contact with more than inlineEvents.
+type extra struct {
+	text   [numText][]string // every value, sorted, when there are two or more
+	times  [numTime][]int64
+	names  map[eventKey]string
+	events []seenEvent
+}
+
+func (c *contact) x() *extra {
+	if c.extra == nil {
+		c.extra = new(extra)
+	}
+	return c.extra
+}
+
+// ref returns the ref of the value kept for text fact f.
+func (c *contact) ref(f int) eventKey {
+	if f < firstLink {
+		if h := c.shared[f]; h != 0 {
+			return eventKey{0, uint64(h)}
+		}
+		return eventKey{}
+	}
+	return c.links[f-firstLink]
+}
+
+// setRef keeps the value k for text fact f (an interned ref for the
+// facts before firstLink).
+func (c *contact) setRef(f int, k eventKey) {
+	if f < firstLink {
+		c.shared[f] = uint32(k[1])
+		return
+	}
+	c.links[f-firstLink] = k
+}
+
+// rankTime returns when lifecycle state r was reached, in Unix
+// nanoseconds: 0 when not seen, 1 when seen at an unknown time.
+func (c *contact) rankTime(r int) int64 {
+	if v := c.rankAt[r]; v > 1 {
+		return int64(v) * 1e9
+	}
+	return int64(c.rankAt[r])
+}
+
+// eventList returns the contact's events, sorted.
+func (c *contact) eventList() []seenEvent {
+	if c.nEvents <= inlineEvents {
+		return c.events[:c.nEvents]
+	}
+	return c.extra.events
+}
+
+// addTime adds v (Unix nanoseconds, or seconds plus one for
+// timeACWSeconds; 0 for none) to time fact f.
+func (c *contact) addTime(f int, v int64) {
+	switch cur := c.times[f]; {
+	case v == 0 || v == cur:
+	case cur == 0:
+		c.times[f] = v
+	default:
+		x := c.x()
+		x.times[f] = insertSorted(insertSorted(x.times[f], cur), v)
+	}
+}
+
+// addEvent records an event; it reports whether the event is new (not a
+// duplicate: a new key, or a new content under a known key).
+func (c *contact) addEvent(e seenEvent) bool {
+	list := c.eventList()
+	i, found := slices.BinarySearchFunc(list, e, cmpSeen)
+	if found {
+		c.duplicates++
+		return false
+	}
+	switch {
+	case c.nEvents < inlineEvents:
+		copy(c.events[i+1:c.nEvents+1], c.events[i:c.nEvents])
+		c.events[i] = e
+	case c.nEvents == inlineEvents:
+		x := c.x()
+		x.events = slices.Insert(append(make([]seenEvent, 0, 2*inlineEvents), c.events[:]...), i, e)
+		c.events = [inlineEvents]seenEvent{}
+	default:
+		c.extra.events = slices.Insert(c.extra.events, i, e)
+	}
+	c.nEvents++
+	return true
+}
+
+// keepName keeps (a copy of) the text of a ref that its bits do not give
+// back.
+func (c *contact) keepName(k eventKey, text string) {
+	x := c.x()
+	if x.names == nil {
+		x.names = make(map[eventKey]string)
+	}
+	if _, ok := x.names[k]; !ok {
+		x.names[k] = strings.Clone(text)
+	}
+}
+
+func cmpKey(a, b eventKey) int {
+	return cmpSeen(seenEvent{key: a}, seenEvent{key: b})
+}
+
+func cmpSeen(a, b seenEvent) int {
+	for i := range a.key {
+		if a.key[i] != b.key[i] {
+			if a.key[i] < b.key[i] {
+				return -1
+			}
+			return 1
+		}
+	}
+	switch {
+	case a.fp < b.fp:
+		return -1
+	case a.fp > b.fp:
+		return 1
+	}
+	return 0
+}
+
+// addRank records that an event of lifecycle rank r was seen at envelope
+// time at, Unix nanoseconds or 0 (the earliest is kept).
+func (c *contact) addRank(r int, at int64) {
+	v := uint32(1) // seen, time unknown
+	if s := at / 1e9; s > 1 && s <= 1<<32-1 {
+		v = uint32(s)
+	}
+	c.mergeRank(r, v)
+}
+
+func (c *contact) mergeRank(r int, v uint32) {
+	if cur := c.rankAt[r]; cur == 0 || (v > 1 && (cur == 1 || v < cur)) {
+		c.rankAt[r] = v
+	}
+}
+
+// addPause keeps the latest of the PAUSED and RESUMED events.
+func (c *contact) addPause(at int64, paused bool) {
+	if c.pauseAt == 0 || at > c.pauseAt || (at == c.pauseAt && paused) {
+		c.pauseAt, c.paused = at, paused || (at == c.pauseAt && c.paused)
+	}
+}
+
+// mergeFacts adds o's facts but its texts (which the trackers' refs may
+// not share: see Tracker.Merge) to c.
+func (c *contact) mergeFacts(o *contact) {
+	for f := range numTime {
+		c.addTime(f, o.times[f])
+		if o.extra != nil {
+			for _, v := range o.extra.times[f] {
+				c.addTime(f, v)
+			}
+		}
+	}
+	for r, v := range o.rankAt {
+		if v != 0 {
+			c.mergeRank(r, v)
+		}
+	}
+	if o.pauseAt != 0 {
+		c.addPause(o.pauseAt, o.paused)
+	}
+	c.callback = c.callback || o.callback
+	c.last = max(c.last, o.last)
+	// Both saw what both hold: each such event was delivered once more.
+	c.duplicates += o.duplicates
+	for _, e := range o.eventList() {
+		c.addEvent(e)
+	}
+	if o.extra != nil {
+		for _, k := range slices.SortedFunc(maps.Keys(o.extra.names), cmpKey) {
+			c.keepName(k, o.extra.names[k])
+		}
+	}
+}
+
+func insertSorted[T string | int64](s []T, v T) []T {
+	i, found := slices.BinarySearch(s, v)
+	if found {
+		return s
+	}
+	return slices.Insert(s, i, v)
+}
