@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"runtime/debug"
 	"slices"
 	"strings"
 	"sync/atomic"
@@ -17,6 +18,12 @@ import (
 	"github.com/connectevents/sdk-go/contactevents"
 	"github.com/connectevents/sdk-go/contactevents/export"
 )
+
+// exportMemoryLimit is export's soft memory limit (memoryLimit is the
+// other commands'): the Writer's buffered events (BufferEvents) and row
+// groups (RowGroupBytes, per open file) come on top of the readers' budget.
+// Under the readers' 48 MiB the collector would run without pause.
+const exportMemoryLimit = 160 << 20
 
 // runExport writes every valid event of the sources as Parquet files under
 // --out (a folder or s3://bucket/prefix), in Hive-style partitions of the
@@ -57,6 +64,11 @@ func runExport(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		return usageError(stderr, fs, "unknown profile %q (want one of %s)", *profile, strings.Join(profileNames(), ", "))
 	}
 
+	if _, set := os.LookupEnv("GOMEMLIMIT"); !set {
+		// The export holds row groups and a buffer of events besides the
+		// readers' (see exportMemoryLimit).
+		debug.SetMemoryLimit(exportMemoryLimit)
+	}
 	ctx := context.Background()
 	create := export.DirFiles(*outDir)
 	if strings.HasPrefix(*outDir, "s3://") {

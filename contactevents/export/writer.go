@@ -68,7 +68,7 @@ type Options struct {
 	// output never collide.
 	RunID string
 	// RowGroupBytes is the uncompressed size at which a row group is
-	// flushed; 16 MiB when 0. It bounds the memory of each open file.
+	// flushed; 8 MiB when 0. It bounds the memory of each open file.
 	RowGroupBytes int64
 	// MaxOpenFiles bounds the files open at once (one per partition being
 	// written; each holds about 2 MiB of column buffers besides its row
@@ -78,7 +78,7 @@ type Options struct {
 	// BufferEvents is how many events are held, grouped by partition,
 	// before they are written: events out of time order (a week of
 	// contacts in hour partitions) are written a partition at a time, not
-	// a file per event. 8192 when 0.
+	// a file per event. 4096 when 0.
 	BufferEvents int
 }
 
@@ -145,13 +145,13 @@ func NewWriter(o Options) (*Writer, error) {
 		o.RunID = hex.EncodeToString(b[:])
 	}
 	if o.RowGroupBytes <= 0 {
-		o.RowGroupBytes = 16 << 20
+		o.RowGroupBytes = 8 << 20
 	}
 	if o.MaxOpenFiles <= 0 {
 		o.MaxOpenFiles = 8
 	}
 	if o.BufferEvents <= 0 {
-		o.BufferEvents = 8192
+		o.BufferEvents = 4096
 	}
 	return &Writer{o: o, files: map[string]*file{}, parts: map[string]*Partition{}, pending: map[string][]pending{}}, nil
 }
