@@ -41,7 +41,7 @@ func Validate(data []byte, opts ...Option) error {
 func parse(data []byte, o options, keep bool) (*Event, error) {
 	o.keep = keep
 	if limit := o.payloadLimit(); len(data) > limit {
-		return nil, sizeError(len(data), limit)
+		return nil, payloadSizeError(len(data), limit)
 	}
 	if _, ok := o.profile.codec(); !ok {
 		return nil, fmt.Errorf("contactevents: unknown profile %q", o.profile)
@@ -267,7 +267,7 @@ func originOf(rec delivery.Record) origin { return origin{rec.Offset, rec.Line, 
 // the classifier saw of data, or nil.
 func decodeRecord(data []byte, doc delivery.Format, from origin, o *options, sum *delivery.Summary) (*Event, error) {
 	if len(data) > o.maxSize {
-		return nil, sizeError(len(data), o.maxSize)
+		return nil, eventSizeError(len(data), o.maxSize)
 	}
 	if passes.Decoded != nil {
 		passes.Decoded(data)

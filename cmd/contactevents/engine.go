@@ -22,6 +22,7 @@ const prefixLimit = 4 * contactevents.DefaultMaxSize
 type engine struct {
 	profile   contactevents.Profile
 	format    contactevents.Format
+	maxEvent  int  // the event size limit (WithMaxSize); 0: the SDK's default
 	canonical bool // encode valid events (normalize)
 	workers   int
 	// emit receives every item of a source in order, on the goroutine that
@@ -78,11 +79,15 @@ func (e *engine) process(name string, r io.Reader) error {
 // options returns the SDK options for the engine's profile, the format f and
 // a warnings collector.
 func (e *engine) options(f contactevents.Format, warns *[]contactevents.Issue) []contactevents.Option {
-	return []contactevents.Option{
+	opts := []contactevents.Option{
 		contactevents.WithProfile(e.profile),
 		contactevents.WithFormat(f),
 		contactevents.WithWarnings(func(i contactevents.Issue) { *warns = append(*warns, i) }),
 	}
+	if e.maxEvent > 0 {
+		opts = append(opts, contactevents.WithMaxSize(e.maxEvent))
+	}
+	return opts
 }
 
 // decode reads the source with contactevents.NewDecoder: any format, one

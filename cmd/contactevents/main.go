@@ -204,6 +204,7 @@ func runValidate(cmd string, args []string, stdin io.Reader, stdout, stderr io.W
 	sf := addSourceFlags(fs)
 	maxIssues := fs.Int("max-issues", defaultMaxIssues, "print at most `N` problem lines in all, then how many more of each kind (0: all; text output and normalize's stderr)")
 	maxEventIssues := fs.Int("max-event-issues", defaultMaxEventIssues, "print at most `N` problem lines per event (0: all)")
+	maxEventSize := fs.Int("max-event-size", contactevents.DefaultMaxSize, "the size limit of one event document, in `bytes` (EventBridge's is 256 KiB); a larger event is invalid")
 	output, embedded := new(string), new(bool)
 	if !normalize {
 		output = fs.String("output", outputText, "output `mode`: text (a line per problem, then a summary) or json (an object per event)")
@@ -233,6 +234,10 @@ func runValidate(cmd string, args []string, stdin io.Reader, stdout, stderr io.W
 	if *maxIssues < 0 || *maxEventIssues < 0 {
 		return usageError(stderr, fs, "--max-issues %d, --max-event-issues %d: want 0 (no limit) or more", *maxIssues, *maxEventIssues)
 	}
+	if *maxEventSize <= 0 {
+		return usageError(stderr, fs, "--max-event-size %d: want a size in bytes", *maxEventSize)
+	}
+	e.maxEvent = *maxEventSize
 	rep := &reporter{mode: mode, out: out, diag: diag, progress: newProgress(stderr, e.read), issues: issueKinds{max: *maxIssues, perEvent: *maxEventIssues}}
 	e.emit = rep.emit
 
