@@ -81,6 +81,10 @@ func parseRecords(data []byte, o options) (*Event, error) {
 				// (trailing commas, then data after the event).
 				return decodeRecord(data, doc, detached, &o, nil)
 			}
+			if atTop && re != nil && re.ID == "" && o.format == FormatAuto && delivery.Detect(data) == delivery.Auto {
+				// The payload is one value, not a batch: no record to name.
+				return nil, fmt.Errorf("contactevents: %w", re.Err)
+			}
 			return nil, recordError(rerr)
 		}
 		first = rec
