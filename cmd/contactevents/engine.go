@@ -52,6 +52,13 @@ func (e *engine) process(name string, r io.Reader) error {
 		// the whole events are reported, the one it cuts is not.
 		r = &failingReader{err}
 	}
+	if complete && err == nil && len(bytes.TrimSpace(data)) == 0 {
+		// Nothing to decode, which among other sources would pass unseen.
+		if !e.emit(name, "", &item{empty: true}) {
+			return errStopped
+		}
+		return nil
+	}
 	f := e.format
 	if f == contactevents.FormatAuto {
 		if detected, ok := contactevents.DetectFormat(data); ok {

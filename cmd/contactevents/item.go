@@ -21,6 +21,7 @@ type item struct {
 	line, col int    // where the record starts in the source; 0 when unknown
 	problems  []problem
 	canonical []byte // the canonical JSON of a valid event (normalize only)
+	empty     bool   // not an event: the source is empty (or only white space)
 }
 
 // problem is one error or warning of an item.

@@ -198,7 +198,7 @@ func runValidate(cmd string, args []string, stdin io.Reader, stdout, stderr io.W
 		"decompressed, whatever its name."
 	if normalize {
 		synopsis = "[--profile P] [--format F] [FILE ...]"
-		about = "Write the canonical JSON of every valid contact event of the files, one per line;\nreport the invalid ones on stderr (exit status 1)."
+		about = "Write the canonical JSON of every valid contact event of the files, one per line;\nreport the invalid ones (exit status 1), the warnings and a summary on stderr."
 	}
 	fs := newFlagSet(cmd, synopsis, about, stderr)
 	sf := addSourceFlags(fs)
@@ -266,9 +266,14 @@ func runValidate(cmd string, args []string, stdin io.Reader, stdout, stderr io.W
 		e.runSources(ctx, expand(ctx, files, stdin, sf.s3), fail)
 	}
 	rep.progress.clear()
-	if mode == outputText {
+	switch mode {
+	case outputText:
 		out.Write(rep.issues.appendSummary(nil))
 		fmt.Fprintln(out, rep.summary())
+	case outputNormalize:
+		// stdout is the events; what was dropped and why goes to stderr.
+		diag.Write(rep.issues.appendSummary(nil))
+		fmt.Fprintln(diag, rep.summary())
 	}
 	// Validating nothing is not a success: an empty file where events
 	// were expected is what a pipeline check must catch.

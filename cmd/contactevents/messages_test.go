@@ -25,3 +25,38 @@ func TestEventSizeLimit(t *testing.T) {
 		t.Errorf("--max-event-size -1: exit %d, %s", code, errOut)
 	}
 }
+
+// TestEmptySourceAmongOthers: an empty file next to others was skipped
+// without a word; it is named (where problems go) and counted.
+func TestEmptySourceAmongOthers(t *testing.T) {
+	dir := t.TempDir()
+	event, empty := filepath.Join(dir, "a.json"), filepath.Join(dir, "b.json")
+	write(t, event, []byte(`{"eventType":"QUEUED","contactId":"c-1","channel":"VOICE","instanceArn":"arn:aws:connect:us-west-2:111122223333:instance/i-1","initiationMethod":"INBOUND"}`))
+	write(t, empty, []byte(" \n"))
+	out, _, code := cli(t, nil, "validate", event, empty)
+	if want := empty + ": warning: empty, no events\n1 event: 1 valid, 0 invalid (0 warnings); 1 source empty\n"; code != exitValid || out != want {
+		t.Errorf("validate: exit %d, %q, want %q", code, out, want)
+	}
+	out, errOut, code := cli(t, nil, "normalize", event, empty)
+	if want := empty + ": warning: empty, no events\n1 event: 1 valid, 0 invalid (0 warnings); 1 source empty\n"; code != exitValid || errOut != want || strings.Count(out, "\n") != 1 {
+		t.Errorf("normalize: exit %d, stdout %q, stderr %q, want %q", code, out, errOut, want)
+	}
+}
+
+// TestForcedFormatSaysWhatIsMissing: NDJSON read with --format lambda-sqs
+// said "unexpected data after the JSON value".
+func TestForcedFormatSaysWhatIsMissing(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "two.ndjson")
+	const e = `{"eventType":"QUEUED","contactId":"c-1","channel":"VOICE","instanceArn":"arn:aws:connect:us-west-2:111122223333:instance/i-1","initiationMethod":"INBOUND"}`
+	write(t, path, []byte(e+"\n"+e+"\n"))
+	out, _, code := cli(t, nil, "validate", "--format", "lambda-sqs", path)
+	want := path + ":1:1: (root): a lambda-sqs payload is one JSON object, and another value follows it at byte " + strconv.Itoa(len(e)+1) + ": several values are ndjson or concatenated, not lambda-sqs\n"
+	if code != exitInvalid || !strings.HasPrefix(out, want) {
+		t.Errorf("exit %d, %q, want %q", code, out, want)
+	}
+	// One event, forced: what the format needs.
+	write(t, path, []byte(e))
+	if out, _, _ := cli(t, nil, "validate", "--format", "lambda-sqs", path); !strings.Contains(out, "no Records array in a lambda-sqs event") {
+		t.Errorf("one event as lambda-sqs: %q", out)
+	}
+}
