@@ -60,3 +60,21 @@ func TestForcedFormatSaysWhatIsMissing(t *testing.T) {
 		t.Errorf("one event as lambda-sqs: %q", out)
 	}
 }
+
+// TestS3WithoutRegion: with no region configured, an s3:// source said
+// "endpoint rule error, Invalid region: region was not a valid DNS name"
+// (at the first request); it says how to set one, before any request.
+func TestS3WithoutRegion(t *testing.T) {
+	t.Setenv("AWS_ACCESS_KEY_ID", "test")
+	t.Setenv("AWS_SECRET_ACCESS_KEY", "test")
+	t.Setenv("AWS_REGION", "")
+	t.Setenv("AWS_DEFAULT_REGION", "")
+	t.Setenv("AWS_PROFILE", "")
+	t.Setenv("AWS_CONFIG_FILE", filepath.Join(t.TempDir(), "none"))
+	t.Setenv("AWS_SHARED_CREDENTIALS_FILE", filepath.Join(t.TempDir(), "none"))
+	_, errOut, code := cli(t, nil, "validate", "s3://bucket/prefix/")
+	want := "contactevents: s3://bucket/prefix/: no AWS region: set AWS_REGION (e.g. AWS_REGION=us-east-1), or region in ~/.aws/config for the profile in use\n"
+	if code != exitError || errOut != want {
+		t.Errorf("exit %d, stderr %q, want %q", code, errOut, want)
+	}
+}
