@@ -337,7 +337,7 @@ func runSamples(args []string, stdout, stderr io.Writer) int {
 		tw := tabwriter.NewWriter(stdout, 0, 4, 2, ' ', 0)
 		fmt.Fprintln(tw, "NAME\tPAGE\tEVENT TYPE\tDEFECTS")
 		for _, s := range all {
-			et := s.EventType
+			et := string(s.EventType)
 			if s.Kind != "event" {
 				et = "(" + s.Kind + ")"
 			}
@@ -352,30 +352,21 @@ func runSamples(args []string, stdout, stderr io.Writer) int {
 	default:
 		return usageError(stderr, fs, "give one sample name")
 	}
-	var match []samples.Sample
-	for _, s := range all {
-		if s.Name == operands[0] {
-			match = []samples.Sample{s}
-			break
-		}
-		if strings.HasPrefix(s.Name, operands[0]) {
-			match = append(match, s)
-		}
-	}
-	if len(match) != 1 {
+	match, ok := samples.Lookup(operands[0]) // a name, or a unique prefix of one
+	if !ok {
 		var names []string
+		what := "no"
 		for _, s := range all {
 			names = append(names, s.Name)
-		}
-		what := "no"
-		if len(match) > 1 {
-			what = "more than one"
+			if strings.HasPrefix(s.Name, operands[0]) {
+				what = "more than one"
+			}
 		}
 		return usageError(stderr, fs, "%s sample matches %q; the samples are:\n  %s", what, operands[0], strings.Join(names, "\n  "))
 	}
-	b := match[0].Verbatim
+	b := match.Verbatim
 	if *repaired {
-		b = match[0].Repaired
+		b = match.Repaired
 	}
 	if _, err := stdout.Write(b); err != nil {
 		fmt.Fprintf(stderr, "contactevents: %v\n", err)
