@@ -20,6 +20,12 @@
 //	}
 //	if ev.Detail.EventType == contactevents.EventTypeDisconnected { ... }
 //
+// A Parser (NewParser) parses one event after another into storage it
+// reuses, for a consumer that handles each event and moves on: the event is
+// valid until its next call, and Event.Clone keeps one. A kept event from
+// Parse holds, through any of its strings, the block of the whole event and
+// the copy of its input.
+//
 // Validate does the same checks without keeping the event. NewDecoder reads
 // a stream (a Lambda SQS, SNS or Kinesis batch, a Firehose transformation
 // event, a JSON array, newline-delimited or concatenated events) in constant

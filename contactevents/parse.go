@@ -50,19 +50,19 @@ func parse(data []byte, o options, keep bool) (*Event, error) {
 	if doc, ok := delivery.Classify(data, delivery.Format(o.format), &eventShape, &sum); ok {
 		return decodeRecord(data, doc, origin{0, 1, 1}, &o, &sum)
 	}
-	return parseRecords(data, o)
+	return parseRecords(data, o, &sum)
 }
 
-// parseRecords is Parse for a payload the delivery layer unwraps or splits:
-// it finds the one record, which is decoded once it is known to be the only
-// one. (A function of its own so that the fast path's options stay on the
-// stack.)
-func parseRecords(data []byte, o options) (*Event, error) {
+// parseRecords is Parse for a payload the delivery layer unwraps or splits,
+// going on from what the classifier saw (sum): it finds the one record,
+// which is decoded once it is known to be the only one. (A function of its
+// own so that the fast path's options stay on the stack.)
+func parseRecords(data []byte, o options, sum *delivery.Summary) (*Event, error) {
 	var (
 		first delivery.Record
 		count int
 	)
-	for rec, rerr := range delivery.Records(data, delivery.Format(o.format)) {
+	for rec, rerr := range sum.Records(data, delivery.Format(o.format)) {
 		count++
 		if count > 1 {
 			if doc, ok := singleDocument(data, o.format); ok && rerr != nil {

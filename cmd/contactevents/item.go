@@ -20,8 +20,9 @@ type item struct {
 	label     string // names the record when its position is not known: "record 3"
 	line, col int    // where the record starts in the source; 0 when unknown
 	problems  []problem
-	canonical []byte // the canonical JSON of a valid event (normalize only)
-	empty     bool   // not an event: the source is empty (or only white space)
+	canonical []byte               // the canonical JSON of a valid event (normalize only)
+	event     *contactevents.Event // the valid event (export only)
+	empty     bool                 // not an event: the source is empty (or only white space)
 }
 
 // problem is one error or warning of an item.

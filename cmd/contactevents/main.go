@@ -101,9 +101,11 @@ Usage:
                                               a FILE may be a folder or s3://bucket/prefix
   contactevents normalize [flags] [FILE ...]  write the canonical JSON of each valid event (NDJSON)
   contactevents schema [--profile P]          print a JSON Schema of the events
+  contactevents schema --format athena|athena-json|glue --location s3://B/P/  print the table of an export
   contactevents samples [--repaired] [NAME]   list the documented samples, or print one
   contactevents pattern match|test|lint [flags] ...  test EventBridge rules' event patterns
   contactevents contacts [flags] [FILE ...]   summarise each contact: state, queue wait, handle time, abandoned
+  contactevents export --out DIR|s3://B/P [flags] SOURCE ...  write the valid events as partitioned Parquet
   contactevents version                       print the module version and VCS revision (also --version)
 
 Run 'contactevents <command> -h' for the flags of a command.
@@ -137,6 +139,8 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		return runContacts(args, stdin, stdout, stderr)
 	case "version", "-version", "--version":
 		return runVersion(args, stdout, stderr)
+	case "export":
+		return runExport(args, stdin, stdout, stderr)
 	case "help", "-h", "-help", "--help":
 		fmt.Fprint(stdout, usage)
 		return exitValid
@@ -294,12 +298,16 @@ func runSchema(args []string, stdout, stderr io.Writer) int {
 			"'validate --profile P' applies (its keywordLocations point into it), or the source schema\n"+
 			"with the x- annotations that say where each rule comes from.", stderr)
 	profile := fs.String("profile", string(contactevents.Compat), "`profile`: "+strings.Join(append(profileNames(), "source"), ", "))
+	table := tableFlags(fs)
 	operands, status, ok := parseFlags(fs, args)
 	if !ok {
 		return status
 	}
 	if len(operands) > 0 {
 		return usageError(stderr, fs, "unexpected argument %q", operands[0])
+	}
+	if table.format != formatJSONSchema {
+		return printTable(fs, table, stdout, stderr)
 	}
 	var b []byte
 	if *profile == "source" {

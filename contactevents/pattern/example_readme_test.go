@@ -31,8 +31,11 @@ func checkRule(rule, eventBytes []byte, ev *contactevents.Event) error {
 func matchRules(p, q *pattern.Pattern, eventBytes []byte) ([]string, error) {
 	var names []string
 	var rules pattern.RuleSet // safe for concurrent use; rules can change while others match
-	rules.Add(pattern.Rule{Name: "disconnects", Pattern: p}, pattern.Rule{Name: "queued", Pattern: q})
-	names, err := rules.Match(eventBytes, names[:0]) // the names of the matching rules; no allocation
+	err := rules.Add(pattern.Rule{Name: "disconnects", Pattern: p}, pattern.Rule{Name: "queued", Pattern: q})
+	if err != nil {
+		return nil, err
+	}
+	names, err = rules.Match(eventBytes, names[:0]) // the names of the matching rules, by name; no allocation
 	return names, err
 }
 

@@ -13,9 +13,9 @@ type Recycler struct {
 	pools []pool
 }
 
-// pool holds the maps (M) or slices (*[]T) of one type.
+// pool holds the maps (M), slices (*[]T) or values (*T) of one type.
 type pool struct {
-	key   any   // a nil *M or *T: the type, as an interface compares it
+	key   any   // a nil *M, *[]T or *T: the kind and type, as an interface compares it
 	items []any // a map or a pointer in an interface costs no allocation
 	n     int   // handed out since Reset
 }
@@ -35,7 +35,7 @@ func (r *Recycler) Reset() {
 	}
 }
 
-// pool returns the pool of the type whose key is given.
+// pool returns the pool whose key is given.
 func (r *Recycler) pool(key any) *pool {
 	for i := range r.pools {
 		if r.pools[i].key == key {
@@ -46,18 +46,23 @@ func (r *Recycler) pool(key any) *pool {
 	return &r.pools[len(r.pools)-1]
 }
 
-// next returns the next item kept, or nil once all are handed out.
-func (p *pool) next() any {
+// take hands out the next item kept, if there is one.
+func (p *pool) take() (any, bool) {
 	if p.n < len(p.items) {
 		p.n++
-		return p.items[p.n-1]
+		return p.items[p.n-1], true
 	}
-	return nil
+	return nil, false
 }
 
-// keep adds a new item, handed out, within the bound.
-func (p *pool) keep(item any) {
-	if len(p.items) < recycledPerType {
+// put records item as handed out: in the place of the item take returned
+// (taken), which the caller could not use, or as a new one, within the
+// bound.
+func (p *pool) put(item any, taken bool) {
+	switch {
+	case taken:
+		p.items[p.n-1] = item
+	case len(p.items) < recycledPerType:
 		p.items = append(p.items, item)
 		p.n++
 	}
@@ -74,17 +79,13 @@ func NewMap[M ~map[string]V, V any](keep bool, r *Recycler, n int) M {
 		return make(M, n)
 	}
 	p := r.pool((*M)(nil))
-	m, ok := p.next().(M)
-	switch {
-	case ok && len(m) <= recycledMapLen:
+	item, taken := p.take()
+	if m, ok := item.(M); ok && len(m) <= recycledMapLen {
 		clear(m)
-	case ok: // too large to clear: a new one takes its place
-		m = make(M, n)
-		p.items[p.n-1] = m
-	default:
-		m = make(M, n)
-		p.keep(m)
+		return m
 	}
+	m := make(M, n) // a huge map is replaced rather than cleared
+	p.put(m, taken)
 	return m
 }
 
@@ -99,12 +100,13 @@ func NewSlice[T any](keep bool, r *Recycler, n int) []T {
 	if r == nil {
 		return make([]T, 0, n)
 	}
-	p := r.pool((*T)(nil))
-	if s, ok := p.next().(*[]T); ok {
+	p := r.pool((*[]T)(nil))
+	item, taken := p.take()
+	if s, ok := item.(*[]T); ok {
 		return (*s)[:0]
 	}
 	s := make([]T, 0, n)
-	p.keep(&s)
+	p.put(&s, taken)
 	return s
 }
 
@@ -115,12 +117,13 @@ func New[T any](r *Recycler) *T {
 		return new(T)
 	}
 	p := r.pool((*T)(nil))
-	if v, ok := p.next().(*T); ok {
+	item, taken := p.take()
+	if v, ok := item.(*T); ok {
 		var zero T
 		*v = zero
 		return v
 	}
 	v := new(T)
-	p.keep(v)
+	p.put(v, taken)
 	return v
 }
