@@ -13,7 +13,7 @@
 //		var verr *contactevents.ValidationError
 //		if errors.As(err, &verr) {
 //			for _, i := range verr.Issues {
-//				log.Printf("%s: %s", i.InstanceLocation, i.Message)
+//				log.Print(i) // location (rule): message; "(root)" for the event itself
 //			}
 //		}
 //		return err
