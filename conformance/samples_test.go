@@ -248,7 +248,7 @@ func TestEnvelopeAndEventType(t *testing.T) {
 				types = append(types, v)
 			}
 		}
-		if len(types) != 1 || types[0] != s.EventType {
+		if len(types) != 1 || types[0] != string(s.EventType) {
 			t.Errorf("%s: eventType %q, the text has %v", s.Name, s.EventType, types)
 		}
 	}

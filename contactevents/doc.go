@@ -13,7 +13,7 @@
 //		var verr *contactevents.ValidationError
 //		if errors.As(err, &verr) {
 //			for _, i := range verr.Issues {
-//				log.Printf("%s: %s", i.InstanceLocation, i.Message)
+//				log.Print(i) // location (rule): message; "(root)" for the event itself
 //			}
 //		}
 //		return err
@@ -69,6 +69,24 @@
 // apart. Members the schema does not know are kept in each struct's Unknown
 // field, and MarshalJSON writes the canonical form with them, so a decode
 // and re-encode loses nothing.
+//
+// # Optional fields
+//
+// One rule, which the generator applies to every optional property (one
+// that is not required), tells an absent value from a present one:
+//
+//   - a string is a *string when the schema allows the empty string (no
+//     minLength), since "" is then a value (QueueInfo.QueueType,
+//     ContactEvent.CustomerID, Endpoint.DisplayName); a string with
+//     minLength 1 is a string, and "" means absent, since no valid event
+//     has it (ContactEvent.InitialContactID, RelatedContactID,
+//     Event.ReplayName);
+//   - an enum is its named string type, "" meaning absent (a documented
+//     value is never empty);
+//   - an object is a pointer, nil when absent;
+//   - an integer is an *int64, a number a *float64, a boolean a *bool;
+//   - an array or a map is nil when absent;
+//   - a Timestamp says it itself: IsZero when absent.
 //
 // # Errors
 //

@@ -58,7 +58,7 @@ func syntaxErrors(in []*scan.SyntaxError, from origin) error {
 
 // ErrTooLarge is wrapped by the error for a payload or record over the size
 // limit (WithMaxSize).
-var ErrTooLarge = errors.New("payload exceeds the size limit")
+var ErrTooLarge = errors.New("over the size limit")
 
 // ErrMultipleEvents is returned by Parse for a payload that holds more than
 // one event (a batch, an array, NDJSON); use NewDecoder for those.
@@ -249,8 +249,15 @@ func (e *RecordError) Error() string {
 // Unwrap returns the record's error.
 func (e *RecordError) Unwrap() error { return e.Err }
 
-func sizeError(n, limit int) error {
-	return fmt.Errorf("contactevents: %d bytes: %w (%d bytes)", n, ErrTooLarge, limit)
+// eventSizeError is the error for an event document over the event limit
+// (WithMaxSize), and payloadSizeError for a payload over the payload limit
+// (WithMaxPayloadSize): each names its own limit.
+func eventSizeError(n, limit int) error {
+	return fmt.Errorf("contactevents: event of %d bytes: %w of an event, %d bytes (by default EventBridge's event limit, 256 KiB)", n, ErrTooLarge, limit)
+}
+
+func payloadSizeError(n, limit int) error {
+	return fmt.Errorf("contactevents: payload of %d bytes: %w of a payload, %d bytes", n, ErrTooLarge, limit)
 }
 
 // SplitErrors returns the individual errors in err, for reporting one per

@@ -43,7 +43,7 @@ func Validate(data []byte, opts ...Option) error {
 func parse(data []byte, o options, keep bool) (*Event, error) {
 	o.keep = keep
 	if limit := o.payloadLimit(); len(data) > limit {
-		return nil, sizeError(len(data), limit)
+		return nil, payloadSizeError(len(data), limit)
 	}
 	if _, ok := o.profile.codec(); !ok {
 		return nil, fmt.Errorf("contactevents: unknown profile %q", o.profile)
@@ -92,6 +92,10 @@ func parseRecords(data []byte, o options, sum *delivery.Summary) (*Event, error)
 				// looks like, for the decoder's diagnosis of every defect
 				// (trailing commas, then data after the event).
 				return decodeRecord(data, doc, detached, &o, nil)
+			}
+			if atTop && re != nil && re.ID == "" && o.format == FormatAuto && delivery.Detect(data) == delivery.Auto {
+				// The payload is one value, not a batch: no record to name.
+				return nil, fmt.Errorf("contactevents: %w", re.Err)
 			}
 			return nil, recordError(rerr)
 		}
@@ -279,7 +283,7 @@ func originOf(rec delivery.Record) origin { return origin{rec.Offset, rec.Line, 
 // the classifier saw of data, or nil.
 func decodeRecord(data []byte, doc delivery.Format, from origin, o *options, sum *delivery.Summary) (*Event, error) {
 	if len(data) > o.maxSize {
-		return nil, sizeError(len(data), o.maxSize)
+		return nil, eventSizeError(len(data), o.maxSize)
 	}
 	if passes.Decoded != nil {
 		passes.Decoded(data)

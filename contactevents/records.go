@@ -29,7 +29,7 @@ func Records(data []byte, opts ...Option) iter.Seq2[*Record, error] {
 			return
 		}
 		if limit := o.payloadLimit(); len(data) > limit {
-			yield(&Record{Offset: -1}, sizeError(len(data), limit))
+			yield(&Record{Offset: -1}, payloadSizeError(len(data), limit))
 			return
 		}
 		var sum delivery.Summary

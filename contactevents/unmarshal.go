@@ -16,7 +16,7 @@ package contactevents
 func unmarshalPart(data []byte, keyword string, decode func(d *decoder)) (decoded bool, err error) {
 	o := defaultOptions
 	if len(data) > o.maxSize {
-		return false, sizeError(len(data), o.maxSize)
+		return false, eventSizeError(len(data), o.maxSize)
 	}
 	p, _ := o.profile.codec()
 	d := decoders.Get().(*decoder)

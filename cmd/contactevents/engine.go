@@ -22,6 +22,7 @@ const prefixLimit = 4 * contactevents.DefaultMaxSize
 type engine struct {
 	profile   contactevents.Profile
 	format    contactevents.Format
+	maxEvent  int  // the event size limit (WithMaxSize); 0: the SDK's default
 	canonical bool // encode valid events (normalize)
 	keep      bool // keep each valid event in its item (export)
 	workers   int
@@ -52,6 +53,13 @@ func (e *engine) process(name string, r io.Reader) error {
 		// the whole events are reported, the one it cuts is not.
 		r = &failingReader{err}
 	}
+	if complete && err == nil && len(bytes.TrimSpace(data)) == 0 {
+		// Nothing to decode, which among other sources would pass unseen.
+		if !e.emit(name, "", &item{empty: true}) {
+			return errStopped
+		}
+		return nil
+	}
 	f := e.format
 	if f == contactevents.FormatAuto {
 		if detected, ok := contactevents.DetectFormat(data); ok {
@@ -79,11 +87,15 @@ func (e *engine) process(name string, r io.Reader) error {
 // options returns the SDK options for the engine's profile, the format f and
 // a warnings collector.
 func (e *engine) options(f contactevents.Format, warns *[]contactevents.Issue) []contactevents.Option {
-	return []contactevents.Option{
+	opts := []contactevents.Option{
 		contactevents.WithProfile(e.profile),
 		contactevents.WithFormat(f),
 		contactevents.WithWarnings(func(i contactevents.Issue) { *warns = append(*warns, i) }),
 	}
+	if e.maxEvent > 0 {
+		opts = append(opts, contactevents.WithMaxSize(e.maxEvent))
+	}
+	return opts
 }
 
 // decode reads the source with contactevents.NewDecoder: any format, one

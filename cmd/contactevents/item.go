@@ -22,6 +22,7 @@ type item struct {
 	problems  []problem
 	canonical []byte               // the canonical JSON of a valid event (normalize only)
 	event     *contactevents.Event // the valid event (export only)
+	empty     bool                 // not an event: the source is empty (or only white space)
 }
 
 // problem is one error or warning of an item.

@@ -202,12 +202,13 @@ func runValidate(cmd string, args []string, stdin io.Reader, stdout, stderr io.W
 		"decompressed, whatever its name."
 	if normalize {
 		synopsis = "[--profile P] [--format F] [FILE ...]"
-		about = "Write the canonical JSON of every valid contact event of the files, one per line;\nreport the invalid ones on stderr (exit status 1)."
+		about = "Write the canonical JSON of every valid contact event of the files, one per line;\nreport the invalid ones (exit status 1), the warnings and a summary on stderr."
 	}
 	fs := newFlagSet(cmd, synopsis, about, stderr)
 	sf := addSourceFlags(fs)
 	maxIssues := fs.Int("max-issues", defaultMaxIssues, "print at most `N` problem lines in all, then how many more of each kind (0: all; text output and normalize's stderr)")
 	maxEventIssues := fs.Int("max-event-issues", defaultMaxEventIssues, "print at most `N` problem lines per event (0: all)")
+	maxEventSize := fs.Int("max-event-size", contactevents.DefaultMaxSize, "the size limit of one event document, in `bytes` (EventBridge's is 256 KiB); a larger event is invalid")
 	output, embedded := new(string), new(bool)
 	if !normalize {
 		output = fs.String("output", outputText, "output `mode`: text (a line per problem, then a summary) or json (an object per event)")
@@ -237,6 +238,10 @@ func runValidate(cmd string, args []string, stdin io.Reader, stdout, stderr io.W
 	if *maxIssues < 0 || *maxEventIssues < 0 {
 		return usageError(stderr, fs, "--max-issues %d, --max-event-issues %d: want 0 (no limit) or more", *maxIssues, *maxEventIssues)
 	}
+	if *maxEventSize <= 0 {
+		return usageError(stderr, fs, "--max-event-size %d: want a size in bytes", *maxEventSize)
+	}
+	e.maxEvent = *maxEventSize
 	rep := &reporter{mode: mode, out: out, diag: diag, progress: newProgress(stderr, e.read), issues: issueKinds{max: *maxIssues, perEvent: *maxEventIssues}}
 	e.emit = rep.emit
 
@@ -265,9 +270,14 @@ func runValidate(cmd string, args []string, stdin io.Reader, stdout, stderr io.W
 		e.runSources(ctx, expand(ctx, files, stdin, sf.s3), fail)
 	}
 	rep.progress.clear()
-	if mode == outputText {
+	switch mode {
+	case outputText:
 		out.Write(rep.issues.appendSummary(nil))
 		fmt.Fprintln(out, rep.summary())
+	case outputNormalize:
+		// stdout is the events; what was dropped and why goes to stderr.
+		diag.Write(rep.issues.appendSummary(nil))
+		fmt.Fprintln(diag, rep.summary())
 	}
 	// Validating nothing is not a success: an empty file where events
 	// were expected is what a pipeline check must catch.
@@ -335,7 +345,7 @@ func runSamples(args []string, stdout, stderr io.Writer) int {
 		tw := tabwriter.NewWriter(stdout, 0, 4, 2, ' ', 0)
 		fmt.Fprintln(tw, "NAME\tPAGE\tEVENT TYPE\tDEFECTS")
 		for _, s := range all {
-			et := s.EventType
+			et := string(s.EventType)
 			if s.Kind != "event" {
 				et = "(" + s.Kind + ")"
 			}
@@ -350,30 +360,21 @@ func runSamples(args []string, stdout, stderr io.Writer) int {
 	default:
 		return usageError(stderr, fs, "give one sample name")
 	}
-	var match []samples.Sample
-	for _, s := range all {
-		if s.Name == operands[0] {
-			match = []samples.Sample{s}
-			break
-		}
-		if strings.HasPrefix(s.Name, operands[0]) {
-			match = append(match, s)
-		}
-	}
-	if len(match) != 1 {
+	match, ok := samples.Lookup(operands[0]) // a name, or a unique prefix of one
+	if !ok {
 		var names []string
+		what := "no"
 		for _, s := range all {
 			names = append(names, s.Name)
-		}
-		what := "no"
-		if len(match) > 1 {
-			what = "more than one"
+			if strings.HasPrefix(s.Name, operands[0]) {
+				what = "more than one"
+			}
 		}
 		return usageError(stderr, fs, "%s sample matches %q; the samples are:\n  %s", what, operands[0], strings.Join(names, "\n  "))
 	}
-	b := match[0].Verbatim
+	b := match.Verbatim
 	if *repaired {
-		b = match[0].Repaired
+		b = match.Repaired
 	}
 	if _, err := stdout.Write(b); err != nil {
 		fmt.Fprintf(stderr, "contactevents: %v\n", err)

@@ -19,8 +19,8 @@ func TestDeepNestingIsAnInvalidEvent(t *testing.T) {
 	if code != 1 {
 		t.Errorf("exit code %d, want 1 (invalid events)\n%s", code, out)
 	}
-	if !strings.Contains(out, "deep.json:1:1: (root): 4000006 bytes: payload exceeds the size limit") ||
-		!strings.Contains(out, "deep.ndjson:1:1: (root): 4000006 bytes: payload exceeds the size limit") ||
+	if !strings.Contains(out, "deep.json:1:1: (root): event of 4000006 bytes: over the size limit of an event, 262144 bytes") ||
+		!strings.Contains(out, "deep.ndjson:1:1: (root): event of 4000006 bytes: over the size limit of an event, 262144 bytes") ||
 		!strings.Contains(out, "deep.ndjson:2:1: (root): the payload is a JSON object") ||
 		!strings.Contains(out, "3 events: 0 valid, 3 invalid") {
 		t.Errorf("output:\n%s", out)

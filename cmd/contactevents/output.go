@@ -27,6 +27,7 @@ type reporter struct {
 	events, valid, invalid, warnings int
 	issues                           issueKinds // the problem lines printed and left out
 	unread                           int        // sources that could not be read (to their end)
+	empty                            int        // sources without a byte of content
 	err                              error      // the first write error
 }
 
@@ -51,8 +52,24 @@ func (r *reporter) sourceFailed(name string, err error) {
 	r.diag.Flush()
 }
 
+// emptySource says that the source name holds no event, where the problems
+// go (stdout for text, stderr otherwise), and counts it for the summary.
+func (r *reporter) emptySource(name string) {
+	r.empty++
+	r.progress.clear()
+	w := r.diag
+	if r.mode == outputText {
+		w = r.out
+	}
+	w.WriteString(name + ": warning: empty, no events\n")
+}
+
 // emit writes one item; it returns false once writing has failed.
 func (r *reporter) emit(src, format string, it *item) bool {
+	if it.empty {
+		r.emptySource(src)
+		return r.err == nil
+	}
 	r.events++
 	if it.valid {
 		r.valid++
@@ -75,9 +92,8 @@ func (r *reporter) emit(src, format string, it *item) bool {
 		if it.valid {
 			r.out.Write(it.canonical)
 			r.out.WriteByte('\n')
-		} else {
-			r.problems(r.diag, src, it)
 		}
+		r.problems(r.diag, src, it) // errors, and the warnings of valid events
 	default:
 		r.problems(r.out, src, it)
 	}
@@ -183,6 +199,9 @@ func (r *reporter) summary() string {
 	s := strconv.Itoa(r.events) + plural(r.events, " event", " events") + ": " +
 		strconv.Itoa(r.valid) + " valid, " + strconv.Itoa(r.invalid) + " invalid (" +
 		strconv.Itoa(r.warnings) + plural(r.warnings, " warning)", " warnings)")
+	if r.empty > 0 {
+		s += "; " + strconv.Itoa(r.empty) + plural(r.empty, " source", " sources") + " empty"
+	}
 	return s + r.unreadNote()
 }
 

@@ -234,7 +234,7 @@ func newLineWorker(e *engine) *lineWorker {
 func (w *lineWorker) run(c *chunk) {
 	if c.tooLong > 0 {
 		c.items = append(c.items, item{line: c.firstLine, col: 1, problems: []problem{{
-			message: "line of " + strconv.Itoa(c.tooLong) + " bytes: " + contactevents.ErrTooLarge.Error(),
+			message: "line of " + strconv.Itoa(c.tooLong) + " bytes: " + contactevents.ErrTooLarge.Error() + " of a payload, " + strconv.Itoa(maxLine) + " bytes",
 			line:    c.firstLine, col: 1,
 		}}})
 		return

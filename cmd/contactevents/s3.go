@@ -70,10 +70,16 @@ func (s *s3Sources) s3Client(ctx context.Context) (*s3.Client, error) {
 			s.err = fmt.Errorf("loading the AWS configuration: %w", err)
 			return
 		}
-		if cfg.Region == "" && s.endpoint != "" {
+		switch {
+		case cfg.Region == "" && s.endpoint != "":
 			// An S3-compatible store rarely has regions; the signature
 			// needs one.
 			cfg.Region = "us-east-1"
+		case cfg.Region == "":
+			// The SDK would only say "endpoint rule error, Invalid region"
+			// at the first request.
+			s.err = errors.New("no AWS region: set AWS_REGION (e.g. AWS_REGION=us-east-1), or region in ~/.aws/config for the profile in use")
+			return
 		}
 		attempts := s.maxAttempts
 		if attempts <= 0 {

@@ -182,7 +182,7 @@ func TestAssertInvalid(t *testing.T) {
 func TestSamplesAreRealisticPayloads(t *testing.T) {
 	for _, s := range samples.Events() {
 		ev := contacteventstest.RequireEvent(t, s.Repaired)
-		if string(ev.Detail.EventType) != s.EventType {
+		if ev.Detail.EventType != s.EventType {
 			t.Errorf("%s: event type %s, sample says %s", s.Name, ev.Detail.EventType, s.EventType)
 		}
 	}

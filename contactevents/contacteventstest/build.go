@@ -1,6 +1,7 @@
 package contacteventstest
 
 import (
+	"cmp"
 	"fmt"
 	"hash/fnv"
 	"maps"
@@ -73,6 +74,8 @@ type builder struct {
 	scheduled time.Time
 	seed      uint64
 	bare      bool
+	queueARN  string      // WithQueueARN; "" for one of the instance's
+	agentARN  string      // WithAgentARN; "" for one of the instance's
 	latest    latestParts // the latest page's objects, see build_latest.go
 }
 
@@ -92,6 +95,20 @@ func WithChannel(c contactevents.Channel) BuildOption {
 // a related contact ID.
 func WithInitiationMethod(m contactevents.InitiationMethod) BuildOption {
 	return func(b *builder) { b.method = m }
+}
+
+// WithQueueARN sets the ARN of the queue, in queueInfo once the contact is
+// queued, instead of one of the instance's queues drawn from the seed: for a
+// consumer that routes or filters by queue.
+func WithQueueARN(arn string) BuildOption {
+	return func(b *builder) { b.queueARN = arn }
+}
+
+// WithAgentARN sets the ARN of the agent, in agentInfo once the contact is
+// connected to one, instead of one of the instance's agents drawn from the
+// seed.
+func WithAgentARN(arn string) BuildOption {
+	return func(b *builder) { b.agentARN = arn }
 }
 
 // WithContactID sets the contact ID instead of a UUID drawn from the seed.
@@ -370,7 +387,7 @@ func NewEvent(eventType contactevents.EventType, opts ...BuildOption) *contactev
 	}
 	if ph >= phaseQueued && queued(b.method) {
 		c.QueueInfo = &contactevents.QueueInfo{
-			QueueARN:         instance.queues[d.queue],
+			QueueARN:         cmp.Or(b.queueARN, instance.queues[d.queue]),
 			QueueType:        ptr("STANDARD"),
 			EnqueueTimestamp: contactevents.NewTimestamp(tl.queued),
 		}
@@ -378,7 +395,7 @@ func NewEvent(eventType contactevents.EventType, opts ...BuildOption) *contactev
 	if ph >= phaseAgent {
 		g := d.agent
 		c.AgentInfo = &contactevents.AgentInfo{
-			AgentARN:                  instance.agents[d.agent],
+			AgentARN:                  cmp.Or(b.agentARN, instance.agents[d.agent]),
 			ConnectedToAgentTimestamp: contactevents.NewTimestamp(tl.agent),
 			HierarchyGroups: &contactevents.HierarchyGroups{
 				Level1: &contactevents.HierarchyGroup{ARN: instance.groups[0][0]},

@@ -44,6 +44,21 @@
 // Malformed JSON is reported with the line and column of each defect, so a
 // golden file with a trailing comma is found at once.
 //
+// # Delivered payloads
+//
+// A consumer gets events inside what a service delivers: SQSBatch,
+// SNSToSQS, LambdaSNS, KinesisRecords and FirehoseRecords build the Lambda
+// events (and SNSNotification the notification alone) around the payloads
+// of built events, or around any bytes, and return the records' IDs, for
+// asserting a partial batch response:
+//
+//	batch, ids := contacteventstest.SQSBatch(contacteventstest.Payload(ev), []byte(`{}`))
+//	resp, _ := handler(ctx, batch)
+//	// resp.BatchItemFailures should name ids[1]
+//
+// WithQueueARN and WithAgentARN set the queue and agent of a built event,
+// for a consumer that routes by them.
+//
 // # Samples
 //
 // The contact events the AWS pages publish as examples, verbatim (some are

@@ -28,7 +28,10 @@ import (
 	"io/fs"
 	"path"
 	"slices"
+	"strings"
 	"sync"
+
+	"github.com/connectevents/sdk-go/contactevents"
 )
 
 // root is the directory of the corpus inside corpus.
@@ -92,7 +95,7 @@ type Sample struct {
 	// Enveloped reports whether the sample has the EventBridge envelope.
 	Enveloped bool `json:"enveloped"`
 	// EventType is the sample's contact event type; empty for an event pattern.
-	EventType string `json:"eventType"`
+	EventType contactevents.EventType `json:"eventType"`
 	// SyntaxDefects lists every place Verbatim is not valid JSON, in offset order.
 	SyntaxDefects []Defect `json:"syntaxDefects"`
 	// RepairMoves lists the bracket moves that repair trailing-data defects.
@@ -130,14 +133,29 @@ func Events() []Sample {
 	return events
 }
 
-// Lookup returns a copy of the sample with the given name.
+// Lookup returns a copy of the sample with the given name, or of the one
+// sample whose name starts with it ("04" for "04-current-disconnected"), as
+// `contactevents samples 04` finds it. A prefix of several names finds none.
 func Lookup(name string) (Sample, bool) {
-	for _, s := range embedded() {
+	all := embedded()
+	for _, s := range all {
 		if s.Name == name {
 			return s.clone(), true
 		}
 	}
-	return Sample{}, false
+	found := -1
+	for i, s := range all {
+		if name != "" && strings.HasPrefix(s.Name, name) {
+			if found >= 0 {
+				return Sample{}, false
+			}
+			found = i
+		}
+	}
+	if found < 0 {
+		return Sample{}, false
+	}
+	return all[found].clone(), true
 }
 
 // README returns data/README.md, the conventions of the corpus.

@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"testing"
 	"testing/fstest"
+
+	"github.com/connectevents/sdk-go/contactevents"
 )
 
 func TestLoadRejectsCorruptCorpus(t *testing.T) {
@@ -61,5 +63,22 @@ func TestCopies(t *testing.T) {
 	}
 	if !bytes.HasPrefix(README(), []byte("#")) {
 		t.Fatal("README() is not the corpus README")
+	}
+}
+
+// TestLookupByPrefix: Lookup finds a sample by a unique prefix of its name,
+// as `contactevents samples 04` does; it was false for "04".
+func TestLookupByPrefix(t *testing.T) {
+	s, ok := Lookup("04")
+	if !ok || s.Name != "04-current-disconnected" || s.EventType != contactevents.EventTypeDisconnected {
+		t.Errorf(`Lookup("04") = %q (%s), %v`, s.Name, s.EventType, ok)
+	}
+	if s, ok := Lookup("04-current-disconnected"); !ok || s.Name != "04-current-disconnected" {
+		t.Errorf("Lookup by the whole name = %q, %v", s.Name, ok)
+	}
+	for _, name := range []string{"0", "", "99", "current"} {
+		if s, ok := Lookup(name); ok {
+			t.Errorf("Lookup(%q) = %q, want none (no sample, or more than one)", name, s.Name)
+		}
 	}
 }

@@ -292,7 +292,15 @@ func (d *Decoder) Timestamp(s string, f timestamp.Fraction, patternKeyword, form
 		}
 	}
 	if !layoutOK {
-		d.C.Add(issue.Error, patternKeyword, strconv.Quote(s)+" does not match the layout "+layout)
+		msg := strconv.Quote(s) + " does not match the layout " + layout
+		switch zone := timestamp.Zone(s); zone {
+		case "":
+		case "z":
+			msg += ": it ends in a lower-case z, and the layout's Z is upper-case"
+		default:
+			msg += ": its zone is " + zone + ", and contact-event timestamps are in UTC, written with Z"
+		}
+		d.C.Add(issue.Error, patternKeyword, msg)
 	}
 	if !formatOK {
 		d.C.Add(issue.Error, formatKeyword, strconv.Quote(s)+" is not an RFC 3339 date-time")

@@ -107,7 +107,9 @@ func (w *walker) records(data []byte, f Format) {
 		case err != nil:
 			w.fail(r, "", fmt.Errorf("not valid JSON: %w", err))
 		case len(rest) != 0:
-			w.fail(r, "", errors.New("unexpected data after the JSON value"))
+			// Forced, the format says what is missing: one value.
+			at := l.off + int64(len(v)-len(skipWS(rest)))
+			w.fail(r, "", fmt.Errorf("a %s payload is one JSON object, and another value follows it at byte %d: several values are ndjson or concatenated, not %s", f, at, f))
 		default:
 			w.dispatch(v, f, l)
 		}

@@ -158,6 +158,22 @@ func matchesFraction(s string, f Fraction) bool {
 	}
 }
 
+// Zone returns the zone of an RFC 3339 date-time that is not written in UTC
+// with 'Z' ("+02:00", "-05:00", "z"), or "" (for one in UTC, or for text
+// that is not a date-time): what to blame when such a timestamp misses a
+// layout that ends in 'Z', rather than its fraction.
+func Zone(s string) string {
+	if !ValidDateTime(s) || s[len(s)-1] == 'Z' {
+		return ""
+	}
+	i := 19
+	if s[i] == '.' {
+		for i++; i < len(s) && s[i] >= '0' && s[i] <= '9'; i++ {
+		}
+	}
+	return s[i:]
+}
+
 // ValidDateTime reports whether s is an RFC 3339 date-time, with the same
 // answers as JSON Schema format validators (santhosh-tekuri/jsonschema):
 // 'T' or 't', 'Z', 'z' or a numeric offset, any number of fraction digits,
