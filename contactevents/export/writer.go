@@ -21,6 +21,10 @@
 //	err = w.Write(ev, "events.ndjson", 17)
 //	...
 //	err = w.Close() // out/dt=2024-05-01/part-<run>-00000.parquet
+//
+// A ContactWriter writes contact summaries (contacts.Summary) the same way,
+// a row a contact, partitioned by the contact's initiation time; see
+// ContactColumns, AthenaContactsTable and GlueContactsTable.
 package export
 
 import (
