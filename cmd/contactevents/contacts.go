@@ -39,13 +39,7 @@ func runContacts(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	if status, failed := sf.configure(e, fs, stderr); failed {
 		return status
 	}
-	var mu sync.Mutex
-	tracker := contacts.New()
-	e.track = func(ev *contactevents.Event) {
-		mu.Lock()
-		tracker.Add(ev)
-		mu.Unlock()
-	}
+	tracker := trackContacts(e)
 
 	out, diag := bufio.NewWriterSize(stdout, 64<<10), bufio.NewWriter(stderr)
 	rep := &reporter{mode: outputContacts, out: out, diag: diag, progress: newProgress(stderr, e.read)}
@@ -83,6 +77,19 @@ func runContacts(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		fmt.Fprintln(out, line)
 	}
 	return rep.finish(stderr, status, total.contacts == 0, "no contact events found")
+}
+
+// trackContacts returns a tracker that e feeds every valid event, from the
+// decoding goroutines (in any order: the fold does not depend on it).
+func trackContacts(e *engine) *contacts.Tracker {
+	var mu sync.Mutex
+	tracker := contacts.New()
+	e.track = func(ev *contactevents.Event) {
+		mu.Lock()
+		tracker.Add(ev)
+		mu.Unlock()
+	}
+	return tracker
 }
 
 // contactTotals are the counts of the summary line.
