@@ -19,15 +19,15 @@ import (
 // are the Parquet schema, and ContactColumns reads them.
 type contactRow struct {
 	ContactID         string            `key:"contactId" parquet:"contact_id"`
-	Channel           string            `key:"channel" parquet:"channel,optional"`
-	InitiationMethod  string            `key:"initiationMethod" parquet:"initiation_method,optional"`
-	State             string            `key:"state" parquet:"state,optional"`
+	Channel           *string           `key:"channel" parquet:"channel,optional"`
+	InitiationMethod  *string           `key:"initiationMethod" parquet:"initiation_method,optional"`
+	State             *string           `key:"state" parquet:"state,optional"`
 	StateTime         *int64            `key:"stateTime" parquet:"state_time,optional,timestamp(millisecond)"`
-	InitialContactID  string            `key:"initialContactId" parquet:"initial_contact_id,optional"`
-	PreviousContactID string            `key:"previousContactId" parquet:"previous_contact_id,optional"`
-	RelatedContactID  string            `key:"relatedContactId" parquet:"related_contact_id,optional"`
-	QueueARN          string            `key:"queueArn" parquet:"queue_arn,optional"`
-	AgentARN          string            `key:"agentArn" parquet:"agent_arn,optional"`
+	InitialContactID  *string           `key:"initialContactId" parquet:"initial_contact_id,optional"`
+	PreviousContactID *string           `key:"previousContactId" parquet:"previous_contact_id,optional"`
+	RelatedContactID  *string           `key:"relatedContactId" parquet:"related_contact_id,optional"`
+	QueueARN          *string           `key:"queueArn" parquet:"queue_arn,optional"`
+	AgentARN          *string           `key:"agentArn" parquet:"agent_arn,optional"`
 	Initiated         *int64            `key:"initiationTimestamp" parquet:"initiation_timestamp,optional,timestamp(millisecond)"`
 	ConnectedToSystem *int64            `key:"connectedToSystemTimestamp" parquet:"connected_to_system_timestamp,optional,timestamp(millisecond)"`
 	Enqueued          *int64            `key:"enqueueTimestamp" parquet:"enqueue_timestamp,optional,timestamp(millisecond)"`
@@ -39,7 +39,7 @@ type contactRow struct {
 	InteractionHold   *int64            `key:"agentInteractionAndHoldMillis" parquet:"agent_interaction_and_hold_millis,optional"`
 	AfterContactWork  *int64            `key:"afterContactWorkMillis" parquet:"after_contact_work_millis,optional"`
 	Handle            *int64            `key:"handleMillis" parquet:"handle_millis,optional"`
-	DisconnectReason  string            `key:"disconnectReason" parquet:"disconnect_reason,optional"`
+	DisconnectReason  *string           `key:"disconnectReason" parquet:"disconnect_reason,optional"`
 	Abandoned         bool              `key:"abandoned" parquet:"abandoned"`
 	QueuedForCallback bool              `key:"queuedForCallback" parquet:"queued_for_callback"`
 	Complete          bool              `key:"complete" parquet:"complete"`
@@ -48,7 +48,12 @@ type contactRow struct {
 	LastEvent         *int64            `key:"lastEvent" parquet:"last_event,optional,timestamp(millisecond)"`
 	Conflicts         []contactConflict `key:"conflicts" parquet:"conflicts,optional,list"`
 
-	store [14]int64 // what the pointers point to: a row allocates nothing
+	// What the pointers point to: a row allocates nothing. Strings are
+	// pointers too: parquet-go (v0.32) writes the empty string of an
+	// optional string field sometimes as NULL, sometimes as "" (its issue
+	// 154), a nil pointer always as NULL.
+	store [14]int64
+	strs  [9]string
 }
 
 // contactConflict is a contacts.Conflict: the fact, and every value seen.
@@ -58,7 +63,16 @@ type contactConflict struct {
 }
 
 func (r *contactRow) fill(s *contacts.Summary) {
-	n := 0
+	n, m := 0, 0
+	str := func(v string) *string {
+		if v == "" {
+			return nil
+		}
+		p := &r.strs[m]
+		m++
+		*p = v
+		return p
+	}
 	ms := func(t time.Time) *int64 {
 		if t.IsZero() {
 			return nil
@@ -85,19 +99,20 @@ func (r *contactRow) fill(s *contacts.Summary) {
 		conflicts = nil // NULL, not an empty list
 	}
 	*r = contactRow{
-		ContactID: s.ContactID, Channel: string(s.Channel), InitiationMethod: string(s.InitiationMethod),
-		State: string(s.State), StateTime: ms(s.StateTime),
-		InitialContactID: s.InitialContactID, PreviousContactID: s.PreviousContactID, RelatedContactID: s.RelatedContactID,
-		QueueARN: s.QueueARN, AgentARN: s.AgentARN,
+		ContactID: s.ContactID, Channel: str(string(s.Channel)), InitiationMethod: str(string(s.InitiationMethod)),
+		State: str(string(s.State)), StateTime: ms(s.StateTime),
+		InitialContactID: str(s.InitialContactID), PreviousContactID: str(s.PreviousContactID), RelatedContactID: str(s.RelatedContactID),
+		QueueARN: str(s.QueueARN), AgentARN: str(s.AgentARN),
 		Initiated: ms(s.Initiated), ConnectedToSystem: ms(s.ConnectedToSystem), Enqueued: ms(s.Enqueued),
 		ConnectedToAgent: ms(s.ConnectedToAgent), Disconnected: ms(s.Disconnected),
 		ACWStart: ms(s.AfterContactWorkStart), ACWEnd: ms(s.AfterContactWorkEnd),
 		QueueWait: dur(s.QueueWait), InteractionHold: dur(s.AgentInteractionAndHold),
 		AfterContactWork: dur(s.AfterContactWork), Handle: dur(s.Handle),
-		DisconnectReason: string(s.DisconnectReason), Abandoned: s.Abandoned, QueuedForCallback: s.QueuedForCallback,
+		DisconnectReason: str(string(s.DisconnectReason)), Abandoned: s.Abandoned, QueuedForCallback: s.QueuedForCallback,
 		Complete: s.Complete, Events: int64(s.Events), Duplicates: int64(s.Duplicates), LastEvent: ms(s.LastEvent),
 		Conflicts: conflicts,
-		store:     r.store, // the values ms and dur just stored, which the pointers point to
+		store:     r.store, // the values str, ms and dur just stored, which the pointers point to
+		strs:      r.strs,
 	}
 }
 

@@ -91,7 +91,8 @@ func TestContactWriter(t *testing.T) {
 				if pathpkg.Dir(name) != wantPart[got.ContactID] {
 					t.Errorf("%s: contact %s, want it in %s", name, got.ContactID, wantPart[got.ContactID])
 				}
-				w.store, got.store = [len(w.store)]int64{}, [len(w.store)]int64{} // the pointers compare by value
+				// The pointers compare by value.
+				w.store, got.store, w.strs, got.strs = [len(w.store)]int64{}, [len(w.store)]int64{}, [len(w.strs)]string{}, [len(w.strs)]string{}
 				if !reflect.DeepEqual(got, w) {
 					t.Errorf("%s: contact %s reads back as\n%+v\nwant\n%+v", name, got.ContactID, got, w)
 				}
