@@ -23,7 +23,7 @@ import (
 // events' time; invalid events are reported as validate reports them and
 // not written.
 func runExport(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
-	fs := newFlagSet("export", "--format parquet --out DIR|s3://BUCKET/PREFIX [--contacts] [--profile P] [--partition hour|day|none] SOURCE ...",
+	fs := newFlagSet("export", "--format parquet --out DIR|s3://BUCKET/PREFIX [--contacts [--evict-complete D [--evict-idle D]]] [--profile P] [--partition hour|day|none] SOURCE ...",
 		"Write every valid contact event of the sources (any input validate reads: files, folders,\n"+
 			"gzip, s3://bucket/prefix, stdin as -) as a row of Parquet files under --out, in Hive-style\n"+
 			"partitions of the event's time (dt=YYYY-MM-DD/, and hour=HH/ with --partition hour). Each\n"+
@@ -35,6 +35,7 @@ func runExport(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	outDir := fs.String("out", "", "the output: a folder, or s3://bucket/prefix (required)")
 	profile := fs.String("profile", string(contactevents.Compat), "validation `profile`: "+strings.Join(profileNames(), ", "))
 	contactRows := fs.Bool("contacts", false, "write a row per contact (its summary, as the contacts command computes it), not per event")
+	ev := addEvictFlags(fs)
 	partition := fs.String("partition", string(export.PartitionDay), "the `layout`: day (dt=YYYY-MM-DD/), hour (dt=YYYY-MM-DD/hour=HH/) or none")
 	// Not addSourceFlags: --format is the output's here (as the issue's
 	// command line has it); the input's delivery format is detected.
@@ -53,6 +54,10 @@ func runExport(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		return usageError(stderr, fs, "give at least one source (- for stdin)")
 	case !slices.Contains(export.Partitioning("").Values(), export.Partitioning(*partition)):
 		return usageError(stderr, fs, "unknown partitioning %q (want day, hour or none)", *partition)
+	case ev.check() != "":
+		return usageError(stderr, fs, "%s", ev.check())
+	case !*contactRows && ev.complete > 0:
+		return usageError(stderr, fs, "--evict-complete and --evict-idle are flags of --contacts")
 	}
 	prof, err := contactevents.ParseProfile(*profile)
 	if err != nil {
@@ -70,7 +75,7 @@ func runExport(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	}
 	o := export.Options{Create: create, Partition: export.Partitioning(*partition)}
 	if *contactRows {
-		return exportContacts(ctx, sources, stdin, s3s, prof, o, *outDir, stdout, stderr)
+		return exportContacts(ctx, sources, stdin, s3s, prof, ev, o, *outDir, stdout, stderr)
 	}
 	w, err := export.NewWriter(o)
 	if err != nil {

@@ -9,16 +9,17 @@ import (
 	"sync/atomic"
 
 	"github.com/connectevents/sdk-go/contactevents"
+	"github.com/connectevents/sdk-go/contactevents/contacts"
 	"github.com/connectevents/sdk-go/contactevents/export"
 )
 
 // exportContacts is export --contacts: it folds the valid events of the
-// sources as the contacts command does, then writes each contact's
-// summary as a row (export.ContactWriter). Invalid events are reported on
+// sources as the contacts command does (with its --evict-... flags), and
+// writes each contact's summary as a row (export.ContactWriter). Invalid events are reported on
 // stderr and not counted; stderr ends with the contacts command's summary
 // line, stdout gets the rows written per partition.
 func exportContacts(ctx context.Context, sources []string, stdin io.Reader, s3s *s3Sources, prof contactevents.Profile,
-	o export.Options, outDir string, stdout, stderr io.Writer) int {
+	ev *evictFlags, o export.Options, outDir string, stdout, stderr io.Writer) int {
 	w, err := export.NewContactWriter(o)
 	if err != nil {
 		fmt.Fprintf(stderr, "contactevents: %v\n", err)
@@ -26,32 +27,34 @@ func exportContacts(ctx context.Context, sources []string, stdin io.Reader, s3s 
 	}
 	e := &engine{workers: defaultWorkers(), read: new(atomic.Int64), format: contactevents.FormatAuto}
 	e.profile = prof
-	tracker := trackContacts(e)
 	diag := bufio.NewWriter(stderr)
 	rep := &reporter{mode: outputContacts, out: diag, diag: diag, progress: newProgress(stderr, e.read)}
 	e.emit = rep.emit
+	var total contactTotals
+	var writeErr error
+	unwritten := 0
+	fold := ev.fold(e, func(s *contacts.Summary) bool {
+		err := w.Write(s)
+		if errors.Is(err, export.ErrNoContactTime) {
+			fmt.Fprintf(diag, "contactevents: %v; not written (--partition none writes it)\n", err)
+			unwritten++
+			return true
+		}
+		if err != nil {
+			writeErr = err
+			return false
+		}
+		total.add(s)
+		return true
+	})
 	status := exitValid
 	e.runSources(ctx, expand(ctx, sources, stdin, s3s), func(name string, err error) {
 		rep.sourceFailed(name, err)
 		status = exitError
 	})
 	rep.progress.clear()
-
-	var total contactTotals
-	var writeErr error
-	unwritten := 0
-	for _, s := range tracker.Summaries() {
-		err := w.Write(&s)
-		if errors.Is(err, export.ErrNoContactTime) {
-			fmt.Fprintf(diag, "contactevents: %v; not written (--partition none writes it)\n", err)
-			unwritten++
-			continue
-		}
-		if err != nil {
-			writeErr = err
-			break
-		}
-		total.add(&s)
+	if writeErr == nil {
+		fold.finish()
 	}
 	if err := w.Close(); err != nil && writeErr == nil {
 		writeErr = err

@@ -11,6 +11,9 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/parquet-go/parquet-go"
+
+	"github.com/connectevents/sdk-go/contactevents"
+	"github.com/connectevents/sdk-go/contactevents/contacteventstest"
 )
 
 // contactRowKeys are columns of export --contacts, with the keys of the
@@ -88,5 +91,56 @@ func TestExportContacts(t *testing.T) {
 				t.Errorf("rows differ from the contacts command's summaries (-contacts +export):\n%s", diff)
 			}
 		})
+	}
+}
+
+// TestContactsEvict: with --evict-complete and --evict-idle, a stream in
+// time order gives the summaries it gives without (each contact once, the
+// same values: its events all came before it was evicted), printed as the
+// contacts are evicted (so not by contact ID); export --contacts writes
+// the same rows.
+func TestContactsEvict(t *testing.T) {
+	var evs []*contactevents.Event
+	for seed := range uint64(100) {
+		for _, kind := range contacteventstest.LifecycleKind("").Values() {
+			evs = append(evs, contacteventstest.Lifecycle(kind, contactevents.ChannelChat, seed)...)
+		}
+	}
+	slices.SortStableFunc(evs, func(a, b *contactevents.Event) int { return a.Time.Time().Compare(b.Time.Time()) })
+	var lines [][]byte
+	for _, ev := range evs {
+		lines = append(lines, append(contacteventstest.Payload(ev), '\n'))
+	}
+	if len(lines) < 3*evictEvery {
+		t.Fatalf("%d events, want at least %d to evict a few times", len(lines), 3*evictEvery)
+	}
+	in := writeTree(t, map[string][]byte{"events.ndjson": join(lines...)}) + "/events.ndjson"
+	all, _, code := cli(t, nil, "contacts", "--output", "json", in)
+	if code != exitValid {
+		t.Fatalf("exit %d", code)
+	}
+	streamed, stderr, code := cli(t, nil, "contacts", "--output", "json", "--evict-complete", "30m", "--evict-idle", "48h", in)
+	if code != exitValid {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	sorted := strings.Split(strings.TrimSpace(streamed), "\n")
+	slices.Sort(sorted)
+	if want := strings.Split(strings.TrimSpace(all), "\n"); !slices.Equal(sorted, want) {
+		t.Errorf("the evicting run's summaries differ (-all at the end +evicted):\n%s", cmp.Diff(want, sorted))
+	}
+	if streamed == all {
+		t.Error("the evicting run printed the contacts by ID: nothing was evicted before the end")
+	}
+
+	out := t.TempDir()
+	if stdout, stderr, code := cli(t, nil, "export", "--contacts", "--evict-complete", "30m", "--out", out, in); code != exitValid {
+		t.Fatalf("export: exit %d\n%s\n%s", code, stdout, stderr)
+	}
+	rows := 0
+	for _, n := range parquetRows(t, readTree(t, out)) {
+		rows += int(n)
+	}
+	if rows != len(sorted) {
+		t.Errorf("export --contacts --evict-complete: %d rows, want %d", rows, len(sorted))
 	}
 }
