@@ -15,9 +15,10 @@ import (
 
 // exportContacts is export --contacts: it folds the valid events of the
 // sources as the contacts command does (with its --evict-... flags), and
-// writes each contact's summary as a row (export.ContactWriter). Invalid events are reported on
-// stderr and not counted; stderr ends with the contacts command's summary
-// line, stdout gets the rows written per partition.
+// writes each contact's summary as a row (export.ContactWriter). Invalid
+// events are reported on stderr and not counted; stderr ends with the
+// contacts command's summary line, stdout gets the rows written per
+// partition.
 func exportContacts(ctx context.Context, sources []string, stdin io.Reader, s3s *s3Sources, prof contactevents.Profile,
 	ev *evictFlags, o export.Options, outDir string, stdout, stderr io.Writer) int {
 	w, err := export.NewContactWriter(o)
