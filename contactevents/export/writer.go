@@ -124,8 +124,12 @@ func NewWriter(o Options) (*Writer, error) {
 func (w *Writer) fill(r *row, p *pending) {
 	w.u.reset()
 	r.fill(p.ev, &w.u)
-	r.Unknown = w.u.json()
-	r.SourceFile, r.SourceLine, r.SchemaVersion = p.source, int64(p.line), SchemaVersion
+	r.unknown, r.sourceFile, r.sourceLine = w.u.json(), p.source, int64(p.line)
+	r.Unknown, r.SourceFile, r.SourceLine = optional(&r.unknown), optional(&r.sourceFile), nil
+	if p.line > 0 {
+		r.SourceLine = &r.sourceLine
+	}
+	r.SchemaVersion = SchemaVersion
 }
 
 // PartitionOf is the partition folder of ev under p: from the envelope's
