@@ -21,6 +21,7 @@ var publicPackages = []string{
 	"github.com/connectevents/sdk-go/contactevents",
 	"github.com/connectevents/sdk-go/contactevents/contacteventstest",
 	"github.com/connectevents/sdk-go/contactevents/contacts",
+	"github.com/connectevents/sdk-go/contactevents/export",
 	"github.com/connectevents/sdk-go/contactevents/pattern",
 	"github.com/connectevents/sdk-go/contactevents/samples",
 	"github.com/connectevents/sdk-go/schema",
@@ -63,6 +64,41 @@ func TestAPI(t *testing.T) {
 		if removed, added := lineDiff(string(want), got); len(removed)+len(added) > 0 {
 			t.Errorf("the exported API of %s differs from %s (if deliberate: go test -run TestAPI -update, and review the diff):\n-%s\n+%s",
 				path, file, strings.Join(removed, "\n-"), strings.Join(added, "\n+"))
+		}
+	}
+}
+
+// TestAPIListsEveryPublicPackage keeps publicPackages complete: every
+// folder of the module with non-test Go files, but for internal/, cmd/,
+// gen/ (the generator), conformance/ (tests and nested modules) and
+// testdata, is a package users can import, so its API is listed.
+func TestAPIListsEveryPublicPackage(t *testing.T) {
+	root := ".."
+	var found []string
+	err := filepath.WalkDir(root, func(path string, d os.DirEntry, err error) error {
+		if err != nil || !d.IsDir() {
+			return err
+		}
+		rel, _ := filepath.Rel(root, path)
+		switch base := d.Name(); {
+		case rel == "internal", rel == "cmd", rel == "gen", rel == "conformance", base == "testdata", rel != "." && strings.HasPrefix(base, "."):
+			return filepath.SkipDir
+		}
+		files, _ := filepath.Glob(filepath.Join(path, "*.go"))
+		for _, f := range files {
+			if !strings.HasSuffix(f, "_test.go") && filepath.Base(f) != "tools.go" {
+				found = append(found, strings.TrimSuffix("github.com/connectevents/sdk-go/"+filepath.ToSlash(rel), "/."))
+				break
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, p := range found {
+		if !slices.Contains(publicPackages, p) {
+			t.Errorf("%s is a public package without an API listing: add it to publicPackages and run go test -run TestAPI -update", p)
 		}
 	}
 }

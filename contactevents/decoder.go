@@ -101,17 +101,9 @@ func (dec *Decoder) records(decode bool) iter.Seq2[*Record, error] {
 	return func(yield func(*Record, error) bool) {
 		o := dec.opts
 		o.noCopy = false // records live in a reused buffer
-		if _, ok := o.profile.codec(); !ok {
-			yield(&Record{}, errors.New("contactevents: unknown profile "+string(o.profile)))
+		rr, ok := newRecordReader(o, yield)
+		if !ok {
 			return
-		}
-		var warnings []Issue
-		user := o.warnings
-		o.warnings = func(i Issue) {
-			warnings = append(warnings, i)
-			if user != nil {
-				user(i)
-			}
 		}
 		r, _, err := OpenContent(dec.r)
 		if err != nil {
@@ -119,34 +111,7 @@ func (dec *Decoder) records(decode bool) iter.Seq2[*Record, error] {
 			return
 		}
 		for rec, err := range delivery.Stream(r, delivery.Format(o.format), o.payloadLimit()) {
-			if err != nil {
-				re := recordError(err)
-				r := &Record{Format: Format(rec.Format), Offset: -1}
-				if e, ok := re.(*RecordError); ok {
-					r.Index, r.ID, r.Pointer, r.Line, r.Offset = e.Index, e.ID, e.Pointer, e.Line, e.Offset
-				}
-				if !yield(r, re) {
-					return
-				}
-				continue
-			}
-			r := &Record{Index: rec.Index, ID: rec.ID, Pointer: rec.Pointer, Line: rec.Line, Column: rec.Column, Offset: rec.Offset, Format: Format(rec.Format), Data: rec.Data}
-			if !decode {
-				if !yield(r, nil) {
-					return
-				}
-				continue
-			}
-			warnings = warnings[:0]
-			ev, err := decodeRecord(rec.Data, rec.Doc, originOf(rec), &o, nil)
-			r.Event = ev
-			if len(warnings) > 0 {
-				r.Warnings = append([]Issue(nil), warnings...)
-			}
-			if err != nil {
-				err = atRecord(rec, err)
-			}
-			if !yield(r, err) {
+			if !rr.record(rec, err, decode) {
 				return
 			}
 		}

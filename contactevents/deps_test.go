@@ -23,3 +23,17 @@ func TestNoAWSSDKDependency(t *testing.T) {
 		t.Errorf("go list -deps ./... does not list the package itself:\n%s", out)
 	}
 }
+
+// TestNoParquetDependency: the Parquet writer is the export package's
+// (contactevents/export); the SDK itself stays free of it.
+func TestNoParquetDependency(t *testing.T) {
+	out, err := exec.Command("go", "list", "-deps", ".").CombinedOutput()
+	if err != nil {
+		t.Fatalf("go list: %v\n%s", err, out)
+	}
+	for pkg := range strings.Lines(string(out)) {
+		if p := strings.ToLower(pkg); strings.Contains(p, "parquet") || strings.Contains(p, "arrow") {
+			t.Errorf("github.com/connectevents/sdk-go/contactevents depends on %s", strings.TrimSpace(pkg))
+		}
+	}
+}

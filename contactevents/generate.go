@@ -1,3 +1,3 @@
 package contactevents
 
-//go:generate go run ../gen -schema ../schema/contactevents.schema.json -out . -profiles ../schema/profiles
+//go:generate go run ../gen -schema ../schema/contactevents.schema.json -out . -profiles ../schema/profiles -export export

@@ -46,36 +46,23 @@ func parse(data []byte, o options, keep bool) (*Event, error) {
 	if _, ok := o.profile.codec(); !ok {
 		return nil, fmt.Errorf("contactevents: unknown profile %q", o.profile)
 	}
-	sum := summaries.Get().(*delivery.Summary)
-	defer releaseSummary(sum)
-	if doc, ok := delivery.Classify(data, delivery.Format(o.format), &eventShape, sum); ok {
-		return decodeRecord(data, doc, origin{0, 1, 1}, &o, sum)
+	var sum delivery.Summary
+	if doc, ok := delivery.Classify(data, delivery.Format(o.format), &eventShape, &sum); ok {
+		return decodeRecord(data, doc, origin{0, 1, 1}, &o, &sum)
 	}
-	return parseRecords(data, o)
+	return parseRecords(data, o, &sum)
 }
 
-// summaries pools the classifier's summaries: delivery.Classify's reader
-// takes it through an interface, so a Summary on parse's stack escapes, and
-// it is 1 KB (an allocation of 1 029 bytes an event in Validate, which
-// otherwise allocates nothing).
-var summaries = sync.Pool{New: func() any { return new(delivery.Summary) }}
-
-// releaseSummary returns sum to its pool, without the input it read.
-func releaseSummary(sum *delivery.Summary) {
-	*sum = delivery.Summary{}
-	summaries.Put(sum)
-}
-
-// parseRecords is Parse for a payload the delivery layer unwraps or splits:
-// it finds the one record, which is decoded once it is known to be the only
-// one. (A function of its own so that the fast path's options stay on the
-// stack.)
-func parseRecords(data []byte, o options) (*Event, error) {
+// parseRecords is Parse for a payload the delivery layer unwraps or splits,
+// going on from what the classifier saw (sum): it finds the one record,
+// which is decoded once it is known to be the only one. (A function of its
+// own so that the fast path's options stay on the stack.)
+func parseRecords(data []byte, o options, sum *delivery.Summary) (*Event, error) {
 	var (
 		first delivery.Record
 		count int
 	)
-	for rec, rerr := range delivery.Records(data, delivery.Format(o.format)) {
+	for rec, rerr := range sum.Records(data, delivery.Format(o.format)) {
 		count++
 		if count > 1 {
 			if doc, ok := singleDocument(data, o.format); ok && rerr != nil {

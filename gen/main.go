@@ -9,11 +9,13 @@
 //   - contactevents/schema_gen.go: facts of the schema that hand-written code
 //     needs (the root rule's keys, keyword locations, Event.HasEnvelope)
 //   - schema/profiles/{strict,compat,legacy}.schema.json: one JSON Schema per profile
+//   - contactevents/export/rows_gen.go (with -export): the Parquet row of
+//     an event and the code that fills it (emit_parquet.go)
 //
 // It is run by `go generate ./...` through the directive in
 // contactevents/generate.go:
 //
-//	//go:generate go run ../gen -schema ../schema/contactevents.schema.json -out . -profiles ../schema/profiles
+//	//go:generate go run ../gen -schema ../schema/contactevents.schema.json -out . -profiles ../schema/profiles -export export
 //
 // The generator is the only writer of those files; edit the schema, not them.
 package main
@@ -33,8 +35,13 @@ func main() {
 	out := flag.String("out", "contactevents", "the directory of the generated Go package")
 	profiles := flag.String("profiles", "schema/profiles", "the directory of the derived profile schemas")
 	pkg := flag.String("package", "contactevents", "the generated package's name")
+	export := flag.String("export", "", "the directory of the generated Parquet export package (rows_gen.go); not written when empty")
 	flag.Parse()
 	if err := run(*schemaPath, *out, *profiles, *pkg); err != nil {
+		fmt.Fprintln(os.Stderr, "gen:", err)
+		os.Exit(1)
+	}
+	if err := runExport(*schemaPath, *export); err != nil {
 		fmt.Fprintln(os.Stderr, "gen:", err)
 		os.Exit(1)
 	}
@@ -63,19 +70,10 @@ func run(schemaPath, out, profileDir, pkg string) error {
 // generate returns every generated file by name: Go files for the package
 // directory and .json profile schemas.
 func generate(schemaPath, pkg string) (map[string][]byte, error) {
-	data, err := os.ReadFile(schemaPath)
+	m, _, src, err := readModel(schemaPath)
 	if err != nil {
 		return nil, err
 	}
-	root, err := parseTree(data)
-	if err != nil {
-		return nil, fmt.Errorf("%s: %w", schemaPath, err)
-	}
-	m, err := buildModel(root)
-	if err != nil {
-		return nil, fmt.Errorf("%s: %w", schemaPath, err)
-	}
-	src := filepath.ToSlash(filepath.Join(filepath.Base(filepath.Dir(schemaPath)), filepath.Base(schemaPath)))
 	files := map[string][]byte{}
 	var factsErr error
 	emit := func(name string, fill func(*jen.File)) error {
@@ -111,4 +109,22 @@ func generate(schemaPath, pkg string) (map[string][]byte, error) {
 		files[p.name+".schema.json"] = m.deriveProfile(p).marshal()
 	}
 	return files, nil
+}
+
+// readModel reads the schema at schemaPath and builds its model; src is the
+// schema's path as generated files name it (schema/contactevents.schema.json).
+func readModel(schemaPath string) (m *model, data []byte, src string, err error) {
+	data, err = os.ReadFile(schemaPath)
+	if err != nil {
+		return nil, nil, "", err
+	}
+	root, err := parseTree(data)
+	if err != nil {
+		return nil, nil, "", fmt.Errorf("%s: %w", schemaPath, err)
+	}
+	if m, err = buildModel(root); err != nil {
+		return nil, nil, "", fmt.Errorf("%s: %w", schemaPath, err)
+	}
+	src = filepath.ToSlash(filepath.Join(filepath.Base(filepath.Dir(schemaPath)), filepath.Base(schemaPath)))
+	return m, data, src, nil
 }

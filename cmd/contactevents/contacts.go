@@ -21,7 +21,7 @@ import (
 // decoding goroutines share it, and the fold does not depend on the order)
 // and prints one summary per contact, then a summary line.
 func runContacts(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
-	fs := newFlagSet("contacts", "[--output text|json] [--profile P] [--format F] [--endpoint-url URL] [SOURCE ...]",
+	fs := newFlagSet("contacts", "[--output text|json] [--profile P] [--format F] [--endpoint-url URL] [--s3-...] [SOURCE ...]",
 		"Summarise each contact of the events of the sources (files, folders, s3://bucket/prefix, stdin\n"+
 			"when there is none or for -): its state, queue wait, handle time, after-contact work, whether it\n"+
 			"was abandoned, its events, duplicates and conflicts; then a summary line. The events may come in\n"+

@@ -23,6 +23,7 @@ type engine struct {
 	profile   contactevents.Profile
 	format    contactevents.Format
 	canonical bool // encode valid events (normalize)
+	keep      bool // keep each valid event in its item (export)
 	workers   int
 	// emit receives every item of a source in order, on the goroutine that
 	// called process; it returns false to stop.
@@ -104,6 +105,9 @@ func (e *engine) decode(name string, f contactevents.Format, r io.Reader, data [
 			e.track(rec.Event)
 		}
 		it := makeItem(rec, err, rec.Warnings, &w, canon)
+		if err == nil && e.keep {
+			it.event = rec.Event
+		}
 		warns = warns[:0]
 		if !e.emit(name, string(f), &it) {
 			return errStopped
@@ -126,6 +130,9 @@ func (e *engine) parse(name string, data []byte, f contactevents.Format) error {
 		e.track(ev)
 	}
 	it := makeItem(&contactevents.Record{Event: ev, Format: f}, err, warns, &where{data: data, line: 1, col: 1, format: f}, canon)
+	if err == nil && e.keep {
+		it.event = ev
+	}
 	if !e.emit(name, string(f), &it) {
 		return errStopped
 	}

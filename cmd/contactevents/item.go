@@ -20,7 +20,8 @@ type item struct {
 	label     string // names the record when its position is not known: "record 3"
 	line, col int    // where the record starts in the source; 0 when unknown
 	problems  []problem
-	canonical []byte // the canonical JSON of a valid event (normalize only)
+	canonical []byte               // the canonical JSON of a valid event (normalize only)
+	event     *contactevents.Event // the valid event (export only)
 }
 
 // problem is one error or warning of an item.

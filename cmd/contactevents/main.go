@@ -101,9 +101,11 @@ Usage:
                                               a FILE may be a folder or s3://bucket/prefix
   contactevents normalize [flags] [FILE ...]  write the canonical JSON of each valid event (NDJSON)
   contactevents schema [--profile P]          print a JSON Schema of the events
+  contactevents schema --format athena|athena-json|glue --location s3://B/P/  print the table of an export
   contactevents samples [--repaired] [NAME]   list the documented samples, or print one
   contactevents pattern match|test|lint [flags] ...  test EventBridge rules' event patterns
   contactevents contacts [flags] [FILE ...]   summarise each contact: state, queue wait, handle time, abandoned
+  contactevents export --out DIR|s3://B/P [flags] SOURCE ...  write the valid events as partitioned Parquet
   contactevents version                       print the module version and VCS revision (also --version)
 
 Run 'contactevents <command> -h' for the flags of a command.
@@ -137,6 +139,8 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		return runContacts(args, stdin, stdout, stderr)
 	case "version", "-version", "--version":
 		return runVersion(args, stdout, stderr)
+	case "export":
+		return runExport(args, stdin, stdout, stderr)
 	case "help", "-h", "-help", "--help":
 		fmt.Fprint(stdout, usage)
 		return exitValid
@@ -202,6 +206,8 @@ func runValidate(cmd string, args []string, stdin io.Reader, stdout, stderr io.W
 	}
 	fs := newFlagSet(cmd, synopsis, about, stderr)
 	sf := addSourceFlags(fs)
+	maxIssues := fs.Int("max-issues", defaultMaxIssues, "print at most `N` problem lines in all, then how many more of each kind (0: all; text output and normalize's stderr)")
+	maxEventIssues := fs.Int("max-event-issues", defaultMaxEventIssues, "print at most `N` problem lines per event (0: all)")
 	output, embedded := new(string), new(bool)
 	if !normalize {
 		output = fs.String("output", outputText, "output `mode`: text (a line per problem, then a summary) or json (an object per event)")
@@ -228,7 +234,10 @@ func runValidate(cmd string, args []string, stdin io.Reader, stdout, stderr io.W
 	}
 
 	out, diag := bufio.NewWriterSize(stdout, 64<<10), bufio.NewWriter(stderr)
-	rep := &reporter{mode: mode, out: out, diag: diag, progress: newProgress(stderr, e.read)}
+	if *maxIssues < 0 || *maxEventIssues < 0 {
+		return usageError(stderr, fs, "--max-issues %d, --max-event-issues %d: want 0 (no limit) or more", *maxIssues, *maxEventIssues)
+	}
+	rep := &reporter{mode: mode, out: out, diag: diag, progress: newProgress(stderr, e.read), issues: issueKinds{max: *maxIssues, perEvent: *maxEventIssues}}
 	e.emit = rep.emit
 
 	status = exitValid
@@ -257,6 +266,7 @@ func runValidate(cmd string, args []string, stdin io.Reader, stdout, stderr io.W
 	}
 	rep.progress.clear()
 	if mode == outputText {
+		out.Write(rep.issues.appendSummary(nil))
 		fmt.Fprintln(out, rep.summary())
 	}
 	// Validating nothing is not a success: an empty file where events
@@ -278,12 +288,16 @@ func runSchema(args []string, stdout, stderr io.Writer) int {
 			"'validate --profile P' applies (its keywordLocations point into it), or the source schema\n"+
 			"with the x- annotations that say where each rule comes from.", stderr)
 	profile := fs.String("profile", string(contactevents.Compat), "`profile`: "+strings.Join(append(profileNames(), "source"), ", "))
+	table := tableFlags(fs)
 	operands, status, ok := parseFlags(fs, args)
 	if !ok {
 		return status
 	}
 	if len(operands) > 0 {
 		return usageError(stderr, fs, "unexpected argument %q", operands[0])
+	}
+	if table.format != formatJSONSchema {
+		return printTable(fs, table, stdout, stderr)
 	}
 	var b []byte
 	if *profile == "source" {

@@ -25,8 +25,9 @@ type reporter struct {
 	progress *progress
 
 	events, valid, invalid, warnings int
-	unread                           int   // sources that could not be read (to their end)
-	err                              error // the first write error
+	issues                           issueKinds // the problem lines printed and left out
+	unread                           int        // sources that could not be read (to their end)
+	err                              error      // the first write error
 }
 
 // sourceFailed reports the I/O error that ended the source name: on stderr
@@ -119,35 +120,60 @@ func (r *reporter) problems(w *bufio.Writer, src string, it *item) {
 	}
 	r.progress.clear()
 	var b []byte
+	omitted := 0
 	for i := range it.problems {
 		p := &it.problems[i]
-		line, col := p.line, p.col
-		if line <= 0 {
-			line, col = 1, 1
+		start := len(b)
+		b = appendProblem(b, src, it, p)
+		if !r.issues.add(p, i, b[start:len(b)-1]) {
+			b = b[:start]
+			omitted++
 		}
-		b = append(b, src...)
-		b = append(b, ':')
-		b = strconv.AppendInt(b, int64(line), 10)
-		b = append(b, ':')
-		b = strconv.AppendInt(b, int64(col), 10)
-		b = append(b, ": "...)
-		b = append(b, it.location(p)...)
-		if p.keyword != "" {
-			b = append(b, " ("...)
-			b = append(b, p.keyword...)
-			b = append(b, ')')
-		}
-		b = append(b, ": "...)
-		if p.warning {
-			b = append(b, "warning: "...)
-		}
-		b = append(b, p.message...)
-		b = append(b, '\n')
+	}
+	if omitted > 0 && (r.issues.max == 0 || r.issues.shown < r.issues.max) {
+		// The event's own limit cut it short: say so where it starts.
+		r.issues.shown++
+		b = appendPosition(b, src, it.problems[0].line, it.problems[0].col)
+		b = append(b, "and "...)
+		b = strconv.AppendInt(b, int64(omitted), 10)
+		b = append(b, plural(omitted, " more problem in this event\n", " more problems in this event\n")...)
 	}
 	w.Write(b)
 	if r.progress.enabled() {
 		w.Flush() // keep the terminal in order with the progress line
 	}
+}
+
+// appendProblem appends the text line of problem p of it:
+//
+//	file:line:column: location (keywordLocation): message
+func appendProblem(b []byte, src string, it *item, p *problem) []byte {
+	b = appendPosition(b, src, p.line, p.col)
+	b = append(b, it.location(p)...)
+	if p.keyword != "" {
+		b = append(b, " ("...)
+		b = append(b, p.keyword...)
+		b = append(b, ')')
+	}
+	b = append(b, ": "...)
+	if p.warning {
+		b = append(b, "warning: "...)
+	}
+	b = append(b, p.message...)
+	return append(b, '\n')
+}
+
+// appendPosition appends "file:line:column: " (1:1 when unknown).
+func appendPosition(b []byte, src string, line, col int) []byte {
+	if line <= 0 {
+		line, col = 1, 1
+	}
+	b = append(b, src...)
+	b = append(b, ':')
+	b = strconv.AppendInt(b, int64(line), 10)
+	b = append(b, ':')
+	b = strconv.AppendInt(b, int64(col), 10)
+	return append(b, ": "...)
 }
 
 // summary returns the last line of the text output. It starts with the

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"slices"
 	"strings"
 
 	"github.com/connectevents/sdk-go/contactevents"
@@ -41,6 +42,9 @@ func runPatternTest(args []string, stdin io.Reader, stdout, stderr io.Writer) in
 	}
 	if len(files) == 0 {
 		files = []string{"-"}
+	}
+	if *rulesFlag == "-" && slices.Contains(files, "-") {
+		return usageError(stderr, fs, "the rules and the events cannot both come from stdin")
 	}
 	rules, err := readRules(*rulesFlag, stdin)
 	if err != nil {

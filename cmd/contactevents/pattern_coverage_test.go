@@ -167,6 +167,7 @@ func TestPatternTestExitStatus(t *testing.T) {
 		{"an unreadable input", []string{"--rules", good, archive, filepath.Join(t.TempDir(), "missing.json")}, exitError, "missing.json"},
 		{"no rules", []string{archive}, exitError, "give the rules with --rules"},
 		{"missing rules file", []string{"--rules", "nowhere.json", archive}, exitError, "nowhere.json"},
+		{"rules and events on stdin", []string{"--rules", "-"}, exitError, "cannot both come from stdin"},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			_, errOut, code := cli(t, nil, append([]string{"pattern", "test"}, c.args...)...)

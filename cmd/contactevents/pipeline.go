@@ -30,12 +30,12 @@ import (
 // and the larger of the engine's in-memory prefix and the line reader's
 // buffer (TestLargeNDJSONStreamsWithBoundedReadAhead).
 //
-// Each line is one document: Parse validates it (any single-event delivery
-// format is detected, as the delivery layer does for each NDJSON value), and
-// a line that holds several events (a Lambda batch, an array) is read with
-// NewDecoder, as is a line whose Parse failed in a record of a batch (Parse
-// stops at the first failing record). Syntax errors and issues are located
-// in the line, so they come with the line's number and a column.
+// Each line is one payload, read once by contactevents.Records (its
+// delivery format is detected, as the delivery layer does for each NDJSON
+// value): an event document is one record, a line that holds several
+// events (a Lambda batch, an array) yields each. Syntax errors and issues
+// are located in the line, so they come with the line's number and a
+// column.
 
 const (
 	// chunkSize is the size of the chunks of lines handed to the workers:
@@ -268,22 +268,10 @@ func (w *lineWorker) line(c *chunk, line []byte, n int) {
 		}}})
 		return
 	}
-	w.warns = w.warns[:0]
-	ev, err := contactevents.Parse(wh.data, w.opts...)
-	var re *contactevents.RecordError
-	switch {
-	case errors.Is(err, contactevents.ErrMultipleEvents), errors.As(err, &re) && re.Pointer != "":
-		// Several events (a batch, an array), or a record of a container
-		// that failed, after which Parse stops: read them all.
-	case err == nil && len(w.warns) == 0, isDocument(wh.data):
-		// Valid without a word to say, or an event document, which is its
-		// own record (no pointer to name).
-		c.items = append(c.items, w.item(c, &contactevents.Record{Event: ev}, err, &wh))
-		return
-	}
-	// A wrapper (an SNS notification, a batch): the decoder names each
-	// record, for its problems.
-	for rec, err := range contactevents.NewDecoder(bytes.NewReader(wh.data), w.opts...).Records() {
+	// One read of the line: an event document is one record (with Parse's
+	// diagnosis of a malformed one), a wrapper (an SNS notification, a
+	// batch) yields each of its records, named.
+	for rec, err := range contactevents.Records(wh.data, w.opts...) {
 		w.warns = append(w.warns[:0], rec.Warnings...)
 		c.items = append(c.items, w.item(c, rec, err, &wh))
 	}
@@ -296,13 +284,6 @@ var (
 	bomInside = "not valid JSON: a UTF-8 byte order mark (U+FEFF), which may only start a file"
 )
 
-// isDocument reports whether data is an event document itself (not a
-// wrapper or a batch).
-func isDocument(data []byte) bool {
-	f, _ := contactevents.DetectFormat(data)
-	return f == contactevents.FormatEventBridge || f == contactevents.FormatDetail
-}
-
 func (w *lineWorker) item(c *chunk, rec *contactevents.Record, err error, wh *where) item {
 	var canon []byte
 	if err == nil && w.e.canonical {
@@ -314,6 +295,9 @@ func (w *lineWorker) item(c *chunk, rec *contactevents.Record, err error, wh *wh
 		w.e.track(rec.Event)
 	}
 	it := makeItem(rec, err, w.warns, wh, canon)
+	if err == nil && w.e.keep {
+		it.event = rec.Event
+	}
 	w.warns = w.warns[:0]
 	return it
 }

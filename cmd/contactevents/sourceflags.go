@@ -9,7 +9,8 @@ import (
 )
 
 // sourceFlags are the flags of the commands that read events from sources
-// (validate, normalize, contacts): how to decode them and where S3 is.
+// (validate, normalize, contacts): how to decode them, and S3's (see
+// s3Sources.flags).
 type sourceFlags struct {
 	profile, format *string
 	formats         []string

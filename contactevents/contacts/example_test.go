@@ -33,7 +33,7 @@ func handler(ctx context.Context, raw json.RawMessage) (contactevents.BatchRespo
 		}
 		batch.Add(ev)
 	}
-	state.Merge(batch)
+	state.Merge(batch) // even if Lambda retries the batch: merging it again changes no fact
 	for _, s := range state.Evict(5*time.Minute, 24*time.Hour) {
 		publish(s)
 	}

@@ -1,10 +1,6 @@
 package contacts
 
-import (
-	"fmt"
-
-	"github.com/connectevents/sdk-go/contactevents"
-)
+import "fmt"
 
 // An event's fingerprint is a 64-bit FNV-1a hash of what the fold reads
 // from it: its type, the contact's identity, links, queue, agent,
@@ -49,6 +45,13 @@ func (h *hasher) str(s string) {
 
 func (h *hasher) num(n int64) { h.mix(uint64(n)) }
 
+// hashString returns the hash of s (of an interned text, for fingerprints).
+func hashString(s string) uint64 {
+	h := hasher(hashBasis)
+	h.str(s)
+	return uint64(h)
+}
+
 // idKey returns the key of an id: its bits when it is a UUID (whose first
 // half is not 0, which stands for an interned text), else a 128-bit hash of
 // it (hashed: its text must be kept beside).
@@ -66,27 +69,27 @@ func idKey(s string) (k eventKey, hashed bool) {
 	return k, true
 }
 
-// fingerprint hashes the event's facts: tv are its timestamps (as Add
-// reads them), envelope its envelope's time.
-func fingerprint(ev *contactevents.Event, tv *[numTime]int64, envelope int64) uint64 {
-	d := &ev.Detail
+// fingerprint hashes the event's facts: its type, its texts as refs (an
+// interned text by its content's hash, kept with it: the refs are the
+// tracker's own, the hashes are not), its timestamps tv as Add reads them
+// and its envelope's time.
+func (t *Tracker) fingerprint(eventType string, refs *[numText]eventKey, tv *[numTime]int64, envelope int64) uint64 {
 	h := hasher(hashBasis)
-	h.str(string(d.EventType))
-	h.str(string(d.Channel.Canonical()))
-	h.str(string(d.InitiationMethod.Canonical()))
-	h.str(d.InitialContactID)
-	h.str(d.PreviousContactID)
-	h.str(d.RelatedContactID)
-	h.str(string(d.DisconnectReason))
+	h.str(eventType)
+	for f, k := range refs {
+		switch {
+		case f < firstLink && k[1] != 0:
+			h.mix(t.strHash[k[1]-1])
+		case f < firstLink:
+			h.mix(0)
+		default:
+			h.mix(k[0])
+			h.mix(k[1])
+		}
+	}
 	h.num(envelope)
 	for _, v := range tv {
 		h.num(v)
-	}
-	if q := d.QueueInfo; q != nil {
-		h.str(q.QueueARN)
-	}
-	if a := d.AgentInfo; a != nil {
-		h.str(a.AgentARN)
 	}
 	return uint64(h)
 }
@@ -95,22 +98,29 @@ func fingerprint(ev *contactevents.Event, tv *[numTime]int64, envelope int64) ui
 // (8-4-4-4-12 lower-case hexadecimal digits, as AWS writes ids) and
 // whether s is one; formatUUID gives the text back.
 func parseUUID(s string) (eventKey, bool) {
-	var k eventKey
 	if len(s) != 36 || s[8] != '-' || s[13] != '-' || s[18] != '-' || s[23] != '-' {
-		return k, false
+		return eventKey{}, false
 	}
-	var bad byte
-	n := 0
+	a, bad1 := hexDigits(s[0:8])
+	b, bad2 := hexDigits(s[9:13])
+	c, bad3 := hexDigits(s[14:18])
+	d, bad4 := hexDigits(s[19:23])
+	e, bad5 := hexDigits(s[24:36])
+	if (bad1|bad2|bad3|bad4|bad5)&0x10 != 0 {
+		return eventKey{}, false
+	}
+	return eventKey{a<<32 | b<<16 | c, d<<48 | e}, true
+}
+
+// hexDigits returns the value of s, hexadecimal digits, and 0x10 in bad if
+// one is not a lower-case hexadecimal digit.
+func hexDigits(s string) (v uint64, bad byte) {
 	for i := 0; i < len(s); i++ {
-		if i == 8 || i == 13 || i == 18 || i == 23 {
-			continue
-		}
-		v := hexValue[s[i]]
-		bad |= v
-		k[n>>4] = k[n>>4]<<4 | uint64(v&0xf)
-		n++
+		x := hexValue[s[i]]
+		bad |= x
+		v = v<<4 | uint64(x&0xf)
 	}
-	return k, bad&0x10 == 0
+	return v, bad
 }
 
 // hexValue is the value of a lower-case hexadecimal digit, 0x10 for any

@@ -29,6 +29,7 @@ type Tracker struct {
 	// initiation methods, disconnect reasons, queue and agent ARNs);
 	// eventKey{0, i+1} stands for strs[i].
 	strs     []string
+	strHash  []uint64 // the hash of each (hashString), for fingerprints
 	strIndex map[string]uint32
 	// callbacks holds the contact IDs that a CALLBACK contact links to
 	// (previousContactId, relatedContactId): contacts queued for callback.
@@ -84,7 +85,25 @@ func (t *Tracker) Add(ev *contactevents.Event) {
 	if hashed {
 		c.keepName(id, d.ContactID)
 	}
-	fp := fingerprint(ev, &tv, envelope)
+	// The event's texts as refs: the interned ones by the contact's own
+	// value when it is the same (no lookup), the links by their keys.
+	var refs [numText]eventKey
+	refs[factChannel] = t.interned(c, factChannel, string(d.Channel.Canonical()))
+	refs[factInitiationMethod] = t.interned(c, factInitiationMethod, string(d.InitiationMethod.Canonical()))
+	refs[factDisconnectReason] = t.interned(c, factDisconnectReason, string(d.DisconnectReason.Canonical()))
+	if q := d.QueueInfo; q != nil {
+		refs[factQueue] = t.interned(c, factQueue, q.QueueARN)
+	}
+	if a := d.AgentInfo; a != nil {
+		refs[factAgent] = t.interned(c, factAgent, a.AgentARN)
+	}
+	var linkHashed [numText - firstLink]bool
+	for i, l := range [...]string{d.InitialContactID, d.PreviousContactID, d.RelatedContactID} {
+		if l != "" {
+			refs[firstLink+i], linkHashed[i] = idKey(l)
+		}
+	}
+	fp := t.fingerprint(string(d.EventType), &refs, &tv, envelope)
 	key := eventKey{fp, 0}
 	if ev.ID != "" {
 		if key, hashed = idKey(ev.ID); hashed {
@@ -101,26 +120,19 @@ func (t *Tracker) Add(ev *contactevents.Event) {
 		return // a duplicate: it says nothing new
 	}
 
-	t.addInterned(c, factChannel, string(d.Channel.Canonical()))
-	t.addInterned(c, factInitiationMethod, string(d.InitiationMethod.Canonical()))
-	t.addInterned(c, factDisconnectReason, string(d.DisconnectReason.Canonical()))
-	t.addLink(c, factInitialContactID, d.InitialContactID)
-	t.addLink(c, factPreviousContactID, d.PreviousContactID)
-	t.addLink(c, factRelatedContactID, d.RelatedContactID)
+	for f, k := range refs {
+		if f >= firstLink && linkHashed[f-firstLink] {
+			c.keepName(k, [...]string{d.InitialContactID, d.PreviousContactID, d.RelatedContactID}[f-firstLink])
+		}
+		t.addText(c, f, k)
+	}
 	if d.InitiationMethod.Canonical() == contactevents.InitiationMethodCallback {
 		c.callback = true
-		for _, linked := range []string{d.PreviousContactID, d.RelatedContactID} {
-			if linked != "" {
-				k, _ := idKey(linked)
+		for _, k := range []eventKey{refs[factPreviousContactID], refs[factRelatedContactID]} {
+			if k != (eventKey{}) {
 				t.callbacks[k] = max(t.callbacks[k], at)
 			}
 		}
-	}
-	if q := d.QueueInfo; q != nil {
-		t.addInterned(c, factQueue, q.QueueARN)
-	}
-	if a := d.AgentInfo; a != nil {
-		t.addInterned(c, factAgent, a.AgentARN)
 	}
 	for f, v := range tv {
 		c.addTime(f, v)
@@ -172,6 +184,7 @@ func (t *Tracker) intern(s string) eventKey {
 	if !ok {
 		s = strings.Clone(s)
 		t.strs = append(t.strs, s)
+		t.strHash = append(t.strHash, hashString(s))
 		h = uint32(len(t.strs))
 		t.strIndex[s] = h
 	}
@@ -193,27 +206,16 @@ func (t *Tracker) text(c *contact, k eventKey) string {
 	return formatUUID(k)
 }
 
-// addInterned adds the text s to the fact f of c, by its interned ref.
-func (t *Tracker) addInterned(c *contact, f int, s string) {
+// interned returns the interned ref of s, a value of the fact f of c: the
+// contact's own when it is the same (no lookup).
+func (t *Tracker) interned(c *contact, f int, s string) eventKey {
 	if s == "" {
-		return
+		return eventKey{}
 	}
 	if h := c.shared[f]; h != 0 && t.strs[h-1] == s {
-		return // the value already kept: no lookup
+		return eventKey{0, uint64(h)}
 	}
-	t.addText(c, f, t.intern(s))
-}
-
-// addLink adds the contact ID s to the link fact f of c.
-func (t *Tracker) addLink(c *contact, f int, s string) {
-	if s == "" {
-		return
-	}
-	k, hashed := idKey(s)
-	if hashed {
-		c.keepName(k, s)
-	}
-	t.addText(c, f, k)
+	return t.intern(s)
 }
 
 // addText adds the value k to the text fact f of c.
@@ -245,9 +247,13 @@ func (t *Tracker) Merge(o *Tracker) {
 			for _, v := range o.values(oc, f) {
 				if f < firstLink {
 					t.addText(c, f, t.intern(v))
-				} else {
-					t.addLink(c, f, v)
+					continue
 				}
+				k, hashed := idKey(v)
+				if hashed {
+					c.keepName(k, v)
+				}
+				t.addText(c, f, k)
 			}
 		}
 		c.mergeFacts(oc)

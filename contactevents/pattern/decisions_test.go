@@ -100,10 +100,9 @@ func TestDecisionWildcardComplexity(t *testing.T) {
 
 // TestDecisionFieldBesideAndInsideOr: event-ruler expands $or into one rule
 // per branch and puts the fields into it in document order, the later
-// replacing the earlier (its default, withOverriding); EventBridge documents
-// nothing else, so the SDK does the same for the fields of one event
-// object. The same field reached through two pattern objects of one key is
-// and-ed instead (a decision: event-ruler would override there too).
+// replacing the earlier (its default, withOverriding), a field being its
+// path through nested objects; EventBridge documents nothing else, so the
+// SDK does the same.
 func TestDecisionFieldBesideAndInsideOr(t *testing.T) {
 	// The issue's case: b = z, or (b = y and c = w).
 	verdicts(t, `{"b":["y"],"$or":[{"b":["z"]},{"c":["w"]}]}`, map[string]bool{
@@ -120,10 +119,18 @@ func TestDecisionFieldBesideAndInsideOr(t *testing.T) {
 	})
 	// Branches that do not share a field are unaffected.
 	verdicts(t, `{"$or":[{"b":["z"]},{"b":["y"]}]}`, map[string]bool{`{"b":"y"}`: true, `{"b":"z"}`: true, `{"b":"x"}`: false})
-	// Through two pattern objects for "detail": and-ed.
-	verdicts(t, `{"detail":{"b":["y"]},"$or":[{"detail":{"b":["z"]}},{"c":["w"]}]}`, map[string]bool{
-		`{"detail":{"b":"z"}}`: false, `{"detail":{"b":"y"},"c":"w"}`: true,
+	// Through two pattern objects for "detail": the path detail.b.
+	verdicts(t, `{"detail":{"b":["y"],"d":["1"]},"$or":[{"detail":{"b":["z"]}},{"c":["w"]}]}`, map[string]bool{
+		`{"detail":{"b":"z","d":"1"}}`: true, `{"detail":{"b":"z"}}`: false, `{"detail":{"b":"y","d":"1"},"c":"w"}`: true,
+		`{"detail":{"b":"y","d":"1"}}`: false, `{"detail":{"b":"z","d":"1"},"c":"w"}`: true,
 	})
+	// Deeper, and through a nested $or.
+	verdicts(t, `{"detail":{"q":{"b":["y"]}},"$or":[{"detail":{"$or":[{"q":{"b":["z"]}},{"e":["1"]}]}},{"c":["w"]}]}`, map[string]bool{
+		`{"detail":{"q":{"b":"z"}}}`: true, `{"detail":{"q":{"b":"y"},"e":"1"}}`: true, `{"detail":{"q":{"b":"z"},"e":"1"}}`: true,
+		`{"detail":{"q":{"b":"y"}}}`: false, `{"detail":{"q":{"b":"x"}},"c":"w"}`: false,
+	})
+	// A dotted key is the same path: the later one counts.
+	verdicts(t, `{"detail":{"b":["y"]},"detail.b":["z"]}`, map[string]bool{`{"detail":{"b":"z"}}`: true, `{"detail":{"b":"y"}}`: false})
 }
 
 // TestDecisionEqualsIgnoreCaseIsSimpleFolding: equals-ignore-case (and

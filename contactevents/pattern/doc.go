@@ -30,13 +30,14 @@
 // every rule of a bus, and returns the names of the rules that match:
 //
 //	var rules pattern.RuleSet
-//	rules.Add(pattern.Rule{Name: "disconnects", Pattern: p}, ...)
-//	names, err := rules.Match(eventBytes, names[:0])
+//	err := rules.Add(pattern.Rule{Name: "disconnects", Pattern: p}, ...)
+//	names, err = rules.Match(eventBytes, names[:0])
 //
 // Rules can be added and removed while other goroutines match. Each rule
 // is indexed by a condition every event it matches must meet (an exact
-// string, a prefix), so that a match reads the event once and tries only
-// the rules that can match it.
+// string, a prefix), so that a match reads the event once and evaluates
+// only the rules that can match it, on the values it read. A set of one
+// rule costs what its Pattern.Match costs.
 //
 // The semantics are those of the EventBridge User Guide (pages "Event
 // patterns", "Content filtering", "Arrays in event patterns", "Comparison
@@ -69,9 +70,10 @@
 //   - "$or" takes an array of at least two objects that apply to the object
 //     holding it; it nests. A field named both beside $or and inside a
 //     branch is event-ruler's override: in each branch, the later
-//     condition on the field, in document order, replaces the earlier
-//     ({"b": ["y"], "$or": [{"b": ["z"]}, {"c": ["w"]}]} is b = z, or b = y
-//     and c = w).
+//     condition on the field's path, in document order, replaces the
+//     earlier ({"b": ["y"], "$or": [{"b": ["z"]}, {"c": ["w"]}]} is b = z,
+//     or b = y and c = w; the same for detail.b reached through two
+//     "detail" objects).
 //   - A key with dots is a path: {"state.status": [...]} and {"state":
 //     {"status": [...]}} are one field, in the pattern and in the event,
 //     as event-ruler joins nested keys with dots.

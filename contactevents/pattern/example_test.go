@@ -105,3 +105,32 @@ func ExampleLint() {
 	// /detail/channel/0: error: "Voice" is a documented Channel that the strict profile does not accept; events valid under strict send "VOICE"
 	// /detail/contactId/0: error: detail.contactId is a string: a number condition can never match
 }
+
+// A rule set: every rule of a bus, matched against each event in one pass.
+func ExampleRuleSet() {
+	var rules pattern.RuleSet
+	err := rules.Add(
+		pattern.Rule{Name: "disconnects", Pattern: pattern.MustCompile(`{"detail":{"eventType":["DISCONNECTED"]}}`)},
+		pattern.Rule{Name: "agent-events", Pattern: pattern.MustCompile(`{"detail":{"agentInfo":{"agentArn":[{"exists":true}]}}}`)},
+		pattern.Rule{Name: "chats", Pattern: pattern.MustCompile(`{"detail":{"channel":["CHAT"]}}`)},
+	)
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	var names []string // reused: matching allocates nothing
+	for _, s := range samples.Events() {
+		if !s.Enveloped || s.Page != "current" {
+			continue
+		}
+		names, err = rules.Match(s.Repaired, names[:0])
+		fmt.Println(s.Name, names, err)
+	}
+	// Output:
+	// 03-current-connected-to-agent [agent-events] <nil>
+	// 04-current-disconnected [agent-events disconnects] <nil>
+	// 05-current-contact-properties-updated [agent-events chats] <nil>
+	// 06-current-connected-to-agent-routing-criteria [] <nil>
+	// 07-current-routing-step-expires [chats] <nil>
+	// 08-current-connected-to-agent-provided-by-customer [] <nil>
+}

@@ -102,49 +102,67 @@ func FuzzMatch(f *testing.F) {
 	})
 }
 
-// orOverrides reports whether a decoded pattern names a leaf key both in an
-// object holding $or and inside one of its branches, where the later one
+// orOverrides reports whether a decoded pattern names a field path both in
+// an object holding $or and inside one of its branches, where the later one
 // overrides the earlier (override.go): a verdict that depends on key order.
 func orOverrides(pattern any) bool {
 	obj, ok := pattern.(map[string]any)
 	if !ok {
 		return false
 	}
-	branches, _ := obj["$or"].([]any)
-	for k, v := range obj {
-		if _, leaf := v.([]any); leaf && k != "$or" {
-			for _, b := range branches {
-				if namesLeaf(b, k) {
+	if branches, ok := obj["$or"].([]any); ok {
+		own := map[string]bool{}
+		for k, v := range obj {
+			if k != "$or" {
+				for _, p := range leafPaths(map[string]any{k: v}) {
+					own[p] = true
+				}
+			}
+		}
+		for _, b := range branches {
+			for _, p := range leafPaths(b) {
+				if own[p] {
 					return true
 				}
 			}
 		}
-		if orOverrides(v) {
-			return true
-		}
 	}
-	for _, b := range branches {
-		if orOverrides(b) {
+	for _, v := range obj {
+		if vs, ok := v.([]any); ok {
+			for _, b := range vs {
+				if orOverrides(b) {
+					return true
+				}
+			}
+		} else if orOverrides(v) {
 			return true
 		}
 	}
 	return false
 }
 
-// namesLeaf reports whether the pattern object names key k as a leaf,
-// itself or in its $or branches.
-func namesLeaf(pattern any, k string) bool {
+// leafPaths returns the paths of the leaf fields a decoded pattern object
+// names, itself and in its $or branches.
+func leafPaths(pattern any) []string {
 	obj, _ := pattern.(map[string]any)
-	if _, leaf := obj[k].([]any); leaf && k != "$or" {
-		return true
-	}
-	branches, _ := obj["$or"].([]any)
-	for _, b := range branches {
-		if namesLeaf(b, k) {
-			return true
+	var out []string
+	for k, v := range obj {
+		switch v := v.(type) {
+		case []any:
+			if k != "$or" {
+				out = append(out, k)
+				continue
+			}
+			for _, b := range v {
+				out = append(out, leafPaths(b)...)
+			}
+		case map[string]any:
+			for _, p := range leafPaths(v) {
+				out = append(out, k+"\x00"+p)
+			}
 		}
 	}
-	return false
+	return out
 }
 
 // FuzzRuleSet: a RuleSet of the pattern and the User Guide's agrees with

@@ -74,8 +74,13 @@ type linter struct {
 	out []Finding
 }
 
+// add records a finding once: the terms of one key in several pattern
+// objects ({"detail": ...} beside $or and in a branch) share their node.
 func (l *linter) add(ptr string, k FindingKind, sev contactevents.Severity, format string, args ...any) {
-	l.out = append(l.out, Finding{Pointer: ptr, Kind: k, Severity: sev, Message: fmt.Sprintf(format, args...)})
+	f := Finding{Pointer: ptr, Kind: k, Severity: sev, Message: fmt.Sprintf(format, args...)}
+	if !slices.Contains(l.out, f) {
+		l.out = append(l.out, f)
+	}
 }
 
 // node lints the terms of a pattern object against the objects of v;
@@ -100,7 +105,9 @@ func (l *linter) node(n *node, v view, present bool, path string) {
 		}
 		req, alts := v.required(t.key)
 		if t.child != nil {
-			l.node(t.child, sub, here && req && len(alts) == 0, name)
+			if !slices.ContainsFunc(n.terms[:i], func(u term) bool { return u.child == t.child }) {
+				l.node(t.child, sub, here && req && len(alts) == 0, name) // once per node
+			}
 			continue
 		}
 		l.leaf(t, sub, name, here && req, alts)

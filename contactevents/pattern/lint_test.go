@@ -108,6 +108,8 @@ var lintCases = []struct {
 		[]want{{"/detail/queueInfo/0", NeverTrue, E, "is a object"}}},
 	{"exists true on an object", contactevents.Compat, `{"detail":{"agentInfo":[{"exists":true}]}}`,
 		[]want{{"/detail/agentInfo/0", NeverTrue, E, "exists works on leaves"}}},
+	{"a key in several pattern objects is linted once", contactevents.Strict, `{"detail":{"channel":["Voice"]},"$or":[{"detail":{"eventType":["X"]}},{"source":["aws.connect"]}]}`,
+		[]want{{"/detail/channel/0", UnknownValue, E, `"Voice"`}, {"/$or/0/detail/eventType/0", UnknownValue, E, `"X"`}}},
 }
 
 func TestLint(t *testing.T) {

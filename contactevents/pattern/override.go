@@ -1,6 +1,9 @@
 package pattern
 
-import "slices"
+import (
+	"slices"
+	"strings"
+)
 
 // A field named both beside "$or" and inside one of its branches, as in
 // {"b": ["y"], "$or": [{"b": ["z"]}, {"c": ["w"]}]}: event-ruler (with its
@@ -8,19 +11,20 @@ import "slices"
 // each field into it in document order, so that the later condition on the
 // field replaces the earlier one: the pattern means b = z, or b = y and
 // c = w. EventBridge documents nothing else. overrides rewrites the
-// formula of one pattern object so, for the fields of one event object;
-// the same field reached through two pattern objects for the same key
-// ({"detail": {"b": ...}, "$or": [{"detail": {"b": ...}}, ...]}) is and-ed
-// instead, a difference pinned in TestDecisionFieldBesideAndInsideOr.
+// formula of one pattern object so. A field is its path, as event-ruler
+// flattens patterns: {"detail": {"b": ...}, "$or": [{"detail": {"b":
+// ...}}, ...]} overrides detail.b too, by giving the first "detail" object
+// a formula without b where the branch names it (reroot). Pinned in
+// TestDecisionFieldBesideAndInsideOr.
 
 // overrides returns the conjunction of args (the fields and $or of one
 // pattern object, in document order) with event-ruler's overriding: for
-// each key, in each branch, only the last leaf condition counts.
+// each field path, in each branch, only the last leaf condition counts.
 func (n *node) overrides(args []expr) expr {
 	acc := expr{op: opAnd}
 	for _, a := range args {
 		var shared []string
-		for _, k := range n.leafKeys(a) {
+		for _, k := range n.leafPaths(a) {
 			if n.mentions(acc, k) && !slices.Contains(shared, k) {
 				shared = append(shared, k)
 			}
@@ -31,7 +35,7 @@ func (n *node) overrides(args []expr) expr {
 }
 
 // conjoin is acc and a, where in each branch of a that names one of the
-// keys, acc's conditions on that key give way.
+// paths, acc's conditions on that path give way.
 func (n *node) conjoin(acc, a expr, keys []string) expr {
 	if len(keys) == 0 {
 		if acc.op == opAnd {
@@ -49,68 +53,114 @@ func or(a, b expr) expr  { return expr{op: opOr, args: []expr{a, b}} }
 
 var never = expr{op: opOr} // false: an or of nothing
 
-// leafKeys returns the keys of the leaf terms in e.
-func (n *node) leafKeys(e expr) []string {
+// A path is the keys from the node to a leaf term, joined by pathSep: the
+// same field reached through two pattern objects for one key has one path.
+const pathSep = "\x00"
+
+// leafPaths returns the paths of the leaf terms in e, through the objects
+// of its child terms.
+func (n *node) leafPaths(e expr) []string {
 	if e.op == opTerm {
-		if t := &n.terms[e.term]; t.leaf != nil {
+		t := &n.terms[e.term]
+		if t.leaf != nil {
 			return []string{t.key}
 		}
-		return nil
+		var out []string
+		for _, p := range t.child.leafPaths(t.child.roots[t.root]) {
+			out = append(out, t.key+pathSep+p)
+		}
+		return out
 	}
-	var keys []string
+	var out []string
 	for _, a := range e.args {
-		keys = append(keys, n.leafKeys(a)...)
+		out = append(out, n.leafPaths(a)...)
 	}
-	return keys
+	return out
 }
 
-func (n *node) isLeafOn(e expr, k string) bool {
-	return e.op == opTerm && n.terms[e.term].leaf != nil && n.terms[e.term].key == k
+// under tells where path is for term t: its own leaf (leaf), or under its
+// object (inside, at rest).
+func (t *term) under(path string) (rest string, inside, leaf bool) {
+	if t.leaf != nil {
+		return "", false, path == t.key
+	}
+	rest, inside = strings.CutPrefix(path, t.key+pathSep)
+	return rest, inside, false
 }
 
-func (n *node) mentions(e expr, k string) bool {
-	if n.isLeafOn(e, k) {
-		return true
+func (n *node) mentions(e expr, path string) bool {
+	if e.op == opTerm {
+		t := &n.terms[e.term]
+		rest, inside, leaf := t.under(path)
+		return leaf || inside && t.child.mentions(t.child.roots[t.root], rest)
 	}
 	for _, a := range e.args {
-		if n.mentions(a, k) {
+		if n.mentions(a, path) {
 			return true
 		}
 	}
 	return false
 }
 
-// drop is e with its leaf conditions on k taken as true.
-func (n *node) drop(e expr, k string) expr {
-	if n.isLeafOn(e, k) {
-		return expr{op: opAnd}
-	}
-	return n.mapArgs(e, func(a expr) expr { return n.drop(a, k) })
+// reroot is the object term i of n with its object's formula f instead: a
+// new root of the term's child node, owned by a new term of n.
+func (n *node) reroot(i int, f expr) expr {
+	t := n.terms[i]
+	t.child.roots = append(t.child.roots, f)
+	t.root = len(t.child.roots) - 1
+	return n.add(t)
 }
 
-// with is the branches of e that hold a leaf condition on k.
-func (n *node) with(e expr, k string) expr {
-	switch {
-	case n.isLeafOn(e, k):
-		return e
-	case e.op == opTerm:
-		return never
-	case e.op == opOr:
-		return n.mapArgs(e, func(a expr) expr { return n.with(a, k) })
+// drop is e with its leaf conditions on path taken as true.
+func (n *node) drop(e expr, path string) expr {
+	return n.rewrite(e, path, expr{op: opAnd}, (*node).drop)
+}
+
+// rewrite is e with its leaf terms on path replaced by leaf, and its object
+// terms that hold path given the formula inner returns for their object.
+func (n *node) rewrite(e expr, path string, leaf expr, inner func(c *node, f expr, rest string) expr) expr {
+	if e.op != opTerm {
+		return n.mapArgs(e, func(a expr) expr { return n.rewrite(a, path, leaf, inner) })
 	}
-	// and: the first argument whose branch names k is i.
+	t := &n.terms[e.term]
+	switch rest, inside, isLeaf := t.under(path); {
+	case isLeaf:
+		return leaf
+	case inside && t.child.mentions(t.child.roots[t.root], rest):
+		return n.reroot(e.term, inner(t.child, t.child.roots[t.root], rest))
+	}
+	return e
+}
+
+// with is the branches of e that hold a leaf condition on path.
+func (n *node) with(e expr, path string) expr {
+	switch e.op {
+	case opTerm:
+		t := &n.terms[e.term]
+		switch rest, inside, leaf := t.under(path); {
+		case leaf:
+			return e
+		case inside && t.child.mentions(t.child.roots[t.root], rest):
+			// An object holds a formula's branches if one holds.
+			return n.reroot(e.term, t.child.with(t.child.roots[t.root], rest))
+		}
+		return never
+	case opOr:
+		return n.mapArgs(e, func(a expr) expr { return n.with(a, path) })
+	}
+	// and: the first argument whose branch names path is i.
 	var out []expr
 	for i := range e.args {
-		if !n.mentions(e.args[i], k) {
+		if !n.mentions(e.args[i], path) {
 			continue
 		}
 		b := make([]expr, 0, len(e.args))
 		for j, a := range e.args {
 			switch {
 			case j < i:
-				a = n.without(a, k)
+				a = n.without(a, path)
 			case j == i:
-				a = n.with(a, k)
+				a = n.with(a, path)
 			}
 			b = append(b, a)
 		}
@@ -119,12 +169,9 @@ func (n *node) with(e expr, k string) expr {
 	return expr{op: opOr, args: out}
 }
 
-// without is the branches of e that hold no leaf condition on k.
-func (n *node) without(e expr, k string) expr {
-	if n.isLeafOn(e, k) {
-		return never
-	}
-	return n.mapArgs(e, func(a expr) expr { return n.without(a, k) })
+// without is the branches of e that hold no leaf condition on path.
+func (n *node) without(e expr, path string) expr {
+	return n.rewrite(e, path, never, (*node).without)
 }
 
 func (n *node) mapArgs(e expr, f func(expr) expr) expr {

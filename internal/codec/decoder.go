@@ -48,10 +48,19 @@ type Decoder struct {
 	// keys and keySets are the keys of the maps being decoded (see MapKey).
 	keys    []string
 	keySets []keySet
+	// respelled are the properties given in a spelling that the profile
+	// rejects as an error and that names them ("ContactId" under strict,
+	// a case-only misspelling): Required does not report them missing
+	// too, so that one mistake is one issue.
+	respelled []respelling
 	// Recycle, when set (after Reset), hands out again the maps and
 	// slices of the previous document's decode (see Recycler).
 	Recycle *Recycler
 }
+
+// respelling is a property given in a spelling the profile rejects, in the
+// object at the JSON Pointer object.
+type respelling struct{ object, name string }
 
 // Int64Keyword is the keyword location of the schema's x-int64 annotation:
 // integers must fit in 64 bits and numbers in a float64, which JSON Schema
@@ -71,6 +80,7 @@ func (d *Decoder) Reset(data []byte, p Profile, maxDepth int, view bool) {
 	clear(d.keys[:cap(d.keys)])
 	clear(d.keySets[:cap(d.keySets)])
 	d.keys, d.keySets = d.keys[:0], d.keySets[:0]
+	d.respelled = d.respelled[:0]
 	d.Profile = p
 	d.data = data
 	d.Recycle = nil
@@ -353,11 +363,23 @@ func (d *Decoder) Member(sp *Span, key, uniqueKeyword string) bool {
 // EndMember notes where the value of a known member ended.
 func (d *Decoder) EndMember(sp *Span) { sp.End = int32(d.S.Offset()) }
 
-// Required records a missing required property of the current object.
+// Required records a missing required property of the current object,
+// unless it was given in a spelling the profile rejects (Unknown reported
+// that, naming the property).
 func (d *Decoder) Required(seen bool, name, keyword string) {
-	if !seen {
+	if !seen && !d.wasRespelled(name) {
 		d.C.Add(issue.Error, keyword, "missing required property "+strconv.Quote(name))
 	}
+}
+
+// wasRespelled reports whether the property name of the current object was
+// given in a rejected spelling.
+func (d *Decoder) wasRespelled(name string) bool {
+	if len(d.respelled) == 0 {
+		return false
+	}
+	object := d.C.Pointer()
+	return slices.Contains(d.respelled, respelling{object, name})
 }
 
 // Unknown handles a member the profile in use does not know: its value is
@@ -382,6 +404,11 @@ func Unknown[M ~UnknownMember](d *Decoder, key string, known []string, keyword, 
 	if !d.C.Skips(d.Profile.UnknownProperties) {
 		d.C.AddMember(d.Profile.UnknownProperties, key, keyword, unknownMessage(key, known))
 	}
+	if d.Profile.UnknownProperties == issue.Error {
+		if name, ok := respelled(key, known); ok {
+			d.respelled = append(d.respelled, respelling{d.C.Pointer(), name})
+		}
+	}
 	if kept == nil {
 		// Unknown members come several at a time (a newer page's fields):
 		// room for a few saves the growth from 1 to 2 to 4.
@@ -390,19 +417,28 @@ func Unknown[M ~UnknownMember](d *Decoder, key string, known []string, keyword, 
 	return append(kept, M{Key: key, Value: bytes.Clone(raw)})
 }
 
+// respelled returns the known key that key spells differently only in case
+// (the first: a property's canonical key comes before its other spellings).
+func respelled(key string, known []string) (string, bool) {
+	for _, k := range known {
+		if k != key && strings.EqualFold(k, key) {
+			return k, true
+		}
+	}
+	return "", false
+}
+
 // unknownMessage explains an unknown key: a documented spelling the profile
 // does not accept, a documented property outside the profile's model, or a
 // key unknown altogether, with the documented key it may be a misspelling of.
 // known lists each property's canonical key before its other spellings.
 func unknownMessage(key string, known []string) string {
 	documented := slices.Contains(known, key)
-	for _, k := range known {
-		if k != key && strings.EqualFold(k, key) {
-			if documented {
-				return strconv.Quote(key) + " is a documented spelling of " + strconv.Quote(k) + " that this profile does not accept"
-			}
-			return "unknown property " + strconv.Quote(key) + "; did you mean " + strconv.Quote(k) + "?"
+	if k, ok := respelled(key, known); ok {
+		if documented {
+			return strconv.Quote(key) + " is a documented spelling of " + strconv.Quote(k) + " that this profile does not accept"
 		}
+		return "unknown property " + strconv.Quote(key) + "; did you mean " + strconv.Quote(k) + "?"
 	}
 	if documented {
 		return "property " + strconv.Quote(key) + " is not part of this profile's model"

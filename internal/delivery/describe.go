@@ -2,6 +2,7 @@ package delivery
 
 import (
 	"fmt"
+	"iter"
 	"strings"
 )
 
@@ -72,6 +73,11 @@ type Summary struct {
 	r    reader
 	kind Kind   // set when the payload is not one object
 	what string // the sentence for kind
+	// wrapper is the format of a payload that is one wrapper object, v,
+	// at offset off: Records goes on from there.
+	wrapper Format
+	v       []byte
+	off     int64
 }
 
 // Classify reads the top level of data once, skimming it (structure and
@@ -89,7 +95,7 @@ type Summary struct {
 // unwrap or split (a wrapper, several values, an array, a scalar): read it
 // with Records. sum then describes data all the same.
 func Classify(data []byte, f Format, shape *EventShape, sum *Summary) (doc Format, ok bool) {
-	sum.kind, sum.what = Unknown, ""
+	sum.kind, sum.what, sum.wrapper, sum.v = Unknown, "", "", nil
 	v := trimWS(data)
 	if len(v) == 0 || v[0] != '{' {
 		sum.describeValue(v)
@@ -120,10 +126,31 @@ func Classify(data []byte, f Format, shape *EventShape, sum *Summary) (doc Forma
 	}
 	if f == Auto {
 		if wf := sum.r.classify(p); wf != doc {
+			sum.wrapper, sum.v, sum.off = wf, v[:n:n], int64(len(data)-len(skipWS(data)))
 			return "", false
 		}
 	}
 	return doc, true
+}
+
+// Records yields the records of data, which Classify read into sum and
+// found not to be one event document, as Records(data, f) does: for a
+// wrapper, going on from what Classify saw (its top level is not read
+// again).
+func (sum *Summary) Records(data []byte, f Format) iter.Seq2[Record, error] {
+	if sum.wrapper == "" {
+		return Records(data, f)
+	}
+	wf, v, off := sum.wrapper, sum.v, sum.off
+	p := sum.p
+	return func(yield func(Record, error) bool) {
+		w := &walker{yield: yield, p: p}
+		if w.validWrapper(v) != nil {
+			w.malformed(v, loc{outer: Auto, off: off})
+			return
+		}
+		w.dispatch(v, wf, loc{outer: wf, off: off})
+	}
 }
 
 // describeValue describes v, trimmed, which is not an object.
@@ -198,17 +225,15 @@ func (r *reader) hasContactData(details []byte) bool {
 	if details[0] != '{' {
 		return false
 	}
-	var d contactData
-	_, err := r.members(details, &d)
-	return err == nil && present(d.raw)
-}
-
-type contactData struct{ raw []byte }
-
-func (d *contactData) set(key, val []byte) {
-	if string(key) == "ContactData" {
-		d.raw = val
+	var data []byte
+	r.begin(details)
+	for key, val, ok := r.member(); ok; key, val, ok = r.member() {
+		if string(key) == "ContactData" {
+			data = val
+		}
 	}
+	_, err := r.end()
+	return err == nil && present(data)
 }
 
 // wrapperName describes a wrapper format for Describe.

@@ -120,9 +120,12 @@ func (r *reader) probeValue(p *probe, v []byte, shape *EventShape) (valueKind, [
 // length.
 func (r *reader) probeObject(p *probe, v []byte, shape *EventShape) (int, error) {
 	p.shape = shape
-	n, err := r.members(v, p)
+	r.begin(v)
+	for key, val, ok := r.member(); ok; key, val, ok = r.member() {
+		p.set(key, val)
+	}
 	p.shape = nil
-	return n, err
+	return r.end()
 }
 
 // unescapeKey returns the key whose raw text (between its quotes) is raw,
@@ -485,6 +488,13 @@ func skipWS(b []byte) []byte {
 		}
 	}
 	return b[len(b):]
+}
+
+// Trim returns data without surrounding JSON whitespace (capped: appending
+// to it never writes into data), and the offset where it starts.
+func Trim(data []byte) ([]byte, int) {
+	v := trimWS(data)
+	return v[:len(v):len(v)], len(data) - len(skipWS(data))
 }
 
 // trimWS returns b without leading and trailing JSON whitespace.

@@ -50,35 +50,43 @@ func (n *nestedRecord) set(key, val []byte) {
 	}
 }
 
-// fields is a struct of raw values that members fills.
-type fields interface{ set(key, val []byte) }
+// Reading an object's members (keys unescaped, values raw) with r.k:
+//
+//	r.begin(v)
+//	for key, val, ok := r.member(); ok; key, val, ok = r.member() {
+//		...
+//	}
+//	n, err := r.end() // the object's length, or why the skim stopped
+//
+// (No callback: a struct filled through an interface would escape to the
+// heap, and Parse's classifier keeps its probe on the stack.)
 
-// members skims the members of the object at the start of v into f, keys
-// unescaped, and returns the object's length.
-func (r *reader) members(v []byte, f fields) (int, error) {
-	k := &r.k
-	k.Reset(v, skimDepth)
-	if !k.BeginObject() {
-		return 0, skimError(k)
+// begin starts reading the members of the object at the start of v.
+func (r *reader) begin(v []byte) {
+	r.k.Reset(v, skimDepth)
+	r.k.BeginObject()
+}
+
+// member returns the next member of the object, or false at its end or
+// where the skim stopped.
+func (r *reader) member() (key, val []byte, ok bool) {
+	key, esc, ok := r.k.NextMember()
+	if !ok {
+		return nil, nil, false
 	}
-	for {
-		key, esc, ok := k.NextMember()
-		if !ok {
-			break
-		}
-		if esc {
-			key = r.unescapeKey(key)
-		}
-		val, ok := k.Value()
-		if !ok {
-			break
-		}
-		f.set(key, val)
+	if esc {
+		key = r.unescapeKey(key)
 	}
-	if f, _ := k.Fault(); f != scan.NoFault {
-		return k.Offset(), skimError(k)
+	val, ok = r.k.Value()
+	return key, val, ok
+}
+
+// end returns the length of the object read, or why the skim stopped.
+func (r *reader) end() (int, error) {
+	if f, _ := r.k.Fault(); f != scan.NoFault {
+		return r.k.Offset(), skimError(&r.k)
 	}
-	return k.Offset(), nil
+	return r.k.Offset(), nil
 }
 
 // sns unwraps the SNS notification probed in w.p.
@@ -122,7 +130,11 @@ func (w *walker) batch(recs []byte, f Format, l loc) bool {
 		isObject := v[0] == '{'
 		if isObject {
 			w.br = batchRecord{}
-			if _, err := w.members(v, &w.br); err != nil {
+			w.begin(v)
+			for key, val, ok := w.member(); ok; key, val, ok = w.member() {
+				w.br.set(key, val)
+			}
+			if _, err := w.end(); err != nil {
 				return w.fail(r, "", fmt.Errorf("%s is not valid JSON: %w", key[1:], err))
 			}
 		}
@@ -210,7 +222,11 @@ func (w *walker) nested(raw []byte, name string) error {
 		return fmt.Errorf("%s is %s, not a JSON object", name, kindName(kindOf(raw)))
 	}
 	w.nr = nestedRecord{}
-	if _, err := w.members(raw, &w.nr); err != nil {
+	w.begin(raw)
+	for key, val, ok := w.member(); ok; key, val, ok = w.member() {
+		w.nr.set(key, val)
+	}
+	if _, err := w.end(); err != nil {
 		return fmt.Errorf("%s is not valid JSON: %w", name, err)
 	}
 	return nil

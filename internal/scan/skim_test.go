@@ -121,3 +121,33 @@ func TestSkimMixedNesting(t *testing.T) {
 		t.Errorf("fault %v at %d, want %v at %d", f, at, Mismatch, len(open)+20)
 	}
 }
+
+// BenchmarkSkim is the classifier's structural read of a compact event,
+// beside BenchmarkSkip (the validating skip) and BenchmarkSegmentioValid.
+func BenchmarkSkim(b *testing.B) {
+	doc := compactEvent(b)
+	var k Skimmer
+	b.SetBytes(int64(len(doc)))
+	b.ReportAllocs()
+	for b.Loop() {
+		k.Reset(doc, 0)
+		if _, ok := k.Value(); !ok {
+			b.Fatal(k.Fault())
+		}
+	}
+}
+
+// BenchmarkSkipCompact is BenchmarkSkip on the same compact event.
+func BenchmarkSkipCompact(b *testing.B) {
+	doc := compactEvent(b)
+	var s Scanner
+	b.SetBytes(int64(len(doc)))
+	b.ReportAllocs()
+	for b.Loop() {
+		s.ResetView(doc, 0)
+		s.Skip()
+		if !s.Finish() {
+			b.Fatal(s.Err())
+		}
+	}
+}

@@ -1,0 +1,111 @@
+package contactevents
+
+import (
+	"errors"
+	"iter"
+
+	"github.com/connectevents/sdk-go/internal/delivery"
+)
+
+// Records yields every event of a payload held in memory (any delivery
+// format, as NewDecoder reads a stream: one line of NDJSON, a Lambda batch,
+// a file read whole) with its location, warnings and document, reading it
+// once: the delivery layer skims its structure, and each event document in
+// it gets one validating decode. A payload that is one event document
+// (perhaps malformed) yields one record whose error is Parse's, not wrapped
+// in a *RecordError: Parse's diagnosis of every defect of a malformed
+// event. The records of a batch or container come as a Decoder yields them.
+// Record.Data points into data.
+func Records(data []byte, opts ...Option) iter.Seq2[*Record, error] {
+	return func(yield func(*Record, error) bool) {
+		o := newOptions(opts)
+		o.keep = true
+		rr, ok := newRecordReader(o, yield)
+		if !ok {
+			return
+		}
+		if limit := o.payloadLimit(); len(data) > limit {
+			yield(&Record{Offset: -1}, sizeError(len(data), limit))
+			return
+		}
+		var sum delivery.Summary
+		if doc, ok := delivery.Classify(data, delivery.Format(o.format), &eventShape, &sum); ok {
+			f := o.format
+			if f == FormatAuto {
+				f = Format(doc)
+			}
+			text, start := delivery.Trim(data)
+			at := PositionOf(data, int64(start))
+			r := &Record{Offset: at.Offset, Line: at.Line, Column: at.Column, Format: f, Data: text}
+			ev, err := rr.decode(r, data, doc, origin{0, 1, 1}, &sum)
+			r.Event = ev
+			yield(r, err)
+			return
+		}
+		for rec, err := range sum.Records(data, delivery.Format(o.format)) {
+			if !rr.record(rec, err, true) {
+				return
+			}
+		}
+	}
+}
+
+// recordReader decodes the records the delivery layer finds, for Records
+// and a Decoder, collecting each one's warnings.
+type recordReader struct {
+	o        options
+	warnings []Issue
+	yield    func(*Record, error) bool
+}
+
+// newRecordReader returns a reader with options o, or yields the error of
+// an unknown profile and returns false.
+func newRecordReader(o options, yield func(*Record, error) bool) (*recordReader, bool) {
+	if _, ok := o.profile.codec(); !ok {
+		yield(&Record{}, errors.New("contactevents: unknown profile "+string(o.profile)))
+		return nil, false
+	}
+	rr := &recordReader{o: o, yield: yield}
+	user := o.warnings
+	rr.o.warnings = func(i Issue) {
+		rr.warnings = append(rr.warnings, i)
+		if user != nil {
+			user(i)
+		}
+	}
+	return rr, true
+}
+
+// decode decodes the record r's document data, once, and sets its
+// warnings.
+func (rr *recordReader) decode(r *Record, data []byte, doc delivery.Format, from origin, sum *delivery.Summary) (*Event, error) {
+	rr.warnings = rr.warnings[:0]
+	ev, err := decodeRecord(data, doc, from, &rr.o, sum)
+	if len(rr.warnings) > 0 {
+		r.Warnings = append([]Issue(nil), rr.warnings...)
+	}
+	return ev, err
+}
+
+// record yields what the delivery layer found, rec or err, decoded when
+// decode is set, and reports whether to go on.
+func (rr *recordReader) record(rec delivery.Record, err error, decode bool) bool {
+	if err != nil {
+		re := recordError(err)
+		r := &Record{Format: Format(rec.Format), Offset: -1}
+		if e, ok := re.(*RecordError); ok {
+			r.Index, r.ID, r.Pointer, r.Line, r.Offset = e.Index, e.ID, e.Pointer, e.Line, e.Offset
+		}
+		return rr.yield(r, re)
+	}
+	r := &Record{Index: rec.Index, ID: rec.ID, Pointer: rec.Pointer, Line: rec.Line, Column: rec.Column, Offset: rec.Offset, Format: Format(rec.Format), Data: rec.Data}
+	if !decode {
+		return rr.yield(r, nil)
+	}
+	ev, err := rr.decode(r, rec.Data, rec.Doc, originOf(rec), nil)
+	r.Event = ev
+	if err != nil {
+		err = atRecord(rec, err)
+	}
+	return rr.yield(r, err)
+}
