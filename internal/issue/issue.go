@@ -115,11 +115,22 @@ func pointer(path []segment) string {
 	if len(path) == 0 {
 		return ""
 	}
+	// One allocation: the pointer's length first (an escaped token only
+	// grows past it, rarely: a key with '~' or '/').
+	n := 0
+	for _, s := range path {
+		n += 1 + len(s.key)
+		if s.index >= 0 {
+			n += 20
+		}
+	}
 	var b strings.Builder
+	b.Grow(n)
+	var digits [20]byte
 	for _, s := range path {
 		b.WriteByte('/')
 		if s.index >= 0 {
-			b.WriteString(strconv.Itoa(s.index))
+			b.Write(strconv.AppendInt(digits[:0], int64(s.index), 10))
 			continue
 		}
 		b.WriteString(EscapeToken(s.key))

@@ -80,3 +80,20 @@ func TestLocationsRenderedWhenRead(t *testing.T) {
 		t.Errorf("recording a warning nobody reads allocates %.0f times", n)
 	}
 }
+
+// TestPointerOneAllocation: a location is rendered in one allocation,
+// indexes of several digits and escaped tokens included.
+func TestPointerOneAllocation(t *testing.T) {
+	var c Collector
+	c.PushKey("detail")
+	c.PushKey("routingCriteria")
+	c.PushIndex(123)
+	c.PushKey("a/b")
+	if got := c.Pointer(); got != "/detail/routingCriteria/123/a~1b" {
+		t.Fatalf("pointer %q", got)
+	}
+	c.Pop()
+	if n := testing.AllocsPerRun(100, func() { _ = c.Pointer() }); n != 1 {
+		t.Errorf("rendering a pointer allocates %.0f times, want 1", n)
+	}
+}
