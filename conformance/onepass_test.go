@@ -2,6 +2,7 @@ package conformance
 
 import (
 	"bytes"
+	"errors"
 	"os"
 	"path/filepath"
 	"testing"
@@ -85,6 +86,34 @@ func TestOneValidatingPass(t *testing.T) {
 					t.Errorf("%s, %s, sample %d alone: Parse decoded it %d times (%v)", p, f.name, i, *n, err)
 				}
 			}
+		}
+	}
+}
+
+// TestSeveralEventsGivenToParse: Parse of several events stops with
+// ErrMultipleEvents. The classifier stops reading an EventBridge event at
+// its envelope key (the root rule has decided), so the decoder is the one
+// to find that another value follows: the first event is decoded once,
+// then dropped; several bare events are found several by the classifier,
+// before any decode.
+func TestSeveralEventsGivenToParse(t *testing.T) {
+	n := countPasses(t)
+	events := samples.Events()
+	first, second := compact(events[1].Repaired), compact(events[2].Repaired)
+	for _, tc := range []struct {
+		name    string
+		payload []byte
+		decodes int
+	}{
+		{"two EventBridge events", append(append(bytes.Clone(first), '\n'), second...), 1},
+		{"two bare events", append(append(compact(bareDetail(first)), '\n'), compact(bareDetail(second))...), 0},
+	} {
+		*n = 0
+		if _, err := contactevents.Parse(tc.payload); !errors.Is(err, contactevents.ErrMultipleEvents) {
+			t.Errorf("%s: %v, want ErrMultipleEvents", tc.name, err)
+		}
+		if *n != tc.decodes {
+			t.Errorf("%s: %d decodes, want %d", tc.name, *n, tc.decodes)
 		}
 	}
 }

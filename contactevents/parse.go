@@ -8,6 +8,7 @@ import (
 	"github.com/connectevents/sdk-go/internal/codec"
 	"github.com/connectevents/sdk-go/internal/delivery"
 	"github.com/connectevents/sdk-go/internal/passes"
+	"github.com/connectevents/sdk-go/internal/scan"
 )
 
 var decoders = sync.Pool{New: func() any { return new(decoder) }}
@@ -35,9 +36,10 @@ func Validate(data []byte, opts ...Option) error {
 
 // parse is Parse; keep says whether the caller keeps the event.
 //
-// The payload is read twice at most, each time by one reader: the delivery
-// layer's classifier skims its top level (structure and keys, nothing
-// validated), and the one event document in it gets one validating decode.
+// The payload is read by two readers, each once: the delivery layer's
+// classifier skims its top level (structure and keys, nothing validated;
+// for an EventBridge event only up to its envelope key), and the one event
+// document in it gets one validating decode.
 func parse(data []byte, o options, keep bool) (*Event, error) {
 	o.keep = keep
 	if limit := o.payloadLimit(); len(data) > limit {
@@ -48,10 +50,20 @@ func parse(data []byte, o options, keep bool) (*Event, error) {
 	}
 	var sum delivery.Summary
 	if doc, ok := delivery.Classify(data, delivery.Format(o.format), &eventShape, &sum); ok {
-		return decodeRecord(data, doc, origin{0, 1, 1}, &o, &sum)
+		ev, err := decodeRecord(data, doc, origin{0, 1, 1}, &o, &sum)
+		if err == errAnotherValue {
+			return nil, ErrMultipleEvents
+		}
+		return ev, err
 	}
 	return parseRecords(data, o, &sum)
 }
+
+// errAnotherValue is decodeRecord's error for a document the classifier
+// read only the start of (delivery.Summary.Partial) and after which
+// another value follows: the payload holds several, for the delivery
+// layer to split.
+var errAnotherValue = errors.New("another JSON value follows the event document")
 
 // parseRecords is Parse for a payload the delivery layer unwraps or splits,
 // going on from what the classifier saw (sum): it finds the one record,
@@ -287,6 +299,13 @@ func decodeRecord(data []byte, doc delivery.Format, from origin, o *options, sum
 		}
 	} else if d.Object(envelopeTypeKeyword) {
 		decodeEvent(d, ev)
+		if sum != nil && sum.Partial() {
+			// The classifier stopped at the envelope key; the decoder
+			// knows where the document ends.
+			if k := d.S.Peek(); k == scan.Object || k == scan.Array {
+				return nil, errAnotherValue
+			}
+		}
 		d.S.Finish()
 	}
 	if errs := d.S.Errors(); len(errs) > 0 {

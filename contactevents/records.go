@@ -11,7 +11,11 @@ import (
 // format, as NewDecoder reads a stream: one line of NDJSON, a Lambda batch,
 // a file read whole) with its location, warnings and document, reading it
 // once: the delivery layer skims its structure, and each event document in
-// it gets one validating decode. A payload that is one event document
+// it gets one validating decode (but for a payload whose first value is an
+// EventBridge event and holds another after it, two events on one line:
+// the classifier stops at the envelope key, the decoder finds the second
+// value, and the delivery layer then splits the two, decoding the first
+// again). A payload that is one event document
 // (perhaps malformed) yields one record whose error is Parse's, not wrapped
 // in a *RecordError: Parse's diagnosis of every defect of a malformed
 // event. The records of a batch or container come as a Decoder yields them.
@@ -38,9 +42,13 @@ func Records(data []byte, opts ...Option) iter.Seq2[*Record, error] {
 			at := PositionOf(data, int64(start))
 			r := &Record{Offset: at.Offset, Line: at.Line, Column: at.Column, Format: f, Data: text}
 			ev, err := rr.decode(r, data, doc, origin{0, 1, 1}, &sum)
-			r.Event = ev
-			yield(r, err)
-			return
+			if err != errAnotherValue {
+				r.Event = ev
+				yield(r, err)
+				return
+			}
+			// Several values after all (two events on one line): the
+			// delivery layer splits them, and the first is decoded again.
 		}
 		for rec, err := range sum.Records(data, delivery.Format(o.format)) {
 			if !rr.record(rec, err, true) {

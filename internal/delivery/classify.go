@@ -11,7 +11,7 @@ import "github.com/connectevents/sdk-go/internal/scan"
 
 // isEnvelopeKey reports whether a top-level key makes a document an
 // EventBridge event by the schema's root rule.
-func isEnvelopeKey(key string) bool { return key == "detail" || key == "detail-type" }
+func isEnvelopeKey(key []byte) bool { return string(key) == "detail" || string(key) == "detail-type" }
 
 // docOf applies the root rule to a probed object.
 func docOf(p *probe) Format {
@@ -42,7 +42,7 @@ func DocumentKind(data []byte) (kind Format, object bool) {
 			var r reader // rare: the key is spelled with escapes
 			key = r.unescapeKey(key)
 		}
-		if isEnvelopeKey(string(key)) {
+		if isEnvelopeKey(key) {
 			return EventBridge, true
 		}
 		if _, ok := k.Value(); !ok {

@@ -3,6 +3,8 @@ package delivery
 import (
 	"fmt"
 	"iter"
+	"maps"
+	"slices"
 	"strings"
 )
 
@@ -78,13 +80,20 @@ type Summary struct {
 	wrapper Format
 	v       []byte
 	off     int64
+	// partial: Classify stopped at an envelope key of the object v, its
+	// reader positioned after that member.
+	partial bool
 }
 
 // Classify reads the top level of data once, skimming it (structure and
-// every top-level key; nothing is validated or decoded), into sum, and
-// reports whether data is one event document and which kind by the
-// schema's root rule: an EventBridge event (a "detail" or "detail-type"
-// member) or a bare contact event. f is the caller's format: Auto, or
+// top-level keys; nothing is validated or decoded), into sum, and reports
+// whether data is one event document and which kind by the schema's root
+// rule: an EventBridge event (a "detail" or "detail-type" member) or a bare
+// contact event. It stops at the first envelope key, which decides (no
+// wrapper has one): then sum is Partial, the document's end is the
+// decoder's to find, and Describe reads the rest of the top level if it is
+// asked. A bare event is skimmed whole (only the absence of both keys
+// makes one). f is the caller's format: Auto, or
 // EventBridge or Detail (the caller says data is an event document; the
 // root rule still picks the kind), or another format (never a document).
 //
@@ -95,8 +104,8 @@ type Summary struct {
 // unwrap or split (a wrapper, several values, an array, a scalar): read it
 // with Records. sum then describes data all the same.
 func Classify(data []byte, f Format, shape *EventShape, sum *Summary) (doc Format, ok bool) {
-	sum.kind, sum.what, sum.wrapper, sum.v = Unknown, "", "", nil
 	v := trimWS(data)
+	sum.kind, sum.what, sum.wrapper, sum.v, sum.partial = Unknown, "", "", v, false
 	if len(v) == 0 || v[0] != '{' {
 		sum.describeValue(v)
 		if f == EventBridge || f == Detail {
@@ -109,28 +118,67 @@ func Classify(data []byte, f Format, shape *EventShape, sum *Summary) (doc Forma
 	default:
 		return "", false
 	}
-	p := &sum.p
-	*p = probe{}
-	n, err := sum.r.probeObject(p, v, shape)
-	doc = docOf(p)
-	if err != nil {
-		sum.kind, sum.what = NotAnObject, fmt.Sprintf("not valid JSON (%v), not a contact event", err)
-		return doc, true
-	}
-	if rest := skipWS(v[n:]); len(rest) != 0 {
-		sum.kind, sum.what = NotAnObject, "several JSON values (NDJSON or concatenated), not a single contact event"
-		if f == Auto && (rest[0] == '{' || rest[0] == '[') {
-			return "", false // another value: NDJSON or concatenated
+	p, r := &sum.p, &sum.r
+	*p = probe{shape: shape}
+	r.begin(v)
+	for key, val, ok := r.member(); ok; key, val, ok = r.member() {
+		p.set(key, val)
+		if isEnvelopeKey(key) {
+			// The root rule has decided, and no wrapper has this key: the
+			// rest of the top level is read only if Describe is asked
+			// (finish), and the decoder finds the document's end.
+			sum.partial = true
+			return EventBridge, true
 		}
-		return doc, true // one document and trailing data, for the decoder to name
 	}
-	if f == Auto {
-		if wf := sum.r.classify(p); wf != doc {
+	n, err := r.end()
+	p.shape = nil
+	doc = docOf(p)
+	if another := sum.settle(v, n, err); another && f == Auto {
+		return "", false // another value: NDJSON or concatenated
+	}
+	if err == nil && f == Auto && sum.kind == Unknown {
+		if wf := r.classify(p); wf != doc {
 			sum.wrapper, sum.v, sum.off = wf, v[:n:n], int64(len(data)-len(skipWS(data)))
 			return "", false
 		}
 	}
 	return doc, true
+}
+
+// settle records what the top level of v, n bytes long (err: why the skim
+// stopped), says that is not one object, and reports whether another value
+// follows.
+func (sum *Summary) settle(v []byte, n int, err error) (another bool) {
+	if err != nil {
+		sum.kind, sum.what = NotAnObject, fmt.Sprintf("not valid JSON (%v), not a contact event", err)
+		return false
+	}
+	if rest := skipWS(v[n:]); len(rest) != 0 {
+		sum.kind, sum.what = NotAnObject, "several JSON values (NDJSON or concatenated), not a single contact event"
+		return rest[0] == '{' || rest[0] == '['
+	}
+	return false
+}
+
+// Partial reports that Classify stopped at an envelope key: the end of the
+// document is not known, and the decoder must check whether another value
+// follows it (see Summary).
+func (sum *Summary) Partial() bool { return sum.partial }
+
+// finish reads the rest of the top level Classify stopped in.
+func (sum *Summary) finish() {
+	if !sum.partial {
+		return
+	}
+	sum.partial = false
+	p, r := &sum.p, &sum.r
+	for key, val, ok := r.member(); ok; key, val, ok = r.member() {
+		p.set(key, val)
+	}
+	n, err := r.end()
+	p.shape = nil
+	sum.settle(sum.v, n, err)
 }
 
 // Records yields the records of data, which Classify read into sum and
@@ -189,6 +237,7 @@ func Describe(data []byte, shape EventShape) (Kind, string) {
 // Describe says what the payload Classify read looks like (see Describe),
 // from what it saw; shape must be the one Classify was given.
 func (sum *Summary) Describe(shape EventShape) (Kind, string) {
+	sum.finish()
 	if sum.kind != Unknown {
 		return sum.kind, sum.what
 	}
@@ -217,7 +266,7 @@ func (sum *Summary) Describe(shape EventShape) (Kind, string) {
 	case SNS, LambdaSQS, LambdaSNS, LambdaKinesis, Firehose:
 		return Unknown, fmt.Sprintf("%s, which wraps events rather than being one: read it with the %q delivery format", wrapperName(f), string(f))
 	}
-	return Unknown, fmt.Sprintf("a JSON object that is not an Amazon Connect contact event (%s)", p.keySummary())
+	return Unknown, fmt.Sprintf("a JSON object that is not an Amazon Connect contact event (%s)", r.keySummary(sum.v))
 }
 
 // hasContactData reports whether the Details object has a ContactData key.
@@ -252,18 +301,27 @@ func wrapperName(f Format) string {
 	}
 }
 
-// keySummary lists the first top-level keys of the probed object.
-func (p *probe) keySummary() string {
-	if p.nkeys == 0 {
+// keySummary lists the first top-level keys of the object v, in sorted
+// order. It reads them again: only for the message about an unknown
+// object, which the classifier need not prepare for every event.
+func (r *reader) keySummary(v []byte) string {
+	seen := map[string]bool{}
+	r.begin(v)
+	for key, _, ok := r.member(); ok; key, _, ok = r.member() {
+		seen[string(key)] = true
+	}
+	if len(seen) == 0 {
 		return "no keys"
 	}
-	keys := make([]string, 0, len(p.keys))
-	for _, k := range p.keys[:min(p.nkeys, len(p.keys))] {
-		keys = append(keys, fmt.Sprintf("%q", k))
-	}
+	keys := slices.Sorted(maps.Keys(seen))
+	const show = 8
 	more := ""
-	if p.nkeys > len(p.keys) {
-		more = fmt.Sprintf(", and %d more", p.nkeys-len(p.keys))
+	if len(keys) > show {
+		more = fmt.Sprintf(", and %d more", len(keys)-show)
+		keys = keys[:show]
+	}
+	for i, k := range keys {
+		keys[i] = fmt.Sprintf("%q", k)
 	}
 	return "keys " + strings.Join(keys, ", ") + more
 }

@@ -29,11 +29,7 @@ type probe struct {
 	// eventType or contactId (by the shape the probe was given) is present,
 	// not null.
 	EventType, ContactID bool
-	// keys are the first top-level keys in sorted order (up to len(keys)),
-	// of nkeys, for Describe's summary of an unknown object.
-	keys  [8][]byte
-	nkeys int
-	shape *EventShape // while probing: the keys of EventType and ContactID
+	shape                *EventShape // while probing: the keys of EventType and ContactID
 }
 
 // firstRecord holds the keys of a Lambda event's first record that tell the
@@ -128,6 +124,21 @@ func (r *reader) probeObject(p *probe, v []byte, shape *EventShape) (int, error)
 	return r.end()
 }
 
+// envelopeFirst reports whether the top level of the object v, read up to
+// its first envelope key, has one (then p holds the members before it);
+// otherwise p holds them all, and r.end says how the object ended.
+func (r *reader) envelopeFirst(p *probe, v []byte) bool {
+	*p = probe{}
+	r.begin(v)
+	for key, val, ok := r.member(); ok; key, val, ok = r.member() {
+		p.set(key, val)
+		if isEnvelopeKey(key) {
+			return true
+		}
+	}
+	return false
+}
+
 // unescapeKey returns the key whose raw text (between its quotes) is raw,
 // unescaped; a key that is not a valid string matches nothing.
 func (r *reader) unescapeKey(raw []byte) []byte {
@@ -176,7 +187,6 @@ func (p *probe) set(key, val []byte) {
 		p.EventType = p.EventType || containsKey(p.shape.EventTypeKeys, key)
 		p.ContactID = p.ContactID || containsKey(p.shape.ContactIDKeys, key)
 	}
-	p.addKey(key)
 }
 
 func containsKey(keys []string, key []byte) bool {
@@ -188,31 +198,11 @@ func containsKey(keys []string, key []byte) bool {
 	return false
 }
 
-// addKey counts key and keeps it among the first len(p.keys) in sorted
-// order (a repeated key counts once while it is among them).
-func (p *probe) addKey(key []byte) {
-	n := min(p.nkeys, len(p.keys))
-	if n == len(p.keys) && bytes.Compare(key, p.keys[n-1]) > 0 {
-		p.nkeys++ // after the ones kept: counted only
-		return
-	}
-	i := 0
-	for i < n && bytes.Compare(p.keys[i], key) < 0 {
-		i++
-	}
-	if i < n && bytes.Equal(p.keys[i], key) {
-		return
-	}
-	p.nkeys++
-	if i == len(p.keys) {
-		return
-	}
-	copy(p.keys[i+1:], p.keys[i:min(n, len(p.keys)-1)])
-	p.keys[i] = key
-}
-
 // classify returns the format of a probed object.
 func (r *reader) classify(p *probe) Format {
+	if docOf(p) == EventBridge {
+		return EventBridge // the root rule: no wrapper has detail or detail-type
+	}
 	if present(p.Records) {
 		if f := r.lambdaFormat(p.Records); f != "" {
 			return f
@@ -224,7 +214,7 @@ func (r *reader) classify(p *probe) Format {
 	if r.strEq(p.Type, "Notification") && present(p.Message) {
 		return SNS
 	}
-	return docOf(p)
+	return Detail
 }
 
 // lambdaFormat returns the Lambda event format of a Records array from its

@@ -22,13 +22,15 @@
 //   - Otherwise the first JSON value is scanned. If another value follows it,
 //     the input is NDJSON when the first value is on one line and a newline
 //     separates it from the next, else Concatenated.
-//   - A single JSON object is classified by its top-level keys: "Records"
+//   - A single JSON object is classified by its top-level keys: one with a
+//     "detail-type" or "detail" member is EventBridge (the schema's root
+//     rule: no wrapper has either, so the first of them decides, and the
+//     classifier reads no further); otherwise "Records"
 //     whose first record has eventSource/EventSource "aws:sqs", "aws:sns" or
 //     "aws:kinesis" (or, without one, a "body", "Sns" or "kinesis" key) is
 //     LambdaSQS, LambdaSNS or LambdaKinesis (an empty Records array counts as
 //     LambdaSQS); "records" with "invocationId" is Firehose; "Type":
-//     "Notification" with "Message" is SNS; "detail-type" or "detail" is
-//     EventBridge; anything else is Detail.
+//     "Notification" with "Message" is SNS; anything else is Detail.
 //   - Empty input, a lone scalar and a first value that is not valid JSON are
 //     not detected: Detect returns Auto, and Records and Stream report an
 //     error (when more values follow a broken first value, they read the rest

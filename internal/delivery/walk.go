@@ -189,7 +189,27 @@ func (w *walker) failItem(mode Format, it item) bool {
 // not nil, is asked to resync after a value that is not JSON at all.
 func (w *walker) autoValue(v []byte, l loc, s *splitter) bool {
 	r := Record{Format: l.outer, Pointer: l.ptr, Offset: l.off, Line: l.line}
-	k, rest, err := w.probeValue(&w.p, v, nil)
+	var (
+		k    valueKind
+		rest []byte
+		err  error
+	)
+	if v[0] == '{' {
+		if w.envelopeFirst(&w.p, v) {
+			// The splitter found where the value ends; its first envelope
+			// key says what it is (the root rule): an EventBridge event,
+			// for its decoder to read.
+			if l.outer == Auto {
+				l.outer = EventBridge
+			}
+			return w.dispatch(v, EventBridge, l)
+		}
+		var n int
+		n, err = w.end() // the whole top level was read
+		k, rest = '{', skipWS(v[n:])
+	} else {
+		k, rest, err = w.probeValue(&w.p, v, nil)
+	}
 	var f Format
 	if err == nil && k == '{' && len(rest) == 0 {
 		if f = w.classify(&w.p); isWrapper(f) {
