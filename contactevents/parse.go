@@ -204,6 +204,9 @@ func notContactEvent(data []byte, ev *Event, sum *delivery.Summary) (string, boo
 	var kind delivery.Kind
 	var what string
 	if sum != nil {
+		if sum.IsContactEvent(eventShape) {
+			return "", false // no sentence rendered for nothing
+		}
 		kind, what = sum.Describe(eventShape)
 	} else {
 		kind, what = delivery.Describe(data, eventShape)

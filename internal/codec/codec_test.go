@@ -219,8 +219,8 @@ func TestUnknownMessageNamesWhatTheKeyIs(t *testing.T) {
 		"CONTACTID":   `unknown property "CONTACTID"; did you mean "contactId"?`,
 		"instanceArn": `unknown property "instanceArn"`,
 	} {
-		if got := unknownMessage(key, known); got != want {
-			t.Errorf("unknownMessage(%q) = %s, want %s", key, got, want)
+		if got := string(appendUnknownMessage(nil, key, known)); got != want {
+			t.Errorf("appendUnknownMessage(%q) = %s, want %s", key, got, want)
 		}
 	}
 }

@@ -56,11 +56,18 @@ type Decoder struct {
 	// Recycle, when set (after Reset), hands out again the maps and
 	// slices of the previous document's decode (see Recycler).
 	Recycle *Recycler
+	// unknownText is the block the current document's unknown members'
+	// values are copied into (see keepRaw); never reused, as the document's
+	// result keeps them.
+	unknownText []byte
 }
 
 // respelling is a property given in a spelling the profile rejects, in the
-// object at the JSON Pointer object.
-type respelling struct{ object, name string }
+// object at the location object.
+type respelling struct {
+	object issue.Place
+	name   string
+}
 
 // Int64Keyword is the keyword location of the schema's x-int64 annotation:
 // integers must fit in 64 bits and numbers in a float64, which JSON Schema
@@ -84,6 +91,7 @@ func (d *Decoder) Reset(data []byte, p Profile, maxDepth int, view bool) {
 	d.Profile = p
 	d.data = data
 	d.Recycle = nil
+	d.unknownText = nil
 }
 
 // Accepts reports whether the profile in use accepts something documented
@@ -269,10 +277,19 @@ func (d *Decoder) Enum(s string, mask uint8, typeName, keyword, minLengthKeyword
 		if d.C.Skips(d.Profile.UnknownValues) {
 			return
 		}
-		d.C.Add(d.Profile.UnknownValues, keyword, strconv.Quote(s)+" is not a documented "+typeName+"; expected one of "+accepted)
+		d.C.AddText(d.Profile.UnknownValues, keyword, enumMessage(d.C.Text(), s, " is not a documented ", typeName, "; expected one of ", accepted))
 	case mask&d.Profile.Bit == 0:
-		d.C.Add(issue.Error, keyword, strconv.Quote(s)+" is a documented "+typeName+" that this profile does not accept; expected one of "+accepted)
+		d.C.AddText(issue.Error, keyword, enumMessage(d.C.Text(), s, " is a documented ", typeName, " that this profile does not accept; expected one of ", accepted))
 	}
+}
+
+// enumMessage appends to b the quoted value s, then the parts.
+func enumMessage(b []byte, s string, parts ...string) []byte {
+	b = strconv.AppendQuote(b, s)
+	for _, p := range parts {
+		b = append(b, p...)
+	}
+	return b
 }
 
 // Timestamp reads a timestamp in the layout of f, recording the schema's
@@ -376,7 +393,7 @@ func (d *Decoder) EndMember(sp *Span) { sp.End = int32(d.S.Offset()) }
 // that, naming the property).
 func (d *Decoder) Required(seen bool, name, keyword string) {
 	if !seen && !d.wasRespelled(name) {
-		d.C.Add(issue.Error, keyword, "missing required property "+strconv.Quote(name))
+		d.C.AddText(issue.Error, keyword, strconv.AppendQuote(append(d.C.Text(), "missing required property "...), name))
 	}
 }
 
@@ -386,8 +403,7 @@ func (d *Decoder) wasRespelled(name string) bool {
 	if len(d.respelled) == 0 {
 		return false
 	}
-	object := d.C.Pointer()
-	return slices.Contains(d.respelled, respelling{object, name})
+	return slices.ContainsFunc(d.respelled, func(r respelling) bool { return r.name == name && d.C.At(r.object) })
 }
 
 // Unknown handles a member the profile in use does not know: its value is
@@ -410,11 +426,11 @@ func Unknown[M ~UnknownMember](d *Decoder, key string, known []string, keyword, 
 		}
 	}
 	if !d.C.Skips(d.Profile.UnknownProperties) {
-		d.C.AddMember(d.Profile.UnknownProperties, key, keyword, unknownMessage(key, known))
+		d.C.AddMemberText(d.Profile.UnknownProperties, key, keyword, appendUnknownMessage(d.C.Text(), key, known))
 	}
 	if d.Profile.UnknownProperties == issue.Error {
 		if name, ok := respelled(key, known); ok {
-			d.respelled = append(d.respelled, respelling{d.C.Pointer(), name})
+			d.respelled = append(d.respelled, respelling{d.C.Here(), name})
 		}
 	}
 	if kept == nil {
@@ -422,7 +438,21 @@ func Unknown[M ~UnknownMember](d *Decoder, key string, known []string, keyword, 
 		// room for a few saves the growth from 1 to 2 to 4.
 		kept = make([]M, 0, 4)
 	}
-	return append(kept, M{Key: key, Value: bytes.Clone(raw)})
+	return append(kept, M{Key: key, Value: d.keepRaw(raw)})
+}
+
+// keepRaw returns a copy of raw, an unknown member's value, carved from one
+// block per document instead of an allocation each (a profile that does not
+// know a newer page's fields meets several in one object). The copy's
+// capacity is its length, so that appending to it never writes over the
+// next one.
+func (d *Decoder) keepRaw(raw []byte) []byte {
+	if cap(d.unknownText)-len(d.unknownText) < len(raw) {
+		d.unknownText = make([]byte, 0, max(len(raw), 512))
+	}
+	n := len(d.unknownText)
+	d.unknownText = append(d.unknownText, raw...)
+	return d.unknownText[n:len(d.unknownText):len(d.unknownText)]
 }
 
 // respelled returns the known key that key spells differently only in case
@@ -436,22 +466,32 @@ func respelled(key string, known []string) (string, bool) {
 	return "", false
 }
 
-// unknownMessage explains an unknown key: a documented spelling the profile
-// does not accept, a documented property outside the profile's model, or a
-// key unknown altogether, with the documented key it may be a misspelling of.
-// known lists each property's canonical key before its other spellings.
-func unknownMessage(key string, known []string) string {
+// appendUnknownMessage appends to b the explanation of an unknown key: a
+// documented spelling the profile does not accept, a documented property
+// outside the profile's model, or a key unknown altogether, with the
+// documented key it may be a misspelling of. known lists each property's
+// canonical key before its other spellings.
+func appendUnknownMessage(b []byte, key string, known []string) []byte {
 	documented := slices.Contains(known, key)
 	if k, ok := respelled(key, known); ok {
 		if documented {
-			return strconv.Quote(key) + " is a documented spelling of " + strconv.Quote(k) + " that this profile does not accept"
+			b = strconv.AppendQuote(b, key)
+			b = append(b, " is a documented spelling of "...)
+			b = strconv.AppendQuote(b, k)
+			return append(b, " that this profile does not accept"...)
 		}
-		return "unknown property " + strconv.Quote(key) + "; did you mean " + strconv.Quote(k) + "?"
+		b = append(b, "unknown property "...)
+		b = strconv.AppendQuote(b, key)
+		b = append(b, "; did you mean "...)
+		b = strconv.AppendQuote(b, k)
+		return append(b, '?')
 	}
 	if documented {
-		return "property " + strconv.Quote(key) + " is not part of this profile's model"
+		b = append(b, "property "...)
+		b = strconv.AppendQuote(b, key)
+		return append(b, " is not part of this profile's model"...)
 	}
-	return "unknown property " + strconv.Quote(key)
+	return strconv.AppendQuote(append(b, "unknown property "...), key)
 }
 
 // UnknownMember is the shape of a member the schema (or the profile in use)
