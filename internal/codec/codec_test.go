@@ -219,7 +219,8 @@ func TestUnknownMessageNamesWhatTheKeyIs(t *testing.T) {
 		"CONTACTID":   `unknown property "CONTACTID"; did you mean "contactId"?`,
 		"instanceArn": `unknown property "instanceArn"`,
 	} {
-		if got := string(appendUnknownMessage(nil, key, known)); got != want {
+		k, ok := respelled(key, known)
+		if got := string(appendUnknownMessage(nil, key, known, k, ok)); got != want {
 			t.Errorf("appendUnknownMessage(%q) = %s, want %s", key, got, want)
 		}
 	}

@@ -425,13 +425,13 @@ func Unknown[M ~UnknownMember](d *Decoder, key string, known []string, keyword, 
 			return kept
 		}
 	}
+	// The known spelling key differs from only in case, looked for once.
+	name, isRespelled := respelled(key, known)
 	if !d.C.Skips(d.Profile.UnknownProperties) {
-		d.C.AddMemberText(d.Profile.UnknownProperties, key, keyword, appendUnknownMessage(d.C.Text(), key, known))
+		d.C.AddMemberText(d.Profile.UnknownProperties, key, keyword, appendUnknownMessage(d.C.Text(), key, known, name, isRespelled))
 	}
-	if d.Profile.UnknownProperties == issue.Error {
-		if name, ok := respelled(key, known); ok {
-			d.respelled = append(d.respelled, respelling{d.C.Here(), name})
-		}
+	if d.Profile.UnknownProperties == issue.Error && isRespelled {
+		d.respelled = append(d.respelled, respelling{d.C.Here(), name})
 	}
 	if kept == nil {
 		// Unknown members come several at a time (a newer page's fields):
@@ -470,10 +470,11 @@ func respelled(key string, known []string) (string, bool) {
 // documented spelling the profile does not accept, a documented property
 // outside the profile's model, or a key unknown altogether, with the
 // documented key it may be a misspelling of. known lists each property's
-// canonical key before its other spellings.
-func appendUnknownMessage(b []byte, key string, known []string) []byte {
+// canonical key before its other spellings; k, when respelled, is what
+// respelled(key, known) returns.
+func appendUnknownMessage(b []byte, key string, known []string, k string, respelled bool) []byte {
 	documented := slices.Contains(known, key)
-	if k, ok := respelled(key, known); ok {
+	if respelled {
 		if documented {
 			b = strconv.AppendQuote(b, key)
 			b = append(b, " is a documented spelling of "...)

@@ -172,7 +172,7 @@ func writePointer(b *strings.Builder, path []segment) {
 			b.Write(strconv.AppendInt(digits[:0], int64(s.index), 10))
 			continue
 		}
-		if !strings.ContainsAny(s.key, "~/") {
+		if strings.IndexByte(s.key, '~') < 0 && strings.IndexByte(s.key, '/') < 0 {
 			b.WriteString(s.key)
 			continue
 		}
