@@ -2,6 +2,7 @@ package codec
 
 import (
 	"math"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -222,6 +223,14 @@ func TestUnknownMessageNamesWhatTheKeyIs(t *testing.T) {
 		k, ok := respelled(key, known)
 		if got := string(appendUnknownMessage(nil, key, known, k, ok)); got != want {
 			t.Errorf("appendUnknownMessage(%q) = %s, want %s", key, got, want)
+		}
+	}
+}
+
+func TestAppendQuoteIsStrconvs(t *testing.T) {
+	for _, s := range []string{"", "contactId", "a b~", `say "hi"`, `back\slash`, "tab\there", "\x7f", "é", "\u212a", "\xff", "line\n"} {
+		if got, want := string(appendQuote([]byte("x"), s)), "x"+strconv.Quote(s); got != want {
+			t.Errorf("appendQuote(%q) = %s, want %s", s, got, want)
 		}
 	}
 }

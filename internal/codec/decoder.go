@@ -285,11 +285,25 @@ func (d *Decoder) Enum(s string, mask uint8, typeName, keyword, minLengthKeyword
 
 // enumMessage appends to b the quoted value s, then the parts.
 func enumMessage(b []byte, s string, parts ...string) []byte {
-	b = strconv.AppendQuote(b, s)
+	b = appendQuote(b, s)
 	for _, p := range parts {
 		b = append(b, p...)
 	}
 	return b
+}
+
+// appendQuote is strconv.AppendQuote, quicker for what keys and enum values
+// mostly are, printable ASCII with nothing to escape: quoted as they are,
+// as strconv would.
+func appendQuote(b []byte, s string) []byte {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c < ' ' || c > '~' || c == '"' || c == '\\' {
+			return strconv.AppendQuote(b, s)
+		}
+	}
+	b = append(b, '"')
+	b = append(b, s...)
+	return append(b, '"')
 }
 
 // Timestamp reads a timestamp in the layout of f, recording the schema's
@@ -393,7 +407,7 @@ func (d *Decoder) EndMember(sp *Span) { sp.End = int32(d.S.Offset()) }
 // that, naming the property).
 func (d *Decoder) Required(seen bool, name, keyword string) {
 	if !seen && !d.wasRespelled(name) {
-		d.C.AddText(issue.Error, keyword, strconv.AppendQuote(append(d.C.Text(), "missing required property "...), name))
+		d.C.AddText(issue.Error, keyword, appendQuote(append(d.C.Text(), "missing required property "...), name))
 	}
 }
 
@@ -476,23 +490,23 @@ func appendUnknownMessage(b []byte, key string, known []string, k string, respel
 	documented := slices.Contains(known, key)
 	if respelled {
 		if documented {
-			b = strconv.AppendQuote(b, key)
+			b = appendQuote(b, key)
 			b = append(b, " is a documented spelling of "...)
-			b = strconv.AppendQuote(b, k)
+			b = appendQuote(b, k)
 			return append(b, " that this profile does not accept"...)
 		}
 		b = append(b, "unknown property "...)
-		b = strconv.AppendQuote(b, key)
+		b = appendQuote(b, key)
 		b = append(b, "; did you mean "...)
-		b = strconv.AppendQuote(b, k)
+		b = appendQuote(b, k)
 		return append(b, '?')
 	}
 	if documented {
 		b = append(b, "property "...)
-		b = strconv.AppendQuote(b, key)
+		b = appendQuote(b, key)
 		return append(b, " is not part of this profile's model"...)
 	}
-	return strconv.AppendQuote(append(b, "unknown property "...), key)
+	return appendQuote(append(b, "unknown property "...), key)
 }
 
 // UnknownMember is the shape of a member the schema (or the profile in use)
