@@ -263,6 +263,21 @@ func (c *Collector) AddAt(sev Severity, instance, keyword, msg string) {
 	c.issues = append(c.issues, Issue{Severity: sev, InstanceLocation: instance, KeywordLocation: keyword, Message: msg})
 }
 
+// AtRootMember reports whether an issue was recorded at member key of the
+// root object (a JSON Pointer of one token).
+func (c *Collector) AtRootMember(key string) bool {
+	for _, x := range c.issues {
+		if x.at < x.end {
+			if x.end-x.at == 1 && c.trail[x.at] == (segment{key: key, index: -1}) {
+				return true
+			}
+		} else if loc := x.InstanceLocation; len(loc) > 0 && loc[0] == '/' && loc[1:] == EscapeToken(key) {
+			return true
+		}
+	}
+	return false
+}
+
 // Errors reports how many issues of severity Error were recorded.
 func (c *Collector) Errors() int { return c.errors }
 
