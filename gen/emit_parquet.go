@@ -246,7 +246,6 @@ func (e *parquetEmitter) elemType(owner *def, t *typ) jen.Code {
 type field struct {
 	decl []jen.Code // the exported field, and its storage when it has one
 	fill []jen.Code
-	zero jen.Code // the field's NULL: nil but for a time.Time or a string
 }
 
 // column returns the field of property p of owner in a row struct. src is
@@ -284,26 +283,25 @@ func (e *parquetEmitter) column(owner *def, p *prop) field {
 			fill: []jen.Code{dst.Op("=").Id("millis").Call(src, jen.Op("&").Id("r").Dot(store))},
 		}
 	case isStringish(t):
-		// A string that may be empty and is optional is a *string in the
-		// event; a required one is written through a pointer, so that an
-		// empty value is written as "" and not as NULL; an optional one is
-		// "" when absent, which the optional column writes as NULL.
-		goPtr := optional && !isEnum(t) && strMin(t) < 1
-		switch {
-		case goPtr:
-			return field{decl: []jen.Code{doc, jen.Id(name).Op("*").String().Tag(tag())}, fill: []jen.Code{dst.Op("=").Add(src)}}
-		case !optional:
-			ptr := jen.Op("&").Add(src)
-			if isEnum(t) {
-				ptr = jen.Parens(jen.Op("*").String()).Call(ptr)
-			}
-			return field{decl: []jen.Code{doc, jen.Id(name).Op("*").String().Tag(tag())}, fill: []jen.Code{dst.Op("=").Add(ptr)}}
-		}
-		val := src
+		// Every string column is a *string: parquet-go v0.32.0 writes an
+		// optional column's "" as "" or as NULL depending on the rows
+		// before it (TestAbsentStringAfterAPresentOneIsNull in
+		// conformance/duckdb), so NULL is a nil pointer, never "". A
+		// *string of the event is its value; a required string is written
+		// through a pointer, so that an empty value stays ""; an optional
+		// one is "" when absent, which optional turns into nil.
+		ptr := jen.Op("&").Add(src)
 		if isEnum(t) {
-			val = jen.String().Call(src)
+			ptr = jen.Parens(jen.Op("*").String()).Call(ptr)
 		}
-		return field{decl: []jen.Code{doc, jen.Id(name).String().Tag(tag())}, fill: []jen.Code{dst.Op("=").Add(val)}, zero: jen.Lit("")}
+		val := ptr
+		switch {
+		case optional && !isEnum(t) && strMin(t) < 1:
+			val = src
+		case optional:
+			val = jen.Id("optional").Call(ptr)
+		}
+		return field{decl: []jen.Code{doc, jen.Id(name).Op("*").String().Tag(tag())}, fill: []jen.Code{dst.Op("=").Add(val)}}
 	case t.kind == tInteger || t.kind == tNumber || t.kind == tBool:
 		c, _ := scalar(t)
 		val := src
@@ -314,11 +312,20 @@ func (e *parquetEmitter) column(owner *def, p *prop) field {
 	case t.kind == tRef && t.ref.kind == kindObject:
 		d := t.ref
 		if e.recursive(owner, d) {
+			// Its JSON text, in storage of the row's own (NULL when absent).
 			val := src
 			if !optional {
 				val = jen.Op("&").Add(src)
 			}
-			return field{decl: []jen.Code{doc, jen.Id(name).String().Tag(tag())}, fill: []jen.Code{dst.Op("=").Id("jsonOf").Call(val)}, zero: jen.Lit("")}
+			body := []jen.Code{
+				jen.Id("r").Dot(store).Op("=").Id("jsonOf").Call(val),
+				dst.Clone().Op("=").Op("&").Id("r").Dot(store),
+			}
+			fill := body
+			if optional {
+				fill = []jen.Code{dst.Clone().Op("=").Nil(), jen.If(src.Clone().Op("!=").Nil()).Block(body...)}
+			}
+			return field{decl: []jen.Code{doc, jen.Id(name).Op("*").String().Tag(tag()), jen.Id(store).String()}, fill: fill}
 		}
 		ptr := src
 		if !optional {
@@ -454,11 +461,7 @@ func (m *model) emitParquet(f *jen.File, schema []byte) error {
 		c := e.column(m.rootThen, p)
 		decl = append(decl, c.decl...)
 		envFill = append(envFill, c.fill...)
-		zero := c.zero
-		if zero == nil {
-			zero = jen.Nil()
-		}
-		envZero = append(envZero, jen.Id("r").Dot(p.goName).Op("=").Add(zero))
+		envZero = append(envZero, jen.Id("r").Dot(p.goName).Op("=").Nil())
 		decl = append(decl, jen.Line())
 	}
 	detail := e.detailProp()
@@ -470,11 +473,11 @@ func (m *model) emitParquet(f *jen.File, schema []byte) error {
 	}
 	decl = append(decl,
 		comment("Unknown holds the members the schema (or the profile the event was read under) does not know, as a JSON object from the JSON Pointer of each member in the event to its value, verbatim; NULL when there are none. Members of a value written as JSON are in that JSON instead. Column unknown.", 74),
-		jen.Id("Unknown").String().Tag(map[string]string{"parquet": "unknown,optional"}), jen.Line(),
+		jen.Id("Unknown").Op("*").String().Tag(map[string]string{"parquet": "unknown,optional"}), jen.Id("unknown").String(), jen.Line(),
 		comment("SourceFile is the file or S3 object the event was read from. Column source_file.", 74),
-		jen.Id("SourceFile").String().Tag(map[string]string{"parquet": "source_file,optional"}), jen.Line(),
+		jen.Id("SourceFile").Op("*").String().Tag(map[string]string{"parquet": "source_file,optional"}), jen.Id("sourceFile").String(), jen.Line(),
 		comment("SourceLine is the line of the source where the event starts; NULL when not known. Column source_line.", 74),
-		jen.Id("SourceLine").Int64().Tag(map[string]string{"parquet": "source_line,optional"}), jen.Line(),
+		jen.Id("SourceLine").Op("*").Int64().Tag(map[string]string{"parquet": "source_line,optional"}), jen.Id("sourceLine").Int64(), jen.Line(),
 		comment("SchemaVersion is the SchemaVersion of the code that wrote the row. Column schema_version.", 74),
 		jen.Id("SchemaVersion").String().Tag(map[string]string{"parquet": "schema_version"}),
 	)

@@ -8,11 +8,9 @@ import (
 	"io"
 	"strconv"
 	"strings"
-	"sync"
 	"sync/atomic"
 	"time"
 
-	"github.com/connectevents/sdk-go/contactevents"
 	"github.com/connectevents/sdk-go/contactevents/contacts"
 )
 
@@ -21,12 +19,15 @@ import (
 // decoding goroutines share it, and the fold does not depend on the order)
 // and prints one summary per contact, then a summary line.
 func runContacts(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
-	fs := newFlagSet("contacts", "[--output text|json] [--profile P] [--format F] [--endpoint-url URL] [--s3-...] [SOURCE ...]",
+	fs := newFlagSet("contacts", "[--output text|json] [--evict-complete D [--evict-idle D]] [--profile P] [--format F] [--endpoint-url URL] [--s3-...] [SOURCE ...]",
 		"Summarise each contact of the events of the sources (files, folders, s3://bucket/prefix, stdin\n"+
 			"when there is none or for -): its state, queue wait, handle time, after-contact work, whether it\n"+
 			"was abandoned, its events, duplicates and conflicts; then a summary line. The events may come in\n"+
-			"any order, any number of times. Invalid events are reported on stderr and not counted.", stderr)
+			"any order, any number of times. Invalid events are reported on stderr and not counted. With\n"+
+			"--evict-complete (a stream), a contact is printed and forgotten once it is done with, so that\n"+
+			"memory is bounded by the contacts active within the horizons.", stderr)
 	sf := addSourceFlags(fs)
+	ev := addEvictFlags(fs)
 	output := fs.String("output", outputText, "output `mode`: text (a line per contact, then a summary) or json (an object per contact; the summary on stderr)")
 	files, status, ok := parseFlags(fs, args)
 	if !ok {
@@ -35,21 +36,31 @@ func runContacts(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	if *output != outputText && *output != outputJSON {
 		return usageError(stderr, fs, "unknown output %q (want text or json)", *output)
 	}
+	if msg := ev.check(); msg != "" {
+		return usageError(stderr, fs, "%s", msg)
+	}
 	e := &engine{workers: defaultWorkers(), read: new(atomic.Int64)}
 	if status, failed := sf.configure(e, fs, stderr); failed {
 		return status
 	}
-	var mu sync.Mutex
-	tracker := contacts.New()
-	e.track = func(ev *contactevents.Event) {
-		mu.Lock()
-		tracker.Add(ev)
-		mu.Unlock()
-	}
-
 	out, diag := bufio.NewWriterSize(stdout, 64<<10), bufio.NewWriter(stderr)
 	rep := &reporter{mode: outputContacts, out: out, diag: diag, progress: newProgress(stderr, e.read)}
 	e.emit = rep.emit
+	var total contactTotals
+	fold := ev.fold(e, func(s *contacts.Summary) bool {
+		total.add(s)
+		if *output == outputText {
+			out.WriteString(summaryLine(s))
+			return true
+		}
+		b, err := json.Marshal(s)
+		if err != nil {
+			rep.err = err
+			return false
+		}
+		out.Write(append(b, '\n'))
+		return true
+	})
 	status = exitValid
 	if len(files) == 0 {
 		files = []string{"-"}
@@ -61,21 +72,7 @@ func runContacts(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	})
 	rep.progress.clear()
 	diag.Flush()
-
-	var total contactTotals
-	for _, s := range tracker.Summaries() {
-		total.add(&s)
-		if *output == outputJSON {
-			b, err := json.Marshal(s)
-			if err != nil {
-				rep.err = err
-				break
-			}
-			out.Write(append(b, '\n'))
-		} else {
-			out.WriteString(summaryLine(&s))
-		}
-	}
+	fold.finish()
 	line := total.String(rep.events, rep.invalid) + rep.unreadNote()
 	if *output == outputJSON {
 		fmt.Fprintln(stderr, line)

@@ -30,16 +30,19 @@ const exportMemoryLimit = 160 << 20
 // events' time; invalid events are reported as validate reports them and
 // not written.
 func runExport(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
-	fs := newFlagSet("export", "--format parquet --out DIR|s3://BUCKET/PREFIX [--profile P] [--partition hour|day|none] SOURCE ...",
+	fs := newFlagSet("export", "--format parquet --out DIR|s3://BUCKET/PREFIX [--contacts [--evict-complete D [--evict-idle D]]] [--profile P] [--partition hour|day|none] SOURCE ...",
 		"Write every valid contact event of the sources (any input validate reads: files, folders,\n"+
 			"gzip, s3://bucket/prefix, stdin as -) as a row of Parquet files under --out, in Hive-style\n"+
 			"partitions of the event's time (dt=YYYY-MM-DD/, and hour=HH/ with --partition hour). Each\n"+
 			"run's files have a name of their own, so that runs into the same --out never collide.\n"+
 			"Invalid events are reported on stderr as validate reports them and are not written (exit\n"+
-			"status 1); stdout gets the rows written per partition.", stderr)
+			"status 1); stdout gets the rows written per partition. With --contacts, a row is a contact:\n"+
+			"its summary as the contacts command computes it, partitioned by the contact's initiation time.", stderr)
 	format := fs.String("format", "parquet", "output `format`: parquet")
 	outDir := fs.String("out", "", "the output: a folder, or s3://bucket/prefix (required)")
 	profile := fs.String("profile", string(contactevents.Compat), "validation `profile`: "+strings.Join(profileNames(), ", "))
+	contactRows := fs.Bool("contacts", false, "write a row per contact (its summary, as the contacts command computes it), not per event")
+	ev := addEvictFlags(fs)
 	partition := fs.String("partition", string(export.PartitionDay), "the `layout`: day (dt=YYYY-MM-DD/), hour (dt=YYYY-MM-DD/hour=HH/) or none")
 	// Not addSourceFlags: --format is the output's here (as the issue's
 	// command line has it); the input's delivery format is detected.
@@ -58,6 +61,10 @@ func runExport(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		return usageError(stderr, fs, "give at least one source (- for stdin)")
 	case !slices.Contains(export.Partitioning("").Values(), export.Partitioning(*partition)):
 		return usageError(stderr, fs, "unknown partitioning %q (want day, hour or none)", *partition)
+	case ev.check() != "":
+		return usageError(stderr, fs, "%s", ev.check())
+	case !*contactRows && ev.complete > 0:
+		return usageError(stderr, fs, "--evict-complete and --evict-idle are flags of --contacts")
 	}
 	prof, err := contactevents.ParseProfile(*profile)
 	if err != nil {
@@ -78,7 +85,11 @@ func runExport(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		}
 		create = s3Files(ctx, s3s, bucket, prefix)
 	}
-	w, err := export.NewWriter(export.Options{Create: create, Partition: export.Partitioning(*partition)})
+	o := export.Options{Create: create, Partition: export.Partitioning(*partition)}
+	if *contactRows {
+		return exportContacts(ctx, sources, stdin, s3s, prof, ev, o, *outDir, stdout, stderr)
+	}
+	w, err := export.NewWriter(o)
 	if err != nil {
 		return usageError(stderr, fs, "%v", err)
 	}
@@ -130,19 +141,7 @@ func runExport(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	fmt.Fprintln(diag, rep.summary())
 	diag.Flush()
 
-	out := bufio.NewWriter(stdout)
-	rows := 0
-	for _, p := range w.Partitions() {
-		name := p.Name
-		if name == "" {
-			name = "."
-		}
-		fmt.Fprintf(out, "%s\t%d %s\t%s\n", name, p.Rows, plural(int(p.Rows), "row", "rows"), strings.Join(p.Files, " "))
-		rows += int(p.Rows)
-	}
-	fmt.Fprintf(out, "%d %s written to %s\n", rows, plural(rows, "row", "rows"), *outDir)
-	if err := out.Flush(); err != nil {
-		fmt.Fprintf(stderr, "contactevents: writing the output: %v\n", err)
+	if !printPartitions(stdout, stderr, w.Partitions(), *outDir) {
 		return exitError
 	}
 	switch {
@@ -155,6 +154,27 @@ func runExport(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		return exitInvalid
 	}
 	return exitValid
+}
+
+// printPartitions prints the rows and files written per partition, then
+// the total; false when stdout could not be written (said on stderr).
+func printPartitions(stdout, stderr io.Writer, parts []export.Partition, outDir string) bool {
+	out := bufio.NewWriter(stdout)
+	rows := 0
+	for _, p := range parts {
+		name := p.Name
+		if name == "" {
+			name = "."
+		}
+		fmt.Fprintf(out, "%s\t%d %s\t%s\n", name, p.Rows, plural(int(p.Rows), "row", "rows"), strings.Join(p.Files, " "))
+		rows += int(p.Rows)
+	}
+	fmt.Fprintf(out, "%d %s written to %s\n", rows, plural(rows, "row", "rows"), outDir)
+	if err := out.Flush(); err != nil {
+		fmt.Fprintf(stderr, "contactevents: writing the output: %v\n", err)
+		return false
+	}
+	return true
 }
 
 // s3Files is an export.Options.Create that writes each file to a

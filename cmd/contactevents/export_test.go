@@ -159,6 +159,9 @@ func TestExportUsage(t *testing.T) {
 		{"export", "--out", t.TempDir(), "--partition", "week", "x.json"},
 		{"schema", "--format", "athena"},
 		{"schema", "--format", "hive", "--location", "s3://b/p/"},
+		{"schema", "--contacts", "--location", "s3://b/p/"},
+		{"schema", "--contacts", "--format", "athena-json", "--location", "s3://b/p/"},
+		{"export", "--contacts", "--out", t.TempDir()},
 	} {
 		if _, errOut, code := cli(t, nil, args...); code != exitError || errOut == "" {
 			t.Errorf("%q: exit %d, stderr %q, want a usage error", args, code, errOut)
@@ -169,14 +172,20 @@ func TestExportUsage(t *testing.T) {
 // TestTableGolden pins the tables schema prints (go test -update rewrites
 // them after a schema change).
 func TestTableGolden(t *testing.T) {
-	for _, tc := range []struct{ golden, format, partition string }{
-		{"table-athena-day.sql", "athena", "day"},
-		{"table-athena-hour.sql", "athena", "hour"},
-		{"table-athena-json.sql", "athena-json", "day"},
-		{"table-glue-day.json", "glue", "day"},
+	for _, tc := range []struct {
+		golden, format, partition string
+		more                      []string
+	}{
+		{"table-athena-day.sql", "athena", "day", []string{"--table", "contact_events"}},
+		{"table-athena-hour.sql", "athena", "hour", []string{"--table", "contact_events"}},
+		{"table-athena-json.sql", "athena-json", "day", []string{"--table", "contact_events"}},
+		{"table-glue-day.json", "glue", "day", []string{"--table", "contact_events"}},
+		{"table-athena-contacts-day.sql", "athena", "day", []string{"--contacts"}},
+		{"table-glue-contacts-hour.json", "glue", "hour", []string{"--contacts"}},
 	} {
 		t.Run(tc.golden, func(t *testing.T) {
-			out, errOut, code := cli(t, nil, "schema", "--format", tc.format, "--partition", tc.partition, "--location", "s3://my-archive/contact-events/", "--table", "contact_events")
+			args := append([]string{"schema", "--format", tc.format, "--partition", tc.partition, "--location", "s3://my-archive/contact-events/"}, tc.more...)
+			out, errOut, code := cli(t, nil, args...)
 			if code != exitValid || errOut != "" {
 				t.Fatalf("exit %d, stderr %q", code, errOut)
 			}

@@ -306,7 +306,7 @@ func runSchema(args []string, stdout, stderr io.Writer) int {
 	if len(operands) > 0 {
 		return usageError(stderr, fs, "unexpected argument %q", operands[0])
 	}
-	if table.format != formatJSONSchema {
+	if table.format != formatJSONSchema || table.contacts {
 		return printTable(fs, table, stdout, stderr)
 	}
 	var b []byte

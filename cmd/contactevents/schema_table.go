@@ -25,6 +25,7 @@ var tableFormats = []string{formatJSONSchema, formatAthena, formatAthenaJSON, fo
 // tableOptions are the flags of `schema` for a table.
 type tableOptions struct {
 	format, location, table, partition string
+	contacts                           bool // the table of export --contacts
 }
 
 // tableFlags defines schema's table flags on fs; they are set once fs is
@@ -34,14 +35,22 @@ func tableFlags(fs *flag.FlagSet) *tableOptions {
 	fs.StringVar(&o.format, "format", formatJSONSchema, "what to print: "+strings.Join(tableFormats, ", ")+
 		" (athena: the table of `export`'s Parquet, athena-json: of normalize's NDJSON, glue: a Glue TableInput)")
 	fs.StringVar(&o.location, "location", "", "the table's `s3://bucket/prefix/` (the --out of export, or where normalize's output is)")
-	fs.StringVar(&o.table, "table", "contact_events", "the table's `name`")
+	fs.StringVar(&o.table, "table", "", "the table's `name` (default contact_events, with --contacts contacts)")
+	fs.BoolVar(&o.contacts, "contacts", false, "with --format athena or glue: the table of export --contacts (a row a contact)")
 	fs.StringVar(&o.partition, "partition", string(export.PartitionDay), "the export's `layout`: day, hour or none (as export's --partition)")
 	return o
 }
 
-// printTable prints the table of o.format.
+// printTable prints the table of o.format (a usage error for the JSON
+// Schema of the contacts, which has none).
 func printTable(fs *flag.FlagSet, o *tableOptions, stdout, stderr io.Writer) int {
 	p := export.Partitioning(o.partition)
+	if o.table == "" {
+		o.table = "contact_events"
+		if o.contacts {
+			o.table = "contacts"
+		}
+	}
 	switch {
 	case !slices.Contains(tableFormats, o.format):
 		return usageError(stderr, fs, "unknown format %q (want one of %s)", o.format, strings.Join(tableFormats, ", "))
@@ -51,15 +60,21 @@ func printTable(fs *flag.FlagSet, o *tableOptions, stdout, stderr io.Writer) int
 		return usageError(stderr, fs, "invalid table name %q", o.table)
 	case !slices.Contains(p.Values(), p):
 		return usageError(stderr, fs, "unknown partitioning %q (want day, hour or none)", o.partition)
+	case o.contacts && (o.format == formatAthenaJSON || o.format == formatJSONSchema):
+		return usageError(stderr, fs, "--contacts is the table of export --contacts: --format athena or glue")
+	}
+	athena, glue := export.AthenaTable, export.GlueTable
+	if o.contacts {
+		athena, glue = export.AthenaContactsTable, export.GlueContactsTable
 	}
 	var out string
 	switch o.format {
 	case formatAthena:
-		out = export.AthenaTable(o.table, o.location, p)
+		out = athena(o.table, o.location, p)
 	case formatAthenaJSON:
 		out = export.AthenaJSONTable(o.table, o.location)
 	case formatGlue:
-		b, err := json.MarshalIndent(export.GlueTable(o.table, o.location, p), "", "  ")
+		b, err := json.MarshalIndent(glue(o.table, o.location, p), "", "  ")
 		if err != nil {
 			fmt.Fprintf(stderr, "contactevents: %v\n", err)
 			return exitError

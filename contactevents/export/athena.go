@@ -51,10 +51,20 @@ func PartitionColumns(p Partitioning) [][2]string {
 // with partition projection of that layout: no crawler, no MSCK REPAIR
 // TABLE, new partitions are queryable as soon as their files are written.
 func AthenaTable(table, location string, p Partitioning) string {
+	return athenaTable(table, location, p, Columns())
+}
+
+// AthenaContactsTable is AthenaTable for the contact rows a ContactWriter
+// wrote under location.
+func AthenaContactsTable(table, location string, p Partitioning) string {
+	return athenaTable(table, location, p, ContactColumns())
+}
+
+func athenaTable(table, location string, p Partitioning, columns []Column) string {
 	location = strings.TrimSuffix(location, "/") + "/"
 	var b strings.Builder
 	fmt.Fprintf(&b, "CREATE EXTERNAL TABLE IF NOT EXISTS `%s` (\n", table)
-	writeColumns(&b, Columns(), HiveType)
+	writeColumns(&b, columns, HiveType)
 	b.WriteString(")\n")
 	if parts := PartitionColumns(p); len(parts) > 0 {
 		var cols []string
@@ -126,6 +136,16 @@ type GlueColumn struct{ Name, Type string }
 // GlueTable returns the Glue table of the Parquet files an export with the
 // layout p wrote under location: the table AthenaTable creates.
 func GlueTable(table, location string, p Partitioning) GlueTableInput {
+	return glueTable(table, location, p, Columns())
+}
+
+// GlueContactsTable is GlueTable for the contact rows a ContactWriter wrote
+// under location.
+func GlueContactsTable(table, location string, p Partitioning) GlueTableInput {
+	return glueTable(table, location, p, ContactColumns())
+}
+
+func glueTable(table, location string, p Partitioning, columns []Column) GlueTableInput {
 	location = strings.TrimSuffix(location, "/") + "/"
 	t := GlueTableInput{Name: table, TableType: "EXTERNAL_TABLE", Parameters: map[string]string{"classification": "parquet", "EXTERNAL": "TRUE"}}
 	for _, kv := range tableProperties(location, p) {
@@ -134,7 +154,7 @@ func GlueTable(table, location string, p Partitioning) GlueTableInput {
 	for _, pc := range PartitionColumns(p) {
 		t.PartitionKeys = append(t.PartitionKeys, GlueColumn{pc[0], pc[1]})
 	}
-	for _, c := range Columns() {
+	for _, c := range columns {
 		t.StorageDescriptor.Columns = append(t.StorageDescriptor.Columns, GlueColumn{c.Name, hiveType(c, "timestamp", "")})
 	}
 	t.StorageDescriptor.Location = location

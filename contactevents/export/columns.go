@@ -27,7 +27,8 @@ type Column struct {
 	Name string // the column's name: the snake_case of Key
 	// Key is the JSON key of the value in the event (canonical); empty for
 	// the export's own columns (unknown, source_file, source_line,
-	// schema_version) and for elements.
+	// schema_version) and for elements. Of ContactColumns, the key in the
+	// summary's JSON.
 	Key string
 	// InEnvelope says the value is a member of the EventBridge envelope,
 	// not of the contact event in its detail.
@@ -44,14 +45,10 @@ type Column struct {
 // from the generated row types, whose struct tags are also what parquet-go
 // derives the files' schema from: one source.
 func Columns() []Column {
-	columnsOnce.Do(func() { columns = structColumns(reflect.TypeFor[row]()) })
-	return columns
+	return rowColumns()
 }
 
-var (
-	columnsOnce sync.Once
-	columns     []Column
-)
+var rowColumns = sync.OnceValue(func() []Column { return structColumns(reflect.TypeFor[row]()) })
 
 func structColumns(t reflect.Type) []Column {
 	var out []Column

@@ -2,6 +2,7 @@ package export
 
 import (
 	"fmt"
+	"slices"
 	"testing"
 
 	"github.com/parquet-go/parquet-go"
@@ -12,26 +13,32 @@ import (
 // from, against the schema parquet-go writes into the files: the same
 // columns and fields, in the same order, of the same types.
 func TestColumnsAreTheParquetSchema(t *testing.T) {
-	s := parquet.SchemaOf(new(row))
-	got := Columns()
-	if len(got) != len(s.Fields()) {
-		t.Fatalf("%d columns, the Parquet schema has %d", len(got), len(s.Fields()))
+	// Every column and field may be NULL (absent), but for schema_version.
+	compareColumns(t, Columns(), parquet.SchemaOf(new(row)), "schema_version")
+}
+
+// compareColumns compares the columns cs with the Parquet schema s: the
+// columns and fields named required (a path: conflicts[].fact) are
+// required, every other is optional; list elements and map values are
+// required.
+func compareColumns(t *testing.T, cs []Column, s *parquet.Schema, required ...string) {
+	t.Helper()
+	if len(cs) != len(s.Fields()) {
+		t.Fatalf("%d columns, the Parquet schema has %d", len(cs), len(s.Fields()))
 	}
 	for i, f := range s.Fields() {
-		compareColumn(t, f.Name(), got[i], f)
+		compareColumn(t, f.Name(), cs[i], f, required)
 	}
 }
 
-func compareColumn(t *testing.T, at string, c Column, n parquet.Field) {
+func compareColumn(t *testing.T, at string, c Column, n parquet.Field, required []string) {
 	t.Helper()
 	if c.Name != "" && c.Name != n.Name() {
 		t.Errorf("%s: column %q, the Parquet schema has %q", at, c.Name, n.Name())
 		return
 	}
-	// Every column and field may be NULL (absent), but for schema_version;
-	// list elements and map values are not.
-	if c.Name != "" && !n.Optional() && n.Name() != "schema_version" {
-		t.Errorf("%s: not optional in the Parquet schema", at)
+	if c.Name != "" && n.Optional() == slices.Contains(required, at) {
+		t.Errorf("%s: optional is %v in the Parquet schema, want %v", at, n.Optional(), !n.Optional())
 	}
 	kind, sub := kindOf(n)
 	if kind != c.Kind {
@@ -45,10 +52,10 @@ func compareColumn(t *testing.T, at string, c Column, n parquet.Field) {
 			return
 		}
 		for i, f := range n.Fields() {
-			compareColumn(t, at+"."+f.Name(), c.Fields[i], f)
+			compareColumn(t, at+"."+f.Name(), c.Fields[i], f, required)
 		}
 	case KindArray, KindMap:
-		compareColumn(t, at+"[]", *c.Elem, sub)
+		compareColumn(t, at+"[]", *c.Elem, sub, required)
 	}
 }
 
@@ -86,4 +93,14 @@ func kindOf(n parquet.Field) (Kind, parquet.Field) {
 		return KindBoolean, nil
 	}
 	return Kind(n.Type().String()), nil
+}
+
+// TestContactColumnsAreTheParquetSchema: ContactColumns, which the contact
+// tables' DDL is written from, is the schema of the contact rows' files.
+// What a summary always has (its ID, flags and counts, a conflict's fact
+// and values) is required, the rest may be NULL (not known).
+func TestContactColumnsAreTheParquetSchema(t *testing.T) {
+	compareColumns(t, ContactColumns(), parquet.SchemaOf(new(contactRow)),
+		"contact_id", "abandoned", "queued_for_callback", "complete", "events", "duplicates",
+		"conflicts[].fact", "conflicts[].values")
 }

@@ -49,7 +49,7 @@ type row struct {
 
 	// ReplayName is the name of the EventBridge replay that re-sent this event;
 	// present only on replayed events. Column replay_name.
-	ReplayName string `key:"replay-name,envelope" parquet:"replay_name,optional"`
+	ReplayName *string `key:"replay-name,envelope" parquet:"replay_name,optional"`
 
 	// EventType is the type of event published. Column event_type.
 	EventType *string `key:"eventType" parquet:"event_type,optional"`
@@ -60,15 +60,15 @@ type row struct {
 	// InitialContactID is the identifier of the initial contact (the older page:
 	// "the original identifier of the contact that was transferred"). Column
 	// initial_contact_id.
-	InitialContactID string `key:"initialContactId" parquet:"initial_contact_id,optional"`
+	InitialContactID *string `key:"initialContactId" parquet:"initial_contact_id,optional"`
 
 	// RelatedContactID is the contactId that is related to this contact. Column
 	// related_contact_id.
-	RelatedContactID string `key:"relatedContactId" parquet:"related_contact_id,optional"`
+	RelatedContactID *string `key:"relatedContactId" parquet:"related_contact_id,optional"`
 
 	// PreviousContactID is the original identifier of the contact that was
 	// transferred. Column previous_contact_id.
-	PreviousContactID string `key:"previousContactId" parquet:"previous_contact_id,optional"`
+	PreviousContactID *string `key:"previousContactId" parquet:"previous_contact_id,optional"`
 
 	// Channel is the type of channel. Column channel.
 	Channel *string `key:"channel" parquet:"channel,optional"`
@@ -127,13 +127,13 @@ type row struct {
 	// the values (the older page as the CONNECTED_TO_SYSTEM status codes) but
 	// neither names the key or samples it; the key is the camelCase of the
 	// documented name. Column answering_machine_detection_status.
-	AnsweringMachineDetectionStatus string `key:"answeringMachineDetectionStatus" parquet:"answering_machine_detection_status,optional"`
+	AnsweringMachineDetectionStatus *string `key:"answeringMachineDetectionStatus" parquet:"answering_machine_detection_status,optional"`
 
 	// DisconnectReason holds how the contact was terminated; available for
 	// contacts of outbound campaigns in which the media connection failed.
 	// Documented as "DisconnectReason code" without a key or sample; the key is
 	// the camelCase of the documented name. Column disconnect_reason.
-	DisconnectReason string `key:"disconnectReason" parquet:"disconnect_reason,optional"`
+	DisconnectReason *string `key:"disconnectReason" parquet:"disconnect_reason,optional"`
 
 	// Campaign holds information associated with a campaign. The current page
 	// names the type without members; its member comes from the Amazon Connect
@@ -239,15 +239,18 @@ type row struct {
 	// member in the event to its value, verbatim; NULL when there are none.
 	// Members of a value written as JSON are in that JSON instead. Column
 	// unknown.
-	Unknown string `parquet:"unknown,optional"`
+	Unknown *string `parquet:"unknown,optional"`
+	unknown string
 
 	// SourceFile is the file or S3 object the event was read from. Column
 	// source_file.
-	SourceFile string `parquet:"source_file,optional"`
+	SourceFile *string `parquet:"source_file,optional"`
+	sourceFile string
 
 	// SourceLine is the line of the source where the event starts; NULL when not
 	// known. Column source_line.
-	SourceLine int64 `parquet:"source_line,optional"`
+	SourceLine *int64 `parquet:"source_line,optional"`
+	sourceLine int64
 
 	// SchemaVersion is the SchemaVersion of the code that wrote the row. Column
 	// schema_version.
@@ -267,7 +270,7 @@ func (r *row) fill(ev *contactevents.Event, u *unknowns) {
 		r.Time = millis(v.Time, &r.storeTime)
 		r.Region = &v.Region
 		r.Resources = v.Resources
-		r.ReplayName = v.ReplayName
+		r.ReplayName = optional(&v.ReplayName)
 		u.add(at, ev.Unknown)
 		at = &path{
 			key: "detail",
@@ -282,14 +285,14 @@ func (r *row) fill(ev *contactevents.Event, u *unknowns) {
 		r.Time = nil
 		r.Region = nil
 		r.Resources = nil
-		r.ReplayName = ""
+		r.ReplayName = nil
 	}
 	v := &ev.Detail
 	r.EventType = (*string)(&v.EventType)
 	r.ContactID = &v.ContactID
-	r.InitialContactID = v.InitialContactID
-	r.RelatedContactID = v.RelatedContactID
-	r.PreviousContactID = v.PreviousContactID
+	r.InitialContactID = optional(&v.InitialContactID)
+	r.RelatedContactID = optional(&v.RelatedContactID)
+	r.PreviousContactID = optional(&v.PreviousContactID)
 	r.Channel = (*string)(&v.Channel)
 	r.InstanceARN = &v.InstanceARN
 	r.InitiationMethod = (*string)(&v.InitiationMethod)
@@ -321,8 +324,8 @@ func (r *row) fill(ev *contactevents.Event, u *unknowns) {
 		})
 		r.CustomerVoiceActivity = &r.storeCustomerVoiceActivity
 	}
-	r.AnsweringMachineDetectionStatus = string(v.AnsweringMachineDetectionStatus)
-	r.DisconnectReason = string(v.DisconnectReason)
+	r.AnsweringMachineDetectionStatus = optional((*string)(&v.AnsweringMachineDetectionStatus))
+	r.DisconnectReason = optional((*string)(&v.DisconnectReason))
 	r.Campaign = nil
 	if v.Campaign != nil {
 		r.storeCampaign.fill(v.Campaign, u, &path{
@@ -629,12 +632,12 @@ func (r *hierarchyGroupsRow) fill(v *contactevents.HierarchyGroups, u *unknowns,
 // hierarchyGroupRow is the Parquet struct of HierarchyGroup.
 type hierarchyGroupRow struct {
 	// ARN is the ARN of the agent group at this level. Column arn.
-	ARN string `key:"arn" parquet:"arn,optional"`
+	ARN *string `key:"arn" parquet:"arn,optional"`
 }
 
 // fill sets r to the fields of v, at the JSON Pointer at; the unknown members go to u.
 func (r *hierarchyGroupRow) fill(v *contactevents.HierarchyGroup, u *unknowns, at *path) {
-	r.ARN = v.ARN
+	r.ARN = optional(&v.ARN)
 	u.add(at, v.Unknown)
 }
 
@@ -663,12 +666,12 @@ func (r *customerVoiceActivityRow) fill(v *contactevents.CustomerVoiceActivity, 
 // campaignRow is the Parquet struct of Campaign.
 type campaignRow struct {
 	// CampaignID is a unique identifier for a campaign. Column campaign_id.
-	CampaignID string `key:"campaignId" parquet:"campaign_id,optional"`
+	CampaignID *string `key:"campaignId" parquet:"campaign_id,optional"`
 }
 
 // fill sets r to the fields of v, at the JSON Pointer at; the unknown members go to u.
 func (r *campaignRow) fill(v *contactevents.Campaign, u *unknowns, at *path) {
-	r.CampaignID = v.CampaignID
+	r.CampaignID = optional(&v.CampaignID)
 	u.add(at, v.Unknown)
 }
 
@@ -891,7 +894,7 @@ func (r *routingCriteriaRow) fill(v *contactevents.RoutingCriteria, u *unknowns,
 // stepRow is the Parquet struct of Step.
 type stepRow struct {
 	// Status is the status of a routing step. Column status.
-	Status string `key:"status" parquet:"status,optional"`
+	Status *string `key:"status" parquet:"status,optional"`
 
 	// Expression is a tagged union to specify the expression of a routing step:
 	// exactly one of andExpression, orExpression and attributeCondition. The
@@ -908,7 +911,7 @@ type stepRow struct {
 
 // fill sets r to the fields of v, at the JSON Pointer at; the unknown members go to u.
 func (r *stepRow) fill(v *contactevents.Step, u *unknowns, at *path) {
-	r.Status = string(v.Status)
+	r.Status = optional((*string)(&v.Status))
 	r.Expression = nil
 	if v.Expression != nil {
 		r.storeExpression.fill(v.Expression, u, &path{
@@ -980,14 +983,14 @@ func (r *expressionRow) fill(v *contactevents.Expression, u *unknowns, at *path)
 // attributeConditionRow is the Parquet struct of AttributeCondition.
 type attributeConditionRow struct {
 	// Name is the name of the predefined attribute. Column name.
-	Name string `key:"name" parquet:"name,optional"`
+	Name *string `key:"name" parquet:"name,optional"`
 
 	// Value is the value of the predefined attribute. Column value.
-	Value string `key:"value" parquet:"value,optional"`
+	Value *string `key:"value" parquet:"value,optional"`
 
 	// ComparisonOperator is the operator of the condition. Column
 	// comparison_operator.
-	ComparisonOperator string `key:"comparisonOperator" parquet:"comparison_operator,optional"`
+	ComparisonOperator *string `key:"comparisonOperator" parquet:"comparison_operator,optional"`
 
 	// ProficiencyLevel is the proficiency level of the condition. Documented as
 	// Float with valid values 1.0, 2.0, 3.0, 4.0 and 5.0, read as the range 1.0
@@ -1008,9 +1011,9 @@ type attributeConditionRow struct {
 
 // fill sets r to the fields of v, at the JSON Pointer at; the unknown members go to u.
 func (r *attributeConditionRow) fill(v *contactevents.AttributeCondition, u *unknowns, at *path) {
-	r.Name = v.Name
-	r.Value = v.Value
-	r.ComparisonOperator = string(v.ComparisonOperator)
+	r.Name = optional(&v.Name)
+	r.Value = optional(&v.Value)
+	r.ComparisonOperator = optional((*string)(&v.ComparisonOperator))
 	r.ProficiencyLevel = v.ProficiencyLevel
 	r.Range = nil
 	if v.Range != nil {
@@ -1200,11 +1203,11 @@ func (r *chatContactMetricsRow) fill(v *contactevents.ChatContactMetrics, u *unk
 // participantMetricsRow is the Parquet struct of ParticipantMetrics.
 type participantMetricsRow struct {
 	// ParticipantID is the participant's identifier. Column participant_id.
-	ParticipantID string `key:"participantId" parquet:"participant_id,optional"`
+	ParticipantID *string `key:"participantId" parquet:"participant_id,optional"`
 
 	// ParticipantType is the type of a chat participant, as ParticipantMetrics
 	// lists them. Column participant_type.
-	ParticipantType string `key:"participantType" parquet:"participant_type,optional"`
+	ParticipantType *string `key:"participantType" parquet:"participant_type,optional"`
 
 	// ConversationAbandon holds whether the participant abandoned the
 	// conversation. Column conversation_abandon.
@@ -1239,8 +1242,8 @@ type participantMetricsRow struct {
 
 // fill sets r to the fields of v, at the JSON Pointer at; the unknown members go to u.
 func (r *participantMetricsRow) fill(v *contactevents.ParticipantMetrics, u *unknowns, at *path) {
-	r.ParticipantID = v.ParticipantID
-	r.ParticipantType = string(v.ParticipantType)
+	r.ParticipantID = optional(&v.ParticipantID)
+	r.ParticipantType = optional((*string)(&v.ParticipantType))
 	r.ConversationAbandon = v.ConversationAbandon
 	r.MessagesSent = v.MessagesSent
 	r.NumResponses = v.NumResponses
@@ -1255,10 +1258,10 @@ func (r *participantMetricsRow) fill(v *contactevents.ParticipantMetrics, u *unk
 type endpointRow struct {
 	// Address is the endpoint's address: E.164 for TELEPHONE_NUMBER (not
 	// checked: the other types have other formats). Column address.
-	Address string `key:"address" parquet:"address,optional"`
+	Address *string `key:"address" parquet:"address,optional"`
 
 	// Type is the type of an endpoint. Column type.
-	Type string `key:"type" parquet:"type,optional"`
+	Type *string `key:"type" parquet:"type,optional"`
 
 	// DisplayName is the endpoint's display name. Column display_name.
 	DisplayName *string `key:"displayName" parquet:"display_name,optional"`
@@ -1266,8 +1269,8 @@ type endpointRow struct {
 
 // fill sets r to the fields of v, at the JSON Pointer at; the unknown members go to u.
 func (r *endpointRow) fill(v *contactevents.Endpoint, u *unknowns, at *path) {
-	r.Address = v.Address
-	r.Type = string(v.Type)
+	r.Address = optional(&v.Address)
+	r.Type = optional((*string)(&v.Type))
 	r.DisplayName = v.DisplayName
 	u.add(at, v.Unknown)
 }
@@ -1290,14 +1293,14 @@ type recordingsInfoRow struct {
 	Location *string `key:"location" parquet:"location,optional"`
 
 	// MediaStreamType is the media of a recording. Column media_stream_type.
-	MediaStreamType string `key:"mediaStreamType" parquet:"media_stream_type,optional"`
+	MediaStreamType *string `key:"mediaStreamType" parquet:"media_stream_type,optional"`
 
 	// ParticipantType is the participant whose side a recording holds. Decision:
 	// the values are exactly as the latest page lists them (All, Manager, Agent,
 	// Customer, Thirdparty, Supervisor: mixed case, Thirdparty in one word),
 	// although they differ from ParticipantMetrics' Agent, Customer, Supervisor
 	// and from the API's upper-case values. Column participant_type.
-	ParticipantType string `key:"participantType" parquet:"participant_type,optional"`
+	ParticipantType *string `key:"participantType" parquet:"participant_type,optional"`
 
 	// StartTimestamp holds when the recording started. Column start_timestamp.
 	StartTimestamp      *int64 `key:"startTimestamp" parquet:"start_timestamp,optional,timestamp(millisecond)"`
@@ -1308,10 +1311,10 @@ type recordingsInfoRow struct {
 	storeStopTimestamp int64
 
 	// Status is the status of a recording. Column status.
-	Status string `key:"status" parquet:"status,optional"`
+	Status *string `key:"status" parquet:"status,optional"`
 
 	// StorageType is the storage of a recording. Column storage_type.
-	StorageType string `key:"storageType" parquet:"storage_type,optional"`
+	StorageType *string `key:"storageType" parquet:"storage_type,optional"`
 }
 
 // fill sets r to the fields of v, at the JSON Pointer at; the unknown members go to u.
@@ -1320,12 +1323,12 @@ func (r *recordingsInfoRow) fill(v *contactevents.RecordingsInfo, u *unknowns, a
 	r.FragmentStartNumber = v.FragmentStartNumber
 	r.FragmentStopNumber = v.FragmentStopNumber
 	r.Location = v.Location
-	r.MediaStreamType = string(v.MediaStreamType)
-	r.ParticipantType = string(v.ParticipantType)
+	r.MediaStreamType = optional((*string)(&v.MediaStreamType))
+	r.ParticipantType = optional((*string)(&v.ParticipantType))
 	r.StartTimestamp = millis(v.StartTimestamp, &r.storeStartTimestamp)
 	r.StopTimestamp = millis(v.StopTimestamp, &r.storeStopTimestamp)
-	r.Status = string(v.Status)
-	r.StorageType = string(v.StorageType)
+	r.Status = optional((*string)(&v.Status))
+	r.StorageType = optional((*string)(&v.StorageType))
 	u.add(at, v.Unknown)
 }
 
@@ -1333,10 +1336,10 @@ func (r *recordingsInfoRow) fill(v *contactevents.RecordingsInfo, u *unknowns, a
 type contactEvaluationRow struct {
 	// EvaluationARN is the ARN of the evaluation; always present. Column
 	// evaluation_arn.
-	EvaluationARN string `key:"evaluationArn" parquet:"evaluation_arn,optional"`
+	EvaluationARN *string `key:"evaluationArn" parquet:"evaluation_arn,optional"`
 
 	// Status is the status of an evaluation. Column status.
-	Status string `key:"status" parquet:"status,optional"`
+	Status *string `key:"status" parquet:"status,optional"`
 
 	// StartTimestamp holds when the evaluation started. Column start_timestamp.
 	StartTimestamp      *int64 `key:"startTimestamp" parquet:"start_timestamp,optional,timestamp(millisecond)"`
@@ -1358,8 +1361,8 @@ type contactEvaluationRow struct {
 
 // fill sets r to the fields of v, at the JSON Pointer at; the unknown members go to u.
 func (r *contactEvaluationRow) fill(v *contactevents.ContactEvaluation, u *unknowns, at *path) {
-	r.EvaluationARN = v.EvaluationARN
-	r.Status = string(v.Status)
+	r.EvaluationARN = optional(&v.EvaluationARN)
+	r.Status = optional((*string)(&v.Status))
 	r.StartTimestamp = millis(v.StartTimestamp, &r.storeStartTimestamp)
 	r.EndTimestamp = millis(v.EndTimestamp, &r.storeEndTimestamp)
 	r.DeleteTimestamp = millis(v.DeleteTimestamp, &r.storeDeleteTimestamp)
@@ -1379,21 +1382,21 @@ type stateTransitionRow struct {
 	storeStateEndTimestamp int64
 
 	// State is a supervisor's state on the contact. Column state.
-	State string `key:"state" parquet:"state,optional"`
+	State *string `key:"state" parquet:"state,optional"`
 }
 
 // fill sets r to the fields of v, at the JSON Pointer at; the unknown members go to u.
 func (r *stateTransitionRow) fill(v *contactevents.StateTransition, u *unknowns, at *path) {
 	r.StateStartTimestamp = millis(v.StateStartTimestamp, &r.storeStateStartTimestamp)
 	r.StateEndTimestamp = millis(v.StateEndTimestamp, &r.storeStateEndTimestamp)
-	r.State = string(v.State)
+	r.State = optional((*string)(&v.State))
 	u.add(at, v.Unknown)
 }
 
 // outboundStrategyRow is the Parquet struct of OutboundStrategy.
 type outboundStrategyRow struct {
 	// Type is the type of an outbound strategy. Column type.
-	Type string `key:"type" parquet:"type,optional"`
+	Type *string `key:"type" parquet:"type,optional"`
 
 	// Config is the configuration of the outbound strategy. Column config.
 	Config      *outboundStrategyConfigRow `key:"config" parquet:"config,optional"`
@@ -1402,7 +1405,7 @@ type outboundStrategyRow struct {
 
 // fill sets r to the fields of v, at the JSON Pointer at; the unknown members go to u.
 func (r *outboundStrategyRow) fill(v *contactevents.OutboundStrategy, u *unknowns, at *path) {
-	r.Type = string(v.Type)
+	r.Type = optional((*string)(&v.Type))
 	r.Config = nil
 	if v.Config != nil {
 		r.storeConfig.fill(v.Config, u, &path{

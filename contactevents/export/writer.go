@@ -21,6 +21,10 @@
 //	err = w.Write(ev, "events.ndjson", 17)
 //	...
 //	err = w.Close() // out/dt=2024-05-01/part-<run>-00000.parquet
+//
+// A ContactWriter writes contact summaries (contacts.Summary) the same way,
+// a row a contact, partitioned by the contact's initiation time; see
+// ContactColumns, AthenaContactsTable and GlueContactsTable.
 package export
 
 import (
@@ -33,6 +37,7 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"time"
 
 	"github.com/parquet-go/parquet-go"
 	"github.com/parquet-go/parquet-go/compress/snappy"
@@ -100,14 +105,8 @@ var ErrNoTime = errors.New("the event has no time to partition by (no envelope t
 
 // Writer writes events as Parquet files. It is not safe for concurrent use.
 type Writer struct {
-	o       Options
-	files   map[string]*file // open files by partition
-	parts   map[string]*Partition
-	pending map[string][]pending // events not yet written, by partition
-	held    int                  // events in pending
-	tick    int64
-	seq     int
-	err     error
+	out output[row, pending]
+	u   unknowns // the unknown members of the row being filled
 }
 
 // pending is an event held until its partition is written.
@@ -117,47 +116,24 @@ type pending struct {
 	line   int
 }
 
-// file is one open Parquet file of a partition.
-type file struct {
-	part    string
-	out     io.WriteCloser
-	pw      *parquet.GenericWriter[row]
-	rows    []row // rows filled, not yet handed to pw
-	n       int
-	flushed int64 // pw.Size() after the last row group
-	used    int64 // the writer's tick when last written to
-	u       unknowns
-}
-
-// batch is the number of rows handed to parquet-go at once.
-const batch = 64
-
 // NewWriter returns a Writer with the options o.
 func NewWriter(o Options) (*Writer, error) {
-	if o.Create == nil {
-		return nil, errors.New("export: Options.Create is nil")
+	w := &Writer{}
+	if err := w.out.init(o, w.fill); err != nil {
+		return nil, err
 	}
-	if o.Partition == "" {
-		o.Partition = PartitionDay
+	return w, nil
+}
+
+func (w *Writer) fill(r *row, p *pending) {
+	w.u.reset()
+	r.fill(p.ev, &w.u)
+	r.unknown, r.sourceFile, r.sourceLine = w.u.json(), p.source, int64(p.line)
+	r.Unknown, r.SourceFile, r.SourceLine = optional(&r.unknown), optional(&r.sourceFile), nil
+	if p.line > 0 {
+		r.SourceLine = &r.sourceLine
 	}
-	if !slices.Contains(o.Partition.Values(), o.Partition) {
-		return nil, fmt.Errorf("export: unknown partitioning %q (want day, hour or none)", o.Partition)
-	}
-	if o.RunID == "" {
-		var b [16]byte
-		rand.Read(b[:])
-		o.RunID = hex.EncodeToString(b[:])
-	}
-	if o.RowGroupBytes <= 0 {
-		o.RowGroupBytes = 4 << 20
-	}
-	if o.MaxOpenFiles <= 0 {
-		o.MaxOpenFiles = 8
-	}
-	if o.BufferEvents <= 0 {
-		o.BufferEvents = 4096
-	}
-	return &Writer{o: o, files: map[string]*file{}, parts: map[string]*Partition{}, pending: map[string][]pending{}}, nil
+	r.SchemaVersion = SchemaVersion
 }
 
 // PartitionOf is the partition folder of ev under p: from the envelope's
@@ -173,69 +149,132 @@ func PartitionOf(ev *contactevents.Event, p Partitioning) (string, error) {
 	if !t.IsSet() {
 		return "", ErrNoTime
 	}
-	tt := t.Time().UTC()
+	return partitionName(t.Time(), p), nil
+}
+
+// partitionName is the partition folder of the time t under p (not
+// PartitionNone).
+func partitionName(t time.Time, p Partitioning) string {
 	if p == PartitionHour {
-		return tt.Format("dt=2006-01-02/hour=15"), nil
+		return t.UTC().Format("dt=2006-01-02/hour=15")
 	}
-	return tt.Format("dt=2006-01-02"), nil
+	return t.UTC().Format("dt=2006-01-02")
 }
 
 // Write adds ev as a row, with where it was read from (the line is 0 when
 // not known). Write holds ev until its partition is written (up to
 // BufferEvents events later, or at Close): do not modify ev after Write.
 func (w *Writer) Write(ev *contactevents.Event, source string, line int) error {
-	if w.err != nil {
-		return w.err
+	if w.out.err != nil {
+		return w.out.err
 	}
-	part, err := PartitionOf(ev, w.o.Partition)
+	part, err := PartitionOf(ev, w.out.o.Partition)
 	if err != nil {
 		return err
 	}
-	w.pending[part] = append(w.pending[part], pending{ev, source, line})
+	return w.out.add(part, pending{ev, source, line})
+}
+
+// Close finishes every open file. The Writer cannot be used afterwards.
+func (w *Writer) Close() error { return w.out.close() }
+
+// Partitions returns what was written into each partition, by name.
+func (w *Writer) Partitions() []Partition { return w.out.partitions() }
+
+// output is the partitioned Parquet files of a Writer (rows R of events)
+// or a ContactWriter (of contact summaries): it holds the items H, groups
+// them by partition, fills a row of each and writes the rows into a file of
+// the partition, with a bounded number of files open.
+type output[R, H any] struct {
+	o       Options
+	fill    func(*R, *H)
+	files   map[string]*file[R] // open files by partition
+	parts   map[string]*Partition
+	pending map[string][]H // items not yet written, by partition
+	held    int            // items in pending
+	tick    int64
+	seq     int
+	err     error
+}
+
+// file is one open Parquet file of a partition.
+type file[R any] struct {
+	part    string
+	out     io.WriteCloser
+	pw      *parquet.GenericWriter[R]
+	rows    []R // rows filled, not yet handed to pw
+	n       int
+	flushed int64 // pw.Size() after the last row group
+	used    int64 // the writer's tick when last written to
+}
+
+// batch is the number of rows handed to parquet-go at once.
+const batch = 64
+
+func (w *output[R, H]) init(o Options, fill func(*R, *H)) error {
+	if o.Create == nil {
+		return errors.New("export: Options.Create is nil")
+	}
+	if o.Partition == "" {
+		o.Partition = PartitionDay
+	}
+	if !slices.Contains(o.Partition.Values(), o.Partition) {
+		return fmt.Errorf("export: unknown partitioning %q (want day, hour or none)", o.Partition)
+	}
+	if o.RunID == "" {
+		var b [16]byte
+		rand.Read(b[:])
+		o.RunID = hex.EncodeToString(b[:])
+	}
+	if o.RowGroupBytes <= 0 {
+		o.RowGroupBytes = 4 << 20
+	}
+	if o.MaxOpenFiles <= 0 {
+		o.MaxOpenFiles = 8
+	}
+	if o.BufferEvents <= 0 {
+		o.BufferEvents = 4096
+	}
+	*w = output[R, H]{o: o, fill: fill, files: map[string]*file[R]{}, parts: map[string]*Partition{}, pending: map[string][]H{}}
+	return nil
+}
+
+// add holds h until its partition part is written.
+func (w *output[R, H]) add(part string, h H) error {
+	w.pending[part] = append(w.pending[part], h)
 	if w.held++; w.held >= w.o.BufferEvents {
 		return w.writePending()
 	}
 	return nil
 }
 
-// writePending writes the held events, a partition at a time, in the
+// writePending writes the held items, a partition at a time, in the
 // partitions' order.
-func (w *Writer) writePending() error {
+func (w *output[R, H]) writePending() error {
+	var zero H
 	for _, part := range slices.Sorted(maps.Keys(w.pending)) {
-		evs := w.pending[part]
+		items := w.pending[part]
 		f, err := w.file(part)
 		if err != nil {
 			return w.fail(err)
 		}
-		for i := range evs {
-			if err := w.writeRow(f, &evs[i]); err != nil {
-				return w.fail(err)
+		for i := range items {
+			w.fill(&f.rows[f.n], &items[i])
+			items[i] = zero
+			if f.n++; f.n == batch {
+				if err := w.flushRows(f); err != nil {
+					return w.fail(err)
+				}
 			}
-			evs[i] = pending{}
 		}
-		w.parts[part].Rows += int64(len(evs))
+		w.parts[part].Rows += int64(len(items))
 		delete(w.pending, part)
 	}
 	w.held = 0
 	return nil
 }
 
-// writeRow fills the next row of f with p, and hands a full batch of rows
-// to the Parquet writer.
-func (w *Writer) writeRow(f *file, p *pending) error {
-	r := &f.rows[f.n]
-	f.u.reset()
-	r.fill(p.ev, &f.u)
-	r.Unknown = f.u.json()
-	r.SourceFile, r.SourceLine, r.SchemaVersion = p.source, int64(p.line), SchemaVersion
-	f.n++
-	if f.n == batch {
-		return w.flushRows(f)
-	}
-	return nil
-}
-
-func (w *Writer) fail(err error) error {
+func (w *output[R, H]) fail(err error) error {
 	if w.err == nil {
 		w.err = err
 	}
@@ -244,14 +283,14 @@ func (w *Writer) fail(err error) error {
 
 // file returns the open file of the partition part, opening one (and
 // finishing the least recently used when too many are open).
-func (w *Writer) file(part string) (*file, error) {
+func (w *output[R, H]) file(part string) (*file[R], error) {
 	w.tick++
 	if f, ok := w.files[part]; ok {
 		f.used = w.tick
 		return f, nil
 	}
 	if len(w.files) >= w.o.MaxOpenFiles {
-		var lru *file
+		var lru *file[R]
 		for _, f := range w.files {
 			if lru == nil || f.used < lru.used {
 				lru = f
@@ -270,8 +309,8 @@ func (w *Writer) file(part string) (*file, error) {
 	if err != nil {
 		return nil, err
 	}
-	f := &file{part: part, out: out, rows: make([]row, batch), used: w.tick}
-	f.pw = parquet.NewGenericWriter[row](out,
+	f := &file[R]{part: part, out: out, rows: make([]R, batch), used: w.tick}
+	f.pw = parquet.NewGenericWriter[R](out,
 		parquet.Compression(&snappy.Codec{}),
 		// Version 1 data pages: Hive-based readers (Athena engine 2,
 		// older Spark) do not read version 2 pages.
@@ -292,7 +331,7 @@ func (w *Writer) file(part string) (*file, error) {
 
 // flushRows hands the filled rows to parquet-go, and flushes the row group
 // when it has grown past RowGroupBytes.
-func (w *Writer) flushRows(f *file) error {
+func (w *output[R, H]) flushRows(f *file[R]) error {
 	if f.n == 0 {
 		return nil
 	}
@@ -310,7 +349,7 @@ func (w *Writer) flushRows(f *file) error {
 }
 
 // finish writes the rest of f and closes it.
-func (w *Writer) finish(f *file) error {
+func (w *output[R, H]) finish(f *file[R]) error {
 	delete(w.files, f.part)
 	err := w.flushRows(f)
 	if err == nil {
@@ -322,8 +361,8 @@ func (w *Writer) finish(f *file) error {
 	return err
 }
 
-// Close finishes every open file. The Writer cannot be used afterwards.
-func (w *Writer) Close() error {
+// close writes the held items and finishes every open file.
+func (w *output[R, H]) close() error {
 	var errs []error
 	if w.err == nil {
 		w.writePending()
@@ -338,8 +377,7 @@ func (w *Writer) Close() error {
 	return errors.Join(errs...)
 }
 
-// Partitions returns what was written into each partition, by name.
-func (w *Writer) Partitions() []Partition {
+func (w *output[R, H]) partitions() []Partition {
 	var out []Partition
 	for _, name := range slices.Sorted(maps.Keys(w.parts)) {
 		p := *w.parts[name]

@@ -39,6 +39,9 @@ type Issue struct {
 	InstanceLocation string // JSON Pointer (RFC 6901) of the value in the input
 	KeywordLocation  string // JSON Pointer of the rule in the profile schema, e.g. /$defs/Channel/enum
 	Message          string
+	// at and end, while at < end, are the issue's location as segments of
+	// its collector's trail, rendered into InstanceLocation by Issues.
+	at, end int32
 }
 
 // segment is one step of a location: an object key or an array index.
@@ -51,6 +54,12 @@ type segment struct {
 type Collector struct {
 	path   []segment
 	issues []Issue
+	// trail holds the locations of the issues recorded, copies of path,
+	// rendered as JSON Pointers only when the issues are read (Issues): a
+	// valid event's warnings are recorded but mostly never read, and a
+	// pooled collector's trail, unlike rendered pointers, allocates
+	// nothing once it has grown.
+	trail  []segment
 	errors int
 	// dropWarnings: warnings are counted in dropped, not recorded.
 	dropWarnings bool
@@ -62,6 +71,8 @@ type Collector struct {
 func (c *Collector) Reset() {
 	c.path = c.path[:0]
 	c.issues = c.issues[:0]
+	clear(c.trail) // no key of the last document kept alive
+	c.trail = c.trail[:0]
 	c.errors = 0
 	c.dropWarnings, c.dropped = false, 0
 }
@@ -97,15 +108,29 @@ func (c *Collector) PushIndex(i int) { c.path = append(c.path, segment{index: i}
 func (c *Collector) Pop() { c.path = c.path[:len(c.path)-1] }
 
 // Pointer renders the current location as a JSON Pointer.
-func (c *Collector) Pointer() string {
-	if len(c.path) == 0 {
+func (c *Collector) Pointer() string { return pointer(c.path) }
+
+// pointer renders a location as a JSON Pointer.
+func pointer(path []segment) string {
+	if len(path) == 0 {
 		return ""
 	}
+	// One allocation: the pointer's length first (an escaped token only
+	// grows past it, rarely: a key with '~' or '/').
+	n := 0
+	for _, s := range path {
+		n += 1 + len(s.key)
+		if s.index >= 0 {
+			n += 20
+		}
+	}
 	var b strings.Builder
-	for _, s := range c.path {
+	b.Grow(n)
+	var digits [20]byte
+	for _, s := range path {
 		b.WriteByte('/')
 		if s.index >= 0 {
-			b.WriteString(strconv.Itoa(s.index))
+			b.Write(strconv.AppendInt(digits[:0], int64(s.index), 10))
 			continue
 		}
 		b.WriteString(EscapeToken(s.key))
@@ -118,7 +143,20 @@ func (c *Collector) Add(sev Severity, keyword, msg string) {
 	if c.Skips(sev) {
 		return
 	}
-	c.AddAt(sev, c.Pointer(), keyword, msg)
+	c.addHere(sev, keyword, msg)
+}
+
+// addHere records an issue at the current location, kept as a copy of the
+// path on the trail (see Issues).
+func (c *Collector) addHere(sev Severity, keyword, msg string) {
+	if len(c.path) == 0 {
+		c.AddAt(sev, "", keyword, msg)
+		return
+	}
+	at := len(c.trail)
+	c.trail = append(c.trail, c.path...)
+	c.AddAt(sev, "", keyword, msg)
+	c.issues[len(c.issues)-1].at, c.issues[len(c.issues)-1].end = int32(at), int32(len(c.trail))
 }
 
 // AddMember records an issue at member key of the current object, without
@@ -128,7 +166,7 @@ func (c *Collector) AddMember(sev Severity, key, keyword, msg string) {
 		return
 	}
 	c.PushKey(key)
-	c.AddAt(sev, c.Pointer(), keyword, msg)
+	c.addHere(sev, keyword, msg)
 	c.Pop()
 }
 
@@ -151,7 +189,15 @@ func (c *Collector) Errors() int { return c.errors }
 
 // Issues returns the recorded issues in the order they were found. The
 // slice is owned by the collector until the next Reset.
-func (c *Collector) Issues() []Issue { return c.issues }
+func (c *Collector) Issues() []Issue {
+	for i := range c.issues {
+		if x := &c.issues[i]; x.at < x.end {
+			x.InstanceLocation = pointer(c.trail[x.at:x.end])
+			x.at, x.end = 0, 0
+		}
+	}
+	return c.issues
+}
 
 // EscapeToken escapes a reference token for a JSON Pointer (RFC 6901 §3).
 func EscapeToken(s string) string {
