@@ -2,9 +2,11 @@ package contactevents_test
 
 import (
 	"errors"
+	"iter"
 	"os"
 	"path/filepath"
 	"reflect"
+	"strconv"
 	"testing"
 
 	"github.com/connectevents/sdk-go/contactevents"
@@ -143,5 +145,55 @@ func TestParserAllocatesLess(t *testing.T) {
 	})
 	if reused > fresh-1 {
 		t.Errorf("a Parser allocates %.1f times per event, Parse %.1f: the storage is not reused", reused, fresh)
+	}
+}
+
+// TestParserRecordsMatchesRecords: a Parser's Records yields, payload
+// after payload and record by record, what Records yields (the event
+// compared while it is valid, before the next record), for every input
+// under every profile and for a batch of them.
+func TestParserRecordsMatchesRecords(t *testing.T) {
+	in := parserInputs(t)
+	var batch []byte
+	for _, doc := range in {
+		if batch == nil {
+			batch = []byte(`{"Records":[`)
+		} else {
+			batch = append(batch, ',')
+		}
+		batch = append(batch, `{"messageId":"m","eventSource":"aws:sqs","body":`...)
+		batch = strconv.AppendQuote(batch, string(doc))
+		batch = append(batch, '}')
+	}
+	in["batch"] = append(batch, "]}"...)
+	for _, prof := range contactevents.Profile("").Values() {
+		opts := []contactevents.Option{contactevents.WithProfile(prof)}
+		p := contactevents.NewParser(opts...)
+		for name, doc := range in {
+			type result struct {
+				rec  contactevents.Record
+				json string
+				err  string
+			}
+			collect := func(seq iter.Seq2[*contactevents.Record, error]) []result {
+				var out []result
+				for rec, err := range seq {
+					r := result{rec: *rec}
+					if rec.Event != nil {
+						r.json = string(rec.Event.AppendJSON(nil))
+					}
+					r.rec.Event = nil
+					if err != nil {
+						r.err = err.Error()
+					}
+					out = append(out, r)
+				}
+				return out
+			}
+			got, want := collect(p.Records(doc)), collect(contactevents.Records(doc, opts...))
+			if !reflect.DeepEqual(got, want) {
+				t.Errorf("%s/%s: Parser.Records yields\n%+v\nRecords\n%+v", prof, name, got, want)
+			}
+		}
 	}
 }

@@ -21,8 +21,29 @@ import (
 // event. The records of a batch or container come as a Decoder yields them.
 // Record.Data points into data.
 func Records(data []byte, opts ...Option) iter.Seq2[*Record, error] {
+	return records(data, newOptions(opts))
+}
+
+// Records is the package's Records with the Parser's options, into the
+// Parser's storage: each record's Event is valid until the next record is
+// yielded (or the Parser's next call), which overwrites it; call Clone to
+// keep one. Records' other fields, errors and warnings stay valid. It is
+// for a reader of many payloads that handles each event and moves on (the
+// command's NDJSON workers): no event is allocated per record.
+func (p *Parser) Records(data []byte) iter.Seq2[*Record, error] {
+	o := p.o
+	o.storage = &p.st
 	return func(yield func(*Record, error) bool) {
-		o := newOptions(opts)
+		records(data, o)(yield)
+		if cap(p.st.text) > maxRetainedText {
+			p.st.text = nil
+		}
+	}
+}
+
+// records is Records with the options o.
+func records(data []byte, o options) iter.Seq2[*Record, error] {
+	return func(yield func(*Record, error) bool) {
 		o.keep = true
 		rr, ok := newRecordReader(o, yield)
 		if !ok {

@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"iter"
 	"strconv"
 	"sync"
 
@@ -220,6 +221,11 @@ type lineWorker struct {
 	e     *engine
 	warns []contactevents.Issue
 	opts  []contactevents.Option
+	// parser decodes the lines when no event outlives its item (validate,
+	// normalize): each event reuses the storage of the one before instead
+	// of being a fresh heap object, which the collector would then scan
+	// and free. nil when events are kept (export) or tracked (contacts).
+	parser *contactevents.Parser
 }
 
 func newLineWorker(e *engine) *lineWorker {
@@ -227,7 +233,18 @@ func newLineWorker(e *engine) *lineWorker {
 	// Each line is classified on its own, as the delivery layer does for
 	// the values of an NDJSON stream.
 	w.opts = e.options(contactevents.FormatAuto, &w.warns)
+	if !e.keep && e.track == nil {
+		w.parser = contactevents.NewParser(w.opts...)
+	}
 	return w
+}
+
+// records reads the records of one line, once.
+func (w *lineWorker) records(line []byte) iter.Seq2[*contactevents.Record, error] {
+	if w.parser != nil {
+		return w.parser.Records(line)
+	}
+	return contactevents.Records(line, w.opts...)
 }
 
 // run decodes the lines of c into c.items.
@@ -271,7 +288,7 @@ func (w *lineWorker) line(c *chunk, line []byte, n int) {
 	// One read of the line: an event document is one record (with Parse's
 	// diagnosis of a malformed one), a wrapper (an SNS notification, a
 	// batch) yields each of its records, named.
-	for rec, err := range contactevents.Records(wh.data, w.opts...) {
+	for rec, err := range w.records(wh.data) {
 		w.warns = append(w.warns[:0], rec.Warnings...)
 		c.items = append(c.items, w.item(c, rec, err, &wh))
 	}
