@@ -58,10 +58,19 @@ type chunk struct {
 	done      chan struct{}
 }
 
-var bufPool = sync.Pool{New: func() any {
-	b := make([]byte, 0, chunkSize+16<<10)
-	return &b
-}}
+// The chunks' line buffers and item slices are reused: a chunk's items,
+// grown one line at a time, were most of what the pipeline allocated.
+var (
+	bufPool = sync.Pool{New: func() any {
+		b := make([]byte, 0, chunkSize+16<<10)
+		return &b
+	}}
+	itemsPool = sync.Pool{New: func() any { return new([]item) }}
+)
+
+// maxPooledItems bounds the item slices kept for reuse: a chunk of many
+// tiny lines must not pin its items.
+const maxPooledItems = 4096
 
 func newChunk(firstLine int) *chunk {
 	b := bufPool.Get().(*[]byte)
@@ -69,9 +78,16 @@ func newChunk(firstLine int) *chunk {
 	return &chunk{buf: b, firstLine: firstLine, done: make(chan struct{})}
 }
 
+// release returns the chunk's buffers to their pools once its items are
+// emitted (emit keeps no item).
 func (c *chunk) release() {
 	if c.buf != nil && cap(*c.buf) <= 2*chunkSize {
 		bufPool.Put(c.buf)
+	}
+	if c.items != nil && cap(c.items) <= maxPooledItems {
+		clear(c.items) // drop what the items point to
+		items := c.items[:0]
+		itemsPool.Put(&items)
 	}
 	c.buf, c.items, c.canon = nil, nil, nil
 }
@@ -249,6 +265,7 @@ func (w *lineWorker) records(line []byte) iter.Seq2[*contactevents.Record, error
 
 // run decodes the lines of c into c.items.
 func (w *lineWorker) run(c *chunk) {
+	c.items = *itemsPool.Get().(*[]item)
 	if c.tooLong > 0 {
 		c.items = append(c.items, item{line: c.firstLine, col: 1, problems: []problem{{
 			message: "line of " + strconv.Itoa(c.tooLong) + " bytes: " + contactevents.ErrTooLarge.Error() + " of a payload, " + strconv.Itoa(maxLine) + " bytes",
