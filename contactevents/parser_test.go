@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"reflect"
 	"strconv"
+	"strings"
 	"testing"
 
 	"github.com/connectevents/sdk-go/contactevents"
@@ -195,5 +196,23 @@ func TestParserRecordsMatchesRecords(t *testing.T) {
 				t.Errorf("%s/%s: Parser.Records yields\n%+v\nRecords\n%+v", prof, name, got, want)
 			}
 		}
+	}
+}
+
+// TestParserRecordsNested: Records called again inside a loop over the
+// same Parser's Records (a handler that parses a payload it finds) leaves
+// the outer loop's records as they were.
+func TestParserRecordsNested(t *testing.T) {
+	batch := `{"Records":[{"messageId":"m1","eventSource":"aws:sqs","body":"{}"},{"messageId":"m2","eventSource":"aws:sqs","body":"{}"}]}`
+	p := contactevents.NewParser()
+	var ids []string
+	for rec := range p.Records([]byte(batch)) {
+		ids = append(ids, rec.ID)
+		for inner := range p.Records([]byte(batch)) {
+			ids = append(ids, "inner "+inner.ID)
+		}
+	}
+	if got := strings.Join(ids, ", "); got != "m1, inner m1, inner m2, m2, inner m1, inner m2" {
+		t.Errorf("records %s", got)
 	}
 }
