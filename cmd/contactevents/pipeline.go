@@ -1,12 +1,12 @@
 package main
 
 import (
-	"bufio"
 	"bytes"
 	"errors"
 	"fmt"
 	"io"
 	"iter"
+	"slices"
 	"strconv"
 	"sync"
 
@@ -28,8 +28,8 @@ import (
 // are in memory at once: order's 2*workers+2, the one split fills and the
 // one the caller emits. The input is read no further ahead of the item
 // being emitted than those chunks (each chunkSize and one line at most)
-// and the larger of the engine's in-memory prefix and the line reader's
-// buffer (TestLargeNDJSONStreamsWithBoundedReadAhead).
+// and the engine's in-memory prefix
+// (TestLargeNDJSONStreamsWithBoundedReadAhead).
 //
 // Each line is one payload, read once by contactevents.Records (its
 // delivery format is detected, as the delivery layer does for each NDJSON
@@ -145,10 +145,13 @@ func (e *engine) lines(name string, r io.Reader) error {
 	return nil
 }
 
-// split reads r line by line into chunks and queues them (see above). It
-// returns the read error that ended the input, if any: a line that the error
-// cuts is not queued (it is not an event), and the error says how far the
-// input got.
+// split reads r into chunks of whole lines and queues them (see above).
+// It reads into the chunks' own buffers, about chunkSize bytes at a time,
+// and cuts each after its last newline, the line begun after it going to
+// the next chunk: the workers are the only ones that look for the lines'
+// ends. It returns the read error that ended the input, if any: a line
+// that the error cuts is not queued (it is not an event), and the error
+// says how far the input got.
 func split(r io.Reader, jobs, order chan<- *chunk, stop <-chan struct{}) error {
 	send := func(c *chunk) bool {
 		select {
@@ -164,60 +167,86 @@ func split(r io.Reader, jobs, order chan<- *chunk, stop <-chan struct{}) error {
 			return false
 		}
 	}
-	br := bufio.NewReaderSize(r, 256<<10)
-	lines := 0    // whole lines read so far
+	lines := 0    // whole lines queued so far
 	var off int64 // bytes of the whole lines
+	var rerr error
 	c := newChunk(1)
 	for {
-		start := len(*c.buf) // where the line starts in the chunk
-		b, err := br.ReadSlice('\n')
-		size := len(b)
-		*c.buf = append(*c.buf, b...)
-		for errors.Is(err, bufio.ErrBufferFull) {
-			// A line longer than the reader's buffer: gather it, up to
-			// maxLine.
-			b, err = br.ReadSlice('\n')
-			if size += len(b); size <= maxLine {
-				*c.buf = append(*c.buf, b...)
-			}
+		buf := *c.buf // the line the last chunk left begun, then what is read
+		for len(buf) < chunkSize && rerr == nil {
+			var n int
+			n, rerr = r.Read(buf[len(buf):chunkSize])
+			buf = buf[:len(buf)+n]
 		}
-		if err != nil && err != io.EOF {
-			// The line is cut: it goes no further than the error.
-			*c.buf = (*c.buf)[:start]
-			if len(*c.buf) > 0 && !send(c) {
+		nl := bytes.LastIndexByte(buf, '\n')
+		for nl < 0 && rerr == nil && len(buf) <= maxLine {
+			// A line longer than the chunk: gather it, up to maxLine.
+			if len(buf) == cap(buf) {
+				buf = slices.Grow(buf, len(buf))
+			}
+			var n int
+			n, rerr = r.Read(buf[len(buf):min(cap(buf), maxLine+1)])
+			if i := bytes.LastIndexByte(buf[len(buf):len(buf)+n], '\n'); i >= 0 {
+				nl = len(buf) + i
+			}
+			buf = buf[:len(buf)+n]
+		}
+		if nl < 0 && len(buf) > maxLine {
+			// Longer than maxLine: skip it, reading on to its end into
+			// the same buffer, and queue a chunk that stands for it.
+			size := len(buf)
+			var rest []byte // what follows the line in the last read
+			for rerr == nil {
+				var n int
+				n, rerr = r.Read(buf[:cap(buf)])
+				if i := bytes.IndexByte(buf[:n], '\n'); i >= 0 {
+					size += i + 1
+					rest = buf[i+1 : n]
+					break
+				}
+				size += n
+			}
+			if rerr != nil && rerr != io.EOF {
+				return readErrorAt(rerr, off, lines+1) // cut: no line
+			}
+			next := newChunk(lines + 2)
+			*next.buf = append(*next.buf, rest...)
+			*c.buf, c.tooLong = buf[:0], size
+			if !send(c) {
 				return nil
 			}
-			return readErrorAt(err, off, lines+1)
-		}
-		if size > 0 {
 			lines++
 			off += int64(size)
+			c = next
+			continue
 		}
-		if size > maxLine {
-			*c.buf = (*c.buf)[:start]
-			if len(*c.buf) > 0 {
-				if !send(c) {
-					return nil
-				}
-				c = newChunk(lines)
+		whole, begun := buf, []byte(nil) // the whole lines, the begun one
+		if rerr != io.EOF {
+			whole, begun = buf[:nl+1], buf[nl+1:]
+		}
+		*c.buf = whole
+		if len(whole) > 0 {
+			n := bytes.Count(whole, []byte{'\n'})
+			if whole[len(whole)-1] != '\n' {
+				n++ // the last line, at the end of the input
 			}
-			c.tooLong = size
+			next := newChunk(lines + n + 1)
+			if rerr == nil {
+				*next.buf = append(*next.buf, begun...)
+			}
 			if !send(c) {
 				return nil
 			}
-			c = newChunk(lines + 1)
+			lines += n
+			off += int64(len(whole))
+			c = next
 		}
-		if err == io.EOF {
-			if len(*c.buf) > 0 && !send(c) {
-				return nil
-			}
+		switch {
+		case rerr == io.EOF:
 			return nil
-		}
-		if len(*c.buf) >= chunkSize {
-			if !send(c) {
-				return nil
-			}
-			c = newChunk(lines + 1)
+		case rerr != nil:
+			// The line begun is cut: it goes no further than the error.
+			return readErrorAt(rerr, off, lines+1)
 		}
 	}
 }
