@@ -167,6 +167,20 @@ func split(r io.Reader, jobs, order chan<- *chunk, stop <-chan struct{}) error {
 			return false
 		}
 	}
+	empty := 0 // reads in a row that returned nothing
+	read := func(p []byte) (int, error) {
+		n, err := r.Read(p)
+		if n > 0 || err != nil {
+			empty = 0
+			return n, err
+		}
+		// A reader that never returns anything: an error, as bufio.Reader
+		// makes of it, rather than a hang.
+		if empty++; empty >= 100 {
+			return 0, io.ErrNoProgress
+		}
+		return 0, nil
+	}
 	lines := 0    // whole lines queued so far
 	var off int64 // bytes of the whole lines
 	var rerr error
@@ -175,7 +189,7 @@ func split(r io.Reader, jobs, order chan<- *chunk, stop <-chan struct{}) error {
 		buf := *c.buf // the line the last chunk left begun, then what is read
 		for len(buf) < chunkSize && rerr == nil {
 			var n int
-			n, rerr = r.Read(buf[len(buf):chunkSize])
+			n, rerr = read(buf[len(buf):chunkSize])
 			buf = buf[:len(buf)+n]
 		}
 		nl := bytes.LastIndexByte(buf, '\n')
@@ -185,7 +199,7 @@ func split(r io.Reader, jobs, order chan<- *chunk, stop <-chan struct{}) error {
 				buf = slices.Grow(buf, len(buf))
 			}
 			var n int
-			n, rerr = r.Read(buf[len(buf):min(cap(buf), maxLine+1)])
+			n, rerr = read(buf[len(buf):min(cap(buf), maxLine+1)])
 			if i := bytes.LastIndexByte(buf[len(buf):len(buf)+n], '\n'); i >= 0 {
 				nl = len(buf) + i
 			}
@@ -198,7 +212,7 @@ func split(r io.Reader, jobs, order chan<- *chunk, stop <-chan struct{}) error {
 			var rest []byte // what follows the line in the last read
 			for rerr == nil {
 				var n int
-				n, rerr = r.Read(buf[:cap(buf)])
+				n, rerr = read(buf[:cap(buf)])
 				if i := bytes.IndexByte(buf[:n], '\n'); i >= 0 {
 					size += i + 1
 					rest = buf[i+1 : n]

@@ -347,3 +347,22 @@ func (r *sizedReader) Read(p []byte) (int, error) {
 	r.data = r.data[n:]
 	return n, nil
 }
+
+// A reader that stops returning anything (neither bytes nor an error) ends
+// the source with an error after the whole lines it gave, not a hang.
+func TestReaderWithoutProgressIsAReadError(t *testing.T) {
+	var in bytes.Buffer
+	io.Copy(&in, &lifecycleReader{n: 10})
+	n := 0
+	e := engineFor(2, false, func(_, _ string, it *item) bool { n++; return true })
+	err := e.lines("<stdin>", io.MultiReader(bytes.NewReader(in.Bytes()), stuckReader{}))
+	want := fmt.Sprintf("<stdin>: read error after %d bytes, line 11: %v", in.Len(), io.ErrNoProgress)
+	if err == nil || err.Error() != want || n != 10 {
+		t.Errorf("%d items, error %v; want 10 and %s", n, err, want)
+	}
+}
+
+// stuckReader returns nothing, forever.
+type stuckReader struct{}
+
+func (stuckReader) Read([]byte) (int, error) { return 0, nil }
