@@ -25,6 +25,7 @@ import (
 type Parser struct {
 	o  options
 	st storage
+	rr *recordReader // Records' reader, made by its first call
 }
 
 // storage is what a Parser reuses from one event to the next.

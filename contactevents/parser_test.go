@@ -2,9 +2,12 @@ package contactevents_test
 
 import (
 	"errors"
+	"iter"
 	"os"
 	"path/filepath"
 	"reflect"
+	"strconv"
+	"strings"
 	"testing"
 
 	"github.com/connectevents/sdk-go/contactevents"
@@ -143,5 +146,73 @@ func TestParserAllocatesLess(t *testing.T) {
 	})
 	if reused > fresh-1 {
 		t.Errorf("a Parser allocates %.1f times per event, Parse %.1f: the storage is not reused", reused, fresh)
+	}
+}
+
+// TestParserRecordsMatchesRecords: a Parser's Records yields, payload
+// after payload and record by record, what Records yields (the event
+// compared while it is valid, before the next record), for every input
+// under every profile and for a batch of them.
+func TestParserRecordsMatchesRecords(t *testing.T) {
+	in := parserInputs(t)
+	var batch []byte
+	for _, doc := range in {
+		if batch == nil {
+			batch = []byte(`{"Records":[`)
+		} else {
+			batch = append(batch, ',')
+		}
+		batch = append(batch, `{"messageId":"m","eventSource":"aws:sqs","body":`...)
+		batch = strconv.AppendQuote(batch, string(doc))
+		batch = append(batch, '}')
+	}
+	in["batch"] = append(batch, "]}"...)
+	for _, prof := range contactevents.Profile("").Values() {
+		opts := []contactevents.Option{contactevents.WithProfile(prof)}
+		p := contactevents.NewParser(opts...)
+		for name, doc := range in {
+			type result struct {
+				rec  contactevents.Record
+				json string
+				err  string
+			}
+			collect := func(seq iter.Seq2[*contactevents.Record, error]) []result {
+				var out []result
+				for rec, err := range seq {
+					r := result{rec: *rec}
+					if rec.Event != nil {
+						r.json = string(rec.Event.AppendJSON(nil))
+					}
+					r.rec.Event = nil
+					if err != nil {
+						r.err = err.Error()
+					}
+					out = append(out, r)
+				}
+				return out
+			}
+			got, want := collect(p.Records(doc)), collect(contactevents.Records(doc, opts...))
+			if !reflect.DeepEqual(got, want) {
+				t.Errorf("%s/%s: Parser.Records yields\n%+v\nRecords\n%+v", prof, name, got, want)
+			}
+		}
+	}
+}
+
+// TestParserRecordsNested: Records called again inside a loop over the
+// same Parser's Records (a handler that parses a payload it finds) leaves
+// the outer loop's records as they were.
+func TestParserRecordsNested(t *testing.T) {
+	batch := `{"Records":[{"messageId":"m1","eventSource":"aws:sqs","body":"{}"},{"messageId":"m2","eventSource":"aws:sqs","body":"{}"}]}`
+	p := contactevents.NewParser()
+	var ids []string
+	for rec := range p.Records([]byte(batch)) {
+		ids = append(ids, rec.ID)
+		for inner := range p.Records([]byte(batch)) {
+			ids = append(ids, "inner "+inner.ID)
+		}
+	}
+	if got := strings.Join(ids, ", "); got != "m1, inner m1, inner m2, m2, inner m1, inner m2" {
+		t.Errorf("records %s", got)
 	}
 }

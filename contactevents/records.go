@@ -24,36 +24,71 @@ func Records(data []byte, opts ...Option) iter.Seq2[*Record, error] {
 	return func(yield func(*Record, error) bool) {
 		o := newOptions(opts)
 		o.keep = true
-		rr, ok := newRecordReader(o, yield)
-		if !ok {
-			return
+		if rr, ok := newRecordReader(o, yield); ok {
+			rr.payload(data)
 		}
-		if limit := o.payloadLimit(); len(data) > limit {
-			yield(&Record{Offset: -1}, payloadSizeError(len(data), limit))
-			return
-		}
-		var sum delivery.Summary
-		if doc, ok := delivery.Classify(data, delivery.Format(o.format), &eventShape, &sum); ok {
-			f := o.format
-			if f == FormatAuto {
-				f = Format(doc)
-			}
-			text, start := delivery.Trim(data)
-			at := PositionOf(data, int64(start))
-			r := &Record{Offset: at.Offset, Line: at.Line, Column: at.Column, Format: f, Data: text}
-			ev, err := rr.decode(r, data, doc, origin{0, 1, 1}, &sum)
-			if err != errAnotherValue {
-				r.Event = ev
-				yield(r, err)
+	}
+}
+
+// Records is the package's Records with the Parser's options, into the
+// Parser's storage: each record's Event is valid until the next record is
+// yielded (or the Parser's next call), which overwrites it; call Clone to
+// keep one. Records' other fields, errors and warnings stay valid. It is
+// for a reader of many payloads that handles each event and moves on (the
+// command's NDJSON workers): no event is allocated per record, and the
+// reader of the records is the Parser's too.
+func (p *Parser) Records(data []byte) iter.Seq2[*Record, error] {
+	return func(yield func(*Record, error) bool) {
+		rr := p.rr
+		if rr == nil || rr.yield != nil { // the first call, or one inside another
+			o := p.o
+			o.keep, o.storage = true, &p.st
+			var ok bool
+			if rr, ok = newRecordReader(o, yield); !ok {
 				return
 			}
-			// Several values after all (two events on one line): the
-			// delivery layer splits them, and the first is decoded again.
-		}
-		for rec, err := range sum.Records(data, delivery.Format(o.format)) {
-			if !rr.record(rec, err, true) {
-				return
+			if p.rr == nil {
+				p.rr = rr
 			}
+		}
+		rr.yield = yield
+		rr.payload(data)
+		rr.yield, rr.sum = nil, delivery.Summary{} // keep neither the caller's function nor its payload
+		if cap(p.st.text) > maxRetainedText {
+			p.st.text = nil
+		}
+	}
+}
+
+// payload yields the records of data (see Records).
+func (rr *recordReader) payload(data []byte) {
+	o, yield := &rr.o, rr.yield
+	if limit := o.payloadLimit(); len(data) > limit {
+		yield(&Record{Offset: -1}, payloadSizeError(len(data), limit))
+		return
+	}
+	sum := &rr.sum
+	*sum = delivery.Summary{}
+	if doc, ok := delivery.Classify(data, delivery.Format(o.format), &eventShape, sum); ok {
+		f := o.format
+		if f == FormatAuto {
+			f = Format(doc)
+		}
+		text, start := delivery.Trim(data)
+		at := PositionOf(data, int64(start))
+		r := &Record{Offset: at.Offset, Line: at.Line, Column: at.Column, Format: f, Data: text}
+		ev, err := rr.decode(r, data, doc, origin{0, 1, 1}, sum)
+		if err != errAnotherValue {
+			r.Event = ev
+			yield(r, err)
+			return
+		}
+		// Several values after all (two events on one line): the
+		// delivery layer splits them, and the first is decoded again.
+	}
+	for rec, err := range sum.Records(data, delivery.Format(o.format)) {
+		if !rr.record(rec, err, true) {
+			return
 		}
 	}
 }
@@ -64,6 +99,7 @@ type recordReader struct {
 	o        options
 	warnings []Issue
 	yield    func(*Record, error) bool
+	sum      delivery.Summary // what the classifier saw of the payload (Records)
 }
 
 // newRecordReader returns a reader with options o, or yields the error of

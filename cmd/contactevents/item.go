@@ -60,10 +60,18 @@ func (w *where) position(off int) (line, col int) {
 // contactevents.Locate), whether it was found, and whether it is a JSON
 // string (a record embedded in one cannot be followed into).
 func (w *where) locate(ptr string) (off int, exact, isString bool) {
+	if ptr == "" && len(w.data) > 0 && !isJSONSpace(w.data[0]) {
+		// The document itself, where data starts (an NDJSON line, trimmed,
+		// every line's case): Locate's answer without its scanner.
+		return 0, true, w.data[0] == '"'
+	}
 	p, exact := contactevents.Locate(w.data, ptr)
 	off = int(p.Offset)
 	return off, exact, off < len(w.data) && w.data[off] == '"'
 }
+
+// isJSONSpace reports whether c is JSON white space (RFC 8259).
+func isJSONSpace(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c == '\r' }
 
 // makeItem turns what the SDK yielded for one record (rec, from
 // Decoder.Records or made for Parse's one event) into an item. warns are the

@@ -1,11 +1,12 @@
 package main
 
 import (
-	"bufio"
 	"bytes"
 	"errors"
 	"fmt"
 	"io"
+	"iter"
+	"slices"
 	"strconv"
 	"sync"
 
@@ -27,8 +28,8 @@ import (
 // are in memory at once: order's 2*workers+2, the one split fills and the
 // one the caller emits. The input is read no further ahead of the item
 // being emitted than those chunks (each chunkSize and one line at most)
-// and the larger of the engine's in-memory prefix and the line reader's
-// buffer (TestLargeNDJSONStreamsWithBoundedReadAhead).
+// and the engine's in-memory prefix
+// (TestLargeNDJSONStreamsWithBoundedReadAhead).
 //
 // Each line is one payload, read once by contactevents.Records (its
 // delivery format is detected, as the delivery layer does for each NDJSON
@@ -57,10 +58,19 @@ type chunk struct {
 	done      chan struct{}
 }
 
-var bufPool = sync.Pool{New: func() any {
-	b := make([]byte, 0, chunkSize+16<<10)
-	return &b
-}}
+// The chunks' line buffers and item slices are reused: a chunk's items,
+// grown one line at a time, were most of what the pipeline allocated.
+var (
+	bufPool = sync.Pool{New: func() any {
+		b := make([]byte, 0, chunkSize+16<<10)
+		return &b
+	}}
+	itemsPool = sync.Pool{New: func() any { return new([]item) }}
+)
+
+// maxPooledItems bounds the item slices kept for reuse: a chunk of many
+// tiny lines must not pin its items.
+const maxPooledItems = 4096
 
 func newChunk(firstLine int) *chunk {
 	b := bufPool.Get().(*[]byte)
@@ -68,9 +78,16 @@ func newChunk(firstLine int) *chunk {
 	return &chunk{buf: b, firstLine: firstLine, done: make(chan struct{})}
 }
 
+// release returns the chunk's buffers to their pools once its items are
+// emitted (emit keeps no item).
 func (c *chunk) release() {
 	if c.buf != nil && cap(*c.buf) <= 2*chunkSize {
 		bufPool.Put(c.buf)
+	}
+	if c.items != nil && cap(c.items) <= maxPooledItems {
+		clear(c.items) // drop what the items point to
+		items := c.items[:0]
+		itemsPool.Put(&items)
 	}
 	c.buf, c.items, c.canon = nil, nil, nil
 }
@@ -128,10 +145,13 @@ func (e *engine) lines(name string, r io.Reader) error {
 	return nil
 }
 
-// split reads r line by line into chunks and queues them (see above). It
-// returns the read error that ended the input, if any: a line that the error
-// cuts is not queued (it is not an event), and the error says how far the
-// input got.
+// split reads r into chunks of whole lines and queues them (see above).
+// It reads into the chunks' own buffers, about chunkSize bytes at a time,
+// and cuts each after its last newline, the line begun after it going to
+// the next chunk: the workers are the only ones that look for the lines'
+// ends. It returns the read error that ended the input, if any: a line
+// that the error cuts is not queued (it is not an event), and the error
+// says how far the input got.
 func split(r io.Reader, jobs, order chan<- *chunk, stop <-chan struct{}) error {
 	send := func(c *chunk) bool {
 		select {
@@ -147,60 +167,100 @@ func split(r io.Reader, jobs, order chan<- *chunk, stop <-chan struct{}) error {
 			return false
 		}
 	}
-	br := bufio.NewReaderSize(r, 256<<10)
-	lines := 0    // whole lines read so far
+	empty := 0 // reads in a row that returned nothing
+	read := func(p []byte) (int, error) {
+		n, err := r.Read(p)
+		if n > 0 || err != nil {
+			empty = 0
+			return n, err
+		}
+		// A reader that never returns anything: an error, as bufio.Reader
+		// makes of it, rather than a hang.
+		if empty++; empty >= 100 {
+			return 0, io.ErrNoProgress
+		}
+		return 0, nil
+	}
+	lines := 0    // whole lines queued so far
 	var off int64 // bytes of the whole lines
+	var rerr error
 	c := newChunk(1)
 	for {
-		start := len(*c.buf) // where the line starts in the chunk
-		b, err := br.ReadSlice('\n')
-		size := len(b)
-		*c.buf = append(*c.buf, b...)
-		for errors.Is(err, bufio.ErrBufferFull) {
-			// A line longer than the reader's buffer: gather it, up to
-			// maxLine.
-			b, err = br.ReadSlice('\n')
-			if size += len(b); size <= maxLine {
-				*c.buf = append(*c.buf, b...)
-			}
+		buf := *c.buf // the line the last chunk left begun, then what is read
+		for len(buf) < chunkSize && rerr == nil {
+			var n int
+			n, rerr = read(buf[len(buf):chunkSize])
+			buf = buf[:len(buf)+n]
 		}
-		if err != nil && err != io.EOF {
-			// The line is cut: it goes no further than the error.
-			*c.buf = (*c.buf)[:start]
-			if len(*c.buf) > 0 && !send(c) {
+		nl := bytes.LastIndexByte(buf, '\n')
+		for nl < 0 && rerr == nil && len(buf) <= maxLine {
+			// A line longer than the chunk: gather it, up to maxLine.
+			if len(buf) == cap(buf) {
+				buf = slices.Grow(buf, len(buf))
+			}
+			var n int
+			n, rerr = read(buf[len(buf):min(cap(buf), maxLine+1)])
+			if i := bytes.LastIndexByte(buf[len(buf):len(buf)+n], '\n'); i >= 0 {
+				nl = len(buf) + i
+			}
+			buf = buf[:len(buf)+n]
+		}
+		if nl < 0 && len(buf) > maxLine {
+			// Longer than maxLine: skip it, reading on to its end into
+			// the same buffer, and queue a chunk that stands for it.
+			size := len(buf)
+			var rest []byte // what follows the line in the last read
+			for rerr == nil {
+				var n int
+				n, rerr = read(buf[:cap(buf)])
+				if i := bytes.IndexByte(buf[:n], '\n'); i >= 0 {
+					size += i + 1
+					rest = buf[i+1 : n]
+					break
+				}
+				size += n
+			}
+			if rerr != nil && rerr != io.EOF {
+				return readErrorAt(rerr, off, lines+1) // cut: no line
+			}
+			next := newChunk(lines + 2)
+			*next.buf = append(*next.buf, rest...)
+			*c.buf, c.tooLong = buf[:0], size
+			if !send(c) {
 				return nil
 			}
-			return readErrorAt(err, off, lines+1)
-		}
-		if size > 0 {
 			lines++
 			off += int64(size)
+			c = next
+			continue
 		}
-		if size > maxLine {
-			*c.buf = (*c.buf)[:start]
-			if len(*c.buf) > 0 {
-				if !send(c) {
-					return nil
-				}
-				c = newChunk(lines)
+		whole, begun := buf, []byte(nil) // the whole lines, the begun one
+		if rerr != io.EOF {
+			whole, begun = buf[:nl+1], buf[nl+1:]
+		}
+		*c.buf = whole
+		if len(whole) > 0 {
+			n := bytes.Count(whole, []byte{'\n'})
+			if whole[len(whole)-1] != '\n' {
+				n++ // the last line, at the end of the input
 			}
-			c.tooLong = size
+			next := newChunk(lines + n + 1)
+			if rerr == nil {
+				*next.buf = append(*next.buf, begun...)
+			}
 			if !send(c) {
 				return nil
 			}
-			c = newChunk(lines + 1)
+			lines += n
+			off += int64(len(whole))
+			c = next
 		}
-		if err == io.EOF {
-			if len(*c.buf) > 0 && !send(c) {
-				return nil
-			}
+		switch {
+		case rerr == io.EOF:
 			return nil
-		}
-		if len(*c.buf) >= chunkSize {
-			if !send(c) {
-				return nil
-			}
-			c = newChunk(lines + 1)
+		case rerr != nil:
+			// The line begun is cut: it goes no further than the error.
+			return readErrorAt(rerr, off, lines+1)
 		}
 	}
 }
@@ -220,6 +280,11 @@ type lineWorker struct {
 	e     *engine
 	warns []contactevents.Issue
 	opts  []contactevents.Option
+	// parser decodes the lines when no event outlives its item (validate,
+	// normalize): each event reuses the storage of the one before instead
+	// of being a fresh heap object, which the collector would then scan
+	// and free. nil when events are kept (export) or tracked (contacts).
+	parser *contactevents.Parser
 }
 
 func newLineWorker(e *engine) *lineWorker {
@@ -227,11 +292,23 @@ func newLineWorker(e *engine) *lineWorker {
 	// Each line is classified on its own, as the delivery layer does for
 	// the values of an NDJSON stream.
 	w.opts = e.options(contactevents.FormatAuto, &w.warns)
+	if !e.keep && e.track == nil {
+		w.parser = contactevents.NewParser(w.opts...)
+	}
 	return w
+}
+
+// records reads the records of one line, once.
+func (w *lineWorker) records(line []byte) iter.Seq2[*contactevents.Record, error] {
+	if w.parser != nil {
+		return w.parser.Records(line)
+	}
+	return contactevents.Records(line, w.opts...)
 }
 
 // run decodes the lines of c into c.items.
 func (w *lineWorker) run(c *chunk) {
+	c.items = *itemsPool.Get().(*[]item)
 	if c.tooLong > 0 {
 		c.items = append(c.items, item{line: c.firstLine, col: 1, problems: []problem{{
 			message: "line of " + strconv.Itoa(c.tooLong) + " bytes: " + contactevents.ErrTooLarge.Error() + " of a payload, " + strconv.Itoa(maxLine) + " bytes",
@@ -271,7 +348,7 @@ func (w *lineWorker) line(c *chunk, line []byte, n int) {
 	// One read of the line: an event document is one record (with Parse's
 	// diagnosis of a malformed one), a wrapper (an SNS notification, a
 	// batch) yields each of its records, named.
-	for rec, err := range contactevents.Records(wh.data, w.opts...) {
+	for rec, err := range w.records(wh.data) {
 		w.warns = append(w.warns[:0], rec.Warnings...)
 		c.items = append(c.items, w.item(c, rec, err, &wh))
 	}

@@ -10,6 +10,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"reflect"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -296,3 +297,72 @@ func TestValidateNothingIsNotValid(t *testing.T) {
 		t.Errorf("stderr %q", stderr.String())
 	}
 }
+
+// The chunks are cut after their last newline, the line begun going to the
+// next chunk: whatever sizes the reads come in, the items are those of the
+// whole input read at once, with a line longer than a chunk (gathered), one
+// longer than maxLine (skipped) and a last line without a newline.
+func TestLinesAcrossChunks(t *testing.T) {
+	var in bytes.Buffer
+	io.Copy(&in, &lifecycleReader{n: 400})
+	in.WriteString(`{"x":"` + strings.Repeat("a", 3*chunkSize) + "\"}\n")
+	io.Copy(&in, &lifecycleReader{n: 200})
+	in.WriteString(`{"x":"` + strings.Repeat("b", maxLine) + "\"}\n")
+	io.Copy(&in, &lifecycleReader{n: 200})
+	in.WriteString(`{"last":true}`)
+	items := func(r io.Reader) []item {
+		var out []item
+		e := engineFor(2, false, func(_, _ string, it *item) bool {
+			out = append(out, *it)
+			return true
+		})
+		if err := e.lines("<stdin>", r); err != nil {
+			t.Fatal(err)
+		}
+		return out
+	}
+	want := items(bytes.NewReader(in.Bytes()))
+	if len(want) != 803 || want[400].valid || want[601].line != 602 || !strings.Contains(want[601].problems[0].message, "over the size limit") || want[802].line != 803 {
+		t.Fatalf("%d items; line 401 valid %v, line 602 %+v, line 803 %+v", len(want), want[400].valid, want[601], want[802])
+	}
+	for _, size := range []int{1000, 4096, chunkSize - 1, chunkSize + 1} {
+		got := items(&sizedReader{data: in.Bytes(), size: size})
+		if !reflect.DeepEqual(got, want) {
+			t.Errorf("reads of %d bytes: the items differ from those of one read", size)
+		}
+	}
+}
+
+// sizedReader returns data at most size bytes a read.
+type sizedReader struct {
+	data []byte
+	size int
+}
+
+func (r *sizedReader) Read(p []byte) (int, error) {
+	if len(r.data) == 0 {
+		return 0, io.EOF
+	}
+	n := copy(p[:min(len(p), r.size)], r.data)
+	r.data = r.data[n:]
+	return n, nil
+}
+
+// A reader that stops returning anything (neither bytes nor an error) ends
+// the source with an error after the whole lines it gave, not a hang.
+func TestReaderWithoutProgressIsAReadError(t *testing.T) {
+	var in bytes.Buffer
+	io.Copy(&in, &lifecycleReader{n: 10})
+	n := 0
+	e := engineFor(2, false, func(_, _ string, it *item) bool { n++; return true })
+	err := e.lines("<stdin>", io.MultiReader(bytes.NewReader(in.Bytes()), stuckReader{}))
+	want := fmt.Sprintf("<stdin>: read error after %d bytes, line 11: %v", in.Len(), io.ErrNoProgress)
+	if err == nil || err.Error() != want || n != 10 {
+		t.Errorf("%d items, error %v; want 10 and %s", n, err, want)
+	}
+}
+
+// stuckReader returns nothing, forever.
+type stuckReader struct{}
+
+func (stuckReader) Read([]byte) (int, error) { return 0, nil }
