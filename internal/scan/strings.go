@@ -44,6 +44,12 @@ func (s *Scanner) ReadStringIf() (v string, ok, isString bool) {
 	if p >= len(s.data) || s.data[p] != '"' {
 		return "", false, false
 	}
+	if s.plain { // readString's plain path, without its call
+		if q := nextQuote(s.data, p+1); q < len(s.data) {
+			s.pos = q + 1
+			return s.str[p+1 : q], true, true
+		}
+	}
 	v, s.pos, ok = s.readString(p)
 	return v, ok, true
 }
