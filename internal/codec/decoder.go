@@ -344,11 +344,18 @@ func (d *Decoder) Key(sp *Span) string {
 // when the member was given before (the same key twice, or two documented
 // spellings): the new value is skipped and an issue recorded at
 // uniqueKeyword, an error unless it is a second spelling with the same value.
+// Call it right after NextKey, which leaves the scanner at its value (after
+// whitespace); the rare repeat is a call of its own, to keep this small.
 func (d *Decoder) Member(sp *Span, key, uniqueKeyword string) bool {
-	if !sp.Seen {
-		sp.Seen, sp.KeyAt, sp.Start = true, int32(d.S.KeyOffset()), int32(d.S.ValueOffset())
-		return true
+	if sp.Seen {
+		return d.repeated(sp, key, uniqueKeyword)
 	}
+	sp.Seen, sp.KeyAt, sp.Start = true, int32(d.S.KeyOffset()), int32(d.S.Offset())
+	return true
+}
+
+// repeated skips and reports the value of a member given before (see Member).
+func (d *Decoder) repeated(sp *Span, key, uniqueKeyword string) bool {
 	raw, ok := d.S.Skip()
 	if !ok {
 		return false
