@@ -204,6 +204,9 @@ func notContactEvent(data []byte, ev *Event, sum *delivery.Summary) (string, boo
 	var kind delivery.Kind
 	var what string
 	if sum != nil {
+		if sum.IsContactEvent(eventShape) {
+			return "", false // no sentence rendered for nothing
+		}
 		kind, what = sum.Describe(eventShape)
 	} else {
 		kind, what = delivery.Describe(data, eventShape)
@@ -217,6 +220,20 @@ func notContactEvent(data []byte, ev *Event, sum *delivery.Summary) (string, boo
 		return what, !looksLikeOne
 	}
 	return what, true
+}
+
+// plainlyContactEvent reports that an invalid event document, decoded
+// without a syntax error, is a contact event as notContactEvent would find
+// (Describe's first case), without reading the rest of the top level that
+// the classifier stopped in: the decode found the contact event's source
+// and detail-type, each given once (a second one is an issue at its
+// member, and Describe would see the last), in a document nested no deeper
+// than the classifier follows (so that reading the rest would not fail).
+func plainlyContactEvent(d *decoder, ev *Event, sum *delivery.Summary, o *options) bool {
+	return sum != nil && sum.Partial() &&
+		string(ev.Source) == eventShape.Source && string(ev.DetailType) == eventShape.DetailType &&
+		o.maxDepth > 0 && int(o.maxDepth) <= delivery.MaxDepth/2 &&
+		!d.C.AtRootMember("source") && !d.C.AtRootMember("detail-type")
 }
 
 // singleDocument reports whether data, which the delivery layer could not
@@ -318,7 +335,7 @@ func decodeRecord(data []byte, doc delivery.Format, from origin, o *options, sum
 	if d.C.Errors() > 0 {
 		// Only when the format was guessed: a payload the caller declared
 		// an event is reported by its issues.
-		if o.format == FormatAuto {
+		if o.format == FormatAuto && !plainlyContactEvent(d, ev, sum, o) {
 			if what, ok := notContactEvent(data, ev, sum); ok {
 				return nil, &NotContactEventError{What: what}
 			}

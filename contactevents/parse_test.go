@@ -121,6 +121,13 @@ func TestParseNamesPayloadsThatAreNotContactEvents(t *testing.T) {
 			"a contact trace record (CTR), not a contact event"},
 		{"other EventBridge", `{"version":"0","id":"1","detail-type":"EC2 Instance State-change Notification","source":"aws.ec2","account":"111122223333","time":"2024-01-01T00:00:00Z","region":"us-west-2","resources":[],"detail":{"state":"running"}}`,
 			`an EventBridge event with source "aws.ec2" and detail-type "EC2 Instance State-change Notification", not an Amazon Connect contact event`},
+		// The decoder keeps the first of two values, the classifier the
+		// last: the payload is named by what it says last, as before the
+		// decode's answer was trusted (plainlyContactEvent).
+		{"contact event's source, then another", `{"version":"0","id":"1","detail-type":"Amazon Connect Contact Event","source":"aws.connect","account":"111122223333","time":"2024-01-01T00:00:00Z","region":"us-west-2","resources":[],"detail":{},"source":"aws.ec2"}`,
+			`an EventBridge event with source "aws.ec2" and detail-type "Amazon Connect Contact Event", not an Amazon Connect contact event`},
+		{"contact event's detail-type, then another", `{"version":"0","id":"1","detail-type":"Amazon Connect Contact Event","source":"aws.connect","account":"111122223333","time":"2024-01-01T00:00:00Z","region":"us-west-2","resources":[],"detail":{},"detail-type":"Other"}`,
+			`an EventBridge event with source "aws.connect" and detail-type "Other", not an Amazon Connect contact event`},
 		{"not an event at all", `{"hello":"world"}`,
 			`a JSON object that is not an Amazon Connect contact event (keys "hello")`},
 	}

@@ -2,6 +2,7 @@ package codec
 
 import (
 	"math"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -219,8 +220,17 @@ func TestUnknownMessageNamesWhatTheKeyIs(t *testing.T) {
 		"CONTACTID":   `unknown property "CONTACTID"; did you mean "contactId"?`,
 		"instanceArn": `unknown property "instanceArn"`,
 	} {
-		if got := unknownMessage(key, known); got != want {
-			t.Errorf("unknownMessage(%q) = %s, want %s", key, got, want)
+		k, ok := respelled(key, known)
+		if got := string(appendUnknownMessage(nil, key, known, k, ok)); got != want {
+			t.Errorf("appendUnknownMessage(%q) = %s, want %s", key, got, want)
+		}
+	}
+}
+
+func TestAppendQuoteIsStrconvs(t *testing.T) {
+	for _, s := range []string{"", "contactId", "a b~", `say "hi"`, `back\slash`, "tab\there", "\x7f", "é", "\u212a", "\xff", "line\n"} {
+		if got, want := string(appendQuote([]byte("x"), s)), "x"+strconv.Quote(s); got != want {
+			t.Errorf("appendQuote(%q) = %s, want %s", s, got, want)
 		}
 	}
 }

@@ -56,11 +56,18 @@ type Decoder struct {
 	// Recycle, when set (after Reset), hands out again the maps and
 	// slices of the previous document's decode (see Recycler).
 	Recycle *Recycler
+	// unknownText is the block the current document's unknown members'
+	// values are copied into (see keepRaw); never reused, as the document's
+	// result keeps them.
+	unknownText []byte
 }
 
 // respelling is a property given in a spelling the profile rejects, in the
-// object at the JSON Pointer object.
-type respelling struct{ object, name string }
+// object at the location object.
+type respelling struct {
+	object issue.Place
+	name   string
+}
 
 // Int64Keyword is the keyword location of the schema's x-int64 annotation:
 // integers must fit in 64 bits and numbers in a float64, which JSON Schema
@@ -84,6 +91,7 @@ func (d *Decoder) Reset(data []byte, p Profile, maxDepth int, view bool) {
 	d.Profile = p
 	d.data = data
 	d.Recycle = nil
+	d.unknownText = nil
 }
 
 // Accepts reports whether the profile in use accepts something documented
@@ -278,10 +286,33 @@ func (d *Decoder) enumIssue(s string, mask uint8, typeName, keyword, minLengthKe
 		if d.C.Skips(d.Profile.UnknownValues) {
 			return
 		}
-		d.C.Add(d.Profile.UnknownValues, keyword, strconv.Quote(s)+" is not a documented "+typeName+"; expected one of "+accepted)
+		d.C.AddText(d.Profile.UnknownValues, keyword, enumMessage(d.C.Text(), s, " is not a documented ", typeName, "; expected one of ", accepted))
 	case mask&d.Profile.Bit == 0:
-		d.C.Add(issue.Error, keyword, strconv.Quote(s)+" is a documented "+typeName+" that this profile does not accept; expected one of "+accepted)
+		d.C.AddText(issue.Error, keyword, enumMessage(d.C.Text(), s, " is a documented ", typeName, " that this profile does not accept; expected one of ", accepted))
 	}
+}
+
+// enumMessage appends to b the quoted value s, then the parts.
+func enumMessage(b []byte, s string, parts ...string) []byte {
+	b = appendQuote(b, s)
+	for _, p := range parts {
+		b = append(b, p...)
+	}
+	return b
+}
+
+// appendQuote is strconv.AppendQuote, quicker for what keys and enum values
+// mostly are, printable ASCII with nothing to escape: quoted as they are,
+// as strconv would.
+func appendQuote(b []byte, s string) []byte {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c < ' ' || c > '~' || c == '"' || c == '\\' {
+			return strconv.AppendQuote(b, s)
+		}
+	}
+	b = append(b, '"')
+	b = append(b, s...)
+	return append(b, '"')
 }
 
 // Timestamp reads a timestamp in the layout of f, recording the schema's
@@ -404,7 +435,7 @@ func (d *Decoder) Required(seen bool, name, keyword string) {
 // missing is Required's issue, out of line so that Required is inlined.
 func (d *Decoder) missing(name, keyword string) {
 	if !d.wasRespelled(name) {
-		d.C.Add(issue.Error, keyword, "missing required property "+strconv.Quote(name))
+		d.C.AddText(issue.Error, keyword, appendQuote(append(d.C.Text(), "missing required property "...), name))
 	}
 }
 
@@ -414,8 +445,7 @@ func (d *Decoder) wasRespelled(name string) bool {
 	if len(d.respelled) == 0 {
 		return false
 	}
-	object := d.C.Pointer()
-	return slices.Contains(d.respelled, respelling{object, name})
+	return slices.ContainsFunc(d.respelled, func(r respelling) bool { return r.name == name && d.C.At(r.object) })
 }
 
 // Unknown handles a member the profile in use does not know: its value is
@@ -437,20 +467,34 @@ func Unknown[M ~UnknownMember](d *Decoder, key string, known []string, keyword, 
 			return kept
 		}
 	}
+	// The known spelling key differs from only in case, looked for once.
+	name, isRespelled := respelled(key, known)
 	if !d.C.Skips(d.Profile.UnknownProperties) {
-		d.C.AddMember(d.Profile.UnknownProperties, key, keyword, unknownMessage(key, known))
+		d.C.AddMemberText(d.Profile.UnknownProperties, key, keyword, appendUnknownMessage(d.C.Text(), key, known, name, isRespelled))
 	}
-	if d.Profile.UnknownProperties == issue.Error {
-		if name, ok := respelled(key, known); ok {
-			d.respelled = append(d.respelled, respelling{d.C.Pointer(), name})
-		}
+	if d.Profile.UnknownProperties == issue.Error && isRespelled {
+		d.respelled = append(d.respelled, respelling{d.C.Here(), name})
 	}
 	if kept == nil {
 		// Unknown members come several at a time (a newer page's fields):
 		// room for a few saves the growth from 1 to 2 to 4.
 		kept = make([]M, 0, 4)
 	}
-	return append(kept, M{Key: key, Value: bytes.Clone(raw)})
+	return append(kept, M{Key: key, Value: d.keepRaw(raw)})
+}
+
+// keepRaw returns a copy of raw, an unknown member's value, carved from one
+// block per document instead of an allocation each (a profile that does not
+// know a newer page's fields meets several in one object). The copy's
+// capacity is its length, so that appending to it never writes over the
+// next one.
+func (d *Decoder) keepRaw(raw []byte) []byte {
+	if cap(d.unknownText)-len(d.unknownText) < len(raw) {
+		d.unknownText = make([]byte, 0, max(len(raw), 512))
+	}
+	n := len(d.unknownText)
+	d.unknownText = append(d.unknownText, raw...)
+	return d.unknownText[n:len(d.unknownText):len(d.unknownText)]
 }
 
 // respelled returns the known key that key spells differently only in case
@@ -464,22 +508,33 @@ func respelled(key string, known []string) (string, bool) {
 	return "", false
 }
 
-// unknownMessage explains an unknown key: a documented spelling the profile
-// does not accept, a documented property outside the profile's model, or a
-// key unknown altogether, with the documented key it may be a misspelling of.
-// known lists each property's canonical key before its other spellings.
-func unknownMessage(key string, known []string) string {
+// appendUnknownMessage appends to b the explanation of an unknown key: a
+// documented spelling the profile does not accept, a documented property
+// outside the profile's model, or a key unknown altogether, with the
+// documented key it may be a misspelling of. known lists each property's
+// canonical key before its other spellings; k, when respelled, is what
+// respelled(key, known) returns.
+func appendUnknownMessage(b []byte, key string, known []string, k string, respelled bool) []byte {
 	documented := slices.Contains(known, key)
-	if k, ok := respelled(key, known); ok {
+	if respelled {
 		if documented {
-			return strconv.Quote(key) + " is a documented spelling of " + strconv.Quote(k) + " that this profile does not accept"
+			b = appendQuote(b, key)
+			b = append(b, " is a documented spelling of "...)
+			b = appendQuote(b, k)
+			return append(b, " that this profile does not accept"...)
 		}
-		return "unknown property " + strconv.Quote(key) + "; did you mean " + strconv.Quote(k) + "?"
+		b = append(b, "unknown property "...)
+		b = appendQuote(b, key)
+		b = append(b, "; did you mean "...)
+		b = appendQuote(b, k)
+		return append(b, '?')
 	}
 	if documented {
-		return "property " + strconv.Quote(key) + " is not part of this profile's model"
+		b = append(b, "property "...)
+		b = appendQuote(b, key)
+		return append(b, " is not part of this profile's model"...)
 	}
-	return "unknown property " + strconv.Quote(key)
+	return appendQuote(append(b, "unknown property "...), key)
 }
 
 // UnknownMember is the shape of a member the schema (or the profile in use)

@@ -242,11 +242,11 @@ func (sum *Summary) Describe(shape EventShape) (Kind, string) {
 		return sum.kind, sum.what
 	}
 	p, r := &sum.p, &sum.r
+	if sum.IsContactEvent(shape) {
+		return ContactEvent, fmt.Sprintf("an Amazon Connect contact event (EventBridge event with source %q and detail-type %q)", shape.Source, shape.DetailType)
+	}
 	if present(p.DetailType) && present(p.Source) {
 		src, dt := r.rawString(p.Source), r.rawString(p.DetailType)
-		if src == shape.Source && dt == shape.DetailType {
-			return ContactEvent, fmt.Sprintf("an Amazon Connect contact event (EventBridge event with source %q and detail-type %q)", src, dt)
-		}
 		return OtherEventBridgeEvent, fmt.Sprintf("an EventBridge event with source %q and detail-type %q, not an Amazon Connect contact event", src, dt)
 	}
 	if present(p.Details) && (r.strEq(p.Name, "ContactFlowEvent") || r.hasContactData(p.Details)) {
@@ -267,6 +267,15 @@ func (sum *Summary) Describe(shape EventShape) (Kind, string) {
 		return Unknown, fmt.Sprintf("%s, which wraps events rather than being one: read it with the %q delivery format", wrapperName(f), string(f))
 	}
 	return Unknown, fmt.Sprintf("a JSON object that is not an Amazon Connect contact event (%s)", r.keySummary(sum.v))
+}
+
+// IsContactEvent reports whether Describe says ContactEvent, without
+// rendering its sentence: for a caller that only needs to know that the
+// payload is one (an invalid contact event's error is its issues).
+func (sum *Summary) IsContactEvent(shape EventShape) bool {
+	sum.finish()
+	p, r := &sum.p, &sum.r
+	return sum.kind == Unknown && r.strEq(p.Source, shape.Source) && r.strEq(p.DetailType, shape.DetailType)
 }
 
 // hasContactData reports whether the Details object has a ContactData key.

@@ -16,6 +16,10 @@ import (
 // offset.
 const skimDepth = 1000
 
+// MaxDepth is the nesting the delivery layer's readers follow (a payload
+// nested deeper is not valid JSON to them).
+const MaxDepth = skimDepth
+
 // probe holds the raw values (subslices of the probed input, null included)
 // of the top-level keys that tell the formats apart and that Describe reads,
 // as the Skimmer found them in one pass: every top-level key is seen, none

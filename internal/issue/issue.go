@@ -9,6 +9,7 @@
 package issue
 
 import (
+	"slices"
 	"strconv"
 	"strings"
 )
@@ -40,8 +41,11 @@ type Issue struct {
 	KeywordLocation  string // JSON Pointer of the rule in the profile schema, e.g. /$defs/Channel/enum
 	Message          string
 	// at and end, while at < end, are the issue's location as segments of
-	// its collector's trail, rendered into InstanceLocation by Issues.
-	at, end int32
+	// its collector's trail, rendered into InstanceLocation by Issues;
+	// msgAt and msgEnd, while msgAt < msgEnd, its message in the
+	// collector's text, copied into Message by Issues.
+	at, end       int32
+	msgAt, msgEnd int32
 }
 
 // segment is one step of a location: an object key or an array index.
@@ -59,12 +63,18 @@ type Collector struct {
 	// valid event's warnings are recorded but mostly never read, and a
 	// pooled collector's trail, unlike rendered pointers, allocates
 	// nothing once it has grown.
-	trail  []segment
+	trail []segment
+	// text holds the messages built in place (AddText), copied out only
+	// when the issues are read: no allocation per message.
+	text   []byte
 	errors int
 	// dropWarnings: warnings are counted in dropped, not recorded.
 	dropWarnings bool
 	dropped      int
 }
+
+// maxRetainedText bounds the message text a pooled collector keeps.
+const maxRetainedText = 64 << 10
 
 // Reset empties the collector, keeping its storage; it records warnings
 // again.
@@ -73,6 +83,10 @@ func (c *Collector) Reset() {
 	c.issues = c.issues[:0]
 	clear(c.trail) // no key of the last document kept alive
 	c.trail = c.trail[:0]
+	if cap(c.text) > maxRetainedText {
+		c.text = nil
+	}
+	c.text = c.text[:0]
 	c.errors = 0
 	c.dropWarnings, c.dropped = false, 0
 }
@@ -107,6 +121,20 @@ func (c *Collector) PushIndex(i int) { c.path = append(c.path, segment{index: i}
 // Pop leaves the innermost key or index.
 func (c *Collector) Pop() { c.path = c.path[:len(c.path)-1] }
 
+// Place is a location saved on the collector's trail (Here), until Reset.
+type Place struct{ at, end int32 }
+
+// Here saves the current location, to compare with a later one (At)
+// without rendering either as a JSON Pointer.
+func (c *Collector) Here() Place {
+	at := len(c.trail)
+	c.trail = append(c.trail, c.path...)
+	return Place{int32(at), int32(len(c.trail))}
+}
+
+// At reports whether the current location is p.
+func (c *Collector) At(p Place) bool { return slices.Equal(c.trail[p.at:p.end], c.path) }
+
 // Pointer renders the current location as a JSON Pointer.
 func (c *Collector) Pointer() string { return pointer(c.path) }
 
@@ -115,8 +143,16 @@ func pointer(path []segment) string {
 	if len(path) == 0 {
 		return ""
 	}
-	// One allocation: the pointer's length first (an escaped token only
-	// grows past it, rarely: a key with '~' or '/').
+	var b strings.Builder
+	b.Grow(pointerLen(path))
+	writePointer(&b, path)
+	return b.String()
+}
+
+// pointerLen is the length of path's JSON Pointer, or a little more (an
+// index counts its widest, an escaped token only grows past it, rarely: a
+// key with '~' or '/'), for rendering pointers in one allocation.
+func pointerLen(path []segment) int {
 	n := 0
 	for _, s := range path {
 		n += 1 + len(s.key)
@@ -124,8 +160,11 @@ func pointer(path []segment) string {
 			n += 20
 		}
 	}
-	var b strings.Builder
-	b.Grow(n)
+	return n
+}
+
+// writePointer writes path's JSON Pointer to b.
+func writePointer(b *strings.Builder, path []segment) {
 	var digits [20]byte
 	for _, s := range path {
 		b.WriteByte('/')
@@ -133,9 +172,21 @@ func pointer(path []segment) string {
 			b.Write(strconv.AppendInt(digits[:0], int64(s.index), 10))
 			continue
 		}
-		b.WriteString(EscapeToken(s.key))
+		if strings.IndexByte(s.key, '~') < 0 && strings.IndexByte(s.key, '/') < 0 {
+			b.WriteString(s.key)
+			continue
+		}
+		for i := 0; i < len(s.key); i++ {
+			switch c := s.key[i]; c {
+			case '~':
+				b.WriteString("~0")
+			case '/':
+				b.WriteString("~1")
+			default:
+				b.WriteByte(c)
+			}
+		}
 	}
-	return b.String()
 }
 
 // Add records an issue at the current location.
@@ -170,6 +221,34 @@ func (c *Collector) AddMember(sev Severity, key, keyword, msg string) {
 	c.Pop()
 }
 
+// Text returns the collector's message buffer, to append one message to
+// and hand to AddText or AddMemberText: a message built there costs no
+// allocation until the issues are read. Check Skips first.
+func (c *Collector) Text() []byte { return c.text }
+
+// AddText records an issue at the current location whose message is what
+// was appended to Text: text is Text's buffer with the message after it.
+func (c *Collector) AddText(sev Severity, keyword string, text []byte) {
+	if c.Skips(sev) {
+		return
+	}
+	from := len(c.text)
+	c.text = text
+	c.addHere(sev, keyword, "")
+	c.issues[len(c.issues)-1].msgAt, c.issues[len(c.issues)-1].msgEnd = int32(from), int32(len(text))
+}
+
+// AddMemberText is AddText at member key of the current object, without
+// entering it (see AddMember).
+func (c *Collector) AddMemberText(sev Severity, key, keyword string, text []byte) {
+	if c.Skips(sev) {
+		return
+	}
+	c.PushKey(key)
+	c.AddText(sev, keyword, text)
+	c.Pop()
+}
+
 // AddAt records an issue at an explicit instance location.
 func (c *Collector) AddAt(sev Severity, instance, keyword, msg string) {
 	if c.Skips(sev) {
@@ -184,16 +263,58 @@ func (c *Collector) AddAt(sev Severity, instance, keyword, msg string) {
 	c.issues = append(c.issues, Issue{Severity: sev, InstanceLocation: instance, KeywordLocation: keyword, Message: msg})
 }
 
+// AtRootMember reports whether an issue was recorded at member key of the
+// root object (a JSON Pointer of one token).
+func (c *Collector) AtRootMember(key string) bool {
+	for _, x := range c.issues {
+		if x.at < x.end {
+			if x.end-x.at == 1 && c.trail[x.at] == (segment{key: key, index: -1}) {
+				return true
+			}
+		} else if loc := x.InstanceLocation; len(loc) > 0 && loc[0] == '/' && loc[1:] == EscapeToken(key) {
+			return true
+		}
+	}
+	return false
+}
+
 // Errors reports how many issues of severity Error were recorded.
 func (c *Collector) Errors() int { return c.errors }
 
 // Issues returns the recorded issues in the order they were found. The
 // slice is owned by the collector until the next Reset.
+//
+// The locations and messages not rendered yet are rendered here, all of
+// them into one string (one allocation for an invalid document's text, not
+// one or more an issue): each InstanceLocation and Message is a substring
+// of it. What was taken from the builder is never written again, so later
+// writes, even past its capacity, leave it intact.
 func (c *Collector) Issues() []Issue {
+	n := 0
+	for _, x := range c.issues {
+		if x.at < x.end {
+			n += pointerLen(c.trail[x.at:x.end])
+		}
+		n += int(x.msgEnd - x.msgAt)
+	}
+	if n == 0 {
+		return c.issues
+	}
+	var b strings.Builder
+	b.Grow(n)
 	for i := range c.issues {
-		if x := &c.issues[i]; x.at < x.end {
-			x.InstanceLocation = pointer(c.trail[x.at:x.end])
+		x := &c.issues[i]
+		if x.at < x.end {
+			from := b.Len()
+			writePointer(&b, c.trail[x.at:x.end])
+			x.InstanceLocation = b.String()[from:]
 			x.at, x.end = 0, 0
+		}
+		if x.msgAt < x.msgEnd {
+			from := b.Len()
+			b.Write(c.text[x.msgAt:x.msgEnd])
+			x.Message = b.String()[from:]
+			x.msgAt, x.msgEnd = 0, 0
 		}
 	}
 	return c.issues
