@@ -267,6 +267,15 @@ func formatNumber(f float64) string { return string(AppendFloat(nil, f)) }
 // for an undocumented value); accepted lists the values the profile in use
 // accepts, for the message.
 func (d *Decoder) Enum(s string, mask uint8, typeName, keyword, minLengthKeyword, accepted string) {
+	if mask&d.Profile.Bit != 0 && s != "" { // accepted: nearly every value
+		return
+	}
+	d.enumIssue(s, mask, typeName, keyword, minLengthKeyword, accepted)
+}
+
+// enumIssue records what is wrong with an enum value that the profile in
+// use does not accept, out of line so that Enum is inlined.
+func (d *Decoder) enumIssue(s string, mask uint8, typeName, keyword, minLengthKeyword, accepted string) {
 	switch {
 	case s == "" && d.Profile.UnknownValues == issue.Error:
 		d.C.Add(issue.Error, keyword, "empty "+typeName+"; expected one of "+accepted)
@@ -342,8 +351,13 @@ func (d *Decoder) Timestamp(s string, f timestamp.Fraction, patternKeyword, form
 // Pattern records a pattern issue unless ok.
 func (d *Decoder) Pattern(ok bool, s, pattern, keyword string) {
 	if !ok {
-		d.C.Add(issue.Error, keyword, strconv.Quote(s)+" does not match the pattern "+pattern)
+		d.patternIssue(s, pattern, keyword)
 	}
+}
+
+// patternIssue is Pattern's issue, out of line so that Pattern is inlined.
+func (d *Decoder) patternIssue(s, pattern, keyword string) {
+	d.C.Add(issue.Error, keyword, strconv.Quote(s)+" does not match the pattern "+pattern)
 }
 
 // Span is where one known member lies in the input, to compare it with a
@@ -375,11 +389,18 @@ func (d *Decoder) Key(sp *Span) string {
 // when the member was given before (the same key twice, or two documented
 // spellings): the new value is skipped and an issue recorded at
 // uniqueKeyword, an error unless it is a second spelling with the same value.
+// Call it right after NextKey, which leaves the scanner at its value (after
+// whitespace); the rare repeat is a call of its own, to keep this small.
 func (d *Decoder) Member(sp *Span, key, uniqueKeyword string) bool {
-	if !sp.Seen {
-		sp.Seen, sp.KeyAt, sp.Start = true, int32(d.S.KeyOffset()), int32(d.S.ValueOffset())
-		return true
+	if sp.Seen {
+		return d.repeated(sp, key, uniqueKeyword)
 	}
+	sp.Seen, sp.KeyAt, sp.Start = true, int32(d.S.KeyOffset()), int32(d.S.Offset())
+	return true
+}
+
+// repeated skips and reports the value of a member given before (see Member).
+func (d *Decoder) repeated(sp *Span, key, uniqueKeyword string) bool {
 	raw, ok := d.S.Skip()
 	if !ok {
 		return false
@@ -406,7 +427,14 @@ func (d *Decoder) EndMember(sp *Span) { sp.End = int32(d.S.Offset()) }
 // unless it was given in a spelling the profile rejects (Unknown reported
 // that, naming the property).
 func (d *Decoder) Required(seen bool, name, keyword string) {
-	if !seen && !d.wasRespelled(name) {
+	if !seen {
+		d.missing(name, keyword)
+	}
+}
+
+// missing is Required's issue, out of line so that Required is inlined.
+func (d *Decoder) missing(name, keyword string) {
+	if !d.wasRespelled(name) {
 		d.C.AddText(issue.Error, keyword, appendQuote(append(d.C.Text(), "missing required property "...), name))
 	}
 }

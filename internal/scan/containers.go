@@ -16,6 +16,24 @@ func (s *Scanner) NextKey() (string, bool) {
 	}
 	d := s.data
 	p := s.ws(s.pos)
+	if s.plain {
+		// Compact plain input (see plainText): the member is `"key":` right
+		// after the '{' or `,"key":` after the previous value, and the key
+		// ends at its next quote. Anything else takes the general path
+		// below, which reports it.
+		k := p
+		if !s.first && k < len(d) && d[k] == ',' {
+			k++
+		}
+		if k < len(d) && d[k] == '"' && (k > p) != s.first {
+			if q := nextQuote(d, k+1); q+1 < len(d) && d[q+1] == ':' {
+				s.first = false
+				s.keyOff = k
+				s.pos = s.ws(q + 2)
+				return s.str[k+1 : q], true
+			}
+		}
+	}
 	if s.first {
 		s.first = false
 		if p >= len(d) {

@@ -204,6 +204,24 @@ func checkDocument(t *testing.T, s *Scanner, data []byte) {
 	if a, b := errList(s), toList(skipErrs); !equalLists(a, b) {
 		t.Fatalf("general path errors %v, plain path errors %v, input %q", a, b, data)
 	}
+	// The typed walk too (NextKey and ReadStringIf have plain paths of
+	// their own): the same errors, the same keys and strings.
+	var plainReads []string
+	s.Reset(data, 0)
+	walk(s, func(_, _ int, v string, _ Kind) { plainReads = append(plainReads, v) })
+	s.Reset(data, 0)
+	s.plain = false
+	n := 0
+	walk(s, func(start, _ int, v string, _ Kind) {
+		if n >= len(plainReads) || plainReads[n] != v {
+			t.Fatalf("general path read %q at %d, not as the plain path, input %q", v, start, data)
+		}
+		n++
+	})
+	s.Finish()
+	if a, b := errList(s), toList(skipErrs); n != len(plainReads) || !equalLists(a, b) {
+		t.Fatalf("general path typed walk: %d of %d reads, errors %v, Skip errors %v, input %q", n, len(plainReads), a, b, data)
+	}
 
 	// 4. Same agreement under a tight depth limit.
 	a, b := scanBoth(data, 3)

@@ -8,7 +8,11 @@
 // RFC 3339 (the schema's "format": real dates, hours below 24, ...).
 package timestamp
 
-import "time"
+import (
+	"encoding/binary"
+	"time"
+	"unsafe"
+)
 
 // Fraction is the fractional-seconds part a layout requires.
 type Fraction uint8
@@ -44,6 +48,7 @@ func Parse(s string, f Fraction) (p Parsed, layoutOK, formatOK bool) {
 	}
 	// The layout fixed every digit's place: check the ranges RFC 3339 sets
 	// and compute the time in the same pass, without time.Date.
+	v0, v1, v2 = pairs(v0), pairs(v1), pairs(v2)
 	year, month, day := two(v0, 0)*100+two(v0, 2), two(v0, 5), two(v1, 0)
 	hour, minute, sec := two(v1, 3), two(v2, 3), two(v2, 6)
 	if month < 1 || month > 12 || day < 1 || day > daysIn(year, month) || hour > 23 || minute > 59 ||
@@ -96,12 +101,11 @@ func fixedFields(s string) (v0, v1, v2 uint64, ok bool) {
 	return v0, v1, v2, ok0 && ok1 && ok2
 }
 
-// word returns the eight bytes of s from i as a little-endian word (the
-// compiler merges the byte loads into one).
+// word returns the eight bytes of s from i as a little-endian word, in one
+// load: s's bytes are only read. (Byte loads ORed together are merged by
+// the compiler only while the words do not overlap: words 8 and 11 do.)
 func word(s string, i int) uint64 {
-	_ = s[i+7]
-	return uint64(s[i]) | uint64(s[i+1])<<8 | uint64(s[i+2])<<16 | uint64(s[i+3])<<24 |
-		uint64(s[i+4])<<32 | uint64(s[i+5])<<40 | uint64(s[i+6])<<48 | uint64(s[i+7])<<56
+	return binary.LittleEndian.Uint64(unsafe.Slice(unsafe.StringData(s), len(s))[i:])
 }
 
 // digitValues returns each byte of w minus '0', with the bytes of sep set
@@ -116,29 +120,33 @@ func digitValues(w, sep uint64) (uint64, bool) {
 	return v, (v|(x+0x46*lsb))&msb == 0
 }
 
-// two returns the two-digit number at bytes i and i+1 of digit values v.
-func two(v uint64, i int) int {
-	return int(byte(v>>(8*i)))*10 + int(byte(v>>(8*i+8)))
-}
+// pairs turns digit values v into two-digit numbers: byte i of the result
+// is 10 times byte i of v plus byte i+1 (at most 99: no byte carries into
+// the next), all eight at once.
+func pairs(v uint64) uint64 { return v*10 + v>>8 }
+
+// two returns the two-digit number at bytes i and i+1 of the digit values
+// that pairs combined.
+func two(p uint64, i int) int { return int(byte(p >> (8 * i))) }
 
 // scale[n] turns a fraction of n digits into nanoseconds.
 var scale = [10]int{1e9, 1e8, 1e7, 1e6, 1e5, 1e4, 1e3, 1e2, 1e1, 1}
 
 // daysSinceEpoch returns the days from 1970-01-01 to the given civil date
-// (Howard Hinnant's days_from_civil).
+// (Howard Hinnant's days_from_civil) of a four-digit year (0 to 9999). The
+// year is counted from 400 years earlier (146 097 days), so that it is
+// never negative and the divisions are unsigned: no sign correction.
 func daysSinceEpoch(y, m, d int) int64 {
 	if m <= 2 {
 		y--
 	}
-	era := y / 400
-	if y < 0 && y%400 != 0 {
-		era--
-	}
-	yoe := y - era*400
-	mp := (m + 9) % 12
-	doy := (153*mp+2)/5 + d - 1
+	yy := uint(y + 400)
+	era := yy / 400
+	yoe := yy - era*400
+	mp := uint(m+9) % 12
+	doy := (153*mp+2)/5 + uint(d) - 1
 	doe := yoe*365 + yoe/4 - yoe/100 + doy
-	return int64(era)*146097 + int64(doe) - 719468
+	return int64(era)*146097 + int64(doe) - 719468 - 146097
 }
 
 // matchesFraction checks what follows the fixed part of s (at least 20

@@ -86,3 +86,18 @@ func TestParseAgreesWithTimeParse(t *testing.T) {
 		}
 	}
 }
+
+// TestDaysSinceEpoch checks the day count of every month's first and last
+// day of every four-digit year against the time package.
+func TestDaysSinceEpoch(t *testing.T) {
+	for y := 0; y <= 9999; y++ {
+		for m := 1; m <= 12; m++ {
+			for _, d := range []int{1, daysIn(y, m)} {
+				want := time.Date(y, time.Month(m), d, 0, 0, 0, 0, time.UTC).Unix() / 86400
+				if got := daysSinceEpoch(y, m, d); got != want {
+					t.Fatalf("daysSinceEpoch(%d, %d, %d) = %d, want %d", y, m, d, got, want)
+				}
+			}
+		}
+	}
+}
