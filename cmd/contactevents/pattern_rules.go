@@ -3,13 +3,11 @@ package main
 import (
 	"context"
 	"encoding/json"
-	"errors"
 	"fmt"
 	"io"
 	"os"
 	"path/filepath"
 	"slices"
-	"strings"
 
 	"github.com/connectevents/sdk-go/contactevents"
 	"github.com/connectevents/sdk-go/contactevents/pattern"
@@ -239,20 +237,4 @@ func invalidRules(rules []rule, stderr io.Writer) bool {
 		}
 	}
 	return bad
-}
-
-// isPatternError reports whether err is a pattern EventBridge would reject
-// (as opposed to a file that cannot be read).
-func isPatternError(err error) bool {
-	var perr *pattern.Error
-	return errors.As(err, &perr)
-}
-
-// ruleLabel is how lint names a rule: the file for a lone pattern file, the
-// rule's name in a file of several.
-func ruleLabel(r rule) string {
-	if r.name == r.source || strings.HasSuffix(r.source, "/"+r.name) {
-		return r.source
-	}
-	return r.name
 }

@@ -52,11 +52,6 @@ func (r *lifecycleReader) Read(p []byte) (int, error) {
 	return n, nil
 }
 
-// countWriter counts and discards.
-type countWriter struct{ n int64 }
-
-func (w *countWriter) Write(p []byte) (int, error) { w.n += int64(len(p)); return len(p), nil }
-
 // trackedReader is a lifecycleReader that records, for the pipeline's
 // goroutines, how much it has handed out and where each event ends.
 type trackedReader struct {
