@@ -79,11 +79,11 @@ func isJSONSpace(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c =
 func makeItem(rec *contactevents.Record, err error, warns []contactevents.Issue, w *where, canonical []byte) item {
 	it := item{index: rec.Index, valid: err == nil, id: rec.ID, pointer: rec.Pointer}
 	if rec.Event != nil {
-		it.eventType = strings.Clone(string(rec.Event.Detail.EventType))
+		it.eventType = eventTypeName(rec.Event.Detail.EventType)
 	}
 	line := rec.Line // where the record's value starts in a stream, or 0
-	var re *contactevents.RecordError
-	if errors.As(err, &re) {
+	re := recordErrorOf(err)
+	if re != nil {
 		it.id, it.pointer, line = re.ID, re.Pointer, re.Line
 	}
 
@@ -172,14 +172,50 @@ func makeItem(rec *contactevents.Record, err error, warns []contactevents.Issue,
 			}
 		default:
 			msg := e.Error()
-			if re != nil && errors.As(e, &re) {
-				msg = re.Err.Error()
+			if re != nil {
+				if inner := recordErrorOf(e); inner != nil {
+					re = inner
+					msg = re.Err.Error()
+				}
 			}
 			msg = strings.TrimPrefix(msg, "contactevents: ")
 			it.problems = append(it.problems, problem{message: msg, line: it.line, col: it.col})
 		}
 	}
 	return it
+}
+
+// recordErrorOf returns the *contactevents.RecordError in err, or nil
+// (without the allocation of errors.As's target for an event without one).
+func recordErrorOf(err error) *contactevents.RecordError {
+	if err == nil {
+		return nil
+	}
+	var re *contactevents.RecordError
+	if errors.As(err, &re) {
+		return re
+	}
+	return nil
+}
+
+// eventTypes are the known event types' names, which an item's type is
+// one of but for an invalid event.
+var eventTypes = func() map[contactevents.EventType]string {
+	m := map[contactevents.EventType]string{}
+	for _, t := range contactevents.EventType("").Values() {
+		m[t] = string(t)
+	}
+	return m
+}()
+
+// eventTypeName returns t as a string of its own: t may point into storage
+// that the next event overwrites (a Parser's), and an item outlives it. A
+// known type is its constant's name, without a copy a line.
+func eventTypeName(t contactevents.EventType) string {
+	if name, ok := eventTypes[t]; ok {
+		return name
+	}
+	return strings.Clone(string(t))
 }
 
 // location renders where a problem is in the event, for text output: the
