@@ -69,8 +69,7 @@ func (rr *recordReader) payload(data []byte) {
 		yield(&Record{Offset: -1}, payloadSizeError(len(data), limit))
 		return
 	}
-	sum := &rr.sum
-	*sum = delivery.Summary{}
+	sum := &rr.sum // zero: a Parser's Records clears it after each payload
 	if doc, ok := delivery.Classify(data, delivery.Format(o.format), &eventShape, sum); ok {
 		f := o.format
 		if f == FormatAuto {
