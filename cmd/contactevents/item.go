@@ -47,27 +47,26 @@ type where struct {
 	format contactevents.Format
 }
 
-// position converts an offset in w.data to a line and column of the source.
-func (w *where) position(off int) (line, col int) {
-	p := contactevents.PositionOf(w.data, int64(off))
+// position converts a position in w.data to a line and column of the
+// source.
+func (w *where) position(p contactevents.Position) (line, col int) {
 	if p.Line == 1 {
 		p.Column += w.col - 1
 	}
 	return w.line + p.Line - 1, p.Column
 }
 
-// locate returns the offset in w.data of the value that ptr names (see
+// locate returns the position in w.data of the value that ptr names (see
 // contactevents.Locate), whether it was found, and whether it is a JSON
 // string (a record embedded in one cannot be followed into).
-func (w *where) locate(ptr string) (off int, exact, isString bool) {
+func (w *where) locate(ptr string) (p contactevents.Position, exact, isString bool) {
 	if ptr == "" && len(w.data) > 0 && !isJSONSpace(w.data[0]) {
 		// The document itself, where data starts (an NDJSON line, trimmed,
 		// every line's case): Locate's answer without its scanner.
-		return 0, true, w.data[0] == '"'
+		return contactevents.Position{Line: 1, Column: 1}, true, w.data[0] == '"'
 	}
-	p, exact := contactevents.Locate(w.data, ptr)
-	off = int(p.Offset)
-	return off, exact, off < len(w.data) && w.data[off] == '"'
+	p, exact = contactevents.Locate(w.data, ptr)
+	return p, exact, p.Offset < int64(len(w.data)) && w.data[p.Offset] == '"'
 }
 
 // isJSONSpace reports whether c is JSON white space (RFC 8259).
@@ -113,10 +112,10 @@ func makeItem(rec *contactevents.Record, err error, warns []contactevents.Issue,
 			}
 			break
 		}
-		off, exact, isString := w.locate(it.pointer)
+		p, exact, isString := w.locate(it.pointer)
 		it.embedded = !exact || isString
 		inString = isString
-		it.line, it.col = w.position(off)
+		it.line, it.col = w.position(p)
 	}
 	embedded := it.embedded
 	// A document that is a verbatim part of the source, at it.line and
@@ -137,8 +136,8 @@ func makeItem(rec *contactevents.Record, err error, warns []contactevents.Issue,
 		if w.data == nil || embedded {
 			return it.line, it.col
 		}
-		off, _, _ := w.locate(it.pointer + instance)
-		return w.position(off)
+		p, _, _ := w.locate(it.pointer + instance)
+		return w.position(p)
 	}
 
 	for _, i := range warns {

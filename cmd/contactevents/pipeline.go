@@ -298,7 +298,9 @@ func newLineWorker(e *engine) *lineWorker {
 	// the values of an NDJSON stream. Warnings come with each record.
 	w.opts = e.options(contactevents.FormatAuto, nil)
 	if !e.keep && e.track == nil {
-		w.parser = contactevents.NewParser(w.opts...)
+		// Nor does it outlive the chunk its line is in: its strings may
+		// point into the chunk instead of a copy of the line.
+		w.parser = contactevents.NewParser(append(slices.Clip(w.opts), contactevents.WithNoCopy())...)
 	}
 	w.yield = w.onRecord
 	return w
