@@ -310,8 +310,11 @@ func decodeRecord(data []byte, doc delivery.Format, from origin, o *options, sum
 		passes.Decoded(data)
 	}
 	p, _ := o.profile.codec()
-	d := decoders.Get().(*decoder)
-	defer release(d)
+	d := o.storage.decoder()
+	if d == nil {
+		d = decoders.Get().(*decoder)
+		defer release(d)
+	}
 	d.begin(data, p, int(o.maxDepth), o.keep, !o.keep || o.noCopy, o.storage)
 	// Warnings are recorded as they are found (valid events have few), so
 	// that an invalid event's *ValidationError lists them without a second
