@@ -15,8 +15,9 @@ import (
 // UTF-8, the number grammar), every other value is skimmed by its
 // structure (Skim: strings ended, brackets matched, within maxDepth), which
 // is what makes matching a fraction of decoding. The Scanner is iterative
-// where it skims and the matchers recurse only on the levels the Scanner
-// has entered, so nesting is bounded by maxDepth, never by the stack.
+// where it skims, and the matchers recurse only into the objects the
+// Scanner has entered (at most maxDepth) and along a dotted key's parts
+// (at most the pattern's depth): nesting is bounded, never the stack's.
 type eventReader struct {
 	s      scan.Scanner
 	data   []byte
