@@ -92,7 +92,7 @@ func (st *state) object(n *node, outer bool) {
 	for key, ok := s.NextKey(); ok; key, ok = s.NextKey() {
 		i := n.group(key)
 		if i < 0 {
-			if !st.dotted(n, key) {
+			if !n.nested || !st.dotted(n, key) {
 				s.Skim()
 			}
 			continue
