@@ -81,6 +81,31 @@ func (r *eventReader) inInput(s string) bool {
 	return p >= base && p < base+uintptr(len(r.data))
 }
 
+// members reads the event object at the Scanner, the one object-reading
+// loop of Match and of the flattener: member is given each key in turn,
+// reads the member's value itself and returns read, or returns false to
+// have the value skimmed; stop ends the reading of the object (the verdict
+// is settled). A key with escapes is in the Scanner's buffer: member uses
+// it before it reads a value.
+//
+// The callback costs Match about 3% more instructions than a loop of its
+// own (cachegrind, BenchmarkMatch); one loop is worth it.
+func (r *eventReader) members(member func(key string) (read, stop bool)) {
+	s := &r.s
+	if !s.BeginObject() {
+		return
+	}
+	for key, ok := s.NextKey(); ok; key, ok = s.NextKey() {
+		read, stop := member(key)
+		if stop {
+			return
+		}
+		if !read {
+			s.Skim()
+		}
+	}
+}
+
 // memberValues walks the value of a member as EventBridge matches it: an
 // array, at any depth, stands for its elements. The walk is a loop, not a
 // recursion, and the arrays it is inside are counted in eventReader.arrays

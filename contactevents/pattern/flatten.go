@@ -151,17 +151,13 @@ func (st *setState) touch(id int32) {
 // members reads the members of an event object at index x: those some
 // rule names are read, the others skimmed.
 func (st *setState) members(x *pathIndex) {
-	s := &st.r.s
-	if !s.BeginObject() {
-		return
-	}
-	for key, ok := s.NextKey(); ok; key, ok = s.NextKey() {
-		if next := x.lookup(key, &st.tangled); next != nil {
+	st.r.members(func(key string) (read, stop bool) {
+		next := x.lookup(key, &st.tangled)
+		if next != nil {
 			st.flattenValue(next)
-		} else {
-			s.Skim()
 		}
-	}
+		return next != nil, false
+	})
 }
 
 // lookup returns the index under key, reading a dotted key as a path, as

@@ -85,17 +85,10 @@ func (st *state) object(n *node, outer bool) {
 	clear(st.seen[n.base : n.base+len(n.terms)])
 	clear(st.keys[n.gbase : n.gbase+len(n.keys)])
 	met := 0
-	s := &st.r.s
-	if !s.BeginObject() {
-		return
-	}
-	for key, ok := s.NextKey(); ok; key, ok = s.NextKey() {
+	st.r.members(func(key string) (read, stop bool) {
 		i := n.group(key)
 		if i < 0 {
-			if !n.nested || !st.dotted(n, key) {
-				s.Skim()
-			}
-			continue
+			return n.nested && st.dotted(n, key), false
 		}
 		if !st.keys[n.gbase+i] {
 			st.keys[n.gbase+i] = true
@@ -103,14 +96,11 @@ func (st *state) object(n *node, outer bool) {
 		}
 		complete := outer && met == len(n.keys)
 		st.member(n, &n.keys[i], complete)
-		if st.done {
-			return
-		}
-		if complete && st.r.arrays == 0 {
+		if !st.done && complete && st.r.arrays == 0 {
 			st.done = true
-			return
 		}
-	}
+		return true, st.done
+	})
 }
 
 // member reads the value of a member named by group g: each leaf (at any
