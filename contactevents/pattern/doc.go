@@ -30,8 +30,9 @@
 // grammar), every other value is skimmed by its structure (Skim: strings
 // ended, brackets matched, 128 levels at most), and a malformed event is a
 // *contactevents.SyntaxError in Parse's words, at its byte offset, line and
-// column. Match and a RuleSet share that reading (eventReader, with the
-// walk of a member's arrays), and differ only in what they record. Compile
+// column. Match and a RuleSet share that reading (eventReader: one loop
+// over an object's members, one walk of a member's arrays), and differ
+// only in what they record. Compile
 // reads a pattern with the same Scanner, validating every byte: a pattern
 // is small and read once, so skimming it would save nothing.
 //
