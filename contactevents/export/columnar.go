@@ -51,7 +51,9 @@ func (c *columns) write(ws []*parquet.ColumnWriter) error {
 		if _, err := w.WriteRowValues(c.values[i]); err != nil {
 			return fmt.Errorf("column %s: %w", columnPaths[i], err)
 		}
-		clear(c.values[i]) // the values point into the events
+		// Not cleared: the values left point into at most a batch of
+		// events until they are overwritten, and clearing pointers costs
+		// write barriers while the collector runs.
 		c.values[i] = c.values[i][:0]
 	}
 	c.rows = 0
@@ -68,7 +70,8 @@ func (c *columns) put(col int, rep, def byte, v parquet.Value) {
 	v.SetRepetitionLevel(int(rep))
 	v.SetDefinitionLevel(int(def))
 	v.SetColumnIndex(col)
-	c.values[col] = append(c.values[col], v)
+	p := &c.values[col]
+	*p = append(*p, v)
 }
 
 // str appends the string s, present at definition level def.
@@ -149,8 +152,13 @@ func (c *columns) null(col int, rep, def byte) {
 // nulls appends a NULL at definition level def to each of the n columns
 // from col: the leaves of an absent struct, list or map.
 func (c *columns) nulls(col, n int, rep, def byte) {
-	for i := col; i < col+n; i++ {
-		c.null(i, rep, def)
+	var v parquet.Value
+	v.SetRepetitionLevel(int(rep))
+	v.SetDefinitionLevel(int(def))
+	columns := c.values[col : col+n]
+	for i := range columns {
+		v.SetColumnIndex(col + i)
+		columns[i] = append(columns[i], v)
 	}
 }
 
