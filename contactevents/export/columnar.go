@@ -16,7 +16,7 @@ import (
 // schema's nesting, and a batch goes to the file's column writers
 // (parquet.ColumnWriter.WriteRowValues) without parquet-go's reflective
 // row writer. The row types of rows_gen.go stay the Parquet schema:
-// TestColumnarWritesTheRows checks that both write the same files.
+// TestColumnarWritesTheRows checks that both write the same rows.
 //
 // Levels, as Parquet defines them: a value's definition level counts the
 // optional and repeated fields on its path that are present (a NULL stops
