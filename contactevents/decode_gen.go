@@ -494,105 +494,134 @@ func decodeEvent(d *decoder, v *Event) {
 		if !ok {
 			break
 		}
-		i := -1 // the member's property; -1: unknown to the profile in use
 		switch key {
 		case "version":
-			i = eventVersion
-		case "id":
-			i = eventID
-		case "detail-type":
-			i = eventDetailType
-		case "source":
-			i = eventSource
-		case "account":
-			i = eventAccount
-		case "time":
-			i = eventTime
-		case "region":
-			i = eventRegion
-		case "resources":
-			i = eventResources
-		case "replay-name":
-			i = eventReplayName
-		case "detail":
-			i = eventDetail
-		}
-		if i < 0 {
-			v.Unknown = codec.Unknown(&d.Decoder, key, eventKeys, "/$defs/EventBridgeEvent/additionalProperties", "/x-unique-keys", v.Unknown)
-			continue
-		}
-		if !d.Member(&seen[i], key, "/x-unique-keys") {
-			continue
-		}
-		d.C.PushKey(key)
-		switch i {
-		case eventVersion:
-			if s, ok := d.String("/$defs/EnvelopeVersion/type"); ok {
-				x, mask := lookupEnvelopeVersion(s)
-				d.Enum(s, mask, "EnvelopeVersion", "/$defs/EnvelopeVersion/enum", "/$defs/EnvelopeVersion/minLength", envelopeVersionAccepted[d.Profile.Index])
-				v.Version = x
-			}
-		case eventID:
-			if s, ok := d.String("/$defs/EventBridgeEvent/properties/id/type"); ok {
-				d.Length(s, 1, -1, "/$defs/EventBridgeEvent/properties/id/minLength", "/$defs/EventBridgeEvent/properties/id/maxLength")
-				v.ID = s
-			}
-		case eventDetailType:
-			if s, ok := d.String("/$defs/DetailType/type"); ok {
-				x, mask := lookupDetailType(s)
-				d.Enum(s, mask, "DetailType", "/$defs/DetailType/enum", "/$defs/DetailType/minLength", detailTypeAccepted[d.Profile.Index])
-				v.DetailType = x
-			}
-		case eventSource:
-			if s, ok := d.String("/$defs/EventSource/type"); ok {
-				x, mask := lookupEventSource(s)
-				d.Enum(s, mask, "EventSource", "/$defs/EventSource/enum", "/$defs/EventSource/minLength", eventSourceAccepted[d.Profile.Index])
-				v.Source = x
-			}
-		case eventAccount:
-			if s, ok := d.String("/$defs/EventBridgeEvent/properties/account/type"); ok {
-				d.Length(s, 1, -1, "/$defs/EventBridgeEvent/properties/account/minLength", "/$defs/EventBridgeEvent/properties/account/maxLength")
-				v.Account = s
-			}
-		case eventTime:
-			if s, ok := d.String("/$defs/EventTime/type"); ok {
-				p, valid := d.Timestamp(s, timestamp.None, "/$defs/EventTime/pattern", "/$defs/EventTime/format", "yyyy-MM-dd'T'HH:mm:ss'Z'")
-				v.Time = timestampOf(p, valid, s, "")
-			}
-		case eventRegion:
-			if s, ok := d.String("/$defs/EventBridgeEvent/properties/region/type"); ok {
-				d.Length(s, 1, -1, "/$defs/EventBridgeEvent/properties/region/minLength", "/$defs/EventBridgeEvent/properties/region/maxLength")
-				v.Region = s
-			}
-		case eventResources:
-			if d.Array("/$defs/EventBridgeEvent/properties/resources/type") {
-				out := d.sliceString()
-				i := 0
-				for ; d.S.NextElement(); i++ {
-					d.C.PushIndex(i)
-					var e string
-					if s, ok := d.String("/$defs/EventBridgeEvent/properties/resources/items/type"); ok {
-						e = s
-					}
-					if d.keep {
-						out = append(out, e)
-					}
-					d.C.Pop()
+			if d.Member(&seen[eventVersion], key, "/x-unique-keys") {
+				d.C.PushKey(key)
+				if s, ok := d.String("/$defs/EnvelopeVersion/type"); ok {
+					x, mask := lookupEnvelopeVersion(s)
+					d.Enum(s, mask, "EnvelopeVersion", "/$defs/EnvelopeVersion/enum", "/$defs/EnvelopeVersion/minLength", envelopeVersionAccepted[d.Profile.Index])
+					v.Version = x
 				}
-				v.Resources = out
+				d.C.Pop()
+				d.EndMember(&seen[eventVersion])
 			}
-		case eventReplayName:
-			if s, ok := d.String("/$defs/EventBridgeEvent/properties/replay-name/type"); ok {
-				d.Length(s, 1, -1, "/$defs/EventBridgeEvent/properties/replay-name/minLength", "/$defs/EventBridgeEvent/properties/replay-name/maxLength")
-				v.ReplayName = s
+			continue
+		case "id":
+			if d.Member(&seen[eventID], key, "/x-unique-keys") {
+				d.C.PushKey(key)
+				if s, ok := d.String("/$defs/EventBridgeEvent/properties/id/type"); ok {
+					d.Length(s, 1, -1, "/$defs/EventBridgeEvent/properties/id/minLength", "/$defs/EventBridgeEvent/properties/id/maxLength")
+					v.ID = s
+				}
+				d.C.Pop()
+				d.EndMember(&seen[eventID])
 			}
-		case eventDetail:
-			if d.Object("/$defs/ContactEvent/type") {
-				decodeContactEvent(d, &v.Detail)
+			continue
+		case "detail-type":
+			if d.Member(&seen[eventDetailType], key, "/x-unique-keys") {
+				d.C.PushKey(key)
+				if s, ok := d.String("/$defs/DetailType/type"); ok {
+					x, mask := lookupDetailType(s)
+					d.Enum(s, mask, "DetailType", "/$defs/DetailType/enum", "/$defs/DetailType/minLength", detailTypeAccepted[d.Profile.Index])
+					v.DetailType = x
+				}
+				d.C.Pop()
+				d.EndMember(&seen[eventDetailType])
 			}
+			continue
+		case "source":
+			if d.Member(&seen[eventSource], key, "/x-unique-keys") {
+				d.C.PushKey(key)
+				if s, ok := d.String("/$defs/EventSource/type"); ok {
+					x, mask := lookupEventSource(s)
+					d.Enum(s, mask, "EventSource", "/$defs/EventSource/enum", "/$defs/EventSource/minLength", eventSourceAccepted[d.Profile.Index])
+					v.Source = x
+				}
+				d.C.Pop()
+				d.EndMember(&seen[eventSource])
+			}
+			continue
+		case "account":
+			if d.Member(&seen[eventAccount], key, "/x-unique-keys") {
+				d.C.PushKey(key)
+				if s, ok := d.String("/$defs/EventBridgeEvent/properties/account/type"); ok {
+					d.Length(s, 1, -1, "/$defs/EventBridgeEvent/properties/account/minLength", "/$defs/EventBridgeEvent/properties/account/maxLength")
+					v.Account = s
+				}
+				d.C.Pop()
+				d.EndMember(&seen[eventAccount])
+			}
+			continue
+		case "time":
+			if d.Member(&seen[eventTime], key, "/x-unique-keys") {
+				d.C.PushKey(key)
+				if s, ok := d.String("/$defs/EventTime/type"); ok {
+					p, valid := d.Timestamp(s, timestamp.None, "/$defs/EventTime/pattern", "/$defs/EventTime/format", "yyyy-MM-dd'T'HH:mm:ss'Z'")
+					v.Time = timestampOf(p, valid, s, "")
+				}
+				d.C.Pop()
+				d.EndMember(&seen[eventTime])
+			}
+			continue
+		case "region":
+			if d.Member(&seen[eventRegion], key, "/x-unique-keys") {
+				d.C.PushKey(key)
+				if s, ok := d.String("/$defs/EventBridgeEvent/properties/region/type"); ok {
+					d.Length(s, 1, -1, "/$defs/EventBridgeEvent/properties/region/minLength", "/$defs/EventBridgeEvent/properties/region/maxLength")
+					v.Region = s
+				}
+				d.C.Pop()
+				d.EndMember(&seen[eventRegion])
+			}
+			continue
+		case "resources":
+			if d.Member(&seen[eventResources], key, "/x-unique-keys") {
+				d.C.PushKey(key)
+				if d.Array("/$defs/EventBridgeEvent/properties/resources/type") {
+					out := d.sliceString()
+					i := 0
+					for ; d.S.NextElement(); i++ {
+						d.C.PushIndex(i)
+						var e string
+						if s, ok := d.String("/$defs/EventBridgeEvent/properties/resources/items/type"); ok {
+							e = s
+						}
+						if d.keep {
+							out = append(out, e)
+						}
+						d.C.Pop()
+					}
+					v.Resources = out
+				}
+				d.C.Pop()
+				d.EndMember(&seen[eventResources])
+			}
+			continue
+		case "replay-name":
+			if d.Member(&seen[eventReplayName], key, "/x-unique-keys") {
+				d.C.PushKey(key)
+				if s, ok := d.String("/$defs/EventBridgeEvent/properties/replay-name/type"); ok {
+					d.Length(s, 1, -1, "/$defs/EventBridgeEvent/properties/replay-name/minLength", "/$defs/EventBridgeEvent/properties/replay-name/maxLength")
+					v.ReplayName = s
+				}
+				d.C.Pop()
+				d.EndMember(&seen[eventReplayName])
+			}
+			continue
+		case "detail":
+			if d.Member(&seen[eventDetail], key, "/x-unique-keys") {
+				d.C.PushKey(key)
+				if d.Object("/$defs/ContactEvent/type") {
+					decodeContactEvent(d, &v.Detail)
+				}
+				d.C.Pop()
+				d.EndMember(&seen[eventDetail])
+			}
+			continue
 		}
-		d.C.Pop()
-		d.EndMember(&seen[i])
+		// Unknown to the profile in use, or in a spelling it rejects.
+		v.Unknown = codec.Unknown(&d.Decoder, key, eventKeys, "/$defs/EventBridgeEvent/additionalProperties", "/x-unique-keys", v.Unknown)
 	}
 	d.Required(seen[eventVersion].Seen, "version", "/$defs/EventBridgeEvent/required")
 	d.Required(seen[eventID].Seen, "id", "/$defs/EventBridgeEvent/required")
@@ -661,434 +690,551 @@ func decodeContactEvent(d *decoder, v *ContactEvent) {
 		if !ok {
 			break
 		}
-		i := -1 // the member's property; -1: unknown to the profile in use
 		switch key {
-		case "eventType":
-			i = contactEventEventType
-		case "EventType":
-			if d.Accepts(inCompat) {
-				i = contactEventEventType
+		case "eventType", "EventType":
+			if key == "EventType" && !d.Accepts(inCompat) {
+				break
 			}
-		case "contactId":
-			i = contactEventContactID
-		case "ContactId":
-			if d.Accepts(inCompat) {
-				i = contactEventContactID
+			if d.Member(&seen[contactEventEventType], key, "/x-unique-keys") {
+				d.C.PushKey(key)
+				if s, ok := d.String("/$defs/EventType/type"); ok {
+					x, mask := lookupEventType(s)
+					d.Enum(s, mask, "EventType", "/$defs/EventType/enum", "/$defs/EventType/minLength", eventTypeAccepted[d.Profile.Index])
+					v.EventType = x
+				}
+				d.C.Pop()
+				d.EndMember(&seen[contactEventEventType])
 			}
+			continue
+		case "contactId", "ContactId":
+			if key == "ContactId" && !d.Accepts(inCompat) {
+				break
+			}
+			if d.Member(&seen[contactEventContactID], key, "/x-unique-keys") {
+				d.C.PushKey(key)
+				if s, ok := d.String("/$defs/ContactIdentifier/type"); ok {
+					d.Length(s, 1, 256, "/$defs/ContactIdentifier/minLength", "/$defs/ContactIdentifier/maxLength")
+					v.ContactID = s
+				}
+				d.C.Pop()
+				d.EndMember(&seen[contactEventContactID])
+			}
+			continue
 		case "initialContactId":
-			i = contactEventInitialContactID
+			if d.Member(&seen[contactEventInitialContactID], key, "/x-unique-keys") {
+				d.C.PushKey(key)
+				if s, ok := d.String("/$defs/ContactIdentifier/type"); ok {
+					d.Length(s, 1, 256, "/$defs/ContactIdentifier/minLength", "/$defs/ContactIdentifier/maxLength")
+					v.InitialContactID = s
+				}
+				d.C.Pop()
+				d.EndMember(&seen[contactEventInitialContactID])
+			}
+			continue
 		case "relatedContactId":
-			if d.Accepts(inStrict | inCompat) {
-				i = contactEventRelatedContactID
+			if !d.Accepts(inStrict | inCompat) {
+				break
 			}
+			if d.Member(&seen[contactEventRelatedContactID], key, "/x-unique-keys") {
+				d.C.PushKey(key)
+				if s, ok := d.String("/$defs/ContactIdentifier/type"); ok {
+					d.Length(s, 1, 256, "/$defs/ContactIdentifier/minLength", "/$defs/ContactIdentifier/maxLength")
+					v.RelatedContactID = s
+				}
+				d.C.Pop()
+				d.EndMember(&seen[contactEventRelatedContactID])
+			}
+			continue
 		case "previousContactId":
-			i = contactEventPreviousContactID
-		case "channel":
-			i = contactEventChannel
-		case "Channel":
-			if d.Accepts(inCompat) {
-				i = contactEventChannel
+			if d.Member(&seen[contactEventPreviousContactID], key, "/x-unique-keys") {
+				d.C.PushKey(key)
+				if s, ok := d.String("/$defs/ContactIdentifier/type"); ok {
+					d.Length(s, 1, 256, "/$defs/ContactIdentifier/minLength", "/$defs/ContactIdentifier/maxLength")
+					v.PreviousContactID = s
+				}
+				d.C.Pop()
+				d.EndMember(&seen[contactEventPreviousContactID])
 			}
-		case "instanceArn":
-			i = contactEventInstanceARN
-		case "InstanceArn":
-			if d.Accepts(inCompat) {
-				i = contactEventInstanceARN
+			continue
+		case "channel", "Channel":
+			if key == "Channel" && !d.Accepts(inCompat) {
+				break
 			}
-		case "initiationMethod":
-			i = contactEventInitiationMethod
-		case "InitiationMethod":
-			if d.Accepts(inCompat) {
-				i = contactEventInitiationMethod
+			if d.Member(&seen[contactEventChannel], key, "/x-unique-keys") {
+				d.C.PushKey(key)
+				if s, ok := d.String("/$defs/Channel/type"); ok {
+					x, mask := lookupChannel(s)
+					d.Enum(s, mask, "Channel", "/$defs/Channel/enum", "/$defs/Channel/minLength", channelAccepted[d.Profile.Index])
+					v.Channel = x
+				}
+				d.C.Pop()
+				d.EndMember(&seen[contactEventChannel])
 			}
+			continue
+		case "instanceArn", "InstanceArn":
+			if key == "InstanceArn" && !d.Accepts(inCompat) {
+				break
+			}
+			if d.Member(&seen[contactEventInstanceARN], key, "/x-unique-keys") {
+				d.C.PushKey(key)
+				if s, ok := d.String("/$defs/ARN/type"); ok {
+					d.Length(s, 1, -1, "/$defs/ARN/minLength", "/$defs/ARN/maxLength")
+					v.InstanceARN = s
+				}
+				d.C.Pop()
+				d.EndMember(&seen[contactEventInstanceARN])
+			}
+			continue
+		case "initiationMethod", "InitiationMethod":
+			if key == "InitiationMethod" && !d.Accepts(inCompat) {
+				break
+			}
+			if d.Member(&seen[contactEventInitiationMethod], key, "/x-unique-keys") {
+				d.C.PushKey(key)
+				if s, ok := d.String("/$defs/InitiationMethod/type"); ok {
+					x, mask := lookupInitiationMethod(s)
+					d.Enum(s, mask, "InitiationMethod", "/$defs/InitiationMethod/enum", "/$defs/InitiationMethod/minLength", initiationMethodAccepted[d.Profile.Index])
+					v.InitiationMethod = x
+				}
+				d.C.Pop()
+				d.EndMember(&seen[contactEventInitiationMethod])
+			}
+			continue
 		case "initiationTimestamp":
-			i = contactEventInitiationTimestamp
+			if d.Member(&seen[contactEventInitiationTimestamp], key, "/x-unique-keys") {
+				d.C.PushKey(key)
+				if s, ok := d.String("/$defs/ContactTimestamp/type"); ok {
+					p, valid := d.Timestamp(s, timestamp.Millis, "/$defs/ContactTimestamp/pattern", "/$defs/ContactTimestamp/format", "yyyy-MM-dd'T'HH:mm:ss.SSS'Z'")
+					v.InitiationTimestamp = timestampOf(p, valid, s, "1970-01-01T00:00:00.001Z")
+				}
+				d.C.Pop()
+				d.EndMember(&seen[contactEventInitiationTimestamp])
+			}
+			continue
 		case "connectedToSystemTimestamp":
-			i = contactEventConnectedToSystemTimestamp
+			if d.Member(&seen[contactEventConnectedToSystemTimestamp], key, "/x-unique-keys") {
+				d.C.PushKey(key)
+				if s, ok := d.String("/$defs/ContactTimestamp/type"); ok {
+					p, valid := d.Timestamp(s, timestamp.Millis, "/$defs/ContactTimestamp/pattern", "/$defs/ContactTimestamp/format", "yyyy-MM-dd'T'HH:mm:ss.SSS'Z'")
+					v.ConnectedToSystemTimestamp = timestampOf(p, valid, s, "1970-01-01T00:00:00.001Z")
+				}
+				d.C.Pop()
+				d.EndMember(&seen[contactEventConnectedToSystemTimestamp])
+			}
+			continue
 		case "disconnectTimestamp":
-			i = contactEventDisconnectTimestamp
+			if d.Member(&seen[contactEventDisconnectTimestamp], key, "/x-unique-keys") {
+				d.C.PushKey(key)
+				if s, ok := d.String("/$defs/ContactTimestamp/type"); ok {
+					p, valid := d.Timestamp(s, timestamp.Millis, "/$defs/ContactTimestamp/pattern", "/$defs/ContactTimestamp/format", "yyyy-MM-dd'T'HH:mm:ss.SSS'Z'")
+					v.DisconnectTimestamp = timestampOf(p, valid, s, "1970-01-01T00:00:00.001Z")
+				}
+				d.C.Pop()
+				d.EndMember(&seen[contactEventDisconnectTimestamp])
+			}
+			continue
 		case "scheduledTimestamp":
-			i = contactEventScheduledTimestamp
-		case "queueInfo":
-			i = contactEventQueueInfo
-		case "QueueInfo":
-			if d.Accepts(inCompat) {
-				i = contactEventQueueInfo
+			if d.Member(&seen[contactEventScheduledTimestamp], key, "/x-unique-keys") {
+				d.C.PushKey(key)
+				if s, ok := d.String("/$defs/ContactTimestamp/type"); ok {
+					p, valid := d.Timestamp(s, timestamp.Millis, "/$defs/ContactTimestamp/pattern", "/$defs/ContactTimestamp/format", "yyyy-MM-dd'T'HH:mm:ss.SSS'Z'")
+					v.ScheduledTimestamp = timestampOf(p, valid, s, "1970-01-01T00:00:00.001Z")
+				}
+				d.C.Pop()
+				d.EndMember(&seen[contactEventScheduledTimestamp])
 			}
-		case "agentInfo":
-			i = contactEventAgentInfo
-		case "AgentInfo":
-			if d.Accepts(inCompat | inLegacy) {
-				i = contactEventAgentInfo
+			continue
+		case "queueInfo", "QueueInfo":
+			if key == "QueueInfo" && !d.Accepts(inCompat) {
+				break
 			}
-		case "customerVoiceActivity":
-			i = contactEventCustomerVoiceActivity
-		case "CustomerVoiceActivity":
-			if d.Accepts(inCompat | inLegacy) {
-				i = contactEventCustomerVoiceActivity
+			if d.Member(&seen[contactEventQueueInfo], key, "/x-unique-keys") {
+				d.C.PushKey(key)
+				if d.Object("/$defs/QueueInfo/type") {
+					x := d.newQueueInfo()
+					decodeQueueInfo(d, x)
+					v.QueueInfo = x
+				}
+				d.C.Pop()
+				d.EndMember(&seen[contactEventQueueInfo])
 			}
+			continue
+		case "agentInfo", "AgentInfo":
+			if key == "AgentInfo" && !d.Accepts(inCompat|inLegacy) {
+				break
+			}
+			if d.Member(&seen[contactEventAgentInfo], key, "/x-unique-keys") {
+				d.C.PushKey(key)
+				if d.Object("/$defs/AgentInfo/type") {
+					x := d.newAgentInfo()
+					decodeAgentInfo(d, x)
+					v.AgentInfo = x
+				}
+				d.C.Pop()
+				d.EndMember(&seen[contactEventAgentInfo])
+			}
+			continue
+		case "customerVoiceActivity", "CustomerVoiceActivity":
+			if key == "CustomerVoiceActivity" && !d.Accepts(inCompat|inLegacy) {
+				break
+			}
+			if d.Member(&seen[contactEventCustomerVoiceActivity], key, "/x-unique-keys") {
+				d.C.PushKey(key)
+				if d.Object("/$defs/CustomerVoiceActivity/type") {
+					x := d.newCustomerVoiceActivity()
+					decodeCustomerVoiceActivity(d, x)
+					v.CustomerVoiceActivity = x
+				}
+				d.C.Pop()
+				d.EndMember(&seen[contactEventCustomerVoiceActivity])
+			}
+			continue
 		case "answeringMachineDetectionStatus":
-			i = contactEventAnsweringMachineDetectionStatus
+			if d.Member(&seen[contactEventAnsweringMachineDetectionStatus], key, "/x-unique-keys") {
+				d.C.PushKey(key)
+				if s, ok := d.String("/$defs/AnsweringMachineDetectionStatus/type"); ok {
+					x, mask := lookupAnsweringMachineDetectionStatus(s)
+					d.Enum(s, mask, "AnsweringMachineDetectionStatus", "/$defs/AnsweringMachineDetectionStatus/enum", "/$defs/AnsweringMachineDetectionStatus/minLength", answeringMachineDetectionStatusAccepted[d.Profile.Index])
+					v.AnsweringMachineDetectionStatus = x
+				}
+				d.C.Pop()
+				d.EndMember(&seen[contactEventAnsweringMachineDetectionStatus])
+			}
+			continue
 		case "disconnectReason":
-			if d.Accepts(inStrict | inCompat) {
-				i = contactEventDisconnectReason
+			if !d.Accepts(inStrict | inCompat) {
+				break
 			}
+			if d.Member(&seen[contactEventDisconnectReason], key, "/x-unique-keys") {
+				d.C.PushKey(key)
+				if s, ok := d.String("/$defs/DisconnectReason/type"); ok {
+					x, mask := lookupDisconnectReason(s)
+					d.Enum(s, mask, "DisconnectReason", "/$defs/DisconnectReason/enum", "/$defs/DisconnectReason/minLength", disconnectReasonAccepted[d.Profile.Index])
+					v.DisconnectReason = x
+				}
+				d.C.Pop()
+				d.EndMember(&seen[contactEventDisconnectReason])
+			}
+			continue
 		case "campaign":
-			if d.Accepts(inStrict | inCompat) {
-				i = contactEventCampaign
+			if !d.Accepts(inStrict | inCompat) {
+				break
 			}
+			if d.Member(&seen[contactEventCampaign], key, "/x-unique-keys") {
+				d.C.PushKey(key)
+				if d.Object("/$defs/Campaign/type") {
+					x := d.newCampaign()
+					decodeCampaign(d, x)
+					v.Campaign = x
+				}
+				d.C.Pop()
+				d.EndMember(&seen[contactEventCampaign])
+			}
+			continue
 		case "updatedProperties":
-			if d.Accepts(inStrict | inCompat) {
-				i = contactEventUpdatedProperties
+			if !d.Accepts(inStrict | inCompat) {
+				break
 			}
-		case "contactLens":
-			if d.Accepts(inStrict | inCompat) {
-				i = contactEventContactLens
-			}
-		case "segmentAttributes":
-			if d.Accepts(inStrict | inCompat) {
-				i = contactEventSegmentAttributes
-			}
-		case "tags":
-			if d.Accepts(inStrict | inCompat) {
-				i = contactEventTags
-			}
-		case "routingCriteria":
-			if d.Accepts(inStrict | inCompat) {
-				i = contactEventRoutingCriteria
-			}
-		case "RoutingCriteria":
-			if d.Accepts(inCompat) {
-				i = contactEventRoutingCriteria
-			}
-		case "customerId":
-			if d.Accepts(inStrict | inCompat) {
-				i = contactEventCustomerID
-			}
-		case "chatMetrics":
-			if d.Accepts(inStrict | inCompat) {
-				i = contactEventChatMetrics
-			}
-		case "systemEndpoint":
-			if d.Accepts(inStrict | inCompat) {
-				i = contactEventSystemEndpoint
-			}
-		case "recordings":
-			if d.Accepts(inStrict | inCompat) {
-				i = contactEventRecordings
-			}
-		case "contactDetails":
-			if d.Accepts(inStrict | inCompat) {
-				i = contactEventContactDetails
-			}
-		case "contactEvaluations":
-			if d.Accepts(inStrict | inCompat) {
-				i = contactEventContactEvaluations
-			}
-		case "stateTransitions":
-			if d.Accepts(inStrict | inCompat) {
-				i = contactEventStateTransitions
-			}
-		case "outboundStrategy":
-			if d.Accepts(inStrict | inCompat) {
-				i = contactEventOutboundStrategy
-			}
-		}
-		if i < 0 {
-			v.Unknown = codec.Unknown(&d.Decoder, key, contactEventKeys, "/$defs/ContactEvent/additionalProperties", "/x-unique-keys", v.Unknown)
-			continue
-		}
-		if !d.Member(&seen[i], key, "/x-unique-keys") {
-			continue
-		}
-		d.C.PushKey(key)
-		switch i {
-		case contactEventEventType:
-			if s, ok := d.String("/$defs/EventType/type"); ok {
-				x, mask := lookupEventType(s)
-				d.Enum(s, mask, "EventType", "/$defs/EventType/enum", "/$defs/EventType/minLength", eventTypeAccepted[d.Profile.Index])
-				v.EventType = x
-			}
-		case contactEventContactID:
-			if s, ok := d.String("/$defs/ContactIdentifier/type"); ok {
-				d.Length(s, 1, 256, "/$defs/ContactIdentifier/minLength", "/$defs/ContactIdentifier/maxLength")
-				v.ContactID = s
-			}
-		case contactEventInitialContactID:
-			if s, ok := d.String("/$defs/ContactIdentifier/type"); ok {
-				d.Length(s, 1, 256, "/$defs/ContactIdentifier/minLength", "/$defs/ContactIdentifier/maxLength")
-				v.InitialContactID = s
-			}
-		case contactEventRelatedContactID:
-			if s, ok := d.String("/$defs/ContactIdentifier/type"); ok {
-				d.Length(s, 1, 256, "/$defs/ContactIdentifier/minLength", "/$defs/ContactIdentifier/maxLength")
-				v.RelatedContactID = s
-			}
-		case contactEventPreviousContactID:
-			if s, ok := d.String("/$defs/ContactIdentifier/type"); ok {
-				d.Length(s, 1, 256, "/$defs/ContactIdentifier/minLength", "/$defs/ContactIdentifier/maxLength")
-				v.PreviousContactID = s
-			}
-		case contactEventChannel:
-			if s, ok := d.String("/$defs/Channel/type"); ok {
-				x, mask := lookupChannel(s)
-				d.Enum(s, mask, "Channel", "/$defs/Channel/enum", "/$defs/Channel/minLength", channelAccepted[d.Profile.Index])
-				v.Channel = x
-			}
-		case contactEventInstanceARN:
-			if s, ok := d.String("/$defs/ARN/type"); ok {
-				d.Length(s, 1, -1, "/$defs/ARN/minLength", "/$defs/ARN/maxLength")
-				v.InstanceARN = s
-			}
-		case contactEventInitiationMethod:
-			if s, ok := d.String("/$defs/InitiationMethod/type"); ok {
-				x, mask := lookupInitiationMethod(s)
-				d.Enum(s, mask, "InitiationMethod", "/$defs/InitiationMethod/enum", "/$defs/InitiationMethod/minLength", initiationMethodAccepted[d.Profile.Index])
-				v.InitiationMethod = x
-			}
-		case contactEventInitiationTimestamp:
-			if s, ok := d.String("/$defs/ContactTimestamp/type"); ok {
-				p, valid := d.Timestamp(s, timestamp.Millis, "/$defs/ContactTimestamp/pattern", "/$defs/ContactTimestamp/format", "yyyy-MM-dd'T'HH:mm:ss.SSS'Z'")
-				v.InitiationTimestamp = timestampOf(p, valid, s, "1970-01-01T00:00:00.001Z")
-			}
-		case contactEventConnectedToSystemTimestamp:
-			if s, ok := d.String("/$defs/ContactTimestamp/type"); ok {
-				p, valid := d.Timestamp(s, timestamp.Millis, "/$defs/ContactTimestamp/pattern", "/$defs/ContactTimestamp/format", "yyyy-MM-dd'T'HH:mm:ss.SSS'Z'")
-				v.ConnectedToSystemTimestamp = timestampOf(p, valid, s, "1970-01-01T00:00:00.001Z")
-			}
-		case contactEventDisconnectTimestamp:
-			if s, ok := d.String("/$defs/ContactTimestamp/type"); ok {
-				p, valid := d.Timestamp(s, timestamp.Millis, "/$defs/ContactTimestamp/pattern", "/$defs/ContactTimestamp/format", "yyyy-MM-dd'T'HH:mm:ss.SSS'Z'")
-				v.DisconnectTimestamp = timestampOf(p, valid, s, "1970-01-01T00:00:00.001Z")
-			}
-		case contactEventScheduledTimestamp:
-			if s, ok := d.String("/$defs/ContactTimestamp/type"); ok {
-				p, valid := d.Timestamp(s, timestamp.Millis, "/$defs/ContactTimestamp/pattern", "/$defs/ContactTimestamp/format", "yyyy-MM-dd'T'HH:mm:ss.SSS'Z'")
-				v.ScheduledTimestamp = timestampOf(p, valid, s, "1970-01-01T00:00:00.001Z")
-			}
-		case contactEventQueueInfo:
-			if d.Object("/$defs/QueueInfo/type") {
-				x := d.newQueueInfo()
-				decodeQueueInfo(d, x)
-				v.QueueInfo = x
-			}
-		case contactEventAgentInfo:
-			if d.Object("/$defs/AgentInfo/type") {
-				x := d.newAgentInfo()
-				decodeAgentInfo(d, x)
-				v.AgentInfo = x
-			}
-		case contactEventCustomerVoiceActivity:
-			if d.Object("/$defs/CustomerVoiceActivity/type") {
-				x := d.newCustomerVoiceActivity()
-				decodeCustomerVoiceActivity(d, x)
-				v.CustomerVoiceActivity = x
-			}
-		case contactEventAnsweringMachineDetectionStatus:
-			if s, ok := d.String("/$defs/AnsweringMachineDetectionStatus/type"); ok {
-				x, mask := lookupAnsweringMachineDetectionStatus(s)
-				d.Enum(s, mask, "AnsweringMachineDetectionStatus", "/$defs/AnsweringMachineDetectionStatus/enum", "/$defs/AnsweringMachineDetectionStatus/minLength", answeringMachineDetectionStatusAccepted[d.Profile.Index])
-				v.AnsweringMachineDetectionStatus = x
-			}
-		case contactEventDisconnectReason:
-			if s, ok := d.String("/$defs/DisconnectReason/type"); ok {
-				x, mask := lookupDisconnectReason(s)
-				d.Enum(s, mask, "DisconnectReason", "/$defs/DisconnectReason/enum", "/$defs/DisconnectReason/minLength", disconnectReasonAccepted[d.Profile.Index])
-				v.DisconnectReason = x
-			}
-		case contactEventCampaign:
-			if d.Object("/$defs/Campaign/type") {
-				x := d.newCampaign()
-				decodeCampaign(d, x)
-				v.Campaign = x
-			}
-		case contactEventUpdatedProperties:
-			if d.Array("/$defs/ContactEvent/properties/updatedProperties/type") {
-				out := d.sliceUpdatedProperty()
-				i := 0
-				for ; d.S.NextElement(); i++ {
-					d.C.PushIndex(i)
-					var e UpdatedProperty
-					if s, ok := d.String("/$defs/UpdatedProperty/type"); ok {
-						x, mask := lookupUpdatedProperty(s)
-						d.Enum(s, mask, "UpdatedProperty", "/$defs/UpdatedProperty/enum", "/$defs/UpdatedProperty/minLength", updatedPropertyAccepted[d.Profile.Index])
-						e = x
-					}
-					if d.keep {
-						out = append(out, e)
-					}
-					d.C.Pop()
-				}
-				v.UpdatedProperties = out
-			}
-		case contactEventContactLens:
-			if d.Object("/$defs/ContactLens/type") {
-				x := d.newContactLens()
-				decodeContactLens(d, x)
-				v.ContactLens = x
-			}
-		case contactEventSegmentAttributes:
-			if d.Object("/$defs/SegmentAttributes/type") {
-				x := codec.NewMap[SegmentAttributes](d.keep, d.Recycle, 8)
-				decodeSegmentAttributes(d, x)
-				v.SegmentAttributes = x
-			}
-		case contactEventTags:
-			if d.Object("/$defs/ContactEvent/properties/tags/type") {
-				m := codec.NewMap[map[string]string](d.keep, d.Recycle, 8)
-				keys := d.BeginMap()
-				for {
-					key, ok := d.S.NextKey()
-					if !ok {
-						break
-					}
-					if !d.MapKey(keys, key, "/x-unique-keys") {
-						continue
-					}
-					d.C.PushKey(key)
-					var e string
-					if s, ok := d.String("/$defs/ContactEvent/properties/tags/additionalProperties/type"); ok {
-						e = s
-					}
-					if m != nil {
-						m[key] = e
-					}
-					d.C.Pop()
-				}
-				d.EndMap(keys)
-				v.Tags = m
-			}
-		case contactEventRoutingCriteria:
-			if d.S.Peek() == scan.Array && d.Accepts(inStrict|inCompat) {
-				_ = d.S.BeginArray()
-				{
-					out := codec.NewSlice[RoutingCriteria](d.keep, d.Recycle, 4)
+			if d.Member(&seen[contactEventUpdatedProperties], key, "/x-unique-keys") {
+				d.C.PushKey(key)
+				if d.Array("/$defs/ContactEvent/properties/updatedProperties/type") {
+					out := d.sliceUpdatedProperty()
 					i := 0
 					for ; d.S.NextElement(); i++ {
 						d.C.PushIndex(i)
-						e := d.elementRoutingCriteria(&out)
-						if d.Object("/$defs/RoutingCriteria/type") {
-							decodeRoutingCriteria(d, e)
+						var e UpdatedProperty
+						if s, ok := d.String("/$defs/UpdatedProperty/type"); ok {
+							x, mask := lookupUpdatedProperty(s)
+							d.Enum(s, mask, "UpdatedProperty", "/$defs/UpdatedProperty/enum", "/$defs/UpdatedProperty/minLength", updatedPropertyAccepted[d.Profile.Index])
+							e = x
+						}
+						if d.keep {
+							out = append(out, e)
 						}
 						d.C.Pop()
 					}
-					v.RoutingCriteria = out
+					v.UpdatedProperties = out
 				}
-			} else if d.Object("/$defs/RoutingCriteria/type") {
-				x := codec.NewSlice[RoutingCriteria](d.keep, d.Recycle, 1)
-				decodeRoutingCriteria(d, d.elementRoutingCriteria(&x))
-				v.RoutingCriteria = x
+				d.C.Pop()
+				d.EndMember(&seen[contactEventUpdatedProperties])
 			}
-		case contactEventCustomerID:
-			if s, ok := d.String("/$defs/ContactEvent/properties/customerId/type"); ok {
-				v.CustomerID = d.newString(s)
+			continue
+		case "contactLens":
+			if !d.Accepts(inStrict | inCompat) {
+				break
 			}
-		case contactEventChatMetrics:
-			if d.Object("/$defs/ChatMetrics/type") {
-				x := d.newChatMetrics()
-				decodeChatMetrics(d, x)
-				v.ChatMetrics = x
-			}
-		case contactEventSystemEndpoint:
-			if d.Object("/$defs/Endpoint/type") {
-				x := d.newEndpoint()
-				decodeEndpoint(d, x)
-				v.SystemEndpoint = x
-			}
-		case contactEventRecordings:
-			if d.Array("/$defs/ContactEvent/properties/recordings/type") {
-				out := codec.NewSlice[RecordingsInfo](d.keep, d.Recycle, 4)
-				i := 0
-				for ; d.S.NextElement(); i++ {
-					d.C.PushIndex(i)
-					e := d.elementRecordingsInfo(&out)
-					if d.Object("/$defs/RecordingsInfo/type") {
-						decodeRecordingsInfo(d, e)
-					}
-					d.C.Pop()
+			if d.Member(&seen[contactEventContactLens], key, "/x-unique-keys") {
+				d.C.PushKey(key)
+				if d.Object("/$defs/ContactLens/type") {
+					x := d.newContactLens()
+					decodeContactLens(d, x)
+					v.ContactLens = x
 				}
-				v.Recordings = out
+				d.C.Pop()
+				d.EndMember(&seen[contactEventContactLens])
 			}
-		case contactEventContactDetails:
-			if d.Object("/$defs/ContactEvent/properties/contactDetails/type") {
-				m := codec.NewMap[map[string]string](d.keep, d.Recycle, 8)
-				keys := d.BeginMap()
-				for {
-					key, ok := d.S.NextKey()
-					if !ok {
-						break
-					}
-					d.C.PushKey(key)
-					d.Length(key, 1, 128, "/$defs/ContactEvent/properties/contactDetails/propertyNames/minLength", "/$defs/ContactEvent/properties/contactDetails/propertyNames/maxLength")
-					d.C.Pop()
-					if !d.MapKey(keys, key, "/x-unique-keys") {
-						continue
-					}
-					d.C.PushKey(key)
-					var e string
-					if s, ok := d.String("/$defs/ContactEvent/properties/contactDetails/additionalProperties/type"); ok {
-						d.Length(s, -1, 1024, "/$defs/ContactEvent/properties/contactDetails/additionalProperties/minLength", "/$defs/ContactEvent/properties/contactDetails/additionalProperties/maxLength")
-						e = s
-					}
-					if m != nil {
-						m[key] = e
-					}
-					d.C.Pop()
+			continue
+		case "segmentAttributes":
+			if !d.Accepts(inStrict | inCompat) {
+				break
+			}
+			if d.Member(&seen[contactEventSegmentAttributes], key, "/x-unique-keys") {
+				d.C.PushKey(key)
+				if d.Object("/$defs/SegmentAttributes/type") {
+					x := codec.NewMap[SegmentAttributes](d.keep, d.Recycle, 8)
+					decodeSegmentAttributes(d, x)
+					v.SegmentAttributes = x
 				}
-				d.EndMap(keys)
-				v.ContactDetails = m
+				d.C.Pop()
+				d.EndMember(&seen[contactEventSegmentAttributes])
 			}
-		case contactEventContactEvaluations:
-			if d.Object("/$defs/ContactEvent/properties/contactEvaluations/type") {
-				m := codec.NewMap[map[string]ContactEvaluation](d.keep, d.Recycle, 8)
-				keys := d.BeginMap()
-				for {
-					key, ok := d.S.NextKey()
-					if !ok {
-						break
+			continue
+		case "tags":
+			if !d.Accepts(inStrict | inCompat) {
+				break
+			}
+			if d.Member(&seen[contactEventTags], key, "/x-unique-keys") {
+				d.C.PushKey(key)
+				if d.Object("/$defs/ContactEvent/properties/tags/type") {
+					m := codec.NewMap[map[string]string](d.keep, d.Recycle, 8)
+					keys := d.BeginMap()
+					for {
+						key, ok := d.S.NextKey()
+						if !ok {
+							break
+						}
+						if !d.MapKey(keys, key, "/x-unique-keys") {
+							continue
+						}
+						d.C.PushKey(key)
+						var e string
+						if s, ok := d.String("/$defs/ContactEvent/properties/tags/additionalProperties/type"); ok {
+							e = s
+						}
+						if m != nil {
+							m[key] = e
+						}
+						d.C.Pop()
 					}
-					d.C.PushKey(key)
-					d.Length(key, 1, -1, "/$defs/ContactEvent/properties/contactEvaluations/propertyNames/minLength", "/$defs/ContactEvent/properties/contactEvaluations/propertyNames/maxLength")
-					d.C.Pop()
-					if !d.MapKey(keys, key, "/x-unique-keys") {
-						continue
-					}
-					d.C.PushKey(key)
-					var e ContactEvaluation
-					if d.Object("/$defs/ContactEvaluation/type") {
-						decodeContactEvaluation(d, &e)
-					}
-					if m != nil {
-						m[key] = e
-					}
-					d.C.Pop()
+					d.EndMap(keys)
+					v.Tags = m
 				}
-				d.EndMap(keys)
-				v.ContactEvaluations = m
+				d.C.Pop()
+				d.EndMember(&seen[contactEventTags])
 			}
-		case contactEventStateTransitions:
-			if d.Array("/$defs/ContactEvent/properties/stateTransitions/type") {
-				out := codec.NewSlice[StateTransition](d.keep, d.Recycle, 4)
-				i := 0
-				for ; d.S.NextElement(); i++ {
-					d.C.PushIndex(i)
-					e := d.elementStateTransition(&out)
-					if d.Object("/$defs/StateTransition/type") {
-						decodeStateTransition(d, e)
+			continue
+		case "routingCriteria", "RoutingCriteria":
+			if key == "routingCriteria" && !d.Accepts(inStrict|inCompat) || key == "RoutingCriteria" && !d.Accepts(inCompat) {
+				break
+			}
+			if d.Member(&seen[contactEventRoutingCriteria], key, "/x-unique-keys") {
+				d.C.PushKey(key)
+				if d.S.Peek() == scan.Array && d.Accepts(inStrict|inCompat) {
+					_ = d.S.BeginArray()
+					{
+						out := codec.NewSlice[RoutingCriteria](d.keep, d.Recycle, 4)
+						i := 0
+						for ; d.S.NextElement(); i++ {
+							d.C.PushIndex(i)
+							e := d.elementRoutingCriteria(&out)
+							if d.Object("/$defs/RoutingCriteria/type") {
+								decodeRoutingCriteria(d, e)
+							}
+							d.C.Pop()
+						}
+						v.RoutingCriteria = out
 					}
-					d.C.Pop()
+				} else if d.Object("/$defs/RoutingCriteria/type") {
+					x := codec.NewSlice[RoutingCriteria](d.keep, d.Recycle, 1)
+					decodeRoutingCriteria(d, d.elementRoutingCriteria(&x))
+					v.RoutingCriteria = x
 				}
-				v.StateTransitions = out
+				d.C.Pop()
+				d.EndMember(&seen[contactEventRoutingCriteria])
 			}
-		case contactEventOutboundStrategy:
-			if d.Object("/$defs/OutboundStrategy/type") {
-				x := d.newOutboundStrategy()
-				decodeOutboundStrategy(d, x)
-				v.OutboundStrategy = x
+			continue
+		case "customerId":
+			if !d.Accepts(inStrict | inCompat) {
+				break
 			}
+			if d.Member(&seen[contactEventCustomerID], key, "/x-unique-keys") {
+				d.C.PushKey(key)
+				if s, ok := d.String("/$defs/ContactEvent/properties/customerId/type"); ok {
+					v.CustomerID = d.newString(s)
+				}
+				d.C.Pop()
+				d.EndMember(&seen[contactEventCustomerID])
+			}
+			continue
+		case "chatMetrics":
+			if !d.Accepts(inStrict | inCompat) {
+				break
+			}
+			if d.Member(&seen[contactEventChatMetrics], key, "/x-unique-keys") {
+				d.C.PushKey(key)
+				if d.Object("/$defs/ChatMetrics/type") {
+					x := d.newChatMetrics()
+					decodeChatMetrics(d, x)
+					v.ChatMetrics = x
+				}
+				d.C.Pop()
+				d.EndMember(&seen[contactEventChatMetrics])
+			}
+			continue
+		case "systemEndpoint":
+			if !d.Accepts(inStrict | inCompat) {
+				break
+			}
+			if d.Member(&seen[contactEventSystemEndpoint], key, "/x-unique-keys") {
+				d.C.PushKey(key)
+				if d.Object("/$defs/Endpoint/type") {
+					x := d.newEndpoint()
+					decodeEndpoint(d, x)
+					v.SystemEndpoint = x
+				}
+				d.C.Pop()
+				d.EndMember(&seen[contactEventSystemEndpoint])
+			}
+			continue
+		case "recordings":
+			if !d.Accepts(inStrict | inCompat) {
+				break
+			}
+			if d.Member(&seen[contactEventRecordings], key, "/x-unique-keys") {
+				d.C.PushKey(key)
+				if d.Array("/$defs/ContactEvent/properties/recordings/type") {
+					out := codec.NewSlice[RecordingsInfo](d.keep, d.Recycle, 4)
+					i := 0
+					for ; d.S.NextElement(); i++ {
+						d.C.PushIndex(i)
+						e := d.elementRecordingsInfo(&out)
+						if d.Object("/$defs/RecordingsInfo/type") {
+							decodeRecordingsInfo(d, e)
+						}
+						d.C.Pop()
+					}
+					v.Recordings = out
+				}
+				d.C.Pop()
+				d.EndMember(&seen[contactEventRecordings])
+			}
+			continue
+		case "contactDetails":
+			if !d.Accepts(inStrict | inCompat) {
+				break
+			}
+			if d.Member(&seen[contactEventContactDetails], key, "/x-unique-keys") {
+				d.C.PushKey(key)
+				if d.Object("/$defs/ContactEvent/properties/contactDetails/type") {
+					m := codec.NewMap[map[string]string](d.keep, d.Recycle, 8)
+					keys := d.BeginMap()
+					for {
+						key, ok := d.S.NextKey()
+						if !ok {
+							break
+						}
+						d.C.PushKey(key)
+						d.Length(key, 1, 128, "/$defs/ContactEvent/properties/contactDetails/propertyNames/minLength", "/$defs/ContactEvent/properties/contactDetails/propertyNames/maxLength")
+						d.C.Pop()
+						if !d.MapKey(keys, key, "/x-unique-keys") {
+							continue
+						}
+						d.C.PushKey(key)
+						var e string
+						if s, ok := d.String("/$defs/ContactEvent/properties/contactDetails/additionalProperties/type"); ok {
+							d.Length(s, -1, 1024, "/$defs/ContactEvent/properties/contactDetails/additionalProperties/minLength", "/$defs/ContactEvent/properties/contactDetails/additionalProperties/maxLength")
+							e = s
+						}
+						if m != nil {
+							m[key] = e
+						}
+						d.C.Pop()
+					}
+					d.EndMap(keys)
+					v.ContactDetails = m
+				}
+				d.C.Pop()
+				d.EndMember(&seen[contactEventContactDetails])
+			}
+			continue
+		case "contactEvaluations":
+			if !d.Accepts(inStrict | inCompat) {
+				break
+			}
+			if d.Member(&seen[contactEventContactEvaluations], key, "/x-unique-keys") {
+				d.C.PushKey(key)
+				if d.Object("/$defs/ContactEvent/properties/contactEvaluations/type") {
+					m := codec.NewMap[map[string]ContactEvaluation](d.keep, d.Recycle, 8)
+					keys := d.BeginMap()
+					for {
+						key, ok := d.S.NextKey()
+						if !ok {
+							break
+						}
+						d.C.PushKey(key)
+						d.Length(key, 1, -1, "/$defs/ContactEvent/properties/contactEvaluations/propertyNames/minLength", "/$defs/ContactEvent/properties/contactEvaluations/propertyNames/maxLength")
+						d.C.Pop()
+						if !d.MapKey(keys, key, "/x-unique-keys") {
+							continue
+						}
+						d.C.PushKey(key)
+						var e ContactEvaluation
+						if d.Object("/$defs/ContactEvaluation/type") {
+							decodeContactEvaluation(d, &e)
+						}
+						if m != nil {
+							m[key] = e
+						}
+						d.C.Pop()
+					}
+					d.EndMap(keys)
+					v.ContactEvaluations = m
+				}
+				d.C.Pop()
+				d.EndMember(&seen[contactEventContactEvaluations])
+			}
+			continue
+		case "stateTransitions":
+			if !d.Accepts(inStrict | inCompat) {
+				break
+			}
+			if d.Member(&seen[contactEventStateTransitions], key, "/x-unique-keys") {
+				d.C.PushKey(key)
+				if d.Array("/$defs/ContactEvent/properties/stateTransitions/type") {
+					out := codec.NewSlice[StateTransition](d.keep, d.Recycle, 4)
+					i := 0
+					for ; d.S.NextElement(); i++ {
+						d.C.PushIndex(i)
+						e := d.elementStateTransition(&out)
+						if d.Object("/$defs/StateTransition/type") {
+							decodeStateTransition(d, e)
+						}
+						d.C.Pop()
+					}
+					v.StateTransitions = out
+				}
+				d.C.Pop()
+				d.EndMember(&seen[contactEventStateTransitions])
+			}
+			continue
+		case "outboundStrategy":
+			if !d.Accepts(inStrict | inCompat) {
+				break
+			}
+			if d.Member(&seen[contactEventOutboundStrategy], key, "/x-unique-keys") {
+				d.C.PushKey(key)
+				if d.Object("/$defs/OutboundStrategy/type") {
+					x := d.newOutboundStrategy()
+					decodeOutboundStrategy(d, x)
+					v.OutboundStrategy = x
+				}
+				d.C.Pop()
+				d.EndMember(&seen[contactEventOutboundStrategy])
+			}
+			continue
 		}
-		d.C.Pop()
-		d.EndMember(&seen[i])
+		// Unknown to the profile in use, or in a spelling it rejects.
+		v.Unknown = codec.Unknown(&d.Decoder, key, contactEventKeys, "/$defs/ContactEvent/additionalProperties", "/x-unique-keys", v.Unknown)
 	}
 	d.Required(seen[contactEventEventType].Seen, "eventType", [3]string{"/$defs/ContactEvent/required", "/$defs/ContactEvent/allOf/0/anyOf", "/$defs/ContactEvent/required"}[d.Profile.Index])
 	d.Required(seen[contactEventContactID].Seen, "contactId", [3]string{"/$defs/ContactEvent/required", "/$defs/ContactEvent/allOf/1/anyOf", "/$defs/ContactEvent/required"}[d.Profile.Index])
@@ -1142,53 +1288,51 @@ func decodeQueueInfo(d *decoder, v *QueueInfo) {
 		if !ok {
 			break
 		}
-		i := -1 // the member's property; -1: unknown to the profile in use
 		switch key {
-		case "queueArn":
-			i = queueInfoQueueARN
-		case "QueueArn":
-			if d.Accepts(inCompat) {
-				i = queueInfoQueueARN
+		case "queueArn", "QueueArn":
+			if key == "QueueArn" && !d.Accepts(inCompat) {
+				break
 			}
-		case "queueType":
-			i = queueInfoQueueType
-		case "QueueType":
-			if d.Accepts(inCompat) {
-				i = queueInfoQueueType
+			if d.Member(&seen[queueInfoQueueARN], key, "/x-unique-keys") {
+				d.C.PushKey(key)
+				if s, ok := d.String("/$defs/ARN/type"); ok {
+					d.Length(s, 1, -1, "/$defs/ARN/minLength", "/$defs/ARN/maxLength")
+					v.QueueARN = s
+				}
+				d.C.Pop()
+				d.EndMember(&seen[queueInfoQueueARN])
 			}
-		case "enqueueTimestamp":
-			i = queueInfoEnqueueTimestamp
-		case "EnqueueTimestamp":
-			if d.Accepts(inCompat) {
-				i = queueInfoEnqueueTimestamp
+			continue
+		case "queueType", "QueueType":
+			if key == "QueueType" && !d.Accepts(inCompat) {
+				break
 			}
-		}
-		if i < 0 {
-			v.Unknown = codec.Unknown(&d.Decoder, key, queueInfoKeys, "/$defs/QueueInfo/additionalProperties", "/x-unique-keys", v.Unknown)
+			if d.Member(&seen[queueInfoQueueType], key, "/x-unique-keys") {
+				d.C.PushKey(key)
+				if s, ok := d.String("/$defs/QueueInfo/properties/queueType/type"); ok {
+					v.QueueType = d.newString(s)
+				}
+				d.C.Pop()
+				d.EndMember(&seen[queueInfoQueueType])
+			}
+			continue
+		case "enqueueTimestamp", "EnqueueTimestamp":
+			if key == "EnqueueTimestamp" && !d.Accepts(inCompat) {
+				break
+			}
+			if d.Member(&seen[queueInfoEnqueueTimestamp], key, "/x-unique-keys") {
+				d.C.PushKey(key)
+				if s, ok := d.String("/$defs/ContactTimestamp/type"); ok {
+					p, valid := d.Timestamp(s, timestamp.Millis, "/$defs/ContactTimestamp/pattern", "/$defs/ContactTimestamp/format", "yyyy-MM-dd'T'HH:mm:ss.SSS'Z'")
+					v.EnqueueTimestamp = timestampOf(p, valid, s, "1970-01-01T00:00:00.001Z")
+				}
+				d.C.Pop()
+				d.EndMember(&seen[queueInfoEnqueueTimestamp])
+			}
 			continue
 		}
-		if !d.Member(&seen[i], key, "/x-unique-keys") {
-			continue
-		}
-		d.C.PushKey(key)
-		switch i {
-		case queueInfoQueueARN:
-			if s, ok := d.String("/$defs/ARN/type"); ok {
-				d.Length(s, 1, -1, "/$defs/ARN/minLength", "/$defs/ARN/maxLength")
-				v.QueueARN = s
-			}
-		case queueInfoQueueType:
-			if s, ok := d.String("/$defs/QueueInfo/properties/queueType/type"); ok {
-				v.QueueType = d.newString(s)
-			}
-		case queueInfoEnqueueTimestamp:
-			if s, ok := d.String("/$defs/ContactTimestamp/type"); ok {
-				p, valid := d.Timestamp(s, timestamp.Millis, "/$defs/ContactTimestamp/pattern", "/$defs/ContactTimestamp/format", "yyyy-MM-dd'T'HH:mm:ss.SSS'Z'")
-				v.EnqueueTimestamp = timestampOf(p, valid, s, "1970-01-01T00:00:00.001Z")
-			}
-		}
-		d.C.Pop()
-		d.EndMember(&seen[i])
+		// Unknown to the profile in use, or in a spelling it rejects.
+		v.Unknown = codec.Unknown(&d.Decoder, key, queueInfoKeys, "/$defs/QueueInfo/additionalProperties", "/x-unique-keys", v.Unknown)
 	}
 	d.Required(seen[queueInfoQueueARN].Seen, "queueArn", [3]string{"/$defs/QueueInfo/required", "/$defs/QueueInfo/allOf/0/anyOf", "/$defs/QueueInfo/required"}[d.Profile.Index])
 }
@@ -1218,107 +1362,137 @@ func decodeAgentInfo(d *decoder, v *AgentInfo) {
 		if !ok {
 			break
 		}
-		i := -1 // the member's property; -1: unknown to the profile in use
 		switch key {
-		case "agentArn":
-			i = agentInfoAgentARN
-		case "AgentArn":
-			if d.Accepts(inCompat | inLegacy) {
-				i = agentInfoAgentARN
+		case "agentArn", "AgentArn":
+			if key == "AgentArn" && !d.Accepts(inCompat|inLegacy) {
+				break
 			}
-		case "connectedToAgentTimestamp":
-			i = agentInfoConnectedToAgentTimestamp
-		case "ConnectedToAgentTimestamp":
-			if d.Accepts(inCompat) {
-				i = agentInfoConnectedToAgentTimestamp
+			if d.Member(&seen[agentInfoAgentARN], key, "/x-unique-keys") {
+				d.C.PushKey(key)
+				if s, ok := d.String("/$defs/ARN/type"); ok {
+					d.Length(s, 1, -1, "/$defs/ARN/minLength", "/$defs/ARN/maxLength")
+					v.AgentARN = s
+				}
+				d.C.Pop()
+				d.EndMember(&seen[agentInfoAgentARN])
 			}
+			continue
+		case "connectedToAgentTimestamp", "ConnectedToAgentTimestamp":
+			if key == "ConnectedToAgentTimestamp" && !d.Accepts(inCompat) {
+				break
+			}
+			if d.Member(&seen[agentInfoConnectedToAgentTimestamp], key, "/x-unique-keys") {
+				d.C.PushKey(key)
+				if s, ok := d.String("/$defs/ContactTimestamp/type"); ok {
+					p, valid := d.Timestamp(s, timestamp.Millis, "/$defs/ContactTimestamp/pattern", "/$defs/ContactTimestamp/format", "yyyy-MM-dd'T'HH:mm:ss.SSS'Z'")
+					v.ConnectedToAgentTimestamp = timestampOf(p, valid, s, "1970-01-01T00:00:00.001Z")
+				}
+				d.C.Pop()
+				d.EndMember(&seen[agentInfoConnectedToAgentTimestamp])
+			}
+			continue
 		case "hierarchyGroups":
-			if d.Accepts(inStrict | inCompat) {
-				i = agentInfoHierarchyGroups
+			if !d.Accepts(inStrict | inCompat) {
+				break
 			}
+			if d.Member(&seen[agentInfoHierarchyGroups], key, "/x-unique-keys") {
+				d.C.PushKey(key)
+				if d.Object("/$defs/HierarchyGroups/type") {
+					x := d.newHierarchyGroups()
+					decodeHierarchyGroups(d, x)
+					v.HierarchyGroups = x
+				}
+				d.C.Pop()
+				d.EndMember(&seen[agentInfoHierarchyGroups])
+			}
+			continue
 		case "agentInitiatedHoldDuration":
-			if d.Accepts(inStrict | inCompat) {
-				i = agentInfoAgentInitiatedHoldDuration
+			if !d.Accepts(inStrict | inCompat) {
+				break
 			}
+			if d.Member(&seen[agentInfoAgentInitiatedHoldDuration], key, "/x-unique-keys") {
+				d.C.PushKey(key)
+				if x, ok := d.Integer("/$defs/AgentInfo/properties/agentInitiatedHoldDuration/type"); ok {
+					d.Range(float64(x), 0.0, math.NaN(), "/$defs/AgentInfo/properties/agentInitiatedHoldDuration/minimum", "/$defs/AgentInfo/properties/agentInitiatedHoldDuration/maximum")
+					v.AgentInitiatedHoldDuration = d.newInt64(x)
+				}
+				d.C.Pop()
+				d.EndMember(&seen[agentInfoAgentInitiatedHoldDuration])
+			}
+			continue
 		case "afterContactWorkStartTimestamp":
-			if d.Accepts(inStrict | inCompat) {
-				i = agentInfoAfterContactWorkStartTimestamp
+			if !d.Accepts(inStrict | inCompat) {
+				break
 			}
+			if d.Member(&seen[agentInfoAfterContactWorkStartTimestamp], key, "/x-unique-keys") {
+				d.C.PushKey(key)
+				if s, ok := d.String("/$defs/ContactTimestamp/type"); ok {
+					p, valid := d.Timestamp(s, timestamp.Millis, "/$defs/ContactTimestamp/pattern", "/$defs/ContactTimestamp/format", "yyyy-MM-dd'T'HH:mm:ss.SSS'Z'")
+					v.AfterContactWorkStartTimestamp = timestampOf(p, valid, s, "1970-01-01T00:00:00.001Z")
+				}
+				d.C.Pop()
+				d.EndMember(&seen[agentInfoAfterContactWorkStartTimestamp])
+			}
+			continue
 		case "afterContactWorkEndTimestamp":
-			if d.Accepts(inStrict | inCompat) {
-				i = agentInfoAfterContactWorkEndTimestamp
+			if !d.Accepts(inStrict | inCompat) {
+				break
 			}
+			if d.Member(&seen[agentInfoAfterContactWorkEndTimestamp], key, "/x-unique-keys") {
+				d.C.PushKey(key)
+				if s, ok := d.String("/$defs/ContactTimestamp/type"); ok {
+					p, valid := d.Timestamp(s, timestamp.Millis, "/$defs/ContactTimestamp/pattern", "/$defs/ContactTimestamp/format", "yyyy-MM-dd'T'HH:mm:ss.SSS'Z'")
+					v.AfterContactWorkEndTimestamp = timestampOf(p, valid, s, "1970-01-01T00:00:00.001Z")
+				}
+				d.C.Pop()
+				d.EndMember(&seen[agentInfoAfterContactWorkEndTimestamp])
+			}
+			continue
 		case "afterContactWorkDuration":
-			if d.Accepts(inStrict | inCompat) {
-				i = agentInfoAfterContactWorkDuration
+			if !d.Accepts(inStrict | inCompat) {
+				break
 			}
+			if d.Member(&seen[agentInfoAfterContactWorkDuration], key, "/x-unique-keys") {
+				d.C.PushKey(key)
+				if x, ok := d.Integer("/$defs/AgentInfo/properties/afterContactWorkDuration/type"); ok {
+					d.Range(float64(x), 0.0, math.NaN(), "/$defs/AgentInfo/properties/afterContactWorkDuration/minimum", "/$defs/AgentInfo/properties/afterContactWorkDuration/maximum")
+					v.AfterContactWorkDuration = d.newInt64(x)
+				}
+				d.C.Pop()
+				d.EndMember(&seen[agentInfoAfterContactWorkDuration])
+			}
+			continue
 		case "acceptedByAgentTimestamp":
-			if d.Accepts(inStrict | inCompat) {
-				i = agentInfoAcceptedByAgentTimestamp
+			if !d.Accepts(inStrict | inCompat) {
+				break
 			}
+			if d.Member(&seen[agentInfoAcceptedByAgentTimestamp], key, "/x-unique-keys") {
+				d.C.PushKey(key)
+				if s, ok := d.String("/$defs/PreviewTimestamp/type"); ok {
+					p, valid := d.Timestamp(s, timestamp.None, "/$defs/PreviewTimestamp/pattern", "/$defs/PreviewTimestamp/format", "yyyy-mm-ddThh:mm:ssZ")
+					v.AcceptedByAgentTimestamp = timestampOf(p, valid, s, "")
+				}
+				d.C.Pop()
+				d.EndMember(&seen[agentInfoAcceptedByAgentTimestamp])
+			}
+			continue
 		case "previewEndTimestamp":
-			if d.Accepts(inStrict | inCompat) {
-				i = agentInfoPreviewEndTimestamp
+			if !d.Accepts(inStrict | inCompat) {
+				break
 			}
-		}
-		if i < 0 {
-			v.Unknown = codec.Unknown(&d.Decoder, key, agentInfoKeys, "/$defs/AgentInfo/additionalProperties", "/x-unique-keys", v.Unknown)
+			if d.Member(&seen[agentInfoPreviewEndTimestamp], key, "/x-unique-keys") {
+				d.C.PushKey(key)
+				if s, ok := d.String("/$defs/PreviewTimestamp/type"); ok {
+					p, valid := d.Timestamp(s, timestamp.None, "/$defs/PreviewTimestamp/pattern", "/$defs/PreviewTimestamp/format", "yyyy-mm-ddThh:mm:ssZ")
+					v.PreviewEndTimestamp = timestampOf(p, valid, s, "")
+				}
+				d.C.Pop()
+				d.EndMember(&seen[agentInfoPreviewEndTimestamp])
+			}
 			continue
 		}
-		if !d.Member(&seen[i], key, "/x-unique-keys") {
-			continue
-		}
-		d.C.PushKey(key)
-		switch i {
-		case agentInfoAgentARN:
-			if s, ok := d.String("/$defs/ARN/type"); ok {
-				d.Length(s, 1, -1, "/$defs/ARN/minLength", "/$defs/ARN/maxLength")
-				v.AgentARN = s
-			}
-		case agentInfoConnectedToAgentTimestamp:
-			if s, ok := d.String("/$defs/ContactTimestamp/type"); ok {
-				p, valid := d.Timestamp(s, timestamp.Millis, "/$defs/ContactTimestamp/pattern", "/$defs/ContactTimestamp/format", "yyyy-MM-dd'T'HH:mm:ss.SSS'Z'")
-				v.ConnectedToAgentTimestamp = timestampOf(p, valid, s, "1970-01-01T00:00:00.001Z")
-			}
-		case agentInfoHierarchyGroups:
-			if d.Object("/$defs/HierarchyGroups/type") {
-				x := d.newHierarchyGroups()
-				decodeHierarchyGroups(d, x)
-				v.HierarchyGroups = x
-			}
-		case agentInfoAgentInitiatedHoldDuration:
-			if x, ok := d.Integer("/$defs/AgentInfo/properties/agentInitiatedHoldDuration/type"); ok {
-				d.Range(float64(x), 0.0, math.NaN(), "/$defs/AgentInfo/properties/agentInitiatedHoldDuration/minimum", "/$defs/AgentInfo/properties/agentInitiatedHoldDuration/maximum")
-				v.AgentInitiatedHoldDuration = d.newInt64(x)
-			}
-		case agentInfoAfterContactWorkStartTimestamp:
-			if s, ok := d.String("/$defs/ContactTimestamp/type"); ok {
-				p, valid := d.Timestamp(s, timestamp.Millis, "/$defs/ContactTimestamp/pattern", "/$defs/ContactTimestamp/format", "yyyy-MM-dd'T'HH:mm:ss.SSS'Z'")
-				v.AfterContactWorkStartTimestamp = timestampOf(p, valid, s, "1970-01-01T00:00:00.001Z")
-			}
-		case agentInfoAfterContactWorkEndTimestamp:
-			if s, ok := d.String("/$defs/ContactTimestamp/type"); ok {
-				p, valid := d.Timestamp(s, timestamp.Millis, "/$defs/ContactTimestamp/pattern", "/$defs/ContactTimestamp/format", "yyyy-MM-dd'T'HH:mm:ss.SSS'Z'")
-				v.AfterContactWorkEndTimestamp = timestampOf(p, valid, s, "1970-01-01T00:00:00.001Z")
-			}
-		case agentInfoAfterContactWorkDuration:
-			if x, ok := d.Integer("/$defs/AgentInfo/properties/afterContactWorkDuration/type"); ok {
-				d.Range(float64(x), 0.0, math.NaN(), "/$defs/AgentInfo/properties/afterContactWorkDuration/minimum", "/$defs/AgentInfo/properties/afterContactWorkDuration/maximum")
-				v.AfterContactWorkDuration = d.newInt64(x)
-			}
-		case agentInfoAcceptedByAgentTimestamp:
-			if s, ok := d.String("/$defs/PreviewTimestamp/type"); ok {
-				p, valid := d.Timestamp(s, timestamp.None, "/$defs/PreviewTimestamp/pattern", "/$defs/PreviewTimestamp/format", "yyyy-mm-ddThh:mm:ssZ")
-				v.AcceptedByAgentTimestamp = timestampOf(p, valid, s, "")
-			}
-		case agentInfoPreviewEndTimestamp:
-			if s, ok := d.String("/$defs/PreviewTimestamp/type"); ok {
-				p, valid := d.Timestamp(s, timestamp.None, "/$defs/PreviewTimestamp/pattern", "/$defs/PreviewTimestamp/format", "yyyy-mm-ddThh:mm:ssZ")
-				v.PreviewEndTimestamp = timestampOf(p, valid, s, "")
-			}
-		}
-		d.C.Pop()
-		d.EndMember(&seen[i])
+		// Unknown to the profile in use, or in a spelling it rejects.
+		v.Unknown = codec.Unknown(&d.Decoder, key, agentInfoKeys, "/$defs/AgentInfo/additionalProperties", "/x-unique-keys", v.Unknown)
 	}
 	d.Required(seen[agentInfoAgentARN].Seen, "agentArn", [3]string{"/$defs/AgentInfo/required", "/$defs/AgentInfo/allOf/0/anyOf", "/$defs/AgentInfo/allOf/0/anyOf"}[d.Profile.Index])
 }
@@ -1344,71 +1518,85 @@ func decodeHierarchyGroups(d *decoder, v *HierarchyGroups) {
 		if !ok {
 			break
 		}
-		i := -1 // the member's property; -1: unknown to the profile in use
 		switch key {
 		case "level1":
-			if d.Accepts(inStrict | inCompat) {
-				i = hierarchyGroupsLevel1
+			if !d.Accepts(inStrict | inCompat) {
+				break
 			}
+			if d.Member(&seen[hierarchyGroupsLevel1], key, "/x-unique-keys") {
+				d.C.PushKey(key)
+				if d.Object("/$defs/HierarchyGroup/type") {
+					x := d.newHierarchyGroup()
+					decodeHierarchyGroup(d, x)
+					v.Level1 = x
+				}
+				d.C.Pop()
+				d.EndMember(&seen[hierarchyGroupsLevel1])
+			}
+			continue
 		case "level2":
-			if d.Accepts(inStrict | inCompat) {
-				i = hierarchyGroupsLevel2
+			if !d.Accepts(inStrict | inCompat) {
+				break
 			}
+			if d.Member(&seen[hierarchyGroupsLevel2], key, "/x-unique-keys") {
+				d.C.PushKey(key)
+				if d.Object("/$defs/HierarchyGroup/type") {
+					x := d.newHierarchyGroup()
+					decodeHierarchyGroup(d, x)
+					v.Level2 = x
+				}
+				d.C.Pop()
+				d.EndMember(&seen[hierarchyGroupsLevel2])
+			}
+			continue
 		case "level3":
-			if d.Accepts(inStrict | inCompat) {
-				i = hierarchyGroupsLevel3
+			if !d.Accepts(inStrict | inCompat) {
+				break
 			}
+			if d.Member(&seen[hierarchyGroupsLevel3], key, "/x-unique-keys") {
+				d.C.PushKey(key)
+				if d.Object("/$defs/HierarchyGroup/type") {
+					x := d.newHierarchyGroup()
+					decodeHierarchyGroup(d, x)
+					v.Level3 = x
+				}
+				d.C.Pop()
+				d.EndMember(&seen[hierarchyGroupsLevel3])
+			}
+			continue
 		case "level4":
-			if d.Accepts(inStrict | inCompat) {
-				i = hierarchyGroupsLevel4
+			if !d.Accepts(inStrict | inCompat) {
+				break
 			}
+			if d.Member(&seen[hierarchyGroupsLevel4], key, "/x-unique-keys") {
+				d.C.PushKey(key)
+				if d.Object("/$defs/HierarchyGroup/type") {
+					x := d.newHierarchyGroup()
+					decodeHierarchyGroup(d, x)
+					v.Level4 = x
+				}
+				d.C.Pop()
+				d.EndMember(&seen[hierarchyGroupsLevel4])
+			}
+			continue
 		case "level5":
-			if d.Accepts(inStrict | inCompat) {
-				i = hierarchyGroupsLevel5
+			if !d.Accepts(inStrict | inCompat) {
+				break
 			}
-		}
-		if i < 0 {
-			v.Unknown = codec.Unknown(&d.Decoder, key, hierarchyGroupsKeys, "/$defs/HierarchyGroups/additionalProperties", "/x-unique-keys", v.Unknown)
+			if d.Member(&seen[hierarchyGroupsLevel5], key, "/x-unique-keys") {
+				d.C.PushKey(key)
+				if d.Object("/$defs/HierarchyGroup/type") {
+					x := d.newHierarchyGroup()
+					decodeHierarchyGroup(d, x)
+					v.Level5 = x
+				}
+				d.C.Pop()
+				d.EndMember(&seen[hierarchyGroupsLevel5])
+			}
 			continue
 		}
-		if !d.Member(&seen[i], key, "/x-unique-keys") {
-			continue
-		}
-		d.C.PushKey(key)
-		switch i {
-		case hierarchyGroupsLevel1:
-			if d.Object("/$defs/HierarchyGroup/type") {
-				x := d.newHierarchyGroup()
-				decodeHierarchyGroup(d, x)
-				v.Level1 = x
-			}
-		case hierarchyGroupsLevel2:
-			if d.Object("/$defs/HierarchyGroup/type") {
-				x := d.newHierarchyGroup()
-				decodeHierarchyGroup(d, x)
-				v.Level2 = x
-			}
-		case hierarchyGroupsLevel3:
-			if d.Object("/$defs/HierarchyGroup/type") {
-				x := d.newHierarchyGroup()
-				decodeHierarchyGroup(d, x)
-				v.Level3 = x
-			}
-		case hierarchyGroupsLevel4:
-			if d.Object("/$defs/HierarchyGroup/type") {
-				x := d.newHierarchyGroup()
-				decodeHierarchyGroup(d, x)
-				v.Level4 = x
-			}
-		case hierarchyGroupsLevel5:
-			if d.Object("/$defs/HierarchyGroup/type") {
-				x := d.newHierarchyGroup()
-				decodeHierarchyGroup(d, x)
-				v.Level5 = x
-			}
-		}
-		d.C.Pop()
-		d.EndMember(&seen[i])
+		// Unknown to the profile in use, or in a spelling it rejects.
+		v.Unknown = codec.Unknown(&d.Decoder, key, hierarchyGroupsKeys, "/$defs/HierarchyGroups/additionalProperties", "/x-unique-keys", v.Unknown)
 	}
 }
 
@@ -1429,30 +1617,24 @@ func decodeHierarchyGroup(d *decoder, v *HierarchyGroup) {
 		if !ok {
 			break
 		}
-		i := -1 // the member's property; -1: unknown to the profile in use
 		switch key {
 		case "arn":
-			if d.Accepts(inStrict | inCompat) {
-				i = hierarchyGroupARN
+			if !d.Accepts(inStrict | inCompat) {
+				break
 			}
-		}
-		if i < 0 {
-			v.Unknown = codec.Unknown(&d.Decoder, key, hierarchyGroupKeys, "/$defs/HierarchyGroup/additionalProperties", "/x-unique-keys", v.Unknown)
+			if d.Member(&seen[hierarchyGroupARN], key, "/x-unique-keys") {
+				d.C.PushKey(key)
+				if s, ok := d.String("/$defs/ARN/type"); ok {
+					d.Length(s, 1, -1, "/$defs/ARN/minLength", "/$defs/ARN/maxLength")
+					v.ARN = s
+				}
+				d.C.Pop()
+				d.EndMember(&seen[hierarchyGroupARN])
+			}
 			continue
 		}
-		if !d.Member(&seen[i], key, "/x-unique-keys") {
-			continue
-		}
-		d.C.PushKey(key)
-		switch i {
-		case hierarchyGroupARN:
-			if s, ok := d.String("/$defs/ARN/type"); ok {
-				d.Length(s, 1, -1, "/$defs/ARN/minLength", "/$defs/ARN/maxLength")
-				v.ARN = s
-			}
-		}
-		d.C.Pop()
-		d.EndMember(&seen[i])
+		// Unknown to the profile in use, or in a spelling it rejects.
+		v.Unknown = codec.Unknown(&d.Decoder, key, hierarchyGroupKeys, "/$defs/HierarchyGroup/additionalProperties", "/x-unique-keys", v.Unknown)
 	}
 	if d.Accepts(inStrict | inCompat) {
 		d.Required(seen[hierarchyGroupARN].Seen, "arn", "/$defs/HierarchyGroup/required")
@@ -1477,35 +1659,32 @@ func decodeCustomerVoiceActivity(d *decoder, v *CustomerVoiceActivity) {
 		if !ok {
 			break
 		}
-		i := -1 // the member's property; -1: unknown to the profile in use
 		switch key {
 		case "greetingStartTimestamp":
-			i = customerVoiceActivityGreetingStartTimestamp
+			if d.Member(&seen[customerVoiceActivityGreetingStartTimestamp], key, "/x-unique-keys") {
+				d.C.PushKey(key)
+				if s, ok := d.String("/$defs/ContactTimestamp/type"); ok {
+					p, valid := d.Timestamp(s, timestamp.Millis, "/$defs/ContactTimestamp/pattern", "/$defs/ContactTimestamp/format", "yyyy-MM-dd'T'HH:mm:ss.SSS'Z'")
+					v.GreetingStartTimestamp = timestampOf(p, valid, s, "1970-01-01T00:00:00.001Z")
+				}
+				d.C.Pop()
+				d.EndMember(&seen[customerVoiceActivityGreetingStartTimestamp])
+			}
+			continue
 		case "greetingEndTimestamp":
-			i = customerVoiceActivityGreetingEndTimestamp
-		}
-		if i < 0 {
-			v.Unknown = codec.Unknown(&d.Decoder, key, customerVoiceActivityKeys, "/$defs/CustomerVoiceActivity/additionalProperties", "/x-unique-keys", v.Unknown)
+			if d.Member(&seen[customerVoiceActivityGreetingEndTimestamp], key, "/x-unique-keys") {
+				d.C.PushKey(key)
+				if s, ok := d.String("/$defs/ContactTimestamp/type"); ok {
+					p, valid := d.Timestamp(s, timestamp.Millis, "/$defs/ContactTimestamp/pattern", "/$defs/ContactTimestamp/format", "yyyy-MM-dd'T'HH:mm:ss.SSS'Z'")
+					v.GreetingEndTimestamp = timestampOf(p, valid, s, "1970-01-01T00:00:00.001Z")
+				}
+				d.C.Pop()
+				d.EndMember(&seen[customerVoiceActivityGreetingEndTimestamp])
+			}
 			continue
 		}
-		if !d.Member(&seen[i], key, "/x-unique-keys") {
-			continue
-		}
-		d.C.PushKey(key)
-		switch i {
-		case customerVoiceActivityGreetingStartTimestamp:
-			if s, ok := d.String("/$defs/ContactTimestamp/type"); ok {
-				p, valid := d.Timestamp(s, timestamp.Millis, "/$defs/ContactTimestamp/pattern", "/$defs/ContactTimestamp/format", "yyyy-MM-dd'T'HH:mm:ss.SSS'Z'")
-				v.GreetingStartTimestamp = timestampOf(p, valid, s, "1970-01-01T00:00:00.001Z")
-			}
-		case customerVoiceActivityGreetingEndTimestamp:
-			if s, ok := d.String("/$defs/ContactTimestamp/type"); ok {
-				p, valid := d.Timestamp(s, timestamp.Millis, "/$defs/ContactTimestamp/pattern", "/$defs/ContactTimestamp/format", "yyyy-MM-dd'T'HH:mm:ss.SSS'Z'")
-				v.GreetingEndTimestamp = timestampOf(p, valid, s, "1970-01-01T00:00:00.001Z")
-			}
-		}
-		d.C.Pop()
-		d.EndMember(&seen[i])
+		// Unknown to the profile in use, or in a spelling it rejects.
+		v.Unknown = codec.Unknown(&d.Decoder, key, customerVoiceActivityKeys, "/$defs/CustomerVoiceActivity/additionalProperties", "/x-unique-keys", v.Unknown)
 	}
 }
 
@@ -1526,34 +1705,24 @@ func decodeCampaign(d *decoder, v *Campaign) {
 		if !ok {
 			break
 		}
-		i := -1 // the member's property; -1: unknown to the profile in use
 		switch key {
-		case "campaignId":
-			if d.Accepts(inStrict | inCompat) {
-				i = campaignCampaignID
+		case "campaignId", "CampaignId":
+			if key == "campaignId" && !d.Accepts(inStrict|inCompat) || key == "CampaignId" && !d.Accepts(inCompat) {
+				break
 			}
-		case "CampaignId":
-			if d.Accepts(inCompat) {
-				i = campaignCampaignID
+			if d.Member(&seen[campaignCampaignID], key, "/x-unique-keys") {
+				d.C.PushKey(key)
+				if s, ok := d.String("/$defs/Campaign/properties/campaignId/type"); ok {
+					d.Length(s, 1, 100, "/$defs/Campaign/properties/campaignId/minLength", "/$defs/Campaign/properties/campaignId/maxLength")
+					v.CampaignID = s
+				}
+				d.C.Pop()
+				d.EndMember(&seen[campaignCampaignID])
 			}
-		}
-		if i < 0 {
-			v.Unknown = codec.Unknown(&d.Decoder, key, campaignKeys, "/$defs/Campaign/additionalProperties", "/x-unique-keys", v.Unknown)
 			continue
 		}
-		if !d.Member(&seen[i], key, "/x-unique-keys") {
-			continue
-		}
-		d.C.PushKey(key)
-		switch i {
-		case campaignCampaignID:
-			if s, ok := d.String("/$defs/Campaign/properties/campaignId/type"); ok {
-				d.Length(s, 1, 100, "/$defs/Campaign/properties/campaignId/minLength", "/$defs/Campaign/properties/campaignId/maxLength")
-				v.CampaignID = s
-			}
-		}
-		d.C.Pop()
-		d.EndMember(&seen[i])
+		// Unknown to the profile in use, or in a spelling it rejects.
+		v.Unknown = codec.Unknown(&d.Decoder, key, campaignKeys, "/$defs/Campaign/additionalProperties", "/x-unique-keys", v.Unknown)
 	}
 }
 
@@ -1574,31 +1743,25 @@ func decodeContactLens(d *decoder, v *ContactLens) {
 		if !ok {
 			break
 		}
-		i := -1 // the member's property; -1: unknown to the profile in use
 		switch key {
 		case "conversationalAnalytics":
-			if d.Accepts(inStrict | inCompat) {
-				i = contactLensConversationalAnalytics
+			if !d.Accepts(inStrict | inCompat) {
+				break
 			}
-		}
-		if i < 0 {
-			v.Unknown = codec.Unknown(&d.Decoder, key, contactLensKeys, "/$defs/ContactLens/additionalProperties", "/x-unique-keys", v.Unknown)
+			if d.Member(&seen[contactLensConversationalAnalytics], key, "/x-unique-keys") {
+				d.C.PushKey(key)
+				if d.Object("/$defs/ConversationalAnalytics/type") {
+					x := d.newConversationalAnalytics()
+					decodeConversationalAnalytics(d, x)
+					v.ConversationalAnalytics = x
+				}
+				d.C.Pop()
+				d.EndMember(&seen[contactLensConversationalAnalytics])
+			}
 			continue
 		}
-		if !d.Member(&seen[i], key, "/x-unique-keys") {
-			continue
-		}
-		d.C.PushKey(key)
-		switch i {
-		case contactLensConversationalAnalytics:
-			if d.Object("/$defs/ConversationalAnalytics/type") {
-				x := d.newConversationalAnalytics()
-				decodeConversationalAnalytics(d, x)
-				v.ConversationalAnalytics = x
-			}
-		}
-		d.C.Pop()
-		d.EndMember(&seen[i])
+		// Unknown to the profile in use, or in a spelling it rejects.
+		v.Unknown = codec.Unknown(&d.Decoder, key, contactLensKeys, "/$defs/ContactLens/additionalProperties", "/x-unique-keys", v.Unknown)
 	}
 }
 
@@ -1619,31 +1782,25 @@ func decodeConversationalAnalytics(d *decoder, v *ConversationalAnalytics) {
 		if !ok {
 			break
 		}
-		i := -1 // the member's property; -1: unknown to the profile in use
 		switch key {
 		case "configuration":
-			if d.Accepts(inStrict | inCompat) {
-				i = conversationalAnalyticsConfiguration
+			if !d.Accepts(inStrict | inCompat) {
+				break
 			}
-		}
-		if i < 0 {
-			v.Unknown = codec.Unknown(&d.Decoder, key, conversationalAnalyticsKeys, "/$defs/ConversationalAnalytics/additionalProperties", "/x-unique-keys", v.Unknown)
+			if d.Member(&seen[conversationalAnalyticsConfiguration], key, "/x-unique-keys") {
+				d.C.PushKey(key)
+				if d.Object("/$defs/ConversationalAnalyticsConfiguration/type") {
+					x := d.newConversationalAnalyticsConfiguration()
+					decodeConversationalAnalyticsConfiguration(d, x)
+					v.Configuration = x
+				}
+				d.C.Pop()
+				d.EndMember(&seen[conversationalAnalyticsConfiguration])
+			}
 			continue
 		}
-		if !d.Member(&seen[i], key, "/x-unique-keys") {
-			continue
-		}
-		d.C.PushKey(key)
-		switch i {
-		case conversationalAnalyticsConfiguration:
-			if d.Object("/$defs/ConversationalAnalyticsConfiguration/type") {
-				x := d.newConversationalAnalyticsConfiguration()
-				decodeConversationalAnalyticsConfiguration(d, x)
-				v.Configuration = x
-			}
-		}
-		d.C.Pop()
-		d.EndMember(&seen[i])
+		// Unknown to the profile in use, or in a spelling it rejects.
+		v.Unknown = codec.Unknown(&d.Decoder, key, conversationalAnalyticsKeys, "/$defs/ConversationalAnalytics/additionalProperties", "/x-unique-keys", v.Unknown)
 	}
 }
 
@@ -1667,57 +1824,66 @@ func decodeConversationalAnalyticsConfiguration(d *decoder, v *ConversationalAna
 		if !ok {
 			break
 		}
-		i := -1 // the member's property; -1: unknown to the profile in use
 		switch key {
 		case "enabled":
-			if d.Accepts(inStrict | inCompat) {
-				i = conversationalAnalyticsConfigurationEnabled
+			if !d.Accepts(inStrict | inCompat) {
+				break
 			}
+			if d.Member(&seen[conversationalAnalyticsConfigurationEnabled], key, "/x-unique-keys") {
+				d.C.PushKey(key)
+				if x, ok := d.Bool("/$defs/ConversationalAnalyticsConfiguration/properties/enabled/type"); ok {
+					v.Enabled = d.newBool(x)
+				}
+				d.C.Pop()
+				d.EndMember(&seen[conversationalAnalyticsConfigurationEnabled])
+			}
+			continue
 		case "channelConfiguration":
-			if d.Accepts(inStrict | inCompat) {
-				i = conversationalAnalyticsConfigurationChannelConfiguration
+			if !d.Accepts(inStrict | inCompat) {
+				break
 			}
+			if d.Member(&seen[conversationalAnalyticsConfigurationChannelConfiguration], key, "/x-unique-keys") {
+				d.C.PushKey(key)
+				if d.Object("/$defs/ChannelConfiguration/type") {
+					x := d.newChannelConfiguration()
+					decodeChannelConfiguration(d, x)
+					v.ChannelConfiguration = x
+				}
+				d.C.Pop()
+				d.EndMember(&seen[conversationalAnalyticsConfigurationChannelConfiguration])
+			}
+			continue
 		case "languageLocale":
-			if d.Accepts(inStrict | inCompat) {
-				i = conversationalAnalyticsConfigurationLanguageLocale
+			if !d.Accepts(inStrict | inCompat) {
+				break
 			}
+			if d.Member(&seen[conversationalAnalyticsConfigurationLanguageLocale], key, "/x-unique-keys") {
+				d.C.PushKey(key)
+				if s, ok := d.String("/$defs/ConversationalAnalyticsConfiguration/properties/languageLocale/type"); ok {
+					v.LanguageLocale = d.newString(s)
+				}
+				d.C.Pop()
+				d.EndMember(&seen[conversationalAnalyticsConfigurationLanguageLocale])
+			}
+			continue
 		case "redactionConfiguration":
-			if d.Accepts(inStrict | inCompat) {
-				i = conversationalAnalyticsConfigurationRedactionConfiguration
+			if !d.Accepts(inStrict | inCompat) {
+				break
 			}
-		}
-		if i < 0 {
-			v.Unknown = codec.Unknown(&d.Decoder, key, conversationalAnalyticsConfigurationKeys, "/$defs/ConversationalAnalyticsConfiguration/additionalProperties", "/x-unique-keys", v.Unknown)
+			if d.Member(&seen[conversationalAnalyticsConfigurationRedactionConfiguration], key, "/x-unique-keys") {
+				d.C.PushKey(key)
+				if d.Object("/$defs/RedactionConfiguration/type") {
+					x := d.newRedactionConfiguration()
+					decodeRedactionConfiguration(d, x)
+					v.RedactionConfiguration = x
+				}
+				d.C.Pop()
+				d.EndMember(&seen[conversationalAnalyticsConfigurationRedactionConfiguration])
+			}
 			continue
 		}
-		if !d.Member(&seen[i], key, "/x-unique-keys") {
-			continue
-		}
-		d.C.PushKey(key)
-		switch i {
-		case conversationalAnalyticsConfigurationEnabled:
-			if x, ok := d.Bool("/$defs/ConversationalAnalyticsConfiguration/properties/enabled/type"); ok {
-				v.Enabled = d.newBool(x)
-			}
-		case conversationalAnalyticsConfigurationChannelConfiguration:
-			if d.Object("/$defs/ChannelConfiguration/type") {
-				x := d.newChannelConfiguration()
-				decodeChannelConfiguration(d, x)
-				v.ChannelConfiguration = x
-			}
-		case conversationalAnalyticsConfigurationLanguageLocale:
-			if s, ok := d.String("/$defs/ConversationalAnalyticsConfiguration/properties/languageLocale/type"); ok {
-				v.LanguageLocale = d.newString(s)
-			}
-		case conversationalAnalyticsConfigurationRedactionConfiguration:
-			if d.Object("/$defs/RedactionConfiguration/type") {
-				x := d.newRedactionConfiguration()
-				decodeRedactionConfiguration(d, x)
-				v.RedactionConfiguration = x
-			}
-		}
-		d.C.Pop()
-		d.EndMember(&seen[i])
+		// Unknown to the profile in use, or in a spelling it rejects.
+		v.Unknown = codec.Unknown(&d.Decoder, key, conversationalAnalyticsConfigurationKeys, "/$defs/ConversationalAnalyticsConfiguration/additionalProperties", "/x-unique-keys", v.Unknown)
 	}
 }
 
@@ -1738,42 +1904,36 @@ func decodeChannelConfiguration(d *decoder, v *ChannelConfiguration) {
 		if !ok {
 			break
 		}
-		i := -1 // the member's property; -1: unknown to the profile in use
 		switch key {
 		case "analyticsModes":
-			if d.Accepts(inStrict | inCompat) {
-				i = channelConfigurationAnalyticsModes
+			if !d.Accepts(inStrict | inCompat) {
+				break
 			}
-		}
-		if i < 0 {
-			v.Unknown = codec.Unknown(&d.Decoder, key, channelConfigurationKeys, "/$defs/ChannelConfiguration/additionalProperties", "/x-unique-keys", v.Unknown)
-			continue
-		}
-		if !d.Member(&seen[i], key, "/x-unique-keys") {
-			continue
-		}
-		d.C.PushKey(key)
-		switch i {
-		case channelConfigurationAnalyticsModes:
-			if d.Array("/$defs/ChannelConfiguration/properties/analyticsModes/type") {
-				out := d.sliceString()
-				i := 0
-				for ; d.S.NextElement(); i++ {
-					d.C.PushIndex(i)
-					var e string
-					if s, ok := d.String("/$defs/ChannelConfiguration/properties/analyticsModes/items/type"); ok {
-						e = s
+			if d.Member(&seen[channelConfigurationAnalyticsModes], key, "/x-unique-keys") {
+				d.C.PushKey(key)
+				if d.Array("/$defs/ChannelConfiguration/properties/analyticsModes/type") {
+					out := d.sliceString()
+					i := 0
+					for ; d.S.NextElement(); i++ {
+						d.C.PushIndex(i)
+						var e string
+						if s, ok := d.String("/$defs/ChannelConfiguration/properties/analyticsModes/items/type"); ok {
+							e = s
+						}
+						if d.keep {
+							out = append(out, e)
+						}
+						d.C.Pop()
 					}
-					if d.keep {
-						out = append(out, e)
-					}
-					d.C.Pop()
+					v.AnalyticsModes = out
 				}
-				v.AnalyticsModes = out
+				d.C.Pop()
+				d.EndMember(&seen[channelConfigurationAnalyticsModes])
 			}
+			continue
 		}
-		d.C.Pop()
-		d.EndMember(&seen[i])
+		// Unknown to the profile in use, or in a spelling it rejects.
+		v.Unknown = codec.Unknown(&d.Decoder, key, channelConfigurationKeys, "/$defs/ChannelConfiguration/additionalProperties", "/x-unique-keys", v.Unknown)
 	}
 }
 
@@ -1797,66 +1957,75 @@ func decodeRedactionConfiguration(d *decoder, v *RedactionConfiguration) {
 		if !ok {
 			break
 		}
-		i := -1 // the member's property; -1: unknown to the profile in use
 		switch key {
 		case "behavior":
-			if d.Accepts(inStrict | inCompat) {
-				i = redactionConfigurationBehavior
+			if !d.Accepts(inStrict | inCompat) {
+				break
 			}
-		case "policy":
-			if d.Accepts(inStrict | inCompat) {
-				i = redactionConfigurationPolicy
-			}
-		case "entities":
-			if d.Accepts(inStrict | inCompat) {
-				i = redactionConfigurationEntities
-			}
-		case "maskMode":
-			if d.Accepts(inStrict | inCompat) {
-				i = redactionConfigurationMaskMode
-			}
-		}
-		if i < 0 {
-			v.Unknown = codec.Unknown(&d.Decoder, key, redactionConfigurationKeys, "/$defs/RedactionConfiguration/additionalProperties", "/x-unique-keys", v.Unknown)
-			continue
-		}
-		if !d.Member(&seen[i], key, "/x-unique-keys") {
-			continue
-		}
-		d.C.PushKey(key)
-		switch i {
-		case redactionConfigurationBehavior:
-			if s, ok := d.String("/$defs/RedactionConfiguration/properties/behavior/type"); ok {
-				v.Behavior = d.newString(s)
-			}
-		case redactionConfigurationPolicy:
-			if s, ok := d.String("/$defs/RedactionConfiguration/properties/policy/type"); ok {
-				v.Policy = d.newString(s)
-			}
-		case redactionConfigurationEntities:
-			if d.Array("/$defs/RedactionConfiguration/properties/entities/type") {
-				out := d.sliceString()
-				i := 0
-				for ; d.S.NextElement(); i++ {
-					d.C.PushIndex(i)
-					var e string
-					if s, ok := d.String("/$defs/RedactionConfiguration/properties/entities/items/type"); ok {
-						e = s
-					}
-					if d.keep {
-						out = append(out, e)
-					}
-					d.C.Pop()
+			if d.Member(&seen[redactionConfigurationBehavior], key, "/x-unique-keys") {
+				d.C.PushKey(key)
+				if s, ok := d.String("/$defs/RedactionConfiguration/properties/behavior/type"); ok {
+					v.Behavior = d.newString(s)
 				}
-				v.Entities = out
+				d.C.Pop()
+				d.EndMember(&seen[redactionConfigurationBehavior])
 			}
-		case redactionConfigurationMaskMode:
-			if s, ok := d.String("/$defs/RedactionConfiguration/properties/maskMode/type"); ok {
-				v.MaskMode = d.newString(s)
+			continue
+		case "policy":
+			if !d.Accepts(inStrict | inCompat) {
+				break
 			}
+			if d.Member(&seen[redactionConfigurationPolicy], key, "/x-unique-keys") {
+				d.C.PushKey(key)
+				if s, ok := d.String("/$defs/RedactionConfiguration/properties/policy/type"); ok {
+					v.Policy = d.newString(s)
+				}
+				d.C.Pop()
+				d.EndMember(&seen[redactionConfigurationPolicy])
+			}
+			continue
+		case "entities":
+			if !d.Accepts(inStrict | inCompat) {
+				break
+			}
+			if d.Member(&seen[redactionConfigurationEntities], key, "/x-unique-keys") {
+				d.C.PushKey(key)
+				if d.Array("/$defs/RedactionConfiguration/properties/entities/type") {
+					out := d.sliceString()
+					i := 0
+					for ; d.S.NextElement(); i++ {
+						d.C.PushIndex(i)
+						var e string
+						if s, ok := d.String("/$defs/RedactionConfiguration/properties/entities/items/type"); ok {
+							e = s
+						}
+						if d.keep {
+							out = append(out, e)
+						}
+						d.C.Pop()
+					}
+					v.Entities = out
+				}
+				d.C.Pop()
+				d.EndMember(&seen[redactionConfigurationEntities])
+			}
+			continue
+		case "maskMode":
+			if !d.Accepts(inStrict | inCompat) {
+				break
+			}
+			if d.Member(&seen[redactionConfigurationMaskMode], key, "/x-unique-keys") {
+				d.C.PushKey(key)
+				if s, ok := d.String("/$defs/RedactionConfiguration/properties/maskMode/type"); ok {
+					v.MaskMode = d.newString(s)
+				}
+				d.C.Pop()
+				d.EndMember(&seen[redactionConfigurationMaskMode])
+			}
+			continue
 		}
-		d.C.Pop()
-		d.EndMember(&seen[i])
+		// Unknown to the profile in use, or in a spelling it rejects.
+		v.Unknown = codec.Unknown(&d.Decoder, key, redactionConfigurationKeys, "/$defs/RedactionConfiguration/additionalProperties", "/x-unique-keys", v.Unknown)
 	}
 }
 
@@ -1909,97 +2078,111 @@ func decodeSegmentAttributeValue(d *decoder, v *SegmentAttributeValue) {
 		if !ok {
 			break
 		}
-		i := -1 // the member's property; -1: unknown to the profile in use
 		switch key {
 		case "ValueString":
-			if d.Accepts(inStrict | inCompat) {
-				i = segmentAttributeValueValueString
+			if !d.Accepts(inStrict | inCompat) {
+				break
 			}
+			if d.Member(&seen[segmentAttributeValueValueString], key, "/x-unique-keys") {
+				d.C.PushKey(key)
+				if s, ok := d.String("/$defs/SegmentAttributeValue/properties/ValueString/type"); ok {
+					d.Length(s, -1, 1024, "/$defs/SegmentAttributeValue/properties/ValueString/minLength", "/$defs/SegmentAttributeValue/properties/ValueString/maxLength")
+					v.ValueString = d.newString(s)
+				}
+				d.C.Pop()
+				d.EndMember(&seen[segmentAttributeValueValueString])
+			}
+			continue
 		case "ValueInteger":
-			if d.Accepts(inStrict | inCompat) {
-				i = segmentAttributeValueValueInteger
+			if !d.Accepts(inStrict | inCompat) {
+				break
 			}
+			if d.Member(&seen[segmentAttributeValueValueInteger], key, "/x-unique-keys") {
+				d.C.PushKey(key)
+				if x, ok := d.Integer("/$defs/SegmentAttributeValue/properties/ValueInteger/type"); ok {
+					v.ValueInteger = d.newInt64(x)
+				}
+				d.C.Pop()
+				d.EndMember(&seen[segmentAttributeValueValueInteger])
+			}
+			continue
 		case "ValueArn":
-			if d.Accepts(inStrict | inCompat) {
-				i = segmentAttributeValueValueARN
+			if !d.Accepts(inStrict | inCompat) {
+				break
 			}
+			if d.Member(&seen[segmentAttributeValueValueARN], key, "/x-unique-keys") {
+				d.C.PushKey(key)
+				if s, ok := d.String("/$defs/SegmentAttributeValue/properties/ValueArn/type"); ok {
+					d.Length(s, -1, 1024, "/$defs/SegmentAttributeValue/properties/ValueArn/minLength", "/$defs/SegmentAttributeValue/properties/ValueArn/maxLength")
+					v.ValueARN = d.newString(s)
+				}
+				d.C.Pop()
+				d.EndMember(&seen[segmentAttributeValueValueARN])
+			}
+			continue
 		case "ValueList":
-			if d.Accepts(inStrict | inCompat) {
-				i = segmentAttributeValueValueList
+			if !d.Accepts(inStrict | inCompat) {
+				break
 			}
+			if d.Member(&seen[segmentAttributeValueValueList], key, "/x-unique-keys") {
+				d.C.PushKey(key)
+				if d.Array("/$defs/SegmentAttributeValue/properties/ValueList/type") {
+					out := codec.NewSlice[SegmentAttributeValue](d.keep, d.Recycle, 4)
+					i := 0
+					for ; d.S.NextElement(); i++ {
+						d.C.PushIndex(i)
+						e := d.elementSegmentAttributeValue(&out)
+						if d.Object("/$defs/SegmentAttributeValue/type") {
+							decodeSegmentAttributeValue(d, e)
+						}
+						d.C.Pop()
+					}
+					v.ValueList = out
+				}
+				d.C.Pop()
+				d.EndMember(&seen[segmentAttributeValueValueList])
+			}
+			continue
 		case "ValueMap":
-			if d.Accepts(inStrict | inCompat) {
-				i = segmentAttributeValueValueMap
+			if !d.Accepts(inStrict | inCompat) {
+				break
 			}
-		}
-		if i < 0 {
-			v.Unknown = codec.Unknown(&d.Decoder, key, segmentAttributeValueKeys, "/$defs/SegmentAttributeValue/additionalProperties", "/x-unique-keys", v.Unknown)
+			if d.Member(&seen[segmentAttributeValueValueMap], key, "/x-unique-keys") {
+				d.C.PushKey(key)
+				if d.Object("/$defs/SegmentAttributeValue/properties/ValueMap/type") {
+					m := codec.NewMap[map[string]SegmentAttributeValue](d.keep, d.Recycle, 8)
+					keys := d.BeginMap()
+					for {
+						key, ok := d.S.NextKey()
+						if !ok {
+							break
+						}
+						d.C.PushKey(key)
+						d.Length(key, 1, 128, "/$defs/SegmentAttributeValue/properties/ValueMap/propertyNames/minLength", "/$defs/SegmentAttributeValue/properties/ValueMap/propertyNames/maxLength")
+						d.C.Pop()
+						if !d.MapKey(keys, key, "/x-unique-keys") {
+							continue
+						}
+						d.C.PushKey(key)
+						var e SegmentAttributeValue
+						if d.Object("/$defs/SegmentAttributeValue/type") {
+							decodeSegmentAttributeValue(d, &e)
+						}
+						if m != nil {
+							m[key] = e
+						}
+						d.C.Pop()
+					}
+					d.EndMap(keys)
+					v.ValueMap = m
+				}
+				d.C.Pop()
+				d.EndMember(&seen[segmentAttributeValueValueMap])
+			}
 			continue
 		}
-		if !d.Member(&seen[i], key, "/x-unique-keys") {
-			continue
-		}
-		d.C.PushKey(key)
-		switch i {
-		case segmentAttributeValueValueString:
-			if s, ok := d.String("/$defs/SegmentAttributeValue/properties/ValueString/type"); ok {
-				d.Length(s, -1, 1024, "/$defs/SegmentAttributeValue/properties/ValueString/minLength", "/$defs/SegmentAttributeValue/properties/ValueString/maxLength")
-				v.ValueString = d.newString(s)
-			}
-		case segmentAttributeValueValueInteger:
-			if x, ok := d.Integer("/$defs/SegmentAttributeValue/properties/ValueInteger/type"); ok {
-				v.ValueInteger = d.newInt64(x)
-			}
-		case segmentAttributeValueValueARN:
-			if s, ok := d.String("/$defs/SegmentAttributeValue/properties/ValueArn/type"); ok {
-				d.Length(s, -1, 1024, "/$defs/SegmentAttributeValue/properties/ValueArn/minLength", "/$defs/SegmentAttributeValue/properties/ValueArn/maxLength")
-				v.ValueARN = d.newString(s)
-			}
-		case segmentAttributeValueValueList:
-			if d.Array("/$defs/SegmentAttributeValue/properties/ValueList/type") {
-				out := codec.NewSlice[SegmentAttributeValue](d.keep, d.Recycle, 4)
-				i := 0
-				for ; d.S.NextElement(); i++ {
-					d.C.PushIndex(i)
-					e := d.elementSegmentAttributeValue(&out)
-					if d.Object("/$defs/SegmentAttributeValue/type") {
-						decodeSegmentAttributeValue(d, e)
-					}
-					d.C.Pop()
-				}
-				v.ValueList = out
-			}
-		case segmentAttributeValueValueMap:
-			if d.Object("/$defs/SegmentAttributeValue/properties/ValueMap/type") {
-				m := codec.NewMap[map[string]SegmentAttributeValue](d.keep, d.Recycle, 8)
-				keys := d.BeginMap()
-				for {
-					key, ok := d.S.NextKey()
-					if !ok {
-						break
-					}
-					d.C.PushKey(key)
-					d.Length(key, 1, 128, "/$defs/SegmentAttributeValue/properties/ValueMap/propertyNames/minLength", "/$defs/SegmentAttributeValue/properties/ValueMap/propertyNames/maxLength")
-					d.C.Pop()
-					if !d.MapKey(keys, key, "/x-unique-keys") {
-						continue
-					}
-					d.C.PushKey(key)
-					var e SegmentAttributeValue
-					if d.Object("/$defs/SegmentAttributeValue/type") {
-						decodeSegmentAttributeValue(d, &e)
-					}
-					if m != nil {
-						m[key] = e
-					}
-					d.C.Pop()
-				}
-				d.EndMap(keys)
-				v.ValueMap = m
-			}
-		}
-		d.C.Pop()
-		d.EndMember(&seen[i])
+		// Unknown to the profile in use, or in a spelling it rejects.
+		v.Unknown = codec.Unknown(&d.Decoder, key, segmentAttributeValueKeys, "/$defs/SegmentAttributeValue/additionalProperties", "/x-unique-keys", v.Unknown)
 	}
 }
 
@@ -2022,70 +2205,62 @@ func decodeRoutingCriteria(d *decoder, v *RoutingCriteria) {
 		if !ok {
 			break
 		}
-		i := -1 // the member's property; -1: unknown to the profile in use
 		switch key {
-		case "activationTimestamp":
-			if d.Accepts(inStrict | inCompat) {
-				i = routingCriteriaActivationTimestamp
+		case "activationTimestamp", "ActivationTimestamp":
+			if key == "activationTimestamp" && !d.Accepts(inStrict|inCompat) || key == "ActivationTimestamp" && !d.Accepts(inCompat) {
+				break
 			}
-		case "ActivationTimestamp":
-			if d.Accepts(inCompat) {
-				i = routingCriteriaActivationTimestamp
-			}
-		case "index":
-			if d.Accepts(inStrict | inCompat) {
-				i = routingCriteriaIndex
-			}
-		case "Index":
-			if d.Accepts(inCompat) {
-				i = routingCriteriaIndex
-			}
-		case "steps":
-			if d.Accepts(inStrict | inCompat) {
-				i = routingCriteriaSteps
-			}
-		case "Steps":
-			if d.Accepts(inCompat) {
-				i = routingCriteriaSteps
-			}
-		}
-		if i < 0 {
-			v.Unknown = codec.Unknown(&d.Decoder, key, routingCriteriaKeys, "/$defs/RoutingCriteria/additionalProperties", "/x-unique-keys", v.Unknown)
-			continue
-		}
-		if !d.Member(&seen[i], key, "/x-unique-keys") {
-			continue
-		}
-		d.C.PushKey(key)
-		switch i {
-		case routingCriteriaActivationTimestamp:
-			if s, ok := d.String("/$defs/RoutingTimestamp/type"); ok {
-				p, valid := d.Timestamp(s, timestamp.Optional, "/$defs/RoutingTimestamp/pattern", "/$defs/RoutingTimestamp/format", "yyyy-mm-ddThh:mm:ssZ")
-				v.ActivationTimestamp = timestampOf(p, valid, s, "")
-			}
-		case routingCriteriaIndex:
-			if x, ok := d.Integer("/$defs/RoutingCriteria/properties/index/type"); ok {
-				d.Range(float64(x), 0.0, math.NaN(), "/$defs/RoutingCriteria/properties/index/minimum", "/$defs/RoutingCriteria/properties/index/maximum")
-				v.Index = d.newInt64(x)
-			}
-		case routingCriteriaSteps:
-			if d.Array("/$defs/RoutingCriteria/properties/steps/type") {
-				out := codec.NewSlice[Step](d.keep, d.Recycle, 4)
-				i := 0
-				for ; d.S.NextElement(); i++ {
-					d.C.PushIndex(i)
-					e := d.elementStep(&out)
-					if d.Object("/$defs/Step/type") {
-						decodeStep(d, e)
-					}
-					d.C.Pop()
+			if d.Member(&seen[routingCriteriaActivationTimestamp], key, "/x-unique-keys") {
+				d.C.PushKey(key)
+				if s, ok := d.String("/$defs/RoutingTimestamp/type"); ok {
+					p, valid := d.Timestamp(s, timestamp.Optional, "/$defs/RoutingTimestamp/pattern", "/$defs/RoutingTimestamp/format", "yyyy-mm-ddThh:mm:ssZ")
+					v.ActivationTimestamp = timestampOf(p, valid, s, "")
 				}
-				d.Items(i, 1, 5, "/$defs/RoutingCriteria/properties/steps/minItems", "/$defs/RoutingCriteria/properties/steps/maxItems")
-				v.Steps = out
+				d.C.Pop()
+				d.EndMember(&seen[routingCriteriaActivationTimestamp])
 			}
+			continue
+		case "index", "Index":
+			if key == "index" && !d.Accepts(inStrict|inCompat) || key == "Index" && !d.Accepts(inCompat) {
+				break
+			}
+			if d.Member(&seen[routingCriteriaIndex], key, "/x-unique-keys") {
+				d.C.PushKey(key)
+				if x, ok := d.Integer("/$defs/RoutingCriteria/properties/index/type"); ok {
+					d.Range(float64(x), 0.0, math.NaN(), "/$defs/RoutingCriteria/properties/index/minimum", "/$defs/RoutingCriteria/properties/index/maximum")
+					v.Index = d.newInt64(x)
+				}
+				d.C.Pop()
+				d.EndMember(&seen[routingCriteriaIndex])
+			}
+			continue
+		case "steps", "Steps":
+			if key == "steps" && !d.Accepts(inStrict|inCompat) || key == "Steps" && !d.Accepts(inCompat) {
+				break
+			}
+			if d.Member(&seen[routingCriteriaSteps], key, "/x-unique-keys") {
+				d.C.PushKey(key)
+				if d.Array("/$defs/RoutingCriteria/properties/steps/type") {
+					out := codec.NewSlice[Step](d.keep, d.Recycle, 4)
+					i := 0
+					for ; d.S.NextElement(); i++ {
+						d.C.PushIndex(i)
+						e := d.elementStep(&out)
+						if d.Object("/$defs/Step/type") {
+							decodeStep(d, e)
+						}
+						d.C.Pop()
+					}
+					d.Items(i, 1, 5, "/$defs/RoutingCriteria/properties/steps/minItems", "/$defs/RoutingCriteria/properties/steps/maxItems")
+					v.Steps = out
+				}
+				d.C.Pop()
+				d.EndMember(&seen[routingCriteriaSteps])
+			}
+			continue
 		}
-		d.C.Pop()
-		d.EndMember(&seen[i])
+		// Unknown to the profile in use, or in a spelling it rejects.
+		v.Unknown = codec.Unknown(&d.Decoder, key, routingCriteriaKeys, "/$defs/RoutingCriteria/additionalProperties", "/x-unique-keys", v.Unknown)
 	}
 	if d.Accepts(inStrict | inCompat) {
 		d.Required(seen[routingCriteriaSteps].Seen, "steps", [3]string{"/$defs/RoutingCriteria/required", "/$defs/RoutingCriteria/allOf/0/anyOf", "/$defs/RoutingCriteria/required"}[d.Profile.Index])
@@ -2111,63 +2286,55 @@ func decodeStep(d *decoder, v *Step) {
 		if !ok {
 			break
 		}
-		i := -1 // the member's property; -1: unknown to the profile in use
 		switch key {
-		case "status":
-			if d.Accepts(inStrict | inCompat) {
-				i = stepStatus
+		case "status", "Status":
+			if key == "status" && !d.Accepts(inStrict|inCompat) || key == "Status" && !d.Accepts(inCompat) {
+				break
 			}
-		case "Status":
-			if d.Accepts(inCompat) {
-				i = stepStatus
+			if d.Member(&seen[stepStatus], key, "/x-unique-keys") {
+				d.C.PushKey(key)
+				if s, ok := d.String("/$defs/StepStatus/type"); ok {
+					x, mask := lookupStepStatus(s)
+					d.Enum(s, mask, "StepStatus", "/$defs/StepStatus/enum", "/$defs/StepStatus/minLength", stepStatusAccepted[d.Profile.Index])
+					v.Status = x
+				}
+				d.C.Pop()
+				d.EndMember(&seen[stepStatus])
 			}
-		case "expression":
-			if d.Accepts(inStrict | inCompat) {
-				i = stepExpression
+			continue
+		case "expression", "Expression":
+			if key == "expression" && !d.Accepts(inStrict|inCompat) || key == "Expression" && !d.Accepts(inCompat) {
+				break
 			}
-		case "Expression":
-			if d.Accepts(inCompat) {
-				i = stepExpression
+			if d.Member(&seen[stepExpression], key, "/x-unique-keys") {
+				d.C.PushKey(key)
+				if d.Object("/$defs/Expression/type") {
+					x := d.newExpression()
+					decodeExpression(d, x)
+					v.Expression = x
+				}
+				d.C.Pop()
+				d.EndMember(&seen[stepExpression])
 			}
-		case "expiry":
-			if d.Accepts(inStrict | inCompat) {
-				i = stepExpiry
+			continue
+		case "expiry", "Expiry":
+			if key == "expiry" && !d.Accepts(inStrict|inCompat) || key == "Expiry" && !d.Accepts(inCompat) {
+				break
 			}
-		case "Expiry":
-			if d.Accepts(inCompat) {
-				i = stepExpiry
+			if d.Member(&seen[stepExpiry], key, "/x-unique-keys") {
+				d.C.PushKey(key)
+				if d.Object("/$defs/Expiry/type") {
+					x := d.newExpiry()
+					decodeExpiry(d, x)
+					v.Expiry = x
+				}
+				d.C.Pop()
+				d.EndMember(&seen[stepExpiry])
 			}
-		}
-		if i < 0 {
-			v.Unknown = codec.Unknown(&d.Decoder, key, stepKeys, "/$defs/Step/additionalProperties", "/x-unique-keys", v.Unknown)
 			continue
 		}
-		if !d.Member(&seen[i], key, "/x-unique-keys") {
-			continue
-		}
-		d.C.PushKey(key)
-		switch i {
-		case stepStatus:
-			if s, ok := d.String("/$defs/StepStatus/type"); ok {
-				x, mask := lookupStepStatus(s)
-				d.Enum(s, mask, "StepStatus", "/$defs/StepStatus/enum", "/$defs/StepStatus/minLength", stepStatusAccepted[d.Profile.Index])
-				v.Status = x
-			}
-		case stepExpression:
-			if d.Object("/$defs/Expression/type") {
-				x := d.newExpression()
-				decodeExpression(d, x)
-				v.Expression = x
-			}
-		case stepExpiry:
-			if d.Object("/$defs/Expiry/type") {
-				x := d.newExpiry()
-				decodeExpiry(d, x)
-				v.Expiry = x
-			}
-		}
-		d.C.Pop()
-		d.EndMember(&seen[i])
+		// Unknown to the profile in use, or in a spelling it rejects.
+		v.Unknown = codec.Unknown(&d.Decoder, key, stepKeys, "/$defs/Step/additionalProperties", "/x-unique-keys", v.Unknown)
 	}
 }
 
@@ -2189,43 +2356,38 @@ func decodeExpiry(d *decoder, v *Expiry) {
 		if !ok {
 			break
 		}
-		i := -1 // the member's property; -1: unknown to the profile in use
 		switch key {
-		case "durationInSeconds":
-			if d.Accepts(inStrict | inCompat) {
-				i = expiryDurationInSeconds
+		case "durationInSeconds", "DurationInSeconds":
+			if key == "durationInSeconds" && !d.Accepts(inStrict|inCompat) || key == "DurationInSeconds" && !d.Accepts(inCompat) {
+				break
 			}
-		case "DurationInSeconds":
-			if d.Accepts(inCompat) {
-				i = expiryDurationInSeconds
+			if d.Member(&seen[expiryDurationInSeconds], key, "/x-unique-keys") {
+				d.C.PushKey(key)
+				if x, ok := d.Integer("/$defs/Expiry/properties/durationInSeconds/type"); ok {
+					d.Range(float64(x), 0.0, math.NaN(), "/$defs/Expiry/properties/durationInSeconds/minimum", "/$defs/Expiry/properties/durationInSeconds/maximum")
+					v.DurationInSeconds = d.newInt64(x)
+				}
+				d.C.Pop()
+				d.EndMember(&seen[expiryDurationInSeconds])
 			}
+			continue
 		case "expiryTimestamp":
-			if d.Accepts(inStrict | inCompat) {
-				i = expiryExpiryTimestamp
+			if !d.Accepts(inStrict | inCompat) {
+				break
 			}
-		}
-		if i < 0 {
-			v.Unknown = codec.Unknown(&d.Decoder, key, expiryKeys, "/$defs/Expiry/additionalProperties", "/x-unique-keys", v.Unknown)
+			if d.Member(&seen[expiryExpiryTimestamp], key, "/x-unique-keys") {
+				d.C.PushKey(key)
+				if s, ok := d.String("/$defs/RoutingTimestamp/type"); ok {
+					p, valid := d.Timestamp(s, timestamp.Optional, "/$defs/RoutingTimestamp/pattern", "/$defs/RoutingTimestamp/format", "yyyy-mm-ddThh:mm:ssZ")
+					v.ExpiryTimestamp = timestampOf(p, valid, s, "")
+				}
+				d.C.Pop()
+				d.EndMember(&seen[expiryExpiryTimestamp])
+			}
 			continue
 		}
-		if !d.Member(&seen[i], key, "/x-unique-keys") {
-			continue
-		}
-		d.C.PushKey(key)
-		switch i {
-		case expiryDurationInSeconds:
-			if x, ok := d.Integer("/$defs/Expiry/properties/durationInSeconds/type"); ok {
-				d.Range(float64(x), 0.0, math.NaN(), "/$defs/Expiry/properties/durationInSeconds/minimum", "/$defs/Expiry/properties/durationInSeconds/maximum")
-				v.DurationInSeconds = d.newInt64(x)
-			}
-		case expiryExpiryTimestamp:
-			if s, ok := d.String("/$defs/RoutingTimestamp/type"); ok {
-				p, valid := d.Timestamp(s, timestamp.Optional, "/$defs/RoutingTimestamp/pattern", "/$defs/RoutingTimestamp/format", "yyyy-mm-ddThh:mm:ssZ")
-				v.ExpiryTimestamp = timestampOf(p, valid, s, "")
-			}
-		}
-		d.C.Pop()
-		d.EndMember(&seen[i])
+		// Unknown to the profile in use, or in a spelling it rejects.
+		v.Unknown = codec.Unknown(&d.Decoder, key, expiryKeys, "/$defs/Expiry/additionalProperties", "/x-unique-keys", v.Unknown)
 	}
 }
 
@@ -2250,79 +2412,71 @@ func decodeExpression(d *decoder, v *Expression) {
 			break
 		}
 		n++
-		i := -1 // the member's property; -1: unknown to the profile in use
 		switch key {
-		case "andExpression":
-			if d.Accepts(inStrict | inCompat) {
-				i = expressionAndExpression
+		case "andExpression", "AndExpression":
+			if key == "andExpression" && !d.Accepts(inStrict|inCompat) || key == "AndExpression" && !d.Accepts(inCompat) {
+				break
 			}
-		case "AndExpression":
-			if d.Accepts(inCompat) {
-				i = expressionAndExpression
+			if d.Member(&seen[expressionAndExpression], key, "/x-unique-keys") {
+				d.C.PushKey(key)
+				if d.Array("/$defs/Expression/properties/andExpression/type") {
+					out := codec.NewSlice[Expression](d.keep, d.Recycle, 4)
+					i := 0
+					for ; d.S.NextElement(); i++ {
+						d.C.PushIndex(i)
+						e := d.elementExpression(&out)
+						if d.Object("/$defs/Expression/type") {
+							decodeExpression(d, e)
+						}
+						d.C.Pop()
+					}
+					v.AndExpression = out
+				}
+				d.C.Pop()
+				d.EndMember(&seen[expressionAndExpression])
 			}
-		case "orExpression":
-			if d.Accepts(inStrict | inCompat) {
-				i = expressionOrExpression
+			continue
+		case "orExpression", "OrExpression":
+			if key == "orExpression" && !d.Accepts(inStrict|inCompat) || key == "OrExpression" && !d.Accepts(inCompat) {
+				break
 			}
-		case "OrExpression":
-			if d.Accepts(inCompat) {
-				i = expressionOrExpression
+			if d.Member(&seen[expressionOrExpression], key, "/x-unique-keys") {
+				d.C.PushKey(key)
+				if d.Array("/$defs/Expression/properties/orExpression/type") {
+					out := codec.NewSlice[Expression](d.keep, d.Recycle, 4)
+					i := 0
+					for ; d.S.NextElement(); i++ {
+						d.C.PushIndex(i)
+						e := d.elementExpression(&out)
+						if d.Object("/$defs/Expression/type") {
+							decodeExpression(d, e)
+						}
+						d.C.Pop()
+					}
+					v.OrExpression = out
+				}
+				d.C.Pop()
+				d.EndMember(&seen[expressionOrExpression])
 			}
-		case "attributeCondition":
-			if d.Accepts(inStrict | inCompat) {
-				i = expressionAttributeCondition
+			continue
+		case "attributeCondition", "AttributeCondition":
+			if key == "attributeCondition" && !d.Accepts(inStrict|inCompat) || key == "AttributeCondition" && !d.Accepts(inCompat) {
+				break
 			}
-		case "AttributeCondition":
-			if d.Accepts(inCompat) {
-				i = expressionAttributeCondition
+			if d.Member(&seen[expressionAttributeCondition], key, "/x-unique-keys") {
+				d.C.PushKey(key)
+				if d.Object("/$defs/AttributeCondition/type") {
+					x := d.newAttributeCondition()
+					decodeAttributeCondition(d, x)
+					v.AttributeCondition = x
+				}
+				d.C.Pop()
+				d.EndMember(&seen[expressionAttributeCondition])
 			}
-		}
-		if i < 0 {
-			v.Unknown = codec.Unknown(&d.Decoder, key, expressionKeys, "/$defs/Expression/additionalProperties", "/x-unique-keys", v.Unknown)
 			continue
 		}
-		if !d.Member(&seen[i], key, "/x-unique-keys") {
-			continue
-		}
-		d.C.PushKey(key)
-		switch i {
-		case expressionAndExpression:
-			if d.Array("/$defs/Expression/properties/andExpression/type") {
-				out := codec.NewSlice[Expression](d.keep, d.Recycle, 4)
-				i := 0
-				for ; d.S.NextElement(); i++ {
-					d.C.PushIndex(i)
-					e := d.elementExpression(&out)
-					if d.Object("/$defs/Expression/type") {
-						decodeExpression(d, e)
-					}
-					d.C.Pop()
-				}
-				v.AndExpression = out
-			}
-		case expressionOrExpression:
-			if d.Array("/$defs/Expression/properties/orExpression/type") {
-				out := codec.NewSlice[Expression](d.keep, d.Recycle, 4)
-				i := 0
-				for ; d.S.NextElement(); i++ {
-					d.C.PushIndex(i)
-					e := d.elementExpression(&out)
-					if d.Object("/$defs/Expression/type") {
-						decodeExpression(d, e)
-					}
-					d.C.Pop()
-				}
-				v.OrExpression = out
-			}
-		case expressionAttributeCondition:
-			if d.Object("/$defs/AttributeCondition/type") {
-				x := d.newAttributeCondition()
-				decodeAttributeCondition(d, x)
-				v.AttributeCondition = x
-			}
-		}
-		d.C.Pop()
-		d.EndMember(&seen[i])
+		// Unknown to the profile in use, or in a spelling it rejects.
+		v.Unknown = codec.Unknown(&d.Decoder, key, expressionKeys, "/$defs/Expression/additionalProperties", "/x-unique-keys", v.Unknown)
 	}
 	maxProps := -1
 	if d.Accepts(inStrict) {
@@ -2353,98 +2507,97 @@ func decodeAttributeCondition(d *decoder, v *AttributeCondition) {
 		if !ok {
 			break
 		}
-		i := -1 // the member's property; -1: unknown to the profile in use
 		switch key {
-		case "name":
-			if d.Accepts(inStrict | inCompat) {
-				i = attributeConditionName
+		case "name", "Name":
+			if key == "name" && !d.Accepts(inStrict|inCompat) || key == "Name" && !d.Accepts(inCompat) {
+				break
 			}
-		case "Name":
-			if d.Accepts(inCompat) {
-				i = attributeConditionName
+			if d.Member(&seen[attributeConditionName], key, "/x-unique-keys") {
+				d.C.PushKey(key)
+				if s, ok := d.String("/$defs/AttributeCondition/properties/name/type"); ok {
+					d.Length(s, 1, 64, "/$defs/AttributeCondition/properties/name/minLength", "/$defs/AttributeCondition/properties/name/maxLength")
+					v.Name = s
+				}
+				d.C.Pop()
+				d.EndMember(&seen[attributeConditionName])
 			}
-		case "value":
-			if d.Accepts(inStrict | inCompat) {
-				i = attributeConditionValue
+			continue
+		case "value", "Value":
+			if key == "value" && !d.Accepts(inStrict|inCompat) || key == "Value" && !d.Accepts(inCompat) {
+				break
 			}
-		case "Value":
-			if d.Accepts(inCompat) {
-				i = attributeConditionValue
+			if d.Member(&seen[attributeConditionValue], key, "/x-unique-keys") {
+				d.C.PushKey(key)
+				if s, ok := d.String("/$defs/AttributeCondition/properties/value/type"); ok {
+					d.Length(s, 1, 64, "/$defs/AttributeCondition/properties/value/minLength", "/$defs/AttributeCondition/properties/value/maxLength")
+					v.Value = s
+				}
+				d.C.Pop()
+				d.EndMember(&seen[attributeConditionValue])
 			}
-		case "comparisonOperator":
-			if d.Accepts(inStrict | inCompat) {
-				i = attributeConditionComparisonOperator
+			continue
+		case "comparisonOperator", "ComparisonOperator":
+			if key == "comparisonOperator" && !d.Accepts(inStrict|inCompat) || key == "ComparisonOperator" && !d.Accepts(inCompat) {
+				break
 			}
-		case "ComparisonOperator":
-			if d.Accepts(inCompat) {
-				i = attributeConditionComparisonOperator
+			if d.Member(&seen[attributeConditionComparisonOperator], key, "/x-unique-keys") {
+				d.C.PushKey(key)
+				if s, ok := d.String("/$defs/ComparisonOperator/type"); ok {
+					x, mask := lookupComparisonOperator(s)
+					d.Enum(s, mask, "ComparisonOperator", "/$defs/ComparisonOperator/enum", "/$defs/ComparisonOperator/minLength", comparisonOperatorAccepted[d.Profile.Index])
+					v.ComparisonOperator = x
+				}
+				d.C.Pop()
+				d.EndMember(&seen[attributeConditionComparisonOperator])
 			}
-		case "proficiencyLevel":
-			if d.Accepts(inStrict | inCompat) {
-				i = attributeConditionProficiencyLevel
+			continue
+		case "proficiencyLevel", "ProficiencyLevel":
+			if key == "proficiencyLevel" && !d.Accepts(inStrict|inCompat) || key == "ProficiencyLevel" && !d.Accepts(inCompat) {
+				break
 			}
-		case "ProficiencyLevel":
-			if d.Accepts(inCompat) {
-				i = attributeConditionProficiencyLevel
+			if d.Member(&seen[attributeConditionProficiencyLevel], key, "/x-unique-keys") {
+				d.C.PushKey(key)
+				if x, ok := d.Number("/$defs/AttributeCondition/properties/proficiencyLevel/type"); ok {
+					d.Range(x, 1.0, 5.0, "/$defs/AttributeCondition/properties/proficiencyLevel/minimum", "/$defs/AttributeCondition/properties/proficiencyLevel/maximum")
+					v.ProficiencyLevel = d.newFloat64(x)
+				}
+				d.C.Pop()
+				d.EndMember(&seen[attributeConditionProficiencyLevel])
 			}
+			continue
 		case "range":
-			if d.Accepts(inStrict | inCompat) {
-				i = attributeConditionRange
+			if !d.Accepts(inStrict | inCompat) {
+				break
 			}
-		case "matchCriteria":
-			if d.Accepts(inStrict | inCompat) {
-				i = attributeConditionMatchCriteria
+			if d.Member(&seen[attributeConditionRange], key, "/x-unique-keys") {
+				d.C.PushKey(key)
+				if d.Object("/$defs/ProficiencyRange/type") {
+					x := d.newProficiencyRange()
+					decodeProficiencyRange(d, x)
+					v.Range = x
+				}
+				d.C.Pop()
+				d.EndMember(&seen[attributeConditionRange])
 			}
-		case "MatchCriteria":
-			if d.Accepts(inCompat) {
-				i = attributeConditionMatchCriteria
+			continue
+		case "matchCriteria", "MatchCriteria":
+			if key == "matchCriteria" && !d.Accepts(inStrict|inCompat) || key == "MatchCriteria" && !d.Accepts(inCompat) {
+				break
 			}
-		}
-		if i < 0 {
-			v.Unknown = codec.Unknown(&d.Decoder, key, attributeConditionKeys, "/$defs/AttributeCondition/additionalProperties", "/x-unique-keys", v.Unknown)
+			if d.Member(&seen[attributeConditionMatchCriteria], key, "/x-unique-keys") {
+				d.C.PushKey(key)
+				if d.Object("/$defs/MatchCriteria/type") {
+					x := d.newMatchCriteria()
+					decodeMatchCriteria(d, x)
+					v.MatchCriteria = x
+				}
+				d.C.Pop()
+				d.EndMember(&seen[attributeConditionMatchCriteria])
+			}
 			continue
 		}
-		if !d.Member(&seen[i], key, "/x-unique-keys") {
-			continue
-		}
-		d.C.PushKey(key)
-		switch i {
-		case attributeConditionName:
-			if s, ok := d.String("/$defs/AttributeCondition/properties/name/type"); ok {
-				d.Length(s, 1, 64, "/$defs/AttributeCondition/properties/name/minLength", "/$defs/AttributeCondition/properties/name/maxLength")
-				v.Name = s
-			}
-		case attributeConditionValue:
-			if s, ok := d.String("/$defs/AttributeCondition/properties/value/type"); ok {
-				d.Length(s, 1, 64, "/$defs/AttributeCondition/properties/value/minLength", "/$defs/AttributeCondition/properties/value/maxLength")
-				v.Value = s
-			}
-		case attributeConditionComparisonOperator:
-			if s, ok := d.String("/$defs/ComparisonOperator/type"); ok {
-				x, mask := lookupComparisonOperator(s)
-				d.Enum(s, mask, "ComparisonOperator", "/$defs/ComparisonOperator/enum", "/$defs/ComparisonOperator/minLength", comparisonOperatorAccepted[d.Profile.Index])
-				v.ComparisonOperator = x
-			}
-		case attributeConditionProficiencyLevel:
-			if x, ok := d.Number("/$defs/AttributeCondition/properties/proficiencyLevel/type"); ok {
-				d.Range(x, 1.0, 5.0, "/$defs/AttributeCondition/properties/proficiencyLevel/minimum", "/$defs/AttributeCondition/properties/proficiencyLevel/maximum")
-				v.ProficiencyLevel = d.newFloat64(x)
-			}
-		case attributeConditionRange:
-			if d.Object("/$defs/ProficiencyRange/type") {
-				x := d.newProficiencyRange()
-				decodeProficiencyRange(d, x)
-				v.Range = x
-			}
-		case attributeConditionMatchCriteria:
-			if d.Object("/$defs/MatchCriteria/type") {
-				x := d.newMatchCriteria()
-				decodeMatchCriteria(d, x)
-				v.MatchCriteria = x
-			}
-		}
-		d.C.Pop()
-		d.EndMember(&seen[i])
+		// Unknown to the profile in use, or in a spelling it rejects.
+		v.Unknown = codec.Unknown(&d.Decoder, key, attributeConditionKeys, "/$defs/AttributeCondition/additionalProperties", "/x-unique-keys", v.Unknown)
 	}
 }
 
@@ -2465,35 +2618,25 @@ func decodeMatchCriteria(d *decoder, v *MatchCriteria) {
 		if !ok {
 			break
 		}
-		i := -1 // the member's property; -1: unknown to the profile in use
 		switch key {
-		case "agentsCriteria":
-			if d.Accepts(inStrict | inCompat) {
-				i = matchCriteriaAgentsCriteria
+		case "agentsCriteria", "AgentsCriteria":
+			if key == "agentsCriteria" && !d.Accepts(inStrict|inCompat) || key == "AgentsCriteria" && !d.Accepts(inCompat) {
+				break
 			}
-		case "AgentsCriteria":
-			if d.Accepts(inCompat) {
-				i = matchCriteriaAgentsCriteria
+			if d.Member(&seen[matchCriteriaAgentsCriteria], key, "/x-unique-keys") {
+				d.C.PushKey(key)
+				if d.Object("/$defs/AgentsCriteria/type") {
+					x := d.newAgentsCriteria()
+					decodeAgentsCriteria(d, x)
+					v.AgentsCriteria = x
+				}
+				d.C.Pop()
+				d.EndMember(&seen[matchCriteriaAgentsCriteria])
 			}
-		}
-		if i < 0 {
-			v.Unknown = codec.Unknown(&d.Decoder, key, matchCriteriaKeys, "/$defs/MatchCriteria/additionalProperties", "/x-unique-keys", v.Unknown)
 			continue
 		}
-		if !d.Member(&seen[i], key, "/x-unique-keys") {
-			continue
-		}
-		d.C.PushKey(key)
-		switch i {
-		case matchCriteriaAgentsCriteria:
-			if d.Object("/$defs/AgentsCriteria/type") {
-				x := d.newAgentsCriteria()
-				decodeAgentsCriteria(d, x)
-				v.AgentsCriteria = x
-			}
-		}
-		d.C.Pop()
-		d.EndMember(&seen[i])
+		// Unknown to the profile in use, or in a spelling it rejects.
+		v.Unknown = codec.Unknown(&d.Decoder, key, matchCriteriaKeys, "/$defs/MatchCriteria/additionalProperties", "/x-unique-keys", v.Unknown)
 	}
 }
 
@@ -2514,48 +2657,38 @@ func decodeAgentsCriteria(d *decoder, v *AgentsCriteria) {
 		if !ok {
 			break
 		}
-		i := -1 // the member's property; -1: unknown to the profile in use
 		switch key {
-		case "agentIds":
-			if d.Accepts(inStrict | inCompat) {
-				i = agentsCriteriaAgentIDs
+		case "agentIds", "AgentIds":
+			if key == "agentIds" && !d.Accepts(inStrict|inCompat) || key == "AgentIds" && !d.Accepts(inCompat) {
+				break
 			}
-		case "AgentIds":
-			if d.Accepts(inCompat) {
-				i = agentsCriteriaAgentIDs
-			}
-		}
-		if i < 0 {
-			v.Unknown = codec.Unknown(&d.Decoder, key, agentsCriteriaKeys, "/$defs/AgentsCriteria/additionalProperties", "/x-unique-keys", v.Unknown)
-			continue
-		}
-		if !d.Member(&seen[i], key, "/x-unique-keys") {
-			continue
-		}
-		d.C.PushKey(key)
-		switch i {
-		case agentsCriteriaAgentIDs:
-			if d.Array("/$defs/AgentsCriteria/properties/agentIds/type") {
-				out := d.sliceString()
-				i := 0
-				for ; d.S.NextElement(); i++ {
-					d.C.PushIndex(i)
-					var e string
-					if s, ok := d.String("/$defs/AgentsCriteria/properties/agentIds/items/type"); ok {
-						d.Length(s, 1, 256, "/$defs/AgentsCriteria/properties/agentIds/items/minLength", "/$defs/AgentsCriteria/properties/agentIds/items/maxLength")
-						e = s
+			if d.Member(&seen[agentsCriteriaAgentIDs], key, "/x-unique-keys") {
+				d.C.PushKey(key)
+				if d.Array("/$defs/AgentsCriteria/properties/agentIds/type") {
+					out := d.sliceString()
+					i := 0
+					for ; d.S.NextElement(); i++ {
+						d.C.PushIndex(i)
+						var e string
+						if s, ok := d.String("/$defs/AgentsCriteria/properties/agentIds/items/type"); ok {
+							d.Length(s, 1, 256, "/$defs/AgentsCriteria/properties/agentIds/items/minLength", "/$defs/AgentsCriteria/properties/agentIds/items/maxLength")
+							e = s
+						}
+						if d.keep {
+							out = append(out, e)
+						}
+						d.C.Pop()
 					}
-					if d.keep {
-						out = append(out, e)
-					}
-					d.C.Pop()
+					d.Items(i, -1, 256, "/$defs/AgentsCriteria/properties/agentIds/minItems", "/$defs/AgentsCriteria/properties/agentIds/maxItems")
+					v.AgentIDs = out
 				}
-				d.Items(i, -1, 256, "/$defs/AgentsCriteria/properties/agentIds/minItems", "/$defs/AgentsCriteria/properties/agentIds/maxItems")
-				v.AgentIDs = out
+				d.C.Pop()
+				d.EndMember(&seen[agentsCriteriaAgentIDs])
 			}
+			continue
 		}
-		d.C.Pop()
-		d.EndMember(&seen[i])
+		// Unknown to the profile in use, or in a spelling it rejects.
+		v.Unknown = codec.Unknown(&d.Decoder, key, agentsCriteriaKeys, "/$defs/AgentsCriteria/additionalProperties", "/x-unique-keys", v.Unknown)
 	}
 }
 
@@ -2577,39 +2710,38 @@ func decodeProficiencyRange(d *decoder, v *ProficiencyRange) {
 		if !ok {
 			break
 		}
-		i := -1 // the member's property; -1: unknown to the profile in use
 		switch key {
 		case "minProficiencyLevel":
-			if d.Accepts(inStrict | inCompat) {
-				i = proficiencyRangeMinProficiencyLevel
+			if !d.Accepts(inStrict | inCompat) {
+				break
 			}
+			if d.Member(&seen[proficiencyRangeMinProficiencyLevel], key, "/x-unique-keys") {
+				d.C.PushKey(key)
+				if x, ok := d.Number("/$defs/ProficiencyRange/properties/minProficiencyLevel/type"); ok {
+					d.Range(x, 1.0, 5.0, "/$defs/ProficiencyRange/properties/minProficiencyLevel/minimum", "/$defs/ProficiencyRange/properties/minProficiencyLevel/maximum")
+					v.MinProficiencyLevel = d.newFloat64(x)
+				}
+				d.C.Pop()
+				d.EndMember(&seen[proficiencyRangeMinProficiencyLevel])
+			}
+			continue
 		case "maxProficiencyLevel":
-			if d.Accepts(inStrict | inCompat) {
-				i = proficiencyRangeMaxProficiencyLevel
+			if !d.Accepts(inStrict | inCompat) {
+				break
 			}
-		}
-		if i < 0 {
-			v.Unknown = codec.Unknown(&d.Decoder, key, proficiencyRangeKeys, "/$defs/ProficiencyRange/additionalProperties", "/x-unique-keys", v.Unknown)
+			if d.Member(&seen[proficiencyRangeMaxProficiencyLevel], key, "/x-unique-keys") {
+				d.C.PushKey(key)
+				if x, ok := d.Number("/$defs/ProficiencyRange/properties/maxProficiencyLevel/type"); ok {
+					d.Range(x, 1.0, 5.0, "/$defs/ProficiencyRange/properties/maxProficiencyLevel/minimum", "/$defs/ProficiencyRange/properties/maxProficiencyLevel/maximum")
+					v.MaxProficiencyLevel = d.newFloat64(x)
+				}
+				d.C.Pop()
+				d.EndMember(&seen[proficiencyRangeMaxProficiencyLevel])
+			}
 			continue
 		}
-		if !d.Member(&seen[i], key, "/x-unique-keys") {
-			continue
-		}
-		d.C.PushKey(key)
-		switch i {
-		case proficiencyRangeMinProficiencyLevel:
-			if x, ok := d.Number("/$defs/ProficiencyRange/properties/minProficiencyLevel/type"); ok {
-				d.Range(x, 1.0, 5.0, "/$defs/ProficiencyRange/properties/minProficiencyLevel/minimum", "/$defs/ProficiencyRange/properties/minProficiencyLevel/maximum")
-				v.MinProficiencyLevel = d.newFloat64(x)
-			}
-		case proficiencyRangeMaxProficiencyLevel:
-			if x, ok := d.Number("/$defs/ProficiencyRange/properties/maxProficiencyLevel/type"); ok {
-				d.Range(x, 1.0, 5.0, "/$defs/ProficiencyRange/properties/maxProficiencyLevel/minimum", "/$defs/ProficiencyRange/properties/maxProficiencyLevel/maximum")
-				v.MaxProficiencyLevel = d.newFloat64(x)
-			}
-		}
-		d.C.Pop()
-		d.EndMember(&seen[i])
+		// Unknown to the profile in use, or in a spelling it rejects.
+		v.Unknown = codec.Unknown(&d.Decoder, key, proficiencyRangeKeys, "/$defs/ProficiencyRange/additionalProperties", "/x-unique-keys", v.Unknown)
 	}
 }
 
@@ -2632,51 +2764,55 @@ func decodeChatMetrics(d *decoder, v *ChatMetrics) {
 		if !ok {
 			break
 		}
-		i := -1 // the member's property; -1: unknown to the profile in use
 		switch key {
 		case "chatContactMetrics":
-			if d.Accepts(inStrict | inCompat) {
-				i = chatMetricsChatContactMetrics
+			if !d.Accepts(inStrict | inCompat) {
+				break
 			}
+			if d.Member(&seen[chatMetricsChatContactMetrics], key, "/x-unique-keys") {
+				d.C.PushKey(key)
+				if d.Object("/$defs/ChatContactMetrics/type") {
+					x := d.newChatContactMetrics()
+					decodeChatContactMetrics(d, x)
+					v.ChatContactMetrics = x
+				}
+				d.C.Pop()
+				d.EndMember(&seen[chatMetricsChatContactMetrics])
+			}
+			continue
 		case "customerMetrics":
-			if d.Accepts(inStrict | inCompat) {
-				i = chatMetricsCustomerMetrics
+			if !d.Accepts(inStrict | inCompat) {
+				break
 			}
+			if d.Member(&seen[chatMetricsCustomerMetrics], key, "/x-unique-keys") {
+				d.C.PushKey(key)
+				if d.Object("/$defs/ParticipantMetrics/type") {
+					x := d.newParticipantMetrics()
+					decodeParticipantMetrics(d, x)
+					v.CustomerMetrics = x
+				}
+				d.C.Pop()
+				d.EndMember(&seen[chatMetricsCustomerMetrics])
+			}
+			continue
 		case "agentMetrics":
-			if d.Accepts(inStrict | inCompat) {
-				i = chatMetricsAgentMetrics
+			if !d.Accepts(inStrict | inCompat) {
+				break
 			}
-		}
-		if i < 0 {
-			v.Unknown = codec.Unknown(&d.Decoder, key, chatMetricsKeys, "/$defs/ChatMetrics/additionalProperties", "/x-unique-keys", v.Unknown)
+			if d.Member(&seen[chatMetricsAgentMetrics], key, "/x-unique-keys") {
+				d.C.PushKey(key)
+				if d.Object("/$defs/ParticipantMetrics/type") {
+					x := d.newParticipantMetrics()
+					decodeParticipantMetrics(d, x)
+					v.AgentMetrics = x
+				}
+				d.C.Pop()
+				d.EndMember(&seen[chatMetricsAgentMetrics])
+			}
 			continue
 		}
-		if !d.Member(&seen[i], key, "/x-unique-keys") {
-			continue
-		}
-		d.C.PushKey(key)
-		switch i {
-		case chatMetricsChatContactMetrics:
-			if d.Object("/$defs/ChatContactMetrics/type") {
-				x := d.newChatContactMetrics()
-				decodeChatContactMetrics(d, x)
-				v.ChatContactMetrics = x
-			}
-		case chatMetricsCustomerMetrics:
-			if d.Object("/$defs/ParticipantMetrics/type") {
-				x := d.newParticipantMetrics()
-				decodeParticipantMetrics(d, x)
-				v.CustomerMetrics = x
-			}
-		case chatMetricsAgentMetrics:
-			if d.Object("/$defs/ParticipantMetrics/type") {
-				x := d.newParticipantMetrics()
-				decodeParticipantMetrics(d, x)
-				v.AgentMetrics = x
-			}
-		}
-		d.C.Pop()
-		d.EndMember(&seen[i])
+		// Unknown to the profile in use, or in a spelling it rejects.
+		v.Unknown = codec.Unknown(&d.Decoder, key, chatMetricsKeys, "/$defs/ChatMetrics/additionalProperties", "/x-unique-keys", v.Unknown)
 	}
 }
 
@@ -2704,92 +2840,121 @@ func decodeChatContactMetrics(d *decoder, v *ChatContactMetrics) {
 		if !ok {
 			break
 		}
-		i := -1 // the member's property; -1: unknown to the profile in use
 		switch key {
 		case "multiParty":
-			if d.Accepts(inStrict | inCompat) {
-				i = chatContactMetricsMultiParty
+			if !d.Accepts(inStrict | inCompat) {
+				break
 			}
+			if d.Member(&seen[chatContactMetricsMultiParty], key, "/x-unique-keys") {
+				d.C.PushKey(key)
+				if x, ok := d.Bool("/$defs/ChatContactMetrics/properties/multiParty/type"); ok {
+					v.MultiParty = d.newBool(x)
+				}
+				d.C.Pop()
+				d.EndMember(&seen[chatContactMetricsMultiParty])
+			}
+			continue
 		case "totalMessages":
-			if d.Accepts(inStrict | inCompat) {
-				i = chatContactMetricsTotalMessages
+			if !d.Accepts(inStrict | inCompat) {
+				break
 			}
+			if d.Member(&seen[chatContactMetricsTotalMessages], key, "/x-unique-keys") {
+				d.C.PushKey(key)
+				if x, ok := d.Integer("/$defs/ChatContactMetrics/properties/totalMessages/type"); ok {
+					d.Range(float64(x), 0.0, math.NaN(), "/$defs/ChatContactMetrics/properties/totalMessages/minimum", "/$defs/ChatContactMetrics/properties/totalMessages/maximum")
+					v.TotalMessages = d.newInt64(x)
+				}
+				d.C.Pop()
+				d.EndMember(&seen[chatContactMetricsTotalMessages])
+			}
+			continue
 		case "totalBotMessages":
-			if d.Accepts(inStrict | inCompat) {
-				i = chatContactMetricsTotalBotMessages
+			if !d.Accepts(inStrict | inCompat) {
+				break
 			}
+			if d.Member(&seen[chatContactMetricsTotalBotMessages], key, "/x-unique-keys") {
+				d.C.PushKey(key)
+				if x, ok := d.Integer("/$defs/ChatContactMetrics/properties/totalBotMessages/type"); ok {
+					d.Range(float64(x), 0.0, math.NaN(), "/$defs/ChatContactMetrics/properties/totalBotMessages/minimum", "/$defs/ChatContactMetrics/properties/totalBotMessages/maximum")
+					v.TotalBotMessages = d.newInt64(x)
+				}
+				d.C.Pop()
+				d.EndMember(&seen[chatContactMetricsTotalBotMessages])
+			}
+			continue
 		case "totalBotMessageLengthInChars":
-			if d.Accepts(inStrict | inCompat) {
-				i = chatContactMetricsTotalBotMessageLengthInChars
+			if !d.Accepts(inStrict | inCompat) {
+				break
 			}
+			if d.Member(&seen[chatContactMetricsTotalBotMessageLengthInChars], key, "/x-unique-keys") {
+				d.C.PushKey(key)
+				if x, ok := d.Integer("/$defs/ChatContactMetrics/properties/totalBotMessageLengthInChars/type"); ok {
+					d.Range(float64(x), 0.0, math.NaN(), "/$defs/ChatContactMetrics/properties/totalBotMessageLengthInChars/minimum", "/$defs/ChatContactMetrics/properties/totalBotMessageLengthInChars/maximum")
+					v.TotalBotMessageLengthInChars = d.newInt64(x)
+				}
+				d.C.Pop()
+				d.EndMember(&seen[chatContactMetricsTotalBotMessageLengthInChars])
+			}
+			continue
 		case "conversationCloseTimeInMillis":
-			if d.Accepts(inStrict | inCompat) {
-				i = chatContactMetricsConversationCloseTimeInMillis
+			if !d.Accepts(inStrict | inCompat) {
+				break
 			}
+			if d.Member(&seen[chatContactMetricsConversationCloseTimeInMillis], key, "/x-unique-keys") {
+				d.C.PushKey(key)
+				if x, ok := d.Integer("/$defs/ChatContactMetrics/properties/conversationCloseTimeInMillis/type"); ok {
+					d.Range(float64(x), 0.0, math.NaN(), "/$defs/ChatContactMetrics/properties/conversationCloseTimeInMillis/minimum", "/$defs/ChatContactMetrics/properties/conversationCloseTimeInMillis/maximum")
+					v.ConversationCloseTimeInMillis = d.newInt64(x)
+				}
+				d.C.Pop()
+				d.EndMember(&seen[chatContactMetricsConversationCloseTimeInMillis])
+			}
+			continue
 		case "conversationTurnCount":
-			if d.Accepts(inStrict | inCompat) {
-				i = chatContactMetricsConversationTurnCount
+			if !d.Accepts(inStrict | inCompat) {
+				break
 			}
+			if d.Member(&seen[chatContactMetricsConversationTurnCount], key, "/x-unique-keys") {
+				d.C.PushKey(key)
+				if x, ok := d.Integer("/$defs/ChatContactMetrics/properties/conversationTurnCount/type"); ok {
+					d.Range(float64(x), 0.0, math.NaN(), "/$defs/ChatContactMetrics/properties/conversationTurnCount/minimum", "/$defs/ChatContactMetrics/properties/conversationTurnCount/maximum")
+					v.ConversationTurnCount = d.newInt64(x)
+				}
+				d.C.Pop()
+				d.EndMember(&seen[chatContactMetricsConversationTurnCount])
+			}
+			continue
 		case "agentFirstResponseTimestamp":
-			if d.Accepts(inStrict | inCompat) {
-				i = chatContactMetricsAgentFirstResponseTimestamp
+			if !d.Accepts(inStrict | inCompat) {
+				break
 			}
+			if d.Member(&seen[chatContactMetricsAgentFirstResponseTimestamp], key, "/x-unique-keys") {
+				d.C.PushKey(key)
+				if s, ok := d.String("/$defs/ContactTimestamp/type"); ok {
+					p, valid := d.Timestamp(s, timestamp.Millis, "/$defs/ContactTimestamp/pattern", "/$defs/ContactTimestamp/format", "yyyy-MM-dd'T'HH:mm:ss.SSS'Z'")
+					v.AgentFirstResponseTimestamp = timestampOf(p, valid, s, "1970-01-01T00:00:00.001Z")
+				}
+				d.C.Pop()
+				d.EndMember(&seen[chatContactMetricsAgentFirstResponseTimestamp])
+			}
+			continue
 		case "agentFirstResponseTimeInMillis":
-			if d.Accepts(inStrict | inCompat) {
-				i = chatContactMetricsAgentFirstResponseTimeInMillis
+			if !d.Accepts(inStrict | inCompat) {
+				break
 			}
-		}
-		if i < 0 {
-			v.Unknown = codec.Unknown(&d.Decoder, key, chatContactMetricsKeys, "/$defs/ChatContactMetrics/additionalProperties", "/x-unique-keys", v.Unknown)
+			if d.Member(&seen[chatContactMetricsAgentFirstResponseTimeInMillis], key, "/x-unique-keys") {
+				d.C.PushKey(key)
+				if x, ok := d.Integer("/$defs/ChatContactMetrics/properties/agentFirstResponseTimeInMillis/type"); ok {
+					d.Range(float64(x), 0.0, math.NaN(), "/$defs/ChatContactMetrics/properties/agentFirstResponseTimeInMillis/minimum", "/$defs/ChatContactMetrics/properties/agentFirstResponseTimeInMillis/maximum")
+					v.AgentFirstResponseTimeInMillis = d.newInt64(x)
+				}
+				d.C.Pop()
+				d.EndMember(&seen[chatContactMetricsAgentFirstResponseTimeInMillis])
+			}
 			continue
 		}
-		if !d.Member(&seen[i], key, "/x-unique-keys") {
-			continue
-		}
-		d.C.PushKey(key)
-		switch i {
-		case chatContactMetricsMultiParty:
-			if x, ok := d.Bool("/$defs/ChatContactMetrics/properties/multiParty/type"); ok {
-				v.MultiParty = d.newBool(x)
-			}
-		case chatContactMetricsTotalMessages:
-			if x, ok := d.Integer("/$defs/ChatContactMetrics/properties/totalMessages/type"); ok {
-				d.Range(float64(x), 0.0, math.NaN(), "/$defs/ChatContactMetrics/properties/totalMessages/minimum", "/$defs/ChatContactMetrics/properties/totalMessages/maximum")
-				v.TotalMessages = d.newInt64(x)
-			}
-		case chatContactMetricsTotalBotMessages:
-			if x, ok := d.Integer("/$defs/ChatContactMetrics/properties/totalBotMessages/type"); ok {
-				d.Range(float64(x), 0.0, math.NaN(), "/$defs/ChatContactMetrics/properties/totalBotMessages/minimum", "/$defs/ChatContactMetrics/properties/totalBotMessages/maximum")
-				v.TotalBotMessages = d.newInt64(x)
-			}
-		case chatContactMetricsTotalBotMessageLengthInChars:
-			if x, ok := d.Integer("/$defs/ChatContactMetrics/properties/totalBotMessageLengthInChars/type"); ok {
-				d.Range(float64(x), 0.0, math.NaN(), "/$defs/ChatContactMetrics/properties/totalBotMessageLengthInChars/minimum", "/$defs/ChatContactMetrics/properties/totalBotMessageLengthInChars/maximum")
-				v.TotalBotMessageLengthInChars = d.newInt64(x)
-			}
-		case chatContactMetricsConversationCloseTimeInMillis:
-			if x, ok := d.Integer("/$defs/ChatContactMetrics/properties/conversationCloseTimeInMillis/type"); ok {
-				d.Range(float64(x), 0.0, math.NaN(), "/$defs/ChatContactMetrics/properties/conversationCloseTimeInMillis/minimum", "/$defs/ChatContactMetrics/properties/conversationCloseTimeInMillis/maximum")
-				v.ConversationCloseTimeInMillis = d.newInt64(x)
-			}
-		case chatContactMetricsConversationTurnCount:
-			if x, ok := d.Integer("/$defs/ChatContactMetrics/properties/conversationTurnCount/type"); ok {
-				d.Range(float64(x), 0.0, math.NaN(), "/$defs/ChatContactMetrics/properties/conversationTurnCount/minimum", "/$defs/ChatContactMetrics/properties/conversationTurnCount/maximum")
-				v.ConversationTurnCount = d.newInt64(x)
-			}
-		case chatContactMetricsAgentFirstResponseTimestamp:
-			if s, ok := d.String("/$defs/ContactTimestamp/type"); ok {
-				p, valid := d.Timestamp(s, timestamp.Millis, "/$defs/ContactTimestamp/pattern", "/$defs/ContactTimestamp/format", "yyyy-MM-dd'T'HH:mm:ss.SSS'Z'")
-				v.AgentFirstResponseTimestamp = timestampOf(p, valid, s, "1970-01-01T00:00:00.001Z")
-			}
-		case chatContactMetricsAgentFirstResponseTimeInMillis:
-			if x, ok := d.Integer("/$defs/ChatContactMetrics/properties/agentFirstResponseTimeInMillis/type"); ok {
-				d.Range(float64(x), 0.0, math.NaN(), "/$defs/ChatContactMetrics/properties/agentFirstResponseTimeInMillis/minimum", "/$defs/ChatContactMetrics/properties/agentFirstResponseTimeInMillis/maximum")
-				v.AgentFirstResponseTimeInMillis = d.newInt64(x)
-			}
-		}
-		d.C.Pop()
-		d.EndMember(&seen[i])
+		// Unknown to the profile in use, or in a spelling it rejects.
+		v.Unknown = codec.Unknown(&d.Decoder, key, chatContactMetricsKeys, "/$defs/ChatContactMetrics/additionalProperties", "/x-unique-keys", v.Unknown)
 	}
 }
 
@@ -2818,102 +2983,136 @@ func decodeParticipantMetrics(d *decoder, v *ParticipantMetrics) {
 		if !ok {
 			break
 		}
-		i := -1 // the member's property; -1: unknown to the profile in use
 		switch key {
 		case "participantId":
-			if d.Accepts(inStrict | inCompat) {
-				i = participantMetricsParticipantID
+			if !d.Accepts(inStrict | inCompat) {
+				break
 			}
+			if d.Member(&seen[participantMetricsParticipantID], key, "/x-unique-keys") {
+				d.C.PushKey(key)
+				if s, ok := d.String("/$defs/ParticipantMetrics/properties/participantId/type"); ok {
+					d.Length(s, 1, 256, "/$defs/ParticipantMetrics/properties/participantId/minLength", "/$defs/ParticipantMetrics/properties/participantId/maxLength")
+					v.ParticipantID = s
+				}
+				d.C.Pop()
+				d.EndMember(&seen[participantMetricsParticipantID])
+			}
+			continue
 		case "participantType":
-			if d.Accepts(inStrict | inCompat) {
-				i = participantMetricsParticipantType
+			if !d.Accepts(inStrict | inCompat) {
+				break
 			}
+			if d.Member(&seen[participantMetricsParticipantType], key, "/x-unique-keys") {
+				d.C.PushKey(key)
+				if s, ok := d.String("/$defs/ParticipantType/type"); ok {
+					x, mask := lookupParticipantType(s)
+					d.Enum(s, mask, "ParticipantType", "/$defs/ParticipantType/enum", "/$defs/ParticipantType/minLength", participantTypeAccepted[d.Profile.Index])
+					v.ParticipantType = x
+				}
+				d.C.Pop()
+				d.EndMember(&seen[participantMetricsParticipantType])
+			}
+			continue
 		case "conversationAbandon":
-			if d.Accepts(inStrict | inCompat) {
-				i = participantMetricsConversationAbandon
+			if !d.Accepts(inStrict | inCompat) {
+				break
 			}
+			if d.Member(&seen[participantMetricsConversationAbandon], key, "/x-unique-keys") {
+				d.C.PushKey(key)
+				if x, ok := d.Bool("/$defs/ParticipantMetrics/properties/conversationAbandon/type"); ok {
+					v.ConversationAbandon = d.newBool(x)
+				}
+				d.C.Pop()
+				d.EndMember(&seen[participantMetricsConversationAbandon])
+			}
+			continue
 		case "messagesSent":
-			if d.Accepts(inStrict | inCompat) {
-				i = participantMetricsMessagesSent
+			if !d.Accepts(inStrict | inCompat) {
+				break
 			}
+			if d.Member(&seen[participantMetricsMessagesSent], key, "/x-unique-keys") {
+				d.C.PushKey(key)
+				if x, ok := d.Integer("/$defs/ParticipantMetrics/properties/messagesSent/type"); ok {
+					d.Range(float64(x), 0.0, math.NaN(), "/$defs/ParticipantMetrics/properties/messagesSent/minimum", "/$defs/ParticipantMetrics/properties/messagesSent/maximum")
+					v.MessagesSent = d.newInt64(x)
+				}
+				d.C.Pop()
+				d.EndMember(&seen[participantMetricsMessagesSent])
+			}
+			continue
 		case "numResponses":
-			if d.Accepts(inStrict | inCompat) {
-				i = participantMetricsNumResponses
+			if !d.Accepts(inStrict | inCompat) {
+				break
 			}
+			if d.Member(&seen[participantMetricsNumResponses], key, "/x-unique-keys") {
+				d.C.PushKey(key)
+				if x, ok := d.Integer("/$defs/ParticipantMetrics/properties/numResponses/type"); ok {
+					d.Range(float64(x), 0.0, math.NaN(), "/$defs/ParticipantMetrics/properties/numResponses/minimum", "/$defs/ParticipantMetrics/properties/numResponses/maximum")
+					v.NumResponses = d.newInt64(x)
+				}
+				d.C.Pop()
+				d.EndMember(&seen[participantMetricsNumResponses])
+			}
+			continue
 		case "messageLengthInChars":
-			if d.Accepts(inStrict | inCompat) {
-				i = participantMetricsMessageLengthInChars
+			if !d.Accepts(inStrict | inCompat) {
+				break
 			}
+			if d.Member(&seen[participantMetricsMessageLengthInChars], key, "/x-unique-keys") {
+				d.C.PushKey(key)
+				if x, ok := d.Integer("/$defs/ParticipantMetrics/properties/messageLengthInChars/type"); ok {
+					d.Range(float64(x), 0.0, math.NaN(), "/$defs/ParticipantMetrics/properties/messageLengthInChars/minimum", "/$defs/ParticipantMetrics/properties/messageLengthInChars/maximum")
+					v.MessageLengthInChars = d.newInt64(x)
+				}
+				d.C.Pop()
+				d.EndMember(&seen[participantMetricsMessageLengthInChars])
+			}
+			continue
 		case "totalResponseTimeInMillis":
-			if d.Accepts(inStrict | inCompat) {
-				i = participantMetricsTotalResponseTimeInMillis
+			if !d.Accepts(inStrict | inCompat) {
+				break
 			}
+			if d.Member(&seen[participantMetricsTotalResponseTimeInMillis], key, "/x-unique-keys") {
+				d.C.PushKey(key)
+				if x, ok := d.Integer("/$defs/ParticipantMetrics/properties/totalResponseTimeInMillis/type"); ok {
+					d.Range(float64(x), 0.0, math.NaN(), "/$defs/ParticipantMetrics/properties/totalResponseTimeInMillis/minimum", "/$defs/ParticipantMetrics/properties/totalResponseTimeInMillis/maximum")
+					v.TotalResponseTimeInMillis = d.newInt64(x)
+				}
+				d.C.Pop()
+				d.EndMember(&seen[participantMetricsTotalResponseTimeInMillis])
+			}
+			continue
 		case "maxResponseTimeInMillis":
-			if d.Accepts(inStrict | inCompat) {
-				i = participantMetricsMaxResponseTimeInMillis
+			if !d.Accepts(inStrict | inCompat) {
+				break
 			}
+			if d.Member(&seen[participantMetricsMaxResponseTimeInMillis], key, "/x-unique-keys") {
+				d.C.PushKey(key)
+				if x, ok := d.Integer("/$defs/ParticipantMetrics/properties/maxResponseTimeInMillis/type"); ok {
+					d.Range(float64(x), 0.0, math.NaN(), "/$defs/ParticipantMetrics/properties/maxResponseTimeInMillis/minimum", "/$defs/ParticipantMetrics/properties/maxResponseTimeInMillis/maximum")
+					v.MaxResponseTimeInMillis = d.newInt64(x)
+				}
+				d.C.Pop()
+				d.EndMember(&seen[participantMetricsMaxResponseTimeInMillis])
+			}
+			continue
 		case "lastMessageTimestamp":
-			if d.Accepts(inStrict | inCompat) {
-				i = participantMetricsLastMessageTimestamp
+			if !d.Accepts(inStrict | inCompat) {
+				break
 			}
-		}
-		if i < 0 {
-			v.Unknown = codec.Unknown(&d.Decoder, key, participantMetricsKeys, "/$defs/ParticipantMetrics/additionalProperties", "/x-unique-keys", v.Unknown)
+			if d.Member(&seen[participantMetricsLastMessageTimestamp], key, "/x-unique-keys") {
+				d.C.PushKey(key)
+				if s, ok := d.String("/$defs/ContactTimestamp/type"); ok {
+					p, valid := d.Timestamp(s, timestamp.Millis, "/$defs/ContactTimestamp/pattern", "/$defs/ContactTimestamp/format", "yyyy-MM-dd'T'HH:mm:ss.SSS'Z'")
+					v.LastMessageTimestamp = timestampOf(p, valid, s, "1970-01-01T00:00:00.001Z")
+				}
+				d.C.Pop()
+				d.EndMember(&seen[participantMetricsLastMessageTimestamp])
+			}
 			continue
 		}
-		if !d.Member(&seen[i], key, "/x-unique-keys") {
-			continue
-		}
-		d.C.PushKey(key)
-		switch i {
-		case participantMetricsParticipantID:
-			if s, ok := d.String("/$defs/ParticipantMetrics/properties/participantId/type"); ok {
-				d.Length(s, 1, 256, "/$defs/ParticipantMetrics/properties/participantId/minLength", "/$defs/ParticipantMetrics/properties/participantId/maxLength")
-				v.ParticipantID = s
-			}
-		case participantMetricsParticipantType:
-			if s, ok := d.String("/$defs/ParticipantType/type"); ok {
-				x, mask := lookupParticipantType(s)
-				d.Enum(s, mask, "ParticipantType", "/$defs/ParticipantType/enum", "/$defs/ParticipantType/minLength", participantTypeAccepted[d.Profile.Index])
-				v.ParticipantType = x
-			}
-		case participantMetricsConversationAbandon:
-			if x, ok := d.Bool("/$defs/ParticipantMetrics/properties/conversationAbandon/type"); ok {
-				v.ConversationAbandon = d.newBool(x)
-			}
-		case participantMetricsMessagesSent:
-			if x, ok := d.Integer("/$defs/ParticipantMetrics/properties/messagesSent/type"); ok {
-				d.Range(float64(x), 0.0, math.NaN(), "/$defs/ParticipantMetrics/properties/messagesSent/minimum", "/$defs/ParticipantMetrics/properties/messagesSent/maximum")
-				v.MessagesSent = d.newInt64(x)
-			}
-		case participantMetricsNumResponses:
-			if x, ok := d.Integer("/$defs/ParticipantMetrics/properties/numResponses/type"); ok {
-				d.Range(float64(x), 0.0, math.NaN(), "/$defs/ParticipantMetrics/properties/numResponses/minimum", "/$defs/ParticipantMetrics/properties/numResponses/maximum")
-				v.NumResponses = d.newInt64(x)
-			}
-		case participantMetricsMessageLengthInChars:
-			if x, ok := d.Integer("/$defs/ParticipantMetrics/properties/messageLengthInChars/type"); ok {
-				d.Range(float64(x), 0.0, math.NaN(), "/$defs/ParticipantMetrics/properties/messageLengthInChars/minimum", "/$defs/ParticipantMetrics/properties/messageLengthInChars/maximum")
-				v.MessageLengthInChars = d.newInt64(x)
-			}
-		case participantMetricsTotalResponseTimeInMillis:
-			if x, ok := d.Integer("/$defs/ParticipantMetrics/properties/totalResponseTimeInMillis/type"); ok {
-				d.Range(float64(x), 0.0, math.NaN(), "/$defs/ParticipantMetrics/properties/totalResponseTimeInMillis/minimum", "/$defs/ParticipantMetrics/properties/totalResponseTimeInMillis/maximum")
-				v.TotalResponseTimeInMillis = d.newInt64(x)
-			}
-		case participantMetricsMaxResponseTimeInMillis:
-			if x, ok := d.Integer("/$defs/ParticipantMetrics/properties/maxResponseTimeInMillis/type"); ok {
-				d.Range(float64(x), 0.0, math.NaN(), "/$defs/ParticipantMetrics/properties/maxResponseTimeInMillis/minimum", "/$defs/ParticipantMetrics/properties/maxResponseTimeInMillis/maximum")
-				v.MaxResponseTimeInMillis = d.newInt64(x)
-			}
-		case participantMetricsLastMessageTimestamp:
-			if s, ok := d.String("/$defs/ContactTimestamp/type"); ok {
-				p, valid := d.Timestamp(s, timestamp.Millis, "/$defs/ContactTimestamp/pattern", "/$defs/ContactTimestamp/format", "yyyy-MM-dd'T'HH:mm:ss.SSS'Z'")
-				v.LastMessageTimestamp = timestampOf(p, valid, s, "1970-01-01T00:00:00.001Z")
-			}
-		}
-		d.C.Pop()
-		d.EndMember(&seen[i])
+		// Unknown to the profile in use, or in a spelling it rejects.
+		v.Unknown = codec.Unknown(&d.Decoder, key, participantMetricsKeys, "/$defs/ParticipantMetrics/additionalProperties", "/x-unique-keys", v.Unknown)
 	}
 }
 
@@ -2936,49 +3135,53 @@ func decodeEndpoint(d *decoder, v *Endpoint) {
 		if !ok {
 			break
 		}
-		i := -1 // the member's property; -1: unknown to the profile in use
 		switch key {
 		case "address":
-			if d.Accepts(inStrict | inCompat) {
-				i = endpointAddress
+			if !d.Accepts(inStrict | inCompat) {
+				break
 			}
+			if d.Member(&seen[endpointAddress], key, "/x-unique-keys") {
+				d.C.PushKey(key)
+				if s, ok := d.String("/$defs/Endpoint/properties/address/type"); ok {
+					d.Length(s, 1, 256, "/$defs/Endpoint/properties/address/minLength", "/$defs/Endpoint/properties/address/maxLength")
+					v.Address = s
+				}
+				d.C.Pop()
+				d.EndMember(&seen[endpointAddress])
+			}
+			continue
 		case "type":
-			if d.Accepts(inStrict | inCompat) {
-				i = endpointType
+			if !d.Accepts(inStrict | inCompat) {
+				break
 			}
+			if d.Member(&seen[endpointType], key, "/x-unique-keys") {
+				d.C.PushKey(key)
+				if s, ok := d.String("/$defs/EndpointType/type"); ok {
+					x, mask := lookupEndpointType(s)
+					d.Enum(s, mask, "EndpointType", "/$defs/EndpointType/enum", "/$defs/EndpointType/minLength", endpointTypeAccepted[d.Profile.Index])
+					v.Type = x
+				}
+				d.C.Pop()
+				d.EndMember(&seen[endpointType])
+			}
+			continue
 		case "displayName":
-			if d.Accepts(inStrict | inCompat) {
-				i = endpointDisplayName
+			if !d.Accepts(inStrict | inCompat) {
+				break
 			}
-		}
-		if i < 0 {
-			v.Unknown = codec.Unknown(&d.Decoder, key, endpointKeys, "/$defs/Endpoint/additionalProperties", "/x-unique-keys", v.Unknown)
+			if d.Member(&seen[endpointDisplayName], key, "/x-unique-keys") {
+				d.C.PushKey(key)
+				if s, ok := d.String("/$defs/Endpoint/properties/displayName/type"); ok {
+					d.Length(s, -1, 256, "/$defs/Endpoint/properties/displayName/minLength", "/$defs/Endpoint/properties/displayName/maxLength")
+					v.DisplayName = d.newString(s)
+				}
+				d.C.Pop()
+				d.EndMember(&seen[endpointDisplayName])
+			}
 			continue
 		}
-		if !d.Member(&seen[i], key, "/x-unique-keys") {
-			continue
-		}
-		d.C.PushKey(key)
-		switch i {
-		case endpointAddress:
-			if s, ok := d.String("/$defs/Endpoint/properties/address/type"); ok {
-				d.Length(s, 1, 256, "/$defs/Endpoint/properties/address/minLength", "/$defs/Endpoint/properties/address/maxLength")
-				v.Address = s
-			}
-		case endpointType:
-			if s, ok := d.String("/$defs/EndpointType/type"); ok {
-				x, mask := lookupEndpointType(s)
-				d.Enum(s, mask, "EndpointType", "/$defs/EndpointType/enum", "/$defs/EndpointType/minLength", endpointTypeAccepted[d.Profile.Index])
-				v.Type = x
-			}
-		case endpointDisplayName:
-			if s, ok := d.String("/$defs/Endpoint/properties/displayName/type"); ok {
-				d.Length(s, -1, 256, "/$defs/Endpoint/properties/displayName/minLength", "/$defs/Endpoint/properties/displayName/maxLength")
-				v.DisplayName = d.newString(s)
-			}
-		}
-		d.C.Pop()
-		d.EndMember(&seen[i])
+		// Unknown to the profile in use, or in a spelling it rejects.
+		v.Unknown = codec.Unknown(&d.Decoder, key, endpointKeys, "/$defs/Endpoint/additionalProperties", "/x-unique-keys", v.Unknown)
 	}
 }
 
@@ -3008,112 +3211,151 @@ func decodeRecordingsInfo(d *decoder, v *RecordingsInfo) {
 		if !ok {
 			break
 		}
-		i := -1 // the member's property; -1: unknown to the profile in use
 		switch key {
 		case "deletionReason":
-			if d.Accepts(inStrict | inCompat) {
-				i = recordingsInfoDeletionReason
+			if !d.Accepts(inStrict | inCompat) {
+				break
 			}
+			if d.Member(&seen[recordingsInfoDeletionReason], key, "/x-unique-keys") {
+				d.C.PushKey(key)
+				if s, ok := d.String("/$defs/RecordingsInfo/properties/deletionReason/type"); ok {
+					v.DeletionReason = d.newString(s)
+				}
+				d.C.Pop()
+				d.EndMember(&seen[recordingsInfoDeletionReason])
+			}
+			continue
 		case "fragmentStartNumber":
-			if d.Accepts(inStrict | inCompat) {
-				i = recordingsInfoFragmentStartNumber
+			if !d.Accepts(inStrict | inCompat) {
+				break
 			}
+			if d.Member(&seen[recordingsInfoFragmentStartNumber], key, "/x-unique-keys") {
+				d.C.PushKey(key)
+				if s, ok := d.String("/$defs/RecordingsInfo/properties/fragmentStartNumber/type"); ok {
+					v.FragmentStartNumber = d.newString(s)
+				}
+				d.C.Pop()
+				d.EndMember(&seen[recordingsInfoFragmentStartNumber])
+			}
+			continue
 		case "fragmentStopNumber":
-			if d.Accepts(inStrict | inCompat) {
-				i = recordingsInfoFragmentStopNumber
+			if !d.Accepts(inStrict | inCompat) {
+				break
 			}
+			if d.Member(&seen[recordingsInfoFragmentStopNumber], key, "/x-unique-keys") {
+				d.C.PushKey(key)
+				if s, ok := d.String("/$defs/RecordingsInfo/properties/fragmentStopNumber/type"); ok {
+					v.FragmentStopNumber = d.newString(s)
+				}
+				d.C.Pop()
+				d.EndMember(&seen[recordingsInfoFragmentStopNumber])
+			}
+			continue
 		case "location":
-			if d.Accepts(inStrict | inCompat) {
-				i = recordingsInfoLocation
+			if !d.Accepts(inStrict | inCompat) {
+				break
 			}
+			if d.Member(&seen[recordingsInfoLocation], key, "/x-unique-keys") {
+				d.C.PushKey(key)
+				if s, ok := d.String("/$defs/RecordingsInfo/properties/location/type"); ok {
+					d.Length(s, -1, 256, "/$defs/RecordingsInfo/properties/location/minLength", "/$defs/RecordingsInfo/properties/location/maxLength")
+					v.Location = d.newString(s)
+				}
+				d.C.Pop()
+				d.EndMember(&seen[recordingsInfoLocation])
+			}
+			continue
 		case "mediaStreamType":
-			if d.Accepts(inStrict | inCompat) {
-				i = recordingsInfoMediaStreamType
+			if !d.Accepts(inStrict | inCompat) {
+				break
 			}
+			if d.Member(&seen[recordingsInfoMediaStreamType], key, "/x-unique-keys") {
+				d.C.PushKey(key)
+				if s, ok := d.String("/$defs/MediaStreamType/type"); ok {
+					x, mask := lookupMediaStreamType(s)
+					d.Enum(s, mask, "MediaStreamType", "/$defs/MediaStreamType/enum", "/$defs/MediaStreamType/minLength", mediaStreamTypeAccepted[d.Profile.Index])
+					v.MediaStreamType = x
+				}
+				d.C.Pop()
+				d.EndMember(&seen[recordingsInfoMediaStreamType])
+			}
+			continue
 		case "participantType":
-			if d.Accepts(inStrict | inCompat) {
-				i = recordingsInfoParticipantType
+			if !d.Accepts(inStrict | inCompat) {
+				break
 			}
+			if d.Member(&seen[recordingsInfoParticipantType], key, "/x-unique-keys") {
+				d.C.PushKey(key)
+				if s, ok := d.String("/$defs/RecordingParticipantType/type"); ok {
+					x, mask := lookupRecordingParticipantType(s)
+					d.Enum(s, mask, "RecordingParticipantType", "/$defs/RecordingParticipantType/enum", "/$defs/RecordingParticipantType/minLength", recordingParticipantTypeAccepted[d.Profile.Index])
+					v.ParticipantType = x
+				}
+				d.C.Pop()
+				d.EndMember(&seen[recordingsInfoParticipantType])
+			}
+			continue
 		case "startTimestamp":
-			if d.Accepts(inStrict | inCompat) {
-				i = recordingsInfoStartTimestamp
+			if !d.Accepts(inStrict | inCompat) {
+				break
 			}
+			if d.Member(&seen[recordingsInfoStartTimestamp], key, "/x-unique-keys") {
+				d.C.PushKey(key)
+				if s, ok := d.String("/$defs/ContactTimestamp/type"); ok {
+					p, valid := d.Timestamp(s, timestamp.Millis, "/$defs/ContactTimestamp/pattern", "/$defs/ContactTimestamp/format", "yyyy-MM-dd'T'HH:mm:ss.SSS'Z'")
+					v.StartTimestamp = timestampOf(p, valid, s, "1970-01-01T00:00:00.001Z")
+				}
+				d.C.Pop()
+				d.EndMember(&seen[recordingsInfoStartTimestamp])
+			}
+			continue
 		case "stopTimestamp":
-			if d.Accepts(inStrict | inCompat) {
-				i = recordingsInfoStopTimestamp
+			if !d.Accepts(inStrict | inCompat) {
+				break
 			}
+			if d.Member(&seen[recordingsInfoStopTimestamp], key, "/x-unique-keys") {
+				d.C.PushKey(key)
+				if s, ok := d.String("/$defs/ContactTimestamp/type"); ok {
+					p, valid := d.Timestamp(s, timestamp.Millis, "/$defs/ContactTimestamp/pattern", "/$defs/ContactTimestamp/format", "yyyy-MM-dd'T'HH:mm:ss.SSS'Z'")
+					v.StopTimestamp = timestampOf(p, valid, s, "1970-01-01T00:00:00.001Z")
+				}
+				d.C.Pop()
+				d.EndMember(&seen[recordingsInfoStopTimestamp])
+			}
+			continue
 		case "status":
-			if d.Accepts(inStrict | inCompat) {
-				i = recordingsInfoStatus
+			if !d.Accepts(inStrict | inCompat) {
+				break
 			}
+			if d.Member(&seen[recordingsInfoStatus], key, "/x-unique-keys") {
+				d.C.PushKey(key)
+				if s, ok := d.String("/$defs/RecordingStatus/type"); ok {
+					x, mask := lookupRecordingStatus(s)
+					d.Enum(s, mask, "RecordingStatus", "/$defs/RecordingStatus/enum", "/$defs/RecordingStatus/minLength", recordingStatusAccepted[d.Profile.Index])
+					v.Status = x
+				}
+				d.C.Pop()
+				d.EndMember(&seen[recordingsInfoStatus])
+			}
+			continue
 		case "storageType":
-			if d.Accepts(inStrict | inCompat) {
-				i = recordingsInfoStorageType
+			if !d.Accepts(inStrict | inCompat) {
+				break
 			}
-		}
-		if i < 0 {
-			v.Unknown = codec.Unknown(&d.Decoder, key, recordingsInfoKeys, "/$defs/RecordingsInfo/additionalProperties", "/x-unique-keys", v.Unknown)
+			if d.Member(&seen[recordingsInfoStorageType], key, "/x-unique-keys") {
+				d.C.PushKey(key)
+				if s, ok := d.String("/$defs/StorageType/type"); ok {
+					x, mask := lookupStorageType(s)
+					d.Enum(s, mask, "StorageType", "/$defs/StorageType/enum", "/$defs/StorageType/minLength", storageTypeAccepted[d.Profile.Index])
+					v.StorageType = x
+				}
+				d.C.Pop()
+				d.EndMember(&seen[recordingsInfoStorageType])
+			}
 			continue
 		}
-		if !d.Member(&seen[i], key, "/x-unique-keys") {
-			continue
-		}
-		d.C.PushKey(key)
-		switch i {
-		case recordingsInfoDeletionReason:
-			if s, ok := d.String("/$defs/RecordingsInfo/properties/deletionReason/type"); ok {
-				v.DeletionReason = d.newString(s)
-			}
-		case recordingsInfoFragmentStartNumber:
-			if s, ok := d.String("/$defs/RecordingsInfo/properties/fragmentStartNumber/type"); ok {
-				v.FragmentStartNumber = d.newString(s)
-			}
-		case recordingsInfoFragmentStopNumber:
-			if s, ok := d.String("/$defs/RecordingsInfo/properties/fragmentStopNumber/type"); ok {
-				v.FragmentStopNumber = d.newString(s)
-			}
-		case recordingsInfoLocation:
-			if s, ok := d.String("/$defs/RecordingsInfo/properties/location/type"); ok {
-				d.Length(s, -1, 256, "/$defs/RecordingsInfo/properties/location/minLength", "/$defs/RecordingsInfo/properties/location/maxLength")
-				v.Location = d.newString(s)
-			}
-		case recordingsInfoMediaStreamType:
-			if s, ok := d.String("/$defs/MediaStreamType/type"); ok {
-				x, mask := lookupMediaStreamType(s)
-				d.Enum(s, mask, "MediaStreamType", "/$defs/MediaStreamType/enum", "/$defs/MediaStreamType/minLength", mediaStreamTypeAccepted[d.Profile.Index])
-				v.MediaStreamType = x
-			}
-		case recordingsInfoParticipantType:
-			if s, ok := d.String("/$defs/RecordingParticipantType/type"); ok {
-				x, mask := lookupRecordingParticipantType(s)
-				d.Enum(s, mask, "RecordingParticipantType", "/$defs/RecordingParticipantType/enum", "/$defs/RecordingParticipantType/minLength", recordingParticipantTypeAccepted[d.Profile.Index])
-				v.ParticipantType = x
-			}
-		case recordingsInfoStartTimestamp:
-			if s, ok := d.String("/$defs/ContactTimestamp/type"); ok {
-				p, valid := d.Timestamp(s, timestamp.Millis, "/$defs/ContactTimestamp/pattern", "/$defs/ContactTimestamp/format", "yyyy-MM-dd'T'HH:mm:ss.SSS'Z'")
-				v.StartTimestamp = timestampOf(p, valid, s, "1970-01-01T00:00:00.001Z")
-			}
-		case recordingsInfoStopTimestamp:
-			if s, ok := d.String("/$defs/ContactTimestamp/type"); ok {
-				p, valid := d.Timestamp(s, timestamp.Millis, "/$defs/ContactTimestamp/pattern", "/$defs/ContactTimestamp/format", "yyyy-MM-dd'T'HH:mm:ss.SSS'Z'")
-				v.StopTimestamp = timestampOf(p, valid, s, "1970-01-01T00:00:00.001Z")
-			}
-		case recordingsInfoStatus:
-			if s, ok := d.String("/$defs/RecordingStatus/type"); ok {
-				x, mask := lookupRecordingStatus(s)
-				d.Enum(s, mask, "RecordingStatus", "/$defs/RecordingStatus/enum", "/$defs/RecordingStatus/minLength", recordingStatusAccepted[d.Profile.Index])
-				v.Status = x
-			}
-		case recordingsInfoStorageType:
-			if s, ok := d.String("/$defs/StorageType/type"); ok {
-				x, mask := lookupStorageType(s)
-				d.Enum(s, mask, "StorageType", "/$defs/StorageType/enum", "/$defs/StorageType/minLength", storageTypeAccepted[d.Profile.Index])
-				v.StorageType = x
-			}
-		}
-		d.C.Pop()
-		d.EndMember(&seen[i])
+		// Unknown to the profile in use, or in a spelling it rejects.
+		v.Unknown = codec.Unknown(&d.Decoder, key, recordingsInfoKeys, "/$defs/RecordingsInfo/additionalProperties", "/x-unique-keys", v.Unknown)
 	}
 }
 
@@ -3139,76 +3381,95 @@ func decodeContactEvaluation(d *decoder, v *ContactEvaluation) {
 		if !ok {
 			break
 		}
-		i := -1 // the member's property; -1: unknown to the profile in use
 		switch key {
 		case "evaluationArn":
-			if d.Accepts(inStrict | inCompat) {
-				i = contactEvaluationEvaluationARN
+			if !d.Accepts(inStrict | inCompat) {
+				break
 			}
+			if d.Member(&seen[contactEvaluationEvaluationARN], key, "/x-unique-keys") {
+				d.C.PushKey(key)
+				if s, ok := d.String("/$defs/ARN/type"); ok {
+					d.Length(s, 1, -1, "/$defs/ARN/minLength", "/$defs/ARN/maxLength")
+					v.EvaluationARN = s
+				}
+				d.C.Pop()
+				d.EndMember(&seen[contactEvaluationEvaluationARN])
+			}
+			continue
 		case "status":
-			if d.Accepts(inStrict | inCompat) {
-				i = contactEvaluationStatus
+			if !d.Accepts(inStrict | inCompat) {
+				break
 			}
+			if d.Member(&seen[contactEvaluationStatus], key, "/x-unique-keys") {
+				d.C.PushKey(key)
+				if s, ok := d.String("/$defs/EvaluationStatus/type"); ok {
+					x, mask := lookupEvaluationStatus(s)
+					d.Enum(s, mask, "EvaluationStatus", "/$defs/EvaluationStatus/enum", "/$defs/EvaluationStatus/minLength", evaluationStatusAccepted[d.Profile.Index])
+					v.Status = x
+				}
+				d.C.Pop()
+				d.EndMember(&seen[contactEvaluationStatus])
+			}
+			continue
 		case "startTimestamp":
-			if d.Accepts(inStrict | inCompat) {
-				i = contactEvaluationStartTimestamp
+			if !d.Accepts(inStrict | inCompat) {
+				break
 			}
+			if d.Member(&seen[contactEvaluationStartTimestamp], key, "/x-unique-keys") {
+				d.C.PushKey(key)
+				if s, ok := d.String("/$defs/ContactTimestamp/type"); ok {
+					p, valid := d.Timestamp(s, timestamp.Millis, "/$defs/ContactTimestamp/pattern", "/$defs/ContactTimestamp/format", "yyyy-MM-dd'T'HH:mm:ss.SSS'Z'")
+					v.StartTimestamp = timestampOf(p, valid, s, "1970-01-01T00:00:00.001Z")
+				}
+				d.C.Pop()
+				d.EndMember(&seen[contactEvaluationStartTimestamp])
+			}
+			continue
 		case "endTimestamp":
-			if d.Accepts(inStrict | inCompat) {
-				i = contactEvaluationEndTimestamp
+			if !d.Accepts(inStrict | inCompat) {
+				break
 			}
+			if d.Member(&seen[contactEvaluationEndTimestamp], key, "/x-unique-keys") {
+				d.C.PushKey(key)
+				if s, ok := d.String("/$defs/ContactTimestamp/type"); ok {
+					p, valid := d.Timestamp(s, timestamp.Millis, "/$defs/ContactTimestamp/pattern", "/$defs/ContactTimestamp/format", "yyyy-MM-dd'T'HH:mm:ss.SSS'Z'")
+					v.EndTimestamp = timestampOf(p, valid, s, "1970-01-01T00:00:00.001Z")
+				}
+				d.C.Pop()
+				d.EndMember(&seen[contactEvaluationEndTimestamp])
+			}
+			continue
 		case "deleteTimestamp":
-			if d.Accepts(inStrict | inCompat) {
-				i = contactEvaluationDeleteTimestamp
+			if !d.Accepts(inStrict | inCompat) {
+				break
 			}
+			if d.Member(&seen[contactEvaluationDeleteTimestamp], key, "/x-unique-keys") {
+				d.C.PushKey(key)
+				if s, ok := d.String("/$defs/ContactTimestamp/type"); ok {
+					p, valid := d.Timestamp(s, timestamp.Millis, "/$defs/ContactTimestamp/pattern", "/$defs/ContactTimestamp/format", "yyyy-MM-dd'T'HH:mm:ss.SSS'Z'")
+					v.DeleteTimestamp = timestampOf(p, valid, s, "1970-01-01T00:00:00.001Z")
+				}
+				d.C.Pop()
+				d.EndMember(&seen[contactEvaluationDeleteTimestamp])
+			}
+			continue
 		case "exportLocation":
-			if d.Accepts(inStrict | inCompat) {
-				i = contactEvaluationExportLocation
+			if !d.Accepts(inStrict | inCompat) {
+				break
 			}
-		}
-		if i < 0 {
-			v.Unknown = codec.Unknown(&d.Decoder, key, contactEvaluationKeys, "/$defs/ContactEvaluation/additionalProperties", "/x-unique-keys", v.Unknown)
+			if d.Member(&seen[contactEvaluationExportLocation], key, "/x-unique-keys") {
+				d.C.PushKey(key)
+				if s, ok := d.String("/$defs/ContactEvaluation/properties/exportLocation/type"); ok {
+					d.Length(s, -1, 256, "/$defs/ContactEvaluation/properties/exportLocation/minLength", "/$defs/ContactEvaluation/properties/exportLocation/maxLength")
+					v.ExportLocation = d.newString(s)
+				}
+				d.C.Pop()
+				d.EndMember(&seen[contactEvaluationExportLocation])
+			}
 			continue
 		}
-		if !d.Member(&seen[i], key, "/x-unique-keys") {
-			continue
-		}
-		d.C.PushKey(key)
-		switch i {
-		case contactEvaluationEvaluationARN:
-			if s, ok := d.String("/$defs/ARN/type"); ok {
-				d.Length(s, 1, -1, "/$defs/ARN/minLength", "/$defs/ARN/maxLength")
-				v.EvaluationARN = s
-			}
-		case contactEvaluationStatus:
-			if s, ok := d.String("/$defs/EvaluationStatus/type"); ok {
-				x, mask := lookupEvaluationStatus(s)
-				d.Enum(s, mask, "EvaluationStatus", "/$defs/EvaluationStatus/enum", "/$defs/EvaluationStatus/minLength", evaluationStatusAccepted[d.Profile.Index])
-				v.Status = x
-			}
-		case contactEvaluationStartTimestamp:
-			if s, ok := d.String("/$defs/ContactTimestamp/type"); ok {
-				p, valid := d.Timestamp(s, timestamp.Millis, "/$defs/ContactTimestamp/pattern", "/$defs/ContactTimestamp/format", "yyyy-MM-dd'T'HH:mm:ss.SSS'Z'")
-				v.StartTimestamp = timestampOf(p, valid, s, "1970-01-01T00:00:00.001Z")
-			}
-		case contactEvaluationEndTimestamp:
-			if s, ok := d.String("/$defs/ContactTimestamp/type"); ok {
-				p, valid := d.Timestamp(s, timestamp.Millis, "/$defs/ContactTimestamp/pattern", "/$defs/ContactTimestamp/format", "yyyy-MM-dd'T'HH:mm:ss.SSS'Z'")
-				v.EndTimestamp = timestampOf(p, valid, s, "1970-01-01T00:00:00.001Z")
-			}
-		case contactEvaluationDeleteTimestamp:
-			if s, ok := d.String("/$defs/ContactTimestamp/type"); ok {
-				p, valid := d.Timestamp(s, timestamp.Millis, "/$defs/ContactTimestamp/pattern", "/$defs/ContactTimestamp/format", "yyyy-MM-dd'T'HH:mm:ss.SSS'Z'")
-				v.DeleteTimestamp = timestampOf(p, valid, s, "1970-01-01T00:00:00.001Z")
-			}
-		case contactEvaluationExportLocation:
-			if s, ok := d.String("/$defs/ContactEvaluation/properties/exportLocation/type"); ok {
-				d.Length(s, -1, 256, "/$defs/ContactEvaluation/properties/exportLocation/minLength", "/$defs/ContactEvaluation/properties/exportLocation/maxLength")
-				v.ExportLocation = d.newString(s)
-			}
-		}
-		d.C.Pop()
-		d.EndMember(&seen[i])
+		// Unknown to the profile in use, or in a spelling it rejects.
+		v.Unknown = codec.Unknown(&d.Decoder, key, contactEvaluationKeys, "/$defs/ContactEvaluation/additionalProperties", "/x-unique-keys", v.Unknown)
 	}
 	if d.Accepts(inStrict | inCompat) {
 		d.Required(seen[contactEvaluationEvaluationARN].Seen, "evaluationArn", "/$defs/ContactEvaluation/required")
@@ -3234,49 +3495,53 @@ func decodeStateTransition(d *decoder, v *StateTransition) {
 		if !ok {
 			break
 		}
-		i := -1 // the member's property; -1: unknown to the profile in use
 		switch key {
 		case "stateStartTimestamp":
-			if d.Accepts(inStrict | inCompat) {
-				i = stateTransitionStateStartTimestamp
+			if !d.Accepts(inStrict | inCompat) {
+				break
 			}
+			if d.Member(&seen[stateTransitionStateStartTimestamp], key, "/x-unique-keys") {
+				d.C.PushKey(key)
+				if s, ok := d.String("/$defs/ContactTimestamp/type"); ok {
+					p, valid := d.Timestamp(s, timestamp.Millis, "/$defs/ContactTimestamp/pattern", "/$defs/ContactTimestamp/format", "yyyy-MM-dd'T'HH:mm:ss.SSS'Z'")
+					v.StateStartTimestamp = timestampOf(p, valid, s, "1970-01-01T00:00:00.001Z")
+				}
+				d.C.Pop()
+				d.EndMember(&seen[stateTransitionStateStartTimestamp])
+			}
+			continue
 		case "stateEndTimestamp":
-			if d.Accepts(inStrict | inCompat) {
-				i = stateTransitionStateEndTimestamp
+			if !d.Accepts(inStrict | inCompat) {
+				break
 			}
+			if d.Member(&seen[stateTransitionStateEndTimestamp], key, "/x-unique-keys") {
+				d.C.PushKey(key)
+				if s, ok := d.String("/$defs/ContactTimestamp/type"); ok {
+					p, valid := d.Timestamp(s, timestamp.Millis, "/$defs/ContactTimestamp/pattern", "/$defs/ContactTimestamp/format", "yyyy-MM-dd'T'HH:mm:ss.SSS'Z'")
+					v.StateEndTimestamp = timestampOf(p, valid, s, "1970-01-01T00:00:00.001Z")
+				}
+				d.C.Pop()
+				d.EndMember(&seen[stateTransitionStateEndTimestamp])
+			}
+			continue
 		case "state":
-			if d.Accepts(inStrict | inCompat) {
-				i = stateTransitionState
+			if !d.Accepts(inStrict | inCompat) {
+				break
 			}
-		}
-		if i < 0 {
-			v.Unknown = codec.Unknown(&d.Decoder, key, stateTransitionKeys, "/$defs/StateTransition/additionalProperties", "/x-unique-keys", v.Unknown)
+			if d.Member(&seen[stateTransitionState], key, "/x-unique-keys") {
+				d.C.PushKey(key)
+				if s, ok := d.String("/$defs/MonitorState/type"); ok {
+					x, mask := lookupMonitorState(s)
+					d.Enum(s, mask, "MonitorState", "/$defs/MonitorState/enum", "/$defs/MonitorState/minLength", monitorStateAccepted[d.Profile.Index])
+					v.State = x
+				}
+				d.C.Pop()
+				d.EndMember(&seen[stateTransitionState])
+			}
 			continue
 		}
-		if !d.Member(&seen[i], key, "/x-unique-keys") {
-			continue
-		}
-		d.C.PushKey(key)
-		switch i {
-		case stateTransitionStateStartTimestamp:
-			if s, ok := d.String("/$defs/ContactTimestamp/type"); ok {
-				p, valid := d.Timestamp(s, timestamp.Millis, "/$defs/ContactTimestamp/pattern", "/$defs/ContactTimestamp/format", "yyyy-MM-dd'T'HH:mm:ss.SSS'Z'")
-				v.StateStartTimestamp = timestampOf(p, valid, s, "1970-01-01T00:00:00.001Z")
-			}
-		case stateTransitionStateEndTimestamp:
-			if s, ok := d.String("/$defs/ContactTimestamp/type"); ok {
-				p, valid := d.Timestamp(s, timestamp.Millis, "/$defs/ContactTimestamp/pattern", "/$defs/ContactTimestamp/format", "yyyy-MM-dd'T'HH:mm:ss.SSS'Z'")
-				v.StateEndTimestamp = timestampOf(p, valid, s, "1970-01-01T00:00:00.001Z")
-			}
-		case stateTransitionState:
-			if s, ok := d.String("/$defs/MonitorState/type"); ok {
-				x, mask := lookupMonitorState(s)
-				d.Enum(s, mask, "MonitorState", "/$defs/MonitorState/enum", "/$defs/MonitorState/minLength", monitorStateAccepted[d.Profile.Index])
-				v.State = x
-			}
-		}
-		d.C.Pop()
-		d.EndMember(&seen[i])
+		// Unknown to the profile in use, or in a spelling it rejects.
+		v.Unknown = codec.Unknown(&d.Decoder, key, stateTransitionKeys, "/$defs/StateTransition/additionalProperties", "/x-unique-keys", v.Unknown)
 	}
 }
 
@@ -3298,41 +3563,40 @@ func decodeOutboundStrategy(d *decoder, v *OutboundStrategy) {
 		if !ok {
 			break
 		}
-		i := -1 // the member's property; -1: unknown to the profile in use
 		switch key {
 		case "type":
-			if d.Accepts(inStrict | inCompat) {
-				i = outboundStrategyType
+			if !d.Accepts(inStrict | inCompat) {
+				break
 			}
+			if d.Member(&seen[outboundStrategyType], key, "/x-unique-keys") {
+				d.C.PushKey(key)
+				if s, ok := d.String("/$defs/OutboundStrategyType/type"); ok {
+					x, mask := lookupOutboundStrategyType(s)
+					d.Enum(s, mask, "OutboundStrategyType", "/$defs/OutboundStrategyType/enum", "/$defs/OutboundStrategyType/minLength", outboundStrategyTypeAccepted[d.Profile.Index])
+					v.Type = x
+				}
+				d.C.Pop()
+				d.EndMember(&seen[outboundStrategyType])
+			}
+			continue
 		case "config":
-			if d.Accepts(inStrict | inCompat) {
-				i = outboundStrategyConfig
+			if !d.Accepts(inStrict | inCompat) {
+				break
 			}
-		}
-		if i < 0 {
-			v.Unknown = codec.Unknown(&d.Decoder, key, outboundStrategyKeys, "/$defs/OutboundStrategy/additionalProperties", "/x-unique-keys", v.Unknown)
+			if d.Member(&seen[outboundStrategyConfig], key, "/x-unique-keys") {
+				d.C.PushKey(key)
+				if d.Object("/$defs/OutboundStrategyConfig/type") {
+					x := d.newOutboundStrategyConfig()
+					decodeOutboundStrategyConfig(d, x)
+					v.Config = x
+				}
+				d.C.Pop()
+				d.EndMember(&seen[outboundStrategyConfig])
+			}
 			continue
 		}
-		if !d.Member(&seen[i], key, "/x-unique-keys") {
-			continue
-		}
-		d.C.PushKey(key)
-		switch i {
-		case outboundStrategyType:
-			if s, ok := d.String("/$defs/OutboundStrategyType/type"); ok {
-				x, mask := lookupOutboundStrategyType(s)
-				d.Enum(s, mask, "OutboundStrategyType", "/$defs/OutboundStrategyType/enum", "/$defs/OutboundStrategyType/minLength", outboundStrategyTypeAccepted[d.Profile.Index])
-				v.Type = x
-			}
-		case outboundStrategyConfig:
-			if d.Object("/$defs/OutboundStrategyConfig/type") {
-				x := d.newOutboundStrategyConfig()
-				decodeOutboundStrategyConfig(d, x)
-				v.Config = x
-			}
-		}
-		d.C.Pop()
-		d.EndMember(&seen[i])
+		// Unknown to the profile in use, or in a spelling it rejects.
+		v.Unknown = codec.Unknown(&d.Decoder, key, outboundStrategyKeys, "/$defs/OutboundStrategy/additionalProperties", "/x-unique-keys", v.Unknown)
 	}
 	if d.Accepts(inStrict | inCompat) {
 		d.Required(seen[outboundStrategyType].Seen, "type", "/$defs/OutboundStrategy/required")
@@ -3356,31 +3620,25 @@ func decodeOutboundStrategyConfig(d *decoder, v *OutboundStrategyConfig) {
 		if !ok {
 			break
 		}
-		i := -1 // the member's property; -1: unknown to the profile in use
 		switch key {
 		case "agentFirst":
-			if d.Accepts(inStrict | inCompat) {
-				i = outboundStrategyConfigAgentFirst
+			if !d.Accepts(inStrict | inCompat) {
+				break
 			}
-		}
-		if i < 0 {
-			v.Unknown = codec.Unknown(&d.Decoder, key, outboundStrategyConfigKeys, "/$defs/OutboundStrategyConfig/additionalProperties", "/x-unique-keys", v.Unknown)
+			if d.Member(&seen[outboundStrategyConfigAgentFirst], key, "/x-unique-keys") {
+				d.C.PushKey(key)
+				if d.Object("/$defs/AgentFirst/type") {
+					x := d.newAgentFirst()
+					decodeAgentFirst(d, x)
+					v.AgentFirst = x
+				}
+				d.C.Pop()
+				d.EndMember(&seen[outboundStrategyConfigAgentFirst])
+			}
 			continue
 		}
-		if !d.Member(&seen[i], key, "/x-unique-keys") {
-			continue
-		}
-		d.C.PushKey(key)
-		switch i {
-		case outboundStrategyConfigAgentFirst:
-			if d.Object("/$defs/AgentFirst/type") {
-				x := d.newAgentFirst()
-				decodeAgentFirst(d, x)
-				v.AgentFirst = x
-			}
-		}
-		d.C.Pop()
-		d.EndMember(&seen[i])
+		// Unknown to the profile in use, or in a spelling it rejects.
+		v.Unknown = codec.Unknown(&d.Decoder, key, outboundStrategyConfigKeys, "/$defs/OutboundStrategyConfig/additionalProperties", "/x-unique-keys", v.Unknown)
 	}
 }
 
@@ -3401,31 +3659,25 @@ func decodeAgentFirst(d *decoder, v *AgentFirst) {
 		if !ok {
 			break
 		}
-		i := -1 // the member's property; -1: unknown to the profile in use
 		switch key {
 		case "preview":
-			if d.Accepts(inStrict | inCompat) {
-				i = agentFirstPreview
+			if !d.Accepts(inStrict | inCompat) {
+				break
 			}
-		}
-		if i < 0 {
-			v.Unknown = codec.Unknown(&d.Decoder, key, agentFirstKeys, "/$defs/AgentFirst/additionalProperties", "/x-unique-keys", v.Unknown)
+			if d.Member(&seen[agentFirstPreview], key, "/x-unique-keys") {
+				d.C.PushKey(key)
+				if d.Object("/$defs/Preview/type") {
+					x := d.newPreview()
+					decodePreview(d, x)
+					v.Preview = x
+				}
+				d.C.Pop()
+				d.EndMember(&seen[agentFirstPreview])
+			}
 			continue
 		}
-		if !d.Member(&seen[i], key, "/x-unique-keys") {
-			continue
-		}
-		d.C.PushKey(key)
-		switch i {
-		case agentFirstPreview:
-			if d.Object("/$defs/Preview/type") {
-				x := d.newPreview()
-				decodePreview(d, x)
-				v.Preview = x
-			}
-		}
-		d.C.Pop()
-		d.EndMember(&seen[i])
+		// Unknown to the profile in use, or in a spelling it rejects.
+		v.Unknown = codec.Unknown(&d.Decoder, key, agentFirstKeys, "/$defs/AgentFirst/additionalProperties", "/x-unique-keys", v.Unknown)
 	}
 }
 
@@ -3447,54 +3699,53 @@ func decodePreview(d *decoder, v *Preview) {
 		if !ok {
 			break
 		}
-		i := -1 // the member's property; -1: unknown to the profile in use
 		switch key {
 		case "allowedUserActions":
-			if d.Accepts(inStrict | inCompat) {
-				i = previewAllowedUserActions
+			if !d.Accepts(inStrict | inCompat) {
+				break
 			}
-		case "postAcceptTimeoutConfig":
-			if d.Accepts(inStrict | inCompat) {
-				i = previewPostAcceptTimeoutConfig
-			}
-		}
-		if i < 0 {
-			v.Unknown = codec.Unknown(&d.Decoder, key, previewKeys, "/$defs/Preview/additionalProperties", "/x-unique-keys", v.Unknown)
-			continue
-		}
-		if !d.Member(&seen[i], key, "/x-unique-keys") {
-			continue
-		}
-		d.C.PushKey(key)
-		switch i {
-		case previewAllowedUserActions:
-			if d.Array("/$defs/Preview/properties/allowedUserActions/type") {
-				out := d.sliceAllowedUserAction()
-				i := 0
-				for ; d.S.NextElement(); i++ {
-					d.C.PushIndex(i)
-					var e AllowedUserAction
-					if s, ok := d.String("/$defs/AllowedUserAction/type"); ok {
-						x, mask := lookupAllowedUserAction(s)
-						d.Enum(s, mask, "AllowedUserAction", "/$defs/AllowedUserAction/enum", "/$defs/AllowedUserAction/minLength", allowedUserActionAccepted[d.Profile.Index])
-						e = x
+			if d.Member(&seen[previewAllowedUserActions], key, "/x-unique-keys") {
+				d.C.PushKey(key)
+				if d.Array("/$defs/Preview/properties/allowedUserActions/type") {
+					out := d.sliceAllowedUserAction()
+					i := 0
+					for ; d.S.NextElement(); i++ {
+						d.C.PushIndex(i)
+						var e AllowedUserAction
+						if s, ok := d.String("/$defs/AllowedUserAction/type"); ok {
+							x, mask := lookupAllowedUserAction(s)
+							d.Enum(s, mask, "AllowedUserAction", "/$defs/AllowedUserAction/enum", "/$defs/AllowedUserAction/minLength", allowedUserActionAccepted[d.Profile.Index])
+							e = x
+						}
+						if d.keep {
+							out = append(out, e)
+						}
+						d.C.Pop()
 					}
-					if d.keep {
-						out = append(out, e)
-					}
-					d.C.Pop()
+					v.AllowedUserActions = out
 				}
-				v.AllowedUserActions = out
+				d.C.Pop()
+				d.EndMember(&seen[previewAllowedUserActions])
 			}
-		case previewPostAcceptTimeoutConfig:
-			if d.Object("/$defs/PostAcceptTimeoutConfig/type") {
-				x := d.newPostAcceptTimeoutConfig()
-				decodePostAcceptTimeoutConfig(d, x)
-				v.PostAcceptTimeoutConfig = x
+			continue
+		case "postAcceptTimeoutConfig":
+			if !d.Accepts(inStrict | inCompat) {
+				break
 			}
+			if d.Member(&seen[previewPostAcceptTimeoutConfig], key, "/x-unique-keys") {
+				d.C.PushKey(key)
+				if d.Object("/$defs/PostAcceptTimeoutConfig/type") {
+					x := d.newPostAcceptTimeoutConfig()
+					decodePostAcceptTimeoutConfig(d, x)
+					v.PostAcceptTimeoutConfig = x
+				}
+				d.C.Pop()
+				d.EndMember(&seen[previewPostAcceptTimeoutConfig])
+			}
+			continue
 		}
-		d.C.Pop()
-		d.EndMember(&seen[i])
+		// Unknown to the profile in use, or in a spelling it rejects.
+		v.Unknown = codec.Unknown(&d.Decoder, key, previewKeys, "/$defs/Preview/additionalProperties", "/x-unique-keys", v.Unknown)
 	}
 	if d.Accepts(inStrict | inCompat) {
 		d.Required(seen[previewAllowedUserActions].Seen, "allowedUserActions", "/$defs/Preview/required")
@@ -3521,30 +3772,24 @@ func decodePostAcceptTimeoutConfig(d *decoder, v *PostAcceptTimeoutConfig) {
 		if !ok {
 			break
 		}
-		i := -1 // the member's property; -1: unknown to the profile in use
 		switch key {
 		case "durationInSeconds":
-			if d.Accepts(inStrict | inCompat) {
-				i = postAcceptTimeoutConfigDurationInSeconds
+			if !d.Accepts(inStrict | inCompat) {
+				break
 			}
-		}
-		if i < 0 {
-			v.Unknown = codec.Unknown(&d.Decoder, key, postAcceptTimeoutConfigKeys, "/$defs/PostAcceptTimeoutConfig/additionalProperties", "/x-unique-keys", v.Unknown)
+			if d.Member(&seen[postAcceptTimeoutConfigDurationInSeconds], key, "/x-unique-keys") {
+				d.C.PushKey(key)
+				if x, ok := d.Integer("/$defs/PostAcceptTimeoutConfig/properties/durationInSeconds/type"); ok {
+					d.Range(float64(x), 0.0, math.NaN(), "/$defs/PostAcceptTimeoutConfig/properties/durationInSeconds/minimum", "/$defs/PostAcceptTimeoutConfig/properties/durationInSeconds/maximum")
+					v.DurationInSeconds = d.newInt64(x)
+				}
+				d.C.Pop()
+				d.EndMember(&seen[postAcceptTimeoutConfigDurationInSeconds])
+			}
 			continue
 		}
-		if !d.Member(&seen[i], key, "/x-unique-keys") {
-			continue
-		}
-		d.C.PushKey(key)
-		switch i {
-		case postAcceptTimeoutConfigDurationInSeconds:
-			if x, ok := d.Integer("/$defs/PostAcceptTimeoutConfig/properties/durationInSeconds/type"); ok {
-				d.Range(float64(x), 0.0, math.NaN(), "/$defs/PostAcceptTimeoutConfig/properties/durationInSeconds/minimum", "/$defs/PostAcceptTimeoutConfig/properties/durationInSeconds/maximum")
-				v.DurationInSeconds = d.newInt64(x)
-			}
-		}
-		d.C.Pop()
-		d.EndMember(&seen[i])
+		// Unknown to the profile in use, or in a spelling it rejects.
+		v.Unknown = codec.Unknown(&d.Decoder, key, postAcceptTimeoutConfigKeys, "/$defs/PostAcceptTimeoutConfig/additionalProperties", "/x-unique-keys", v.Unknown)
 	}
 	if d.Accepts(inStrict | inCompat) {
 		d.Required(seen[postAcceptTimeoutConfigDurationInSeconds].Seen, "durationInSeconds", "/$defs/PostAcceptTimeoutConfig/required")
