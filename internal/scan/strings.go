@@ -36,6 +36,21 @@ func (s *Scanner) ReadString() (string, bool) {
 // values as strings). After a fatal error it returns ok false and isString
 // true: there is nothing more to report.
 func (s *Scanner) ReadStringIf() (v string, ok, isString bool) {
+	if s.plain { // readString's plain path, without its call
+		d, p := s.data, s.pos
+		if uint(p) < uint(len(d)) && d[p] == '"' {
+			if q := nextQuote(d, p+1); q < len(d) {
+				s.pos = q + 1
+				return s.str[p+1 : q], true, true
+			}
+		}
+	}
+	return s.readStringIf()
+}
+
+// readStringIf is ReadStringIf's general path: whitespace before the
+// value, a value of another kind, escapes and errors.
+func (s *Scanner) readStringIf() (v string, ok, isString bool) {
 	if s.stopped {
 		return "", false, true
 	}
@@ -43,12 +58,6 @@ func (s *Scanner) ReadStringIf() (v string, ok, isString bool) {
 	s.pos = p
 	if p >= len(s.data) || s.data[p] != '"' {
 		return "", false, false
-	}
-	if s.plain { // readString's plain path, without its call
-		if q := nextQuote(s.data, p+1); q < len(s.data) {
-			s.pos = q + 1
-			return s.str[p+1 : q], true, true
-		}
 	}
 	v, s.pos, ok = s.readString(p)
 	return v, ok, true
