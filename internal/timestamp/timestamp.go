@@ -26,20 +26,26 @@ const (
 	Optional
 )
 
-// Parsed is a timestamp read from its text.
+// Parsed is a timestamp read from its text: seconds and nanoseconds since
+// the Unix epoch, as the decoded event holds them (a time.Time built here
+// would be taken apart again at once).
 type Parsed struct {
-	Time   time.Time
+	Unix   int64
+	Nsec   int32
 	Digits int8 // fraction digits as written, so it can be written back the same way
 	// Leap is set for a leap second (23:59:60, which RFC 3339 allows and Go's
-	// time cannot hold): Time is then the next second, 00:00:00 of the next
+	// time cannot hold): Unix is then the next second, 00:00:00 of the next
 	// day, and AppendLeap writes it back as 23:59:60.
 	Leap bool
 }
 
+// Time returns the parsed time, in UTC.
+func (p Parsed) Time() time.Time { return time.Unix(p.Unix, int64(p.Nsec)).UTC() }
+
 // Parse reads s in the layout of f. layoutOK reports whether s matches the
 // layout's pattern; formatOK whether s is an RFC 3339 date-time at all (the
-// two are independent, as "pattern" and "format" are in the schema). Time
-// is set when both hold.
+// two are independent, as "pattern" and "format" are in the schema). Unix
+// and Nsec are set when both hold.
 func Parse(s string, f Fraction) (p Parsed, layoutOK, formatOK bool) {
 	v0, v1, v2, ok := fixedFields(s)
 	layoutOK = ok && matchesFraction(s, f)
@@ -63,8 +69,8 @@ func Parse(s string, f Fraction) (p Parsed, layoutOK, formatOK bool) {
 	nsec *= scale[digits]
 	// A leap second (23:59:60, which RFC 3339 allows) becomes the next
 	// day's 00:00:00; Go's time has no leap seconds.
-	unix := daysSinceEpoch(year, month, day)*86400 + int64(hour*3600+minute*60+sec)
-	p.Time = time.Unix(unix, int64(nsec)).UTC()
+	p.Unix = daysSinceEpoch(year, month, day)*86400 + int64(hour*3600+minute*60+sec)
+	p.Nsec = int32(nsec)
 	p.Digits = int8(digits)
 	p.Leap = sec == 60
 	return p, true, true
