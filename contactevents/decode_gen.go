@@ -496,7 +496,7 @@ func decodeEvent(d *decoder, v *Event) {
 		}
 		switch key {
 		case "version":
-			if d.Member(&seen[eventVersion], key, "/x-unique-keys") {
+			if d.First(&seen[eventVersion]) {
 				d.C.PushKey(key)
 				if s, ok := d.String("/$defs/EnvelopeVersion/type"); ok {
 					x, mask := lookupEnvelopeVersion(s)
@@ -505,10 +505,12 @@ func decodeEvent(d *decoder, v *Event) {
 				}
 				d.C.Pop()
 				d.EndMember(&seen[eventVersion])
+			} else {
+				d.Repeated(&seen[eventVersion], key, "/x-unique-keys")
 			}
 			continue
 		case "id":
-			if d.Member(&seen[eventID], key, "/x-unique-keys") {
+			if d.First(&seen[eventID]) {
 				d.C.PushKey(key)
 				if s, ok := d.String("/$defs/EventBridgeEvent/properties/id/type"); ok {
 					d.Length(s, 1, -1, "/$defs/EventBridgeEvent/properties/id/minLength", "/$defs/EventBridgeEvent/properties/id/maxLength")
@@ -516,10 +518,12 @@ func decodeEvent(d *decoder, v *Event) {
 				}
 				d.C.Pop()
 				d.EndMember(&seen[eventID])
+			} else {
+				d.Repeated(&seen[eventID], key, "/x-unique-keys")
 			}
 			continue
 		case "detail-type":
-			if d.Member(&seen[eventDetailType], key, "/x-unique-keys") {
+			if d.First(&seen[eventDetailType]) {
 				d.C.PushKey(key)
 				if s, ok := d.String("/$defs/DetailType/type"); ok {
 					x, mask := lookupDetailType(s)
@@ -528,10 +532,12 @@ func decodeEvent(d *decoder, v *Event) {
 				}
 				d.C.Pop()
 				d.EndMember(&seen[eventDetailType])
+			} else {
+				d.Repeated(&seen[eventDetailType], key, "/x-unique-keys")
 			}
 			continue
 		case "source":
-			if d.Member(&seen[eventSource], key, "/x-unique-keys") {
+			if d.First(&seen[eventSource]) {
 				d.C.PushKey(key)
 				if s, ok := d.String("/$defs/EventSource/type"); ok {
 					x, mask := lookupEventSource(s)
@@ -540,10 +546,12 @@ func decodeEvent(d *decoder, v *Event) {
 				}
 				d.C.Pop()
 				d.EndMember(&seen[eventSource])
+			} else {
+				d.Repeated(&seen[eventSource], key, "/x-unique-keys")
 			}
 			continue
 		case "account":
-			if d.Member(&seen[eventAccount], key, "/x-unique-keys") {
+			if d.First(&seen[eventAccount]) {
 				d.C.PushKey(key)
 				if s, ok := d.String("/$defs/EventBridgeEvent/properties/account/type"); ok {
 					d.Length(s, 1, -1, "/$defs/EventBridgeEvent/properties/account/minLength", "/$defs/EventBridgeEvent/properties/account/maxLength")
@@ -551,10 +559,12 @@ func decodeEvent(d *decoder, v *Event) {
 				}
 				d.C.Pop()
 				d.EndMember(&seen[eventAccount])
+			} else {
+				d.Repeated(&seen[eventAccount], key, "/x-unique-keys")
 			}
 			continue
 		case "time":
-			if d.Member(&seen[eventTime], key, "/x-unique-keys") {
+			if d.First(&seen[eventTime]) {
 				d.C.PushKey(key)
 				if s, ok := d.String("/$defs/EventTime/type"); ok {
 					p, valid := d.Timestamp(s, timestamp.None, "/$defs/EventTime/pattern", "/$defs/EventTime/format", "yyyy-MM-dd'T'HH:mm:ss'Z'")
@@ -562,10 +572,12 @@ func decodeEvent(d *decoder, v *Event) {
 				}
 				d.C.Pop()
 				d.EndMember(&seen[eventTime])
+			} else {
+				d.Repeated(&seen[eventTime], key, "/x-unique-keys")
 			}
 			continue
 		case "region":
-			if d.Member(&seen[eventRegion], key, "/x-unique-keys") {
+			if d.First(&seen[eventRegion]) {
 				d.C.PushKey(key)
 				if s, ok := d.String("/$defs/EventBridgeEvent/properties/region/type"); ok {
 					d.Length(s, 1, -1, "/$defs/EventBridgeEvent/properties/region/minLength", "/$defs/EventBridgeEvent/properties/region/maxLength")
@@ -573,10 +585,12 @@ func decodeEvent(d *decoder, v *Event) {
 				}
 				d.C.Pop()
 				d.EndMember(&seen[eventRegion])
+			} else {
+				d.Repeated(&seen[eventRegion], key, "/x-unique-keys")
 			}
 			continue
 		case "resources":
-			if d.Member(&seen[eventResources], key, "/x-unique-keys") {
+			if d.First(&seen[eventResources]) {
 				d.C.PushKey(key)
 				if d.Array("/$defs/EventBridgeEvent/properties/resources/type") {
 					out := d.sliceString()
@@ -596,10 +610,12 @@ func decodeEvent(d *decoder, v *Event) {
 				}
 				d.C.Pop()
 				d.EndMember(&seen[eventResources])
+			} else {
+				d.Repeated(&seen[eventResources], key, "/x-unique-keys")
 			}
 			continue
 		case "replay-name":
-			if d.Member(&seen[eventReplayName], key, "/x-unique-keys") {
+			if d.First(&seen[eventReplayName]) {
 				d.C.PushKey(key)
 				if s, ok := d.String("/$defs/EventBridgeEvent/properties/replay-name/type"); ok {
 					d.Length(s, 1, -1, "/$defs/EventBridgeEvent/properties/replay-name/minLength", "/$defs/EventBridgeEvent/properties/replay-name/maxLength")
@@ -607,31 +623,35 @@ func decodeEvent(d *decoder, v *Event) {
 				}
 				d.C.Pop()
 				d.EndMember(&seen[eventReplayName])
+			} else {
+				d.Repeated(&seen[eventReplayName], key, "/x-unique-keys")
 			}
 			continue
 		case "detail":
-			if d.Member(&seen[eventDetail], key, "/x-unique-keys") {
+			if d.First(&seen[eventDetail]) {
 				d.C.PushKey(key)
 				if d.Object("/$defs/ContactEvent/type") {
 					decodeContactEvent(d, &v.Detail)
 				}
 				d.C.Pop()
 				d.EndMember(&seen[eventDetail])
+			} else {
+				d.Repeated(&seen[eventDetail], key, "/x-unique-keys")
 			}
 			continue
 		}
 		// Unknown to the profile in use, or in a spelling it rejects.
 		v.Unknown = codec.Unknown(&d.Decoder, key, eventKeys, "/$defs/EventBridgeEvent/additionalProperties", "/x-unique-keys", v.Unknown)
 	}
-	d.Required(seen[eventVersion].Seen, "version", "/$defs/EventBridgeEvent/required")
-	d.Required(seen[eventID].Seen, "id", "/$defs/EventBridgeEvent/required")
-	d.Required(seen[eventDetailType].Seen, "detail-type", "/$defs/EventBridgeEvent/required")
-	d.Required(seen[eventSource].Seen, "source", "/$defs/EventBridgeEvent/required")
-	d.Required(seen[eventAccount].Seen, "account", "/$defs/EventBridgeEvent/required")
-	d.Required(seen[eventTime].Seen, "time", "/$defs/EventBridgeEvent/required")
-	d.Required(seen[eventRegion].Seen, "region", "/$defs/EventBridgeEvent/required")
-	d.Required(seen[eventResources].Seen, "resources", "/$defs/EventBridgeEvent/required")
-	d.Required(seen[eventDetail].Seen, "detail", "/$defs/EventBridgeEvent/required")
+	d.Required(seen[eventVersion].Seen(), "version", "/$defs/EventBridgeEvent/required")
+	d.Required(seen[eventID].Seen(), "id", "/$defs/EventBridgeEvent/required")
+	d.Required(seen[eventDetailType].Seen(), "detail-type", "/$defs/EventBridgeEvent/required")
+	d.Required(seen[eventSource].Seen(), "source", "/$defs/EventBridgeEvent/required")
+	d.Required(seen[eventAccount].Seen(), "account", "/$defs/EventBridgeEvent/required")
+	d.Required(seen[eventTime].Seen(), "time", "/$defs/EventBridgeEvent/required")
+	d.Required(seen[eventRegion].Seen(), "region", "/$defs/EventBridgeEvent/required")
+	d.Required(seen[eventResources].Seen(), "resources", "/$defs/EventBridgeEvent/required")
+	d.Required(seen[eventDetail].Seen(), "detail", "/$defs/EventBridgeEvent/required")
 }
 
 // The properties of ContactEvent, numbered in the schema's order: the decoder's index of each member it has seen.
@@ -695,7 +715,7 @@ func decodeContactEvent(d *decoder, v *ContactEvent) {
 			if key == "EventType" && !d.Accepts(inCompat) {
 				break
 			}
-			if d.Member(&seen[contactEventEventType], key, "/x-unique-keys") {
+			if d.First(&seen[contactEventEventType]) {
 				d.C.PushKey(key)
 				if s, ok := d.String("/$defs/EventType/type"); ok {
 					x, mask := lookupEventType(s)
@@ -704,13 +724,15 @@ func decodeContactEvent(d *decoder, v *ContactEvent) {
 				}
 				d.C.Pop()
 				d.EndMember(&seen[contactEventEventType])
+			} else {
+				d.Repeated(&seen[contactEventEventType], key, "/x-unique-keys")
 			}
 			continue
 		case "contactId", "ContactId":
 			if key == "ContactId" && !d.Accepts(inCompat) {
 				break
 			}
-			if d.Member(&seen[contactEventContactID], key, "/x-unique-keys") {
+			if d.First(&seen[contactEventContactID]) {
 				d.C.PushKey(key)
 				if s, ok := d.String("/$defs/ContactIdentifier/type"); ok {
 					d.Length(s, 1, 256, "/$defs/ContactIdentifier/minLength", "/$defs/ContactIdentifier/maxLength")
@@ -718,10 +740,12 @@ func decodeContactEvent(d *decoder, v *ContactEvent) {
 				}
 				d.C.Pop()
 				d.EndMember(&seen[contactEventContactID])
+			} else {
+				d.Repeated(&seen[contactEventContactID], key, "/x-unique-keys")
 			}
 			continue
 		case "initialContactId":
-			if d.Member(&seen[contactEventInitialContactID], key, "/x-unique-keys") {
+			if d.First(&seen[contactEventInitialContactID]) {
 				d.C.PushKey(key)
 				if s, ok := d.String("/$defs/ContactIdentifier/type"); ok {
 					d.Length(s, 1, 256, "/$defs/ContactIdentifier/minLength", "/$defs/ContactIdentifier/maxLength")
@@ -729,13 +753,15 @@ func decodeContactEvent(d *decoder, v *ContactEvent) {
 				}
 				d.C.Pop()
 				d.EndMember(&seen[contactEventInitialContactID])
+			} else {
+				d.Repeated(&seen[contactEventInitialContactID], key, "/x-unique-keys")
 			}
 			continue
 		case "relatedContactId":
 			if !d.Accepts(inStrict | inCompat) {
 				break
 			}
-			if d.Member(&seen[contactEventRelatedContactID], key, "/x-unique-keys") {
+			if d.First(&seen[contactEventRelatedContactID]) {
 				d.C.PushKey(key)
 				if s, ok := d.String("/$defs/ContactIdentifier/type"); ok {
 					d.Length(s, 1, 256, "/$defs/ContactIdentifier/minLength", "/$defs/ContactIdentifier/maxLength")
@@ -743,10 +769,12 @@ func decodeContactEvent(d *decoder, v *ContactEvent) {
 				}
 				d.C.Pop()
 				d.EndMember(&seen[contactEventRelatedContactID])
+			} else {
+				d.Repeated(&seen[contactEventRelatedContactID], key, "/x-unique-keys")
 			}
 			continue
 		case "previousContactId":
-			if d.Member(&seen[contactEventPreviousContactID], key, "/x-unique-keys") {
+			if d.First(&seen[contactEventPreviousContactID]) {
 				d.C.PushKey(key)
 				if s, ok := d.String("/$defs/ContactIdentifier/type"); ok {
 					d.Length(s, 1, 256, "/$defs/ContactIdentifier/minLength", "/$defs/ContactIdentifier/maxLength")
@@ -754,13 +782,15 @@ func decodeContactEvent(d *decoder, v *ContactEvent) {
 				}
 				d.C.Pop()
 				d.EndMember(&seen[contactEventPreviousContactID])
+			} else {
+				d.Repeated(&seen[contactEventPreviousContactID], key, "/x-unique-keys")
 			}
 			continue
 		case "channel", "Channel":
 			if key == "Channel" && !d.Accepts(inCompat) {
 				break
 			}
-			if d.Member(&seen[contactEventChannel], key, "/x-unique-keys") {
+			if d.First(&seen[contactEventChannel]) {
 				d.C.PushKey(key)
 				if s, ok := d.String("/$defs/Channel/type"); ok {
 					x, mask := lookupChannel(s)
@@ -769,13 +799,15 @@ func decodeContactEvent(d *decoder, v *ContactEvent) {
 				}
 				d.C.Pop()
 				d.EndMember(&seen[contactEventChannel])
+			} else {
+				d.Repeated(&seen[contactEventChannel], key, "/x-unique-keys")
 			}
 			continue
 		case "instanceArn", "InstanceArn":
 			if key == "InstanceArn" && !d.Accepts(inCompat) {
 				break
 			}
-			if d.Member(&seen[contactEventInstanceARN], key, "/x-unique-keys") {
+			if d.First(&seen[contactEventInstanceARN]) {
 				d.C.PushKey(key)
 				if s, ok := d.String("/$defs/ARN/type"); ok {
 					d.Length(s, 1, -1, "/$defs/ARN/minLength", "/$defs/ARN/maxLength")
@@ -783,13 +815,15 @@ func decodeContactEvent(d *decoder, v *ContactEvent) {
 				}
 				d.C.Pop()
 				d.EndMember(&seen[contactEventInstanceARN])
+			} else {
+				d.Repeated(&seen[contactEventInstanceARN], key, "/x-unique-keys")
 			}
 			continue
 		case "initiationMethod", "InitiationMethod":
 			if key == "InitiationMethod" && !d.Accepts(inCompat) {
 				break
 			}
-			if d.Member(&seen[contactEventInitiationMethod], key, "/x-unique-keys") {
+			if d.First(&seen[contactEventInitiationMethod]) {
 				d.C.PushKey(key)
 				if s, ok := d.String("/$defs/InitiationMethod/type"); ok {
 					x, mask := lookupInitiationMethod(s)
@@ -798,10 +832,12 @@ func decodeContactEvent(d *decoder, v *ContactEvent) {
 				}
 				d.C.Pop()
 				d.EndMember(&seen[contactEventInitiationMethod])
+			} else {
+				d.Repeated(&seen[contactEventInitiationMethod], key, "/x-unique-keys")
 			}
 			continue
 		case "initiationTimestamp":
-			if d.Member(&seen[contactEventInitiationTimestamp], key, "/x-unique-keys") {
+			if d.First(&seen[contactEventInitiationTimestamp]) {
 				d.C.PushKey(key)
 				if s, ok := d.String("/$defs/ContactTimestamp/type"); ok {
 					p, valid := d.Timestamp(s, timestamp.Millis, "/$defs/ContactTimestamp/pattern", "/$defs/ContactTimestamp/format", "yyyy-MM-dd'T'HH:mm:ss.SSS'Z'")
@@ -809,10 +845,12 @@ func decodeContactEvent(d *decoder, v *ContactEvent) {
 				}
 				d.C.Pop()
 				d.EndMember(&seen[contactEventInitiationTimestamp])
+			} else {
+				d.Repeated(&seen[contactEventInitiationTimestamp], key, "/x-unique-keys")
 			}
 			continue
 		case "connectedToSystemTimestamp":
-			if d.Member(&seen[contactEventConnectedToSystemTimestamp], key, "/x-unique-keys") {
+			if d.First(&seen[contactEventConnectedToSystemTimestamp]) {
 				d.C.PushKey(key)
 				if s, ok := d.String("/$defs/ContactTimestamp/type"); ok {
 					p, valid := d.Timestamp(s, timestamp.Millis, "/$defs/ContactTimestamp/pattern", "/$defs/ContactTimestamp/format", "yyyy-MM-dd'T'HH:mm:ss.SSS'Z'")
@@ -820,10 +858,12 @@ func decodeContactEvent(d *decoder, v *ContactEvent) {
 				}
 				d.C.Pop()
 				d.EndMember(&seen[contactEventConnectedToSystemTimestamp])
+			} else {
+				d.Repeated(&seen[contactEventConnectedToSystemTimestamp], key, "/x-unique-keys")
 			}
 			continue
 		case "disconnectTimestamp":
-			if d.Member(&seen[contactEventDisconnectTimestamp], key, "/x-unique-keys") {
+			if d.First(&seen[contactEventDisconnectTimestamp]) {
 				d.C.PushKey(key)
 				if s, ok := d.String("/$defs/ContactTimestamp/type"); ok {
 					p, valid := d.Timestamp(s, timestamp.Millis, "/$defs/ContactTimestamp/pattern", "/$defs/ContactTimestamp/format", "yyyy-MM-dd'T'HH:mm:ss.SSS'Z'")
@@ -831,10 +871,12 @@ func decodeContactEvent(d *decoder, v *ContactEvent) {
 				}
 				d.C.Pop()
 				d.EndMember(&seen[contactEventDisconnectTimestamp])
+			} else {
+				d.Repeated(&seen[contactEventDisconnectTimestamp], key, "/x-unique-keys")
 			}
 			continue
 		case "scheduledTimestamp":
-			if d.Member(&seen[contactEventScheduledTimestamp], key, "/x-unique-keys") {
+			if d.First(&seen[contactEventScheduledTimestamp]) {
 				d.C.PushKey(key)
 				if s, ok := d.String("/$defs/ContactTimestamp/type"); ok {
 					p, valid := d.Timestamp(s, timestamp.Millis, "/$defs/ContactTimestamp/pattern", "/$defs/ContactTimestamp/format", "yyyy-MM-dd'T'HH:mm:ss.SSS'Z'")
@@ -842,13 +884,15 @@ func decodeContactEvent(d *decoder, v *ContactEvent) {
 				}
 				d.C.Pop()
 				d.EndMember(&seen[contactEventScheduledTimestamp])
+			} else {
+				d.Repeated(&seen[contactEventScheduledTimestamp], key, "/x-unique-keys")
 			}
 			continue
 		case "queueInfo", "QueueInfo":
 			if key == "QueueInfo" && !d.Accepts(inCompat) {
 				break
 			}
-			if d.Member(&seen[contactEventQueueInfo], key, "/x-unique-keys") {
+			if d.First(&seen[contactEventQueueInfo]) {
 				d.C.PushKey(key)
 				if d.Object("/$defs/QueueInfo/type") {
 					x := d.newQueueInfo()
@@ -857,13 +901,15 @@ func decodeContactEvent(d *decoder, v *ContactEvent) {
 				}
 				d.C.Pop()
 				d.EndMember(&seen[contactEventQueueInfo])
+			} else {
+				d.Repeated(&seen[contactEventQueueInfo], key, "/x-unique-keys")
 			}
 			continue
 		case "agentInfo", "AgentInfo":
 			if key == "AgentInfo" && !d.Accepts(inCompat|inLegacy) {
 				break
 			}
-			if d.Member(&seen[contactEventAgentInfo], key, "/x-unique-keys") {
+			if d.First(&seen[contactEventAgentInfo]) {
 				d.C.PushKey(key)
 				if d.Object("/$defs/AgentInfo/type") {
 					x := d.newAgentInfo()
@@ -872,13 +918,15 @@ func decodeContactEvent(d *decoder, v *ContactEvent) {
 				}
 				d.C.Pop()
 				d.EndMember(&seen[contactEventAgentInfo])
+			} else {
+				d.Repeated(&seen[contactEventAgentInfo], key, "/x-unique-keys")
 			}
 			continue
 		case "customerVoiceActivity", "CustomerVoiceActivity":
 			if key == "CustomerVoiceActivity" && !d.Accepts(inCompat|inLegacy) {
 				break
 			}
-			if d.Member(&seen[contactEventCustomerVoiceActivity], key, "/x-unique-keys") {
+			if d.First(&seen[contactEventCustomerVoiceActivity]) {
 				d.C.PushKey(key)
 				if d.Object("/$defs/CustomerVoiceActivity/type") {
 					x := d.newCustomerVoiceActivity()
@@ -887,10 +935,12 @@ func decodeContactEvent(d *decoder, v *ContactEvent) {
 				}
 				d.C.Pop()
 				d.EndMember(&seen[contactEventCustomerVoiceActivity])
+			} else {
+				d.Repeated(&seen[contactEventCustomerVoiceActivity], key, "/x-unique-keys")
 			}
 			continue
 		case "answeringMachineDetectionStatus":
-			if d.Member(&seen[contactEventAnsweringMachineDetectionStatus], key, "/x-unique-keys") {
+			if d.First(&seen[contactEventAnsweringMachineDetectionStatus]) {
 				d.C.PushKey(key)
 				if s, ok := d.String("/$defs/AnsweringMachineDetectionStatus/type"); ok {
 					x, mask := lookupAnsweringMachineDetectionStatus(s)
@@ -899,13 +949,15 @@ func decodeContactEvent(d *decoder, v *ContactEvent) {
 				}
 				d.C.Pop()
 				d.EndMember(&seen[contactEventAnsweringMachineDetectionStatus])
+			} else {
+				d.Repeated(&seen[contactEventAnsweringMachineDetectionStatus], key, "/x-unique-keys")
 			}
 			continue
 		case "disconnectReason":
 			if !d.Accepts(inStrict | inCompat) {
 				break
 			}
-			if d.Member(&seen[contactEventDisconnectReason], key, "/x-unique-keys") {
+			if d.First(&seen[contactEventDisconnectReason]) {
 				d.C.PushKey(key)
 				if s, ok := d.String("/$defs/DisconnectReason/type"); ok {
 					x, mask := lookupDisconnectReason(s)
@@ -914,13 +966,15 @@ func decodeContactEvent(d *decoder, v *ContactEvent) {
 				}
 				d.C.Pop()
 				d.EndMember(&seen[contactEventDisconnectReason])
+			} else {
+				d.Repeated(&seen[contactEventDisconnectReason], key, "/x-unique-keys")
 			}
 			continue
 		case "campaign":
 			if !d.Accepts(inStrict | inCompat) {
 				break
 			}
-			if d.Member(&seen[contactEventCampaign], key, "/x-unique-keys") {
+			if d.First(&seen[contactEventCampaign]) {
 				d.C.PushKey(key)
 				if d.Object("/$defs/Campaign/type") {
 					x := d.newCampaign()
@@ -929,13 +983,15 @@ func decodeContactEvent(d *decoder, v *ContactEvent) {
 				}
 				d.C.Pop()
 				d.EndMember(&seen[contactEventCampaign])
+			} else {
+				d.Repeated(&seen[contactEventCampaign], key, "/x-unique-keys")
 			}
 			continue
 		case "updatedProperties":
 			if !d.Accepts(inStrict | inCompat) {
 				break
 			}
-			if d.Member(&seen[contactEventUpdatedProperties], key, "/x-unique-keys") {
+			if d.First(&seen[contactEventUpdatedProperties]) {
 				d.C.PushKey(key)
 				if d.Array("/$defs/ContactEvent/properties/updatedProperties/type") {
 					out := d.sliceUpdatedProperty()
@@ -957,13 +1013,15 @@ func decodeContactEvent(d *decoder, v *ContactEvent) {
 				}
 				d.C.Pop()
 				d.EndMember(&seen[contactEventUpdatedProperties])
+			} else {
+				d.Repeated(&seen[contactEventUpdatedProperties], key, "/x-unique-keys")
 			}
 			continue
 		case "contactLens":
 			if !d.Accepts(inStrict | inCompat) {
 				break
 			}
-			if d.Member(&seen[contactEventContactLens], key, "/x-unique-keys") {
+			if d.First(&seen[contactEventContactLens]) {
 				d.C.PushKey(key)
 				if d.Object("/$defs/ContactLens/type") {
 					x := d.newContactLens()
@@ -972,13 +1030,15 @@ func decodeContactEvent(d *decoder, v *ContactEvent) {
 				}
 				d.C.Pop()
 				d.EndMember(&seen[contactEventContactLens])
+			} else {
+				d.Repeated(&seen[contactEventContactLens], key, "/x-unique-keys")
 			}
 			continue
 		case "segmentAttributes":
 			if !d.Accepts(inStrict | inCompat) {
 				break
 			}
-			if d.Member(&seen[contactEventSegmentAttributes], key, "/x-unique-keys") {
+			if d.First(&seen[contactEventSegmentAttributes]) {
 				d.C.PushKey(key)
 				if d.Object("/$defs/SegmentAttributes/type") {
 					x := codec.NewMap[SegmentAttributes](d.keep, d.Recycle, 8)
@@ -987,13 +1047,15 @@ func decodeContactEvent(d *decoder, v *ContactEvent) {
 				}
 				d.C.Pop()
 				d.EndMember(&seen[contactEventSegmentAttributes])
+			} else {
+				d.Repeated(&seen[contactEventSegmentAttributes], key, "/x-unique-keys")
 			}
 			continue
 		case "tags":
 			if !d.Accepts(inStrict | inCompat) {
 				break
 			}
-			if d.Member(&seen[contactEventTags], key, "/x-unique-keys") {
+			if d.First(&seen[contactEventTags]) {
 				d.C.PushKey(key)
 				if d.Object("/$defs/ContactEvent/properties/tags/type") {
 					m := codec.NewMap[map[string]string](d.keep, d.Recycle, 8)
@@ -1021,13 +1083,15 @@ func decodeContactEvent(d *decoder, v *ContactEvent) {
 				}
 				d.C.Pop()
 				d.EndMember(&seen[contactEventTags])
+			} else {
+				d.Repeated(&seen[contactEventTags], key, "/x-unique-keys")
 			}
 			continue
 		case "routingCriteria", "RoutingCriteria":
 			if key == "routingCriteria" && !d.Accepts(inStrict|inCompat) || key == "RoutingCriteria" && !d.Accepts(inCompat) {
 				break
 			}
-			if d.Member(&seen[contactEventRoutingCriteria], key, "/x-unique-keys") {
+			if d.First(&seen[contactEventRoutingCriteria]) {
 				d.C.PushKey(key)
 				if d.S.Peek() == scan.Array && d.Accepts(inStrict|inCompat) {
 					_ = d.S.BeginArray()
@@ -1051,26 +1115,30 @@ func decodeContactEvent(d *decoder, v *ContactEvent) {
 				}
 				d.C.Pop()
 				d.EndMember(&seen[contactEventRoutingCriteria])
+			} else {
+				d.Repeated(&seen[contactEventRoutingCriteria], key, "/x-unique-keys")
 			}
 			continue
 		case "customerId":
 			if !d.Accepts(inStrict | inCompat) {
 				break
 			}
-			if d.Member(&seen[contactEventCustomerID], key, "/x-unique-keys") {
+			if d.First(&seen[contactEventCustomerID]) {
 				d.C.PushKey(key)
 				if s, ok := d.String("/$defs/ContactEvent/properties/customerId/type"); ok {
 					v.CustomerID = d.newString(s)
 				}
 				d.C.Pop()
 				d.EndMember(&seen[contactEventCustomerID])
+			} else {
+				d.Repeated(&seen[contactEventCustomerID], key, "/x-unique-keys")
 			}
 			continue
 		case "chatMetrics":
 			if !d.Accepts(inStrict | inCompat) {
 				break
 			}
-			if d.Member(&seen[contactEventChatMetrics], key, "/x-unique-keys") {
+			if d.First(&seen[contactEventChatMetrics]) {
 				d.C.PushKey(key)
 				if d.Object("/$defs/ChatMetrics/type") {
 					x := d.newChatMetrics()
@@ -1079,13 +1147,15 @@ func decodeContactEvent(d *decoder, v *ContactEvent) {
 				}
 				d.C.Pop()
 				d.EndMember(&seen[contactEventChatMetrics])
+			} else {
+				d.Repeated(&seen[contactEventChatMetrics], key, "/x-unique-keys")
 			}
 			continue
 		case "systemEndpoint":
 			if !d.Accepts(inStrict | inCompat) {
 				break
 			}
-			if d.Member(&seen[contactEventSystemEndpoint], key, "/x-unique-keys") {
+			if d.First(&seen[contactEventSystemEndpoint]) {
 				d.C.PushKey(key)
 				if d.Object("/$defs/Endpoint/type") {
 					x := d.newEndpoint()
@@ -1094,13 +1164,15 @@ func decodeContactEvent(d *decoder, v *ContactEvent) {
 				}
 				d.C.Pop()
 				d.EndMember(&seen[contactEventSystemEndpoint])
+			} else {
+				d.Repeated(&seen[contactEventSystemEndpoint], key, "/x-unique-keys")
 			}
 			continue
 		case "recordings":
 			if !d.Accepts(inStrict | inCompat) {
 				break
 			}
-			if d.Member(&seen[contactEventRecordings], key, "/x-unique-keys") {
+			if d.First(&seen[contactEventRecordings]) {
 				d.C.PushKey(key)
 				if d.Array("/$defs/ContactEvent/properties/recordings/type") {
 					out := codec.NewSlice[RecordingsInfo](d.keep, d.Recycle, 4)
@@ -1117,13 +1189,15 @@ func decodeContactEvent(d *decoder, v *ContactEvent) {
 				}
 				d.C.Pop()
 				d.EndMember(&seen[contactEventRecordings])
+			} else {
+				d.Repeated(&seen[contactEventRecordings], key, "/x-unique-keys")
 			}
 			continue
 		case "contactDetails":
 			if !d.Accepts(inStrict | inCompat) {
 				break
 			}
-			if d.Member(&seen[contactEventContactDetails], key, "/x-unique-keys") {
+			if d.First(&seen[contactEventContactDetails]) {
 				d.C.PushKey(key)
 				if d.Object("/$defs/ContactEvent/properties/contactDetails/type") {
 					m := codec.NewMap[map[string]string](d.keep, d.Recycle, 8)
@@ -1155,13 +1229,15 @@ func decodeContactEvent(d *decoder, v *ContactEvent) {
 				}
 				d.C.Pop()
 				d.EndMember(&seen[contactEventContactDetails])
+			} else {
+				d.Repeated(&seen[contactEventContactDetails], key, "/x-unique-keys")
 			}
 			continue
 		case "contactEvaluations":
 			if !d.Accepts(inStrict | inCompat) {
 				break
 			}
-			if d.Member(&seen[contactEventContactEvaluations], key, "/x-unique-keys") {
+			if d.First(&seen[contactEventContactEvaluations]) {
 				d.C.PushKey(key)
 				if d.Object("/$defs/ContactEvent/properties/contactEvaluations/type") {
 					m := codec.NewMap[map[string]ContactEvaluation](d.keep, d.Recycle, 8)
@@ -1192,13 +1268,15 @@ func decodeContactEvent(d *decoder, v *ContactEvent) {
 				}
 				d.C.Pop()
 				d.EndMember(&seen[contactEventContactEvaluations])
+			} else {
+				d.Repeated(&seen[contactEventContactEvaluations], key, "/x-unique-keys")
 			}
 			continue
 		case "stateTransitions":
 			if !d.Accepts(inStrict | inCompat) {
 				break
 			}
-			if d.Member(&seen[contactEventStateTransitions], key, "/x-unique-keys") {
+			if d.First(&seen[contactEventStateTransitions]) {
 				d.C.PushKey(key)
 				if d.Array("/$defs/ContactEvent/properties/stateTransitions/type") {
 					out := codec.NewSlice[StateTransition](d.keep, d.Recycle, 4)
@@ -1215,13 +1293,15 @@ func decodeContactEvent(d *decoder, v *ContactEvent) {
 				}
 				d.C.Pop()
 				d.EndMember(&seen[contactEventStateTransitions])
+			} else {
+				d.Repeated(&seen[contactEventStateTransitions], key, "/x-unique-keys")
 			}
 			continue
 		case "outboundStrategy":
 			if !d.Accepts(inStrict | inCompat) {
 				break
 			}
-			if d.Member(&seen[contactEventOutboundStrategy], key, "/x-unique-keys") {
+			if d.First(&seen[contactEventOutboundStrategy]) {
 				d.C.PushKey(key)
 				if d.Object("/$defs/OutboundStrategy/type") {
 					x := d.newOutboundStrategy()
@@ -1230,17 +1310,19 @@ func decodeContactEvent(d *decoder, v *ContactEvent) {
 				}
 				d.C.Pop()
 				d.EndMember(&seen[contactEventOutboundStrategy])
+			} else {
+				d.Repeated(&seen[contactEventOutboundStrategy], key, "/x-unique-keys")
 			}
 			continue
 		}
 		// Unknown to the profile in use, or in a spelling it rejects.
 		v.Unknown = codec.Unknown(&d.Decoder, key, contactEventKeys, "/$defs/ContactEvent/additionalProperties", "/x-unique-keys", v.Unknown)
 	}
-	d.Required(seen[contactEventEventType].Seen, "eventType", [3]string{"/$defs/ContactEvent/required", "/$defs/ContactEvent/allOf/0/anyOf", "/$defs/ContactEvent/required"}[d.Profile.Index])
-	d.Required(seen[contactEventContactID].Seen, "contactId", [3]string{"/$defs/ContactEvent/required", "/$defs/ContactEvent/allOf/1/anyOf", "/$defs/ContactEvent/required"}[d.Profile.Index])
-	d.Required(seen[contactEventChannel].Seen, "channel", [3]string{"/$defs/ContactEvent/required", "/$defs/ContactEvent/allOf/2/anyOf", "/$defs/ContactEvent/required"}[d.Profile.Index])
-	d.Required(seen[contactEventInstanceARN].Seen, "instanceArn", [3]string{"/$defs/ContactEvent/required", "/$defs/ContactEvent/allOf/3/anyOf", "/$defs/ContactEvent/required"}[d.Profile.Index])
-	d.Required(seen[contactEventInitiationMethod].Seen, "initiationMethod", [3]string{"/$defs/ContactEvent/required", "/$defs/ContactEvent/allOf/4/anyOf", "/$defs/ContactEvent/required"}[d.Profile.Index])
+	d.Required(seen[contactEventEventType].Seen(), "eventType", [3]string{"/$defs/ContactEvent/required", "/$defs/ContactEvent/allOf/0/anyOf", "/$defs/ContactEvent/required"}[d.Profile.Index])
+	d.Required(seen[contactEventContactID].Seen(), "contactId", [3]string{"/$defs/ContactEvent/required", "/$defs/ContactEvent/allOf/1/anyOf", "/$defs/ContactEvent/required"}[d.Profile.Index])
+	d.Required(seen[contactEventChannel].Seen(), "channel", [3]string{"/$defs/ContactEvent/required", "/$defs/ContactEvent/allOf/2/anyOf", "/$defs/ContactEvent/required"}[d.Profile.Index])
+	d.Required(seen[contactEventInstanceARN].Seen(), "instanceArn", [3]string{"/$defs/ContactEvent/required", "/$defs/ContactEvent/allOf/3/anyOf", "/$defs/ContactEvent/required"}[d.Profile.Index])
+	d.Required(seen[contactEventInitiationMethod].Seen(), "initiationMethod", [3]string{"/$defs/ContactEvent/required", "/$defs/ContactEvent/allOf/4/anyOf", "/$defs/ContactEvent/required"}[d.Profile.Index])
 	// Rule task-expiry: Task expiry, as the three documents tell it: 7 days (the
 	// older page), 30 days (the current page), then "the default is 7 days and
 	// task expiry is configurable up to 90 days" (the latest revision). A TASK
@@ -1293,7 +1375,7 @@ func decodeQueueInfo(d *decoder, v *QueueInfo) {
 			if key == "QueueArn" && !d.Accepts(inCompat) {
 				break
 			}
-			if d.Member(&seen[queueInfoQueueARN], key, "/x-unique-keys") {
+			if d.First(&seen[queueInfoQueueARN]) {
 				d.C.PushKey(key)
 				if s, ok := d.String("/$defs/ARN/type"); ok {
 					d.Length(s, 1, -1, "/$defs/ARN/minLength", "/$defs/ARN/maxLength")
@@ -1301,26 +1383,30 @@ func decodeQueueInfo(d *decoder, v *QueueInfo) {
 				}
 				d.C.Pop()
 				d.EndMember(&seen[queueInfoQueueARN])
+			} else {
+				d.Repeated(&seen[queueInfoQueueARN], key, "/x-unique-keys")
 			}
 			continue
 		case "queueType", "QueueType":
 			if key == "QueueType" && !d.Accepts(inCompat) {
 				break
 			}
-			if d.Member(&seen[queueInfoQueueType], key, "/x-unique-keys") {
+			if d.First(&seen[queueInfoQueueType]) {
 				d.C.PushKey(key)
 				if s, ok := d.String("/$defs/QueueInfo/properties/queueType/type"); ok {
 					v.QueueType = d.newString(s)
 				}
 				d.C.Pop()
 				d.EndMember(&seen[queueInfoQueueType])
+			} else {
+				d.Repeated(&seen[queueInfoQueueType], key, "/x-unique-keys")
 			}
 			continue
 		case "enqueueTimestamp", "EnqueueTimestamp":
 			if key == "EnqueueTimestamp" && !d.Accepts(inCompat) {
 				break
 			}
-			if d.Member(&seen[queueInfoEnqueueTimestamp], key, "/x-unique-keys") {
+			if d.First(&seen[queueInfoEnqueueTimestamp]) {
 				d.C.PushKey(key)
 				if s, ok := d.String("/$defs/ContactTimestamp/type"); ok {
 					p, valid := d.Timestamp(s, timestamp.Millis, "/$defs/ContactTimestamp/pattern", "/$defs/ContactTimestamp/format", "yyyy-MM-dd'T'HH:mm:ss.SSS'Z'")
@@ -1328,13 +1414,15 @@ func decodeQueueInfo(d *decoder, v *QueueInfo) {
 				}
 				d.C.Pop()
 				d.EndMember(&seen[queueInfoEnqueueTimestamp])
+			} else {
+				d.Repeated(&seen[queueInfoEnqueueTimestamp], key, "/x-unique-keys")
 			}
 			continue
 		}
 		// Unknown to the profile in use, or in a spelling it rejects.
 		v.Unknown = codec.Unknown(&d.Decoder, key, queueInfoKeys, "/$defs/QueueInfo/additionalProperties", "/x-unique-keys", v.Unknown)
 	}
-	d.Required(seen[queueInfoQueueARN].Seen, "queueArn", [3]string{"/$defs/QueueInfo/required", "/$defs/QueueInfo/allOf/0/anyOf", "/$defs/QueueInfo/required"}[d.Profile.Index])
+	d.Required(seen[queueInfoQueueARN].Seen(), "queueArn", [3]string{"/$defs/QueueInfo/required", "/$defs/QueueInfo/allOf/0/anyOf", "/$defs/QueueInfo/required"}[d.Profile.Index])
 }
 
 // The properties of AgentInfo, numbered in the schema's order: the decoder's index of each member it has seen.
@@ -1367,7 +1455,7 @@ func decodeAgentInfo(d *decoder, v *AgentInfo) {
 			if key == "AgentArn" && !d.Accepts(inCompat|inLegacy) {
 				break
 			}
-			if d.Member(&seen[agentInfoAgentARN], key, "/x-unique-keys") {
+			if d.First(&seen[agentInfoAgentARN]) {
 				d.C.PushKey(key)
 				if s, ok := d.String("/$defs/ARN/type"); ok {
 					d.Length(s, 1, -1, "/$defs/ARN/minLength", "/$defs/ARN/maxLength")
@@ -1375,13 +1463,15 @@ func decodeAgentInfo(d *decoder, v *AgentInfo) {
 				}
 				d.C.Pop()
 				d.EndMember(&seen[agentInfoAgentARN])
+			} else {
+				d.Repeated(&seen[agentInfoAgentARN], key, "/x-unique-keys")
 			}
 			continue
 		case "connectedToAgentTimestamp", "ConnectedToAgentTimestamp":
 			if key == "ConnectedToAgentTimestamp" && !d.Accepts(inCompat) {
 				break
 			}
-			if d.Member(&seen[agentInfoConnectedToAgentTimestamp], key, "/x-unique-keys") {
+			if d.First(&seen[agentInfoConnectedToAgentTimestamp]) {
 				d.C.PushKey(key)
 				if s, ok := d.String("/$defs/ContactTimestamp/type"); ok {
 					p, valid := d.Timestamp(s, timestamp.Millis, "/$defs/ContactTimestamp/pattern", "/$defs/ContactTimestamp/format", "yyyy-MM-dd'T'HH:mm:ss.SSS'Z'")
@@ -1389,13 +1479,15 @@ func decodeAgentInfo(d *decoder, v *AgentInfo) {
 				}
 				d.C.Pop()
 				d.EndMember(&seen[agentInfoConnectedToAgentTimestamp])
+			} else {
+				d.Repeated(&seen[agentInfoConnectedToAgentTimestamp], key, "/x-unique-keys")
 			}
 			continue
 		case "hierarchyGroups":
 			if !d.Accepts(inStrict | inCompat) {
 				break
 			}
-			if d.Member(&seen[agentInfoHierarchyGroups], key, "/x-unique-keys") {
+			if d.First(&seen[agentInfoHierarchyGroups]) {
 				d.C.PushKey(key)
 				if d.Object("/$defs/HierarchyGroups/type") {
 					x := d.newHierarchyGroups()
@@ -1404,13 +1496,15 @@ func decodeAgentInfo(d *decoder, v *AgentInfo) {
 				}
 				d.C.Pop()
 				d.EndMember(&seen[agentInfoHierarchyGroups])
+			} else {
+				d.Repeated(&seen[agentInfoHierarchyGroups], key, "/x-unique-keys")
 			}
 			continue
 		case "agentInitiatedHoldDuration":
 			if !d.Accepts(inStrict | inCompat) {
 				break
 			}
-			if d.Member(&seen[agentInfoAgentInitiatedHoldDuration], key, "/x-unique-keys") {
+			if d.First(&seen[agentInfoAgentInitiatedHoldDuration]) {
 				d.C.PushKey(key)
 				if x, ok := d.Integer("/$defs/AgentInfo/properties/agentInitiatedHoldDuration/type"); ok {
 					d.Range(float64(x), 0.0, math.NaN(), "/$defs/AgentInfo/properties/agentInitiatedHoldDuration/minimum", "/$defs/AgentInfo/properties/agentInitiatedHoldDuration/maximum")
@@ -1418,13 +1512,15 @@ func decodeAgentInfo(d *decoder, v *AgentInfo) {
 				}
 				d.C.Pop()
 				d.EndMember(&seen[agentInfoAgentInitiatedHoldDuration])
+			} else {
+				d.Repeated(&seen[agentInfoAgentInitiatedHoldDuration], key, "/x-unique-keys")
 			}
 			continue
 		case "afterContactWorkStartTimestamp":
 			if !d.Accepts(inStrict | inCompat) {
 				break
 			}
-			if d.Member(&seen[agentInfoAfterContactWorkStartTimestamp], key, "/x-unique-keys") {
+			if d.First(&seen[agentInfoAfterContactWorkStartTimestamp]) {
 				d.C.PushKey(key)
 				if s, ok := d.String("/$defs/ContactTimestamp/type"); ok {
 					p, valid := d.Timestamp(s, timestamp.Millis, "/$defs/ContactTimestamp/pattern", "/$defs/ContactTimestamp/format", "yyyy-MM-dd'T'HH:mm:ss.SSS'Z'")
@@ -1432,13 +1528,15 @@ func decodeAgentInfo(d *decoder, v *AgentInfo) {
 				}
 				d.C.Pop()
 				d.EndMember(&seen[agentInfoAfterContactWorkStartTimestamp])
+			} else {
+				d.Repeated(&seen[agentInfoAfterContactWorkStartTimestamp], key, "/x-unique-keys")
 			}
 			continue
 		case "afterContactWorkEndTimestamp":
 			if !d.Accepts(inStrict | inCompat) {
 				break
 			}
-			if d.Member(&seen[agentInfoAfterContactWorkEndTimestamp], key, "/x-unique-keys") {
+			if d.First(&seen[agentInfoAfterContactWorkEndTimestamp]) {
 				d.C.PushKey(key)
 				if s, ok := d.String("/$defs/ContactTimestamp/type"); ok {
 					p, valid := d.Timestamp(s, timestamp.Millis, "/$defs/ContactTimestamp/pattern", "/$defs/ContactTimestamp/format", "yyyy-MM-dd'T'HH:mm:ss.SSS'Z'")
@@ -1446,13 +1544,15 @@ func decodeAgentInfo(d *decoder, v *AgentInfo) {
 				}
 				d.C.Pop()
 				d.EndMember(&seen[agentInfoAfterContactWorkEndTimestamp])
+			} else {
+				d.Repeated(&seen[agentInfoAfterContactWorkEndTimestamp], key, "/x-unique-keys")
 			}
 			continue
 		case "afterContactWorkDuration":
 			if !d.Accepts(inStrict | inCompat) {
 				break
 			}
-			if d.Member(&seen[agentInfoAfterContactWorkDuration], key, "/x-unique-keys") {
+			if d.First(&seen[agentInfoAfterContactWorkDuration]) {
 				d.C.PushKey(key)
 				if x, ok := d.Integer("/$defs/AgentInfo/properties/afterContactWorkDuration/type"); ok {
 					d.Range(float64(x), 0.0, math.NaN(), "/$defs/AgentInfo/properties/afterContactWorkDuration/minimum", "/$defs/AgentInfo/properties/afterContactWorkDuration/maximum")
@@ -1460,13 +1560,15 @@ func decodeAgentInfo(d *decoder, v *AgentInfo) {
 				}
 				d.C.Pop()
 				d.EndMember(&seen[agentInfoAfterContactWorkDuration])
+			} else {
+				d.Repeated(&seen[agentInfoAfterContactWorkDuration], key, "/x-unique-keys")
 			}
 			continue
 		case "acceptedByAgentTimestamp":
 			if !d.Accepts(inStrict | inCompat) {
 				break
 			}
-			if d.Member(&seen[agentInfoAcceptedByAgentTimestamp], key, "/x-unique-keys") {
+			if d.First(&seen[agentInfoAcceptedByAgentTimestamp]) {
 				d.C.PushKey(key)
 				if s, ok := d.String("/$defs/PreviewTimestamp/type"); ok {
 					p, valid := d.Timestamp(s, timestamp.None, "/$defs/PreviewTimestamp/pattern", "/$defs/PreviewTimestamp/format", "yyyy-mm-ddThh:mm:ssZ")
@@ -1474,13 +1576,15 @@ func decodeAgentInfo(d *decoder, v *AgentInfo) {
 				}
 				d.C.Pop()
 				d.EndMember(&seen[agentInfoAcceptedByAgentTimestamp])
+			} else {
+				d.Repeated(&seen[agentInfoAcceptedByAgentTimestamp], key, "/x-unique-keys")
 			}
 			continue
 		case "previewEndTimestamp":
 			if !d.Accepts(inStrict | inCompat) {
 				break
 			}
-			if d.Member(&seen[agentInfoPreviewEndTimestamp], key, "/x-unique-keys") {
+			if d.First(&seen[agentInfoPreviewEndTimestamp]) {
 				d.C.PushKey(key)
 				if s, ok := d.String("/$defs/PreviewTimestamp/type"); ok {
 					p, valid := d.Timestamp(s, timestamp.None, "/$defs/PreviewTimestamp/pattern", "/$defs/PreviewTimestamp/format", "yyyy-mm-ddThh:mm:ssZ")
@@ -1488,13 +1592,15 @@ func decodeAgentInfo(d *decoder, v *AgentInfo) {
 				}
 				d.C.Pop()
 				d.EndMember(&seen[agentInfoPreviewEndTimestamp])
+			} else {
+				d.Repeated(&seen[agentInfoPreviewEndTimestamp], key, "/x-unique-keys")
 			}
 			continue
 		}
 		// Unknown to the profile in use, or in a spelling it rejects.
 		v.Unknown = codec.Unknown(&d.Decoder, key, agentInfoKeys, "/$defs/AgentInfo/additionalProperties", "/x-unique-keys", v.Unknown)
 	}
-	d.Required(seen[agentInfoAgentARN].Seen, "agentArn", [3]string{"/$defs/AgentInfo/required", "/$defs/AgentInfo/allOf/0/anyOf", "/$defs/AgentInfo/allOf/0/anyOf"}[d.Profile.Index])
+	d.Required(seen[agentInfoAgentARN].Seen(), "agentArn", [3]string{"/$defs/AgentInfo/required", "/$defs/AgentInfo/allOf/0/anyOf", "/$defs/AgentInfo/allOf/0/anyOf"}[d.Profile.Index])
 }
 
 // The properties of HierarchyGroups, numbered in the schema's order: the decoder's index of each member it has seen.
@@ -1523,7 +1629,7 @@ func decodeHierarchyGroups(d *decoder, v *HierarchyGroups) {
 			if !d.Accepts(inStrict | inCompat) {
 				break
 			}
-			if d.Member(&seen[hierarchyGroupsLevel1], key, "/x-unique-keys") {
+			if d.First(&seen[hierarchyGroupsLevel1]) {
 				d.C.PushKey(key)
 				if d.Object("/$defs/HierarchyGroup/type") {
 					x := d.newHierarchyGroup()
@@ -1532,13 +1638,15 @@ func decodeHierarchyGroups(d *decoder, v *HierarchyGroups) {
 				}
 				d.C.Pop()
 				d.EndMember(&seen[hierarchyGroupsLevel1])
+			} else {
+				d.Repeated(&seen[hierarchyGroupsLevel1], key, "/x-unique-keys")
 			}
 			continue
 		case "level2":
 			if !d.Accepts(inStrict | inCompat) {
 				break
 			}
-			if d.Member(&seen[hierarchyGroupsLevel2], key, "/x-unique-keys") {
+			if d.First(&seen[hierarchyGroupsLevel2]) {
 				d.C.PushKey(key)
 				if d.Object("/$defs/HierarchyGroup/type") {
 					x := d.newHierarchyGroup()
@@ -1547,13 +1655,15 @@ func decodeHierarchyGroups(d *decoder, v *HierarchyGroups) {
 				}
 				d.C.Pop()
 				d.EndMember(&seen[hierarchyGroupsLevel2])
+			} else {
+				d.Repeated(&seen[hierarchyGroupsLevel2], key, "/x-unique-keys")
 			}
 			continue
 		case "level3":
 			if !d.Accepts(inStrict | inCompat) {
 				break
 			}
-			if d.Member(&seen[hierarchyGroupsLevel3], key, "/x-unique-keys") {
+			if d.First(&seen[hierarchyGroupsLevel3]) {
 				d.C.PushKey(key)
 				if d.Object("/$defs/HierarchyGroup/type") {
 					x := d.newHierarchyGroup()
@@ -1562,13 +1672,15 @@ func decodeHierarchyGroups(d *decoder, v *HierarchyGroups) {
 				}
 				d.C.Pop()
 				d.EndMember(&seen[hierarchyGroupsLevel3])
+			} else {
+				d.Repeated(&seen[hierarchyGroupsLevel3], key, "/x-unique-keys")
 			}
 			continue
 		case "level4":
 			if !d.Accepts(inStrict | inCompat) {
 				break
 			}
-			if d.Member(&seen[hierarchyGroupsLevel4], key, "/x-unique-keys") {
+			if d.First(&seen[hierarchyGroupsLevel4]) {
 				d.C.PushKey(key)
 				if d.Object("/$defs/HierarchyGroup/type") {
 					x := d.newHierarchyGroup()
@@ -1577,13 +1689,15 @@ func decodeHierarchyGroups(d *decoder, v *HierarchyGroups) {
 				}
 				d.C.Pop()
 				d.EndMember(&seen[hierarchyGroupsLevel4])
+			} else {
+				d.Repeated(&seen[hierarchyGroupsLevel4], key, "/x-unique-keys")
 			}
 			continue
 		case "level5":
 			if !d.Accepts(inStrict | inCompat) {
 				break
 			}
-			if d.Member(&seen[hierarchyGroupsLevel5], key, "/x-unique-keys") {
+			if d.First(&seen[hierarchyGroupsLevel5]) {
 				d.C.PushKey(key)
 				if d.Object("/$defs/HierarchyGroup/type") {
 					x := d.newHierarchyGroup()
@@ -1592,6 +1706,8 @@ func decodeHierarchyGroups(d *decoder, v *HierarchyGroups) {
 				}
 				d.C.Pop()
 				d.EndMember(&seen[hierarchyGroupsLevel5])
+			} else {
+				d.Repeated(&seen[hierarchyGroupsLevel5], key, "/x-unique-keys")
 			}
 			continue
 		}
@@ -1622,7 +1738,7 @@ func decodeHierarchyGroup(d *decoder, v *HierarchyGroup) {
 			if !d.Accepts(inStrict | inCompat) {
 				break
 			}
-			if d.Member(&seen[hierarchyGroupARN], key, "/x-unique-keys") {
+			if d.First(&seen[hierarchyGroupARN]) {
 				d.C.PushKey(key)
 				if s, ok := d.String("/$defs/ARN/type"); ok {
 					d.Length(s, 1, -1, "/$defs/ARN/minLength", "/$defs/ARN/maxLength")
@@ -1630,6 +1746,8 @@ func decodeHierarchyGroup(d *decoder, v *HierarchyGroup) {
 				}
 				d.C.Pop()
 				d.EndMember(&seen[hierarchyGroupARN])
+			} else {
+				d.Repeated(&seen[hierarchyGroupARN], key, "/x-unique-keys")
 			}
 			continue
 		}
@@ -1637,7 +1755,7 @@ func decodeHierarchyGroup(d *decoder, v *HierarchyGroup) {
 		v.Unknown = codec.Unknown(&d.Decoder, key, hierarchyGroupKeys, "/$defs/HierarchyGroup/additionalProperties", "/x-unique-keys", v.Unknown)
 	}
 	if d.Accepts(inStrict | inCompat) {
-		d.Required(seen[hierarchyGroupARN].Seen, "arn", "/$defs/HierarchyGroup/required")
+		d.Required(seen[hierarchyGroupARN].Seen(), "arn", "/$defs/HierarchyGroup/required")
 	}
 }
 
@@ -1661,7 +1779,7 @@ func decodeCustomerVoiceActivity(d *decoder, v *CustomerVoiceActivity) {
 		}
 		switch key {
 		case "greetingStartTimestamp":
-			if d.Member(&seen[customerVoiceActivityGreetingStartTimestamp], key, "/x-unique-keys") {
+			if d.First(&seen[customerVoiceActivityGreetingStartTimestamp]) {
 				d.C.PushKey(key)
 				if s, ok := d.String("/$defs/ContactTimestamp/type"); ok {
 					p, valid := d.Timestamp(s, timestamp.Millis, "/$defs/ContactTimestamp/pattern", "/$defs/ContactTimestamp/format", "yyyy-MM-dd'T'HH:mm:ss.SSS'Z'")
@@ -1669,10 +1787,12 @@ func decodeCustomerVoiceActivity(d *decoder, v *CustomerVoiceActivity) {
 				}
 				d.C.Pop()
 				d.EndMember(&seen[customerVoiceActivityGreetingStartTimestamp])
+			} else {
+				d.Repeated(&seen[customerVoiceActivityGreetingStartTimestamp], key, "/x-unique-keys")
 			}
 			continue
 		case "greetingEndTimestamp":
-			if d.Member(&seen[customerVoiceActivityGreetingEndTimestamp], key, "/x-unique-keys") {
+			if d.First(&seen[customerVoiceActivityGreetingEndTimestamp]) {
 				d.C.PushKey(key)
 				if s, ok := d.String("/$defs/ContactTimestamp/type"); ok {
 					p, valid := d.Timestamp(s, timestamp.Millis, "/$defs/ContactTimestamp/pattern", "/$defs/ContactTimestamp/format", "yyyy-MM-dd'T'HH:mm:ss.SSS'Z'")
@@ -1680,6 +1800,8 @@ func decodeCustomerVoiceActivity(d *decoder, v *CustomerVoiceActivity) {
 				}
 				d.C.Pop()
 				d.EndMember(&seen[customerVoiceActivityGreetingEndTimestamp])
+			} else {
+				d.Repeated(&seen[customerVoiceActivityGreetingEndTimestamp], key, "/x-unique-keys")
 			}
 			continue
 		}
@@ -1710,7 +1832,7 @@ func decodeCampaign(d *decoder, v *Campaign) {
 			if key == "campaignId" && !d.Accepts(inStrict|inCompat) || key == "CampaignId" && !d.Accepts(inCompat) {
 				break
 			}
-			if d.Member(&seen[campaignCampaignID], key, "/x-unique-keys") {
+			if d.First(&seen[campaignCampaignID]) {
 				d.C.PushKey(key)
 				if s, ok := d.String("/$defs/Campaign/properties/campaignId/type"); ok {
 					d.Length(s, 1, 100, "/$defs/Campaign/properties/campaignId/minLength", "/$defs/Campaign/properties/campaignId/maxLength")
@@ -1718,6 +1840,8 @@ func decodeCampaign(d *decoder, v *Campaign) {
 				}
 				d.C.Pop()
 				d.EndMember(&seen[campaignCampaignID])
+			} else {
+				d.Repeated(&seen[campaignCampaignID], key, "/x-unique-keys")
 			}
 			continue
 		}
@@ -1748,7 +1872,7 @@ func decodeContactLens(d *decoder, v *ContactLens) {
 			if !d.Accepts(inStrict | inCompat) {
 				break
 			}
-			if d.Member(&seen[contactLensConversationalAnalytics], key, "/x-unique-keys") {
+			if d.First(&seen[contactLensConversationalAnalytics]) {
 				d.C.PushKey(key)
 				if d.Object("/$defs/ConversationalAnalytics/type") {
 					x := d.newConversationalAnalytics()
@@ -1757,6 +1881,8 @@ func decodeContactLens(d *decoder, v *ContactLens) {
 				}
 				d.C.Pop()
 				d.EndMember(&seen[contactLensConversationalAnalytics])
+			} else {
+				d.Repeated(&seen[contactLensConversationalAnalytics], key, "/x-unique-keys")
 			}
 			continue
 		}
@@ -1787,7 +1913,7 @@ func decodeConversationalAnalytics(d *decoder, v *ConversationalAnalytics) {
 			if !d.Accepts(inStrict | inCompat) {
 				break
 			}
-			if d.Member(&seen[conversationalAnalyticsConfiguration], key, "/x-unique-keys") {
+			if d.First(&seen[conversationalAnalyticsConfiguration]) {
 				d.C.PushKey(key)
 				if d.Object("/$defs/ConversationalAnalyticsConfiguration/type") {
 					x := d.newConversationalAnalyticsConfiguration()
@@ -1796,6 +1922,8 @@ func decodeConversationalAnalytics(d *decoder, v *ConversationalAnalytics) {
 				}
 				d.C.Pop()
 				d.EndMember(&seen[conversationalAnalyticsConfiguration])
+			} else {
+				d.Repeated(&seen[conversationalAnalyticsConfiguration], key, "/x-unique-keys")
 			}
 			continue
 		}
@@ -1829,20 +1957,22 @@ func decodeConversationalAnalyticsConfiguration(d *decoder, v *ConversationalAna
 			if !d.Accepts(inStrict | inCompat) {
 				break
 			}
-			if d.Member(&seen[conversationalAnalyticsConfigurationEnabled], key, "/x-unique-keys") {
+			if d.First(&seen[conversationalAnalyticsConfigurationEnabled]) {
 				d.C.PushKey(key)
 				if x, ok := d.Bool("/$defs/ConversationalAnalyticsConfiguration/properties/enabled/type"); ok {
 					v.Enabled = d.newBool(x)
 				}
 				d.C.Pop()
 				d.EndMember(&seen[conversationalAnalyticsConfigurationEnabled])
+			} else {
+				d.Repeated(&seen[conversationalAnalyticsConfigurationEnabled], key, "/x-unique-keys")
 			}
 			continue
 		case "channelConfiguration":
 			if !d.Accepts(inStrict | inCompat) {
 				break
 			}
-			if d.Member(&seen[conversationalAnalyticsConfigurationChannelConfiguration], key, "/x-unique-keys") {
+			if d.First(&seen[conversationalAnalyticsConfigurationChannelConfiguration]) {
 				d.C.PushKey(key)
 				if d.Object("/$defs/ChannelConfiguration/type") {
 					x := d.newChannelConfiguration()
@@ -1851,26 +1981,30 @@ func decodeConversationalAnalyticsConfiguration(d *decoder, v *ConversationalAna
 				}
 				d.C.Pop()
 				d.EndMember(&seen[conversationalAnalyticsConfigurationChannelConfiguration])
+			} else {
+				d.Repeated(&seen[conversationalAnalyticsConfigurationChannelConfiguration], key, "/x-unique-keys")
 			}
 			continue
 		case "languageLocale":
 			if !d.Accepts(inStrict | inCompat) {
 				break
 			}
-			if d.Member(&seen[conversationalAnalyticsConfigurationLanguageLocale], key, "/x-unique-keys") {
+			if d.First(&seen[conversationalAnalyticsConfigurationLanguageLocale]) {
 				d.C.PushKey(key)
 				if s, ok := d.String("/$defs/ConversationalAnalyticsConfiguration/properties/languageLocale/type"); ok {
 					v.LanguageLocale = d.newString(s)
 				}
 				d.C.Pop()
 				d.EndMember(&seen[conversationalAnalyticsConfigurationLanguageLocale])
+			} else {
+				d.Repeated(&seen[conversationalAnalyticsConfigurationLanguageLocale], key, "/x-unique-keys")
 			}
 			continue
 		case "redactionConfiguration":
 			if !d.Accepts(inStrict | inCompat) {
 				break
 			}
-			if d.Member(&seen[conversationalAnalyticsConfigurationRedactionConfiguration], key, "/x-unique-keys") {
+			if d.First(&seen[conversationalAnalyticsConfigurationRedactionConfiguration]) {
 				d.C.PushKey(key)
 				if d.Object("/$defs/RedactionConfiguration/type") {
 					x := d.newRedactionConfiguration()
@@ -1879,6 +2013,8 @@ func decodeConversationalAnalyticsConfiguration(d *decoder, v *ConversationalAna
 				}
 				d.C.Pop()
 				d.EndMember(&seen[conversationalAnalyticsConfigurationRedactionConfiguration])
+			} else {
+				d.Repeated(&seen[conversationalAnalyticsConfigurationRedactionConfiguration], key, "/x-unique-keys")
 			}
 			continue
 		}
@@ -1909,7 +2045,7 @@ func decodeChannelConfiguration(d *decoder, v *ChannelConfiguration) {
 			if !d.Accepts(inStrict | inCompat) {
 				break
 			}
-			if d.Member(&seen[channelConfigurationAnalyticsModes], key, "/x-unique-keys") {
+			if d.First(&seen[channelConfigurationAnalyticsModes]) {
 				d.C.PushKey(key)
 				if d.Array("/$defs/ChannelConfiguration/properties/analyticsModes/type") {
 					out := d.sliceString()
@@ -1929,6 +2065,8 @@ func decodeChannelConfiguration(d *decoder, v *ChannelConfiguration) {
 				}
 				d.C.Pop()
 				d.EndMember(&seen[channelConfigurationAnalyticsModes])
+			} else {
+				d.Repeated(&seen[channelConfigurationAnalyticsModes], key, "/x-unique-keys")
 			}
 			continue
 		}
@@ -1962,33 +2100,37 @@ func decodeRedactionConfiguration(d *decoder, v *RedactionConfiguration) {
 			if !d.Accepts(inStrict | inCompat) {
 				break
 			}
-			if d.Member(&seen[redactionConfigurationBehavior], key, "/x-unique-keys") {
+			if d.First(&seen[redactionConfigurationBehavior]) {
 				d.C.PushKey(key)
 				if s, ok := d.String("/$defs/RedactionConfiguration/properties/behavior/type"); ok {
 					v.Behavior = d.newString(s)
 				}
 				d.C.Pop()
 				d.EndMember(&seen[redactionConfigurationBehavior])
+			} else {
+				d.Repeated(&seen[redactionConfigurationBehavior], key, "/x-unique-keys")
 			}
 			continue
 		case "policy":
 			if !d.Accepts(inStrict | inCompat) {
 				break
 			}
-			if d.Member(&seen[redactionConfigurationPolicy], key, "/x-unique-keys") {
+			if d.First(&seen[redactionConfigurationPolicy]) {
 				d.C.PushKey(key)
 				if s, ok := d.String("/$defs/RedactionConfiguration/properties/policy/type"); ok {
 					v.Policy = d.newString(s)
 				}
 				d.C.Pop()
 				d.EndMember(&seen[redactionConfigurationPolicy])
+			} else {
+				d.Repeated(&seen[redactionConfigurationPolicy], key, "/x-unique-keys")
 			}
 			continue
 		case "entities":
 			if !d.Accepts(inStrict | inCompat) {
 				break
 			}
-			if d.Member(&seen[redactionConfigurationEntities], key, "/x-unique-keys") {
+			if d.First(&seen[redactionConfigurationEntities]) {
 				d.C.PushKey(key)
 				if d.Array("/$defs/RedactionConfiguration/properties/entities/type") {
 					out := d.sliceString()
@@ -2008,19 +2150,23 @@ func decodeRedactionConfiguration(d *decoder, v *RedactionConfiguration) {
 				}
 				d.C.Pop()
 				d.EndMember(&seen[redactionConfigurationEntities])
+			} else {
+				d.Repeated(&seen[redactionConfigurationEntities], key, "/x-unique-keys")
 			}
 			continue
 		case "maskMode":
 			if !d.Accepts(inStrict | inCompat) {
 				break
 			}
-			if d.Member(&seen[redactionConfigurationMaskMode], key, "/x-unique-keys") {
+			if d.First(&seen[redactionConfigurationMaskMode]) {
 				d.C.PushKey(key)
 				if s, ok := d.String("/$defs/RedactionConfiguration/properties/maskMode/type"); ok {
 					v.MaskMode = d.newString(s)
 				}
 				d.C.Pop()
 				d.EndMember(&seen[redactionConfigurationMaskMode])
+			} else {
+				d.Repeated(&seen[redactionConfigurationMaskMode], key, "/x-unique-keys")
 			}
 			continue
 		}
@@ -2083,7 +2229,7 @@ func decodeSegmentAttributeValue(d *decoder, v *SegmentAttributeValue) {
 			if !d.Accepts(inStrict | inCompat) {
 				break
 			}
-			if d.Member(&seen[segmentAttributeValueValueString], key, "/x-unique-keys") {
+			if d.First(&seen[segmentAttributeValueValueString]) {
 				d.C.PushKey(key)
 				if s, ok := d.String("/$defs/SegmentAttributeValue/properties/ValueString/type"); ok {
 					d.Length(s, -1, 1024, "/$defs/SegmentAttributeValue/properties/ValueString/minLength", "/$defs/SegmentAttributeValue/properties/ValueString/maxLength")
@@ -2091,26 +2237,30 @@ func decodeSegmentAttributeValue(d *decoder, v *SegmentAttributeValue) {
 				}
 				d.C.Pop()
 				d.EndMember(&seen[segmentAttributeValueValueString])
+			} else {
+				d.Repeated(&seen[segmentAttributeValueValueString], key, "/x-unique-keys")
 			}
 			continue
 		case "ValueInteger":
 			if !d.Accepts(inStrict | inCompat) {
 				break
 			}
-			if d.Member(&seen[segmentAttributeValueValueInteger], key, "/x-unique-keys") {
+			if d.First(&seen[segmentAttributeValueValueInteger]) {
 				d.C.PushKey(key)
 				if x, ok := d.Integer("/$defs/SegmentAttributeValue/properties/ValueInteger/type"); ok {
 					v.ValueInteger = d.newInt64(x)
 				}
 				d.C.Pop()
 				d.EndMember(&seen[segmentAttributeValueValueInteger])
+			} else {
+				d.Repeated(&seen[segmentAttributeValueValueInteger], key, "/x-unique-keys")
 			}
 			continue
 		case "ValueArn":
 			if !d.Accepts(inStrict | inCompat) {
 				break
 			}
-			if d.Member(&seen[segmentAttributeValueValueARN], key, "/x-unique-keys") {
+			if d.First(&seen[segmentAttributeValueValueARN]) {
 				d.C.PushKey(key)
 				if s, ok := d.String("/$defs/SegmentAttributeValue/properties/ValueArn/type"); ok {
 					d.Length(s, -1, 1024, "/$defs/SegmentAttributeValue/properties/ValueArn/minLength", "/$defs/SegmentAttributeValue/properties/ValueArn/maxLength")
@@ -2118,13 +2268,15 @@ func decodeSegmentAttributeValue(d *decoder, v *SegmentAttributeValue) {
 				}
 				d.C.Pop()
 				d.EndMember(&seen[segmentAttributeValueValueARN])
+			} else {
+				d.Repeated(&seen[segmentAttributeValueValueARN], key, "/x-unique-keys")
 			}
 			continue
 		case "ValueList":
 			if !d.Accepts(inStrict | inCompat) {
 				break
 			}
-			if d.Member(&seen[segmentAttributeValueValueList], key, "/x-unique-keys") {
+			if d.First(&seen[segmentAttributeValueValueList]) {
 				d.C.PushKey(key)
 				if d.Array("/$defs/SegmentAttributeValue/properties/ValueList/type") {
 					out := codec.NewSlice[SegmentAttributeValue](d.keep, d.Recycle, 4)
@@ -2141,13 +2293,15 @@ func decodeSegmentAttributeValue(d *decoder, v *SegmentAttributeValue) {
 				}
 				d.C.Pop()
 				d.EndMember(&seen[segmentAttributeValueValueList])
+			} else {
+				d.Repeated(&seen[segmentAttributeValueValueList], key, "/x-unique-keys")
 			}
 			continue
 		case "ValueMap":
 			if !d.Accepts(inStrict | inCompat) {
 				break
 			}
-			if d.Member(&seen[segmentAttributeValueValueMap], key, "/x-unique-keys") {
+			if d.First(&seen[segmentAttributeValueValueMap]) {
 				d.C.PushKey(key)
 				if d.Object("/$defs/SegmentAttributeValue/properties/ValueMap/type") {
 					m := codec.NewMap[map[string]SegmentAttributeValue](d.keep, d.Recycle, 8)
@@ -2178,6 +2332,8 @@ func decodeSegmentAttributeValue(d *decoder, v *SegmentAttributeValue) {
 				}
 				d.C.Pop()
 				d.EndMember(&seen[segmentAttributeValueValueMap])
+			} else {
+				d.Repeated(&seen[segmentAttributeValueValueMap], key, "/x-unique-keys")
 			}
 			continue
 		}
@@ -2210,7 +2366,7 @@ func decodeRoutingCriteria(d *decoder, v *RoutingCriteria) {
 			if key == "activationTimestamp" && !d.Accepts(inStrict|inCompat) || key == "ActivationTimestamp" && !d.Accepts(inCompat) {
 				break
 			}
-			if d.Member(&seen[routingCriteriaActivationTimestamp], key, "/x-unique-keys") {
+			if d.First(&seen[routingCriteriaActivationTimestamp]) {
 				d.C.PushKey(key)
 				if s, ok := d.String("/$defs/RoutingTimestamp/type"); ok {
 					p, valid := d.Timestamp(s, timestamp.Optional, "/$defs/RoutingTimestamp/pattern", "/$defs/RoutingTimestamp/format", "yyyy-mm-ddThh:mm:ssZ")
@@ -2218,13 +2374,15 @@ func decodeRoutingCriteria(d *decoder, v *RoutingCriteria) {
 				}
 				d.C.Pop()
 				d.EndMember(&seen[routingCriteriaActivationTimestamp])
+			} else {
+				d.Repeated(&seen[routingCriteriaActivationTimestamp], key, "/x-unique-keys")
 			}
 			continue
 		case "index", "Index":
 			if key == "index" && !d.Accepts(inStrict|inCompat) || key == "Index" && !d.Accepts(inCompat) {
 				break
 			}
-			if d.Member(&seen[routingCriteriaIndex], key, "/x-unique-keys") {
+			if d.First(&seen[routingCriteriaIndex]) {
 				d.C.PushKey(key)
 				if x, ok := d.Integer("/$defs/RoutingCriteria/properties/index/type"); ok {
 					d.Range(float64(x), 0.0, math.NaN(), "/$defs/RoutingCriteria/properties/index/minimum", "/$defs/RoutingCriteria/properties/index/maximum")
@@ -2232,13 +2390,15 @@ func decodeRoutingCriteria(d *decoder, v *RoutingCriteria) {
 				}
 				d.C.Pop()
 				d.EndMember(&seen[routingCriteriaIndex])
+			} else {
+				d.Repeated(&seen[routingCriteriaIndex], key, "/x-unique-keys")
 			}
 			continue
 		case "steps", "Steps":
 			if key == "steps" && !d.Accepts(inStrict|inCompat) || key == "Steps" && !d.Accepts(inCompat) {
 				break
 			}
-			if d.Member(&seen[routingCriteriaSteps], key, "/x-unique-keys") {
+			if d.First(&seen[routingCriteriaSteps]) {
 				d.C.PushKey(key)
 				if d.Array("/$defs/RoutingCriteria/properties/steps/type") {
 					out := codec.NewSlice[Step](d.keep, d.Recycle, 4)
@@ -2256,6 +2416,8 @@ func decodeRoutingCriteria(d *decoder, v *RoutingCriteria) {
 				}
 				d.C.Pop()
 				d.EndMember(&seen[routingCriteriaSteps])
+			} else {
+				d.Repeated(&seen[routingCriteriaSteps], key, "/x-unique-keys")
 			}
 			continue
 		}
@@ -2263,7 +2425,7 @@ func decodeRoutingCriteria(d *decoder, v *RoutingCriteria) {
 		v.Unknown = codec.Unknown(&d.Decoder, key, routingCriteriaKeys, "/$defs/RoutingCriteria/additionalProperties", "/x-unique-keys", v.Unknown)
 	}
 	if d.Accepts(inStrict | inCompat) {
-		d.Required(seen[routingCriteriaSteps].Seen, "steps", [3]string{"/$defs/RoutingCriteria/required", "/$defs/RoutingCriteria/allOf/0/anyOf", "/$defs/RoutingCriteria/required"}[d.Profile.Index])
+		d.Required(seen[routingCriteriaSteps].Seen(), "steps", [3]string{"/$defs/RoutingCriteria/required", "/$defs/RoutingCriteria/allOf/0/anyOf", "/$defs/RoutingCriteria/required"}[d.Profile.Index])
 	}
 }
 
@@ -2291,7 +2453,7 @@ func decodeStep(d *decoder, v *Step) {
 			if key == "status" && !d.Accepts(inStrict|inCompat) || key == "Status" && !d.Accepts(inCompat) {
 				break
 			}
-			if d.Member(&seen[stepStatus], key, "/x-unique-keys") {
+			if d.First(&seen[stepStatus]) {
 				d.C.PushKey(key)
 				if s, ok := d.String("/$defs/StepStatus/type"); ok {
 					x, mask := lookupStepStatus(s)
@@ -2300,13 +2462,15 @@ func decodeStep(d *decoder, v *Step) {
 				}
 				d.C.Pop()
 				d.EndMember(&seen[stepStatus])
+			} else {
+				d.Repeated(&seen[stepStatus], key, "/x-unique-keys")
 			}
 			continue
 		case "expression", "Expression":
 			if key == "expression" && !d.Accepts(inStrict|inCompat) || key == "Expression" && !d.Accepts(inCompat) {
 				break
 			}
-			if d.Member(&seen[stepExpression], key, "/x-unique-keys") {
+			if d.First(&seen[stepExpression]) {
 				d.C.PushKey(key)
 				if d.Object("/$defs/Expression/type") {
 					x := d.newExpression()
@@ -2315,13 +2479,15 @@ func decodeStep(d *decoder, v *Step) {
 				}
 				d.C.Pop()
 				d.EndMember(&seen[stepExpression])
+			} else {
+				d.Repeated(&seen[stepExpression], key, "/x-unique-keys")
 			}
 			continue
 		case "expiry", "Expiry":
 			if key == "expiry" && !d.Accepts(inStrict|inCompat) || key == "Expiry" && !d.Accepts(inCompat) {
 				break
 			}
-			if d.Member(&seen[stepExpiry], key, "/x-unique-keys") {
+			if d.First(&seen[stepExpiry]) {
 				d.C.PushKey(key)
 				if d.Object("/$defs/Expiry/type") {
 					x := d.newExpiry()
@@ -2330,6 +2496,8 @@ func decodeStep(d *decoder, v *Step) {
 				}
 				d.C.Pop()
 				d.EndMember(&seen[stepExpiry])
+			} else {
+				d.Repeated(&seen[stepExpiry], key, "/x-unique-keys")
 			}
 			continue
 		}
@@ -2361,7 +2529,7 @@ func decodeExpiry(d *decoder, v *Expiry) {
 			if key == "durationInSeconds" && !d.Accepts(inStrict|inCompat) || key == "DurationInSeconds" && !d.Accepts(inCompat) {
 				break
 			}
-			if d.Member(&seen[expiryDurationInSeconds], key, "/x-unique-keys") {
+			if d.First(&seen[expiryDurationInSeconds]) {
 				d.C.PushKey(key)
 				if x, ok := d.Integer("/$defs/Expiry/properties/durationInSeconds/type"); ok {
 					d.Range(float64(x), 0.0, math.NaN(), "/$defs/Expiry/properties/durationInSeconds/minimum", "/$defs/Expiry/properties/durationInSeconds/maximum")
@@ -2369,13 +2537,15 @@ func decodeExpiry(d *decoder, v *Expiry) {
 				}
 				d.C.Pop()
 				d.EndMember(&seen[expiryDurationInSeconds])
+			} else {
+				d.Repeated(&seen[expiryDurationInSeconds], key, "/x-unique-keys")
 			}
 			continue
 		case "expiryTimestamp":
 			if !d.Accepts(inStrict | inCompat) {
 				break
 			}
-			if d.Member(&seen[expiryExpiryTimestamp], key, "/x-unique-keys") {
+			if d.First(&seen[expiryExpiryTimestamp]) {
 				d.C.PushKey(key)
 				if s, ok := d.String("/$defs/RoutingTimestamp/type"); ok {
 					p, valid := d.Timestamp(s, timestamp.Optional, "/$defs/RoutingTimestamp/pattern", "/$defs/RoutingTimestamp/format", "yyyy-mm-ddThh:mm:ssZ")
@@ -2383,6 +2553,8 @@ func decodeExpiry(d *decoder, v *Expiry) {
 				}
 				d.C.Pop()
 				d.EndMember(&seen[expiryExpiryTimestamp])
+			} else {
+				d.Repeated(&seen[expiryExpiryTimestamp], key, "/x-unique-keys")
 			}
 			continue
 		}
@@ -2417,7 +2589,7 @@ func decodeExpression(d *decoder, v *Expression) {
 			if key == "andExpression" && !d.Accepts(inStrict|inCompat) || key == "AndExpression" && !d.Accepts(inCompat) {
 				break
 			}
-			if d.Member(&seen[expressionAndExpression], key, "/x-unique-keys") {
+			if d.First(&seen[expressionAndExpression]) {
 				d.C.PushKey(key)
 				if d.Array("/$defs/Expression/properties/andExpression/type") {
 					out := codec.NewSlice[Expression](d.keep, d.Recycle, 4)
@@ -2434,13 +2606,15 @@ func decodeExpression(d *decoder, v *Expression) {
 				}
 				d.C.Pop()
 				d.EndMember(&seen[expressionAndExpression])
+			} else {
+				d.Repeated(&seen[expressionAndExpression], key, "/x-unique-keys")
 			}
 			continue
 		case "orExpression", "OrExpression":
 			if key == "orExpression" && !d.Accepts(inStrict|inCompat) || key == "OrExpression" && !d.Accepts(inCompat) {
 				break
 			}
-			if d.Member(&seen[expressionOrExpression], key, "/x-unique-keys") {
+			if d.First(&seen[expressionOrExpression]) {
 				d.C.PushKey(key)
 				if d.Array("/$defs/Expression/properties/orExpression/type") {
 					out := codec.NewSlice[Expression](d.keep, d.Recycle, 4)
@@ -2457,13 +2631,15 @@ func decodeExpression(d *decoder, v *Expression) {
 				}
 				d.C.Pop()
 				d.EndMember(&seen[expressionOrExpression])
+			} else {
+				d.Repeated(&seen[expressionOrExpression], key, "/x-unique-keys")
 			}
 			continue
 		case "attributeCondition", "AttributeCondition":
 			if key == "attributeCondition" && !d.Accepts(inStrict|inCompat) || key == "AttributeCondition" && !d.Accepts(inCompat) {
 				break
 			}
-			if d.Member(&seen[expressionAttributeCondition], key, "/x-unique-keys") {
+			if d.First(&seen[expressionAttributeCondition]) {
 				d.C.PushKey(key)
 				if d.Object("/$defs/AttributeCondition/type") {
 					x := d.newAttributeCondition()
@@ -2472,6 +2648,8 @@ func decodeExpression(d *decoder, v *Expression) {
 				}
 				d.C.Pop()
 				d.EndMember(&seen[expressionAttributeCondition])
+			} else {
+				d.Repeated(&seen[expressionAttributeCondition], key, "/x-unique-keys")
 			}
 			continue
 		}
@@ -2512,7 +2690,7 @@ func decodeAttributeCondition(d *decoder, v *AttributeCondition) {
 			if key == "name" && !d.Accepts(inStrict|inCompat) || key == "Name" && !d.Accepts(inCompat) {
 				break
 			}
-			if d.Member(&seen[attributeConditionName], key, "/x-unique-keys") {
+			if d.First(&seen[attributeConditionName]) {
 				d.C.PushKey(key)
 				if s, ok := d.String("/$defs/AttributeCondition/properties/name/type"); ok {
 					d.Length(s, 1, 64, "/$defs/AttributeCondition/properties/name/minLength", "/$defs/AttributeCondition/properties/name/maxLength")
@@ -2520,13 +2698,15 @@ func decodeAttributeCondition(d *decoder, v *AttributeCondition) {
 				}
 				d.C.Pop()
 				d.EndMember(&seen[attributeConditionName])
+			} else {
+				d.Repeated(&seen[attributeConditionName], key, "/x-unique-keys")
 			}
 			continue
 		case "value", "Value":
 			if key == "value" && !d.Accepts(inStrict|inCompat) || key == "Value" && !d.Accepts(inCompat) {
 				break
 			}
-			if d.Member(&seen[attributeConditionValue], key, "/x-unique-keys") {
+			if d.First(&seen[attributeConditionValue]) {
 				d.C.PushKey(key)
 				if s, ok := d.String("/$defs/AttributeCondition/properties/value/type"); ok {
 					d.Length(s, 1, 64, "/$defs/AttributeCondition/properties/value/minLength", "/$defs/AttributeCondition/properties/value/maxLength")
@@ -2534,13 +2714,15 @@ func decodeAttributeCondition(d *decoder, v *AttributeCondition) {
 				}
 				d.C.Pop()
 				d.EndMember(&seen[attributeConditionValue])
+			} else {
+				d.Repeated(&seen[attributeConditionValue], key, "/x-unique-keys")
 			}
 			continue
 		case "comparisonOperator", "ComparisonOperator":
 			if key == "comparisonOperator" && !d.Accepts(inStrict|inCompat) || key == "ComparisonOperator" && !d.Accepts(inCompat) {
 				break
 			}
-			if d.Member(&seen[attributeConditionComparisonOperator], key, "/x-unique-keys") {
+			if d.First(&seen[attributeConditionComparisonOperator]) {
 				d.C.PushKey(key)
 				if s, ok := d.String("/$defs/ComparisonOperator/type"); ok {
 					x, mask := lookupComparisonOperator(s)
@@ -2549,13 +2731,15 @@ func decodeAttributeCondition(d *decoder, v *AttributeCondition) {
 				}
 				d.C.Pop()
 				d.EndMember(&seen[attributeConditionComparisonOperator])
+			} else {
+				d.Repeated(&seen[attributeConditionComparisonOperator], key, "/x-unique-keys")
 			}
 			continue
 		case "proficiencyLevel", "ProficiencyLevel":
 			if key == "proficiencyLevel" && !d.Accepts(inStrict|inCompat) || key == "ProficiencyLevel" && !d.Accepts(inCompat) {
 				break
 			}
-			if d.Member(&seen[attributeConditionProficiencyLevel], key, "/x-unique-keys") {
+			if d.First(&seen[attributeConditionProficiencyLevel]) {
 				d.C.PushKey(key)
 				if x, ok := d.Number("/$defs/AttributeCondition/properties/proficiencyLevel/type"); ok {
 					d.Range(x, 1.0, 5.0, "/$defs/AttributeCondition/properties/proficiencyLevel/minimum", "/$defs/AttributeCondition/properties/proficiencyLevel/maximum")
@@ -2563,13 +2747,15 @@ func decodeAttributeCondition(d *decoder, v *AttributeCondition) {
 				}
 				d.C.Pop()
 				d.EndMember(&seen[attributeConditionProficiencyLevel])
+			} else {
+				d.Repeated(&seen[attributeConditionProficiencyLevel], key, "/x-unique-keys")
 			}
 			continue
 		case "range":
 			if !d.Accepts(inStrict | inCompat) {
 				break
 			}
-			if d.Member(&seen[attributeConditionRange], key, "/x-unique-keys") {
+			if d.First(&seen[attributeConditionRange]) {
 				d.C.PushKey(key)
 				if d.Object("/$defs/ProficiencyRange/type") {
 					x := d.newProficiencyRange()
@@ -2578,13 +2764,15 @@ func decodeAttributeCondition(d *decoder, v *AttributeCondition) {
 				}
 				d.C.Pop()
 				d.EndMember(&seen[attributeConditionRange])
+			} else {
+				d.Repeated(&seen[attributeConditionRange], key, "/x-unique-keys")
 			}
 			continue
 		case "matchCriteria", "MatchCriteria":
 			if key == "matchCriteria" && !d.Accepts(inStrict|inCompat) || key == "MatchCriteria" && !d.Accepts(inCompat) {
 				break
 			}
-			if d.Member(&seen[attributeConditionMatchCriteria], key, "/x-unique-keys") {
+			if d.First(&seen[attributeConditionMatchCriteria]) {
 				d.C.PushKey(key)
 				if d.Object("/$defs/MatchCriteria/type") {
 					x := d.newMatchCriteria()
@@ -2593,6 +2781,8 @@ func decodeAttributeCondition(d *decoder, v *AttributeCondition) {
 				}
 				d.C.Pop()
 				d.EndMember(&seen[attributeConditionMatchCriteria])
+			} else {
+				d.Repeated(&seen[attributeConditionMatchCriteria], key, "/x-unique-keys")
 			}
 			continue
 		}
@@ -2623,7 +2813,7 @@ func decodeMatchCriteria(d *decoder, v *MatchCriteria) {
 			if key == "agentsCriteria" && !d.Accepts(inStrict|inCompat) || key == "AgentsCriteria" && !d.Accepts(inCompat) {
 				break
 			}
-			if d.Member(&seen[matchCriteriaAgentsCriteria], key, "/x-unique-keys") {
+			if d.First(&seen[matchCriteriaAgentsCriteria]) {
 				d.C.PushKey(key)
 				if d.Object("/$defs/AgentsCriteria/type") {
 					x := d.newAgentsCriteria()
@@ -2632,6 +2822,8 @@ func decodeMatchCriteria(d *decoder, v *MatchCriteria) {
 				}
 				d.C.Pop()
 				d.EndMember(&seen[matchCriteriaAgentsCriteria])
+			} else {
+				d.Repeated(&seen[matchCriteriaAgentsCriteria], key, "/x-unique-keys")
 			}
 			continue
 		}
@@ -2662,7 +2854,7 @@ func decodeAgentsCriteria(d *decoder, v *AgentsCriteria) {
 			if key == "agentIds" && !d.Accepts(inStrict|inCompat) || key == "AgentIds" && !d.Accepts(inCompat) {
 				break
 			}
-			if d.Member(&seen[agentsCriteriaAgentIDs], key, "/x-unique-keys") {
+			if d.First(&seen[agentsCriteriaAgentIDs]) {
 				d.C.PushKey(key)
 				if d.Array("/$defs/AgentsCriteria/properties/agentIds/type") {
 					out := d.sliceString()
@@ -2684,6 +2876,8 @@ func decodeAgentsCriteria(d *decoder, v *AgentsCriteria) {
 				}
 				d.C.Pop()
 				d.EndMember(&seen[agentsCriteriaAgentIDs])
+			} else {
+				d.Repeated(&seen[agentsCriteriaAgentIDs], key, "/x-unique-keys")
 			}
 			continue
 		}
@@ -2715,7 +2909,7 @@ func decodeProficiencyRange(d *decoder, v *ProficiencyRange) {
 			if !d.Accepts(inStrict | inCompat) {
 				break
 			}
-			if d.Member(&seen[proficiencyRangeMinProficiencyLevel], key, "/x-unique-keys") {
+			if d.First(&seen[proficiencyRangeMinProficiencyLevel]) {
 				d.C.PushKey(key)
 				if x, ok := d.Number("/$defs/ProficiencyRange/properties/minProficiencyLevel/type"); ok {
 					d.Range(x, 1.0, 5.0, "/$defs/ProficiencyRange/properties/minProficiencyLevel/minimum", "/$defs/ProficiencyRange/properties/minProficiencyLevel/maximum")
@@ -2723,13 +2917,15 @@ func decodeProficiencyRange(d *decoder, v *ProficiencyRange) {
 				}
 				d.C.Pop()
 				d.EndMember(&seen[proficiencyRangeMinProficiencyLevel])
+			} else {
+				d.Repeated(&seen[proficiencyRangeMinProficiencyLevel], key, "/x-unique-keys")
 			}
 			continue
 		case "maxProficiencyLevel":
 			if !d.Accepts(inStrict | inCompat) {
 				break
 			}
-			if d.Member(&seen[proficiencyRangeMaxProficiencyLevel], key, "/x-unique-keys") {
+			if d.First(&seen[proficiencyRangeMaxProficiencyLevel]) {
 				d.C.PushKey(key)
 				if x, ok := d.Number("/$defs/ProficiencyRange/properties/maxProficiencyLevel/type"); ok {
 					d.Range(x, 1.0, 5.0, "/$defs/ProficiencyRange/properties/maxProficiencyLevel/minimum", "/$defs/ProficiencyRange/properties/maxProficiencyLevel/maximum")
@@ -2737,6 +2933,8 @@ func decodeProficiencyRange(d *decoder, v *ProficiencyRange) {
 				}
 				d.C.Pop()
 				d.EndMember(&seen[proficiencyRangeMaxProficiencyLevel])
+			} else {
+				d.Repeated(&seen[proficiencyRangeMaxProficiencyLevel], key, "/x-unique-keys")
 			}
 			continue
 		}
@@ -2769,7 +2967,7 @@ func decodeChatMetrics(d *decoder, v *ChatMetrics) {
 			if !d.Accepts(inStrict | inCompat) {
 				break
 			}
-			if d.Member(&seen[chatMetricsChatContactMetrics], key, "/x-unique-keys") {
+			if d.First(&seen[chatMetricsChatContactMetrics]) {
 				d.C.PushKey(key)
 				if d.Object("/$defs/ChatContactMetrics/type") {
 					x := d.newChatContactMetrics()
@@ -2778,13 +2976,15 @@ func decodeChatMetrics(d *decoder, v *ChatMetrics) {
 				}
 				d.C.Pop()
 				d.EndMember(&seen[chatMetricsChatContactMetrics])
+			} else {
+				d.Repeated(&seen[chatMetricsChatContactMetrics], key, "/x-unique-keys")
 			}
 			continue
 		case "customerMetrics":
 			if !d.Accepts(inStrict | inCompat) {
 				break
 			}
-			if d.Member(&seen[chatMetricsCustomerMetrics], key, "/x-unique-keys") {
+			if d.First(&seen[chatMetricsCustomerMetrics]) {
 				d.C.PushKey(key)
 				if d.Object("/$defs/ParticipantMetrics/type") {
 					x := d.newParticipantMetrics()
@@ -2793,13 +2993,15 @@ func decodeChatMetrics(d *decoder, v *ChatMetrics) {
 				}
 				d.C.Pop()
 				d.EndMember(&seen[chatMetricsCustomerMetrics])
+			} else {
+				d.Repeated(&seen[chatMetricsCustomerMetrics], key, "/x-unique-keys")
 			}
 			continue
 		case "agentMetrics":
 			if !d.Accepts(inStrict | inCompat) {
 				break
 			}
-			if d.Member(&seen[chatMetricsAgentMetrics], key, "/x-unique-keys") {
+			if d.First(&seen[chatMetricsAgentMetrics]) {
 				d.C.PushKey(key)
 				if d.Object("/$defs/ParticipantMetrics/type") {
 					x := d.newParticipantMetrics()
@@ -2808,6 +3010,8 @@ func decodeChatMetrics(d *decoder, v *ChatMetrics) {
 				}
 				d.C.Pop()
 				d.EndMember(&seen[chatMetricsAgentMetrics])
+			} else {
+				d.Repeated(&seen[chatMetricsAgentMetrics], key, "/x-unique-keys")
 			}
 			continue
 		}
@@ -2845,20 +3049,22 @@ func decodeChatContactMetrics(d *decoder, v *ChatContactMetrics) {
 			if !d.Accepts(inStrict | inCompat) {
 				break
 			}
-			if d.Member(&seen[chatContactMetricsMultiParty], key, "/x-unique-keys") {
+			if d.First(&seen[chatContactMetricsMultiParty]) {
 				d.C.PushKey(key)
 				if x, ok := d.Bool("/$defs/ChatContactMetrics/properties/multiParty/type"); ok {
 					v.MultiParty = d.newBool(x)
 				}
 				d.C.Pop()
 				d.EndMember(&seen[chatContactMetricsMultiParty])
+			} else {
+				d.Repeated(&seen[chatContactMetricsMultiParty], key, "/x-unique-keys")
 			}
 			continue
 		case "totalMessages":
 			if !d.Accepts(inStrict | inCompat) {
 				break
 			}
-			if d.Member(&seen[chatContactMetricsTotalMessages], key, "/x-unique-keys") {
+			if d.First(&seen[chatContactMetricsTotalMessages]) {
 				d.C.PushKey(key)
 				if x, ok := d.Integer("/$defs/ChatContactMetrics/properties/totalMessages/type"); ok {
 					d.Range(float64(x), 0.0, math.NaN(), "/$defs/ChatContactMetrics/properties/totalMessages/minimum", "/$defs/ChatContactMetrics/properties/totalMessages/maximum")
@@ -2866,13 +3072,15 @@ func decodeChatContactMetrics(d *decoder, v *ChatContactMetrics) {
 				}
 				d.C.Pop()
 				d.EndMember(&seen[chatContactMetricsTotalMessages])
+			} else {
+				d.Repeated(&seen[chatContactMetricsTotalMessages], key, "/x-unique-keys")
 			}
 			continue
 		case "totalBotMessages":
 			if !d.Accepts(inStrict | inCompat) {
 				break
 			}
-			if d.Member(&seen[chatContactMetricsTotalBotMessages], key, "/x-unique-keys") {
+			if d.First(&seen[chatContactMetricsTotalBotMessages]) {
 				d.C.PushKey(key)
 				if x, ok := d.Integer("/$defs/ChatContactMetrics/properties/totalBotMessages/type"); ok {
 					d.Range(float64(x), 0.0, math.NaN(), "/$defs/ChatContactMetrics/properties/totalBotMessages/minimum", "/$defs/ChatContactMetrics/properties/totalBotMessages/maximum")
@@ -2880,13 +3088,15 @@ func decodeChatContactMetrics(d *decoder, v *ChatContactMetrics) {
 				}
 				d.C.Pop()
 				d.EndMember(&seen[chatContactMetricsTotalBotMessages])
+			} else {
+				d.Repeated(&seen[chatContactMetricsTotalBotMessages], key, "/x-unique-keys")
 			}
 			continue
 		case "totalBotMessageLengthInChars":
 			if !d.Accepts(inStrict | inCompat) {
 				break
 			}
-			if d.Member(&seen[chatContactMetricsTotalBotMessageLengthInChars], key, "/x-unique-keys") {
+			if d.First(&seen[chatContactMetricsTotalBotMessageLengthInChars]) {
 				d.C.PushKey(key)
 				if x, ok := d.Integer("/$defs/ChatContactMetrics/properties/totalBotMessageLengthInChars/type"); ok {
 					d.Range(float64(x), 0.0, math.NaN(), "/$defs/ChatContactMetrics/properties/totalBotMessageLengthInChars/minimum", "/$defs/ChatContactMetrics/properties/totalBotMessageLengthInChars/maximum")
@@ -2894,13 +3104,15 @@ func decodeChatContactMetrics(d *decoder, v *ChatContactMetrics) {
 				}
 				d.C.Pop()
 				d.EndMember(&seen[chatContactMetricsTotalBotMessageLengthInChars])
+			} else {
+				d.Repeated(&seen[chatContactMetricsTotalBotMessageLengthInChars], key, "/x-unique-keys")
 			}
 			continue
 		case "conversationCloseTimeInMillis":
 			if !d.Accepts(inStrict | inCompat) {
 				break
 			}
-			if d.Member(&seen[chatContactMetricsConversationCloseTimeInMillis], key, "/x-unique-keys") {
+			if d.First(&seen[chatContactMetricsConversationCloseTimeInMillis]) {
 				d.C.PushKey(key)
 				if x, ok := d.Integer("/$defs/ChatContactMetrics/properties/conversationCloseTimeInMillis/type"); ok {
 					d.Range(float64(x), 0.0, math.NaN(), "/$defs/ChatContactMetrics/properties/conversationCloseTimeInMillis/minimum", "/$defs/ChatContactMetrics/properties/conversationCloseTimeInMillis/maximum")
@@ -2908,13 +3120,15 @@ func decodeChatContactMetrics(d *decoder, v *ChatContactMetrics) {
 				}
 				d.C.Pop()
 				d.EndMember(&seen[chatContactMetricsConversationCloseTimeInMillis])
+			} else {
+				d.Repeated(&seen[chatContactMetricsConversationCloseTimeInMillis], key, "/x-unique-keys")
 			}
 			continue
 		case "conversationTurnCount":
 			if !d.Accepts(inStrict | inCompat) {
 				break
 			}
-			if d.Member(&seen[chatContactMetricsConversationTurnCount], key, "/x-unique-keys") {
+			if d.First(&seen[chatContactMetricsConversationTurnCount]) {
 				d.C.PushKey(key)
 				if x, ok := d.Integer("/$defs/ChatContactMetrics/properties/conversationTurnCount/type"); ok {
 					d.Range(float64(x), 0.0, math.NaN(), "/$defs/ChatContactMetrics/properties/conversationTurnCount/minimum", "/$defs/ChatContactMetrics/properties/conversationTurnCount/maximum")
@@ -2922,13 +3136,15 @@ func decodeChatContactMetrics(d *decoder, v *ChatContactMetrics) {
 				}
 				d.C.Pop()
 				d.EndMember(&seen[chatContactMetricsConversationTurnCount])
+			} else {
+				d.Repeated(&seen[chatContactMetricsConversationTurnCount], key, "/x-unique-keys")
 			}
 			continue
 		case "agentFirstResponseTimestamp":
 			if !d.Accepts(inStrict | inCompat) {
 				break
 			}
-			if d.Member(&seen[chatContactMetricsAgentFirstResponseTimestamp], key, "/x-unique-keys") {
+			if d.First(&seen[chatContactMetricsAgentFirstResponseTimestamp]) {
 				d.C.PushKey(key)
 				if s, ok := d.String("/$defs/ContactTimestamp/type"); ok {
 					p, valid := d.Timestamp(s, timestamp.Millis, "/$defs/ContactTimestamp/pattern", "/$defs/ContactTimestamp/format", "yyyy-MM-dd'T'HH:mm:ss.SSS'Z'")
@@ -2936,13 +3152,15 @@ func decodeChatContactMetrics(d *decoder, v *ChatContactMetrics) {
 				}
 				d.C.Pop()
 				d.EndMember(&seen[chatContactMetricsAgentFirstResponseTimestamp])
+			} else {
+				d.Repeated(&seen[chatContactMetricsAgentFirstResponseTimestamp], key, "/x-unique-keys")
 			}
 			continue
 		case "agentFirstResponseTimeInMillis":
 			if !d.Accepts(inStrict | inCompat) {
 				break
 			}
-			if d.Member(&seen[chatContactMetricsAgentFirstResponseTimeInMillis], key, "/x-unique-keys") {
+			if d.First(&seen[chatContactMetricsAgentFirstResponseTimeInMillis]) {
 				d.C.PushKey(key)
 				if x, ok := d.Integer("/$defs/ChatContactMetrics/properties/agentFirstResponseTimeInMillis/type"); ok {
 					d.Range(float64(x), 0.0, math.NaN(), "/$defs/ChatContactMetrics/properties/agentFirstResponseTimeInMillis/minimum", "/$defs/ChatContactMetrics/properties/agentFirstResponseTimeInMillis/maximum")
@@ -2950,6 +3168,8 @@ func decodeChatContactMetrics(d *decoder, v *ChatContactMetrics) {
 				}
 				d.C.Pop()
 				d.EndMember(&seen[chatContactMetricsAgentFirstResponseTimeInMillis])
+			} else {
+				d.Repeated(&seen[chatContactMetricsAgentFirstResponseTimeInMillis], key, "/x-unique-keys")
 			}
 			continue
 		}
@@ -2988,7 +3208,7 @@ func decodeParticipantMetrics(d *decoder, v *ParticipantMetrics) {
 			if !d.Accepts(inStrict | inCompat) {
 				break
 			}
-			if d.Member(&seen[participantMetricsParticipantID], key, "/x-unique-keys") {
+			if d.First(&seen[participantMetricsParticipantID]) {
 				d.C.PushKey(key)
 				if s, ok := d.String("/$defs/ParticipantMetrics/properties/participantId/type"); ok {
 					d.Length(s, 1, 256, "/$defs/ParticipantMetrics/properties/participantId/minLength", "/$defs/ParticipantMetrics/properties/participantId/maxLength")
@@ -2996,13 +3216,15 @@ func decodeParticipantMetrics(d *decoder, v *ParticipantMetrics) {
 				}
 				d.C.Pop()
 				d.EndMember(&seen[participantMetricsParticipantID])
+			} else {
+				d.Repeated(&seen[participantMetricsParticipantID], key, "/x-unique-keys")
 			}
 			continue
 		case "participantType":
 			if !d.Accepts(inStrict | inCompat) {
 				break
 			}
-			if d.Member(&seen[participantMetricsParticipantType], key, "/x-unique-keys") {
+			if d.First(&seen[participantMetricsParticipantType]) {
 				d.C.PushKey(key)
 				if s, ok := d.String("/$defs/ParticipantType/type"); ok {
 					x, mask := lookupParticipantType(s)
@@ -3011,26 +3233,30 @@ func decodeParticipantMetrics(d *decoder, v *ParticipantMetrics) {
 				}
 				d.C.Pop()
 				d.EndMember(&seen[participantMetricsParticipantType])
+			} else {
+				d.Repeated(&seen[participantMetricsParticipantType], key, "/x-unique-keys")
 			}
 			continue
 		case "conversationAbandon":
 			if !d.Accepts(inStrict | inCompat) {
 				break
 			}
-			if d.Member(&seen[participantMetricsConversationAbandon], key, "/x-unique-keys") {
+			if d.First(&seen[participantMetricsConversationAbandon]) {
 				d.C.PushKey(key)
 				if x, ok := d.Bool("/$defs/ParticipantMetrics/properties/conversationAbandon/type"); ok {
 					v.ConversationAbandon = d.newBool(x)
 				}
 				d.C.Pop()
 				d.EndMember(&seen[participantMetricsConversationAbandon])
+			} else {
+				d.Repeated(&seen[participantMetricsConversationAbandon], key, "/x-unique-keys")
 			}
 			continue
 		case "messagesSent":
 			if !d.Accepts(inStrict | inCompat) {
 				break
 			}
-			if d.Member(&seen[participantMetricsMessagesSent], key, "/x-unique-keys") {
+			if d.First(&seen[participantMetricsMessagesSent]) {
 				d.C.PushKey(key)
 				if x, ok := d.Integer("/$defs/ParticipantMetrics/properties/messagesSent/type"); ok {
 					d.Range(float64(x), 0.0, math.NaN(), "/$defs/ParticipantMetrics/properties/messagesSent/minimum", "/$defs/ParticipantMetrics/properties/messagesSent/maximum")
@@ -3038,13 +3264,15 @@ func decodeParticipantMetrics(d *decoder, v *ParticipantMetrics) {
 				}
 				d.C.Pop()
 				d.EndMember(&seen[participantMetricsMessagesSent])
+			} else {
+				d.Repeated(&seen[participantMetricsMessagesSent], key, "/x-unique-keys")
 			}
 			continue
 		case "numResponses":
 			if !d.Accepts(inStrict | inCompat) {
 				break
 			}
-			if d.Member(&seen[participantMetricsNumResponses], key, "/x-unique-keys") {
+			if d.First(&seen[participantMetricsNumResponses]) {
 				d.C.PushKey(key)
 				if x, ok := d.Integer("/$defs/ParticipantMetrics/properties/numResponses/type"); ok {
 					d.Range(float64(x), 0.0, math.NaN(), "/$defs/ParticipantMetrics/properties/numResponses/minimum", "/$defs/ParticipantMetrics/properties/numResponses/maximum")
@@ -3052,13 +3280,15 @@ func decodeParticipantMetrics(d *decoder, v *ParticipantMetrics) {
 				}
 				d.C.Pop()
 				d.EndMember(&seen[participantMetricsNumResponses])
+			} else {
+				d.Repeated(&seen[participantMetricsNumResponses], key, "/x-unique-keys")
 			}
 			continue
 		case "messageLengthInChars":
 			if !d.Accepts(inStrict | inCompat) {
 				break
 			}
-			if d.Member(&seen[participantMetricsMessageLengthInChars], key, "/x-unique-keys") {
+			if d.First(&seen[participantMetricsMessageLengthInChars]) {
 				d.C.PushKey(key)
 				if x, ok := d.Integer("/$defs/ParticipantMetrics/properties/messageLengthInChars/type"); ok {
 					d.Range(float64(x), 0.0, math.NaN(), "/$defs/ParticipantMetrics/properties/messageLengthInChars/minimum", "/$defs/ParticipantMetrics/properties/messageLengthInChars/maximum")
@@ -3066,13 +3296,15 @@ func decodeParticipantMetrics(d *decoder, v *ParticipantMetrics) {
 				}
 				d.C.Pop()
 				d.EndMember(&seen[participantMetricsMessageLengthInChars])
+			} else {
+				d.Repeated(&seen[participantMetricsMessageLengthInChars], key, "/x-unique-keys")
 			}
 			continue
 		case "totalResponseTimeInMillis":
 			if !d.Accepts(inStrict | inCompat) {
 				break
 			}
-			if d.Member(&seen[participantMetricsTotalResponseTimeInMillis], key, "/x-unique-keys") {
+			if d.First(&seen[participantMetricsTotalResponseTimeInMillis]) {
 				d.C.PushKey(key)
 				if x, ok := d.Integer("/$defs/ParticipantMetrics/properties/totalResponseTimeInMillis/type"); ok {
 					d.Range(float64(x), 0.0, math.NaN(), "/$defs/ParticipantMetrics/properties/totalResponseTimeInMillis/minimum", "/$defs/ParticipantMetrics/properties/totalResponseTimeInMillis/maximum")
@@ -3080,13 +3312,15 @@ func decodeParticipantMetrics(d *decoder, v *ParticipantMetrics) {
 				}
 				d.C.Pop()
 				d.EndMember(&seen[participantMetricsTotalResponseTimeInMillis])
+			} else {
+				d.Repeated(&seen[participantMetricsTotalResponseTimeInMillis], key, "/x-unique-keys")
 			}
 			continue
 		case "maxResponseTimeInMillis":
 			if !d.Accepts(inStrict | inCompat) {
 				break
 			}
-			if d.Member(&seen[participantMetricsMaxResponseTimeInMillis], key, "/x-unique-keys") {
+			if d.First(&seen[participantMetricsMaxResponseTimeInMillis]) {
 				d.C.PushKey(key)
 				if x, ok := d.Integer("/$defs/ParticipantMetrics/properties/maxResponseTimeInMillis/type"); ok {
 					d.Range(float64(x), 0.0, math.NaN(), "/$defs/ParticipantMetrics/properties/maxResponseTimeInMillis/minimum", "/$defs/ParticipantMetrics/properties/maxResponseTimeInMillis/maximum")
@@ -3094,13 +3328,15 @@ func decodeParticipantMetrics(d *decoder, v *ParticipantMetrics) {
 				}
 				d.C.Pop()
 				d.EndMember(&seen[participantMetricsMaxResponseTimeInMillis])
+			} else {
+				d.Repeated(&seen[participantMetricsMaxResponseTimeInMillis], key, "/x-unique-keys")
 			}
 			continue
 		case "lastMessageTimestamp":
 			if !d.Accepts(inStrict | inCompat) {
 				break
 			}
-			if d.Member(&seen[participantMetricsLastMessageTimestamp], key, "/x-unique-keys") {
+			if d.First(&seen[participantMetricsLastMessageTimestamp]) {
 				d.C.PushKey(key)
 				if s, ok := d.String("/$defs/ContactTimestamp/type"); ok {
 					p, valid := d.Timestamp(s, timestamp.Millis, "/$defs/ContactTimestamp/pattern", "/$defs/ContactTimestamp/format", "yyyy-MM-dd'T'HH:mm:ss.SSS'Z'")
@@ -3108,6 +3344,8 @@ func decodeParticipantMetrics(d *decoder, v *ParticipantMetrics) {
 				}
 				d.C.Pop()
 				d.EndMember(&seen[participantMetricsLastMessageTimestamp])
+			} else {
+				d.Repeated(&seen[participantMetricsLastMessageTimestamp], key, "/x-unique-keys")
 			}
 			continue
 		}
@@ -3140,7 +3378,7 @@ func decodeEndpoint(d *decoder, v *Endpoint) {
 			if !d.Accepts(inStrict | inCompat) {
 				break
 			}
-			if d.Member(&seen[endpointAddress], key, "/x-unique-keys") {
+			if d.First(&seen[endpointAddress]) {
 				d.C.PushKey(key)
 				if s, ok := d.String("/$defs/Endpoint/properties/address/type"); ok {
 					d.Length(s, 1, 256, "/$defs/Endpoint/properties/address/minLength", "/$defs/Endpoint/properties/address/maxLength")
@@ -3148,13 +3386,15 @@ func decodeEndpoint(d *decoder, v *Endpoint) {
 				}
 				d.C.Pop()
 				d.EndMember(&seen[endpointAddress])
+			} else {
+				d.Repeated(&seen[endpointAddress], key, "/x-unique-keys")
 			}
 			continue
 		case "type":
 			if !d.Accepts(inStrict | inCompat) {
 				break
 			}
-			if d.Member(&seen[endpointType], key, "/x-unique-keys") {
+			if d.First(&seen[endpointType]) {
 				d.C.PushKey(key)
 				if s, ok := d.String("/$defs/EndpointType/type"); ok {
 					x, mask := lookupEndpointType(s)
@@ -3163,13 +3403,15 @@ func decodeEndpoint(d *decoder, v *Endpoint) {
 				}
 				d.C.Pop()
 				d.EndMember(&seen[endpointType])
+			} else {
+				d.Repeated(&seen[endpointType], key, "/x-unique-keys")
 			}
 			continue
 		case "displayName":
 			if !d.Accepts(inStrict | inCompat) {
 				break
 			}
-			if d.Member(&seen[endpointDisplayName], key, "/x-unique-keys") {
+			if d.First(&seen[endpointDisplayName]) {
 				d.C.PushKey(key)
 				if s, ok := d.String("/$defs/Endpoint/properties/displayName/type"); ok {
 					d.Length(s, -1, 256, "/$defs/Endpoint/properties/displayName/minLength", "/$defs/Endpoint/properties/displayName/maxLength")
@@ -3177,6 +3419,8 @@ func decodeEndpoint(d *decoder, v *Endpoint) {
 				}
 				d.C.Pop()
 				d.EndMember(&seen[endpointDisplayName])
+			} else {
+				d.Repeated(&seen[endpointDisplayName], key, "/x-unique-keys")
 			}
 			continue
 		}
@@ -3216,46 +3460,52 @@ func decodeRecordingsInfo(d *decoder, v *RecordingsInfo) {
 			if !d.Accepts(inStrict | inCompat) {
 				break
 			}
-			if d.Member(&seen[recordingsInfoDeletionReason], key, "/x-unique-keys") {
+			if d.First(&seen[recordingsInfoDeletionReason]) {
 				d.C.PushKey(key)
 				if s, ok := d.String("/$defs/RecordingsInfo/properties/deletionReason/type"); ok {
 					v.DeletionReason = d.newString(s)
 				}
 				d.C.Pop()
 				d.EndMember(&seen[recordingsInfoDeletionReason])
+			} else {
+				d.Repeated(&seen[recordingsInfoDeletionReason], key, "/x-unique-keys")
 			}
 			continue
 		case "fragmentStartNumber":
 			if !d.Accepts(inStrict | inCompat) {
 				break
 			}
-			if d.Member(&seen[recordingsInfoFragmentStartNumber], key, "/x-unique-keys") {
+			if d.First(&seen[recordingsInfoFragmentStartNumber]) {
 				d.C.PushKey(key)
 				if s, ok := d.String("/$defs/RecordingsInfo/properties/fragmentStartNumber/type"); ok {
 					v.FragmentStartNumber = d.newString(s)
 				}
 				d.C.Pop()
 				d.EndMember(&seen[recordingsInfoFragmentStartNumber])
+			} else {
+				d.Repeated(&seen[recordingsInfoFragmentStartNumber], key, "/x-unique-keys")
 			}
 			continue
 		case "fragmentStopNumber":
 			if !d.Accepts(inStrict | inCompat) {
 				break
 			}
-			if d.Member(&seen[recordingsInfoFragmentStopNumber], key, "/x-unique-keys") {
+			if d.First(&seen[recordingsInfoFragmentStopNumber]) {
 				d.C.PushKey(key)
 				if s, ok := d.String("/$defs/RecordingsInfo/properties/fragmentStopNumber/type"); ok {
 					v.FragmentStopNumber = d.newString(s)
 				}
 				d.C.Pop()
 				d.EndMember(&seen[recordingsInfoFragmentStopNumber])
+			} else {
+				d.Repeated(&seen[recordingsInfoFragmentStopNumber], key, "/x-unique-keys")
 			}
 			continue
 		case "location":
 			if !d.Accepts(inStrict | inCompat) {
 				break
 			}
-			if d.Member(&seen[recordingsInfoLocation], key, "/x-unique-keys") {
+			if d.First(&seen[recordingsInfoLocation]) {
 				d.C.PushKey(key)
 				if s, ok := d.String("/$defs/RecordingsInfo/properties/location/type"); ok {
 					d.Length(s, -1, 256, "/$defs/RecordingsInfo/properties/location/minLength", "/$defs/RecordingsInfo/properties/location/maxLength")
@@ -3263,13 +3513,15 @@ func decodeRecordingsInfo(d *decoder, v *RecordingsInfo) {
 				}
 				d.C.Pop()
 				d.EndMember(&seen[recordingsInfoLocation])
+			} else {
+				d.Repeated(&seen[recordingsInfoLocation], key, "/x-unique-keys")
 			}
 			continue
 		case "mediaStreamType":
 			if !d.Accepts(inStrict | inCompat) {
 				break
 			}
-			if d.Member(&seen[recordingsInfoMediaStreamType], key, "/x-unique-keys") {
+			if d.First(&seen[recordingsInfoMediaStreamType]) {
 				d.C.PushKey(key)
 				if s, ok := d.String("/$defs/MediaStreamType/type"); ok {
 					x, mask := lookupMediaStreamType(s)
@@ -3278,13 +3530,15 @@ func decodeRecordingsInfo(d *decoder, v *RecordingsInfo) {
 				}
 				d.C.Pop()
 				d.EndMember(&seen[recordingsInfoMediaStreamType])
+			} else {
+				d.Repeated(&seen[recordingsInfoMediaStreamType], key, "/x-unique-keys")
 			}
 			continue
 		case "participantType":
 			if !d.Accepts(inStrict | inCompat) {
 				break
 			}
-			if d.Member(&seen[recordingsInfoParticipantType], key, "/x-unique-keys") {
+			if d.First(&seen[recordingsInfoParticipantType]) {
 				d.C.PushKey(key)
 				if s, ok := d.String("/$defs/RecordingParticipantType/type"); ok {
 					x, mask := lookupRecordingParticipantType(s)
@@ -3293,13 +3547,15 @@ func decodeRecordingsInfo(d *decoder, v *RecordingsInfo) {
 				}
 				d.C.Pop()
 				d.EndMember(&seen[recordingsInfoParticipantType])
+			} else {
+				d.Repeated(&seen[recordingsInfoParticipantType], key, "/x-unique-keys")
 			}
 			continue
 		case "startTimestamp":
 			if !d.Accepts(inStrict | inCompat) {
 				break
 			}
-			if d.Member(&seen[recordingsInfoStartTimestamp], key, "/x-unique-keys") {
+			if d.First(&seen[recordingsInfoStartTimestamp]) {
 				d.C.PushKey(key)
 				if s, ok := d.String("/$defs/ContactTimestamp/type"); ok {
 					p, valid := d.Timestamp(s, timestamp.Millis, "/$defs/ContactTimestamp/pattern", "/$defs/ContactTimestamp/format", "yyyy-MM-dd'T'HH:mm:ss.SSS'Z'")
@@ -3307,13 +3563,15 @@ func decodeRecordingsInfo(d *decoder, v *RecordingsInfo) {
 				}
 				d.C.Pop()
 				d.EndMember(&seen[recordingsInfoStartTimestamp])
+			} else {
+				d.Repeated(&seen[recordingsInfoStartTimestamp], key, "/x-unique-keys")
 			}
 			continue
 		case "stopTimestamp":
 			if !d.Accepts(inStrict | inCompat) {
 				break
 			}
-			if d.Member(&seen[recordingsInfoStopTimestamp], key, "/x-unique-keys") {
+			if d.First(&seen[recordingsInfoStopTimestamp]) {
 				d.C.PushKey(key)
 				if s, ok := d.String("/$defs/ContactTimestamp/type"); ok {
 					p, valid := d.Timestamp(s, timestamp.Millis, "/$defs/ContactTimestamp/pattern", "/$defs/ContactTimestamp/format", "yyyy-MM-dd'T'HH:mm:ss.SSS'Z'")
@@ -3321,13 +3579,15 @@ func decodeRecordingsInfo(d *decoder, v *RecordingsInfo) {
 				}
 				d.C.Pop()
 				d.EndMember(&seen[recordingsInfoStopTimestamp])
+			} else {
+				d.Repeated(&seen[recordingsInfoStopTimestamp], key, "/x-unique-keys")
 			}
 			continue
 		case "status":
 			if !d.Accepts(inStrict | inCompat) {
 				break
 			}
-			if d.Member(&seen[recordingsInfoStatus], key, "/x-unique-keys") {
+			if d.First(&seen[recordingsInfoStatus]) {
 				d.C.PushKey(key)
 				if s, ok := d.String("/$defs/RecordingStatus/type"); ok {
 					x, mask := lookupRecordingStatus(s)
@@ -3336,13 +3596,15 @@ func decodeRecordingsInfo(d *decoder, v *RecordingsInfo) {
 				}
 				d.C.Pop()
 				d.EndMember(&seen[recordingsInfoStatus])
+			} else {
+				d.Repeated(&seen[recordingsInfoStatus], key, "/x-unique-keys")
 			}
 			continue
 		case "storageType":
 			if !d.Accepts(inStrict | inCompat) {
 				break
 			}
-			if d.Member(&seen[recordingsInfoStorageType], key, "/x-unique-keys") {
+			if d.First(&seen[recordingsInfoStorageType]) {
 				d.C.PushKey(key)
 				if s, ok := d.String("/$defs/StorageType/type"); ok {
 					x, mask := lookupStorageType(s)
@@ -3351,6 +3613,8 @@ func decodeRecordingsInfo(d *decoder, v *RecordingsInfo) {
 				}
 				d.C.Pop()
 				d.EndMember(&seen[recordingsInfoStorageType])
+			} else {
+				d.Repeated(&seen[recordingsInfoStorageType], key, "/x-unique-keys")
 			}
 			continue
 		}
@@ -3386,7 +3650,7 @@ func decodeContactEvaluation(d *decoder, v *ContactEvaluation) {
 			if !d.Accepts(inStrict | inCompat) {
 				break
 			}
-			if d.Member(&seen[contactEvaluationEvaluationARN], key, "/x-unique-keys") {
+			if d.First(&seen[contactEvaluationEvaluationARN]) {
 				d.C.PushKey(key)
 				if s, ok := d.String("/$defs/ARN/type"); ok {
 					d.Length(s, 1, -1, "/$defs/ARN/minLength", "/$defs/ARN/maxLength")
@@ -3394,13 +3658,15 @@ func decodeContactEvaluation(d *decoder, v *ContactEvaluation) {
 				}
 				d.C.Pop()
 				d.EndMember(&seen[contactEvaluationEvaluationARN])
+			} else {
+				d.Repeated(&seen[contactEvaluationEvaluationARN], key, "/x-unique-keys")
 			}
 			continue
 		case "status":
 			if !d.Accepts(inStrict | inCompat) {
 				break
 			}
-			if d.Member(&seen[contactEvaluationStatus], key, "/x-unique-keys") {
+			if d.First(&seen[contactEvaluationStatus]) {
 				d.C.PushKey(key)
 				if s, ok := d.String("/$defs/EvaluationStatus/type"); ok {
 					x, mask := lookupEvaluationStatus(s)
@@ -3409,13 +3675,15 @@ func decodeContactEvaluation(d *decoder, v *ContactEvaluation) {
 				}
 				d.C.Pop()
 				d.EndMember(&seen[contactEvaluationStatus])
+			} else {
+				d.Repeated(&seen[contactEvaluationStatus], key, "/x-unique-keys")
 			}
 			continue
 		case "startTimestamp":
 			if !d.Accepts(inStrict | inCompat) {
 				break
 			}
-			if d.Member(&seen[contactEvaluationStartTimestamp], key, "/x-unique-keys") {
+			if d.First(&seen[contactEvaluationStartTimestamp]) {
 				d.C.PushKey(key)
 				if s, ok := d.String("/$defs/ContactTimestamp/type"); ok {
 					p, valid := d.Timestamp(s, timestamp.Millis, "/$defs/ContactTimestamp/pattern", "/$defs/ContactTimestamp/format", "yyyy-MM-dd'T'HH:mm:ss.SSS'Z'")
@@ -3423,13 +3691,15 @@ func decodeContactEvaluation(d *decoder, v *ContactEvaluation) {
 				}
 				d.C.Pop()
 				d.EndMember(&seen[contactEvaluationStartTimestamp])
+			} else {
+				d.Repeated(&seen[contactEvaluationStartTimestamp], key, "/x-unique-keys")
 			}
 			continue
 		case "endTimestamp":
 			if !d.Accepts(inStrict | inCompat) {
 				break
 			}
-			if d.Member(&seen[contactEvaluationEndTimestamp], key, "/x-unique-keys") {
+			if d.First(&seen[contactEvaluationEndTimestamp]) {
 				d.C.PushKey(key)
 				if s, ok := d.String("/$defs/ContactTimestamp/type"); ok {
 					p, valid := d.Timestamp(s, timestamp.Millis, "/$defs/ContactTimestamp/pattern", "/$defs/ContactTimestamp/format", "yyyy-MM-dd'T'HH:mm:ss.SSS'Z'")
@@ -3437,13 +3707,15 @@ func decodeContactEvaluation(d *decoder, v *ContactEvaluation) {
 				}
 				d.C.Pop()
 				d.EndMember(&seen[contactEvaluationEndTimestamp])
+			} else {
+				d.Repeated(&seen[contactEvaluationEndTimestamp], key, "/x-unique-keys")
 			}
 			continue
 		case "deleteTimestamp":
 			if !d.Accepts(inStrict | inCompat) {
 				break
 			}
-			if d.Member(&seen[contactEvaluationDeleteTimestamp], key, "/x-unique-keys") {
+			if d.First(&seen[contactEvaluationDeleteTimestamp]) {
 				d.C.PushKey(key)
 				if s, ok := d.String("/$defs/ContactTimestamp/type"); ok {
 					p, valid := d.Timestamp(s, timestamp.Millis, "/$defs/ContactTimestamp/pattern", "/$defs/ContactTimestamp/format", "yyyy-MM-dd'T'HH:mm:ss.SSS'Z'")
@@ -3451,13 +3723,15 @@ func decodeContactEvaluation(d *decoder, v *ContactEvaluation) {
 				}
 				d.C.Pop()
 				d.EndMember(&seen[contactEvaluationDeleteTimestamp])
+			} else {
+				d.Repeated(&seen[contactEvaluationDeleteTimestamp], key, "/x-unique-keys")
 			}
 			continue
 		case "exportLocation":
 			if !d.Accepts(inStrict | inCompat) {
 				break
 			}
-			if d.Member(&seen[contactEvaluationExportLocation], key, "/x-unique-keys") {
+			if d.First(&seen[contactEvaluationExportLocation]) {
 				d.C.PushKey(key)
 				if s, ok := d.String("/$defs/ContactEvaluation/properties/exportLocation/type"); ok {
 					d.Length(s, -1, 256, "/$defs/ContactEvaluation/properties/exportLocation/minLength", "/$defs/ContactEvaluation/properties/exportLocation/maxLength")
@@ -3465,6 +3739,8 @@ func decodeContactEvaluation(d *decoder, v *ContactEvaluation) {
 				}
 				d.C.Pop()
 				d.EndMember(&seen[contactEvaluationExportLocation])
+			} else {
+				d.Repeated(&seen[contactEvaluationExportLocation], key, "/x-unique-keys")
 			}
 			continue
 		}
@@ -3472,7 +3748,7 @@ func decodeContactEvaluation(d *decoder, v *ContactEvaluation) {
 		v.Unknown = codec.Unknown(&d.Decoder, key, contactEvaluationKeys, "/$defs/ContactEvaluation/additionalProperties", "/x-unique-keys", v.Unknown)
 	}
 	if d.Accepts(inStrict | inCompat) {
-		d.Required(seen[contactEvaluationEvaluationARN].Seen, "evaluationArn", "/$defs/ContactEvaluation/required")
+		d.Required(seen[contactEvaluationEvaluationARN].Seen(), "evaluationArn", "/$defs/ContactEvaluation/required")
 	}
 }
 
@@ -3500,7 +3776,7 @@ func decodeStateTransition(d *decoder, v *StateTransition) {
 			if !d.Accepts(inStrict | inCompat) {
 				break
 			}
-			if d.Member(&seen[stateTransitionStateStartTimestamp], key, "/x-unique-keys") {
+			if d.First(&seen[stateTransitionStateStartTimestamp]) {
 				d.C.PushKey(key)
 				if s, ok := d.String("/$defs/ContactTimestamp/type"); ok {
 					p, valid := d.Timestamp(s, timestamp.Millis, "/$defs/ContactTimestamp/pattern", "/$defs/ContactTimestamp/format", "yyyy-MM-dd'T'HH:mm:ss.SSS'Z'")
@@ -3508,13 +3784,15 @@ func decodeStateTransition(d *decoder, v *StateTransition) {
 				}
 				d.C.Pop()
 				d.EndMember(&seen[stateTransitionStateStartTimestamp])
+			} else {
+				d.Repeated(&seen[stateTransitionStateStartTimestamp], key, "/x-unique-keys")
 			}
 			continue
 		case "stateEndTimestamp":
 			if !d.Accepts(inStrict | inCompat) {
 				break
 			}
-			if d.Member(&seen[stateTransitionStateEndTimestamp], key, "/x-unique-keys") {
+			if d.First(&seen[stateTransitionStateEndTimestamp]) {
 				d.C.PushKey(key)
 				if s, ok := d.String("/$defs/ContactTimestamp/type"); ok {
 					p, valid := d.Timestamp(s, timestamp.Millis, "/$defs/ContactTimestamp/pattern", "/$defs/ContactTimestamp/format", "yyyy-MM-dd'T'HH:mm:ss.SSS'Z'")
@@ -3522,13 +3800,15 @@ func decodeStateTransition(d *decoder, v *StateTransition) {
 				}
 				d.C.Pop()
 				d.EndMember(&seen[stateTransitionStateEndTimestamp])
+			} else {
+				d.Repeated(&seen[stateTransitionStateEndTimestamp], key, "/x-unique-keys")
 			}
 			continue
 		case "state":
 			if !d.Accepts(inStrict | inCompat) {
 				break
 			}
-			if d.Member(&seen[stateTransitionState], key, "/x-unique-keys") {
+			if d.First(&seen[stateTransitionState]) {
 				d.C.PushKey(key)
 				if s, ok := d.String("/$defs/MonitorState/type"); ok {
 					x, mask := lookupMonitorState(s)
@@ -3537,6 +3817,8 @@ func decodeStateTransition(d *decoder, v *StateTransition) {
 				}
 				d.C.Pop()
 				d.EndMember(&seen[stateTransitionState])
+			} else {
+				d.Repeated(&seen[stateTransitionState], key, "/x-unique-keys")
 			}
 			continue
 		}
@@ -3568,7 +3850,7 @@ func decodeOutboundStrategy(d *decoder, v *OutboundStrategy) {
 			if !d.Accepts(inStrict | inCompat) {
 				break
 			}
-			if d.Member(&seen[outboundStrategyType], key, "/x-unique-keys") {
+			if d.First(&seen[outboundStrategyType]) {
 				d.C.PushKey(key)
 				if s, ok := d.String("/$defs/OutboundStrategyType/type"); ok {
 					x, mask := lookupOutboundStrategyType(s)
@@ -3577,13 +3859,15 @@ func decodeOutboundStrategy(d *decoder, v *OutboundStrategy) {
 				}
 				d.C.Pop()
 				d.EndMember(&seen[outboundStrategyType])
+			} else {
+				d.Repeated(&seen[outboundStrategyType], key, "/x-unique-keys")
 			}
 			continue
 		case "config":
 			if !d.Accepts(inStrict | inCompat) {
 				break
 			}
-			if d.Member(&seen[outboundStrategyConfig], key, "/x-unique-keys") {
+			if d.First(&seen[outboundStrategyConfig]) {
 				d.C.PushKey(key)
 				if d.Object("/$defs/OutboundStrategyConfig/type") {
 					x := d.newOutboundStrategyConfig()
@@ -3592,6 +3876,8 @@ func decodeOutboundStrategy(d *decoder, v *OutboundStrategy) {
 				}
 				d.C.Pop()
 				d.EndMember(&seen[outboundStrategyConfig])
+			} else {
+				d.Repeated(&seen[outboundStrategyConfig], key, "/x-unique-keys")
 			}
 			continue
 		}
@@ -3599,7 +3885,7 @@ func decodeOutboundStrategy(d *decoder, v *OutboundStrategy) {
 		v.Unknown = codec.Unknown(&d.Decoder, key, outboundStrategyKeys, "/$defs/OutboundStrategy/additionalProperties", "/x-unique-keys", v.Unknown)
 	}
 	if d.Accepts(inStrict | inCompat) {
-		d.Required(seen[outboundStrategyType].Seen, "type", "/$defs/OutboundStrategy/required")
+		d.Required(seen[outboundStrategyType].Seen(), "type", "/$defs/OutboundStrategy/required")
 	}
 }
 
@@ -3625,7 +3911,7 @@ func decodeOutboundStrategyConfig(d *decoder, v *OutboundStrategyConfig) {
 			if !d.Accepts(inStrict | inCompat) {
 				break
 			}
-			if d.Member(&seen[outboundStrategyConfigAgentFirst], key, "/x-unique-keys") {
+			if d.First(&seen[outboundStrategyConfigAgentFirst]) {
 				d.C.PushKey(key)
 				if d.Object("/$defs/AgentFirst/type") {
 					x := d.newAgentFirst()
@@ -3634,6 +3920,8 @@ func decodeOutboundStrategyConfig(d *decoder, v *OutboundStrategyConfig) {
 				}
 				d.C.Pop()
 				d.EndMember(&seen[outboundStrategyConfigAgentFirst])
+			} else {
+				d.Repeated(&seen[outboundStrategyConfigAgentFirst], key, "/x-unique-keys")
 			}
 			continue
 		}
@@ -3664,7 +3952,7 @@ func decodeAgentFirst(d *decoder, v *AgentFirst) {
 			if !d.Accepts(inStrict | inCompat) {
 				break
 			}
-			if d.Member(&seen[agentFirstPreview], key, "/x-unique-keys") {
+			if d.First(&seen[agentFirstPreview]) {
 				d.C.PushKey(key)
 				if d.Object("/$defs/Preview/type") {
 					x := d.newPreview()
@@ -3673,6 +3961,8 @@ func decodeAgentFirst(d *decoder, v *AgentFirst) {
 				}
 				d.C.Pop()
 				d.EndMember(&seen[agentFirstPreview])
+			} else {
+				d.Repeated(&seen[agentFirstPreview], key, "/x-unique-keys")
 			}
 			continue
 		}
@@ -3704,7 +3994,7 @@ func decodePreview(d *decoder, v *Preview) {
 			if !d.Accepts(inStrict | inCompat) {
 				break
 			}
-			if d.Member(&seen[previewAllowedUserActions], key, "/x-unique-keys") {
+			if d.First(&seen[previewAllowedUserActions]) {
 				d.C.PushKey(key)
 				if d.Array("/$defs/Preview/properties/allowedUserActions/type") {
 					out := d.sliceAllowedUserAction()
@@ -3726,13 +4016,15 @@ func decodePreview(d *decoder, v *Preview) {
 				}
 				d.C.Pop()
 				d.EndMember(&seen[previewAllowedUserActions])
+			} else {
+				d.Repeated(&seen[previewAllowedUserActions], key, "/x-unique-keys")
 			}
 			continue
 		case "postAcceptTimeoutConfig":
 			if !d.Accepts(inStrict | inCompat) {
 				break
 			}
-			if d.Member(&seen[previewPostAcceptTimeoutConfig], key, "/x-unique-keys") {
+			if d.First(&seen[previewPostAcceptTimeoutConfig]) {
 				d.C.PushKey(key)
 				if d.Object("/$defs/PostAcceptTimeoutConfig/type") {
 					x := d.newPostAcceptTimeoutConfig()
@@ -3741,6 +4033,8 @@ func decodePreview(d *decoder, v *Preview) {
 				}
 				d.C.Pop()
 				d.EndMember(&seen[previewPostAcceptTimeoutConfig])
+			} else {
+				d.Repeated(&seen[previewPostAcceptTimeoutConfig], key, "/x-unique-keys")
 			}
 			continue
 		}
@@ -3748,10 +4042,10 @@ func decodePreview(d *decoder, v *Preview) {
 		v.Unknown = codec.Unknown(&d.Decoder, key, previewKeys, "/$defs/Preview/additionalProperties", "/x-unique-keys", v.Unknown)
 	}
 	if d.Accepts(inStrict | inCompat) {
-		d.Required(seen[previewAllowedUserActions].Seen, "allowedUserActions", "/$defs/Preview/required")
+		d.Required(seen[previewAllowedUserActions].Seen(), "allowedUserActions", "/$defs/Preview/required")
 	}
 	if d.Accepts(inStrict | inCompat) {
-		d.Required(seen[previewPostAcceptTimeoutConfig].Seen, "postAcceptTimeoutConfig", "/$defs/Preview/required")
+		d.Required(seen[previewPostAcceptTimeoutConfig].Seen(), "postAcceptTimeoutConfig", "/$defs/Preview/required")
 	}
 }
 
@@ -3777,7 +4071,7 @@ func decodePostAcceptTimeoutConfig(d *decoder, v *PostAcceptTimeoutConfig) {
 			if !d.Accepts(inStrict | inCompat) {
 				break
 			}
-			if d.Member(&seen[postAcceptTimeoutConfigDurationInSeconds], key, "/x-unique-keys") {
+			if d.First(&seen[postAcceptTimeoutConfigDurationInSeconds]) {
 				d.C.PushKey(key)
 				if x, ok := d.Integer("/$defs/PostAcceptTimeoutConfig/properties/durationInSeconds/type"); ok {
 					d.Range(float64(x), 0.0, math.NaN(), "/$defs/PostAcceptTimeoutConfig/properties/durationInSeconds/minimum", "/$defs/PostAcceptTimeoutConfig/properties/durationInSeconds/maximum")
@@ -3785,6 +4079,8 @@ func decodePostAcceptTimeoutConfig(d *decoder, v *PostAcceptTimeoutConfig) {
 				}
 				d.C.Pop()
 				d.EndMember(&seen[postAcceptTimeoutConfigDurationInSeconds])
+			} else {
+				d.Repeated(&seen[postAcceptTimeoutConfigDurationInSeconds], key, "/x-unique-keys")
 			}
 			continue
 		}
@@ -3792,7 +4088,7 @@ func decodePostAcceptTimeoutConfig(d *decoder, v *PostAcceptTimeoutConfig) {
 		v.Unknown = codec.Unknown(&d.Decoder, key, postAcceptTimeoutConfigKeys, "/$defs/PostAcceptTimeoutConfig/additionalProperties", "/x-unique-keys", v.Unknown)
 	}
 	if d.Accepts(inStrict | inCompat) {
-		d.Required(seen[postAcceptTimeoutConfigDurationInSeconds].Seen, "durationInSeconds", "/$defs/PostAcceptTimeoutConfig/required")
+		d.Required(seen[postAcceptTimeoutConfigDurationInSeconds].Seen(), "durationInSeconds", "/$defs/PostAcceptTimeoutConfig/required")
 	}
 }
 

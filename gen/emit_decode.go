@@ -162,7 +162,7 @@ func (m *model) memberLoop(df *def, keysVar string) []jen.Code {
 // memberCases decode each property's value into its Go field, under each
 // of its spellings that some profile accepts; a spelling the profile in use
 // does not accept breaks out of the switch. A member given before is
-// skipped (Member reports it).
+// skipped (Repeated reports it).
 func (m *model) memberCases(df *def) []jen.Code {
 	var cases []jen.Code
 	for _, p := range df.props {
@@ -193,7 +193,8 @@ func (m *model) memberCases(df *def) []jen.Code {
 		decode = append(decode, m.decodeValue(p.t, jen.Id("v").Dot(p.goName), !m.goRequired(p))...)
 		decode = append(decode, issuesCall("Pop"), dCall("EndMember", seen.Clone()))
 		body = append(body,
-			jen.If(dCall("Member", seen, jen.Id("key"), jen.Lit(uniqueKeyword))).Block(decode...),
+			jen.If(dCall("First", seen)).Block(decode...).Else().Block(
+				dCall("Repeated", seen.Clone(), jen.Id("key"), jen.Lit(uniqueKeyword))),
 			jen.Continue(),
 		)
 		cases = append(cases, jen.Case(names...).Block(body...))
@@ -242,7 +243,7 @@ func (m *model) requiredChecks(df *def) []jen.Code {
 		if !same {
 			where = profileIndexed(jen.Index(jen.Lit(len(kws))).String().Values(kws...))
 		}
-		check := dCall("Required", jen.Id("seen").Index(jen.Id(memberConst(df, p))).Dot("Seen"), jen.Lit(p.name), where)
+		check := dCall("Required", jen.Id("seen").Index(jen.Id(memberConst(df, p))).Dot("Seen").Call(), jen.Lit(p.name), where)
 		if p.mask != m.allBits() {
 			// A profile that does not know the property does not require it.
 			check = jen.If(dCall("Accepts", m.maskExpr(p.mask))).Block(check)
