@@ -7,7 +7,6 @@ import (
 	scan "github.com/connectevents/sdk-go/internal/scan"
 	timestamp "github.com/connectevents/sdk-go/internal/timestamp"
 	"math"
-	"regexp"
 	"time"
 )
 
@@ -4092,5 +4091,5 @@ func decodePostAcceptTimeoutConfig(d *decoder, v *PostAcceptTimeoutConfig) {
 	}
 }
 
-// pattern1 is the schema pattern ^[A-Za-z0-9_:-]+$.
-var pattern1 = regexp.MustCompile("^[A-Za-z0-9_:-]+$")
+// pattern1 is the schema pattern ^[A-Za-z0-9_:-]+$: one class of ASCII bytes.
+var pattern1 = codec.NewByteClass("--0:AZ__az", false)

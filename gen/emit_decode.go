@@ -332,24 +332,6 @@ func (m *model) mapLoop(target *jen.Statement, value *typ, names stringRules, kw
 	}
 }
 
-// patternVar names the compiled regexp of a pattern (declared by emitPatterns).
-func (m *model) patternVar(p string) *jen.Statement {
-	if m.patterns == nil {
-		m.patterns = map[string]string{}
-	}
-	if _, ok := m.patterns[p]; !ok {
-		m.patterns[p] = fmt.Sprintf("pattern%d", len(m.patterns)+1)
-	}
-	return jen.Id(m.patterns[p])
-}
-
-func (m *model) emitPatterns(f *jen.File) {
-	for _, p := range sortedKeys(m.patterns) {
-		f.Commentf("%s is the schema pattern %s.", m.patterns[p], p)
-		f.Var().Id(m.patterns[p]).Op("=").Qual("regexp", "MustCompile").Call(jen.Lit(p))
-	}
-}
-
 func numLit(f float64) jen.Code {
 	if math.IsNaN(f) {
 		return jen.Qual("math", "NaN").Call()
