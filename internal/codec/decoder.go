@@ -179,6 +179,9 @@ func (d *Decoder) Integer(keyword string) (int64, bool) {
 		return 0, false
 	}
 	d.number = lit
+	if n, ok := smallInt(lit); ok {
+		return n, true
+	}
 	if n, err := strconv.ParseInt(lit, 10, 64); err == nil {
 		return n, true
 	}
@@ -594,6 +597,32 @@ const APIVersion1 = 1
 
 // Data is the input being decoded.
 func (d *Decoder) Data() []byte { return d.data }
+
+// smallInt returns the value of a JSON number literal that is an optional
+// '-' and at most 18 digits, which cannot overflow an int64: the literal
+// of nearly every integer, read without strconv's general parse. Any other
+// literal returns false.
+func smallInt(lit string) (int64, bool) {
+	digits := lit
+	if len(lit) > 0 && lit[0] == '-' {
+		digits = lit[1:]
+	}
+	if len(digits) == 0 || len(digits) > 18 {
+		return 0, false
+	}
+	var n int64
+	for i := 0; i < len(digits); i++ {
+		c := digits[i] - '0'
+		if c > 9 {
+			return 0, false
+		}
+		n = n*10 + int64(c)
+	}
+	if len(digits) < len(lit) {
+		n = -n
+	}
+	return n, true
+}
 
 // significantDigits counts the digits of a JSON number literal's mantissa
 // without its leading zeros.
