@@ -27,7 +27,7 @@ func (s *Scanner) NextKey() (string, bool) {
 		if uint(k) < uint(len(d)) && d[k] == '"' {
 			if q := nextQuote(d, k+1); q+2 < len(d) && d[q+1] == ':' && d[q+2] > ' ' {
 				s.first, s.keyOff, s.pos = false, k, q+2
-				return s.str[k+1 : q], true
+				return s.substr(k+1, q), true // k < q < len(d)
 			}
 		}
 	}

@@ -41,7 +41,7 @@ func (s *Scanner) ReadStringIf() (v string, ok, isString bool) {
 		if uint(p) < uint(len(d)) && d[p] == '"' {
 			if q := nextQuote(d, p+1); q < len(d) {
 				s.pos = q + 1
-				return s.str[p+1 : q], true, true
+				return s.substr(p+1, q), true, true // p < q < len(d)
 			}
 		}
 	}
