@@ -122,20 +122,20 @@ func (d *Decoder) String(keyword string) (string, bool) {
 
 // Object enters an object value, or records a type issue at keyword.
 func (d *Decoder) Object(keyword string) bool {
-	if d.S.Peek() != scan.Object {
+	ok, isObject := d.S.BeginObjectIf()
+	if !isObject {
 		d.typeIssue("object", keyword)
-		return false
 	}
-	return d.S.BeginObject()
+	return ok
 }
 
 // Array enters an array value, or records a type issue at keyword.
 func (d *Decoder) Array(keyword string) bool {
-	if d.S.Peek() != scan.Array {
+	ok, isArray := d.S.BeginArrayIf()
+	if !isArray {
 		d.typeIssue("array", keyword)
-		return false
 	}
-	return d.S.BeginArray()
+	return ok
 }
 
 // Bool reads a boolean, or records a type issue at keyword.

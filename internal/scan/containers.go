@@ -109,6 +109,31 @@ func (s *Scanner) nextKey() (string, bool) {
 // NextElement loop.
 func (s *Scanner) BeginArray() bool { return s.begin('[', Array) }
 
+// BeginObjectIf enters an object, as BeginObject, when the next value is
+// one; isObject reports whether it was. Otherwise the scanner stays before
+// that value and records no error, so that the caller can report the
+// wrong type (as ReadStringIf). It saves the caller a Peek.
+func (s *Scanner) BeginObjectIf() (ok, isObject bool) { return s.beginIf('{', Object) }
+
+// BeginArrayIf is BeginObjectIf for an array.
+func (s *Scanner) BeginArrayIf() (ok, isArray bool) { return s.beginIf('[', Array) }
+
+// beginIf is BeginObjectIf and BeginArrayIf: on compact plain input the
+// bracket is right where the scanner stands; anything else (whitespace,
+// another kind, the depth limit, a stopped scanner) takes Peek and begin.
+func (s *Scanner) beginIf(c byte, k Kind) (ok, is bool) {
+	if p := s.pos; s.plain && p < len(s.data) && s.data[p] == c && s.depth < s.maxDepth {
+		s.depth++
+		s.pos = p + 1
+		s.first = true
+		return true, true
+	}
+	if s.Peek() != k {
+		return false, false
+	}
+	return s.begin(c, k), true
+}
+
 // begin consumes the opening bracket c of a container of kind k and enters
 // it, within the depth limit.
 func (s *Scanner) begin(c byte, k Kind) bool {
