@@ -497,7 +497,9 @@ func decodeEvent(d *decoder, v *Event) {
 		case "version":
 			if d.First(&seen[eventVersion]) {
 				d.C.PushKey(key)
-				if s, ok := d.String("/$defs/EnvelopeVersion/type"); ok {
+				if s, ok, isString := d.S.ReadStringIf(); !isString {
+					d.NotString("/$defs/EnvelopeVersion/type")
+				} else if ok {
 					x, mask := lookupEnvelopeVersion(s)
 					d.Enum(s, mask, "EnvelopeVersion", "/$defs/EnvelopeVersion/enum", "/$defs/EnvelopeVersion/minLength", envelopeVersionAccepted[d.Profile.Index])
 					v.Version = x
@@ -511,7 +513,9 @@ func decodeEvent(d *decoder, v *Event) {
 		case "id":
 			if d.First(&seen[eventID]) {
 				d.C.PushKey(key)
-				if s, ok := d.String("/$defs/EventBridgeEvent/properties/id/type"); ok {
+				if s, ok, isString := d.S.ReadStringIf(); !isString {
+					d.NotString("/$defs/EventBridgeEvent/properties/id/type")
+				} else if ok {
 					d.Length(s, 1, -1, "/$defs/EventBridgeEvent/properties/id/minLength", "/$defs/EventBridgeEvent/properties/id/maxLength")
 					v.ID = s
 				}
@@ -524,7 +528,9 @@ func decodeEvent(d *decoder, v *Event) {
 		case "detail-type":
 			if d.First(&seen[eventDetailType]) {
 				d.C.PushKey(key)
-				if s, ok := d.String("/$defs/DetailType/type"); ok {
+				if s, ok, isString := d.S.ReadStringIf(); !isString {
+					d.NotString("/$defs/DetailType/type")
+				} else if ok {
 					x, mask := lookupDetailType(s)
 					d.Enum(s, mask, "DetailType", "/$defs/DetailType/enum", "/$defs/DetailType/minLength", detailTypeAccepted[d.Profile.Index])
 					v.DetailType = x
@@ -538,7 +544,9 @@ func decodeEvent(d *decoder, v *Event) {
 		case "source":
 			if d.First(&seen[eventSource]) {
 				d.C.PushKey(key)
-				if s, ok := d.String("/$defs/EventSource/type"); ok {
+				if s, ok, isString := d.S.ReadStringIf(); !isString {
+					d.NotString("/$defs/EventSource/type")
+				} else if ok {
 					x, mask := lookupEventSource(s)
 					d.Enum(s, mask, "EventSource", "/$defs/EventSource/enum", "/$defs/EventSource/minLength", eventSourceAccepted[d.Profile.Index])
 					v.Source = x
@@ -552,7 +560,9 @@ func decodeEvent(d *decoder, v *Event) {
 		case "account":
 			if d.First(&seen[eventAccount]) {
 				d.C.PushKey(key)
-				if s, ok := d.String("/$defs/EventBridgeEvent/properties/account/type"); ok {
+				if s, ok, isString := d.S.ReadStringIf(); !isString {
+					d.NotString("/$defs/EventBridgeEvent/properties/account/type")
+				} else if ok {
 					d.Length(s, 1, -1, "/$defs/EventBridgeEvent/properties/account/minLength", "/$defs/EventBridgeEvent/properties/account/maxLength")
 					v.Account = s
 				}
@@ -565,7 +575,9 @@ func decodeEvent(d *decoder, v *Event) {
 		case "time":
 			if d.First(&seen[eventTime]) {
 				d.C.PushKey(key)
-				if s, ok := d.String("/$defs/EventTime/type"); ok {
+				if s, ok, isString := d.S.ReadStringIf(); !isString {
+					d.NotString("/$defs/EventTime/type")
+				} else if ok {
 					p, valid := d.Timestamp(s, timestamp.None, "/$defs/EventTime/pattern", "/$defs/EventTime/format", "yyyy-MM-dd'T'HH:mm:ss'Z'")
 					v.Time = timestampOf(p, valid, s, "")
 				}
@@ -578,7 +590,9 @@ func decodeEvent(d *decoder, v *Event) {
 		case "region":
 			if d.First(&seen[eventRegion]) {
 				d.C.PushKey(key)
-				if s, ok := d.String("/$defs/EventBridgeEvent/properties/region/type"); ok {
+				if s, ok, isString := d.S.ReadStringIf(); !isString {
+					d.NotString("/$defs/EventBridgeEvent/properties/region/type")
+				} else if ok {
 					d.Length(s, 1, -1, "/$defs/EventBridgeEvent/properties/region/minLength", "/$defs/EventBridgeEvent/properties/region/maxLength")
 					v.Region = s
 				}
@@ -597,7 +611,9 @@ func decodeEvent(d *decoder, v *Event) {
 					for ; d.S.NextElement(); i++ {
 						d.C.PushIndex(i)
 						var e string
-						if s, ok := d.String("/$defs/EventBridgeEvent/properties/resources/items/type"); ok {
+						if s, ok, isString := d.S.ReadStringIf(); !isString {
+							d.NotString("/$defs/EventBridgeEvent/properties/resources/items/type")
+						} else if ok {
 							e = s
 						}
 						if d.keep {
@@ -616,7 +632,9 @@ func decodeEvent(d *decoder, v *Event) {
 		case "replay-name":
 			if d.First(&seen[eventReplayName]) {
 				d.C.PushKey(key)
-				if s, ok := d.String("/$defs/EventBridgeEvent/properties/replay-name/type"); ok {
+				if s, ok, isString := d.S.ReadStringIf(); !isString {
+					d.NotString("/$defs/EventBridgeEvent/properties/replay-name/type")
+				} else if ok {
 					d.Length(s, 1, -1, "/$defs/EventBridgeEvent/properties/replay-name/minLength", "/$defs/EventBridgeEvent/properties/replay-name/maxLength")
 					v.ReplayName = s
 				}
@@ -716,7 +734,9 @@ func decodeContactEvent(d *decoder, v *ContactEvent) {
 			}
 			if d.First(&seen[contactEventEventType]) {
 				d.C.PushKey(key)
-				if s, ok := d.String("/$defs/EventType/type"); ok {
+				if s, ok, isString := d.S.ReadStringIf(); !isString {
+					d.NotString("/$defs/EventType/type")
+				} else if ok {
 					x, mask := lookupEventType(s)
 					d.Enum(s, mask, "EventType", "/$defs/EventType/enum", "/$defs/EventType/minLength", eventTypeAccepted[d.Profile.Index])
 					v.EventType = x
@@ -733,7 +753,9 @@ func decodeContactEvent(d *decoder, v *ContactEvent) {
 			}
 			if d.First(&seen[contactEventContactID]) {
 				d.C.PushKey(key)
-				if s, ok := d.String("/$defs/ContactIdentifier/type"); ok {
+				if s, ok, isString := d.S.ReadStringIf(); !isString {
+					d.NotString("/$defs/ContactIdentifier/type")
+				} else if ok {
 					d.Length(s, 1, 256, "/$defs/ContactIdentifier/minLength", "/$defs/ContactIdentifier/maxLength")
 					v.ContactID = s
 				}
@@ -746,7 +768,9 @@ func decodeContactEvent(d *decoder, v *ContactEvent) {
 		case "initialContactId":
 			if d.First(&seen[contactEventInitialContactID]) {
 				d.C.PushKey(key)
-				if s, ok := d.String("/$defs/ContactIdentifier/type"); ok {
+				if s, ok, isString := d.S.ReadStringIf(); !isString {
+					d.NotString("/$defs/ContactIdentifier/type")
+				} else if ok {
 					d.Length(s, 1, 256, "/$defs/ContactIdentifier/minLength", "/$defs/ContactIdentifier/maxLength")
 					v.InitialContactID = s
 				}
@@ -762,7 +786,9 @@ func decodeContactEvent(d *decoder, v *ContactEvent) {
 			}
 			if d.First(&seen[contactEventRelatedContactID]) {
 				d.C.PushKey(key)
-				if s, ok := d.String("/$defs/ContactIdentifier/type"); ok {
+				if s, ok, isString := d.S.ReadStringIf(); !isString {
+					d.NotString("/$defs/ContactIdentifier/type")
+				} else if ok {
 					d.Length(s, 1, 256, "/$defs/ContactIdentifier/minLength", "/$defs/ContactIdentifier/maxLength")
 					v.RelatedContactID = s
 				}
@@ -775,7 +801,9 @@ func decodeContactEvent(d *decoder, v *ContactEvent) {
 		case "previousContactId":
 			if d.First(&seen[contactEventPreviousContactID]) {
 				d.C.PushKey(key)
-				if s, ok := d.String("/$defs/ContactIdentifier/type"); ok {
+				if s, ok, isString := d.S.ReadStringIf(); !isString {
+					d.NotString("/$defs/ContactIdentifier/type")
+				} else if ok {
 					d.Length(s, 1, 256, "/$defs/ContactIdentifier/minLength", "/$defs/ContactIdentifier/maxLength")
 					v.PreviousContactID = s
 				}
@@ -791,7 +819,9 @@ func decodeContactEvent(d *decoder, v *ContactEvent) {
 			}
 			if d.First(&seen[contactEventChannel]) {
 				d.C.PushKey(key)
-				if s, ok := d.String("/$defs/Channel/type"); ok {
+				if s, ok, isString := d.S.ReadStringIf(); !isString {
+					d.NotString("/$defs/Channel/type")
+				} else if ok {
 					x, mask := lookupChannel(s)
 					d.Enum(s, mask, "Channel", "/$defs/Channel/enum", "/$defs/Channel/minLength", channelAccepted[d.Profile.Index])
 					v.Channel = x
@@ -808,7 +838,9 @@ func decodeContactEvent(d *decoder, v *ContactEvent) {
 			}
 			if d.First(&seen[contactEventInstanceARN]) {
 				d.C.PushKey(key)
-				if s, ok := d.String("/$defs/ARN/type"); ok {
+				if s, ok, isString := d.S.ReadStringIf(); !isString {
+					d.NotString("/$defs/ARN/type")
+				} else if ok {
 					d.Length(s, 1, -1, "/$defs/ARN/minLength", "/$defs/ARN/maxLength")
 					v.InstanceARN = s
 				}
@@ -824,7 +856,9 @@ func decodeContactEvent(d *decoder, v *ContactEvent) {
 			}
 			if d.First(&seen[contactEventInitiationMethod]) {
 				d.C.PushKey(key)
-				if s, ok := d.String("/$defs/InitiationMethod/type"); ok {
+				if s, ok, isString := d.S.ReadStringIf(); !isString {
+					d.NotString("/$defs/InitiationMethod/type")
+				} else if ok {
 					x, mask := lookupInitiationMethod(s)
 					d.Enum(s, mask, "InitiationMethod", "/$defs/InitiationMethod/enum", "/$defs/InitiationMethod/minLength", initiationMethodAccepted[d.Profile.Index])
 					v.InitiationMethod = x
@@ -838,7 +872,9 @@ func decodeContactEvent(d *decoder, v *ContactEvent) {
 		case "initiationTimestamp":
 			if d.First(&seen[contactEventInitiationTimestamp]) {
 				d.C.PushKey(key)
-				if s, ok := d.String("/$defs/ContactTimestamp/type"); ok {
+				if s, ok, isString := d.S.ReadStringIf(); !isString {
+					d.NotString("/$defs/ContactTimestamp/type")
+				} else if ok {
 					p, valid := d.Timestamp(s, timestamp.Millis, "/$defs/ContactTimestamp/pattern", "/$defs/ContactTimestamp/format", "yyyy-MM-dd'T'HH:mm:ss.SSS'Z'")
 					v.InitiationTimestamp = timestampOf(p, valid, s, "1970-01-01T00:00:00.001Z")
 				}
@@ -851,7 +887,9 @@ func decodeContactEvent(d *decoder, v *ContactEvent) {
 		case "connectedToSystemTimestamp":
 			if d.First(&seen[contactEventConnectedToSystemTimestamp]) {
 				d.C.PushKey(key)
-				if s, ok := d.String("/$defs/ContactTimestamp/type"); ok {
+				if s, ok, isString := d.S.ReadStringIf(); !isString {
+					d.NotString("/$defs/ContactTimestamp/type")
+				} else if ok {
 					p, valid := d.Timestamp(s, timestamp.Millis, "/$defs/ContactTimestamp/pattern", "/$defs/ContactTimestamp/format", "yyyy-MM-dd'T'HH:mm:ss.SSS'Z'")
 					v.ConnectedToSystemTimestamp = timestampOf(p, valid, s, "1970-01-01T00:00:00.001Z")
 				}
@@ -864,7 +902,9 @@ func decodeContactEvent(d *decoder, v *ContactEvent) {
 		case "disconnectTimestamp":
 			if d.First(&seen[contactEventDisconnectTimestamp]) {
 				d.C.PushKey(key)
-				if s, ok := d.String("/$defs/ContactTimestamp/type"); ok {
+				if s, ok, isString := d.S.ReadStringIf(); !isString {
+					d.NotString("/$defs/ContactTimestamp/type")
+				} else if ok {
 					p, valid := d.Timestamp(s, timestamp.Millis, "/$defs/ContactTimestamp/pattern", "/$defs/ContactTimestamp/format", "yyyy-MM-dd'T'HH:mm:ss.SSS'Z'")
 					v.DisconnectTimestamp = timestampOf(p, valid, s, "1970-01-01T00:00:00.001Z")
 				}
@@ -877,7 +917,9 @@ func decodeContactEvent(d *decoder, v *ContactEvent) {
 		case "scheduledTimestamp":
 			if d.First(&seen[contactEventScheduledTimestamp]) {
 				d.C.PushKey(key)
-				if s, ok := d.String("/$defs/ContactTimestamp/type"); ok {
+				if s, ok, isString := d.S.ReadStringIf(); !isString {
+					d.NotString("/$defs/ContactTimestamp/type")
+				} else if ok {
 					p, valid := d.Timestamp(s, timestamp.Millis, "/$defs/ContactTimestamp/pattern", "/$defs/ContactTimestamp/format", "yyyy-MM-dd'T'HH:mm:ss.SSS'Z'")
 					v.ScheduledTimestamp = timestampOf(p, valid, s, "1970-01-01T00:00:00.001Z")
 				}
@@ -941,7 +983,9 @@ func decodeContactEvent(d *decoder, v *ContactEvent) {
 		case "answeringMachineDetectionStatus":
 			if d.First(&seen[contactEventAnsweringMachineDetectionStatus]) {
 				d.C.PushKey(key)
-				if s, ok := d.String("/$defs/AnsweringMachineDetectionStatus/type"); ok {
+				if s, ok, isString := d.S.ReadStringIf(); !isString {
+					d.NotString("/$defs/AnsweringMachineDetectionStatus/type")
+				} else if ok {
 					x, mask := lookupAnsweringMachineDetectionStatus(s)
 					d.Enum(s, mask, "AnsweringMachineDetectionStatus", "/$defs/AnsweringMachineDetectionStatus/enum", "/$defs/AnsweringMachineDetectionStatus/minLength", answeringMachineDetectionStatusAccepted[d.Profile.Index])
 					v.AnsweringMachineDetectionStatus = x
@@ -958,7 +1002,9 @@ func decodeContactEvent(d *decoder, v *ContactEvent) {
 			}
 			if d.First(&seen[contactEventDisconnectReason]) {
 				d.C.PushKey(key)
-				if s, ok := d.String("/$defs/DisconnectReason/type"); ok {
+				if s, ok, isString := d.S.ReadStringIf(); !isString {
+					d.NotString("/$defs/DisconnectReason/type")
+				} else if ok {
 					x, mask := lookupDisconnectReason(s)
 					d.Enum(s, mask, "DisconnectReason", "/$defs/DisconnectReason/enum", "/$defs/DisconnectReason/minLength", disconnectReasonAccepted[d.Profile.Index])
 					v.DisconnectReason = x
@@ -998,7 +1044,9 @@ func decodeContactEvent(d *decoder, v *ContactEvent) {
 					for ; d.S.NextElement(); i++ {
 						d.C.PushIndex(i)
 						var e UpdatedProperty
-						if s, ok := d.String("/$defs/UpdatedProperty/type"); ok {
+						if s, ok, isString := d.S.ReadStringIf(); !isString {
+							d.NotString("/$defs/UpdatedProperty/type")
+						} else if ok {
 							x, mask := lookupUpdatedProperty(s)
 							d.Enum(s, mask, "UpdatedProperty", "/$defs/UpdatedProperty/enum", "/$defs/UpdatedProperty/minLength", updatedPropertyAccepted[d.Profile.Index])
 							e = x
@@ -1069,7 +1117,9 @@ func decodeContactEvent(d *decoder, v *ContactEvent) {
 						}
 						d.C.PushKey(key)
 						var e string
-						if s, ok := d.String("/$defs/ContactEvent/properties/tags/additionalProperties/type"); ok {
+						if s, ok, isString := d.S.ReadStringIf(); !isString {
+							d.NotString("/$defs/ContactEvent/properties/tags/additionalProperties/type")
+						} else if ok {
 							e = s
 						}
 						if m != nil {
@@ -1124,7 +1174,9 @@ func decodeContactEvent(d *decoder, v *ContactEvent) {
 			}
 			if d.First(&seen[contactEventCustomerID]) {
 				d.C.PushKey(key)
-				if s, ok := d.String("/$defs/ContactEvent/properties/customerId/type"); ok {
+				if s, ok, isString := d.S.ReadStringIf(); !isString {
+					d.NotString("/$defs/ContactEvent/properties/customerId/type")
+				} else if ok {
 					v.CustomerID = d.newString(s)
 				}
 				d.C.Pop()
@@ -1214,7 +1266,9 @@ func decodeContactEvent(d *decoder, v *ContactEvent) {
 						}
 						d.C.PushKey(key)
 						var e string
-						if s, ok := d.String("/$defs/ContactEvent/properties/contactDetails/additionalProperties/type"); ok {
+						if s, ok, isString := d.S.ReadStringIf(); !isString {
+							d.NotString("/$defs/ContactEvent/properties/contactDetails/additionalProperties/type")
+						} else if ok {
 							d.Length(s, -1, 1024, "/$defs/ContactEvent/properties/contactDetails/additionalProperties/minLength", "/$defs/ContactEvent/properties/contactDetails/additionalProperties/maxLength")
 							e = s
 						}
@@ -1376,7 +1430,9 @@ func decodeQueueInfo(d *decoder, v *QueueInfo) {
 			}
 			if d.First(&seen[queueInfoQueueARN]) {
 				d.C.PushKey(key)
-				if s, ok := d.String("/$defs/ARN/type"); ok {
+				if s, ok, isString := d.S.ReadStringIf(); !isString {
+					d.NotString("/$defs/ARN/type")
+				} else if ok {
 					d.Length(s, 1, -1, "/$defs/ARN/minLength", "/$defs/ARN/maxLength")
 					v.QueueARN = s
 				}
@@ -1392,7 +1448,9 @@ func decodeQueueInfo(d *decoder, v *QueueInfo) {
 			}
 			if d.First(&seen[queueInfoQueueType]) {
 				d.C.PushKey(key)
-				if s, ok := d.String("/$defs/QueueInfo/properties/queueType/type"); ok {
+				if s, ok, isString := d.S.ReadStringIf(); !isString {
+					d.NotString("/$defs/QueueInfo/properties/queueType/type")
+				} else if ok {
 					v.QueueType = d.newString(s)
 				}
 				d.C.Pop()
@@ -1407,7 +1465,9 @@ func decodeQueueInfo(d *decoder, v *QueueInfo) {
 			}
 			if d.First(&seen[queueInfoEnqueueTimestamp]) {
 				d.C.PushKey(key)
-				if s, ok := d.String("/$defs/ContactTimestamp/type"); ok {
+				if s, ok, isString := d.S.ReadStringIf(); !isString {
+					d.NotString("/$defs/ContactTimestamp/type")
+				} else if ok {
 					p, valid := d.Timestamp(s, timestamp.Millis, "/$defs/ContactTimestamp/pattern", "/$defs/ContactTimestamp/format", "yyyy-MM-dd'T'HH:mm:ss.SSS'Z'")
 					v.EnqueueTimestamp = timestampOf(p, valid, s, "1970-01-01T00:00:00.001Z")
 				}
@@ -1456,7 +1516,9 @@ func decodeAgentInfo(d *decoder, v *AgentInfo) {
 			}
 			if d.First(&seen[agentInfoAgentARN]) {
 				d.C.PushKey(key)
-				if s, ok := d.String("/$defs/ARN/type"); ok {
+				if s, ok, isString := d.S.ReadStringIf(); !isString {
+					d.NotString("/$defs/ARN/type")
+				} else if ok {
 					d.Length(s, 1, -1, "/$defs/ARN/minLength", "/$defs/ARN/maxLength")
 					v.AgentARN = s
 				}
@@ -1472,7 +1534,9 @@ func decodeAgentInfo(d *decoder, v *AgentInfo) {
 			}
 			if d.First(&seen[agentInfoConnectedToAgentTimestamp]) {
 				d.C.PushKey(key)
-				if s, ok := d.String("/$defs/ContactTimestamp/type"); ok {
+				if s, ok, isString := d.S.ReadStringIf(); !isString {
+					d.NotString("/$defs/ContactTimestamp/type")
+				} else if ok {
 					p, valid := d.Timestamp(s, timestamp.Millis, "/$defs/ContactTimestamp/pattern", "/$defs/ContactTimestamp/format", "yyyy-MM-dd'T'HH:mm:ss.SSS'Z'")
 					v.ConnectedToAgentTimestamp = timestampOf(p, valid, s, "1970-01-01T00:00:00.001Z")
 				}
@@ -1521,7 +1585,9 @@ func decodeAgentInfo(d *decoder, v *AgentInfo) {
 			}
 			if d.First(&seen[agentInfoAfterContactWorkStartTimestamp]) {
 				d.C.PushKey(key)
-				if s, ok := d.String("/$defs/ContactTimestamp/type"); ok {
+				if s, ok, isString := d.S.ReadStringIf(); !isString {
+					d.NotString("/$defs/ContactTimestamp/type")
+				} else if ok {
 					p, valid := d.Timestamp(s, timestamp.Millis, "/$defs/ContactTimestamp/pattern", "/$defs/ContactTimestamp/format", "yyyy-MM-dd'T'HH:mm:ss.SSS'Z'")
 					v.AfterContactWorkStartTimestamp = timestampOf(p, valid, s, "1970-01-01T00:00:00.001Z")
 				}
@@ -1537,7 +1603,9 @@ func decodeAgentInfo(d *decoder, v *AgentInfo) {
 			}
 			if d.First(&seen[agentInfoAfterContactWorkEndTimestamp]) {
 				d.C.PushKey(key)
-				if s, ok := d.String("/$defs/ContactTimestamp/type"); ok {
+				if s, ok, isString := d.S.ReadStringIf(); !isString {
+					d.NotString("/$defs/ContactTimestamp/type")
+				} else if ok {
 					p, valid := d.Timestamp(s, timestamp.Millis, "/$defs/ContactTimestamp/pattern", "/$defs/ContactTimestamp/format", "yyyy-MM-dd'T'HH:mm:ss.SSS'Z'")
 					v.AfterContactWorkEndTimestamp = timestampOf(p, valid, s, "1970-01-01T00:00:00.001Z")
 				}
@@ -1569,7 +1637,9 @@ func decodeAgentInfo(d *decoder, v *AgentInfo) {
 			}
 			if d.First(&seen[agentInfoAcceptedByAgentTimestamp]) {
 				d.C.PushKey(key)
-				if s, ok := d.String("/$defs/PreviewTimestamp/type"); ok {
+				if s, ok, isString := d.S.ReadStringIf(); !isString {
+					d.NotString("/$defs/PreviewTimestamp/type")
+				} else if ok {
 					p, valid := d.Timestamp(s, timestamp.None, "/$defs/PreviewTimestamp/pattern", "/$defs/PreviewTimestamp/format", "yyyy-mm-ddThh:mm:ssZ")
 					v.AcceptedByAgentTimestamp = timestampOf(p, valid, s, "")
 				}
@@ -1585,7 +1655,9 @@ func decodeAgentInfo(d *decoder, v *AgentInfo) {
 			}
 			if d.First(&seen[agentInfoPreviewEndTimestamp]) {
 				d.C.PushKey(key)
-				if s, ok := d.String("/$defs/PreviewTimestamp/type"); ok {
+				if s, ok, isString := d.S.ReadStringIf(); !isString {
+					d.NotString("/$defs/PreviewTimestamp/type")
+				} else if ok {
 					p, valid := d.Timestamp(s, timestamp.None, "/$defs/PreviewTimestamp/pattern", "/$defs/PreviewTimestamp/format", "yyyy-mm-ddThh:mm:ssZ")
 					v.PreviewEndTimestamp = timestampOf(p, valid, s, "")
 				}
@@ -1739,7 +1811,9 @@ func decodeHierarchyGroup(d *decoder, v *HierarchyGroup) {
 			}
 			if d.First(&seen[hierarchyGroupARN]) {
 				d.C.PushKey(key)
-				if s, ok := d.String("/$defs/ARN/type"); ok {
+				if s, ok, isString := d.S.ReadStringIf(); !isString {
+					d.NotString("/$defs/ARN/type")
+				} else if ok {
 					d.Length(s, 1, -1, "/$defs/ARN/minLength", "/$defs/ARN/maxLength")
 					v.ARN = s
 				}
@@ -1780,7 +1854,9 @@ func decodeCustomerVoiceActivity(d *decoder, v *CustomerVoiceActivity) {
 		case "greetingStartTimestamp":
 			if d.First(&seen[customerVoiceActivityGreetingStartTimestamp]) {
 				d.C.PushKey(key)
-				if s, ok := d.String("/$defs/ContactTimestamp/type"); ok {
+				if s, ok, isString := d.S.ReadStringIf(); !isString {
+					d.NotString("/$defs/ContactTimestamp/type")
+				} else if ok {
 					p, valid := d.Timestamp(s, timestamp.Millis, "/$defs/ContactTimestamp/pattern", "/$defs/ContactTimestamp/format", "yyyy-MM-dd'T'HH:mm:ss.SSS'Z'")
 					v.GreetingStartTimestamp = timestampOf(p, valid, s, "1970-01-01T00:00:00.001Z")
 				}
@@ -1793,7 +1869,9 @@ func decodeCustomerVoiceActivity(d *decoder, v *CustomerVoiceActivity) {
 		case "greetingEndTimestamp":
 			if d.First(&seen[customerVoiceActivityGreetingEndTimestamp]) {
 				d.C.PushKey(key)
-				if s, ok := d.String("/$defs/ContactTimestamp/type"); ok {
+				if s, ok, isString := d.S.ReadStringIf(); !isString {
+					d.NotString("/$defs/ContactTimestamp/type")
+				} else if ok {
 					p, valid := d.Timestamp(s, timestamp.Millis, "/$defs/ContactTimestamp/pattern", "/$defs/ContactTimestamp/format", "yyyy-MM-dd'T'HH:mm:ss.SSS'Z'")
 					v.GreetingEndTimestamp = timestampOf(p, valid, s, "1970-01-01T00:00:00.001Z")
 				}
@@ -1833,7 +1911,9 @@ func decodeCampaign(d *decoder, v *Campaign) {
 			}
 			if d.First(&seen[campaignCampaignID]) {
 				d.C.PushKey(key)
-				if s, ok := d.String("/$defs/Campaign/properties/campaignId/type"); ok {
+				if s, ok, isString := d.S.ReadStringIf(); !isString {
+					d.NotString("/$defs/Campaign/properties/campaignId/type")
+				} else if ok {
 					d.Length(s, 1, 100, "/$defs/Campaign/properties/campaignId/minLength", "/$defs/Campaign/properties/campaignId/maxLength")
 					v.CampaignID = s
 				}
@@ -1990,7 +2070,9 @@ func decodeConversationalAnalyticsConfiguration(d *decoder, v *ConversationalAna
 			}
 			if d.First(&seen[conversationalAnalyticsConfigurationLanguageLocale]) {
 				d.C.PushKey(key)
-				if s, ok := d.String("/$defs/ConversationalAnalyticsConfiguration/properties/languageLocale/type"); ok {
+				if s, ok, isString := d.S.ReadStringIf(); !isString {
+					d.NotString("/$defs/ConversationalAnalyticsConfiguration/properties/languageLocale/type")
+				} else if ok {
 					v.LanguageLocale = d.newString(s)
 				}
 				d.C.Pop()
@@ -2052,7 +2134,9 @@ func decodeChannelConfiguration(d *decoder, v *ChannelConfiguration) {
 					for ; d.S.NextElement(); i++ {
 						d.C.PushIndex(i)
 						var e string
-						if s, ok := d.String("/$defs/ChannelConfiguration/properties/analyticsModes/items/type"); ok {
+						if s, ok, isString := d.S.ReadStringIf(); !isString {
+							d.NotString("/$defs/ChannelConfiguration/properties/analyticsModes/items/type")
+						} else if ok {
 							e = s
 						}
 						if d.keep {
@@ -2101,7 +2185,9 @@ func decodeRedactionConfiguration(d *decoder, v *RedactionConfiguration) {
 			}
 			if d.First(&seen[redactionConfigurationBehavior]) {
 				d.C.PushKey(key)
-				if s, ok := d.String("/$defs/RedactionConfiguration/properties/behavior/type"); ok {
+				if s, ok, isString := d.S.ReadStringIf(); !isString {
+					d.NotString("/$defs/RedactionConfiguration/properties/behavior/type")
+				} else if ok {
 					v.Behavior = d.newString(s)
 				}
 				d.C.Pop()
@@ -2116,7 +2202,9 @@ func decodeRedactionConfiguration(d *decoder, v *RedactionConfiguration) {
 			}
 			if d.First(&seen[redactionConfigurationPolicy]) {
 				d.C.PushKey(key)
-				if s, ok := d.String("/$defs/RedactionConfiguration/properties/policy/type"); ok {
+				if s, ok, isString := d.S.ReadStringIf(); !isString {
+					d.NotString("/$defs/RedactionConfiguration/properties/policy/type")
+				} else if ok {
 					v.Policy = d.newString(s)
 				}
 				d.C.Pop()
@@ -2137,7 +2225,9 @@ func decodeRedactionConfiguration(d *decoder, v *RedactionConfiguration) {
 					for ; d.S.NextElement(); i++ {
 						d.C.PushIndex(i)
 						var e string
-						if s, ok := d.String("/$defs/RedactionConfiguration/properties/entities/items/type"); ok {
+						if s, ok, isString := d.S.ReadStringIf(); !isString {
+							d.NotString("/$defs/RedactionConfiguration/properties/entities/items/type")
+						} else if ok {
 							e = s
 						}
 						if d.keep {
@@ -2159,7 +2249,9 @@ func decodeRedactionConfiguration(d *decoder, v *RedactionConfiguration) {
 			}
 			if d.First(&seen[redactionConfigurationMaskMode]) {
 				d.C.PushKey(key)
-				if s, ok := d.String("/$defs/RedactionConfiguration/properties/maskMode/type"); ok {
+				if s, ok, isString := d.S.ReadStringIf(); !isString {
+					d.NotString("/$defs/RedactionConfiguration/properties/maskMode/type")
+				} else if ok {
 					v.MaskMode = d.newString(s)
 				}
 				d.C.Pop()
@@ -2230,7 +2322,9 @@ func decodeSegmentAttributeValue(d *decoder, v *SegmentAttributeValue) {
 			}
 			if d.First(&seen[segmentAttributeValueValueString]) {
 				d.C.PushKey(key)
-				if s, ok := d.String("/$defs/SegmentAttributeValue/properties/ValueString/type"); ok {
+				if s, ok, isString := d.S.ReadStringIf(); !isString {
+					d.NotString("/$defs/SegmentAttributeValue/properties/ValueString/type")
+				} else if ok {
 					d.Length(s, -1, 1024, "/$defs/SegmentAttributeValue/properties/ValueString/minLength", "/$defs/SegmentAttributeValue/properties/ValueString/maxLength")
 					v.ValueString = d.newString(s)
 				}
@@ -2261,7 +2355,9 @@ func decodeSegmentAttributeValue(d *decoder, v *SegmentAttributeValue) {
 			}
 			if d.First(&seen[segmentAttributeValueValueARN]) {
 				d.C.PushKey(key)
-				if s, ok := d.String("/$defs/SegmentAttributeValue/properties/ValueArn/type"); ok {
+				if s, ok, isString := d.S.ReadStringIf(); !isString {
+					d.NotString("/$defs/SegmentAttributeValue/properties/ValueArn/type")
+				} else if ok {
 					d.Length(s, -1, 1024, "/$defs/SegmentAttributeValue/properties/ValueArn/minLength", "/$defs/SegmentAttributeValue/properties/ValueArn/maxLength")
 					v.ValueARN = d.newString(s)
 				}
@@ -2367,7 +2463,9 @@ func decodeRoutingCriteria(d *decoder, v *RoutingCriteria) {
 			}
 			if d.First(&seen[routingCriteriaActivationTimestamp]) {
 				d.C.PushKey(key)
-				if s, ok := d.String("/$defs/RoutingTimestamp/type"); ok {
+				if s, ok, isString := d.S.ReadStringIf(); !isString {
+					d.NotString("/$defs/RoutingTimestamp/type")
+				} else if ok {
 					p, valid := d.Timestamp(s, timestamp.Optional, "/$defs/RoutingTimestamp/pattern", "/$defs/RoutingTimestamp/format", "yyyy-mm-ddThh:mm:ssZ")
 					v.ActivationTimestamp = timestampOf(p, valid, s, "")
 				}
@@ -2454,7 +2552,9 @@ func decodeStep(d *decoder, v *Step) {
 			}
 			if d.First(&seen[stepStatus]) {
 				d.C.PushKey(key)
-				if s, ok := d.String("/$defs/StepStatus/type"); ok {
+				if s, ok, isString := d.S.ReadStringIf(); !isString {
+					d.NotString("/$defs/StepStatus/type")
+				} else if ok {
 					x, mask := lookupStepStatus(s)
 					d.Enum(s, mask, "StepStatus", "/$defs/StepStatus/enum", "/$defs/StepStatus/minLength", stepStatusAccepted[d.Profile.Index])
 					v.Status = x
@@ -2546,7 +2646,9 @@ func decodeExpiry(d *decoder, v *Expiry) {
 			}
 			if d.First(&seen[expiryExpiryTimestamp]) {
 				d.C.PushKey(key)
-				if s, ok := d.String("/$defs/RoutingTimestamp/type"); ok {
+				if s, ok, isString := d.S.ReadStringIf(); !isString {
+					d.NotString("/$defs/RoutingTimestamp/type")
+				} else if ok {
 					p, valid := d.Timestamp(s, timestamp.Optional, "/$defs/RoutingTimestamp/pattern", "/$defs/RoutingTimestamp/format", "yyyy-mm-ddThh:mm:ssZ")
 					v.ExpiryTimestamp = timestampOf(p, valid, s, "")
 				}
@@ -2691,7 +2793,9 @@ func decodeAttributeCondition(d *decoder, v *AttributeCondition) {
 			}
 			if d.First(&seen[attributeConditionName]) {
 				d.C.PushKey(key)
-				if s, ok := d.String("/$defs/AttributeCondition/properties/name/type"); ok {
+				if s, ok, isString := d.S.ReadStringIf(); !isString {
+					d.NotString("/$defs/AttributeCondition/properties/name/type")
+				} else if ok {
 					d.Length(s, 1, 64, "/$defs/AttributeCondition/properties/name/minLength", "/$defs/AttributeCondition/properties/name/maxLength")
 					v.Name = s
 				}
@@ -2707,7 +2811,9 @@ func decodeAttributeCondition(d *decoder, v *AttributeCondition) {
 			}
 			if d.First(&seen[attributeConditionValue]) {
 				d.C.PushKey(key)
-				if s, ok := d.String("/$defs/AttributeCondition/properties/value/type"); ok {
+				if s, ok, isString := d.S.ReadStringIf(); !isString {
+					d.NotString("/$defs/AttributeCondition/properties/value/type")
+				} else if ok {
 					d.Length(s, 1, 64, "/$defs/AttributeCondition/properties/value/minLength", "/$defs/AttributeCondition/properties/value/maxLength")
 					v.Value = s
 				}
@@ -2723,7 +2829,9 @@ func decodeAttributeCondition(d *decoder, v *AttributeCondition) {
 			}
 			if d.First(&seen[attributeConditionComparisonOperator]) {
 				d.C.PushKey(key)
-				if s, ok := d.String("/$defs/ComparisonOperator/type"); ok {
+				if s, ok, isString := d.S.ReadStringIf(); !isString {
+					d.NotString("/$defs/ComparisonOperator/type")
+				} else if ok {
 					x, mask := lookupComparisonOperator(s)
 					d.Enum(s, mask, "ComparisonOperator", "/$defs/ComparisonOperator/enum", "/$defs/ComparisonOperator/minLength", comparisonOperatorAccepted[d.Profile.Index])
 					v.ComparisonOperator = x
@@ -2861,7 +2969,9 @@ func decodeAgentsCriteria(d *decoder, v *AgentsCriteria) {
 					for ; d.S.NextElement(); i++ {
 						d.C.PushIndex(i)
 						var e string
-						if s, ok := d.String("/$defs/AgentsCriteria/properties/agentIds/items/type"); ok {
+						if s, ok, isString := d.S.ReadStringIf(); !isString {
+							d.NotString("/$defs/AgentsCriteria/properties/agentIds/items/type")
+						} else if ok {
 							d.Length(s, 1, 256, "/$defs/AgentsCriteria/properties/agentIds/items/minLength", "/$defs/AgentsCriteria/properties/agentIds/items/maxLength")
 							e = s
 						}
@@ -3145,7 +3255,9 @@ func decodeChatContactMetrics(d *decoder, v *ChatContactMetrics) {
 			}
 			if d.First(&seen[chatContactMetricsAgentFirstResponseTimestamp]) {
 				d.C.PushKey(key)
-				if s, ok := d.String("/$defs/ContactTimestamp/type"); ok {
+				if s, ok, isString := d.S.ReadStringIf(); !isString {
+					d.NotString("/$defs/ContactTimestamp/type")
+				} else if ok {
 					p, valid := d.Timestamp(s, timestamp.Millis, "/$defs/ContactTimestamp/pattern", "/$defs/ContactTimestamp/format", "yyyy-MM-dd'T'HH:mm:ss.SSS'Z'")
 					v.AgentFirstResponseTimestamp = timestampOf(p, valid, s, "1970-01-01T00:00:00.001Z")
 				}
@@ -3209,7 +3321,9 @@ func decodeParticipantMetrics(d *decoder, v *ParticipantMetrics) {
 			}
 			if d.First(&seen[participantMetricsParticipantID]) {
 				d.C.PushKey(key)
-				if s, ok := d.String("/$defs/ParticipantMetrics/properties/participantId/type"); ok {
+				if s, ok, isString := d.S.ReadStringIf(); !isString {
+					d.NotString("/$defs/ParticipantMetrics/properties/participantId/type")
+				} else if ok {
 					d.Length(s, 1, 256, "/$defs/ParticipantMetrics/properties/participantId/minLength", "/$defs/ParticipantMetrics/properties/participantId/maxLength")
 					v.ParticipantID = s
 				}
@@ -3225,7 +3339,9 @@ func decodeParticipantMetrics(d *decoder, v *ParticipantMetrics) {
 			}
 			if d.First(&seen[participantMetricsParticipantType]) {
 				d.C.PushKey(key)
-				if s, ok := d.String("/$defs/ParticipantType/type"); ok {
+				if s, ok, isString := d.S.ReadStringIf(); !isString {
+					d.NotString("/$defs/ParticipantType/type")
+				} else if ok {
 					x, mask := lookupParticipantType(s)
 					d.Enum(s, mask, "ParticipantType", "/$defs/ParticipantType/enum", "/$defs/ParticipantType/minLength", participantTypeAccepted[d.Profile.Index])
 					v.ParticipantType = x
@@ -3337,7 +3453,9 @@ func decodeParticipantMetrics(d *decoder, v *ParticipantMetrics) {
 			}
 			if d.First(&seen[participantMetricsLastMessageTimestamp]) {
 				d.C.PushKey(key)
-				if s, ok := d.String("/$defs/ContactTimestamp/type"); ok {
+				if s, ok, isString := d.S.ReadStringIf(); !isString {
+					d.NotString("/$defs/ContactTimestamp/type")
+				} else if ok {
 					p, valid := d.Timestamp(s, timestamp.Millis, "/$defs/ContactTimestamp/pattern", "/$defs/ContactTimestamp/format", "yyyy-MM-dd'T'HH:mm:ss.SSS'Z'")
 					v.LastMessageTimestamp = timestampOf(p, valid, s, "1970-01-01T00:00:00.001Z")
 				}
@@ -3379,7 +3497,9 @@ func decodeEndpoint(d *decoder, v *Endpoint) {
 			}
 			if d.First(&seen[endpointAddress]) {
 				d.C.PushKey(key)
-				if s, ok := d.String("/$defs/Endpoint/properties/address/type"); ok {
+				if s, ok, isString := d.S.ReadStringIf(); !isString {
+					d.NotString("/$defs/Endpoint/properties/address/type")
+				} else if ok {
 					d.Length(s, 1, 256, "/$defs/Endpoint/properties/address/minLength", "/$defs/Endpoint/properties/address/maxLength")
 					v.Address = s
 				}
@@ -3395,7 +3515,9 @@ func decodeEndpoint(d *decoder, v *Endpoint) {
 			}
 			if d.First(&seen[endpointType]) {
 				d.C.PushKey(key)
-				if s, ok := d.String("/$defs/EndpointType/type"); ok {
+				if s, ok, isString := d.S.ReadStringIf(); !isString {
+					d.NotString("/$defs/EndpointType/type")
+				} else if ok {
 					x, mask := lookupEndpointType(s)
 					d.Enum(s, mask, "EndpointType", "/$defs/EndpointType/enum", "/$defs/EndpointType/minLength", endpointTypeAccepted[d.Profile.Index])
 					v.Type = x
@@ -3412,7 +3534,9 @@ func decodeEndpoint(d *decoder, v *Endpoint) {
 			}
 			if d.First(&seen[endpointDisplayName]) {
 				d.C.PushKey(key)
-				if s, ok := d.String("/$defs/Endpoint/properties/displayName/type"); ok {
+				if s, ok, isString := d.S.ReadStringIf(); !isString {
+					d.NotString("/$defs/Endpoint/properties/displayName/type")
+				} else if ok {
 					d.Length(s, -1, 256, "/$defs/Endpoint/properties/displayName/minLength", "/$defs/Endpoint/properties/displayName/maxLength")
 					v.DisplayName = d.newString(s)
 				}
@@ -3461,7 +3585,9 @@ func decodeRecordingsInfo(d *decoder, v *RecordingsInfo) {
 			}
 			if d.First(&seen[recordingsInfoDeletionReason]) {
 				d.C.PushKey(key)
-				if s, ok := d.String("/$defs/RecordingsInfo/properties/deletionReason/type"); ok {
+				if s, ok, isString := d.S.ReadStringIf(); !isString {
+					d.NotString("/$defs/RecordingsInfo/properties/deletionReason/type")
+				} else if ok {
 					v.DeletionReason = d.newString(s)
 				}
 				d.C.Pop()
@@ -3476,7 +3602,9 @@ func decodeRecordingsInfo(d *decoder, v *RecordingsInfo) {
 			}
 			if d.First(&seen[recordingsInfoFragmentStartNumber]) {
 				d.C.PushKey(key)
-				if s, ok := d.String("/$defs/RecordingsInfo/properties/fragmentStartNumber/type"); ok {
+				if s, ok, isString := d.S.ReadStringIf(); !isString {
+					d.NotString("/$defs/RecordingsInfo/properties/fragmentStartNumber/type")
+				} else if ok {
 					v.FragmentStartNumber = d.newString(s)
 				}
 				d.C.Pop()
@@ -3491,7 +3619,9 @@ func decodeRecordingsInfo(d *decoder, v *RecordingsInfo) {
 			}
 			if d.First(&seen[recordingsInfoFragmentStopNumber]) {
 				d.C.PushKey(key)
-				if s, ok := d.String("/$defs/RecordingsInfo/properties/fragmentStopNumber/type"); ok {
+				if s, ok, isString := d.S.ReadStringIf(); !isString {
+					d.NotString("/$defs/RecordingsInfo/properties/fragmentStopNumber/type")
+				} else if ok {
 					v.FragmentStopNumber = d.newString(s)
 				}
 				d.C.Pop()
@@ -3506,7 +3636,9 @@ func decodeRecordingsInfo(d *decoder, v *RecordingsInfo) {
 			}
 			if d.First(&seen[recordingsInfoLocation]) {
 				d.C.PushKey(key)
-				if s, ok := d.String("/$defs/RecordingsInfo/properties/location/type"); ok {
+				if s, ok, isString := d.S.ReadStringIf(); !isString {
+					d.NotString("/$defs/RecordingsInfo/properties/location/type")
+				} else if ok {
 					d.Length(s, -1, 256, "/$defs/RecordingsInfo/properties/location/minLength", "/$defs/RecordingsInfo/properties/location/maxLength")
 					v.Location = d.newString(s)
 				}
@@ -3522,7 +3654,9 @@ func decodeRecordingsInfo(d *decoder, v *RecordingsInfo) {
 			}
 			if d.First(&seen[recordingsInfoMediaStreamType]) {
 				d.C.PushKey(key)
-				if s, ok := d.String("/$defs/MediaStreamType/type"); ok {
+				if s, ok, isString := d.S.ReadStringIf(); !isString {
+					d.NotString("/$defs/MediaStreamType/type")
+				} else if ok {
 					x, mask := lookupMediaStreamType(s)
 					d.Enum(s, mask, "MediaStreamType", "/$defs/MediaStreamType/enum", "/$defs/MediaStreamType/minLength", mediaStreamTypeAccepted[d.Profile.Index])
 					v.MediaStreamType = x
@@ -3539,7 +3673,9 @@ func decodeRecordingsInfo(d *decoder, v *RecordingsInfo) {
 			}
 			if d.First(&seen[recordingsInfoParticipantType]) {
 				d.C.PushKey(key)
-				if s, ok := d.String("/$defs/RecordingParticipantType/type"); ok {
+				if s, ok, isString := d.S.ReadStringIf(); !isString {
+					d.NotString("/$defs/RecordingParticipantType/type")
+				} else if ok {
 					x, mask := lookupRecordingParticipantType(s)
 					d.Enum(s, mask, "RecordingParticipantType", "/$defs/RecordingParticipantType/enum", "/$defs/RecordingParticipantType/minLength", recordingParticipantTypeAccepted[d.Profile.Index])
 					v.ParticipantType = x
@@ -3556,7 +3692,9 @@ func decodeRecordingsInfo(d *decoder, v *RecordingsInfo) {
 			}
 			if d.First(&seen[recordingsInfoStartTimestamp]) {
 				d.C.PushKey(key)
-				if s, ok := d.String("/$defs/ContactTimestamp/type"); ok {
+				if s, ok, isString := d.S.ReadStringIf(); !isString {
+					d.NotString("/$defs/ContactTimestamp/type")
+				} else if ok {
 					p, valid := d.Timestamp(s, timestamp.Millis, "/$defs/ContactTimestamp/pattern", "/$defs/ContactTimestamp/format", "yyyy-MM-dd'T'HH:mm:ss.SSS'Z'")
 					v.StartTimestamp = timestampOf(p, valid, s, "1970-01-01T00:00:00.001Z")
 				}
@@ -3572,7 +3710,9 @@ func decodeRecordingsInfo(d *decoder, v *RecordingsInfo) {
 			}
 			if d.First(&seen[recordingsInfoStopTimestamp]) {
 				d.C.PushKey(key)
-				if s, ok := d.String("/$defs/ContactTimestamp/type"); ok {
+				if s, ok, isString := d.S.ReadStringIf(); !isString {
+					d.NotString("/$defs/ContactTimestamp/type")
+				} else if ok {
 					p, valid := d.Timestamp(s, timestamp.Millis, "/$defs/ContactTimestamp/pattern", "/$defs/ContactTimestamp/format", "yyyy-MM-dd'T'HH:mm:ss.SSS'Z'")
 					v.StopTimestamp = timestampOf(p, valid, s, "1970-01-01T00:00:00.001Z")
 				}
@@ -3588,7 +3728,9 @@ func decodeRecordingsInfo(d *decoder, v *RecordingsInfo) {
 			}
 			if d.First(&seen[recordingsInfoStatus]) {
 				d.C.PushKey(key)
-				if s, ok := d.String("/$defs/RecordingStatus/type"); ok {
+				if s, ok, isString := d.S.ReadStringIf(); !isString {
+					d.NotString("/$defs/RecordingStatus/type")
+				} else if ok {
 					x, mask := lookupRecordingStatus(s)
 					d.Enum(s, mask, "RecordingStatus", "/$defs/RecordingStatus/enum", "/$defs/RecordingStatus/minLength", recordingStatusAccepted[d.Profile.Index])
 					v.Status = x
@@ -3605,7 +3747,9 @@ func decodeRecordingsInfo(d *decoder, v *RecordingsInfo) {
 			}
 			if d.First(&seen[recordingsInfoStorageType]) {
 				d.C.PushKey(key)
-				if s, ok := d.String("/$defs/StorageType/type"); ok {
+				if s, ok, isString := d.S.ReadStringIf(); !isString {
+					d.NotString("/$defs/StorageType/type")
+				} else if ok {
 					x, mask := lookupStorageType(s)
 					d.Enum(s, mask, "StorageType", "/$defs/StorageType/enum", "/$defs/StorageType/minLength", storageTypeAccepted[d.Profile.Index])
 					v.StorageType = x
@@ -3651,7 +3795,9 @@ func decodeContactEvaluation(d *decoder, v *ContactEvaluation) {
 			}
 			if d.First(&seen[contactEvaluationEvaluationARN]) {
 				d.C.PushKey(key)
-				if s, ok := d.String("/$defs/ARN/type"); ok {
+				if s, ok, isString := d.S.ReadStringIf(); !isString {
+					d.NotString("/$defs/ARN/type")
+				} else if ok {
 					d.Length(s, 1, -1, "/$defs/ARN/minLength", "/$defs/ARN/maxLength")
 					v.EvaluationARN = s
 				}
@@ -3667,7 +3813,9 @@ func decodeContactEvaluation(d *decoder, v *ContactEvaluation) {
 			}
 			if d.First(&seen[contactEvaluationStatus]) {
 				d.C.PushKey(key)
-				if s, ok := d.String("/$defs/EvaluationStatus/type"); ok {
+				if s, ok, isString := d.S.ReadStringIf(); !isString {
+					d.NotString("/$defs/EvaluationStatus/type")
+				} else if ok {
 					x, mask := lookupEvaluationStatus(s)
 					d.Enum(s, mask, "EvaluationStatus", "/$defs/EvaluationStatus/enum", "/$defs/EvaluationStatus/minLength", evaluationStatusAccepted[d.Profile.Index])
 					v.Status = x
@@ -3684,7 +3832,9 @@ func decodeContactEvaluation(d *decoder, v *ContactEvaluation) {
 			}
 			if d.First(&seen[contactEvaluationStartTimestamp]) {
 				d.C.PushKey(key)
-				if s, ok := d.String("/$defs/ContactTimestamp/type"); ok {
+				if s, ok, isString := d.S.ReadStringIf(); !isString {
+					d.NotString("/$defs/ContactTimestamp/type")
+				} else if ok {
 					p, valid := d.Timestamp(s, timestamp.Millis, "/$defs/ContactTimestamp/pattern", "/$defs/ContactTimestamp/format", "yyyy-MM-dd'T'HH:mm:ss.SSS'Z'")
 					v.StartTimestamp = timestampOf(p, valid, s, "1970-01-01T00:00:00.001Z")
 				}
@@ -3700,7 +3850,9 @@ func decodeContactEvaluation(d *decoder, v *ContactEvaluation) {
 			}
 			if d.First(&seen[contactEvaluationEndTimestamp]) {
 				d.C.PushKey(key)
-				if s, ok := d.String("/$defs/ContactTimestamp/type"); ok {
+				if s, ok, isString := d.S.ReadStringIf(); !isString {
+					d.NotString("/$defs/ContactTimestamp/type")
+				} else if ok {
 					p, valid := d.Timestamp(s, timestamp.Millis, "/$defs/ContactTimestamp/pattern", "/$defs/ContactTimestamp/format", "yyyy-MM-dd'T'HH:mm:ss.SSS'Z'")
 					v.EndTimestamp = timestampOf(p, valid, s, "1970-01-01T00:00:00.001Z")
 				}
@@ -3716,7 +3868,9 @@ func decodeContactEvaluation(d *decoder, v *ContactEvaluation) {
 			}
 			if d.First(&seen[contactEvaluationDeleteTimestamp]) {
 				d.C.PushKey(key)
-				if s, ok := d.String("/$defs/ContactTimestamp/type"); ok {
+				if s, ok, isString := d.S.ReadStringIf(); !isString {
+					d.NotString("/$defs/ContactTimestamp/type")
+				} else if ok {
 					p, valid := d.Timestamp(s, timestamp.Millis, "/$defs/ContactTimestamp/pattern", "/$defs/ContactTimestamp/format", "yyyy-MM-dd'T'HH:mm:ss.SSS'Z'")
 					v.DeleteTimestamp = timestampOf(p, valid, s, "1970-01-01T00:00:00.001Z")
 				}
@@ -3732,7 +3886,9 @@ func decodeContactEvaluation(d *decoder, v *ContactEvaluation) {
 			}
 			if d.First(&seen[contactEvaluationExportLocation]) {
 				d.C.PushKey(key)
-				if s, ok := d.String("/$defs/ContactEvaluation/properties/exportLocation/type"); ok {
+				if s, ok, isString := d.S.ReadStringIf(); !isString {
+					d.NotString("/$defs/ContactEvaluation/properties/exportLocation/type")
+				} else if ok {
 					d.Length(s, -1, 256, "/$defs/ContactEvaluation/properties/exportLocation/minLength", "/$defs/ContactEvaluation/properties/exportLocation/maxLength")
 					v.ExportLocation = d.newString(s)
 				}
@@ -3777,7 +3933,9 @@ func decodeStateTransition(d *decoder, v *StateTransition) {
 			}
 			if d.First(&seen[stateTransitionStateStartTimestamp]) {
 				d.C.PushKey(key)
-				if s, ok := d.String("/$defs/ContactTimestamp/type"); ok {
+				if s, ok, isString := d.S.ReadStringIf(); !isString {
+					d.NotString("/$defs/ContactTimestamp/type")
+				} else if ok {
 					p, valid := d.Timestamp(s, timestamp.Millis, "/$defs/ContactTimestamp/pattern", "/$defs/ContactTimestamp/format", "yyyy-MM-dd'T'HH:mm:ss.SSS'Z'")
 					v.StateStartTimestamp = timestampOf(p, valid, s, "1970-01-01T00:00:00.001Z")
 				}
@@ -3793,7 +3951,9 @@ func decodeStateTransition(d *decoder, v *StateTransition) {
 			}
 			if d.First(&seen[stateTransitionStateEndTimestamp]) {
 				d.C.PushKey(key)
-				if s, ok := d.String("/$defs/ContactTimestamp/type"); ok {
+				if s, ok, isString := d.S.ReadStringIf(); !isString {
+					d.NotString("/$defs/ContactTimestamp/type")
+				} else if ok {
 					p, valid := d.Timestamp(s, timestamp.Millis, "/$defs/ContactTimestamp/pattern", "/$defs/ContactTimestamp/format", "yyyy-MM-dd'T'HH:mm:ss.SSS'Z'")
 					v.StateEndTimestamp = timestampOf(p, valid, s, "1970-01-01T00:00:00.001Z")
 				}
@@ -3809,7 +3969,9 @@ func decodeStateTransition(d *decoder, v *StateTransition) {
 			}
 			if d.First(&seen[stateTransitionState]) {
 				d.C.PushKey(key)
-				if s, ok := d.String("/$defs/MonitorState/type"); ok {
+				if s, ok, isString := d.S.ReadStringIf(); !isString {
+					d.NotString("/$defs/MonitorState/type")
+				} else if ok {
 					x, mask := lookupMonitorState(s)
 					d.Enum(s, mask, "MonitorState", "/$defs/MonitorState/enum", "/$defs/MonitorState/minLength", monitorStateAccepted[d.Profile.Index])
 					v.State = x
@@ -3851,7 +4013,9 @@ func decodeOutboundStrategy(d *decoder, v *OutboundStrategy) {
 			}
 			if d.First(&seen[outboundStrategyType]) {
 				d.C.PushKey(key)
-				if s, ok := d.String("/$defs/OutboundStrategyType/type"); ok {
+				if s, ok, isString := d.S.ReadStringIf(); !isString {
+					d.NotString("/$defs/OutboundStrategyType/type")
+				} else if ok {
 					x, mask := lookupOutboundStrategyType(s)
 					d.Enum(s, mask, "OutboundStrategyType", "/$defs/OutboundStrategyType/enum", "/$defs/OutboundStrategyType/minLength", outboundStrategyTypeAccepted[d.Profile.Index])
 					v.Type = x
@@ -4001,7 +4165,9 @@ func decodePreview(d *decoder, v *Preview) {
 					for ; d.S.NextElement(); i++ {
 						d.C.PushIndex(i)
 						var e AllowedUserAction
-						if s, ok := d.String("/$defs/AllowedUserAction/type"); ok {
+						if s, ok, isString := d.S.ReadStringIf(); !isString {
+							d.NotString("/$defs/AllowedUserAction/type")
+						} else if ok {
 							x, mask := lookupAllowedUserAction(s)
 							d.Enum(s, mask, "AllowedUserAction", "/$defs/AllowedUserAction/enum", "/$defs/AllowedUserAction/minLength", allowedUserActionAccepted[d.Profile.Index])
 							e = x

@@ -36,6 +36,21 @@ func ifRead(names []string, read, keyword string, body ...jen.Code) jen.Code {
 	return jen.If(jen.List(ids...).Op(":=").Add(dCall(read, jen.Lit(keyword))), jen.Id("ok")).Block(body...)
 }
 
+// ifString is the read of a string value, String's two halves written out
+// so that the read's fast path is a direct call of the scanner's (a
+// function of the decoder that calls both would not be inlined):
+//
+//	if s, ok, isString := d.S.ReadStringIf(); !isString {
+//		d.NotString(keyword)
+//	} else if ok {
+//		body
+//	}
+func ifString(keyword string, body ...jen.Code) jen.Code {
+	return jen.If(jen.List(jen.Id("s"), jen.Id("ok"), jen.Id("isString")).Op(":=").Add(scanCall("ReadStringIf")), jen.Op("!").Id("isString")).Block(
+		dCall("NotString", jen.Lit(keyword)),
+	).Else().If(jen.Id("ok")).Block(body...)
+}
+
 // boundsCall is d.method(value, min, max, "<kw>/min<bound>",
 // "<kw>/max<bound>"): the check of a pair of bounds (Length, Items).
 func boundsCall(method string, value jen.Code, min, max int, kw, bound string) *jen.Statement {
@@ -393,7 +408,7 @@ func (m *model) decodeRef(r *def, tgt func() *jen.Statement, optional bool) []je
 		)}
 	case kindEnum:
 		accepted := profileIndexed(jen.Id(lowerID(r.goName) + "Accepted"))
-		return []jen.Code{ifRead([]string{"s", "ok"}, "String", kw+"/type",
+		return []jen.Code{ifString(kw+"/type",
 			jen.List(jen.Id("x"), jen.Id("mask")).Op(":=").Id("lookup"+r.goName).Call(jen.Id("s")),
 			dCall("Enum", jen.Id("s"), jen.Id("mask"), jen.Lit(r.goName), jen.Lit(kw+"/enum"), jen.Lit(kw+"/minLength"), accepted),
 			tgt().Op("=").Id("x"),
@@ -402,7 +417,7 @@ func (m *model) decodeRef(r *def, tgt func() *jen.Statement, optional bool) []je
 		frac := map[string]string{"none": "None", "millis": "Millis", "optional": "Optional"}[r.fraction]
 		parse := dCall("Timestamp", jen.Id("s"), jen.Qual(timestampPkg, frac),
 			jen.Lit(kw+"/pattern"), jen.Lit(kw+"/format"), jen.Lit(r.layout))
-		return []jen.Code{ifRead([]string{"s", "ok"}, "String", kw+"/type",
+		return []jen.Code{ifString(kw+"/type",
 			jen.List(jen.Id("p"), jen.Id("valid")).Op(":=").Add(parse),
 			tgt().Op("=").Id("timestampOf").Call(jen.Id("p"), jen.Id("valid"), jen.Id("s"), jen.Lit(r.notSet)),
 		)}
@@ -462,7 +477,7 @@ func (m *model) decodeString(r stringRules, kw string, tgt func() *jen.Statement
 	} else {
 		stmts = append(stmts, tgt().Op("=").Id("s"))
 	}
-	return []jen.Code{ifRead([]string{"s", "ok"}, "String", kw+"/type", stmts...)}
+	return []jen.Code{ifString(kw+"/type", stmts...)}
 }
 
 // arrayLoop decodes the elements of an array (the scanner just past '[')

@@ -110,15 +110,11 @@ func (d *Decoder) typeIssue(want, keyword string) {
 	d.S.Skip()
 }
 
-// String reads a string value, or records a type issue at keyword.
-func (d *Decoder) String(keyword string) (string, bool) {
-	v, ok, isString := d.S.ReadStringIf()
-	if !isString {
-		d.typeIssue("string", keyword)
-		return "", false
-	}
-	return v, ok
-}
+// NotString records a type issue at keyword for the next value, which
+// the scanner's ReadStringIf found not to be a string. (Generated decoders
+// read strings with ReadStringIf itself, so that its fast path is called
+// directly: a method of the decoder wrapping both calls is not inlined.)
+func (d *Decoder) NotString(keyword string) { d.typeIssue("string", keyword) }
 
 // Object enters an object value, or records a type issue at keyword.
 func (d *Decoder) Object(keyword string) bool {
