@@ -7,7 +7,6 @@ import (
 	scan "github.com/connectevents/sdk-go/internal/scan"
 	timestamp "github.com/connectevents/sdk-go/internal/timestamp"
 	"math"
-	"regexp"
 	"time"
 )
 
@@ -494,115 +493,182 @@ func decodeEvent(d *decoder, v *Event) {
 		if !ok {
 			break
 		}
-		i := -1 // the member's property; -1: unknown to the profile in use
 		switch key {
 		case "version":
-			i = eventVersion
-		case "id":
-			i = eventID
-		case "detail-type":
-			i = eventDetailType
-		case "source":
-			i = eventSource
-		case "account":
-			i = eventAccount
-		case "time":
-			i = eventTime
-		case "region":
-			i = eventRegion
-		case "resources":
-			i = eventResources
-		case "replay-name":
-			i = eventReplayName
-		case "detail":
-			i = eventDetail
-		}
-		if i < 0 {
-			v.Unknown = codec.Unknown(&d.Decoder, key, eventKeys, "/$defs/EventBridgeEvent/additionalProperties", "/x-unique-keys", v.Unknown)
-			continue
-		}
-		if !d.Member(&seen[i], key, "/x-unique-keys") {
-			continue
-		}
-		d.C.PushKey(key)
-		switch i {
-		case eventVersion:
-			if s, ok := d.String("/$defs/EnvelopeVersion/type"); ok {
-				x, mask := lookupEnvelopeVersion(s)
-				d.Enum(s, mask, "EnvelopeVersion", "/$defs/EnvelopeVersion/enum", "/$defs/EnvelopeVersion/minLength", envelopeVersionAccepted[d.Profile.Index])
-				v.Version = x
-			}
-		case eventID:
-			if s, ok := d.String("/$defs/EventBridgeEvent/properties/id/type"); ok {
-				d.Length(s, 1, -1, "/$defs/EventBridgeEvent/properties/id/minLength", "/$defs/EventBridgeEvent/properties/id/maxLength")
-				v.ID = s
-			}
-		case eventDetailType:
-			if s, ok := d.String("/$defs/DetailType/type"); ok {
-				x, mask := lookupDetailType(s)
-				d.Enum(s, mask, "DetailType", "/$defs/DetailType/enum", "/$defs/DetailType/minLength", detailTypeAccepted[d.Profile.Index])
-				v.DetailType = x
-			}
-		case eventSource:
-			if s, ok := d.String("/$defs/EventSource/type"); ok {
-				x, mask := lookupEventSource(s)
-				d.Enum(s, mask, "EventSource", "/$defs/EventSource/enum", "/$defs/EventSource/minLength", eventSourceAccepted[d.Profile.Index])
-				v.Source = x
-			}
-		case eventAccount:
-			if s, ok := d.String("/$defs/EventBridgeEvent/properties/account/type"); ok {
-				d.Length(s, 1, -1, "/$defs/EventBridgeEvent/properties/account/minLength", "/$defs/EventBridgeEvent/properties/account/maxLength")
-				v.Account = s
-			}
-		case eventTime:
-			if s, ok := d.String("/$defs/EventTime/type"); ok {
-				p, valid := d.Timestamp(s, timestamp.None, "/$defs/EventTime/pattern", "/$defs/EventTime/format", "yyyy-MM-dd'T'HH:mm:ss'Z'")
-				v.Time = timestampOf(p, valid, s, "")
-			}
-		case eventRegion:
-			if s, ok := d.String("/$defs/EventBridgeEvent/properties/region/type"); ok {
-				d.Length(s, 1, -1, "/$defs/EventBridgeEvent/properties/region/minLength", "/$defs/EventBridgeEvent/properties/region/maxLength")
-				v.Region = s
-			}
-		case eventResources:
-			if d.Array("/$defs/EventBridgeEvent/properties/resources/type") {
-				out := d.sliceString()
-				i := 0
-				for ; d.S.NextElement(); i++ {
-					d.C.PushIndex(i)
-					var e string
-					if s, ok := d.String("/$defs/EventBridgeEvent/properties/resources/items/type"); ok {
-						e = s
-					}
-					if d.keep {
-						out = append(out, e)
-					}
-					d.C.Pop()
+			if d.First(&seen[eventVersion]) {
+				d.C.PushKey(key)
+				if s, ok, isString := d.S.ReadStringIf(); !isString {
+					d.NotString("/$defs/EnvelopeVersion/type")
+				} else if ok {
+					x, mask := lookupEnvelopeVersion(s)
+					d.Enum(s, mask, "EnvelopeVersion", "/$defs/EnvelopeVersion/enum", "/$defs/EnvelopeVersion/minLength", envelopeVersionAccepted[d.Profile.Index])
+					v.Version = x
 				}
-				v.Resources = out
+				d.C.Pop()
+				d.EndMember(&seen[eventVersion])
+			} else {
+				d.Repeated(&seen[eventVersion], key, "/x-unique-keys")
 			}
-		case eventReplayName:
-			if s, ok := d.String("/$defs/EventBridgeEvent/properties/replay-name/type"); ok {
-				d.Length(s, 1, -1, "/$defs/EventBridgeEvent/properties/replay-name/minLength", "/$defs/EventBridgeEvent/properties/replay-name/maxLength")
-				v.ReplayName = s
+			continue
+		case "id":
+			if d.First(&seen[eventID]) {
+				d.C.PushKey(key)
+				if s, ok, isString := d.S.ReadStringIf(); !isString {
+					d.NotString("/$defs/EventBridgeEvent/properties/id/type")
+				} else if ok {
+					d.Length(s, 1, -1, "/$defs/EventBridgeEvent/properties/id/minLength", "/$defs/EventBridgeEvent/properties/id/maxLength")
+					v.ID = s
+				}
+				d.C.Pop()
+				d.EndMember(&seen[eventID])
+			} else {
+				d.Repeated(&seen[eventID], key, "/x-unique-keys")
 			}
-		case eventDetail:
-			if d.Object("/$defs/ContactEvent/type") {
-				decodeContactEvent(d, &v.Detail)
+			continue
+		case "detail-type":
+			if d.First(&seen[eventDetailType]) {
+				d.C.PushKey(key)
+				if s, ok, isString := d.S.ReadStringIf(); !isString {
+					d.NotString("/$defs/DetailType/type")
+				} else if ok {
+					x, mask := lookupDetailType(s)
+					d.Enum(s, mask, "DetailType", "/$defs/DetailType/enum", "/$defs/DetailType/minLength", detailTypeAccepted[d.Profile.Index])
+					v.DetailType = x
+				}
+				d.C.Pop()
+				d.EndMember(&seen[eventDetailType])
+			} else {
+				d.Repeated(&seen[eventDetailType], key, "/x-unique-keys")
 			}
+			continue
+		case "source":
+			if d.First(&seen[eventSource]) {
+				d.C.PushKey(key)
+				if s, ok, isString := d.S.ReadStringIf(); !isString {
+					d.NotString("/$defs/EventSource/type")
+				} else if ok {
+					x, mask := lookupEventSource(s)
+					d.Enum(s, mask, "EventSource", "/$defs/EventSource/enum", "/$defs/EventSource/minLength", eventSourceAccepted[d.Profile.Index])
+					v.Source = x
+				}
+				d.C.Pop()
+				d.EndMember(&seen[eventSource])
+			} else {
+				d.Repeated(&seen[eventSource], key, "/x-unique-keys")
+			}
+			continue
+		case "account":
+			if d.First(&seen[eventAccount]) {
+				d.C.PushKey(key)
+				if s, ok, isString := d.S.ReadStringIf(); !isString {
+					d.NotString("/$defs/EventBridgeEvent/properties/account/type")
+				} else if ok {
+					d.Length(s, 1, -1, "/$defs/EventBridgeEvent/properties/account/minLength", "/$defs/EventBridgeEvent/properties/account/maxLength")
+					v.Account = s
+				}
+				d.C.Pop()
+				d.EndMember(&seen[eventAccount])
+			} else {
+				d.Repeated(&seen[eventAccount], key, "/x-unique-keys")
+			}
+			continue
+		case "time":
+			if d.First(&seen[eventTime]) {
+				d.C.PushKey(key)
+				if s, ok, isString := d.S.ReadStringIf(); !isString {
+					d.NotString("/$defs/EventTime/type")
+				} else if ok {
+					p, valid := d.Timestamp(s, timestamp.None, "/$defs/EventTime/pattern", "/$defs/EventTime/format", "yyyy-MM-dd'T'HH:mm:ss'Z'")
+					v.Time = timestampOf(p, valid, s, "")
+				}
+				d.C.Pop()
+				d.EndMember(&seen[eventTime])
+			} else {
+				d.Repeated(&seen[eventTime], key, "/x-unique-keys")
+			}
+			continue
+		case "region":
+			if d.First(&seen[eventRegion]) {
+				d.C.PushKey(key)
+				if s, ok, isString := d.S.ReadStringIf(); !isString {
+					d.NotString("/$defs/EventBridgeEvent/properties/region/type")
+				} else if ok {
+					d.Length(s, 1, -1, "/$defs/EventBridgeEvent/properties/region/minLength", "/$defs/EventBridgeEvent/properties/region/maxLength")
+					v.Region = s
+				}
+				d.C.Pop()
+				d.EndMember(&seen[eventRegion])
+			} else {
+				d.Repeated(&seen[eventRegion], key, "/x-unique-keys")
+			}
+			continue
+		case "resources":
+			if d.First(&seen[eventResources]) {
+				d.C.PushKey(key)
+				if d.Array("/$defs/EventBridgeEvent/properties/resources/type") {
+					out := d.sliceString()
+					i := 0
+					for ; d.S.NextElement(); i++ {
+						d.C.PushIndex(i)
+						var e string
+						if s, ok, isString := d.S.ReadStringIf(); !isString {
+							d.NotString("/$defs/EventBridgeEvent/properties/resources/items/type")
+						} else if ok {
+							e = s
+						}
+						if d.keep {
+							out = append(out, e)
+						}
+						d.C.Pop()
+					}
+					v.Resources = out
+				}
+				d.C.Pop()
+				d.EndMember(&seen[eventResources])
+			} else {
+				d.Repeated(&seen[eventResources], key, "/x-unique-keys")
+			}
+			continue
+		case "replay-name":
+			if d.First(&seen[eventReplayName]) {
+				d.C.PushKey(key)
+				if s, ok, isString := d.S.ReadStringIf(); !isString {
+					d.NotString("/$defs/EventBridgeEvent/properties/replay-name/type")
+				} else if ok {
+					d.Length(s, 1, -1, "/$defs/EventBridgeEvent/properties/replay-name/minLength", "/$defs/EventBridgeEvent/properties/replay-name/maxLength")
+					v.ReplayName = s
+				}
+				d.C.Pop()
+				d.EndMember(&seen[eventReplayName])
+			} else {
+				d.Repeated(&seen[eventReplayName], key, "/x-unique-keys")
+			}
+			continue
+		case "detail":
+			if d.First(&seen[eventDetail]) {
+				d.C.PushKey(key)
+				if d.Object("/$defs/ContactEvent/type") {
+					decodeContactEvent(d, &v.Detail)
+				}
+				d.C.Pop()
+				d.EndMember(&seen[eventDetail])
+			} else {
+				d.Repeated(&seen[eventDetail], key, "/x-unique-keys")
+			}
+			continue
 		}
-		d.C.Pop()
-		d.EndMember(&seen[i])
+		// Unknown to the profile in use, or in a spelling it rejects.
+		v.Unknown = codec.Unknown(&d.Decoder, key, eventKeys, "/$defs/EventBridgeEvent/additionalProperties", "/x-unique-keys", v.Unknown)
 	}
-	d.Required(seen[eventVersion].Seen, "version", "/$defs/EventBridgeEvent/required")
-	d.Required(seen[eventID].Seen, "id", "/$defs/EventBridgeEvent/required")
-	d.Required(seen[eventDetailType].Seen, "detail-type", "/$defs/EventBridgeEvent/required")
-	d.Required(seen[eventSource].Seen, "source", "/$defs/EventBridgeEvent/required")
-	d.Required(seen[eventAccount].Seen, "account", "/$defs/EventBridgeEvent/required")
-	d.Required(seen[eventTime].Seen, "time", "/$defs/EventBridgeEvent/required")
-	d.Required(seen[eventRegion].Seen, "region", "/$defs/EventBridgeEvent/required")
-	d.Required(seen[eventResources].Seen, "resources", "/$defs/EventBridgeEvent/required")
-	d.Required(seen[eventDetail].Seen, "detail", "/$defs/EventBridgeEvent/required")
+	d.Required(seen[eventVersion].Seen(), "version", "/$defs/EventBridgeEvent/required")
+	d.Required(seen[eventID].Seen(), "id", "/$defs/EventBridgeEvent/required")
+	d.Required(seen[eventDetailType].Seen(), "detail-type", "/$defs/EventBridgeEvent/required")
+	d.Required(seen[eventSource].Seen(), "source", "/$defs/EventBridgeEvent/required")
+	d.Required(seen[eventAccount].Seen(), "account", "/$defs/EventBridgeEvent/required")
+	d.Required(seen[eventTime].Seen(), "time", "/$defs/EventBridgeEvent/required")
+	d.Required(seen[eventRegion].Seen(), "region", "/$defs/EventBridgeEvent/required")
+	d.Required(seen[eventResources].Seen(), "resources", "/$defs/EventBridgeEvent/required")
+	d.Required(seen[eventDetail].Seen(), "detail", "/$defs/EventBridgeEvent/required")
 }
 
 // The properties of ContactEvent, numbered in the schema's order: the decoder's index of each member it has seen.
@@ -661,440 +727,655 @@ func decodeContactEvent(d *decoder, v *ContactEvent) {
 		if !ok {
 			break
 		}
-		i := -1 // the member's property; -1: unknown to the profile in use
 		switch key {
-		case "eventType":
-			i = contactEventEventType
-		case "EventType":
-			if d.Accepts(inCompat) {
-				i = contactEventEventType
+		case "eventType", "EventType":
+			if key == "EventType" && !d.Accepts(inCompat) {
+				break
 			}
-		case "contactId":
-			i = contactEventContactID
-		case "ContactId":
-			if d.Accepts(inCompat) {
-				i = contactEventContactID
+			if d.First(&seen[contactEventEventType]) {
+				d.C.PushKey(key)
+				if s, ok, isString := d.S.ReadStringIf(); !isString {
+					d.NotString("/$defs/EventType/type")
+				} else if ok {
+					x, mask := lookupEventType(s)
+					d.Enum(s, mask, "EventType", "/$defs/EventType/enum", "/$defs/EventType/minLength", eventTypeAccepted[d.Profile.Index])
+					v.EventType = x
+				}
+				d.C.Pop()
+				d.EndMember(&seen[contactEventEventType])
+			} else {
+				d.Repeated(&seen[contactEventEventType], key, "/x-unique-keys")
 			}
+			continue
+		case "contactId", "ContactId":
+			if key == "ContactId" && !d.Accepts(inCompat) {
+				break
+			}
+			if d.First(&seen[contactEventContactID]) {
+				d.C.PushKey(key)
+				if s, ok, isString := d.S.ReadStringIf(); !isString {
+					d.NotString("/$defs/ContactIdentifier/type")
+				} else if ok {
+					d.Length(s, 1, 256, "/$defs/ContactIdentifier/minLength", "/$defs/ContactIdentifier/maxLength")
+					v.ContactID = s
+				}
+				d.C.Pop()
+				d.EndMember(&seen[contactEventContactID])
+			} else {
+				d.Repeated(&seen[contactEventContactID], key, "/x-unique-keys")
+			}
+			continue
 		case "initialContactId":
-			i = contactEventInitialContactID
+			if d.First(&seen[contactEventInitialContactID]) {
+				d.C.PushKey(key)
+				if s, ok, isString := d.S.ReadStringIf(); !isString {
+					d.NotString("/$defs/ContactIdentifier/type")
+				} else if ok {
+					d.Length(s, 1, 256, "/$defs/ContactIdentifier/minLength", "/$defs/ContactIdentifier/maxLength")
+					v.InitialContactID = s
+				}
+				d.C.Pop()
+				d.EndMember(&seen[contactEventInitialContactID])
+			} else {
+				d.Repeated(&seen[contactEventInitialContactID], key, "/x-unique-keys")
+			}
+			continue
 		case "relatedContactId":
-			if d.Accepts(inStrict | inCompat) {
-				i = contactEventRelatedContactID
+			if !d.Accepts(inStrict | inCompat) {
+				break
 			}
+			if d.First(&seen[contactEventRelatedContactID]) {
+				d.C.PushKey(key)
+				if s, ok, isString := d.S.ReadStringIf(); !isString {
+					d.NotString("/$defs/ContactIdentifier/type")
+				} else if ok {
+					d.Length(s, 1, 256, "/$defs/ContactIdentifier/minLength", "/$defs/ContactIdentifier/maxLength")
+					v.RelatedContactID = s
+				}
+				d.C.Pop()
+				d.EndMember(&seen[contactEventRelatedContactID])
+			} else {
+				d.Repeated(&seen[contactEventRelatedContactID], key, "/x-unique-keys")
+			}
+			continue
 		case "previousContactId":
-			i = contactEventPreviousContactID
-		case "channel":
-			i = contactEventChannel
-		case "Channel":
-			if d.Accepts(inCompat) {
-				i = contactEventChannel
+			if d.First(&seen[contactEventPreviousContactID]) {
+				d.C.PushKey(key)
+				if s, ok, isString := d.S.ReadStringIf(); !isString {
+					d.NotString("/$defs/ContactIdentifier/type")
+				} else if ok {
+					d.Length(s, 1, 256, "/$defs/ContactIdentifier/minLength", "/$defs/ContactIdentifier/maxLength")
+					v.PreviousContactID = s
+				}
+				d.C.Pop()
+				d.EndMember(&seen[contactEventPreviousContactID])
+			} else {
+				d.Repeated(&seen[contactEventPreviousContactID], key, "/x-unique-keys")
 			}
-		case "instanceArn":
-			i = contactEventInstanceARN
-		case "InstanceArn":
-			if d.Accepts(inCompat) {
-				i = contactEventInstanceARN
+			continue
+		case "channel", "Channel":
+			if key == "Channel" && !d.Accepts(inCompat) {
+				break
 			}
-		case "initiationMethod":
-			i = contactEventInitiationMethod
-		case "InitiationMethod":
-			if d.Accepts(inCompat) {
-				i = contactEventInitiationMethod
+			if d.First(&seen[contactEventChannel]) {
+				d.C.PushKey(key)
+				if s, ok, isString := d.S.ReadStringIf(); !isString {
+					d.NotString("/$defs/Channel/type")
+				} else if ok {
+					x, mask := lookupChannel(s)
+					d.Enum(s, mask, "Channel", "/$defs/Channel/enum", "/$defs/Channel/minLength", channelAccepted[d.Profile.Index])
+					v.Channel = x
+				}
+				d.C.Pop()
+				d.EndMember(&seen[contactEventChannel])
+			} else {
+				d.Repeated(&seen[contactEventChannel], key, "/x-unique-keys")
 			}
+			continue
+		case "instanceArn", "InstanceArn":
+			if key == "InstanceArn" && !d.Accepts(inCompat) {
+				break
+			}
+			if d.First(&seen[contactEventInstanceARN]) {
+				d.C.PushKey(key)
+				if s, ok, isString := d.S.ReadStringIf(); !isString {
+					d.NotString("/$defs/ARN/type")
+				} else if ok {
+					d.Length(s, 1, -1, "/$defs/ARN/minLength", "/$defs/ARN/maxLength")
+					v.InstanceARN = s
+				}
+				d.C.Pop()
+				d.EndMember(&seen[contactEventInstanceARN])
+			} else {
+				d.Repeated(&seen[contactEventInstanceARN], key, "/x-unique-keys")
+			}
+			continue
+		case "initiationMethod", "InitiationMethod":
+			if key == "InitiationMethod" && !d.Accepts(inCompat) {
+				break
+			}
+			if d.First(&seen[contactEventInitiationMethod]) {
+				d.C.PushKey(key)
+				if s, ok, isString := d.S.ReadStringIf(); !isString {
+					d.NotString("/$defs/InitiationMethod/type")
+				} else if ok {
+					x, mask := lookupInitiationMethod(s)
+					d.Enum(s, mask, "InitiationMethod", "/$defs/InitiationMethod/enum", "/$defs/InitiationMethod/minLength", initiationMethodAccepted[d.Profile.Index])
+					v.InitiationMethod = x
+				}
+				d.C.Pop()
+				d.EndMember(&seen[contactEventInitiationMethod])
+			} else {
+				d.Repeated(&seen[contactEventInitiationMethod], key, "/x-unique-keys")
+			}
+			continue
 		case "initiationTimestamp":
-			i = contactEventInitiationTimestamp
+			if d.First(&seen[contactEventInitiationTimestamp]) {
+				d.C.PushKey(key)
+				if s, ok, isString := d.S.ReadStringIf(); !isString {
+					d.NotString("/$defs/ContactTimestamp/type")
+				} else if ok {
+					p, valid := d.Timestamp(s, timestamp.Millis, "/$defs/ContactTimestamp/pattern", "/$defs/ContactTimestamp/format", "yyyy-MM-dd'T'HH:mm:ss.SSS'Z'")
+					v.InitiationTimestamp = timestampOf(p, valid, s, "1970-01-01T00:00:00.001Z")
+				}
+				d.C.Pop()
+				d.EndMember(&seen[contactEventInitiationTimestamp])
+			} else {
+				d.Repeated(&seen[contactEventInitiationTimestamp], key, "/x-unique-keys")
+			}
+			continue
 		case "connectedToSystemTimestamp":
-			i = contactEventConnectedToSystemTimestamp
+			if d.First(&seen[contactEventConnectedToSystemTimestamp]) {
+				d.C.PushKey(key)
+				if s, ok, isString := d.S.ReadStringIf(); !isString {
+					d.NotString("/$defs/ContactTimestamp/type")
+				} else if ok {
+					p, valid := d.Timestamp(s, timestamp.Millis, "/$defs/ContactTimestamp/pattern", "/$defs/ContactTimestamp/format", "yyyy-MM-dd'T'HH:mm:ss.SSS'Z'")
+					v.ConnectedToSystemTimestamp = timestampOf(p, valid, s, "1970-01-01T00:00:00.001Z")
+				}
+				d.C.Pop()
+				d.EndMember(&seen[contactEventConnectedToSystemTimestamp])
+			} else {
+				d.Repeated(&seen[contactEventConnectedToSystemTimestamp], key, "/x-unique-keys")
+			}
+			continue
 		case "disconnectTimestamp":
-			i = contactEventDisconnectTimestamp
+			if d.First(&seen[contactEventDisconnectTimestamp]) {
+				d.C.PushKey(key)
+				if s, ok, isString := d.S.ReadStringIf(); !isString {
+					d.NotString("/$defs/ContactTimestamp/type")
+				} else if ok {
+					p, valid := d.Timestamp(s, timestamp.Millis, "/$defs/ContactTimestamp/pattern", "/$defs/ContactTimestamp/format", "yyyy-MM-dd'T'HH:mm:ss.SSS'Z'")
+					v.DisconnectTimestamp = timestampOf(p, valid, s, "1970-01-01T00:00:00.001Z")
+				}
+				d.C.Pop()
+				d.EndMember(&seen[contactEventDisconnectTimestamp])
+			} else {
+				d.Repeated(&seen[contactEventDisconnectTimestamp], key, "/x-unique-keys")
+			}
+			continue
 		case "scheduledTimestamp":
-			i = contactEventScheduledTimestamp
-		case "queueInfo":
-			i = contactEventQueueInfo
-		case "QueueInfo":
-			if d.Accepts(inCompat) {
-				i = contactEventQueueInfo
+			if d.First(&seen[contactEventScheduledTimestamp]) {
+				d.C.PushKey(key)
+				if s, ok, isString := d.S.ReadStringIf(); !isString {
+					d.NotString("/$defs/ContactTimestamp/type")
+				} else if ok {
+					p, valid := d.Timestamp(s, timestamp.Millis, "/$defs/ContactTimestamp/pattern", "/$defs/ContactTimestamp/format", "yyyy-MM-dd'T'HH:mm:ss.SSS'Z'")
+					v.ScheduledTimestamp = timestampOf(p, valid, s, "1970-01-01T00:00:00.001Z")
+				}
+				d.C.Pop()
+				d.EndMember(&seen[contactEventScheduledTimestamp])
+			} else {
+				d.Repeated(&seen[contactEventScheduledTimestamp], key, "/x-unique-keys")
 			}
-		case "agentInfo":
-			i = contactEventAgentInfo
-		case "AgentInfo":
-			if d.Accepts(inCompat | inLegacy) {
-				i = contactEventAgentInfo
+			continue
+		case "queueInfo", "QueueInfo":
+			if key == "QueueInfo" && !d.Accepts(inCompat) {
+				break
 			}
-		case "customerVoiceActivity":
-			i = contactEventCustomerVoiceActivity
-		case "CustomerVoiceActivity":
-			if d.Accepts(inCompat | inLegacy) {
-				i = contactEventCustomerVoiceActivity
+			if d.First(&seen[contactEventQueueInfo]) {
+				d.C.PushKey(key)
+				if d.Object("/$defs/QueueInfo/type") {
+					x := d.newQueueInfo()
+					decodeQueueInfo(d, x)
+					v.QueueInfo = x
+				}
+				d.C.Pop()
+				d.EndMember(&seen[contactEventQueueInfo])
+			} else {
+				d.Repeated(&seen[contactEventQueueInfo], key, "/x-unique-keys")
 			}
+			continue
+		case "agentInfo", "AgentInfo":
+			if key == "AgentInfo" && !d.Accepts(inCompat|inLegacy) {
+				break
+			}
+			if d.First(&seen[contactEventAgentInfo]) {
+				d.C.PushKey(key)
+				if d.Object("/$defs/AgentInfo/type") {
+					x := d.newAgentInfo()
+					decodeAgentInfo(d, x)
+					v.AgentInfo = x
+				}
+				d.C.Pop()
+				d.EndMember(&seen[contactEventAgentInfo])
+			} else {
+				d.Repeated(&seen[contactEventAgentInfo], key, "/x-unique-keys")
+			}
+			continue
+		case "customerVoiceActivity", "CustomerVoiceActivity":
+			if key == "CustomerVoiceActivity" && !d.Accepts(inCompat|inLegacy) {
+				break
+			}
+			if d.First(&seen[contactEventCustomerVoiceActivity]) {
+				d.C.PushKey(key)
+				if d.Object("/$defs/CustomerVoiceActivity/type") {
+					x := d.newCustomerVoiceActivity()
+					decodeCustomerVoiceActivity(d, x)
+					v.CustomerVoiceActivity = x
+				}
+				d.C.Pop()
+				d.EndMember(&seen[contactEventCustomerVoiceActivity])
+			} else {
+				d.Repeated(&seen[contactEventCustomerVoiceActivity], key, "/x-unique-keys")
+			}
+			continue
 		case "answeringMachineDetectionStatus":
-			i = contactEventAnsweringMachineDetectionStatus
+			if d.First(&seen[contactEventAnsweringMachineDetectionStatus]) {
+				d.C.PushKey(key)
+				if s, ok, isString := d.S.ReadStringIf(); !isString {
+					d.NotString("/$defs/AnsweringMachineDetectionStatus/type")
+				} else if ok {
+					x, mask := lookupAnsweringMachineDetectionStatus(s)
+					d.Enum(s, mask, "AnsweringMachineDetectionStatus", "/$defs/AnsweringMachineDetectionStatus/enum", "/$defs/AnsweringMachineDetectionStatus/minLength", answeringMachineDetectionStatusAccepted[d.Profile.Index])
+					v.AnsweringMachineDetectionStatus = x
+				}
+				d.C.Pop()
+				d.EndMember(&seen[contactEventAnsweringMachineDetectionStatus])
+			} else {
+				d.Repeated(&seen[contactEventAnsweringMachineDetectionStatus], key, "/x-unique-keys")
+			}
+			continue
 		case "disconnectReason":
-			if d.Accepts(inStrict | inCompat) {
-				i = contactEventDisconnectReason
+			if !d.Accepts(inStrict | inCompat) {
+				break
 			}
+			if d.First(&seen[contactEventDisconnectReason]) {
+				d.C.PushKey(key)
+				if s, ok, isString := d.S.ReadStringIf(); !isString {
+					d.NotString("/$defs/DisconnectReason/type")
+				} else if ok {
+					x, mask := lookupDisconnectReason(s)
+					d.Enum(s, mask, "DisconnectReason", "/$defs/DisconnectReason/enum", "/$defs/DisconnectReason/minLength", disconnectReasonAccepted[d.Profile.Index])
+					v.DisconnectReason = x
+				}
+				d.C.Pop()
+				d.EndMember(&seen[contactEventDisconnectReason])
+			} else {
+				d.Repeated(&seen[contactEventDisconnectReason], key, "/x-unique-keys")
+			}
+			continue
 		case "campaign":
-			if d.Accepts(inStrict | inCompat) {
-				i = contactEventCampaign
+			if !d.Accepts(inStrict | inCompat) {
+				break
 			}
+			if d.First(&seen[contactEventCampaign]) {
+				d.C.PushKey(key)
+				if d.Object("/$defs/Campaign/type") {
+					x := d.newCampaign()
+					decodeCampaign(d, x)
+					v.Campaign = x
+				}
+				d.C.Pop()
+				d.EndMember(&seen[contactEventCampaign])
+			} else {
+				d.Repeated(&seen[contactEventCampaign], key, "/x-unique-keys")
+			}
+			continue
 		case "updatedProperties":
-			if d.Accepts(inStrict | inCompat) {
-				i = contactEventUpdatedProperties
+			if !d.Accepts(inStrict | inCompat) {
+				break
 			}
-		case "contactLens":
-			if d.Accepts(inStrict | inCompat) {
-				i = contactEventContactLens
-			}
-		case "segmentAttributes":
-			if d.Accepts(inStrict | inCompat) {
-				i = contactEventSegmentAttributes
-			}
-		case "tags":
-			if d.Accepts(inStrict | inCompat) {
-				i = contactEventTags
-			}
-		case "routingCriteria":
-			if d.Accepts(inStrict | inCompat) {
-				i = contactEventRoutingCriteria
-			}
-		case "RoutingCriteria":
-			if d.Accepts(inCompat) {
-				i = contactEventRoutingCriteria
-			}
-		case "customerId":
-			if d.Accepts(inStrict | inCompat) {
-				i = contactEventCustomerID
-			}
-		case "chatMetrics":
-			if d.Accepts(inStrict | inCompat) {
-				i = contactEventChatMetrics
-			}
-		case "systemEndpoint":
-			if d.Accepts(inStrict | inCompat) {
-				i = contactEventSystemEndpoint
-			}
-		case "recordings":
-			if d.Accepts(inStrict | inCompat) {
-				i = contactEventRecordings
-			}
-		case "contactDetails":
-			if d.Accepts(inStrict | inCompat) {
-				i = contactEventContactDetails
-			}
-		case "contactEvaluations":
-			if d.Accepts(inStrict | inCompat) {
-				i = contactEventContactEvaluations
-			}
-		case "stateTransitions":
-			if d.Accepts(inStrict | inCompat) {
-				i = contactEventStateTransitions
-			}
-		case "outboundStrategy":
-			if d.Accepts(inStrict | inCompat) {
-				i = contactEventOutboundStrategy
-			}
-		}
-		if i < 0 {
-			v.Unknown = codec.Unknown(&d.Decoder, key, contactEventKeys, "/$defs/ContactEvent/additionalProperties", "/x-unique-keys", v.Unknown)
-			continue
-		}
-		if !d.Member(&seen[i], key, "/x-unique-keys") {
-			continue
-		}
-		d.C.PushKey(key)
-		switch i {
-		case contactEventEventType:
-			if s, ok := d.String("/$defs/EventType/type"); ok {
-				x, mask := lookupEventType(s)
-				d.Enum(s, mask, "EventType", "/$defs/EventType/enum", "/$defs/EventType/minLength", eventTypeAccepted[d.Profile.Index])
-				v.EventType = x
-			}
-		case contactEventContactID:
-			if s, ok := d.String("/$defs/ContactIdentifier/type"); ok {
-				d.Length(s, 1, 256, "/$defs/ContactIdentifier/minLength", "/$defs/ContactIdentifier/maxLength")
-				v.ContactID = s
-			}
-		case contactEventInitialContactID:
-			if s, ok := d.String("/$defs/ContactIdentifier/type"); ok {
-				d.Length(s, 1, 256, "/$defs/ContactIdentifier/minLength", "/$defs/ContactIdentifier/maxLength")
-				v.InitialContactID = s
-			}
-		case contactEventRelatedContactID:
-			if s, ok := d.String("/$defs/ContactIdentifier/type"); ok {
-				d.Length(s, 1, 256, "/$defs/ContactIdentifier/minLength", "/$defs/ContactIdentifier/maxLength")
-				v.RelatedContactID = s
-			}
-		case contactEventPreviousContactID:
-			if s, ok := d.String("/$defs/ContactIdentifier/type"); ok {
-				d.Length(s, 1, 256, "/$defs/ContactIdentifier/minLength", "/$defs/ContactIdentifier/maxLength")
-				v.PreviousContactID = s
-			}
-		case contactEventChannel:
-			if s, ok := d.String("/$defs/Channel/type"); ok {
-				x, mask := lookupChannel(s)
-				d.Enum(s, mask, "Channel", "/$defs/Channel/enum", "/$defs/Channel/minLength", channelAccepted[d.Profile.Index])
-				v.Channel = x
-			}
-		case contactEventInstanceARN:
-			if s, ok := d.String("/$defs/ARN/type"); ok {
-				d.Length(s, 1, -1, "/$defs/ARN/minLength", "/$defs/ARN/maxLength")
-				v.InstanceARN = s
-			}
-		case contactEventInitiationMethod:
-			if s, ok := d.String("/$defs/InitiationMethod/type"); ok {
-				x, mask := lookupInitiationMethod(s)
-				d.Enum(s, mask, "InitiationMethod", "/$defs/InitiationMethod/enum", "/$defs/InitiationMethod/minLength", initiationMethodAccepted[d.Profile.Index])
-				v.InitiationMethod = x
-			}
-		case contactEventInitiationTimestamp:
-			if s, ok := d.String("/$defs/ContactTimestamp/type"); ok {
-				p, valid := d.Timestamp(s, timestamp.Millis, "/$defs/ContactTimestamp/pattern", "/$defs/ContactTimestamp/format", "yyyy-MM-dd'T'HH:mm:ss.SSS'Z'")
-				v.InitiationTimestamp = timestampOf(p, valid, s, "1970-01-01T00:00:00.001Z")
-			}
-		case contactEventConnectedToSystemTimestamp:
-			if s, ok := d.String("/$defs/ContactTimestamp/type"); ok {
-				p, valid := d.Timestamp(s, timestamp.Millis, "/$defs/ContactTimestamp/pattern", "/$defs/ContactTimestamp/format", "yyyy-MM-dd'T'HH:mm:ss.SSS'Z'")
-				v.ConnectedToSystemTimestamp = timestampOf(p, valid, s, "1970-01-01T00:00:00.001Z")
-			}
-		case contactEventDisconnectTimestamp:
-			if s, ok := d.String("/$defs/ContactTimestamp/type"); ok {
-				p, valid := d.Timestamp(s, timestamp.Millis, "/$defs/ContactTimestamp/pattern", "/$defs/ContactTimestamp/format", "yyyy-MM-dd'T'HH:mm:ss.SSS'Z'")
-				v.DisconnectTimestamp = timestampOf(p, valid, s, "1970-01-01T00:00:00.001Z")
-			}
-		case contactEventScheduledTimestamp:
-			if s, ok := d.String("/$defs/ContactTimestamp/type"); ok {
-				p, valid := d.Timestamp(s, timestamp.Millis, "/$defs/ContactTimestamp/pattern", "/$defs/ContactTimestamp/format", "yyyy-MM-dd'T'HH:mm:ss.SSS'Z'")
-				v.ScheduledTimestamp = timestampOf(p, valid, s, "1970-01-01T00:00:00.001Z")
-			}
-		case contactEventQueueInfo:
-			if d.Object("/$defs/QueueInfo/type") {
-				x := d.newQueueInfo()
-				decodeQueueInfo(d, x)
-				v.QueueInfo = x
-			}
-		case contactEventAgentInfo:
-			if d.Object("/$defs/AgentInfo/type") {
-				x := d.newAgentInfo()
-				decodeAgentInfo(d, x)
-				v.AgentInfo = x
-			}
-		case contactEventCustomerVoiceActivity:
-			if d.Object("/$defs/CustomerVoiceActivity/type") {
-				x := d.newCustomerVoiceActivity()
-				decodeCustomerVoiceActivity(d, x)
-				v.CustomerVoiceActivity = x
-			}
-		case contactEventAnsweringMachineDetectionStatus:
-			if s, ok := d.String("/$defs/AnsweringMachineDetectionStatus/type"); ok {
-				x, mask := lookupAnsweringMachineDetectionStatus(s)
-				d.Enum(s, mask, "AnsweringMachineDetectionStatus", "/$defs/AnsweringMachineDetectionStatus/enum", "/$defs/AnsweringMachineDetectionStatus/minLength", answeringMachineDetectionStatusAccepted[d.Profile.Index])
-				v.AnsweringMachineDetectionStatus = x
-			}
-		case contactEventDisconnectReason:
-			if s, ok := d.String("/$defs/DisconnectReason/type"); ok {
-				x, mask := lookupDisconnectReason(s)
-				d.Enum(s, mask, "DisconnectReason", "/$defs/DisconnectReason/enum", "/$defs/DisconnectReason/minLength", disconnectReasonAccepted[d.Profile.Index])
-				v.DisconnectReason = x
-			}
-		case contactEventCampaign:
-			if d.Object("/$defs/Campaign/type") {
-				x := d.newCampaign()
-				decodeCampaign(d, x)
-				v.Campaign = x
-			}
-		case contactEventUpdatedProperties:
-			if d.Array("/$defs/ContactEvent/properties/updatedProperties/type") {
-				out := d.sliceUpdatedProperty()
-				i := 0
-				for ; d.S.NextElement(); i++ {
-					d.C.PushIndex(i)
-					var e UpdatedProperty
-					if s, ok := d.String("/$defs/UpdatedProperty/type"); ok {
-						x, mask := lookupUpdatedProperty(s)
-						d.Enum(s, mask, "UpdatedProperty", "/$defs/UpdatedProperty/enum", "/$defs/UpdatedProperty/minLength", updatedPropertyAccepted[d.Profile.Index])
-						e = x
-					}
-					if d.keep {
-						out = append(out, e)
-					}
-					d.C.Pop()
-				}
-				v.UpdatedProperties = out
-			}
-		case contactEventContactLens:
-			if d.Object("/$defs/ContactLens/type") {
-				x := d.newContactLens()
-				decodeContactLens(d, x)
-				v.ContactLens = x
-			}
-		case contactEventSegmentAttributes:
-			if d.Object("/$defs/SegmentAttributes/type") {
-				x := codec.NewMap[SegmentAttributes](d.keep, d.Recycle, 8)
-				decodeSegmentAttributes(d, x)
-				v.SegmentAttributes = x
-			}
-		case contactEventTags:
-			if d.Object("/$defs/ContactEvent/properties/tags/type") {
-				m := codec.NewMap[map[string]string](d.keep, d.Recycle, 8)
-				keys := d.BeginMap()
-				for {
-					key, ok := d.S.NextKey()
-					if !ok {
-						break
-					}
-					if !d.MapKey(keys, key, "/x-unique-keys") {
-						continue
-					}
-					d.C.PushKey(key)
-					var e string
-					if s, ok := d.String("/$defs/ContactEvent/properties/tags/additionalProperties/type"); ok {
-						e = s
-					}
-					if m != nil {
-						m[key] = e
-					}
-					d.C.Pop()
-				}
-				d.EndMap(keys)
-				v.Tags = m
-			}
-		case contactEventRoutingCriteria:
-			if d.S.Peek() == scan.Array && d.Accepts(inStrict|inCompat) {
-				_ = d.S.BeginArray()
-				{
-					out := codec.NewSlice[RoutingCriteria](d.keep, d.Recycle, 4)
+			if d.First(&seen[contactEventUpdatedProperties]) {
+				d.C.PushKey(key)
+				if d.Array("/$defs/ContactEvent/properties/updatedProperties/type") {
+					out := d.sliceUpdatedProperty()
 					i := 0
 					for ; d.S.NextElement(); i++ {
 						d.C.PushIndex(i)
-						e := d.elementRoutingCriteria(&out)
-						if d.Object("/$defs/RoutingCriteria/type") {
-							decodeRoutingCriteria(d, e)
+						var e UpdatedProperty
+						if s, ok, isString := d.S.ReadStringIf(); !isString {
+							d.NotString("/$defs/UpdatedProperty/type")
+						} else if ok {
+							x, mask := lookupUpdatedProperty(s)
+							d.Enum(s, mask, "UpdatedProperty", "/$defs/UpdatedProperty/enum", "/$defs/UpdatedProperty/minLength", updatedPropertyAccepted[d.Profile.Index])
+							e = x
+						}
+						if d.keep {
+							out = append(out, e)
 						}
 						d.C.Pop()
 					}
-					v.RoutingCriteria = out
+					v.UpdatedProperties = out
 				}
-			} else if d.Object("/$defs/RoutingCriteria/type") {
-				x := codec.NewSlice[RoutingCriteria](d.keep, d.Recycle, 1)
-				decodeRoutingCriteria(d, d.elementRoutingCriteria(&x))
-				v.RoutingCriteria = x
+				d.C.Pop()
+				d.EndMember(&seen[contactEventUpdatedProperties])
+			} else {
+				d.Repeated(&seen[contactEventUpdatedProperties], key, "/x-unique-keys")
 			}
-		case contactEventCustomerID:
-			if s, ok := d.String("/$defs/ContactEvent/properties/customerId/type"); ok {
-				v.CustomerID = d.newString(s)
+			continue
+		case "contactLens":
+			if !d.Accepts(inStrict | inCompat) {
+				break
 			}
-		case contactEventChatMetrics:
-			if d.Object("/$defs/ChatMetrics/type") {
-				x := d.newChatMetrics()
-				decodeChatMetrics(d, x)
-				v.ChatMetrics = x
-			}
-		case contactEventSystemEndpoint:
-			if d.Object("/$defs/Endpoint/type") {
-				x := d.newEndpoint()
-				decodeEndpoint(d, x)
-				v.SystemEndpoint = x
-			}
-		case contactEventRecordings:
-			if d.Array("/$defs/ContactEvent/properties/recordings/type") {
-				out := codec.NewSlice[RecordingsInfo](d.keep, d.Recycle, 4)
-				i := 0
-				for ; d.S.NextElement(); i++ {
-					d.C.PushIndex(i)
-					e := d.elementRecordingsInfo(&out)
-					if d.Object("/$defs/RecordingsInfo/type") {
-						decodeRecordingsInfo(d, e)
-					}
-					d.C.Pop()
+			if d.First(&seen[contactEventContactLens]) {
+				d.C.PushKey(key)
+				if d.Object("/$defs/ContactLens/type") {
+					x := d.newContactLens()
+					decodeContactLens(d, x)
+					v.ContactLens = x
 				}
-				v.Recordings = out
+				d.C.Pop()
+				d.EndMember(&seen[contactEventContactLens])
+			} else {
+				d.Repeated(&seen[contactEventContactLens], key, "/x-unique-keys")
 			}
-		case contactEventContactDetails:
-			if d.Object("/$defs/ContactEvent/properties/contactDetails/type") {
-				m := codec.NewMap[map[string]string](d.keep, d.Recycle, 8)
-				keys := d.BeginMap()
-				for {
-					key, ok := d.S.NextKey()
-					if !ok {
-						break
-					}
-					d.C.PushKey(key)
-					d.Length(key, 1, 128, "/$defs/ContactEvent/properties/contactDetails/propertyNames/minLength", "/$defs/ContactEvent/properties/contactDetails/propertyNames/maxLength")
-					d.C.Pop()
-					if !d.MapKey(keys, key, "/x-unique-keys") {
-						continue
-					}
-					d.C.PushKey(key)
-					var e string
-					if s, ok := d.String("/$defs/ContactEvent/properties/contactDetails/additionalProperties/type"); ok {
-						d.Length(s, -1, 1024, "/$defs/ContactEvent/properties/contactDetails/additionalProperties/minLength", "/$defs/ContactEvent/properties/contactDetails/additionalProperties/maxLength")
-						e = s
-					}
-					if m != nil {
-						m[key] = e
-					}
-					d.C.Pop()
+			continue
+		case "segmentAttributes":
+			if !d.Accepts(inStrict | inCompat) {
+				break
+			}
+			if d.First(&seen[contactEventSegmentAttributes]) {
+				d.C.PushKey(key)
+				if d.Object("/$defs/SegmentAttributes/type") {
+					x := codec.NewMap[SegmentAttributes](d.keep, d.Recycle, 8)
+					decodeSegmentAttributes(d, x)
+					v.SegmentAttributes = x
 				}
-				d.EndMap(keys)
-				v.ContactDetails = m
+				d.C.Pop()
+				d.EndMember(&seen[contactEventSegmentAttributes])
+			} else {
+				d.Repeated(&seen[contactEventSegmentAttributes], key, "/x-unique-keys")
 			}
-		case contactEventContactEvaluations:
-			if d.Object("/$defs/ContactEvent/properties/contactEvaluations/type") {
-				m := codec.NewMap[map[string]ContactEvaluation](d.keep, d.Recycle, 8)
-				keys := d.BeginMap()
-				for {
-					key, ok := d.S.NextKey()
-					if !ok {
-						break
+			continue
+		case "tags":
+			if !d.Accepts(inStrict | inCompat) {
+				break
+			}
+			if d.First(&seen[contactEventTags]) {
+				d.C.PushKey(key)
+				if d.Object("/$defs/ContactEvent/properties/tags/type") {
+					m := codec.NewMap[map[string]string](d.keep, d.Recycle, 8)
+					keys := d.BeginMap()
+					for {
+						key, ok := d.S.NextKey()
+						if !ok {
+							break
+						}
+						if !d.MapKey(keys, key, "/x-unique-keys") {
+							continue
+						}
+						d.C.PushKey(key)
+						var e string
+						if s, ok, isString := d.S.ReadStringIf(); !isString {
+							d.NotString("/$defs/ContactEvent/properties/tags/additionalProperties/type")
+						} else if ok {
+							e = s
+						}
+						if m != nil {
+							m[key] = e
+						}
+						d.C.Pop()
 					}
-					d.C.PushKey(key)
-					d.Length(key, 1, -1, "/$defs/ContactEvent/properties/contactEvaluations/propertyNames/minLength", "/$defs/ContactEvent/properties/contactEvaluations/propertyNames/maxLength")
-					d.C.Pop()
-					if !d.MapKey(keys, key, "/x-unique-keys") {
-						continue
-					}
-					d.C.PushKey(key)
-					var e ContactEvaluation
-					if d.Object("/$defs/ContactEvaluation/type") {
-						decodeContactEvaluation(d, &e)
-					}
-					if m != nil {
-						m[key] = e
-					}
-					d.C.Pop()
+					d.EndMap(keys)
+					v.Tags = m
 				}
-				d.EndMap(keys)
-				v.ContactEvaluations = m
+				d.C.Pop()
+				d.EndMember(&seen[contactEventTags])
+			} else {
+				d.Repeated(&seen[contactEventTags], key, "/x-unique-keys")
 			}
-		case contactEventStateTransitions:
-			if d.Array("/$defs/ContactEvent/properties/stateTransitions/type") {
-				out := codec.NewSlice[StateTransition](d.keep, d.Recycle, 4)
-				i := 0
-				for ; d.S.NextElement(); i++ {
-					d.C.PushIndex(i)
-					e := d.elementStateTransition(&out)
-					if d.Object("/$defs/StateTransition/type") {
-						decodeStateTransition(d, e)
+			continue
+		case "routingCriteria", "RoutingCriteria":
+			if key == "routingCriteria" && !d.Accepts(inStrict|inCompat) || key == "RoutingCriteria" && !d.Accepts(inCompat) {
+				break
+			}
+			if d.First(&seen[contactEventRoutingCriteria]) {
+				d.C.PushKey(key)
+				if d.S.Peek() == scan.Array && d.Accepts(inStrict|inCompat) {
+					_ = d.S.BeginArray()
+					{
+						out := codec.NewSlice[RoutingCriteria](d.keep, d.Recycle, 4)
+						i := 0
+						for ; d.S.NextElement(); i++ {
+							d.C.PushIndex(i)
+							e := d.elementRoutingCriteria(&out)
+							if d.Object("/$defs/RoutingCriteria/type") {
+								decodeRoutingCriteria(d, e)
+							}
+							d.C.Pop()
+						}
+						v.RoutingCriteria = out
 					}
-					d.C.Pop()
+				} else if d.Object("/$defs/RoutingCriteria/type") {
+					x := codec.NewSlice[RoutingCriteria](d.keep, d.Recycle, 1)
+					decodeRoutingCriteria(d, d.elementRoutingCriteria(&x))
+					v.RoutingCriteria = x
 				}
-				v.StateTransitions = out
+				d.C.Pop()
+				d.EndMember(&seen[contactEventRoutingCriteria])
+			} else {
+				d.Repeated(&seen[contactEventRoutingCriteria], key, "/x-unique-keys")
 			}
-		case contactEventOutboundStrategy:
-			if d.Object("/$defs/OutboundStrategy/type") {
-				x := d.newOutboundStrategy()
-				decodeOutboundStrategy(d, x)
-				v.OutboundStrategy = x
+			continue
+		case "customerId":
+			if !d.Accepts(inStrict | inCompat) {
+				break
 			}
+			if d.First(&seen[contactEventCustomerID]) {
+				d.C.PushKey(key)
+				if s, ok, isString := d.S.ReadStringIf(); !isString {
+					d.NotString("/$defs/ContactEvent/properties/customerId/type")
+				} else if ok {
+					v.CustomerID = d.newString(s)
+				}
+				d.C.Pop()
+				d.EndMember(&seen[contactEventCustomerID])
+			} else {
+				d.Repeated(&seen[contactEventCustomerID], key, "/x-unique-keys")
+			}
+			continue
+		case "chatMetrics":
+			if !d.Accepts(inStrict | inCompat) {
+				break
+			}
+			if d.First(&seen[contactEventChatMetrics]) {
+				d.C.PushKey(key)
+				if d.Object("/$defs/ChatMetrics/type") {
+					x := d.newChatMetrics()
+					decodeChatMetrics(d, x)
+					v.ChatMetrics = x
+				}
+				d.C.Pop()
+				d.EndMember(&seen[contactEventChatMetrics])
+			} else {
+				d.Repeated(&seen[contactEventChatMetrics], key, "/x-unique-keys")
+			}
+			continue
+		case "systemEndpoint":
+			if !d.Accepts(inStrict | inCompat) {
+				break
+			}
+			if d.First(&seen[contactEventSystemEndpoint]) {
+				d.C.PushKey(key)
+				if d.Object("/$defs/Endpoint/type") {
+					x := d.newEndpoint()
+					decodeEndpoint(d, x)
+					v.SystemEndpoint = x
+				}
+				d.C.Pop()
+				d.EndMember(&seen[contactEventSystemEndpoint])
+			} else {
+				d.Repeated(&seen[contactEventSystemEndpoint], key, "/x-unique-keys")
+			}
+			continue
+		case "recordings":
+			if !d.Accepts(inStrict | inCompat) {
+				break
+			}
+			if d.First(&seen[contactEventRecordings]) {
+				d.C.PushKey(key)
+				if d.Array("/$defs/ContactEvent/properties/recordings/type") {
+					out := codec.NewSlice[RecordingsInfo](d.keep, d.Recycle, 4)
+					i := 0
+					for ; d.S.NextElement(); i++ {
+						d.C.PushIndex(i)
+						e := d.elementRecordingsInfo(&out)
+						if d.Object("/$defs/RecordingsInfo/type") {
+							decodeRecordingsInfo(d, e)
+						}
+						d.C.Pop()
+					}
+					v.Recordings = out
+				}
+				d.C.Pop()
+				d.EndMember(&seen[contactEventRecordings])
+			} else {
+				d.Repeated(&seen[contactEventRecordings], key, "/x-unique-keys")
+			}
+			continue
+		case "contactDetails":
+			if !d.Accepts(inStrict | inCompat) {
+				break
+			}
+			if d.First(&seen[contactEventContactDetails]) {
+				d.C.PushKey(key)
+				if d.Object("/$defs/ContactEvent/properties/contactDetails/type") {
+					m := codec.NewMap[map[string]string](d.keep, d.Recycle, 8)
+					keys := d.BeginMap()
+					for {
+						key, ok := d.S.NextKey()
+						if !ok {
+							break
+						}
+						d.C.PushKey(key)
+						d.Length(key, 1, 128, "/$defs/ContactEvent/properties/contactDetails/propertyNames/minLength", "/$defs/ContactEvent/properties/contactDetails/propertyNames/maxLength")
+						d.C.Pop()
+						if !d.MapKey(keys, key, "/x-unique-keys") {
+							continue
+						}
+						d.C.PushKey(key)
+						var e string
+						if s, ok, isString := d.S.ReadStringIf(); !isString {
+							d.NotString("/$defs/ContactEvent/properties/contactDetails/additionalProperties/type")
+						} else if ok {
+							d.Length(s, -1, 1024, "/$defs/ContactEvent/properties/contactDetails/additionalProperties/minLength", "/$defs/ContactEvent/properties/contactDetails/additionalProperties/maxLength")
+							e = s
+						}
+						if m != nil {
+							m[key] = e
+						}
+						d.C.Pop()
+					}
+					d.EndMap(keys)
+					v.ContactDetails = m
+				}
+				d.C.Pop()
+				d.EndMember(&seen[contactEventContactDetails])
+			} else {
+				d.Repeated(&seen[contactEventContactDetails], key, "/x-unique-keys")
+			}
+			continue
+		case "contactEvaluations":
+			if !d.Accepts(inStrict | inCompat) {
+				break
+			}
+			if d.First(&seen[contactEventContactEvaluations]) {
+				d.C.PushKey(key)
+				if d.Object("/$defs/ContactEvent/properties/contactEvaluations/type") {
+					m := codec.NewMap[map[string]ContactEvaluation](d.keep, d.Recycle, 8)
+					keys := d.BeginMap()
+					for {
+						key, ok := d.S.NextKey()
+						if !ok {
+							break
+						}
+						d.C.PushKey(key)
+						d.Length(key, 1, -1, "/$defs/ContactEvent/properties/contactEvaluations/propertyNames/minLength", "/$defs/ContactEvent/properties/contactEvaluations/propertyNames/maxLength")
+						d.C.Pop()
+						if !d.MapKey(keys, key, "/x-unique-keys") {
+							continue
+						}
+						d.C.PushKey(key)
+						var e ContactEvaluation
+						if d.Object("/$defs/ContactEvaluation/type") {
+							decodeContactEvaluation(d, &e)
+						}
+						if m != nil {
+							m[key] = e
+						}
+						d.C.Pop()
+					}
+					d.EndMap(keys)
+					v.ContactEvaluations = m
+				}
+				d.C.Pop()
+				d.EndMember(&seen[contactEventContactEvaluations])
+			} else {
+				d.Repeated(&seen[contactEventContactEvaluations], key, "/x-unique-keys")
+			}
+			continue
+		case "stateTransitions":
+			if !d.Accepts(inStrict | inCompat) {
+				break
+			}
+			if d.First(&seen[contactEventStateTransitions]) {
+				d.C.PushKey(key)
+				if d.Array("/$defs/ContactEvent/properties/stateTransitions/type") {
+					out := codec.NewSlice[StateTransition](d.keep, d.Recycle, 4)
+					i := 0
+					for ; d.S.NextElement(); i++ {
+						d.C.PushIndex(i)
+						e := d.elementStateTransition(&out)
+						if d.Object("/$defs/StateTransition/type") {
+							decodeStateTransition(d, e)
+						}
+						d.C.Pop()
+					}
+					v.StateTransitions = out
+				}
+				d.C.Pop()
+				d.EndMember(&seen[contactEventStateTransitions])
+			} else {
+				d.Repeated(&seen[contactEventStateTransitions], key, "/x-unique-keys")
+			}
+			continue
+		case "outboundStrategy":
+			if !d.Accepts(inStrict | inCompat) {
+				break
+			}
+			if d.First(&seen[contactEventOutboundStrategy]) {
+				d.C.PushKey(key)
+				if d.Object("/$defs/OutboundStrategy/type") {
+					x := d.newOutboundStrategy()
+					decodeOutboundStrategy(d, x)
+					v.OutboundStrategy = x
+				}
+				d.C.Pop()
+				d.EndMember(&seen[contactEventOutboundStrategy])
+			} else {
+				d.Repeated(&seen[contactEventOutboundStrategy], key, "/x-unique-keys")
+			}
+			continue
 		}
-		d.C.Pop()
-		d.EndMember(&seen[i])
+		// Unknown to the profile in use, or in a spelling it rejects.
+		v.Unknown = codec.Unknown(&d.Decoder, key, contactEventKeys, "/$defs/ContactEvent/additionalProperties", "/x-unique-keys", v.Unknown)
 	}
-	d.Required(seen[contactEventEventType].Seen, "eventType", [3]string{"/$defs/ContactEvent/required", "/$defs/ContactEvent/allOf/0/anyOf", "/$defs/ContactEvent/required"}[d.Profile.Index])
-	d.Required(seen[contactEventContactID].Seen, "contactId", [3]string{"/$defs/ContactEvent/required", "/$defs/ContactEvent/allOf/1/anyOf", "/$defs/ContactEvent/required"}[d.Profile.Index])
-	d.Required(seen[contactEventChannel].Seen, "channel", [3]string{"/$defs/ContactEvent/required", "/$defs/ContactEvent/allOf/2/anyOf", "/$defs/ContactEvent/required"}[d.Profile.Index])
-	d.Required(seen[contactEventInstanceARN].Seen, "instanceArn", [3]string{"/$defs/ContactEvent/required", "/$defs/ContactEvent/allOf/3/anyOf", "/$defs/ContactEvent/required"}[d.Profile.Index])
-	d.Required(seen[contactEventInitiationMethod].Seen, "initiationMethod", [3]string{"/$defs/ContactEvent/required", "/$defs/ContactEvent/allOf/4/anyOf", "/$defs/ContactEvent/required"}[d.Profile.Index])
+	d.Required(seen[contactEventEventType].Seen(), "eventType", [3]string{"/$defs/ContactEvent/required", "/$defs/ContactEvent/allOf/0/anyOf", "/$defs/ContactEvent/required"}[d.Profile.Index])
+	d.Required(seen[contactEventContactID].Seen(), "contactId", [3]string{"/$defs/ContactEvent/required", "/$defs/ContactEvent/allOf/1/anyOf", "/$defs/ContactEvent/required"}[d.Profile.Index])
+	d.Required(seen[contactEventChannel].Seen(), "channel", [3]string{"/$defs/ContactEvent/required", "/$defs/ContactEvent/allOf/2/anyOf", "/$defs/ContactEvent/required"}[d.Profile.Index])
+	d.Required(seen[contactEventInstanceARN].Seen(), "instanceArn", [3]string{"/$defs/ContactEvent/required", "/$defs/ContactEvent/allOf/3/anyOf", "/$defs/ContactEvent/required"}[d.Profile.Index])
+	d.Required(seen[contactEventInitiationMethod].Seen(), "initiationMethod", [3]string{"/$defs/ContactEvent/required", "/$defs/ContactEvent/allOf/4/anyOf", "/$defs/ContactEvent/required"}[d.Profile.Index])
 	// Rule task-expiry: Task expiry, as the three documents tell it: 7 days (the
 	// older page), 30 days (the current page), then "the default is 7 days and
 	// task expiry is configurable up to 90 days" (the latest revision). A TASK
@@ -1142,55 +1423,65 @@ func decodeQueueInfo(d *decoder, v *QueueInfo) {
 		if !ok {
 			break
 		}
-		i := -1 // the member's property; -1: unknown to the profile in use
 		switch key {
-		case "queueArn":
-			i = queueInfoQueueARN
-		case "QueueArn":
-			if d.Accepts(inCompat) {
-				i = queueInfoQueueARN
+		case "queueArn", "QueueArn":
+			if key == "QueueArn" && !d.Accepts(inCompat) {
+				break
 			}
-		case "queueType":
-			i = queueInfoQueueType
-		case "QueueType":
-			if d.Accepts(inCompat) {
-				i = queueInfoQueueType
+			if d.First(&seen[queueInfoQueueARN]) {
+				d.C.PushKey(key)
+				if s, ok, isString := d.S.ReadStringIf(); !isString {
+					d.NotString("/$defs/ARN/type")
+				} else if ok {
+					d.Length(s, 1, -1, "/$defs/ARN/minLength", "/$defs/ARN/maxLength")
+					v.QueueARN = s
+				}
+				d.C.Pop()
+				d.EndMember(&seen[queueInfoQueueARN])
+			} else {
+				d.Repeated(&seen[queueInfoQueueARN], key, "/x-unique-keys")
 			}
-		case "enqueueTimestamp":
-			i = queueInfoEnqueueTimestamp
-		case "EnqueueTimestamp":
-			if d.Accepts(inCompat) {
-				i = queueInfoEnqueueTimestamp
+			continue
+		case "queueType", "QueueType":
+			if key == "QueueType" && !d.Accepts(inCompat) {
+				break
 			}
-		}
-		if i < 0 {
-			v.Unknown = codec.Unknown(&d.Decoder, key, queueInfoKeys, "/$defs/QueueInfo/additionalProperties", "/x-unique-keys", v.Unknown)
+			if d.First(&seen[queueInfoQueueType]) {
+				d.C.PushKey(key)
+				if s, ok, isString := d.S.ReadStringIf(); !isString {
+					d.NotString("/$defs/QueueInfo/properties/queueType/type")
+				} else if ok {
+					v.QueueType = d.newString(s)
+				}
+				d.C.Pop()
+				d.EndMember(&seen[queueInfoQueueType])
+			} else {
+				d.Repeated(&seen[queueInfoQueueType], key, "/x-unique-keys")
+			}
+			continue
+		case "enqueueTimestamp", "EnqueueTimestamp":
+			if key == "EnqueueTimestamp" && !d.Accepts(inCompat) {
+				break
+			}
+			if d.First(&seen[queueInfoEnqueueTimestamp]) {
+				d.C.PushKey(key)
+				if s, ok, isString := d.S.ReadStringIf(); !isString {
+					d.NotString("/$defs/ContactTimestamp/type")
+				} else if ok {
+					p, valid := d.Timestamp(s, timestamp.Millis, "/$defs/ContactTimestamp/pattern", "/$defs/ContactTimestamp/format", "yyyy-MM-dd'T'HH:mm:ss.SSS'Z'")
+					v.EnqueueTimestamp = timestampOf(p, valid, s, "1970-01-01T00:00:00.001Z")
+				}
+				d.C.Pop()
+				d.EndMember(&seen[queueInfoEnqueueTimestamp])
+			} else {
+				d.Repeated(&seen[queueInfoEnqueueTimestamp], key, "/x-unique-keys")
+			}
 			continue
 		}
-		if !d.Member(&seen[i], key, "/x-unique-keys") {
-			continue
-		}
-		d.C.PushKey(key)
-		switch i {
-		case queueInfoQueueARN:
-			if s, ok := d.String("/$defs/ARN/type"); ok {
-				d.Length(s, 1, -1, "/$defs/ARN/minLength", "/$defs/ARN/maxLength")
-				v.QueueARN = s
-			}
-		case queueInfoQueueType:
-			if s, ok := d.String("/$defs/QueueInfo/properties/queueType/type"); ok {
-				v.QueueType = d.newString(s)
-			}
-		case queueInfoEnqueueTimestamp:
-			if s, ok := d.String("/$defs/ContactTimestamp/type"); ok {
-				p, valid := d.Timestamp(s, timestamp.Millis, "/$defs/ContactTimestamp/pattern", "/$defs/ContactTimestamp/format", "yyyy-MM-dd'T'HH:mm:ss.SSS'Z'")
-				v.EnqueueTimestamp = timestampOf(p, valid, s, "1970-01-01T00:00:00.001Z")
-			}
-		}
-		d.C.Pop()
-		d.EndMember(&seen[i])
+		// Unknown to the profile in use, or in a spelling it rejects.
+		v.Unknown = codec.Unknown(&d.Decoder, key, queueInfoKeys, "/$defs/QueueInfo/additionalProperties", "/x-unique-keys", v.Unknown)
 	}
-	d.Required(seen[queueInfoQueueARN].Seen, "queueArn", [3]string{"/$defs/QueueInfo/required", "/$defs/QueueInfo/allOf/0/anyOf", "/$defs/QueueInfo/required"}[d.Profile.Index])
+	d.Required(seen[queueInfoQueueARN].Seen(), "queueArn", [3]string{"/$defs/QueueInfo/required", "/$defs/QueueInfo/allOf/0/anyOf", "/$defs/QueueInfo/required"}[d.Profile.Index])
 }
 
 // The properties of AgentInfo, numbered in the schema's order: the decoder's index of each member it has seen.
@@ -1218,109 +1509,169 @@ func decodeAgentInfo(d *decoder, v *AgentInfo) {
 		if !ok {
 			break
 		}
-		i := -1 // the member's property; -1: unknown to the profile in use
 		switch key {
-		case "agentArn":
-			i = agentInfoAgentARN
-		case "AgentArn":
-			if d.Accepts(inCompat | inLegacy) {
-				i = agentInfoAgentARN
+		case "agentArn", "AgentArn":
+			if key == "AgentArn" && !d.Accepts(inCompat|inLegacy) {
+				break
 			}
-		case "connectedToAgentTimestamp":
-			i = agentInfoConnectedToAgentTimestamp
-		case "ConnectedToAgentTimestamp":
-			if d.Accepts(inCompat) {
-				i = agentInfoConnectedToAgentTimestamp
+			if d.First(&seen[agentInfoAgentARN]) {
+				d.C.PushKey(key)
+				if s, ok, isString := d.S.ReadStringIf(); !isString {
+					d.NotString("/$defs/ARN/type")
+				} else if ok {
+					d.Length(s, 1, -1, "/$defs/ARN/minLength", "/$defs/ARN/maxLength")
+					v.AgentARN = s
+				}
+				d.C.Pop()
+				d.EndMember(&seen[agentInfoAgentARN])
+			} else {
+				d.Repeated(&seen[agentInfoAgentARN], key, "/x-unique-keys")
 			}
+			continue
+		case "connectedToAgentTimestamp", "ConnectedToAgentTimestamp":
+			if key == "ConnectedToAgentTimestamp" && !d.Accepts(inCompat) {
+				break
+			}
+			if d.First(&seen[agentInfoConnectedToAgentTimestamp]) {
+				d.C.PushKey(key)
+				if s, ok, isString := d.S.ReadStringIf(); !isString {
+					d.NotString("/$defs/ContactTimestamp/type")
+				} else if ok {
+					p, valid := d.Timestamp(s, timestamp.Millis, "/$defs/ContactTimestamp/pattern", "/$defs/ContactTimestamp/format", "yyyy-MM-dd'T'HH:mm:ss.SSS'Z'")
+					v.ConnectedToAgentTimestamp = timestampOf(p, valid, s, "1970-01-01T00:00:00.001Z")
+				}
+				d.C.Pop()
+				d.EndMember(&seen[agentInfoConnectedToAgentTimestamp])
+			} else {
+				d.Repeated(&seen[agentInfoConnectedToAgentTimestamp], key, "/x-unique-keys")
+			}
+			continue
 		case "hierarchyGroups":
-			if d.Accepts(inStrict | inCompat) {
-				i = agentInfoHierarchyGroups
+			if !d.Accepts(inStrict | inCompat) {
+				break
 			}
+			if d.First(&seen[agentInfoHierarchyGroups]) {
+				d.C.PushKey(key)
+				if d.Object("/$defs/HierarchyGroups/type") {
+					x := d.newHierarchyGroups()
+					decodeHierarchyGroups(d, x)
+					v.HierarchyGroups = x
+				}
+				d.C.Pop()
+				d.EndMember(&seen[agentInfoHierarchyGroups])
+			} else {
+				d.Repeated(&seen[agentInfoHierarchyGroups], key, "/x-unique-keys")
+			}
+			continue
 		case "agentInitiatedHoldDuration":
-			if d.Accepts(inStrict | inCompat) {
-				i = agentInfoAgentInitiatedHoldDuration
+			if !d.Accepts(inStrict | inCompat) {
+				break
 			}
+			if d.First(&seen[agentInfoAgentInitiatedHoldDuration]) {
+				d.C.PushKey(key)
+				if x, ok := d.Integer("/$defs/AgentInfo/properties/agentInitiatedHoldDuration/type"); ok {
+					d.Range(float64(x), 0.0, math.NaN(), "/$defs/AgentInfo/properties/agentInitiatedHoldDuration/minimum", "/$defs/AgentInfo/properties/agentInitiatedHoldDuration/maximum")
+					v.AgentInitiatedHoldDuration = d.newInt64(x)
+				}
+				d.C.Pop()
+				d.EndMember(&seen[agentInfoAgentInitiatedHoldDuration])
+			} else {
+				d.Repeated(&seen[agentInfoAgentInitiatedHoldDuration], key, "/x-unique-keys")
+			}
+			continue
 		case "afterContactWorkStartTimestamp":
-			if d.Accepts(inStrict | inCompat) {
-				i = agentInfoAfterContactWorkStartTimestamp
+			if !d.Accepts(inStrict | inCompat) {
+				break
 			}
+			if d.First(&seen[agentInfoAfterContactWorkStartTimestamp]) {
+				d.C.PushKey(key)
+				if s, ok, isString := d.S.ReadStringIf(); !isString {
+					d.NotString("/$defs/ContactTimestamp/type")
+				} else if ok {
+					p, valid := d.Timestamp(s, timestamp.Millis, "/$defs/ContactTimestamp/pattern", "/$defs/ContactTimestamp/format", "yyyy-MM-dd'T'HH:mm:ss.SSS'Z'")
+					v.AfterContactWorkStartTimestamp = timestampOf(p, valid, s, "1970-01-01T00:00:00.001Z")
+				}
+				d.C.Pop()
+				d.EndMember(&seen[agentInfoAfterContactWorkStartTimestamp])
+			} else {
+				d.Repeated(&seen[agentInfoAfterContactWorkStartTimestamp], key, "/x-unique-keys")
+			}
+			continue
 		case "afterContactWorkEndTimestamp":
-			if d.Accepts(inStrict | inCompat) {
-				i = agentInfoAfterContactWorkEndTimestamp
+			if !d.Accepts(inStrict | inCompat) {
+				break
 			}
+			if d.First(&seen[agentInfoAfterContactWorkEndTimestamp]) {
+				d.C.PushKey(key)
+				if s, ok, isString := d.S.ReadStringIf(); !isString {
+					d.NotString("/$defs/ContactTimestamp/type")
+				} else if ok {
+					p, valid := d.Timestamp(s, timestamp.Millis, "/$defs/ContactTimestamp/pattern", "/$defs/ContactTimestamp/format", "yyyy-MM-dd'T'HH:mm:ss.SSS'Z'")
+					v.AfterContactWorkEndTimestamp = timestampOf(p, valid, s, "1970-01-01T00:00:00.001Z")
+				}
+				d.C.Pop()
+				d.EndMember(&seen[agentInfoAfterContactWorkEndTimestamp])
+			} else {
+				d.Repeated(&seen[agentInfoAfterContactWorkEndTimestamp], key, "/x-unique-keys")
+			}
+			continue
 		case "afterContactWorkDuration":
-			if d.Accepts(inStrict | inCompat) {
-				i = agentInfoAfterContactWorkDuration
+			if !d.Accepts(inStrict | inCompat) {
+				break
 			}
+			if d.First(&seen[agentInfoAfterContactWorkDuration]) {
+				d.C.PushKey(key)
+				if x, ok := d.Integer("/$defs/AgentInfo/properties/afterContactWorkDuration/type"); ok {
+					d.Range(float64(x), 0.0, math.NaN(), "/$defs/AgentInfo/properties/afterContactWorkDuration/minimum", "/$defs/AgentInfo/properties/afterContactWorkDuration/maximum")
+					v.AfterContactWorkDuration = d.newInt64(x)
+				}
+				d.C.Pop()
+				d.EndMember(&seen[agentInfoAfterContactWorkDuration])
+			} else {
+				d.Repeated(&seen[agentInfoAfterContactWorkDuration], key, "/x-unique-keys")
+			}
+			continue
 		case "acceptedByAgentTimestamp":
-			if d.Accepts(inStrict | inCompat) {
-				i = agentInfoAcceptedByAgentTimestamp
+			if !d.Accepts(inStrict | inCompat) {
+				break
 			}
+			if d.First(&seen[agentInfoAcceptedByAgentTimestamp]) {
+				d.C.PushKey(key)
+				if s, ok, isString := d.S.ReadStringIf(); !isString {
+					d.NotString("/$defs/PreviewTimestamp/type")
+				} else if ok {
+					p, valid := d.Timestamp(s, timestamp.None, "/$defs/PreviewTimestamp/pattern", "/$defs/PreviewTimestamp/format", "yyyy-mm-ddThh:mm:ssZ")
+					v.AcceptedByAgentTimestamp = timestampOf(p, valid, s, "")
+				}
+				d.C.Pop()
+				d.EndMember(&seen[agentInfoAcceptedByAgentTimestamp])
+			} else {
+				d.Repeated(&seen[agentInfoAcceptedByAgentTimestamp], key, "/x-unique-keys")
+			}
+			continue
 		case "previewEndTimestamp":
-			if d.Accepts(inStrict | inCompat) {
-				i = agentInfoPreviewEndTimestamp
+			if !d.Accepts(inStrict | inCompat) {
+				break
 			}
-		}
-		if i < 0 {
-			v.Unknown = codec.Unknown(&d.Decoder, key, agentInfoKeys, "/$defs/AgentInfo/additionalProperties", "/x-unique-keys", v.Unknown)
+			if d.First(&seen[agentInfoPreviewEndTimestamp]) {
+				d.C.PushKey(key)
+				if s, ok, isString := d.S.ReadStringIf(); !isString {
+					d.NotString("/$defs/PreviewTimestamp/type")
+				} else if ok {
+					p, valid := d.Timestamp(s, timestamp.None, "/$defs/PreviewTimestamp/pattern", "/$defs/PreviewTimestamp/format", "yyyy-mm-ddThh:mm:ssZ")
+					v.PreviewEndTimestamp = timestampOf(p, valid, s, "")
+				}
+				d.C.Pop()
+				d.EndMember(&seen[agentInfoPreviewEndTimestamp])
+			} else {
+				d.Repeated(&seen[agentInfoPreviewEndTimestamp], key, "/x-unique-keys")
+			}
 			continue
 		}
-		if !d.Member(&seen[i], key, "/x-unique-keys") {
-			continue
-		}
-		d.C.PushKey(key)
-		switch i {
-		case agentInfoAgentARN:
-			if s, ok := d.String("/$defs/ARN/type"); ok {
-				d.Length(s, 1, -1, "/$defs/ARN/minLength", "/$defs/ARN/maxLength")
-				v.AgentARN = s
-			}
-		case agentInfoConnectedToAgentTimestamp:
-			if s, ok := d.String("/$defs/ContactTimestamp/type"); ok {
-				p, valid := d.Timestamp(s, timestamp.Millis, "/$defs/ContactTimestamp/pattern", "/$defs/ContactTimestamp/format", "yyyy-MM-dd'T'HH:mm:ss.SSS'Z'")
-				v.ConnectedToAgentTimestamp = timestampOf(p, valid, s, "1970-01-01T00:00:00.001Z")
-			}
-		case agentInfoHierarchyGroups:
-			if d.Object("/$defs/HierarchyGroups/type") {
-				x := d.newHierarchyGroups()
-				decodeHierarchyGroups(d, x)
-				v.HierarchyGroups = x
-			}
-		case agentInfoAgentInitiatedHoldDuration:
-			if x, ok := d.Integer("/$defs/AgentInfo/properties/agentInitiatedHoldDuration/type"); ok {
-				d.Range(float64(x), 0.0, math.NaN(), "/$defs/AgentInfo/properties/agentInitiatedHoldDuration/minimum", "/$defs/AgentInfo/properties/agentInitiatedHoldDuration/maximum")
-				v.AgentInitiatedHoldDuration = d.newInt64(x)
-			}
-		case agentInfoAfterContactWorkStartTimestamp:
-			if s, ok := d.String("/$defs/ContactTimestamp/type"); ok {
-				p, valid := d.Timestamp(s, timestamp.Millis, "/$defs/ContactTimestamp/pattern", "/$defs/ContactTimestamp/format", "yyyy-MM-dd'T'HH:mm:ss.SSS'Z'")
-				v.AfterContactWorkStartTimestamp = timestampOf(p, valid, s, "1970-01-01T00:00:00.001Z")
-			}
-		case agentInfoAfterContactWorkEndTimestamp:
-			if s, ok := d.String("/$defs/ContactTimestamp/type"); ok {
-				p, valid := d.Timestamp(s, timestamp.Millis, "/$defs/ContactTimestamp/pattern", "/$defs/ContactTimestamp/format", "yyyy-MM-dd'T'HH:mm:ss.SSS'Z'")
-				v.AfterContactWorkEndTimestamp = timestampOf(p, valid, s, "1970-01-01T00:00:00.001Z")
-			}
-		case agentInfoAfterContactWorkDuration:
-			if x, ok := d.Integer("/$defs/AgentInfo/properties/afterContactWorkDuration/type"); ok {
-				d.Range(float64(x), 0.0, math.NaN(), "/$defs/AgentInfo/properties/afterContactWorkDuration/minimum", "/$defs/AgentInfo/properties/afterContactWorkDuration/maximum")
-				v.AfterContactWorkDuration = d.newInt64(x)
-			}
-		case agentInfoAcceptedByAgentTimestamp:
-			if s, ok := d.String("/$defs/PreviewTimestamp/type"); ok {
-				p, valid := d.Timestamp(s, timestamp.None, "/$defs/PreviewTimestamp/pattern", "/$defs/PreviewTimestamp/format", "yyyy-mm-ddThh:mm:ssZ")
-				v.AcceptedByAgentTimestamp = timestampOf(p, valid, s, "")
-			}
-		case agentInfoPreviewEndTimestamp:
-			if s, ok := d.String("/$defs/PreviewTimestamp/type"); ok {
-				p, valid := d.Timestamp(s, timestamp.None, "/$defs/PreviewTimestamp/pattern", "/$defs/PreviewTimestamp/format", "yyyy-mm-ddThh:mm:ssZ")
-				v.PreviewEndTimestamp = timestampOf(p, valid, s, "")
-			}
-		}
-		d.C.Pop()
-		d.EndMember(&seen[i])
+		// Unknown to the profile in use, or in a spelling it rejects.
+		v.Unknown = codec.Unknown(&d.Decoder, key, agentInfoKeys, "/$defs/AgentInfo/additionalProperties", "/x-unique-keys", v.Unknown)
 	}
-	d.Required(seen[agentInfoAgentARN].Seen, "agentArn", [3]string{"/$defs/AgentInfo/required", "/$defs/AgentInfo/allOf/0/anyOf", "/$defs/AgentInfo/allOf/0/anyOf"}[d.Profile.Index])
+	d.Required(seen[agentInfoAgentARN].Seen(), "agentArn", [3]string{"/$defs/AgentInfo/required", "/$defs/AgentInfo/allOf/0/anyOf", "/$defs/AgentInfo/allOf/0/anyOf"}[d.Profile.Index])
 }
 
 // The properties of HierarchyGroups, numbered in the schema's order: the decoder's index of each member it has seen.
@@ -1344,71 +1695,95 @@ func decodeHierarchyGroups(d *decoder, v *HierarchyGroups) {
 		if !ok {
 			break
 		}
-		i := -1 // the member's property; -1: unknown to the profile in use
 		switch key {
 		case "level1":
-			if d.Accepts(inStrict | inCompat) {
-				i = hierarchyGroupsLevel1
+			if !d.Accepts(inStrict | inCompat) {
+				break
 			}
+			if d.First(&seen[hierarchyGroupsLevel1]) {
+				d.C.PushKey(key)
+				if d.Object("/$defs/HierarchyGroup/type") {
+					x := d.newHierarchyGroup()
+					decodeHierarchyGroup(d, x)
+					v.Level1 = x
+				}
+				d.C.Pop()
+				d.EndMember(&seen[hierarchyGroupsLevel1])
+			} else {
+				d.Repeated(&seen[hierarchyGroupsLevel1], key, "/x-unique-keys")
+			}
+			continue
 		case "level2":
-			if d.Accepts(inStrict | inCompat) {
-				i = hierarchyGroupsLevel2
+			if !d.Accepts(inStrict | inCompat) {
+				break
 			}
+			if d.First(&seen[hierarchyGroupsLevel2]) {
+				d.C.PushKey(key)
+				if d.Object("/$defs/HierarchyGroup/type") {
+					x := d.newHierarchyGroup()
+					decodeHierarchyGroup(d, x)
+					v.Level2 = x
+				}
+				d.C.Pop()
+				d.EndMember(&seen[hierarchyGroupsLevel2])
+			} else {
+				d.Repeated(&seen[hierarchyGroupsLevel2], key, "/x-unique-keys")
+			}
+			continue
 		case "level3":
-			if d.Accepts(inStrict | inCompat) {
-				i = hierarchyGroupsLevel3
+			if !d.Accepts(inStrict | inCompat) {
+				break
 			}
+			if d.First(&seen[hierarchyGroupsLevel3]) {
+				d.C.PushKey(key)
+				if d.Object("/$defs/HierarchyGroup/type") {
+					x := d.newHierarchyGroup()
+					decodeHierarchyGroup(d, x)
+					v.Level3 = x
+				}
+				d.C.Pop()
+				d.EndMember(&seen[hierarchyGroupsLevel3])
+			} else {
+				d.Repeated(&seen[hierarchyGroupsLevel3], key, "/x-unique-keys")
+			}
+			continue
 		case "level4":
-			if d.Accepts(inStrict | inCompat) {
-				i = hierarchyGroupsLevel4
+			if !d.Accepts(inStrict | inCompat) {
+				break
 			}
+			if d.First(&seen[hierarchyGroupsLevel4]) {
+				d.C.PushKey(key)
+				if d.Object("/$defs/HierarchyGroup/type") {
+					x := d.newHierarchyGroup()
+					decodeHierarchyGroup(d, x)
+					v.Level4 = x
+				}
+				d.C.Pop()
+				d.EndMember(&seen[hierarchyGroupsLevel4])
+			} else {
+				d.Repeated(&seen[hierarchyGroupsLevel4], key, "/x-unique-keys")
+			}
+			continue
 		case "level5":
-			if d.Accepts(inStrict | inCompat) {
-				i = hierarchyGroupsLevel5
+			if !d.Accepts(inStrict | inCompat) {
+				break
 			}
-		}
-		if i < 0 {
-			v.Unknown = codec.Unknown(&d.Decoder, key, hierarchyGroupsKeys, "/$defs/HierarchyGroups/additionalProperties", "/x-unique-keys", v.Unknown)
+			if d.First(&seen[hierarchyGroupsLevel5]) {
+				d.C.PushKey(key)
+				if d.Object("/$defs/HierarchyGroup/type") {
+					x := d.newHierarchyGroup()
+					decodeHierarchyGroup(d, x)
+					v.Level5 = x
+				}
+				d.C.Pop()
+				d.EndMember(&seen[hierarchyGroupsLevel5])
+			} else {
+				d.Repeated(&seen[hierarchyGroupsLevel5], key, "/x-unique-keys")
+			}
 			continue
 		}
-		if !d.Member(&seen[i], key, "/x-unique-keys") {
-			continue
-		}
-		d.C.PushKey(key)
-		switch i {
-		case hierarchyGroupsLevel1:
-			if d.Object("/$defs/HierarchyGroup/type") {
-				x := d.newHierarchyGroup()
-				decodeHierarchyGroup(d, x)
-				v.Level1 = x
-			}
-		case hierarchyGroupsLevel2:
-			if d.Object("/$defs/HierarchyGroup/type") {
-				x := d.newHierarchyGroup()
-				decodeHierarchyGroup(d, x)
-				v.Level2 = x
-			}
-		case hierarchyGroupsLevel3:
-			if d.Object("/$defs/HierarchyGroup/type") {
-				x := d.newHierarchyGroup()
-				decodeHierarchyGroup(d, x)
-				v.Level3 = x
-			}
-		case hierarchyGroupsLevel4:
-			if d.Object("/$defs/HierarchyGroup/type") {
-				x := d.newHierarchyGroup()
-				decodeHierarchyGroup(d, x)
-				v.Level4 = x
-			}
-		case hierarchyGroupsLevel5:
-			if d.Object("/$defs/HierarchyGroup/type") {
-				x := d.newHierarchyGroup()
-				decodeHierarchyGroup(d, x)
-				v.Level5 = x
-			}
-		}
-		d.C.Pop()
-		d.EndMember(&seen[i])
+		// Unknown to the profile in use, or in a spelling it rejects.
+		v.Unknown = codec.Unknown(&d.Decoder, key, hierarchyGroupsKeys, "/$defs/HierarchyGroups/additionalProperties", "/x-unique-keys", v.Unknown)
 	}
 }
 
@@ -1429,33 +1804,31 @@ func decodeHierarchyGroup(d *decoder, v *HierarchyGroup) {
 		if !ok {
 			break
 		}
-		i := -1 // the member's property; -1: unknown to the profile in use
 		switch key {
 		case "arn":
-			if d.Accepts(inStrict | inCompat) {
-				i = hierarchyGroupARN
+			if !d.Accepts(inStrict | inCompat) {
+				break
 			}
-		}
-		if i < 0 {
-			v.Unknown = codec.Unknown(&d.Decoder, key, hierarchyGroupKeys, "/$defs/HierarchyGroup/additionalProperties", "/x-unique-keys", v.Unknown)
+			if d.First(&seen[hierarchyGroupARN]) {
+				d.C.PushKey(key)
+				if s, ok, isString := d.S.ReadStringIf(); !isString {
+					d.NotString("/$defs/ARN/type")
+				} else if ok {
+					d.Length(s, 1, -1, "/$defs/ARN/minLength", "/$defs/ARN/maxLength")
+					v.ARN = s
+				}
+				d.C.Pop()
+				d.EndMember(&seen[hierarchyGroupARN])
+			} else {
+				d.Repeated(&seen[hierarchyGroupARN], key, "/x-unique-keys")
+			}
 			continue
 		}
-		if !d.Member(&seen[i], key, "/x-unique-keys") {
-			continue
-		}
-		d.C.PushKey(key)
-		switch i {
-		case hierarchyGroupARN:
-			if s, ok := d.String("/$defs/ARN/type"); ok {
-				d.Length(s, 1, -1, "/$defs/ARN/minLength", "/$defs/ARN/maxLength")
-				v.ARN = s
-			}
-		}
-		d.C.Pop()
-		d.EndMember(&seen[i])
+		// Unknown to the profile in use, or in a spelling it rejects.
+		v.Unknown = codec.Unknown(&d.Decoder, key, hierarchyGroupKeys, "/$defs/HierarchyGroup/additionalProperties", "/x-unique-keys", v.Unknown)
 	}
 	if d.Accepts(inStrict | inCompat) {
-		d.Required(seen[hierarchyGroupARN].Seen, "arn", "/$defs/HierarchyGroup/required")
+		d.Required(seen[hierarchyGroupARN].Seen(), "arn", "/$defs/HierarchyGroup/required")
 	}
 }
 
@@ -1477,35 +1850,40 @@ func decodeCustomerVoiceActivity(d *decoder, v *CustomerVoiceActivity) {
 		if !ok {
 			break
 		}
-		i := -1 // the member's property; -1: unknown to the profile in use
 		switch key {
 		case "greetingStartTimestamp":
-			i = customerVoiceActivityGreetingStartTimestamp
+			if d.First(&seen[customerVoiceActivityGreetingStartTimestamp]) {
+				d.C.PushKey(key)
+				if s, ok, isString := d.S.ReadStringIf(); !isString {
+					d.NotString("/$defs/ContactTimestamp/type")
+				} else if ok {
+					p, valid := d.Timestamp(s, timestamp.Millis, "/$defs/ContactTimestamp/pattern", "/$defs/ContactTimestamp/format", "yyyy-MM-dd'T'HH:mm:ss.SSS'Z'")
+					v.GreetingStartTimestamp = timestampOf(p, valid, s, "1970-01-01T00:00:00.001Z")
+				}
+				d.C.Pop()
+				d.EndMember(&seen[customerVoiceActivityGreetingStartTimestamp])
+			} else {
+				d.Repeated(&seen[customerVoiceActivityGreetingStartTimestamp], key, "/x-unique-keys")
+			}
+			continue
 		case "greetingEndTimestamp":
-			i = customerVoiceActivityGreetingEndTimestamp
-		}
-		if i < 0 {
-			v.Unknown = codec.Unknown(&d.Decoder, key, customerVoiceActivityKeys, "/$defs/CustomerVoiceActivity/additionalProperties", "/x-unique-keys", v.Unknown)
+			if d.First(&seen[customerVoiceActivityGreetingEndTimestamp]) {
+				d.C.PushKey(key)
+				if s, ok, isString := d.S.ReadStringIf(); !isString {
+					d.NotString("/$defs/ContactTimestamp/type")
+				} else if ok {
+					p, valid := d.Timestamp(s, timestamp.Millis, "/$defs/ContactTimestamp/pattern", "/$defs/ContactTimestamp/format", "yyyy-MM-dd'T'HH:mm:ss.SSS'Z'")
+					v.GreetingEndTimestamp = timestampOf(p, valid, s, "1970-01-01T00:00:00.001Z")
+				}
+				d.C.Pop()
+				d.EndMember(&seen[customerVoiceActivityGreetingEndTimestamp])
+			} else {
+				d.Repeated(&seen[customerVoiceActivityGreetingEndTimestamp], key, "/x-unique-keys")
+			}
 			continue
 		}
-		if !d.Member(&seen[i], key, "/x-unique-keys") {
-			continue
-		}
-		d.C.PushKey(key)
-		switch i {
-		case customerVoiceActivityGreetingStartTimestamp:
-			if s, ok := d.String("/$defs/ContactTimestamp/type"); ok {
-				p, valid := d.Timestamp(s, timestamp.Millis, "/$defs/ContactTimestamp/pattern", "/$defs/ContactTimestamp/format", "yyyy-MM-dd'T'HH:mm:ss.SSS'Z'")
-				v.GreetingStartTimestamp = timestampOf(p, valid, s, "1970-01-01T00:00:00.001Z")
-			}
-		case customerVoiceActivityGreetingEndTimestamp:
-			if s, ok := d.String("/$defs/ContactTimestamp/type"); ok {
-				p, valid := d.Timestamp(s, timestamp.Millis, "/$defs/ContactTimestamp/pattern", "/$defs/ContactTimestamp/format", "yyyy-MM-dd'T'HH:mm:ss.SSS'Z'")
-				v.GreetingEndTimestamp = timestampOf(p, valid, s, "1970-01-01T00:00:00.001Z")
-			}
-		}
-		d.C.Pop()
-		d.EndMember(&seen[i])
+		// Unknown to the profile in use, or in a spelling it rejects.
+		v.Unknown = codec.Unknown(&d.Decoder, key, customerVoiceActivityKeys, "/$defs/CustomerVoiceActivity/additionalProperties", "/x-unique-keys", v.Unknown)
 	}
 }
 
@@ -1526,34 +1904,28 @@ func decodeCampaign(d *decoder, v *Campaign) {
 		if !ok {
 			break
 		}
-		i := -1 // the member's property; -1: unknown to the profile in use
 		switch key {
-		case "campaignId":
-			if d.Accepts(inStrict | inCompat) {
-				i = campaignCampaignID
+		case "campaignId", "CampaignId":
+			if key == "campaignId" && !d.Accepts(inStrict|inCompat) || key == "CampaignId" && !d.Accepts(inCompat) {
+				break
 			}
-		case "CampaignId":
-			if d.Accepts(inCompat) {
-				i = campaignCampaignID
+			if d.First(&seen[campaignCampaignID]) {
+				d.C.PushKey(key)
+				if s, ok, isString := d.S.ReadStringIf(); !isString {
+					d.NotString("/$defs/Campaign/properties/campaignId/type")
+				} else if ok {
+					d.Length(s, 1, 100, "/$defs/Campaign/properties/campaignId/minLength", "/$defs/Campaign/properties/campaignId/maxLength")
+					v.CampaignID = s
+				}
+				d.C.Pop()
+				d.EndMember(&seen[campaignCampaignID])
+			} else {
+				d.Repeated(&seen[campaignCampaignID], key, "/x-unique-keys")
 			}
-		}
-		if i < 0 {
-			v.Unknown = codec.Unknown(&d.Decoder, key, campaignKeys, "/$defs/Campaign/additionalProperties", "/x-unique-keys", v.Unknown)
 			continue
 		}
-		if !d.Member(&seen[i], key, "/x-unique-keys") {
-			continue
-		}
-		d.C.PushKey(key)
-		switch i {
-		case campaignCampaignID:
-			if s, ok := d.String("/$defs/Campaign/properties/campaignId/type"); ok {
-				d.Length(s, 1, 100, "/$defs/Campaign/properties/campaignId/minLength", "/$defs/Campaign/properties/campaignId/maxLength")
-				v.CampaignID = s
-			}
-		}
-		d.C.Pop()
-		d.EndMember(&seen[i])
+		// Unknown to the profile in use, or in a spelling it rejects.
+		v.Unknown = codec.Unknown(&d.Decoder, key, campaignKeys, "/$defs/Campaign/additionalProperties", "/x-unique-keys", v.Unknown)
 	}
 }
 
@@ -1574,31 +1946,27 @@ func decodeContactLens(d *decoder, v *ContactLens) {
 		if !ok {
 			break
 		}
-		i := -1 // the member's property; -1: unknown to the profile in use
 		switch key {
 		case "conversationalAnalytics":
-			if d.Accepts(inStrict | inCompat) {
-				i = contactLensConversationalAnalytics
+			if !d.Accepts(inStrict | inCompat) {
+				break
 			}
-		}
-		if i < 0 {
-			v.Unknown = codec.Unknown(&d.Decoder, key, contactLensKeys, "/$defs/ContactLens/additionalProperties", "/x-unique-keys", v.Unknown)
+			if d.First(&seen[contactLensConversationalAnalytics]) {
+				d.C.PushKey(key)
+				if d.Object("/$defs/ConversationalAnalytics/type") {
+					x := d.newConversationalAnalytics()
+					decodeConversationalAnalytics(d, x)
+					v.ConversationalAnalytics = x
+				}
+				d.C.Pop()
+				d.EndMember(&seen[contactLensConversationalAnalytics])
+			} else {
+				d.Repeated(&seen[contactLensConversationalAnalytics], key, "/x-unique-keys")
+			}
 			continue
 		}
-		if !d.Member(&seen[i], key, "/x-unique-keys") {
-			continue
-		}
-		d.C.PushKey(key)
-		switch i {
-		case contactLensConversationalAnalytics:
-			if d.Object("/$defs/ConversationalAnalytics/type") {
-				x := d.newConversationalAnalytics()
-				decodeConversationalAnalytics(d, x)
-				v.ConversationalAnalytics = x
-			}
-		}
-		d.C.Pop()
-		d.EndMember(&seen[i])
+		// Unknown to the profile in use, or in a spelling it rejects.
+		v.Unknown = codec.Unknown(&d.Decoder, key, contactLensKeys, "/$defs/ContactLens/additionalProperties", "/x-unique-keys", v.Unknown)
 	}
 }
 
@@ -1619,31 +1987,27 @@ func decodeConversationalAnalytics(d *decoder, v *ConversationalAnalytics) {
 		if !ok {
 			break
 		}
-		i := -1 // the member's property; -1: unknown to the profile in use
 		switch key {
 		case "configuration":
-			if d.Accepts(inStrict | inCompat) {
-				i = conversationalAnalyticsConfiguration
+			if !d.Accepts(inStrict | inCompat) {
+				break
 			}
-		}
-		if i < 0 {
-			v.Unknown = codec.Unknown(&d.Decoder, key, conversationalAnalyticsKeys, "/$defs/ConversationalAnalytics/additionalProperties", "/x-unique-keys", v.Unknown)
+			if d.First(&seen[conversationalAnalyticsConfiguration]) {
+				d.C.PushKey(key)
+				if d.Object("/$defs/ConversationalAnalyticsConfiguration/type") {
+					x := d.newConversationalAnalyticsConfiguration()
+					decodeConversationalAnalyticsConfiguration(d, x)
+					v.Configuration = x
+				}
+				d.C.Pop()
+				d.EndMember(&seen[conversationalAnalyticsConfiguration])
+			} else {
+				d.Repeated(&seen[conversationalAnalyticsConfiguration], key, "/x-unique-keys")
+			}
 			continue
 		}
-		if !d.Member(&seen[i], key, "/x-unique-keys") {
-			continue
-		}
-		d.C.PushKey(key)
-		switch i {
-		case conversationalAnalyticsConfiguration:
-			if d.Object("/$defs/ConversationalAnalyticsConfiguration/type") {
-				x := d.newConversationalAnalyticsConfiguration()
-				decodeConversationalAnalyticsConfiguration(d, x)
-				v.Configuration = x
-			}
-		}
-		d.C.Pop()
-		d.EndMember(&seen[i])
+		// Unknown to the profile in use, or in a spelling it rejects.
+		v.Unknown = codec.Unknown(&d.Decoder, key, conversationalAnalyticsKeys, "/$defs/ConversationalAnalytics/additionalProperties", "/x-unique-keys", v.Unknown)
 	}
 }
 
@@ -1667,57 +2031,76 @@ func decodeConversationalAnalyticsConfiguration(d *decoder, v *ConversationalAna
 		if !ok {
 			break
 		}
-		i := -1 // the member's property; -1: unknown to the profile in use
 		switch key {
 		case "enabled":
-			if d.Accepts(inStrict | inCompat) {
-				i = conversationalAnalyticsConfigurationEnabled
+			if !d.Accepts(inStrict | inCompat) {
+				break
 			}
+			if d.First(&seen[conversationalAnalyticsConfigurationEnabled]) {
+				d.C.PushKey(key)
+				if x, ok := d.Bool("/$defs/ConversationalAnalyticsConfiguration/properties/enabled/type"); ok {
+					v.Enabled = d.newBool(x)
+				}
+				d.C.Pop()
+				d.EndMember(&seen[conversationalAnalyticsConfigurationEnabled])
+			} else {
+				d.Repeated(&seen[conversationalAnalyticsConfigurationEnabled], key, "/x-unique-keys")
+			}
+			continue
 		case "channelConfiguration":
-			if d.Accepts(inStrict | inCompat) {
-				i = conversationalAnalyticsConfigurationChannelConfiguration
+			if !d.Accepts(inStrict | inCompat) {
+				break
 			}
+			if d.First(&seen[conversationalAnalyticsConfigurationChannelConfiguration]) {
+				d.C.PushKey(key)
+				if d.Object("/$defs/ChannelConfiguration/type") {
+					x := d.newChannelConfiguration()
+					decodeChannelConfiguration(d, x)
+					v.ChannelConfiguration = x
+				}
+				d.C.Pop()
+				d.EndMember(&seen[conversationalAnalyticsConfigurationChannelConfiguration])
+			} else {
+				d.Repeated(&seen[conversationalAnalyticsConfigurationChannelConfiguration], key, "/x-unique-keys")
+			}
+			continue
 		case "languageLocale":
-			if d.Accepts(inStrict | inCompat) {
-				i = conversationalAnalyticsConfigurationLanguageLocale
+			if !d.Accepts(inStrict | inCompat) {
+				break
 			}
+			if d.First(&seen[conversationalAnalyticsConfigurationLanguageLocale]) {
+				d.C.PushKey(key)
+				if s, ok, isString := d.S.ReadStringIf(); !isString {
+					d.NotString("/$defs/ConversationalAnalyticsConfiguration/properties/languageLocale/type")
+				} else if ok {
+					v.LanguageLocale = d.newString(s)
+				}
+				d.C.Pop()
+				d.EndMember(&seen[conversationalAnalyticsConfigurationLanguageLocale])
+			} else {
+				d.Repeated(&seen[conversationalAnalyticsConfigurationLanguageLocale], key, "/x-unique-keys")
+			}
+			continue
 		case "redactionConfiguration":
-			if d.Accepts(inStrict | inCompat) {
-				i = conversationalAnalyticsConfigurationRedactionConfiguration
+			if !d.Accepts(inStrict | inCompat) {
+				break
 			}
-		}
-		if i < 0 {
-			v.Unknown = codec.Unknown(&d.Decoder, key, conversationalAnalyticsConfigurationKeys, "/$defs/ConversationalAnalyticsConfiguration/additionalProperties", "/x-unique-keys", v.Unknown)
+			if d.First(&seen[conversationalAnalyticsConfigurationRedactionConfiguration]) {
+				d.C.PushKey(key)
+				if d.Object("/$defs/RedactionConfiguration/type") {
+					x := d.newRedactionConfiguration()
+					decodeRedactionConfiguration(d, x)
+					v.RedactionConfiguration = x
+				}
+				d.C.Pop()
+				d.EndMember(&seen[conversationalAnalyticsConfigurationRedactionConfiguration])
+			} else {
+				d.Repeated(&seen[conversationalAnalyticsConfigurationRedactionConfiguration], key, "/x-unique-keys")
+			}
 			continue
 		}
-		if !d.Member(&seen[i], key, "/x-unique-keys") {
-			continue
-		}
-		d.C.PushKey(key)
-		switch i {
-		case conversationalAnalyticsConfigurationEnabled:
-			if x, ok := d.Bool("/$defs/ConversationalAnalyticsConfiguration/properties/enabled/type"); ok {
-				v.Enabled = d.newBool(x)
-			}
-		case conversationalAnalyticsConfigurationChannelConfiguration:
-			if d.Object("/$defs/ChannelConfiguration/type") {
-				x := d.newChannelConfiguration()
-				decodeChannelConfiguration(d, x)
-				v.ChannelConfiguration = x
-			}
-		case conversationalAnalyticsConfigurationLanguageLocale:
-			if s, ok := d.String("/$defs/ConversationalAnalyticsConfiguration/properties/languageLocale/type"); ok {
-				v.LanguageLocale = d.newString(s)
-			}
-		case conversationalAnalyticsConfigurationRedactionConfiguration:
-			if d.Object("/$defs/RedactionConfiguration/type") {
-				x := d.newRedactionConfiguration()
-				decodeRedactionConfiguration(d, x)
-				v.RedactionConfiguration = x
-			}
-		}
-		d.C.Pop()
-		d.EndMember(&seen[i])
+		// Unknown to the profile in use, or in a spelling it rejects.
+		v.Unknown = codec.Unknown(&d.Decoder, key, conversationalAnalyticsConfigurationKeys, "/$defs/ConversationalAnalyticsConfiguration/additionalProperties", "/x-unique-keys", v.Unknown)
 	}
 }
 
@@ -1738,42 +2121,40 @@ func decodeChannelConfiguration(d *decoder, v *ChannelConfiguration) {
 		if !ok {
 			break
 		}
-		i := -1 // the member's property; -1: unknown to the profile in use
 		switch key {
 		case "analyticsModes":
-			if d.Accepts(inStrict | inCompat) {
-				i = channelConfigurationAnalyticsModes
+			if !d.Accepts(inStrict | inCompat) {
+				break
 			}
-		}
-		if i < 0 {
-			v.Unknown = codec.Unknown(&d.Decoder, key, channelConfigurationKeys, "/$defs/ChannelConfiguration/additionalProperties", "/x-unique-keys", v.Unknown)
-			continue
-		}
-		if !d.Member(&seen[i], key, "/x-unique-keys") {
-			continue
-		}
-		d.C.PushKey(key)
-		switch i {
-		case channelConfigurationAnalyticsModes:
-			if d.Array("/$defs/ChannelConfiguration/properties/analyticsModes/type") {
-				out := d.sliceString()
-				i := 0
-				for ; d.S.NextElement(); i++ {
-					d.C.PushIndex(i)
-					var e string
-					if s, ok := d.String("/$defs/ChannelConfiguration/properties/analyticsModes/items/type"); ok {
-						e = s
+			if d.First(&seen[channelConfigurationAnalyticsModes]) {
+				d.C.PushKey(key)
+				if d.Array("/$defs/ChannelConfiguration/properties/analyticsModes/type") {
+					out := d.sliceString()
+					i := 0
+					for ; d.S.NextElement(); i++ {
+						d.C.PushIndex(i)
+						var e string
+						if s, ok, isString := d.S.ReadStringIf(); !isString {
+							d.NotString("/$defs/ChannelConfiguration/properties/analyticsModes/items/type")
+						} else if ok {
+							e = s
+						}
+						if d.keep {
+							out = append(out, e)
+						}
+						d.C.Pop()
 					}
-					if d.keep {
-						out = append(out, e)
-					}
-					d.C.Pop()
+					v.AnalyticsModes = out
 				}
-				v.AnalyticsModes = out
+				d.C.Pop()
+				d.EndMember(&seen[channelConfigurationAnalyticsModes])
+			} else {
+				d.Repeated(&seen[channelConfigurationAnalyticsModes], key, "/x-unique-keys")
 			}
+			continue
 		}
-		d.C.Pop()
-		d.EndMember(&seen[i])
+		// Unknown to the profile in use, or in a spelling it rejects.
+		v.Unknown = codec.Unknown(&d.Decoder, key, channelConfigurationKeys, "/$defs/ChannelConfiguration/additionalProperties", "/x-unique-keys", v.Unknown)
 	}
 }
 
@@ -1797,66 +2178,91 @@ func decodeRedactionConfiguration(d *decoder, v *RedactionConfiguration) {
 		if !ok {
 			break
 		}
-		i := -1 // the member's property; -1: unknown to the profile in use
 		switch key {
 		case "behavior":
-			if d.Accepts(inStrict | inCompat) {
-				i = redactionConfigurationBehavior
+			if !d.Accepts(inStrict | inCompat) {
+				break
 			}
-		case "policy":
-			if d.Accepts(inStrict | inCompat) {
-				i = redactionConfigurationPolicy
-			}
-		case "entities":
-			if d.Accepts(inStrict | inCompat) {
-				i = redactionConfigurationEntities
-			}
-		case "maskMode":
-			if d.Accepts(inStrict | inCompat) {
-				i = redactionConfigurationMaskMode
-			}
-		}
-		if i < 0 {
-			v.Unknown = codec.Unknown(&d.Decoder, key, redactionConfigurationKeys, "/$defs/RedactionConfiguration/additionalProperties", "/x-unique-keys", v.Unknown)
-			continue
-		}
-		if !d.Member(&seen[i], key, "/x-unique-keys") {
-			continue
-		}
-		d.C.PushKey(key)
-		switch i {
-		case redactionConfigurationBehavior:
-			if s, ok := d.String("/$defs/RedactionConfiguration/properties/behavior/type"); ok {
-				v.Behavior = d.newString(s)
-			}
-		case redactionConfigurationPolicy:
-			if s, ok := d.String("/$defs/RedactionConfiguration/properties/policy/type"); ok {
-				v.Policy = d.newString(s)
-			}
-		case redactionConfigurationEntities:
-			if d.Array("/$defs/RedactionConfiguration/properties/entities/type") {
-				out := d.sliceString()
-				i := 0
-				for ; d.S.NextElement(); i++ {
-					d.C.PushIndex(i)
-					var e string
-					if s, ok := d.String("/$defs/RedactionConfiguration/properties/entities/items/type"); ok {
-						e = s
-					}
-					if d.keep {
-						out = append(out, e)
-					}
-					d.C.Pop()
+			if d.First(&seen[redactionConfigurationBehavior]) {
+				d.C.PushKey(key)
+				if s, ok, isString := d.S.ReadStringIf(); !isString {
+					d.NotString("/$defs/RedactionConfiguration/properties/behavior/type")
+				} else if ok {
+					v.Behavior = d.newString(s)
 				}
-				v.Entities = out
+				d.C.Pop()
+				d.EndMember(&seen[redactionConfigurationBehavior])
+			} else {
+				d.Repeated(&seen[redactionConfigurationBehavior], key, "/x-unique-keys")
 			}
-		case redactionConfigurationMaskMode:
-			if s, ok := d.String("/$defs/RedactionConfiguration/properties/maskMode/type"); ok {
-				v.MaskMode = d.newString(s)
+			continue
+		case "policy":
+			if !d.Accepts(inStrict | inCompat) {
+				break
 			}
+			if d.First(&seen[redactionConfigurationPolicy]) {
+				d.C.PushKey(key)
+				if s, ok, isString := d.S.ReadStringIf(); !isString {
+					d.NotString("/$defs/RedactionConfiguration/properties/policy/type")
+				} else if ok {
+					v.Policy = d.newString(s)
+				}
+				d.C.Pop()
+				d.EndMember(&seen[redactionConfigurationPolicy])
+			} else {
+				d.Repeated(&seen[redactionConfigurationPolicy], key, "/x-unique-keys")
+			}
+			continue
+		case "entities":
+			if !d.Accepts(inStrict | inCompat) {
+				break
+			}
+			if d.First(&seen[redactionConfigurationEntities]) {
+				d.C.PushKey(key)
+				if d.Array("/$defs/RedactionConfiguration/properties/entities/type") {
+					out := d.sliceString()
+					i := 0
+					for ; d.S.NextElement(); i++ {
+						d.C.PushIndex(i)
+						var e string
+						if s, ok, isString := d.S.ReadStringIf(); !isString {
+							d.NotString("/$defs/RedactionConfiguration/properties/entities/items/type")
+						} else if ok {
+							e = s
+						}
+						if d.keep {
+							out = append(out, e)
+						}
+						d.C.Pop()
+					}
+					v.Entities = out
+				}
+				d.C.Pop()
+				d.EndMember(&seen[redactionConfigurationEntities])
+			} else {
+				d.Repeated(&seen[redactionConfigurationEntities], key, "/x-unique-keys")
+			}
+			continue
+		case "maskMode":
+			if !d.Accepts(inStrict | inCompat) {
+				break
+			}
+			if d.First(&seen[redactionConfigurationMaskMode]) {
+				d.C.PushKey(key)
+				if s, ok, isString := d.S.ReadStringIf(); !isString {
+					d.NotString("/$defs/RedactionConfiguration/properties/maskMode/type")
+				} else if ok {
+					v.MaskMode = d.newString(s)
+				}
+				d.C.Pop()
+				d.EndMember(&seen[redactionConfigurationMaskMode])
+			} else {
+				d.Repeated(&seen[redactionConfigurationMaskMode], key, "/x-unique-keys")
+			}
+			continue
 		}
-		d.C.Pop()
-		d.EndMember(&seen[i])
+		// Unknown to the profile in use, or in a spelling it rejects.
+		v.Unknown = codec.Unknown(&d.Decoder, key, redactionConfigurationKeys, "/$defs/RedactionConfiguration/additionalProperties", "/x-unique-keys", v.Unknown)
 	}
 }
 
@@ -1909,97 +2315,125 @@ func decodeSegmentAttributeValue(d *decoder, v *SegmentAttributeValue) {
 		if !ok {
 			break
 		}
-		i := -1 // the member's property; -1: unknown to the profile in use
 		switch key {
 		case "ValueString":
-			if d.Accepts(inStrict | inCompat) {
-				i = segmentAttributeValueValueString
+			if !d.Accepts(inStrict | inCompat) {
+				break
 			}
+			if d.First(&seen[segmentAttributeValueValueString]) {
+				d.C.PushKey(key)
+				if s, ok, isString := d.S.ReadStringIf(); !isString {
+					d.NotString("/$defs/SegmentAttributeValue/properties/ValueString/type")
+				} else if ok {
+					d.Length(s, -1, 1024, "/$defs/SegmentAttributeValue/properties/ValueString/minLength", "/$defs/SegmentAttributeValue/properties/ValueString/maxLength")
+					v.ValueString = d.newString(s)
+				}
+				d.C.Pop()
+				d.EndMember(&seen[segmentAttributeValueValueString])
+			} else {
+				d.Repeated(&seen[segmentAttributeValueValueString], key, "/x-unique-keys")
+			}
+			continue
 		case "ValueInteger":
-			if d.Accepts(inStrict | inCompat) {
-				i = segmentAttributeValueValueInteger
+			if !d.Accepts(inStrict | inCompat) {
+				break
 			}
+			if d.First(&seen[segmentAttributeValueValueInteger]) {
+				d.C.PushKey(key)
+				if x, ok := d.Integer("/$defs/SegmentAttributeValue/properties/ValueInteger/type"); ok {
+					v.ValueInteger = d.newInt64(x)
+				}
+				d.C.Pop()
+				d.EndMember(&seen[segmentAttributeValueValueInteger])
+			} else {
+				d.Repeated(&seen[segmentAttributeValueValueInteger], key, "/x-unique-keys")
+			}
+			continue
 		case "ValueArn":
-			if d.Accepts(inStrict | inCompat) {
-				i = segmentAttributeValueValueARN
+			if !d.Accepts(inStrict | inCompat) {
+				break
 			}
+			if d.First(&seen[segmentAttributeValueValueARN]) {
+				d.C.PushKey(key)
+				if s, ok, isString := d.S.ReadStringIf(); !isString {
+					d.NotString("/$defs/SegmentAttributeValue/properties/ValueArn/type")
+				} else if ok {
+					d.Length(s, -1, 1024, "/$defs/SegmentAttributeValue/properties/ValueArn/minLength", "/$defs/SegmentAttributeValue/properties/ValueArn/maxLength")
+					v.ValueARN = d.newString(s)
+				}
+				d.C.Pop()
+				d.EndMember(&seen[segmentAttributeValueValueARN])
+			} else {
+				d.Repeated(&seen[segmentAttributeValueValueARN], key, "/x-unique-keys")
+			}
+			continue
 		case "ValueList":
-			if d.Accepts(inStrict | inCompat) {
-				i = segmentAttributeValueValueList
+			if !d.Accepts(inStrict | inCompat) {
+				break
 			}
+			if d.First(&seen[segmentAttributeValueValueList]) {
+				d.C.PushKey(key)
+				if d.Array("/$defs/SegmentAttributeValue/properties/ValueList/type") {
+					out := codec.NewSlice[SegmentAttributeValue](d.keep, d.Recycle, 4)
+					i := 0
+					for ; d.S.NextElement(); i++ {
+						d.C.PushIndex(i)
+						e := d.elementSegmentAttributeValue(&out)
+						if d.Object("/$defs/SegmentAttributeValue/type") {
+							decodeSegmentAttributeValue(d, e)
+						}
+						d.C.Pop()
+					}
+					v.ValueList = out
+				}
+				d.C.Pop()
+				d.EndMember(&seen[segmentAttributeValueValueList])
+			} else {
+				d.Repeated(&seen[segmentAttributeValueValueList], key, "/x-unique-keys")
+			}
+			continue
 		case "ValueMap":
-			if d.Accepts(inStrict | inCompat) {
-				i = segmentAttributeValueValueMap
+			if !d.Accepts(inStrict | inCompat) {
+				break
 			}
-		}
-		if i < 0 {
-			v.Unknown = codec.Unknown(&d.Decoder, key, segmentAttributeValueKeys, "/$defs/SegmentAttributeValue/additionalProperties", "/x-unique-keys", v.Unknown)
+			if d.First(&seen[segmentAttributeValueValueMap]) {
+				d.C.PushKey(key)
+				if d.Object("/$defs/SegmentAttributeValue/properties/ValueMap/type") {
+					m := codec.NewMap[map[string]SegmentAttributeValue](d.keep, d.Recycle, 8)
+					keys := d.BeginMap()
+					for {
+						key, ok := d.S.NextKey()
+						if !ok {
+							break
+						}
+						d.C.PushKey(key)
+						d.Length(key, 1, 128, "/$defs/SegmentAttributeValue/properties/ValueMap/propertyNames/minLength", "/$defs/SegmentAttributeValue/properties/ValueMap/propertyNames/maxLength")
+						d.C.Pop()
+						if !d.MapKey(keys, key, "/x-unique-keys") {
+							continue
+						}
+						d.C.PushKey(key)
+						var e SegmentAttributeValue
+						if d.Object("/$defs/SegmentAttributeValue/type") {
+							decodeSegmentAttributeValue(d, &e)
+						}
+						if m != nil {
+							m[key] = e
+						}
+						d.C.Pop()
+					}
+					d.EndMap(keys)
+					v.ValueMap = m
+				}
+				d.C.Pop()
+				d.EndMember(&seen[segmentAttributeValueValueMap])
+			} else {
+				d.Repeated(&seen[segmentAttributeValueValueMap], key, "/x-unique-keys")
+			}
 			continue
 		}
-		if !d.Member(&seen[i], key, "/x-unique-keys") {
-			continue
-		}
-		d.C.PushKey(key)
-		switch i {
-		case segmentAttributeValueValueString:
-			if s, ok := d.String("/$defs/SegmentAttributeValue/properties/ValueString/type"); ok {
-				d.Length(s, -1, 1024, "/$defs/SegmentAttributeValue/properties/ValueString/minLength", "/$defs/SegmentAttributeValue/properties/ValueString/maxLength")
-				v.ValueString = d.newString(s)
-			}
-		case segmentAttributeValueValueInteger:
-			if x, ok := d.Integer("/$defs/SegmentAttributeValue/properties/ValueInteger/type"); ok {
-				v.ValueInteger = d.newInt64(x)
-			}
-		case segmentAttributeValueValueARN:
-			if s, ok := d.String("/$defs/SegmentAttributeValue/properties/ValueArn/type"); ok {
-				d.Length(s, -1, 1024, "/$defs/SegmentAttributeValue/properties/ValueArn/minLength", "/$defs/SegmentAttributeValue/properties/ValueArn/maxLength")
-				v.ValueARN = d.newString(s)
-			}
-		case segmentAttributeValueValueList:
-			if d.Array("/$defs/SegmentAttributeValue/properties/ValueList/type") {
-				out := codec.NewSlice[SegmentAttributeValue](d.keep, d.Recycle, 4)
-				i := 0
-				for ; d.S.NextElement(); i++ {
-					d.C.PushIndex(i)
-					e := d.elementSegmentAttributeValue(&out)
-					if d.Object("/$defs/SegmentAttributeValue/type") {
-						decodeSegmentAttributeValue(d, e)
-					}
-					d.C.Pop()
-				}
-				v.ValueList = out
-			}
-		case segmentAttributeValueValueMap:
-			if d.Object("/$defs/SegmentAttributeValue/properties/ValueMap/type") {
-				m := codec.NewMap[map[string]SegmentAttributeValue](d.keep, d.Recycle, 8)
-				keys := d.BeginMap()
-				for {
-					key, ok := d.S.NextKey()
-					if !ok {
-						break
-					}
-					d.C.PushKey(key)
-					d.Length(key, 1, 128, "/$defs/SegmentAttributeValue/properties/ValueMap/propertyNames/minLength", "/$defs/SegmentAttributeValue/properties/ValueMap/propertyNames/maxLength")
-					d.C.Pop()
-					if !d.MapKey(keys, key, "/x-unique-keys") {
-						continue
-					}
-					d.C.PushKey(key)
-					var e SegmentAttributeValue
-					if d.Object("/$defs/SegmentAttributeValue/type") {
-						decodeSegmentAttributeValue(d, &e)
-					}
-					if m != nil {
-						m[key] = e
-					}
-					d.C.Pop()
-				}
-				d.EndMap(keys)
-				v.ValueMap = m
-			}
-		}
-		d.C.Pop()
-		d.EndMember(&seen[i])
+		// Unknown to the profile in use, or in a spelling it rejects.
+		v.Unknown = codec.Unknown(&d.Decoder, key, segmentAttributeValueKeys, "/$defs/SegmentAttributeValue/additionalProperties", "/x-unique-keys", v.Unknown)
 	}
 }
 
@@ -2022,73 +2456,73 @@ func decodeRoutingCriteria(d *decoder, v *RoutingCriteria) {
 		if !ok {
 			break
 		}
-		i := -1 // the member's property; -1: unknown to the profile in use
 		switch key {
-		case "activationTimestamp":
-			if d.Accepts(inStrict | inCompat) {
-				i = routingCriteriaActivationTimestamp
+		case "activationTimestamp", "ActivationTimestamp":
+			if key == "activationTimestamp" && !d.Accepts(inStrict|inCompat) || key == "ActivationTimestamp" && !d.Accepts(inCompat) {
+				break
 			}
-		case "ActivationTimestamp":
-			if d.Accepts(inCompat) {
-				i = routingCriteriaActivationTimestamp
-			}
-		case "index":
-			if d.Accepts(inStrict | inCompat) {
-				i = routingCriteriaIndex
-			}
-		case "Index":
-			if d.Accepts(inCompat) {
-				i = routingCriteriaIndex
-			}
-		case "steps":
-			if d.Accepts(inStrict | inCompat) {
-				i = routingCriteriaSteps
-			}
-		case "Steps":
-			if d.Accepts(inCompat) {
-				i = routingCriteriaSteps
-			}
-		}
-		if i < 0 {
-			v.Unknown = codec.Unknown(&d.Decoder, key, routingCriteriaKeys, "/$defs/RoutingCriteria/additionalProperties", "/x-unique-keys", v.Unknown)
-			continue
-		}
-		if !d.Member(&seen[i], key, "/x-unique-keys") {
-			continue
-		}
-		d.C.PushKey(key)
-		switch i {
-		case routingCriteriaActivationTimestamp:
-			if s, ok := d.String("/$defs/RoutingTimestamp/type"); ok {
-				p, valid := d.Timestamp(s, timestamp.Optional, "/$defs/RoutingTimestamp/pattern", "/$defs/RoutingTimestamp/format", "yyyy-mm-ddThh:mm:ssZ")
-				v.ActivationTimestamp = timestampOf(p, valid, s, "")
-			}
-		case routingCriteriaIndex:
-			if x, ok := d.Integer("/$defs/RoutingCriteria/properties/index/type"); ok {
-				d.Range(float64(x), 0.0, math.NaN(), "/$defs/RoutingCriteria/properties/index/minimum", "/$defs/RoutingCriteria/properties/index/maximum")
-				v.Index = d.newInt64(x)
-			}
-		case routingCriteriaSteps:
-			if d.Array("/$defs/RoutingCriteria/properties/steps/type") {
-				out := codec.NewSlice[Step](d.keep, d.Recycle, 4)
-				i := 0
-				for ; d.S.NextElement(); i++ {
-					d.C.PushIndex(i)
-					e := d.elementStep(&out)
-					if d.Object("/$defs/Step/type") {
-						decodeStep(d, e)
-					}
-					d.C.Pop()
+			if d.First(&seen[routingCriteriaActivationTimestamp]) {
+				d.C.PushKey(key)
+				if s, ok, isString := d.S.ReadStringIf(); !isString {
+					d.NotString("/$defs/RoutingTimestamp/type")
+				} else if ok {
+					p, valid := d.Timestamp(s, timestamp.Optional, "/$defs/RoutingTimestamp/pattern", "/$defs/RoutingTimestamp/format", "yyyy-mm-ddThh:mm:ssZ")
+					v.ActivationTimestamp = timestampOf(p, valid, s, "")
 				}
-				d.Items(i, 1, 5, "/$defs/RoutingCriteria/properties/steps/minItems", "/$defs/RoutingCriteria/properties/steps/maxItems")
-				v.Steps = out
+				d.C.Pop()
+				d.EndMember(&seen[routingCriteriaActivationTimestamp])
+			} else {
+				d.Repeated(&seen[routingCriteriaActivationTimestamp], key, "/x-unique-keys")
 			}
+			continue
+		case "index", "Index":
+			if key == "index" && !d.Accepts(inStrict|inCompat) || key == "Index" && !d.Accepts(inCompat) {
+				break
+			}
+			if d.First(&seen[routingCriteriaIndex]) {
+				d.C.PushKey(key)
+				if x, ok := d.Integer("/$defs/RoutingCriteria/properties/index/type"); ok {
+					d.Range(float64(x), 0.0, math.NaN(), "/$defs/RoutingCriteria/properties/index/minimum", "/$defs/RoutingCriteria/properties/index/maximum")
+					v.Index = d.newInt64(x)
+				}
+				d.C.Pop()
+				d.EndMember(&seen[routingCriteriaIndex])
+			} else {
+				d.Repeated(&seen[routingCriteriaIndex], key, "/x-unique-keys")
+			}
+			continue
+		case "steps", "Steps":
+			if key == "steps" && !d.Accepts(inStrict|inCompat) || key == "Steps" && !d.Accepts(inCompat) {
+				break
+			}
+			if d.First(&seen[routingCriteriaSteps]) {
+				d.C.PushKey(key)
+				if d.Array("/$defs/RoutingCriteria/properties/steps/type") {
+					out := codec.NewSlice[Step](d.keep, d.Recycle, 4)
+					i := 0
+					for ; d.S.NextElement(); i++ {
+						d.C.PushIndex(i)
+						e := d.elementStep(&out)
+						if d.Object("/$defs/Step/type") {
+							decodeStep(d, e)
+						}
+						d.C.Pop()
+					}
+					d.Items(i, 1, 5, "/$defs/RoutingCriteria/properties/steps/minItems", "/$defs/RoutingCriteria/properties/steps/maxItems")
+					v.Steps = out
+				}
+				d.C.Pop()
+				d.EndMember(&seen[routingCriteriaSteps])
+			} else {
+				d.Repeated(&seen[routingCriteriaSteps], key, "/x-unique-keys")
+			}
+			continue
 		}
-		d.C.Pop()
-		d.EndMember(&seen[i])
+		// Unknown to the profile in use, or in a spelling it rejects.
+		v.Unknown = codec.Unknown(&d.Decoder, key, routingCriteriaKeys, "/$defs/RoutingCriteria/additionalProperties", "/x-unique-keys", v.Unknown)
 	}
 	if d.Accepts(inStrict | inCompat) {
-		d.Required(seen[routingCriteriaSteps].Seen, "steps", [3]string{"/$defs/RoutingCriteria/required", "/$defs/RoutingCriteria/allOf/0/anyOf", "/$defs/RoutingCriteria/required"}[d.Profile.Index])
+		d.Required(seen[routingCriteriaSteps].Seen(), "steps", [3]string{"/$defs/RoutingCriteria/required", "/$defs/RoutingCriteria/allOf/0/anyOf", "/$defs/RoutingCriteria/required"}[d.Profile.Index])
 	}
 }
 
@@ -2111,63 +2545,63 @@ func decodeStep(d *decoder, v *Step) {
 		if !ok {
 			break
 		}
-		i := -1 // the member's property; -1: unknown to the profile in use
 		switch key {
-		case "status":
-			if d.Accepts(inStrict | inCompat) {
-				i = stepStatus
+		case "status", "Status":
+			if key == "status" && !d.Accepts(inStrict|inCompat) || key == "Status" && !d.Accepts(inCompat) {
+				break
 			}
-		case "Status":
-			if d.Accepts(inCompat) {
-				i = stepStatus
+			if d.First(&seen[stepStatus]) {
+				d.C.PushKey(key)
+				if s, ok, isString := d.S.ReadStringIf(); !isString {
+					d.NotString("/$defs/StepStatus/type")
+				} else if ok {
+					x, mask := lookupStepStatus(s)
+					d.Enum(s, mask, "StepStatus", "/$defs/StepStatus/enum", "/$defs/StepStatus/minLength", stepStatusAccepted[d.Profile.Index])
+					v.Status = x
+				}
+				d.C.Pop()
+				d.EndMember(&seen[stepStatus])
+			} else {
+				d.Repeated(&seen[stepStatus], key, "/x-unique-keys")
 			}
-		case "expression":
-			if d.Accepts(inStrict | inCompat) {
-				i = stepExpression
+			continue
+		case "expression", "Expression":
+			if key == "expression" && !d.Accepts(inStrict|inCompat) || key == "Expression" && !d.Accepts(inCompat) {
+				break
 			}
-		case "Expression":
-			if d.Accepts(inCompat) {
-				i = stepExpression
+			if d.First(&seen[stepExpression]) {
+				d.C.PushKey(key)
+				if d.Object("/$defs/Expression/type") {
+					x := d.newExpression()
+					decodeExpression(d, x)
+					v.Expression = x
+				}
+				d.C.Pop()
+				d.EndMember(&seen[stepExpression])
+			} else {
+				d.Repeated(&seen[stepExpression], key, "/x-unique-keys")
 			}
-		case "expiry":
-			if d.Accepts(inStrict | inCompat) {
-				i = stepExpiry
+			continue
+		case "expiry", "Expiry":
+			if key == "expiry" && !d.Accepts(inStrict|inCompat) || key == "Expiry" && !d.Accepts(inCompat) {
+				break
 			}
-		case "Expiry":
-			if d.Accepts(inCompat) {
-				i = stepExpiry
+			if d.First(&seen[stepExpiry]) {
+				d.C.PushKey(key)
+				if d.Object("/$defs/Expiry/type") {
+					x := d.newExpiry()
+					decodeExpiry(d, x)
+					v.Expiry = x
+				}
+				d.C.Pop()
+				d.EndMember(&seen[stepExpiry])
+			} else {
+				d.Repeated(&seen[stepExpiry], key, "/x-unique-keys")
 			}
-		}
-		if i < 0 {
-			v.Unknown = codec.Unknown(&d.Decoder, key, stepKeys, "/$defs/Step/additionalProperties", "/x-unique-keys", v.Unknown)
 			continue
 		}
-		if !d.Member(&seen[i], key, "/x-unique-keys") {
-			continue
-		}
-		d.C.PushKey(key)
-		switch i {
-		case stepStatus:
-			if s, ok := d.String("/$defs/StepStatus/type"); ok {
-				x, mask := lookupStepStatus(s)
-				d.Enum(s, mask, "StepStatus", "/$defs/StepStatus/enum", "/$defs/StepStatus/minLength", stepStatusAccepted[d.Profile.Index])
-				v.Status = x
-			}
-		case stepExpression:
-			if d.Object("/$defs/Expression/type") {
-				x := d.newExpression()
-				decodeExpression(d, x)
-				v.Expression = x
-			}
-		case stepExpiry:
-			if d.Object("/$defs/Expiry/type") {
-				x := d.newExpiry()
-				decodeExpiry(d, x)
-				v.Expiry = x
-			}
-		}
-		d.C.Pop()
-		d.EndMember(&seen[i])
+		// Unknown to the profile in use, or in a spelling it rejects.
+		v.Unknown = codec.Unknown(&d.Decoder, key, stepKeys, "/$defs/Step/additionalProperties", "/x-unique-keys", v.Unknown)
 	}
 }
 
@@ -2189,43 +2623,44 @@ func decodeExpiry(d *decoder, v *Expiry) {
 		if !ok {
 			break
 		}
-		i := -1 // the member's property; -1: unknown to the profile in use
 		switch key {
-		case "durationInSeconds":
-			if d.Accepts(inStrict | inCompat) {
-				i = expiryDurationInSeconds
+		case "durationInSeconds", "DurationInSeconds":
+			if key == "durationInSeconds" && !d.Accepts(inStrict|inCompat) || key == "DurationInSeconds" && !d.Accepts(inCompat) {
+				break
 			}
-		case "DurationInSeconds":
-			if d.Accepts(inCompat) {
-				i = expiryDurationInSeconds
+			if d.First(&seen[expiryDurationInSeconds]) {
+				d.C.PushKey(key)
+				if x, ok := d.Integer("/$defs/Expiry/properties/durationInSeconds/type"); ok {
+					d.Range(float64(x), 0.0, math.NaN(), "/$defs/Expiry/properties/durationInSeconds/minimum", "/$defs/Expiry/properties/durationInSeconds/maximum")
+					v.DurationInSeconds = d.newInt64(x)
+				}
+				d.C.Pop()
+				d.EndMember(&seen[expiryDurationInSeconds])
+			} else {
+				d.Repeated(&seen[expiryDurationInSeconds], key, "/x-unique-keys")
 			}
+			continue
 		case "expiryTimestamp":
-			if d.Accepts(inStrict | inCompat) {
-				i = expiryExpiryTimestamp
+			if !d.Accepts(inStrict | inCompat) {
+				break
 			}
-		}
-		if i < 0 {
-			v.Unknown = codec.Unknown(&d.Decoder, key, expiryKeys, "/$defs/Expiry/additionalProperties", "/x-unique-keys", v.Unknown)
+			if d.First(&seen[expiryExpiryTimestamp]) {
+				d.C.PushKey(key)
+				if s, ok, isString := d.S.ReadStringIf(); !isString {
+					d.NotString("/$defs/RoutingTimestamp/type")
+				} else if ok {
+					p, valid := d.Timestamp(s, timestamp.Optional, "/$defs/RoutingTimestamp/pattern", "/$defs/RoutingTimestamp/format", "yyyy-mm-ddThh:mm:ssZ")
+					v.ExpiryTimestamp = timestampOf(p, valid, s, "")
+				}
+				d.C.Pop()
+				d.EndMember(&seen[expiryExpiryTimestamp])
+			} else {
+				d.Repeated(&seen[expiryExpiryTimestamp], key, "/x-unique-keys")
+			}
 			continue
 		}
-		if !d.Member(&seen[i], key, "/x-unique-keys") {
-			continue
-		}
-		d.C.PushKey(key)
-		switch i {
-		case expiryDurationInSeconds:
-			if x, ok := d.Integer("/$defs/Expiry/properties/durationInSeconds/type"); ok {
-				d.Range(float64(x), 0.0, math.NaN(), "/$defs/Expiry/properties/durationInSeconds/minimum", "/$defs/Expiry/properties/durationInSeconds/maximum")
-				v.DurationInSeconds = d.newInt64(x)
-			}
-		case expiryExpiryTimestamp:
-			if s, ok := d.String("/$defs/RoutingTimestamp/type"); ok {
-				p, valid := d.Timestamp(s, timestamp.Optional, "/$defs/RoutingTimestamp/pattern", "/$defs/RoutingTimestamp/format", "yyyy-mm-ddThh:mm:ssZ")
-				v.ExpiryTimestamp = timestampOf(p, valid, s, "")
-			}
-		}
-		d.C.Pop()
-		d.EndMember(&seen[i])
+		// Unknown to the profile in use, or in a spelling it rejects.
+		v.Unknown = codec.Unknown(&d.Decoder, key, expiryKeys, "/$defs/Expiry/additionalProperties", "/x-unique-keys", v.Unknown)
 	}
 }
 
@@ -2250,79 +2685,77 @@ func decodeExpression(d *decoder, v *Expression) {
 			break
 		}
 		n++
-		i := -1 // the member's property; -1: unknown to the profile in use
 		switch key {
-		case "andExpression":
-			if d.Accepts(inStrict | inCompat) {
-				i = expressionAndExpression
+		case "andExpression", "AndExpression":
+			if key == "andExpression" && !d.Accepts(inStrict|inCompat) || key == "AndExpression" && !d.Accepts(inCompat) {
+				break
 			}
-		case "AndExpression":
-			if d.Accepts(inCompat) {
-				i = expressionAndExpression
+			if d.First(&seen[expressionAndExpression]) {
+				d.C.PushKey(key)
+				if d.Array("/$defs/Expression/properties/andExpression/type") {
+					out := codec.NewSlice[Expression](d.keep, d.Recycle, 4)
+					i := 0
+					for ; d.S.NextElement(); i++ {
+						d.C.PushIndex(i)
+						e := d.elementExpression(&out)
+						if d.Object("/$defs/Expression/type") {
+							decodeExpression(d, e)
+						}
+						d.C.Pop()
+					}
+					v.AndExpression = out
+				}
+				d.C.Pop()
+				d.EndMember(&seen[expressionAndExpression])
+			} else {
+				d.Repeated(&seen[expressionAndExpression], key, "/x-unique-keys")
 			}
-		case "orExpression":
-			if d.Accepts(inStrict | inCompat) {
-				i = expressionOrExpression
+			continue
+		case "orExpression", "OrExpression":
+			if key == "orExpression" && !d.Accepts(inStrict|inCompat) || key == "OrExpression" && !d.Accepts(inCompat) {
+				break
 			}
-		case "OrExpression":
-			if d.Accepts(inCompat) {
-				i = expressionOrExpression
+			if d.First(&seen[expressionOrExpression]) {
+				d.C.PushKey(key)
+				if d.Array("/$defs/Expression/properties/orExpression/type") {
+					out := codec.NewSlice[Expression](d.keep, d.Recycle, 4)
+					i := 0
+					for ; d.S.NextElement(); i++ {
+						d.C.PushIndex(i)
+						e := d.elementExpression(&out)
+						if d.Object("/$defs/Expression/type") {
+							decodeExpression(d, e)
+						}
+						d.C.Pop()
+					}
+					v.OrExpression = out
+				}
+				d.C.Pop()
+				d.EndMember(&seen[expressionOrExpression])
+			} else {
+				d.Repeated(&seen[expressionOrExpression], key, "/x-unique-keys")
 			}
-		case "attributeCondition":
-			if d.Accepts(inStrict | inCompat) {
-				i = expressionAttributeCondition
+			continue
+		case "attributeCondition", "AttributeCondition":
+			if key == "attributeCondition" && !d.Accepts(inStrict|inCompat) || key == "AttributeCondition" && !d.Accepts(inCompat) {
+				break
 			}
-		case "AttributeCondition":
-			if d.Accepts(inCompat) {
-				i = expressionAttributeCondition
+			if d.First(&seen[expressionAttributeCondition]) {
+				d.C.PushKey(key)
+				if d.Object("/$defs/AttributeCondition/type") {
+					x := d.newAttributeCondition()
+					decodeAttributeCondition(d, x)
+					v.AttributeCondition = x
+				}
+				d.C.Pop()
+				d.EndMember(&seen[expressionAttributeCondition])
+			} else {
+				d.Repeated(&seen[expressionAttributeCondition], key, "/x-unique-keys")
 			}
-		}
-		if i < 0 {
-			v.Unknown = codec.Unknown(&d.Decoder, key, expressionKeys, "/$defs/Expression/additionalProperties", "/x-unique-keys", v.Unknown)
 			continue
 		}
-		if !d.Member(&seen[i], key, "/x-unique-keys") {
-			continue
-		}
-		d.C.PushKey(key)
-		switch i {
-		case expressionAndExpression:
-			if d.Array("/$defs/Expression/properties/andExpression/type") {
-				out := codec.NewSlice[Expression](d.keep, d.Recycle, 4)
-				i := 0
-				for ; d.S.NextElement(); i++ {
-					d.C.PushIndex(i)
-					e := d.elementExpression(&out)
-					if d.Object("/$defs/Expression/type") {
-						decodeExpression(d, e)
-					}
-					d.C.Pop()
-				}
-				v.AndExpression = out
-			}
-		case expressionOrExpression:
-			if d.Array("/$defs/Expression/properties/orExpression/type") {
-				out := codec.NewSlice[Expression](d.keep, d.Recycle, 4)
-				i := 0
-				for ; d.S.NextElement(); i++ {
-					d.C.PushIndex(i)
-					e := d.elementExpression(&out)
-					if d.Object("/$defs/Expression/type") {
-						decodeExpression(d, e)
-					}
-					d.C.Pop()
-				}
-				v.OrExpression = out
-			}
-		case expressionAttributeCondition:
-			if d.Object("/$defs/AttributeCondition/type") {
-				x := d.newAttributeCondition()
-				decodeAttributeCondition(d, x)
-				v.AttributeCondition = x
-			}
-		}
-		d.C.Pop()
-		d.EndMember(&seen[i])
+		// Unknown to the profile in use, or in a spelling it rejects.
+		v.Unknown = codec.Unknown(&d.Decoder, key, expressionKeys, "/$defs/Expression/additionalProperties", "/x-unique-keys", v.Unknown)
 	}
 	maxProps := -1
 	if d.Accepts(inStrict) {
@@ -2353,98 +2786,115 @@ func decodeAttributeCondition(d *decoder, v *AttributeCondition) {
 		if !ok {
 			break
 		}
-		i := -1 // the member's property; -1: unknown to the profile in use
 		switch key {
-		case "name":
-			if d.Accepts(inStrict | inCompat) {
-				i = attributeConditionName
+		case "name", "Name":
+			if key == "name" && !d.Accepts(inStrict|inCompat) || key == "Name" && !d.Accepts(inCompat) {
+				break
 			}
-		case "Name":
-			if d.Accepts(inCompat) {
-				i = attributeConditionName
+			if d.First(&seen[attributeConditionName]) {
+				d.C.PushKey(key)
+				if s, ok, isString := d.S.ReadStringIf(); !isString {
+					d.NotString("/$defs/AttributeCondition/properties/name/type")
+				} else if ok {
+					d.Length(s, 1, 64, "/$defs/AttributeCondition/properties/name/minLength", "/$defs/AttributeCondition/properties/name/maxLength")
+					v.Name = s
+				}
+				d.C.Pop()
+				d.EndMember(&seen[attributeConditionName])
+			} else {
+				d.Repeated(&seen[attributeConditionName], key, "/x-unique-keys")
 			}
-		case "value":
-			if d.Accepts(inStrict | inCompat) {
-				i = attributeConditionValue
+			continue
+		case "value", "Value":
+			if key == "value" && !d.Accepts(inStrict|inCompat) || key == "Value" && !d.Accepts(inCompat) {
+				break
 			}
-		case "Value":
-			if d.Accepts(inCompat) {
-				i = attributeConditionValue
+			if d.First(&seen[attributeConditionValue]) {
+				d.C.PushKey(key)
+				if s, ok, isString := d.S.ReadStringIf(); !isString {
+					d.NotString("/$defs/AttributeCondition/properties/value/type")
+				} else if ok {
+					d.Length(s, 1, 64, "/$defs/AttributeCondition/properties/value/minLength", "/$defs/AttributeCondition/properties/value/maxLength")
+					v.Value = s
+				}
+				d.C.Pop()
+				d.EndMember(&seen[attributeConditionValue])
+			} else {
+				d.Repeated(&seen[attributeConditionValue], key, "/x-unique-keys")
 			}
-		case "comparisonOperator":
-			if d.Accepts(inStrict | inCompat) {
-				i = attributeConditionComparisonOperator
+			continue
+		case "comparisonOperator", "ComparisonOperator":
+			if key == "comparisonOperator" && !d.Accepts(inStrict|inCompat) || key == "ComparisonOperator" && !d.Accepts(inCompat) {
+				break
 			}
-		case "ComparisonOperator":
-			if d.Accepts(inCompat) {
-				i = attributeConditionComparisonOperator
+			if d.First(&seen[attributeConditionComparisonOperator]) {
+				d.C.PushKey(key)
+				if s, ok, isString := d.S.ReadStringIf(); !isString {
+					d.NotString("/$defs/ComparisonOperator/type")
+				} else if ok {
+					x, mask := lookupComparisonOperator(s)
+					d.Enum(s, mask, "ComparisonOperator", "/$defs/ComparisonOperator/enum", "/$defs/ComparisonOperator/minLength", comparisonOperatorAccepted[d.Profile.Index])
+					v.ComparisonOperator = x
+				}
+				d.C.Pop()
+				d.EndMember(&seen[attributeConditionComparisonOperator])
+			} else {
+				d.Repeated(&seen[attributeConditionComparisonOperator], key, "/x-unique-keys")
 			}
-		case "proficiencyLevel":
-			if d.Accepts(inStrict | inCompat) {
-				i = attributeConditionProficiencyLevel
+			continue
+		case "proficiencyLevel", "ProficiencyLevel":
+			if key == "proficiencyLevel" && !d.Accepts(inStrict|inCompat) || key == "ProficiencyLevel" && !d.Accepts(inCompat) {
+				break
 			}
-		case "ProficiencyLevel":
-			if d.Accepts(inCompat) {
-				i = attributeConditionProficiencyLevel
+			if d.First(&seen[attributeConditionProficiencyLevel]) {
+				d.C.PushKey(key)
+				if x, ok := d.Number("/$defs/AttributeCondition/properties/proficiencyLevel/type"); ok {
+					d.Range(x, 1.0, 5.0, "/$defs/AttributeCondition/properties/proficiencyLevel/minimum", "/$defs/AttributeCondition/properties/proficiencyLevel/maximum")
+					v.ProficiencyLevel = d.newFloat64(x)
+				}
+				d.C.Pop()
+				d.EndMember(&seen[attributeConditionProficiencyLevel])
+			} else {
+				d.Repeated(&seen[attributeConditionProficiencyLevel], key, "/x-unique-keys")
 			}
+			continue
 		case "range":
-			if d.Accepts(inStrict | inCompat) {
-				i = attributeConditionRange
+			if !d.Accepts(inStrict | inCompat) {
+				break
 			}
-		case "matchCriteria":
-			if d.Accepts(inStrict | inCompat) {
-				i = attributeConditionMatchCriteria
+			if d.First(&seen[attributeConditionRange]) {
+				d.C.PushKey(key)
+				if d.Object("/$defs/ProficiencyRange/type") {
+					x := d.newProficiencyRange()
+					decodeProficiencyRange(d, x)
+					v.Range = x
+				}
+				d.C.Pop()
+				d.EndMember(&seen[attributeConditionRange])
+			} else {
+				d.Repeated(&seen[attributeConditionRange], key, "/x-unique-keys")
 			}
-		case "MatchCriteria":
-			if d.Accepts(inCompat) {
-				i = attributeConditionMatchCriteria
+			continue
+		case "matchCriteria", "MatchCriteria":
+			if key == "matchCriteria" && !d.Accepts(inStrict|inCompat) || key == "MatchCriteria" && !d.Accepts(inCompat) {
+				break
 			}
-		}
-		if i < 0 {
-			v.Unknown = codec.Unknown(&d.Decoder, key, attributeConditionKeys, "/$defs/AttributeCondition/additionalProperties", "/x-unique-keys", v.Unknown)
+			if d.First(&seen[attributeConditionMatchCriteria]) {
+				d.C.PushKey(key)
+				if d.Object("/$defs/MatchCriteria/type") {
+					x := d.newMatchCriteria()
+					decodeMatchCriteria(d, x)
+					v.MatchCriteria = x
+				}
+				d.C.Pop()
+				d.EndMember(&seen[attributeConditionMatchCriteria])
+			} else {
+				d.Repeated(&seen[attributeConditionMatchCriteria], key, "/x-unique-keys")
+			}
 			continue
 		}
-		if !d.Member(&seen[i], key, "/x-unique-keys") {
-			continue
-		}
-		d.C.PushKey(key)
-		switch i {
-		case attributeConditionName:
-			if s, ok := d.String("/$defs/AttributeCondition/properties/name/type"); ok {
-				d.Length(s, 1, 64, "/$defs/AttributeCondition/properties/name/minLength", "/$defs/AttributeCondition/properties/name/maxLength")
-				v.Name = s
-			}
-		case attributeConditionValue:
-			if s, ok := d.String("/$defs/AttributeCondition/properties/value/type"); ok {
-				d.Length(s, 1, 64, "/$defs/AttributeCondition/properties/value/minLength", "/$defs/AttributeCondition/properties/value/maxLength")
-				v.Value = s
-			}
-		case attributeConditionComparisonOperator:
-			if s, ok := d.String("/$defs/ComparisonOperator/type"); ok {
-				x, mask := lookupComparisonOperator(s)
-				d.Enum(s, mask, "ComparisonOperator", "/$defs/ComparisonOperator/enum", "/$defs/ComparisonOperator/minLength", comparisonOperatorAccepted[d.Profile.Index])
-				v.ComparisonOperator = x
-			}
-		case attributeConditionProficiencyLevel:
-			if x, ok := d.Number("/$defs/AttributeCondition/properties/proficiencyLevel/type"); ok {
-				d.Range(x, 1.0, 5.0, "/$defs/AttributeCondition/properties/proficiencyLevel/minimum", "/$defs/AttributeCondition/properties/proficiencyLevel/maximum")
-				v.ProficiencyLevel = d.newFloat64(x)
-			}
-		case attributeConditionRange:
-			if d.Object("/$defs/ProficiencyRange/type") {
-				x := d.newProficiencyRange()
-				decodeProficiencyRange(d, x)
-				v.Range = x
-			}
-		case attributeConditionMatchCriteria:
-			if d.Object("/$defs/MatchCriteria/type") {
-				x := d.newMatchCriteria()
-				decodeMatchCriteria(d, x)
-				v.MatchCriteria = x
-			}
-		}
-		d.C.Pop()
-		d.EndMember(&seen[i])
+		// Unknown to the profile in use, or in a spelling it rejects.
+		v.Unknown = codec.Unknown(&d.Decoder, key, attributeConditionKeys, "/$defs/AttributeCondition/additionalProperties", "/x-unique-keys", v.Unknown)
 	}
 }
 
@@ -2465,35 +2915,27 @@ func decodeMatchCriteria(d *decoder, v *MatchCriteria) {
 		if !ok {
 			break
 		}
-		i := -1 // the member's property; -1: unknown to the profile in use
 		switch key {
-		case "agentsCriteria":
-			if d.Accepts(inStrict | inCompat) {
-				i = matchCriteriaAgentsCriteria
+		case "agentsCriteria", "AgentsCriteria":
+			if key == "agentsCriteria" && !d.Accepts(inStrict|inCompat) || key == "AgentsCriteria" && !d.Accepts(inCompat) {
+				break
 			}
-		case "AgentsCriteria":
-			if d.Accepts(inCompat) {
-				i = matchCriteriaAgentsCriteria
+			if d.First(&seen[matchCriteriaAgentsCriteria]) {
+				d.C.PushKey(key)
+				if d.Object("/$defs/AgentsCriteria/type") {
+					x := d.newAgentsCriteria()
+					decodeAgentsCriteria(d, x)
+					v.AgentsCriteria = x
+				}
+				d.C.Pop()
+				d.EndMember(&seen[matchCriteriaAgentsCriteria])
+			} else {
+				d.Repeated(&seen[matchCriteriaAgentsCriteria], key, "/x-unique-keys")
 			}
-		}
-		if i < 0 {
-			v.Unknown = codec.Unknown(&d.Decoder, key, matchCriteriaKeys, "/$defs/MatchCriteria/additionalProperties", "/x-unique-keys", v.Unknown)
 			continue
 		}
-		if !d.Member(&seen[i], key, "/x-unique-keys") {
-			continue
-		}
-		d.C.PushKey(key)
-		switch i {
-		case matchCriteriaAgentsCriteria:
-			if d.Object("/$defs/AgentsCriteria/type") {
-				x := d.newAgentsCriteria()
-				decodeAgentsCriteria(d, x)
-				v.AgentsCriteria = x
-			}
-		}
-		d.C.Pop()
-		d.EndMember(&seen[i])
+		// Unknown to the profile in use, or in a spelling it rejects.
+		v.Unknown = codec.Unknown(&d.Decoder, key, matchCriteriaKeys, "/$defs/MatchCriteria/additionalProperties", "/x-unique-keys", v.Unknown)
 	}
 }
 
@@ -2514,48 +2956,42 @@ func decodeAgentsCriteria(d *decoder, v *AgentsCriteria) {
 		if !ok {
 			break
 		}
-		i := -1 // the member's property; -1: unknown to the profile in use
 		switch key {
-		case "agentIds":
-			if d.Accepts(inStrict | inCompat) {
-				i = agentsCriteriaAgentIDs
+		case "agentIds", "AgentIds":
+			if key == "agentIds" && !d.Accepts(inStrict|inCompat) || key == "AgentIds" && !d.Accepts(inCompat) {
+				break
 			}
-		case "AgentIds":
-			if d.Accepts(inCompat) {
-				i = agentsCriteriaAgentIDs
-			}
-		}
-		if i < 0 {
-			v.Unknown = codec.Unknown(&d.Decoder, key, agentsCriteriaKeys, "/$defs/AgentsCriteria/additionalProperties", "/x-unique-keys", v.Unknown)
-			continue
-		}
-		if !d.Member(&seen[i], key, "/x-unique-keys") {
-			continue
-		}
-		d.C.PushKey(key)
-		switch i {
-		case agentsCriteriaAgentIDs:
-			if d.Array("/$defs/AgentsCriteria/properties/agentIds/type") {
-				out := d.sliceString()
-				i := 0
-				for ; d.S.NextElement(); i++ {
-					d.C.PushIndex(i)
-					var e string
-					if s, ok := d.String("/$defs/AgentsCriteria/properties/agentIds/items/type"); ok {
-						d.Length(s, 1, 256, "/$defs/AgentsCriteria/properties/agentIds/items/minLength", "/$defs/AgentsCriteria/properties/agentIds/items/maxLength")
-						e = s
+			if d.First(&seen[agentsCriteriaAgentIDs]) {
+				d.C.PushKey(key)
+				if d.Array("/$defs/AgentsCriteria/properties/agentIds/type") {
+					out := d.sliceString()
+					i := 0
+					for ; d.S.NextElement(); i++ {
+						d.C.PushIndex(i)
+						var e string
+						if s, ok, isString := d.S.ReadStringIf(); !isString {
+							d.NotString("/$defs/AgentsCriteria/properties/agentIds/items/type")
+						} else if ok {
+							d.Length(s, 1, 256, "/$defs/AgentsCriteria/properties/agentIds/items/minLength", "/$defs/AgentsCriteria/properties/agentIds/items/maxLength")
+							e = s
+						}
+						if d.keep {
+							out = append(out, e)
+						}
+						d.C.Pop()
 					}
-					if d.keep {
-						out = append(out, e)
-					}
-					d.C.Pop()
+					d.Items(i, -1, 256, "/$defs/AgentsCriteria/properties/agentIds/minItems", "/$defs/AgentsCriteria/properties/agentIds/maxItems")
+					v.AgentIDs = out
 				}
-				d.Items(i, -1, 256, "/$defs/AgentsCriteria/properties/agentIds/minItems", "/$defs/AgentsCriteria/properties/agentIds/maxItems")
-				v.AgentIDs = out
+				d.C.Pop()
+				d.EndMember(&seen[agentsCriteriaAgentIDs])
+			} else {
+				d.Repeated(&seen[agentsCriteriaAgentIDs], key, "/x-unique-keys")
 			}
+			continue
 		}
-		d.C.Pop()
-		d.EndMember(&seen[i])
+		// Unknown to the profile in use, or in a spelling it rejects.
+		v.Unknown = codec.Unknown(&d.Decoder, key, agentsCriteriaKeys, "/$defs/AgentsCriteria/additionalProperties", "/x-unique-keys", v.Unknown)
 	}
 }
 
@@ -2577,39 +3013,42 @@ func decodeProficiencyRange(d *decoder, v *ProficiencyRange) {
 		if !ok {
 			break
 		}
-		i := -1 // the member's property; -1: unknown to the profile in use
 		switch key {
 		case "minProficiencyLevel":
-			if d.Accepts(inStrict | inCompat) {
-				i = proficiencyRangeMinProficiencyLevel
+			if !d.Accepts(inStrict | inCompat) {
+				break
 			}
+			if d.First(&seen[proficiencyRangeMinProficiencyLevel]) {
+				d.C.PushKey(key)
+				if x, ok := d.Number("/$defs/ProficiencyRange/properties/minProficiencyLevel/type"); ok {
+					d.Range(x, 1.0, 5.0, "/$defs/ProficiencyRange/properties/minProficiencyLevel/minimum", "/$defs/ProficiencyRange/properties/minProficiencyLevel/maximum")
+					v.MinProficiencyLevel = d.newFloat64(x)
+				}
+				d.C.Pop()
+				d.EndMember(&seen[proficiencyRangeMinProficiencyLevel])
+			} else {
+				d.Repeated(&seen[proficiencyRangeMinProficiencyLevel], key, "/x-unique-keys")
+			}
+			continue
 		case "maxProficiencyLevel":
-			if d.Accepts(inStrict | inCompat) {
-				i = proficiencyRangeMaxProficiencyLevel
+			if !d.Accepts(inStrict | inCompat) {
+				break
 			}
-		}
-		if i < 0 {
-			v.Unknown = codec.Unknown(&d.Decoder, key, proficiencyRangeKeys, "/$defs/ProficiencyRange/additionalProperties", "/x-unique-keys", v.Unknown)
+			if d.First(&seen[proficiencyRangeMaxProficiencyLevel]) {
+				d.C.PushKey(key)
+				if x, ok := d.Number("/$defs/ProficiencyRange/properties/maxProficiencyLevel/type"); ok {
+					d.Range(x, 1.0, 5.0, "/$defs/ProficiencyRange/properties/maxProficiencyLevel/minimum", "/$defs/ProficiencyRange/properties/maxProficiencyLevel/maximum")
+					v.MaxProficiencyLevel = d.newFloat64(x)
+				}
+				d.C.Pop()
+				d.EndMember(&seen[proficiencyRangeMaxProficiencyLevel])
+			} else {
+				d.Repeated(&seen[proficiencyRangeMaxProficiencyLevel], key, "/x-unique-keys")
+			}
 			continue
 		}
-		if !d.Member(&seen[i], key, "/x-unique-keys") {
-			continue
-		}
-		d.C.PushKey(key)
-		switch i {
-		case proficiencyRangeMinProficiencyLevel:
-			if x, ok := d.Number("/$defs/ProficiencyRange/properties/minProficiencyLevel/type"); ok {
-				d.Range(x, 1.0, 5.0, "/$defs/ProficiencyRange/properties/minProficiencyLevel/minimum", "/$defs/ProficiencyRange/properties/minProficiencyLevel/maximum")
-				v.MinProficiencyLevel = d.newFloat64(x)
-			}
-		case proficiencyRangeMaxProficiencyLevel:
-			if x, ok := d.Number("/$defs/ProficiencyRange/properties/maxProficiencyLevel/type"); ok {
-				d.Range(x, 1.0, 5.0, "/$defs/ProficiencyRange/properties/maxProficiencyLevel/minimum", "/$defs/ProficiencyRange/properties/maxProficiencyLevel/maximum")
-				v.MaxProficiencyLevel = d.newFloat64(x)
-			}
-		}
-		d.C.Pop()
-		d.EndMember(&seen[i])
+		// Unknown to the profile in use, or in a spelling it rejects.
+		v.Unknown = codec.Unknown(&d.Decoder, key, proficiencyRangeKeys, "/$defs/ProficiencyRange/additionalProperties", "/x-unique-keys", v.Unknown)
 	}
 }
 
@@ -2632,51 +3071,61 @@ func decodeChatMetrics(d *decoder, v *ChatMetrics) {
 		if !ok {
 			break
 		}
-		i := -1 // the member's property; -1: unknown to the profile in use
 		switch key {
 		case "chatContactMetrics":
-			if d.Accepts(inStrict | inCompat) {
-				i = chatMetricsChatContactMetrics
+			if !d.Accepts(inStrict | inCompat) {
+				break
 			}
+			if d.First(&seen[chatMetricsChatContactMetrics]) {
+				d.C.PushKey(key)
+				if d.Object("/$defs/ChatContactMetrics/type") {
+					x := d.newChatContactMetrics()
+					decodeChatContactMetrics(d, x)
+					v.ChatContactMetrics = x
+				}
+				d.C.Pop()
+				d.EndMember(&seen[chatMetricsChatContactMetrics])
+			} else {
+				d.Repeated(&seen[chatMetricsChatContactMetrics], key, "/x-unique-keys")
+			}
+			continue
 		case "customerMetrics":
-			if d.Accepts(inStrict | inCompat) {
-				i = chatMetricsCustomerMetrics
+			if !d.Accepts(inStrict | inCompat) {
+				break
 			}
+			if d.First(&seen[chatMetricsCustomerMetrics]) {
+				d.C.PushKey(key)
+				if d.Object("/$defs/ParticipantMetrics/type") {
+					x := d.newParticipantMetrics()
+					decodeParticipantMetrics(d, x)
+					v.CustomerMetrics = x
+				}
+				d.C.Pop()
+				d.EndMember(&seen[chatMetricsCustomerMetrics])
+			} else {
+				d.Repeated(&seen[chatMetricsCustomerMetrics], key, "/x-unique-keys")
+			}
+			continue
 		case "agentMetrics":
-			if d.Accepts(inStrict | inCompat) {
-				i = chatMetricsAgentMetrics
+			if !d.Accepts(inStrict | inCompat) {
+				break
 			}
-		}
-		if i < 0 {
-			v.Unknown = codec.Unknown(&d.Decoder, key, chatMetricsKeys, "/$defs/ChatMetrics/additionalProperties", "/x-unique-keys", v.Unknown)
+			if d.First(&seen[chatMetricsAgentMetrics]) {
+				d.C.PushKey(key)
+				if d.Object("/$defs/ParticipantMetrics/type") {
+					x := d.newParticipantMetrics()
+					decodeParticipantMetrics(d, x)
+					v.AgentMetrics = x
+				}
+				d.C.Pop()
+				d.EndMember(&seen[chatMetricsAgentMetrics])
+			} else {
+				d.Repeated(&seen[chatMetricsAgentMetrics], key, "/x-unique-keys")
+			}
 			continue
 		}
-		if !d.Member(&seen[i], key, "/x-unique-keys") {
-			continue
-		}
-		d.C.PushKey(key)
-		switch i {
-		case chatMetricsChatContactMetrics:
-			if d.Object("/$defs/ChatContactMetrics/type") {
-				x := d.newChatContactMetrics()
-				decodeChatContactMetrics(d, x)
-				v.ChatContactMetrics = x
-			}
-		case chatMetricsCustomerMetrics:
-			if d.Object("/$defs/ParticipantMetrics/type") {
-				x := d.newParticipantMetrics()
-				decodeParticipantMetrics(d, x)
-				v.CustomerMetrics = x
-			}
-		case chatMetricsAgentMetrics:
-			if d.Object("/$defs/ParticipantMetrics/type") {
-				x := d.newParticipantMetrics()
-				decodeParticipantMetrics(d, x)
-				v.AgentMetrics = x
-			}
-		}
-		d.C.Pop()
-		d.EndMember(&seen[i])
+		// Unknown to the profile in use, or in a spelling it rejects.
+		v.Unknown = codec.Unknown(&d.Decoder, key, chatMetricsKeys, "/$defs/ChatMetrics/additionalProperties", "/x-unique-keys", v.Unknown)
 	}
 }
 
@@ -2704,92 +3153,139 @@ func decodeChatContactMetrics(d *decoder, v *ChatContactMetrics) {
 		if !ok {
 			break
 		}
-		i := -1 // the member's property; -1: unknown to the profile in use
 		switch key {
 		case "multiParty":
-			if d.Accepts(inStrict | inCompat) {
-				i = chatContactMetricsMultiParty
+			if !d.Accepts(inStrict | inCompat) {
+				break
 			}
+			if d.First(&seen[chatContactMetricsMultiParty]) {
+				d.C.PushKey(key)
+				if x, ok := d.Bool("/$defs/ChatContactMetrics/properties/multiParty/type"); ok {
+					v.MultiParty = d.newBool(x)
+				}
+				d.C.Pop()
+				d.EndMember(&seen[chatContactMetricsMultiParty])
+			} else {
+				d.Repeated(&seen[chatContactMetricsMultiParty], key, "/x-unique-keys")
+			}
+			continue
 		case "totalMessages":
-			if d.Accepts(inStrict | inCompat) {
-				i = chatContactMetricsTotalMessages
+			if !d.Accepts(inStrict | inCompat) {
+				break
 			}
+			if d.First(&seen[chatContactMetricsTotalMessages]) {
+				d.C.PushKey(key)
+				if x, ok := d.Integer("/$defs/ChatContactMetrics/properties/totalMessages/type"); ok {
+					d.Range(float64(x), 0.0, math.NaN(), "/$defs/ChatContactMetrics/properties/totalMessages/minimum", "/$defs/ChatContactMetrics/properties/totalMessages/maximum")
+					v.TotalMessages = d.newInt64(x)
+				}
+				d.C.Pop()
+				d.EndMember(&seen[chatContactMetricsTotalMessages])
+			} else {
+				d.Repeated(&seen[chatContactMetricsTotalMessages], key, "/x-unique-keys")
+			}
+			continue
 		case "totalBotMessages":
-			if d.Accepts(inStrict | inCompat) {
-				i = chatContactMetricsTotalBotMessages
+			if !d.Accepts(inStrict | inCompat) {
+				break
 			}
+			if d.First(&seen[chatContactMetricsTotalBotMessages]) {
+				d.C.PushKey(key)
+				if x, ok := d.Integer("/$defs/ChatContactMetrics/properties/totalBotMessages/type"); ok {
+					d.Range(float64(x), 0.0, math.NaN(), "/$defs/ChatContactMetrics/properties/totalBotMessages/minimum", "/$defs/ChatContactMetrics/properties/totalBotMessages/maximum")
+					v.TotalBotMessages = d.newInt64(x)
+				}
+				d.C.Pop()
+				d.EndMember(&seen[chatContactMetricsTotalBotMessages])
+			} else {
+				d.Repeated(&seen[chatContactMetricsTotalBotMessages], key, "/x-unique-keys")
+			}
+			continue
 		case "totalBotMessageLengthInChars":
-			if d.Accepts(inStrict | inCompat) {
-				i = chatContactMetricsTotalBotMessageLengthInChars
+			if !d.Accepts(inStrict | inCompat) {
+				break
 			}
+			if d.First(&seen[chatContactMetricsTotalBotMessageLengthInChars]) {
+				d.C.PushKey(key)
+				if x, ok := d.Integer("/$defs/ChatContactMetrics/properties/totalBotMessageLengthInChars/type"); ok {
+					d.Range(float64(x), 0.0, math.NaN(), "/$defs/ChatContactMetrics/properties/totalBotMessageLengthInChars/minimum", "/$defs/ChatContactMetrics/properties/totalBotMessageLengthInChars/maximum")
+					v.TotalBotMessageLengthInChars = d.newInt64(x)
+				}
+				d.C.Pop()
+				d.EndMember(&seen[chatContactMetricsTotalBotMessageLengthInChars])
+			} else {
+				d.Repeated(&seen[chatContactMetricsTotalBotMessageLengthInChars], key, "/x-unique-keys")
+			}
+			continue
 		case "conversationCloseTimeInMillis":
-			if d.Accepts(inStrict | inCompat) {
-				i = chatContactMetricsConversationCloseTimeInMillis
+			if !d.Accepts(inStrict | inCompat) {
+				break
 			}
+			if d.First(&seen[chatContactMetricsConversationCloseTimeInMillis]) {
+				d.C.PushKey(key)
+				if x, ok := d.Integer("/$defs/ChatContactMetrics/properties/conversationCloseTimeInMillis/type"); ok {
+					d.Range(float64(x), 0.0, math.NaN(), "/$defs/ChatContactMetrics/properties/conversationCloseTimeInMillis/minimum", "/$defs/ChatContactMetrics/properties/conversationCloseTimeInMillis/maximum")
+					v.ConversationCloseTimeInMillis = d.newInt64(x)
+				}
+				d.C.Pop()
+				d.EndMember(&seen[chatContactMetricsConversationCloseTimeInMillis])
+			} else {
+				d.Repeated(&seen[chatContactMetricsConversationCloseTimeInMillis], key, "/x-unique-keys")
+			}
+			continue
 		case "conversationTurnCount":
-			if d.Accepts(inStrict | inCompat) {
-				i = chatContactMetricsConversationTurnCount
+			if !d.Accepts(inStrict | inCompat) {
+				break
 			}
+			if d.First(&seen[chatContactMetricsConversationTurnCount]) {
+				d.C.PushKey(key)
+				if x, ok := d.Integer("/$defs/ChatContactMetrics/properties/conversationTurnCount/type"); ok {
+					d.Range(float64(x), 0.0, math.NaN(), "/$defs/ChatContactMetrics/properties/conversationTurnCount/minimum", "/$defs/ChatContactMetrics/properties/conversationTurnCount/maximum")
+					v.ConversationTurnCount = d.newInt64(x)
+				}
+				d.C.Pop()
+				d.EndMember(&seen[chatContactMetricsConversationTurnCount])
+			} else {
+				d.Repeated(&seen[chatContactMetricsConversationTurnCount], key, "/x-unique-keys")
+			}
+			continue
 		case "agentFirstResponseTimestamp":
-			if d.Accepts(inStrict | inCompat) {
-				i = chatContactMetricsAgentFirstResponseTimestamp
+			if !d.Accepts(inStrict | inCompat) {
+				break
 			}
+			if d.First(&seen[chatContactMetricsAgentFirstResponseTimestamp]) {
+				d.C.PushKey(key)
+				if s, ok, isString := d.S.ReadStringIf(); !isString {
+					d.NotString("/$defs/ContactTimestamp/type")
+				} else if ok {
+					p, valid := d.Timestamp(s, timestamp.Millis, "/$defs/ContactTimestamp/pattern", "/$defs/ContactTimestamp/format", "yyyy-MM-dd'T'HH:mm:ss.SSS'Z'")
+					v.AgentFirstResponseTimestamp = timestampOf(p, valid, s, "1970-01-01T00:00:00.001Z")
+				}
+				d.C.Pop()
+				d.EndMember(&seen[chatContactMetricsAgentFirstResponseTimestamp])
+			} else {
+				d.Repeated(&seen[chatContactMetricsAgentFirstResponseTimestamp], key, "/x-unique-keys")
+			}
+			continue
 		case "agentFirstResponseTimeInMillis":
-			if d.Accepts(inStrict | inCompat) {
-				i = chatContactMetricsAgentFirstResponseTimeInMillis
+			if !d.Accepts(inStrict | inCompat) {
+				break
 			}
-		}
-		if i < 0 {
-			v.Unknown = codec.Unknown(&d.Decoder, key, chatContactMetricsKeys, "/$defs/ChatContactMetrics/additionalProperties", "/x-unique-keys", v.Unknown)
+			if d.First(&seen[chatContactMetricsAgentFirstResponseTimeInMillis]) {
+				d.C.PushKey(key)
+				if x, ok := d.Integer("/$defs/ChatContactMetrics/properties/agentFirstResponseTimeInMillis/type"); ok {
+					d.Range(float64(x), 0.0, math.NaN(), "/$defs/ChatContactMetrics/properties/agentFirstResponseTimeInMillis/minimum", "/$defs/ChatContactMetrics/properties/agentFirstResponseTimeInMillis/maximum")
+					v.AgentFirstResponseTimeInMillis = d.newInt64(x)
+				}
+				d.C.Pop()
+				d.EndMember(&seen[chatContactMetricsAgentFirstResponseTimeInMillis])
+			} else {
+				d.Repeated(&seen[chatContactMetricsAgentFirstResponseTimeInMillis], key, "/x-unique-keys")
+			}
 			continue
 		}
-		if !d.Member(&seen[i], key, "/x-unique-keys") {
-			continue
-		}
-		d.C.PushKey(key)
-		switch i {
-		case chatContactMetricsMultiParty:
-			if x, ok := d.Bool("/$defs/ChatContactMetrics/properties/multiParty/type"); ok {
-				v.MultiParty = d.newBool(x)
-			}
-		case chatContactMetricsTotalMessages:
-			if x, ok := d.Integer("/$defs/ChatContactMetrics/properties/totalMessages/type"); ok {
-				d.Range(float64(x), 0.0, math.NaN(), "/$defs/ChatContactMetrics/properties/totalMessages/minimum", "/$defs/ChatContactMetrics/properties/totalMessages/maximum")
-				v.TotalMessages = d.newInt64(x)
-			}
-		case chatContactMetricsTotalBotMessages:
-			if x, ok := d.Integer("/$defs/ChatContactMetrics/properties/totalBotMessages/type"); ok {
-				d.Range(float64(x), 0.0, math.NaN(), "/$defs/ChatContactMetrics/properties/totalBotMessages/minimum", "/$defs/ChatContactMetrics/properties/totalBotMessages/maximum")
-				v.TotalBotMessages = d.newInt64(x)
-			}
-		case chatContactMetricsTotalBotMessageLengthInChars:
-			if x, ok := d.Integer("/$defs/ChatContactMetrics/properties/totalBotMessageLengthInChars/type"); ok {
-				d.Range(float64(x), 0.0, math.NaN(), "/$defs/ChatContactMetrics/properties/totalBotMessageLengthInChars/minimum", "/$defs/ChatContactMetrics/properties/totalBotMessageLengthInChars/maximum")
-				v.TotalBotMessageLengthInChars = d.newInt64(x)
-			}
-		case chatContactMetricsConversationCloseTimeInMillis:
-			if x, ok := d.Integer("/$defs/ChatContactMetrics/properties/conversationCloseTimeInMillis/type"); ok {
-				d.Range(float64(x), 0.0, math.NaN(), "/$defs/ChatContactMetrics/properties/conversationCloseTimeInMillis/minimum", "/$defs/ChatContactMetrics/properties/conversationCloseTimeInMillis/maximum")
-				v.ConversationCloseTimeInMillis = d.newInt64(x)
-			}
-		case chatContactMetricsConversationTurnCount:
-			if x, ok := d.Integer("/$defs/ChatContactMetrics/properties/conversationTurnCount/type"); ok {
-				d.Range(float64(x), 0.0, math.NaN(), "/$defs/ChatContactMetrics/properties/conversationTurnCount/minimum", "/$defs/ChatContactMetrics/properties/conversationTurnCount/maximum")
-				v.ConversationTurnCount = d.newInt64(x)
-			}
-		case chatContactMetricsAgentFirstResponseTimestamp:
-			if s, ok := d.String("/$defs/ContactTimestamp/type"); ok {
-				p, valid := d.Timestamp(s, timestamp.Millis, "/$defs/ContactTimestamp/pattern", "/$defs/ContactTimestamp/format", "yyyy-MM-dd'T'HH:mm:ss.SSS'Z'")
-				v.AgentFirstResponseTimestamp = timestampOf(p, valid, s, "1970-01-01T00:00:00.001Z")
-			}
-		case chatContactMetricsAgentFirstResponseTimeInMillis:
-			if x, ok := d.Integer("/$defs/ChatContactMetrics/properties/agentFirstResponseTimeInMillis/type"); ok {
-				d.Range(float64(x), 0.0, math.NaN(), "/$defs/ChatContactMetrics/properties/agentFirstResponseTimeInMillis/minimum", "/$defs/ChatContactMetrics/properties/agentFirstResponseTimeInMillis/maximum")
-				v.AgentFirstResponseTimeInMillis = d.newInt64(x)
-			}
-		}
-		d.C.Pop()
-		d.EndMember(&seen[i])
+		// Unknown to the profile in use, or in a spelling it rejects.
+		v.Unknown = codec.Unknown(&d.Decoder, key, chatContactMetricsKeys, "/$defs/ChatContactMetrics/additionalProperties", "/x-unique-keys", v.Unknown)
 	}
 }
 
@@ -2818,102 +3314,160 @@ func decodeParticipantMetrics(d *decoder, v *ParticipantMetrics) {
 		if !ok {
 			break
 		}
-		i := -1 // the member's property; -1: unknown to the profile in use
 		switch key {
 		case "participantId":
-			if d.Accepts(inStrict | inCompat) {
-				i = participantMetricsParticipantID
+			if !d.Accepts(inStrict | inCompat) {
+				break
 			}
+			if d.First(&seen[participantMetricsParticipantID]) {
+				d.C.PushKey(key)
+				if s, ok, isString := d.S.ReadStringIf(); !isString {
+					d.NotString("/$defs/ParticipantMetrics/properties/participantId/type")
+				} else if ok {
+					d.Length(s, 1, 256, "/$defs/ParticipantMetrics/properties/participantId/minLength", "/$defs/ParticipantMetrics/properties/participantId/maxLength")
+					v.ParticipantID = s
+				}
+				d.C.Pop()
+				d.EndMember(&seen[participantMetricsParticipantID])
+			} else {
+				d.Repeated(&seen[participantMetricsParticipantID], key, "/x-unique-keys")
+			}
+			continue
 		case "participantType":
-			if d.Accepts(inStrict | inCompat) {
-				i = participantMetricsParticipantType
+			if !d.Accepts(inStrict | inCompat) {
+				break
 			}
+			if d.First(&seen[participantMetricsParticipantType]) {
+				d.C.PushKey(key)
+				if s, ok, isString := d.S.ReadStringIf(); !isString {
+					d.NotString("/$defs/ParticipantType/type")
+				} else if ok {
+					x, mask := lookupParticipantType(s)
+					d.Enum(s, mask, "ParticipantType", "/$defs/ParticipantType/enum", "/$defs/ParticipantType/minLength", participantTypeAccepted[d.Profile.Index])
+					v.ParticipantType = x
+				}
+				d.C.Pop()
+				d.EndMember(&seen[participantMetricsParticipantType])
+			} else {
+				d.Repeated(&seen[participantMetricsParticipantType], key, "/x-unique-keys")
+			}
+			continue
 		case "conversationAbandon":
-			if d.Accepts(inStrict | inCompat) {
-				i = participantMetricsConversationAbandon
+			if !d.Accepts(inStrict | inCompat) {
+				break
 			}
+			if d.First(&seen[participantMetricsConversationAbandon]) {
+				d.C.PushKey(key)
+				if x, ok := d.Bool("/$defs/ParticipantMetrics/properties/conversationAbandon/type"); ok {
+					v.ConversationAbandon = d.newBool(x)
+				}
+				d.C.Pop()
+				d.EndMember(&seen[participantMetricsConversationAbandon])
+			} else {
+				d.Repeated(&seen[participantMetricsConversationAbandon], key, "/x-unique-keys")
+			}
+			continue
 		case "messagesSent":
-			if d.Accepts(inStrict | inCompat) {
-				i = participantMetricsMessagesSent
+			if !d.Accepts(inStrict | inCompat) {
+				break
 			}
+			if d.First(&seen[participantMetricsMessagesSent]) {
+				d.C.PushKey(key)
+				if x, ok := d.Integer("/$defs/ParticipantMetrics/properties/messagesSent/type"); ok {
+					d.Range(float64(x), 0.0, math.NaN(), "/$defs/ParticipantMetrics/properties/messagesSent/minimum", "/$defs/ParticipantMetrics/properties/messagesSent/maximum")
+					v.MessagesSent = d.newInt64(x)
+				}
+				d.C.Pop()
+				d.EndMember(&seen[participantMetricsMessagesSent])
+			} else {
+				d.Repeated(&seen[participantMetricsMessagesSent], key, "/x-unique-keys")
+			}
+			continue
 		case "numResponses":
-			if d.Accepts(inStrict | inCompat) {
-				i = participantMetricsNumResponses
+			if !d.Accepts(inStrict | inCompat) {
+				break
 			}
+			if d.First(&seen[participantMetricsNumResponses]) {
+				d.C.PushKey(key)
+				if x, ok := d.Integer("/$defs/ParticipantMetrics/properties/numResponses/type"); ok {
+					d.Range(float64(x), 0.0, math.NaN(), "/$defs/ParticipantMetrics/properties/numResponses/minimum", "/$defs/ParticipantMetrics/properties/numResponses/maximum")
+					v.NumResponses = d.newInt64(x)
+				}
+				d.C.Pop()
+				d.EndMember(&seen[participantMetricsNumResponses])
+			} else {
+				d.Repeated(&seen[participantMetricsNumResponses], key, "/x-unique-keys")
+			}
+			continue
 		case "messageLengthInChars":
-			if d.Accepts(inStrict | inCompat) {
-				i = participantMetricsMessageLengthInChars
+			if !d.Accepts(inStrict | inCompat) {
+				break
 			}
+			if d.First(&seen[participantMetricsMessageLengthInChars]) {
+				d.C.PushKey(key)
+				if x, ok := d.Integer("/$defs/ParticipantMetrics/properties/messageLengthInChars/type"); ok {
+					d.Range(float64(x), 0.0, math.NaN(), "/$defs/ParticipantMetrics/properties/messageLengthInChars/minimum", "/$defs/ParticipantMetrics/properties/messageLengthInChars/maximum")
+					v.MessageLengthInChars = d.newInt64(x)
+				}
+				d.C.Pop()
+				d.EndMember(&seen[participantMetricsMessageLengthInChars])
+			} else {
+				d.Repeated(&seen[participantMetricsMessageLengthInChars], key, "/x-unique-keys")
+			}
+			continue
 		case "totalResponseTimeInMillis":
-			if d.Accepts(inStrict | inCompat) {
-				i = participantMetricsTotalResponseTimeInMillis
+			if !d.Accepts(inStrict | inCompat) {
+				break
 			}
+			if d.First(&seen[participantMetricsTotalResponseTimeInMillis]) {
+				d.C.PushKey(key)
+				if x, ok := d.Integer("/$defs/ParticipantMetrics/properties/totalResponseTimeInMillis/type"); ok {
+					d.Range(float64(x), 0.0, math.NaN(), "/$defs/ParticipantMetrics/properties/totalResponseTimeInMillis/minimum", "/$defs/ParticipantMetrics/properties/totalResponseTimeInMillis/maximum")
+					v.TotalResponseTimeInMillis = d.newInt64(x)
+				}
+				d.C.Pop()
+				d.EndMember(&seen[participantMetricsTotalResponseTimeInMillis])
+			} else {
+				d.Repeated(&seen[participantMetricsTotalResponseTimeInMillis], key, "/x-unique-keys")
+			}
+			continue
 		case "maxResponseTimeInMillis":
-			if d.Accepts(inStrict | inCompat) {
-				i = participantMetricsMaxResponseTimeInMillis
+			if !d.Accepts(inStrict | inCompat) {
+				break
 			}
+			if d.First(&seen[participantMetricsMaxResponseTimeInMillis]) {
+				d.C.PushKey(key)
+				if x, ok := d.Integer("/$defs/ParticipantMetrics/properties/maxResponseTimeInMillis/type"); ok {
+					d.Range(float64(x), 0.0, math.NaN(), "/$defs/ParticipantMetrics/properties/maxResponseTimeInMillis/minimum", "/$defs/ParticipantMetrics/properties/maxResponseTimeInMillis/maximum")
+					v.MaxResponseTimeInMillis = d.newInt64(x)
+				}
+				d.C.Pop()
+				d.EndMember(&seen[participantMetricsMaxResponseTimeInMillis])
+			} else {
+				d.Repeated(&seen[participantMetricsMaxResponseTimeInMillis], key, "/x-unique-keys")
+			}
+			continue
 		case "lastMessageTimestamp":
-			if d.Accepts(inStrict | inCompat) {
-				i = participantMetricsLastMessageTimestamp
+			if !d.Accepts(inStrict | inCompat) {
+				break
 			}
-		}
-		if i < 0 {
-			v.Unknown = codec.Unknown(&d.Decoder, key, participantMetricsKeys, "/$defs/ParticipantMetrics/additionalProperties", "/x-unique-keys", v.Unknown)
+			if d.First(&seen[participantMetricsLastMessageTimestamp]) {
+				d.C.PushKey(key)
+				if s, ok, isString := d.S.ReadStringIf(); !isString {
+					d.NotString("/$defs/ContactTimestamp/type")
+				} else if ok {
+					p, valid := d.Timestamp(s, timestamp.Millis, "/$defs/ContactTimestamp/pattern", "/$defs/ContactTimestamp/format", "yyyy-MM-dd'T'HH:mm:ss.SSS'Z'")
+					v.LastMessageTimestamp = timestampOf(p, valid, s, "1970-01-01T00:00:00.001Z")
+				}
+				d.C.Pop()
+				d.EndMember(&seen[participantMetricsLastMessageTimestamp])
+			} else {
+				d.Repeated(&seen[participantMetricsLastMessageTimestamp], key, "/x-unique-keys")
+			}
 			continue
 		}
-		if !d.Member(&seen[i], key, "/x-unique-keys") {
-			continue
-		}
-		d.C.PushKey(key)
-		switch i {
-		case participantMetricsParticipantID:
-			if s, ok := d.String("/$defs/ParticipantMetrics/properties/participantId/type"); ok {
-				d.Length(s, 1, 256, "/$defs/ParticipantMetrics/properties/participantId/minLength", "/$defs/ParticipantMetrics/properties/participantId/maxLength")
-				v.ParticipantID = s
-			}
-		case participantMetricsParticipantType:
-			if s, ok := d.String("/$defs/ParticipantType/type"); ok {
-				x, mask := lookupParticipantType(s)
-				d.Enum(s, mask, "ParticipantType", "/$defs/ParticipantType/enum", "/$defs/ParticipantType/minLength", participantTypeAccepted[d.Profile.Index])
-				v.ParticipantType = x
-			}
-		case participantMetricsConversationAbandon:
-			if x, ok := d.Bool("/$defs/ParticipantMetrics/properties/conversationAbandon/type"); ok {
-				v.ConversationAbandon = d.newBool(x)
-			}
-		case participantMetricsMessagesSent:
-			if x, ok := d.Integer("/$defs/ParticipantMetrics/properties/messagesSent/type"); ok {
-				d.Range(float64(x), 0.0, math.NaN(), "/$defs/ParticipantMetrics/properties/messagesSent/minimum", "/$defs/ParticipantMetrics/properties/messagesSent/maximum")
-				v.MessagesSent = d.newInt64(x)
-			}
-		case participantMetricsNumResponses:
-			if x, ok := d.Integer("/$defs/ParticipantMetrics/properties/numResponses/type"); ok {
-				d.Range(float64(x), 0.0, math.NaN(), "/$defs/ParticipantMetrics/properties/numResponses/minimum", "/$defs/ParticipantMetrics/properties/numResponses/maximum")
-				v.NumResponses = d.newInt64(x)
-			}
-		case participantMetricsMessageLengthInChars:
-			if x, ok := d.Integer("/$defs/ParticipantMetrics/properties/messageLengthInChars/type"); ok {
-				d.Range(float64(x), 0.0, math.NaN(), "/$defs/ParticipantMetrics/properties/messageLengthInChars/minimum", "/$defs/ParticipantMetrics/properties/messageLengthInChars/maximum")
-				v.MessageLengthInChars = d.newInt64(x)
-			}
-		case participantMetricsTotalResponseTimeInMillis:
-			if x, ok := d.Integer("/$defs/ParticipantMetrics/properties/totalResponseTimeInMillis/type"); ok {
-				d.Range(float64(x), 0.0, math.NaN(), "/$defs/ParticipantMetrics/properties/totalResponseTimeInMillis/minimum", "/$defs/ParticipantMetrics/properties/totalResponseTimeInMillis/maximum")
-				v.TotalResponseTimeInMillis = d.newInt64(x)
-			}
-		case participantMetricsMaxResponseTimeInMillis:
-			if x, ok := d.Integer("/$defs/ParticipantMetrics/properties/maxResponseTimeInMillis/type"); ok {
-				d.Range(float64(x), 0.0, math.NaN(), "/$defs/ParticipantMetrics/properties/maxResponseTimeInMillis/minimum", "/$defs/ParticipantMetrics/properties/maxResponseTimeInMillis/maximum")
-				v.MaxResponseTimeInMillis = d.newInt64(x)
-			}
-		case participantMetricsLastMessageTimestamp:
-			if s, ok := d.String("/$defs/ContactTimestamp/type"); ok {
-				p, valid := d.Timestamp(s, timestamp.Millis, "/$defs/ContactTimestamp/pattern", "/$defs/ContactTimestamp/format", "yyyy-MM-dd'T'HH:mm:ss.SSS'Z'")
-				v.LastMessageTimestamp = timestampOf(p, valid, s, "1970-01-01T00:00:00.001Z")
-			}
-		}
-		d.C.Pop()
-		d.EndMember(&seen[i])
+		// Unknown to the profile in use, or in a spelling it rejects.
+		v.Unknown = codec.Unknown(&d.Decoder, key, participantMetricsKeys, "/$defs/ParticipantMetrics/additionalProperties", "/x-unique-keys", v.Unknown)
 	}
 }
 
@@ -2936,49 +3490,65 @@ func decodeEndpoint(d *decoder, v *Endpoint) {
 		if !ok {
 			break
 		}
-		i := -1 // the member's property; -1: unknown to the profile in use
 		switch key {
 		case "address":
-			if d.Accepts(inStrict | inCompat) {
-				i = endpointAddress
+			if !d.Accepts(inStrict | inCompat) {
+				break
 			}
+			if d.First(&seen[endpointAddress]) {
+				d.C.PushKey(key)
+				if s, ok, isString := d.S.ReadStringIf(); !isString {
+					d.NotString("/$defs/Endpoint/properties/address/type")
+				} else if ok {
+					d.Length(s, 1, 256, "/$defs/Endpoint/properties/address/minLength", "/$defs/Endpoint/properties/address/maxLength")
+					v.Address = s
+				}
+				d.C.Pop()
+				d.EndMember(&seen[endpointAddress])
+			} else {
+				d.Repeated(&seen[endpointAddress], key, "/x-unique-keys")
+			}
+			continue
 		case "type":
-			if d.Accepts(inStrict | inCompat) {
-				i = endpointType
+			if !d.Accepts(inStrict | inCompat) {
+				break
 			}
+			if d.First(&seen[endpointType]) {
+				d.C.PushKey(key)
+				if s, ok, isString := d.S.ReadStringIf(); !isString {
+					d.NotString("/$defs/EndpointType/type")
+				} else if ok {
+					x, mask := lookupEndpointType(s)
+					d.Enum(s, mask, "EndpointType", "/$defs/EndpointType/enum", "/$defs/EndpointType/minLength", endpointTypeAccepted[d.Profile.Index])
+					v.Type = x
+				}
+				d.C.Pop()
+				d.EndMember(&seen[endpointType])
+			} else {
+				d.Repeated(&seen[endpointType], key, "/x-unique-keys")
+			}
+			continue
 		case "displayName":
-			if d.Accepts(inStrict | inCompat) {
-				i = endpointDisplayName
+			if !d.Accepts(inStrict | inCompat) {
+				break
 			}
-		}
-		if i < 0 {
-			v.Unknown = codec.Unknown(&d.Decoder, key, endpointKeys, "/$defs/Endpoint/additionalProperties", "/x-unique-keys", v.Unknown)
+			if d.First(&seen[endpointDisplayName]) {
+				d.C.PushKey(key)
+				if s, ok, isString := d.S.ReadStringIf(); !isString {
+					d.NotString("/$defs/Endpoint/properties/displayName/type")
+				} else if ok {
+					d.Length(s, -1, 256, "/$defs/Endpoint/properties/displayName/minLength", "/$defs/Endpoint/properties/displayName/maxLength")
+					v.DisplayName = d.newString(s)
+				}
+				d.C.Pop()
+				d.EndMember(&seen[endpointDisplayName])
+			} else {
+				d.Repeated(&seen[endpointDisplayName], key, "/x-unique-keys")
+			}
 			continue
 		}
-		if !d.Member(&seen[i], key, "/x-unique-keys") {
-			continue
-		}
-		d.C.PushKey(key)
-		switch i {
-		case endpointAddress:
-			if s, ok := d.String("/$defs/Endpoint/properties/address/type"); ok {
-				d.Length(s, 1, 256, "/$defs/Endpoint/properties/address/minLength", "/$defs/Endpoint/properties/address/maxLength")
-				v.Address = s
-			}
-		case endpointType:
-			if s, ok := d.String("/$defs/EndpointType/type"); ok {
-				x, mask := lookupEndpointType(s)
-				d.Enum(s, mask, "EndpointType", "/$defs/EndpointType/enum", "/$defs/EndpointType/minLength", endpointTypeAccepted[d.Profile.Index])
-				v.Type = x
-			}
-		case endpointDisplayName:
-			if s, ok := d.String("/$defs/Endpoint/properties/displayName/type"); ok {
-				d.Length(s, -1, 256, "/$defs/Endpoint/properties/displayName/minLength", "/$defs/Endpoint/properties/displayName/maxLength")
-				v.DisplayName = d.newString(s)
-			}
-		}
-		d.C.Pop()
-		d.EndMember(&seen[i])
+		// Unknown to the profile in use, or in a spelling it rejects.
+		v.Unknown = codec.Unknown(&d.Decoder, key, endpointKeys, "/$defs/Endpoint/additionalProperties", "/x-unique-keys", v.Unknown)
 	}
 }
 
@@ -3008,112 +3578,191 @@ func decodeRecordingsInfo(d *decoder, v *RecordingsInfo) {
 		if !ok {
 			break
 		}
-		i := -1 // the member's property; -1: unknown to the profile in use
 		switch key {
 		case "deletionReason":
-			if d.Accepts(inStrict | inCompat) {
-				i = recordingsInfoDeletionReason
+			if !d.Accepts(inStrict | inCompat) {
+				break
 			}
+			if d.First(&seen[recordingsInfoDeletionReason]) {
+				d.C.PushKey(key)
+				if s, ok, isString := d.S.ReadStringIf(); !isString {
+					d.NotString("/$defs/RecordingsInfo/properties/deletionReason/type")
+				} else if ok {
+					v.DeletionReason = d.newString(s)
+				}
+				d.C.Pop()
+				d.EndMember(&seen[recordingsInfoDeletionReason])
+			} else {
+				d.Repeated(&seen[recordingsInfoDeletionReason], key, "/x-unique-keys")
+			}
+			continue
 		case "fragmentStartNumber":
-			if d.Accepts(inStrict | inCompat) {
-				i = recordingsInfoFragmentStartNumber
+			if !d.Accepts(inStrict | inCompat) {
+				break
 			}
+			if d.First(&seen[recordingsInfoFragmentStartNumber]) {
+				d.C.PushKey(key)
+				if s, ok, isString := d.S.ReadStringIf(); !isString {
+					d.NotString("/$defs/RecordingsInfo/properties/fragmentStartNumber/type")
+				} else if ok {
+					v.FragmentStartNumber = d.newString(s)
+				}
+				d.C.Pop()
+				d.EndMember(&seen[recordingsInfoFragmentStartNumber])
+			} else {
+				d.Repeated(&seen[recordingsInfoFragmentStartNumber], key, "/x-unique-keys")
+			}
+			continue
 		case "fragmentStopNumber":
-			if d.Accepts(inStrict | inCompat) {
-				i = recordingsInfoFragmentStopNumber
+			if !d.Accepts(inStrict | inCompat) {
+				break
 			}
+			if d.First(&seen[recordingsInfoFragmentStopNumber]) {
+				d.C.PushKey(key)
+				if s, ok, isString := d.S.ReadStringIf(); !isString {
+					d.NotString("/$defs/RecordingsInfo/properties/fragmentStopNumber/type")
+				} else if ok {
+					v.FragmentStopNumber = d.newString(s)
+				}
+				d.C.Pop()
+				d.EndMember(&seen[recordingsInfoFragmentStopNumber])
+			} else {
+				d.Repeated(&seen[recordingsInfoFragmentStopNumber], key, "/x-unique-keys")
+			}
+			continue
 		case "location":
-			if d.Accepts(inStrict | inCompat) {
-				i = recordingsInfoLocation
+			if !d.Accepts(inStrict | inCompat) {
+				break
 			}
+			if d.First(&seen[recordingsInfoLocation]) {
+				d.C.PushKey(key)
+				if s, ok, isString := d.S.ReadStringIf(); !isString {
+					d.NotString("/$defs/RecordingsInfo/properties/location/type")
+				} else if ok {
+					d.Length(s, -1, 256, "/$defs/RecordingsInfo/properties/location/minLength", "/$defs/RecordingsInfo/properties/location/maxLength")
+					v.Location = d.newString(s)
+				}
+				d.C.Pop()
+				d.EndMember(&seen[recordingsInfoLocation])
+			} else {
+				d.Repeated(&seen[recordingsInfoLocation], key, "/x-unique-keys")
+			}
+			continue
 		case "mediaStreamType":
-			if d.Accepts(inStrict | inCompat) {
-				i = recordingsInfoMediaStreamType
+			if !d.Accepts(inStrict | inCompat) {
+				break
 			}
+			if d.First(&seen[recordingsInfoMediaStreamType]) {
+				d.C.PushKey(key)
+				if s, ok, isString := d.S.ReadStringIf(); !isString {
+					d.NotString("/$defs/MediaStreamType/type")
+				} else if ok {
+					x, mask := lookupMediaStreamType(s)
+					d.Enum(s, mask, "MediaStreamType", "/$defs/MediaStreamType/enum", "/$defs/MediaStreamType/minLength", mediaStreamTypeAccepted[d.Profile.Index])
+					v.MediaStreamType = x
+				}
+				d.C.Pop()
+				d.EndMember(&seen[recordingsInfoMediaStreamType])
+			} else {
+				d.Repeated(&seen[recordingsInfoMediaStreamType], key, "/x-unique-keys")
+			}
+			continue
 		case "participantType":
-			if d.Accepts(inStrict | inCompat) {
-				i = recordingsInfoParticipantType
+			if !d.Accepts(inStrict | inCompat) {
+				break
 			}
+			if d.First(&seen[recordingsInfoParticipantType]) {
+				d.C.PushKey(key)
+				if s, ok, isString := d.S.ReadStringIf(); !isString {
+					d.NotString("/$defs/RecordingParticipantType/type")
+				} else if ok {
+					x, mask := lookupRecordingParticipantType(s)
+					d.Enum(s, mask, "RecordingParticipantType", "/$defs/RecordingParticipantType/enum", "/$defs/RecordingParticipantType/minLength", recordingParticipantTypeAccepted[d.Profile.Index])
+					v.ParticipantType = x
+				}
+				d.C.Pop()
+				d.EndMember(&seen[recordingsInfoParticipantType])
+			} else {
+				d.Repeated(&seen[recordingsInfoParticipantType], key, "/x-unique-keys")
+			}
+			continue
 		case "startTimestamp":
-			if d.Accepts(inStrict | inCompat) {
-				i = recordingsInfoStartTimestamp
+			if !d.Accepts(inStrict | inCompat) {
+				break
 			}
+			if d.First(&seen[recordingsInfoStartTimestamp]) {
+				d.C.PushKey(key)
+				if s, ok, isString := d.S.ReadStringIf(); !isString {
+					d.NotString("/$defs/ContactTimestamp/type")
+				} else if ok {
+					p, valid := d.Timestamp(s, timestamp.Millis, "/$defs/ContactTimestamp/pattern", "/$defs/ContactTimestamp/format", "yyyy-MM-dd'T'HH:mm:ss.SSS'Z'")
+					v.StartTimestamp = timestampOf(p, valid, s, "1970-01-01T00:00:00.001Z")
+				}
+				d.C.Pop()
+				d.EndMember(&seen[recordingsInfoStartTimestamp])
+			} else {
+				d.Repeated(&seen[recordingsInfoStartTimestamp], key, "/x-unique-keys")
+			}
+			continue
 		case "stopTimestamp":
-			if d.Accepts(inStrict | inCompat) {
-				i = recordingsInfoStopTimestamp
+			if !d.Accepts(inStrict | inCompat) {
+				break
 			}
+			if d.First(&seen[recordingsInfoStopTimestamp]) {
+				d.C.PushKey(key)
+				if s, ok, isString := d.S.ReadStringIf(); !isString {
+					d.NotString("/$defs/ContactTimestamp/type")
+				} else if ok {
+					p, valid := d.Timestamp(s, timestamp.Millis, "/$defs/ContactTimestamp/pattern", "/$defs/ContactTimestamp/format", "yyyy-MM-dd'T'HH:mm:ss.SSS'Z'")
+					v.StopTimestamp = timestampOf(p, valid, s, "1970-01-01T00:00:00.001Z")
+				}
+				d.C.Pop()
+				d.EndMember(&seen[recordingsInfoStopTimestamp])
+			} else {
+				d.Repeated(&seen[recordingsInfoStopTimestamp], key, "/x-unique-keys")
+			}
+			continue
 		case "status":
-			if d.Accepts(inStrict | inCompat) {
-				i = recordingsInfoStatus
+			if !d.Accepts(inStrict | inCompat) {
+				break
 			}
+			if d.First(&seen[recordingsInfoStatus]) {
+				d.C.PushKey(key)
+				if s, ok, isString := d.S.ReadStringIf(); !isString {
+					d.NotString("/$defs/RecordingStatus/type")
+				} else if ok {
+					x, mask := lookupRecordingStatus(s)
+					d.Enum(s, mask, "RecordingStatus", "/$defs/RecordingStatus/enum", "/$defs/RecordingStatus/minLength", recordingStatusAccepted[d.Profile.Index])
+					v.Status = x
+				}
+				d.C.Pop()
+				d.EndMember(&seen[recordingsInfoStatus])
+			} else {
+				d.Repeated(&seen[recordingsInfoStatus], key, "/x-unique-keys")
+			}
+			continue
 		case "storageType":
-			if d.Accepts(inStrict | inCompat) {
-				i = recordingsInfoStorageType
+			if !d.Accepts(inStrict | inCompat) {
+				break
 			}
-		}
-		if i < 0 {
-			v.Unknown = codec.Unknown(&d.Decoder, key, recordingsInfoKeys, "/$defs/RecordingsInfo/additionalProperties", "/x-unique-keys", v.Unknown)
+			if d.First(&seen[recordingsInfoStorageType]) {
+				d.C.PushKey(key)
+				if s, ok, isString := d.S.ReadStringIf(); !isString {
+					d.NotString("/$defs/StorageType/type")
+				} else if ok {
+					x, mask := lookupStorageType(s)
+					d.Enum(s, mask, "StorageType", "/$defs/StorageType/enum", "/$defs/StorageType/minLength", storageTypeAccepted[d.Profile.Index])
+					v.StorageType = x
+				}
+				d.C.Pop()
+				d.EndMember(&seen[recordingsInfoStorageType])
+			} else {
+				d.Repeated(&seen[recordingsInfoStorageType], key, "/x-unique-keys")
+			}
 			continue
 		}
-		if !d.Member(&seen[i], key, "/x-unique-keys") {
-			continue
-		}
-		d.C.PushKey(key)
-		switch i {
-		case recordingsInfoDeletionReason:
-			if s, ok := d.String("/$defs/RecordingsInfo/properties/deletionReason/type"); ok {
-				v.DeletionReason = d.newString(s)
-			}
-		case recordingsInfoFragmentStartNumber:
-			if s, ok := d.String("/$defs/RecordingsInfo/properties/fragmentStartNumber/type"); ok {
-				v.FragmentStartNumber = d.newString(s)
-			}
-		case recordingsInfoFragmentStopNumber:
-			if s, ok := d.String("/$defs/RecordingsInfo/properties/fragmentStopNumber/type"); ok {
-				v.FragmentStopNumber = d.newString(s)
-			}
-		case recordingsInfoLocation:
-			if s, ok := d.String("/$defs/RecordingsInfo/properties/location/type"); ok {
-				d.Length(s, -1, 256, "/$defs/RecordingsInfo/properties/location/minLength", "/$defs/RecordingsInfo/properties/location/maxLength")
-				v.Location = d.newString(s)
-			}
-		case recordingsInfoMediaStreamType:
-			if s, ok := d.String("/$defs/MediaStreamType/type"); ok {
-				x, mask := lookupMediaStreamType(s)
-				d.Enum(s, mask, "MediaStreamType", "/$defs/MediaStreamType/enum", "/$defs/MediaStreamType/minLength", mediaStreamTypeAccepted[d.Profile.Index])
-				v.MediaStreamType = x
-			}
-		case recordingsInfoParticipantType:
-			if s, ok := d.String("/$defs/RecordingParticipantType/type"); ok {
-				x, mask := lookupRecordingParticipantType(s)
-				d.Enum(s, mask, "RecordingParticipantType", "/$defs/RecordingParticipantType/enum", "/$defs/RecordingParticipantType/minLength", recordingParticipantTypeAccepted[d.Profile.Index])
-				v.ParticipantType = x
-			}
-		case recordingsInfoStartTimestamp:
-			if s, ok := d.String("/$defs/ContactTimestamp/type"); ok {
-				p, valid := d.Timestamp(s, timestamp.Millis, "/$defs/ContactTimestamp/pattern", "/$defs/ContactTimestamp/format", "yyyy-MM-dd'T'HH:mm:ss.SSS'Z'")
-				v.StartTimestamp = timestampOf(p, valid, s, "1970-01-01T00:00:00.001Z")
-			}
-		case recordingsInfoStopTimestamp:
-			if s, ok := d.String("/$defs/ContactTimestamp/type"); ok {
-				p, valid := d.Timestamp(s, timestamp.Millis, "/$defs/ContactTimestamp/pattern", "/$defs/ContactTimestamp/format", "yyyy-MM-dd'T'HH:mm:ss.SSS'Z'")
-				v.StopTimestamp = timestampOf(p, valid, s, "1970-01-01T00:00:00.001Z")
-			}
-		case recordingsInfoStatus:
-			if s, ok := d.String("/$defs/RecordingStatus/type"); ok {
-				x, mask := lookupRecordingStatus(s)
-				d.Enum(s, mask, "RecordingStatus", "/$defs/RecordingStatus/enum", "/$defs/RecordingStatus/minLength", recordingStatusAccepted[d.Profile.Index])
-				v.Status = x
-			}
-		case recordingsInfoStorageType:
-			if s, ok := d.String("/$defs/StorageType/type"); ok {
-				x, mask := lookupStorageType(s)
-				d.Enum(s, mask, "StorageType", "/$defs/StorageType/enum", "/$defs/StorageType/minLength", storageTypeAccepted[d.Profile.Index])
-				v.StorageType = x
-			}
-		}
-		d.C.Pop()
-		d.EndMember(&seen[i])
+		// Unknown to the profile in use, or in a spelling it rejects.
+		v.Unknown = codec.Unknown(&d.Decoder, key, recordingsInfoKeys, "/$defs/RecordingsInfo/additionalProperties", "/x-unique-keys", v.Unknown)
 	}
 }
 
@@ -3139,79 +3788,122 @@ func decodeContactEvaluation(d *decoder, v *ContactEvaluation) {
 		if !ok {
 			break
 		}
-		i := -1 // the member's property; -1: unknown to the profile in use
 		switch key {
 		case "evaluationArn":
-			if d.Accepts(inStrict | inCompat) {
-				i = contactEvaluationEvaluationARN
+			if !d.Accepts(inStrict | inCompat) {
+				break
 			}
+			if d.First(&seen[contactEvaluationEvaluationARN]) {
+				d.C.PushKey(key)
+				if s, ok, isString := d.S.ReadStringIf(); !isString {
+					d.NotString("/$defs/ARN/type")
+				} else if ok {
+					d.Length(s, 1, -1, "/$defs/ARN/minLength", "/$defs/ARN/maxLength")
+					v.EvaluationARN = s
+				}
+				d.C.Pop()
+				d.EndMember(&seen[contactEvaluationEvaluationARN])
+			} else {
+				d.Repeated(&seen[contactEvaluationEvaluationARN], key, "/x-unique-keys")
+			}
+			continue
 		case "status":
-			if d.Accepts(inStrict | inCompat) {
-				i = contactEvaluationStatus
+			if !d.Accepts(inStrict | inCompat) {
+				break
 			}
+			if d.First(&seen[contactEvaluationStatus]) {
+				d.C.PushKey(key)
+				if s, ok, isString := d.S.ReadStringIf(); !isString {
+					d.NotString("/$defs/EvaluationStatus/type")
+				} else if ok {
+					x, mask := lookupEvaluationStatus(s)
+					d.Enum(s, mask, "EvaluationStatus", "/$defs/EvaluationStatus/enum", "/$defs/EvaluationStatus/minLength", evaluationStatusAccepted[d.Profile.Index])
+					v.Status = x
+				}
+				d.C.Pop()
+				d.EndMember(&seen[contactEvaluationStatus])
+			} else {
+				d.Repeated(&seen[contactEvaluationStatus], key, "/x-unique-keys")
+			}
+			continue
 		case "startTimestamp":
-			if d.Accepts(inStrict | inCompat) {
-				i = contactEvaluationStartTimestamp
+			if !d.Accepts(inStrict | inCompat) {
+				break
 			}
+			if d.First(&seen[contactEvaluationStartTimestamp]) {
+				d.C.PushKey(key)
+				if s, ok, isString := d.S.ReadStringIf(); !isString {
+					d.NotString("/$defs/ContactTimestamp/type")
+				} else if ok {
+					p, valid := d.Timestamp(s, timestamp.Millis, "/$defs/ContactTimestamp/pattern", "/$defs/ContactTimestamp/format", "yyyy-MM-dd'T'HH:mm:ss.SSS'Z'")
+					v.StartTimestamp = timestampOf(p, valid, s, "1970-01-01T00:00:00.001Z")
+				}
+				d.C.Pop()
+				d.EndMember(&seen[contactEvaluationStartTimestamp])
+			} else {
+				d.Repeated(&seen[contactEvaluationStartTimestamp], key, "/x-unique-keys")
+			}
+			continue
 		case "endTimestamp":
-			if d.Accepts(inStrict | inCompat) {
-				i = contactEvaluationEndTimestamp
+			if !d.Accepts(inStrict | inCompat) {
+				break
 			}
+			if d.First(&seen[contactEvaluationEndTimestamp]) {
+				d.C.PushKey(key)
+				if s, ok, isString := d.S.ReadStringIf(); !isString {
+					d.NotString("/$defs/ContactTimestamp/type")
+				} else if ok {
+					p, valid := d.Timestamp(s, timestamp.Millis, "/$defs/ContactTimestamp/pattern", "/$defs/ContactTimestamp/format", "yyyy-MM-dd'T'HH:mm:ss.SSS'Z'")
+					v.EndTimestamp = timestampOf(p, valid, s, "1970-01-01T00:00:00.001Z")
+				}
+				d.C.Pop()
+				d.EndMember(&seen[contactEvaluationEndTimestamp])
+			} else {
+				d.Repeated(&seen[contactEvaluationEndTimestamp], key, "/x-unique-keys")
+			}
+			continue
 		case "deleteTimestamp":
-			if d.Accepts(inStrict | inCompat) {
-				i = contactEvaluationDeleteTimestamp
+			if !d.Accepts(inStrict | inCompat) {
+				break
 			}
+			if d.First(&seen[contactEvaluationDeleteTimestamp]) {
+				d.C.PushKey(key)
+				if s, ok, isString := d.S.ReadStringIf(); !isString {
+					d.NotString("/$defs/ContactTimestamp/type")
+				} else if ok {
+					p, valid := d.Timestamp(s, timestamp.Millis, "/$defs/ContactTimestamp/pattern", "/$defs/ContactTimestamp/format", "yyyy-MM-dd'T'HH:mm:ss.SSS'Z'")
+					v.DeleteTimestamp = timestampOf(p, valid, s, "1970-01-01T00:00:00.001Z")
+				}
+				d.C.Pop()
+				d.EndMember(&seen[contactEvaluationDeleteTimestamp])
+			} else {
+				d.Repeated(&seen[contactEvaluationDeleteTimestamp], key, "/x-unique-keys")
+			}
+			continue
 		case "exportLocation":
-			if d.Accepts(inStrict | inCompat) {
-				i = contactEvaluationExportLocation
+			if !d.Accepts(inStrict | inCompat) {
+				break
 			}
-		}
-		if i < 0 {
-			v.Unknown = codec.Unknown(&d.Decoder, key, contactEvaluationKeys, "/$defs/ContactEvaluation/additionalProperties", "/x-unique-keys", v.Unknown)
+			if d.First(&seen[contactEvaluationExportLocation]) {
+				d.C.PushKey(key)
+				if s, ok, isString := d.S.ReadStringIf(); !isString {
+					d.NotString("/$defs/ContactEvaluation/properties/exportLocation/type")
+				} else if ok {
+					d.Length(s, -1, 256, "/$defs/ContactEvaluation/properties/exportLocation/minLength", "/$defs/ContactEvaluation/properties/exportLocation/maxLength")
+					v.ExportLocation = d.newString(s)
+				}
+				d.C.Pop()
+				d.EndMember(&seen[contactEvaluationExportLocation])
+			} else {
+				d.Repeated(&seen[contactEvaluationExportLocation], key, "/x-unique-keys")
+			}
 			continue
 		}
-		if !d.Member(&seen[i], key, "/x-unique-keys") {
-			continue
-		}
-		d.C.PushKey(key)
-		switch i {
-		case contactEvaluationEvaluationARN:
-			if s, ok := d.String("/$defs/ARN/type"); ok {
-				d.Length(s, 1, -1, "/$defs/ARN/minLength", "/$defs/ARN/maxLength")
-				v.EvaluationARN = s
-			}
-		case contactEvaluationStatus:
-			if s, ok := d.String("/$defs/EvaluationStatus/type"); ok {
-				x, mask := lookupEvaluationStatus(s)
-				d.Enum(s, mask, "EvaluationStatus", "/$defs/EvaluationStatus/enum", "/$defs/EvaluationStatus/minLength", evaluationStatusAccepted[d.Profile.Index])
-				v.Status = x
-			}
-		case contactEvaluationStartTimestamp:
-			if s, ok := d.String("/$defs/ContactTimestamp/type"); ok {
-				p, valid := d.Timestamp(s, timestamp.Millis, "/$defs/ContactTimestamp/pattern", "/$defs/ContactTimestamp/format", "yyyy-MM-dd'T'HH:mm:ss.SSS'Z'")
-				v.StartTimestamp = timestampOf(p, valid, s, "1970-01-01T00:00:00.001Z")
-			}
-		case contactEvaluationEndTimestamp:
-			if s, ok := d.String("/$defs/ContactTimestamp/type"); ok {
-				p, valid := d.Timestamp(s, timestamp.Millis, "/$defs/ContactTimestamp/pattern", "/$defs/ContactTimestamp/format", "yyyy-MM-dd'T'HH:mm:ss.SSS'Z'")
-				v.EndTimestamp = timestampOf(p, valid, s, "1970-01-01T00:00:00.001Z")
-			}
-		case contactEvaluationDeleteTimestamp:
-			if s, ok := d.String("/$defs/ContactTimestamp/type"); ok {
-				p, valid := d.Timestamp(s, timestamp.Millis, "/$defs/ContactTimestamp/pattern", "/$defs/ContactTimestamp/format", "yyyy-MM-dd'T'HH:mm:ss.SSS'Z'")
-				v.DeleteTimestamp = timestampOf(p, valid, s, "1970-01-01T00:00:00.001Z")
-			}
-		case contactEvaluationExportLocation:
-			if s, ok := d.String("/$defs/ContactEvaluation/properties/exportLocation/type"); ok {
-				d.Length(s, -1, 256, "/$defs/ContactEvaluation/properties/exportLocation/minLength", "/$defs/ContactEvaluation/properties/exportLocation/maxLength")
-				v.ExportLocation = d.newString(s)
-			}
-		}
-		d.C.Pop()
-		d.EndMember(&seen[i])
+		// Unknown to the profile in use, or in a spelling it rejects.
+		v.Unknown = codec.Unknown(&d.Decoder, key, contactEvaluationKeys, "/$defs/ContactEvaluation/additionalProperties", "/x-unique-keys", v.Unknown)
 	}
 	if d.Accepts(inStrict | inCompat) {
-		d.Required(seen[contactEvaluationEvaluationARN].Seen, "evaluationArn", "/$defs/ContactEvaluation/required")
+		d.Required(seen[contactEvaluationEvaluationARN].Seen(), "evaluationArn", "/$defs/ContactEvaluation/required")
 	}
 }
 
@@ -3234,49 +3926,65 @@ func decodeStateTransition(d *decoder, v *StateTransition) {
 		if !ok {
 			break
 		}
-		i := -1 // the member's property; -1: unknown to the profile in use
 		switch key {
 		case "stateStartTimestamp":
-			if d.Accepts(inStrict | inCompat) {
-				i = stateTransitionStateStartTimestamp
+			if !d.Accepts(inStrict | inCompat) {
+				break
 			}
+			if d.First(&seen[stateTransitionStateStartTimestamp]) {
+				d.C.PushKey(key)
+				if s, ok, isString := d.S.ReadStringIf(); !isString {
+					d.NotString("/$defs/ContactTimestamp/type")
+				} else if ok {
+					p, valid := d.Timestamp(s, timestamp.Millis, "/$defs/ContactTimestamp/pattern", "/$defs/ContactTimestamp/format", "yyyy-MM-dd'T'HH:mm:ss.SSS'Z'")
+					v.StateStartTimestamp = timestampOf(p, valid, s, "1970-01-01T00:00:00.001Z")
+				}
+				d.C.Pop()
+				d.EndMember(&seen[stateTransitionStateStartTimestamp])
+			} else {
+				d.Repeated(&seen[stateTransitionStateStartTimestamp], key, "/x-unique-keys")
+			}
+			continue
 		case "stateEndTimestamp":
-			if d.Accepts(inStrict | inCompat) {
-				i = stateTransitionStateEndTimestamp
+			if !d.Accepts(inStrict | inCompat) {
+				break
 			}
+			if d.First(&seen[stateTransitionStateEndTimestamp]) {
+				d.C.PushKey(key)
+				if s, ok, isString := d.S.ReadStringIf(); !isString {
+					d.NotString("/$defs/ContactTimestamp/type")
+				} else if ok {
+					p, valid := d.Timestamp(s, timestamp.Millis, "/$defs/ContactTimestamp/pattern", "/$defs/ContactTimestamp/format", "yyyy-MM-dd'T'HH:mm:ss.SSS'Z'")
+					v.StateEndTimestamp = timestampOf(p, valid, s, "1970-01-01T00:00:00.001Z")
+				}
+				d.C.Pop()
+				d.EndMember(&seen[stateTransitionStateEndTimestamp])
+			} else {
+				d.Repeated(&seen[stateTransitionStateEndTimestamp], key, "/x-unique-keys")
+			}
+			continue
 		case "state":
-			if d.Accepts(inStrict | inCompat) {
-				i = stateTransitionState
+			if !d.Accepts(inStrict | inCompat) {
+				break
 			}
-		}
-		if i < 0 {
-			v.Unknown = codec.Unknown(&d.Decoder, key, stateTransitionKeys, "/$defs/StateTransition/additionalProperties", "/x-unique-keys", v.Unknown)
+			if d.First(&seen[stateTransitionState]) {
+				d.C.PushKey(key)
+				if s, ok, isString := d.S.ReadStringIf(); !isString {
+					d.NotString("/$defs/MonitorState/type")
+				} else if ok {
+					x, mask := lookupMonitorState(s)
+					d.Enum(s, mask, "MonitorState", "/$defs/MonitorState/enum", "/$defs/MonitorState/minLength", monitorStateAccepted[d.Profile.Index])
+					v.State = x
+				}
+				d.C.Pop()
+				d.EndMember(&seen[stateTransitionState])
+			} else {
+				d.Repeated(&seen[stateTransitionState], key, "/x-unique-keys")
+			}
 			continue
 		}
-		if !d.Member(&seen[i], key, "/x-unique-keys") {
-			continue
-		}
-		d.C.PushKey(key)
-		switch i {
-		case stateTransitionStateStartTimestamp:
-			if s, ok := d.String("/$defs/ContactTimestamp/type"); ok {
-				p, valid := d.Timestamp(s, timestamp.Millis, "/$defs/ContactTimestamp/pattern", "/$defs/ContactTimestamp/format", "yyyy-MM-dd'T'HH:mm:ss.SSS'Z'")
-				v.StateStartTimestamp = timestampOf(p, valid, s, "1970-01-01T00:00:00.001Z")
-			}
-		case stateTransitionStateEndTimestamp:
-			if s, ok := d.String("/$defs/ContactTimestamp/type"); ok {
-				p, valid := d.Timestamp(s, timestamp.Millis, "/$defs/ContactTimestamp/pattern", "/$defs/ContactTimestamp/format", "yyyy-MM-dd'T'HH:mm:ss.SSS'Z'")
-				v.StateEndTimestamp = timestampOf(p, valid, s, "1970-01-01T00:00:00.001Z")
-			}
-		case stateTransitionState:
-			if s, ok := d.String("/$defs/MonitorState/type"); ok {
-				x, mask := lookupMonitorState(s)
-				d.Enum(s, mask, "MonitorState", "/$defs/MonitorState/enum", "/$defs/MonitorState/minLength", monitorStateAccepted[d.Profile.Index])
-				v.State = x
-			}
-		}
-		d.C.Pop()
-		d.EndMember(&seen[i])
+		// Unknown to the profile in use, or in a spelling it rejects.
+		v.Unknown = codec.Unknown(&d.Decoder, key, stateTransitionKeys, "/$defs/StateTransition/additionalProperties", "/x-unique-keys", v.Unknown)
 	}
 }
 
@@ -3298,44 +4006,49 @@ func decodeOutboundStrategy(d *decoder, v *OutboundStrategy) {
 		if !ok {
 			break
 		}
-		i := -1 // the member's property; -1: unknown to the profile in use
 		switch key {
 		case "type":
-			if d.Accepts(inStrict | inCompat) {
-				i = outboundStrategyType
+			if !d.Accepts(inStrict | inCompat) {
+				break
 			}
+			if d.First(&seen[outboundStrategyType]) {
+				d.C.PushKey(key)
+				if s, ok, isString := d.S.ReadStringIf(); !isString {
+					d.NotString("/$defs/OutboundStrategyType/type")
+				} else if ok {
+					x, mask := lookupOutboundStrategyType(s)
+					d.Enum(s, mask, "OutboundStrategyType", "/$defs/OutboundStrategyType/enum", "/$defs/OutboundStrategyType/minLength", outboundStrategyTypeAccepted[d.Profile.Index])
+					v.Type = x
+				}
+				d.C.Pop()
+				d.EndMember(&seen[outboundStrategyType])
+			} else {
+				d.Repeated(&seen[outboundStrategyType], key, "/x-unique-keys")
+			}
+			continue
 		case "config":
-			if d.Accepts(inStrict | inCompat) {
-				i = outboundStrategyConfig
+			if !d.Accepts(inStrict | inCompat) {
+				break
 			}
-		}
-		if i < 0 {
-			v.Unknown = codec.Unknown(&d.Decoder, key, outboundStrategyKeys, "/$defs/OutboundStrategy/additionalProperties", "/x-unique-keys", v.Unknown)
+			if d.First(&seen[outboundStrategyConfig]) {
+				d.C.PushKey(key)
+				if d.Object("/$defs/OutboundStrategyConfig/type") {
+					x := d.newOutboundStrategyConfig()
+					decodeOutboundStrategyConfig(d, x)
+					v.Config = x
+				}
+				d.C.Pop()
+				d.EndMember(&seen[outboundStrategyConfig])
+			} else {
+				d.Repeated(&seen[outboundStrategyConfig], key, "/x-unique-keys")
+			}
 			continue
 		}
-		if !d.Member(&seen[i], key, "/x-unique-keys") {
-			continue
-		}
-		d.C.PushKey(key)
-		switch i {
-		case outboundStrategyType:
-			if s, ok := d.String("/$defs/OutboundStrategyType/type"); ok {
-				x, mask := lookupOutboundStrategyType(s)
-				d.Enum(s, mask, "OutboundStrategyType", "/$defs/OutboundStrategyType/enum", "/$defs/OutboundStrategyType/minLength", outboundStrategyTypeAccepted[d.Profile.Index])
-				v.Type = x
-			}
-		case outboundStrategyConfig:
-			if d.Object("/$defs/OutboundStrategyConfig/type") {
-				x := d.newOutboundStrategyConfig()
-				decodeOutboundStrategyConfig(d, x)
-				v.Config = x
-			}
-		}
-		d.C.Pop()
-		d.EndMember(&seen[i])
+		// Unknown to the profile in use, or in a spelling it rejects.
+		v.Unknown = codec.Unknown(&d.Decoder, key, outboundStrategyKeys, "/$defs/OutboundStrategy/additionalProperties", "/x-unique-keys", v.Unknown)
 	}
 	if d.Accepts(inStrict | inCompat) {
-		d.Required(seen[outboundStrategyType].Seen, "type", "/$defs/OutboundStrategy/required")
+		d.Required(seen[outboundStrategyType].Seen(), "type", "/$defs/OutboundStrategy/required")
 	}
 }
 
@@ -3356,31 +4069,27 @@ func decodeOutboundStrategyConfig(d *decoder, v *OutboundStrategyConfig) {
 		if !ok {
 			break
 		}
-		i := -1 // the member's property; -1: unknown to the profile in use
 		switch key {
 		case "agentFirst":
-			if d.Accepts(inStrict | inCompat) {
-				i = outboundStrategyConfigAgentFirst
+			if !d.Accepts(inStrict | inCompat) {
+				break
 			}
-		}
-		if i < 0 {
-			v.Unknown = codec.Unknown(&d.Decoder, key, outboundStrategyConfigKeys, "/$defs/OutboundStrategyConfig/additionalProperties", "/x-unique-keys", v.Unknown)
+			if d.First(&seen[outboundStrategyConfigAgentFirst]) {
+				d.C.PushKey(key)
+				if d.Object("/$defs/AgentFirst/type") {
+					x := d.newAgentFirst()
+					decodeAgentFirst(d, x)
+					v.AgentFirst = x
+				}
+				d.C.Pop()
+				d.EndMember(&seen[outboundStrategyConfigAgentFirst])
+			} else {
+				d.Repeated(&seen[outboundStrategyConfigAgentFirst], key, "/x-unique-keys")
+			}
 			continue
 		}
-		if !d.Member(&seen[i], key, "/x-unique-keys") {
-			continue
-		}
-		d.C.PushKey(key)
-		switch i {
-		case outboundStrategyConfigAgentFirst:
-			if d.Object("/$defs/AgentFirst/type") {
-				x := d.newAgentFirst()
-				decodeAgentFirst(d, x)
-				v.AgentFirst = x
-			}
-		}
-		d.C.Pop()
-		d.EndMember(&seen[i])
+		// Unknown to the profile in use, or in a spelling it rejects.
+		v.Unknown = codec.Unknown(&d.Decoder, key, outboundStrategyConfigKeys, "/$defs/OutboundStrategyConfig/additionalProperties", "/x-unique-keys", v.Unknown)
 	}
 }
 
@@ -3401,31 +4110,27 @@ func decodeAgentFirst(d *decoder, v *AgentFirst) {
 		if !ok {
 			break
 		}
-		i := -1 // the member's property; -1: unknown to the profile in use
 		switch key {
 		case "preview":
-			if d.Accepts(inStrict | inCompat) {
-				i = agentFirstPreview
+			if !d.Accepts(inStrict | inCompat) {
+				break
 			}
-		}
-		if i < 0 {
-			v.Unknown = codec.Unknown(&d.Decoder, key, agentFirstKeys, "/$defs/AgentFirst/additionalProperties", "/x-unique-keys", v.Unknown)
+			if d.First(&seen[agentFirstPreview]) {
+				d.C.PushKey(key)
+				if d.Object("/$defs/Preview/type") {
+					x := d.newPreview()
+					decodePreview(d, x)
+					v.Preview = x
+				}
+				d.C.Pop()
+				d.EndMember(&seen[agentFirstPreview])
+			} else {
+				d.Repeated(&seen[agentFirstPreview], key, "/x-unique-keys")
+			}
 			continue
 		}
-		if !d.Member(&seen[i], key, "/x-unique-keys") {
-			continue
-		}
-		d.C.PushKey(key)
-		switch i {
-		case agentFirstPreview:
-			if d.Object("/$defs/Preview/type") {
-				x := d.newPreview()
-				decodePreview(d, x)
-				v.Preview = x
-			}
-		}
-		d.C.Pop()
-		d.EndMember(&seen[i])
+		// Unknown to the profile in use, or in a spelling it rejects.
+		v.Unknown = codec.Unknown(&d.Decoder, key, agentFirstKeys, "/$defs/AgentFirst/additionalProperties", "/x-unique-keys", v.Unknown)
 	}
 }
 
@@ -3447,60 +4152,65 @@ func decodePreview(d *decoder, v *Preview) {
 		if !ok {
 			break
 		}
-		i := -1 // the member's property; -1: unknown to the profile in use
 		switch key {
 		case "allowedUserActions":
-			if d.Accepts(inStrict | inCompat) {
-				i = previewAllowedUserActions
+			if !d.Accepts(inStrict | inCompat) {
+				break
 			}
-		case "postAcceptTimeoutConfig":
-			if d.Accepts(inStrict | inCompat) {
-				i = previewPostAcceptTimeoutConfig
-			}
-		}
-		if i < 0 {
-			v.Unknown = codec.Unknown(&d.Decoder, key, previewKeys, "/$defs/Preview/additionalProperties", "/x-unique-keys", v.Unknown)
-			continue
-		}
-		if !d.Member(&seen[i], key, "/x-unique-keys") {
-			continue
-		}
-		d.C.PushKey(key)
-		switch i {
-		case previewAllowedUserActions:
-			if d.Array("/$defs/Preview/properties/allowedUserActions/type") {
-				out := d.sliceAllowedUserAction()
-				i := 0
-				for ; d.S.NextElement(); i++ {
-					d.C.PushIndex(i)
-					var e AllowedUserAction
-					if s, ok := d.String("/$defs/AllowedUserAction/type"); ok {
-						x, mask := lookupAllowedUserAction(s)
-						d.Enum(s, mask, "AllowedUserAction", "/$defs/AllowedUserAction/enum", "/$defs/AllowedUserAction/minLength", allowedUserActionAccepted[d.Profile.Index])
-						e = x
+			if d.First(&seen[previewAllowedUserActions]) {
+				d.C.PushKey(key)
+				if d.Array("/$defs/Preview/properties/allowedUserActions/type") {
+					out := d.sliceAllowedUserAction()
+					i := 0
+					for ; d.S.NextElement(); i++ {
+						d.C.PushIndex(i)
+						var e AllowedUserAction
+						if s, ok, isString := d.S.ReadStringIf(); !isString {
+							d.NotString("/$defs/AllowedUserAction/type")
+						} else if ok {
+							x, mask := lookupAllowedUserAction(s)
+							d.Enum(s, mask, "AllowedUserAction", "/$defs/AllowedUserAction/enum", "/$defs/AllowedUserAction/minLength", allowedUserActionAccepted[d.Profile.Index])
+							e = x
+						}
+						if d.keep {
+							out = append(out, e)
+						}
+						d.C.Pop()
 					}
-					if d.keep {
-						out = append(out, e)
-					}
-					d.C.Pop()
+					v.AllowedUserActions = out
 				}
-				v.AllowedUserActions = out
+				d.C.Pop()
+				d.EndMember(&seen[previewAllowedUserActions])
+			} else {
+				d.Repeated(&seen[previewAllowedUserActions], key, "/x-unique-keys")
 			}
-		case previewPostAcceptTimeoutConfig:
-			if d.Object("/$defs/PostAcceptTimeoutConfig/type") {
-				x := d.newPostAcceptTimeoutConfig()
-				decodePostAcceptTimeoutConfig(d, x)
-				v.PostAcceptTimeoutConfig = x
+			continue
+		case "postAcceptTimeoutConfig":
+			if !d.Accepts(inStrict | inCompat) {
+				break
 			}
+			if d.First(&seen[previewPostAcceptTimeoutConfig]) {
+				d.C.PushKey(key)
+				if d.Object("/$defs/PostAcceptTimeoutConfig/type") {
+					x := d.newPostAcceptTimeoutConfig()
+					decodePostAcceptTimeoutConfig(d, x)
+					v.PostAcceptTimeoutConfig = x
+				}
+				d.C.Pop()
+				d.EndMember(&seen[previewPostAcceptTimeoutConfig])
+			} else {
+				d.Repeated(&seen[previewPostAcceptTimeoutConfig], key, "/x-unique-keys")
+			}
+			continue
 		}
-		d.C.Pop()
-		d.EndMember(&seen[i])
+		// Unknown to the profile in use, or in a spelling it rejects.
+		v.Unknown = codec.Unknown(&d.Decoder, key, previewKeys, "/$defs/Preview/additionalProperties", "/x-unique-keys", v.Unknown)
 	}
 	if d.Accepts(inStrict | inCompat) {
-		d.Required(seen[previewAllowedUserActions].Seen, "allowedUserActions", "/$defs/Preview/required")
+		d.Required(seen[previewAllowedUserActions].Seen(), "allowedUserActions", "/$defs/Preview/required")
 	}
 	if d.Accepts(inStrict | inCompat) {
-		d.Required(seen[previewPostAcceptTimeoutConfig].Seen, "postAcceptTimeoutConfig", "/$defs/Preview/required")
+		d.Required(seen[previewPostAcceptTimeoutConfig].Seen(), "postAcceptTimeoutConfig", "/$defs/Preview/required")
 	}
 }
 
@@ -3521,35 +4231,31 @@ func decodePostAcceptTimeoutConfig(d *decoder, v *PostAcceptTimeoutConfig) {
 		if !ok {
 			break
 		}
-		i := -1 // the member's property; -1: unknown to the profile in use
 		switch key {
 		case "durationInSeconds":
-			if d.Accepts(inStrict | inCompat) {
-				i = postAcceptTimeoutConfigDurationInSeconds
+			if !d.Accepts(inStrict | inCompat) {
+				break
 			}
-		}
-		if i < 0 {
-			v.Unknown = codec.Unknown(&d.Decoder, key, postAcceptTimeoutConfigKeys, "/$defs/PostAcceptTimeoutConfig/additionalProperties", "/x-unique-keys", v.Unknown)
+			if d.First(&seen[postAcceptTimeoutConfigDurationInSeconds]) {
+				d.C.PushKey(key)
+				if x, ok := d.Integer("/$defs/PostAcceptTimeoutConfig/properties/durationInSeconds/type"); ok {
+					d.Range(float64(x), 0.0, math.NaN(), "/$defs/PostAcceptTimeoutConfig/properties/durationInSeconds/minimum", "/$defs/PostAcceptTimeoutConfig/properties/durationInSeconds/maximum")
+					v.DurationInSeconds = d.newInt64(x)
+				}
+				d.C.Pop()
+				d.EndMember(&seen[postAcceptTimeoutConfigDurationInSeconds])
+			} else {
+				d.Repeated(&seen[postAcceptTimeoutConfigDurationInSeconds], key, "/x-unique-keys")
+			}
 			continue
 		}
-		if !d.Member(&seen[i], key, "/x-unique-keys") {
-			continue
-		}
-		d.C.PushKey(key)
-		switch i {
-		case postAcceptTimeoutConfigDurationInSeconds:
-			if x, ok := d.Integer("/$defs/PostAcceptTimeoutConfig/properties/durationInSeconds/type"); ok {
-				d.Range(float64(x), 0.0, math.NaN(), "/$defs/PostAcceptTimeoutConfig/properties/durationInSeconds/minimum", "/$defs/PostAcceptTimeoutConfig/properties/durationInSeconds/maximum")
-				v.DurationInSeconds = d.newInt64(x)
-			}
-		}
-		d.C.Pop()
-		d.EndMember(&seen[i])
+		// Unknown to the profile in use, or in a spelling it rejects.
+		v.Unknown = codec.Unknown(&d.Decoder, key, postAcceptTimeoutConfigKeys, "/$defs/PostAcceptTimeoutConfig/additionalProperties", "/x-unique-keys", v.Unknown)
 	}
 	if d.Accepts(inStrict | inCompat) {
-		d.Required(seen[postAcceptTimeoutConfigDurationInSeconds].Seen, "durationInSeconds", "/$defs/PostAcceptTimeoutConfig/required")
+		d.Required(seen[postAcceptTimeoutConfigDurationInSeconds].Seen(), "durationInSeconds", "/$defs/PostAcceptTimeoutConfig/required")
 	}
 }
 
-// pattern1 is the schema pattern ^[A-Za-z0-9_:-]+$.
-var pattern1 = regexp.MustCompile("^[A-Za-z0-9_:-]+$")
+// pattern1 is the schema pattern ^[A-Za-z0-9_:-]+$: one class of ASCII bytes.
+var pattern1 = codec.NewByteClass("--0:AZ__az", false)

@@ -63,11 +63,9 @@ func timestampOf(p timestamp.Parsed, valid bool, text, notSet string) Timestamp 
 	case !valid:
 		return Timestamp{raw: text, state: timestampInvalid}
 	case notSet != "" && text == notSet:
-		return at(p.Time, p.Digits, timestampNotSet)
+		return Timestamp{sec: p.Unix, nsec: p.Nsec, digits: p.Digits, state: timestampNotSet}
 	}
-	t := at(p.Time, p.Digits, timestampSet)
-	t.leap = p.Leap
-	return t
+	return Timestamp{sec: p.Unix, nsec: p.Nsec, digits: p.Digits, state: timestampSet, leap: p.Leap}
 }
 
 func at(t time.Time, digits int8, state timestampState) Timestamp {

@@ -21,7 +21,7 @@ func TestGeneratorBugs(t *testing.T) {
 	// untyped nil)". ruleCheck (emit_decode.go) tests presence with != nil
 	// whatever the Go type; the same happens for a named string type
 	// (ARN, ContactIdentifier), an enum or a timestamp. The member's
-	// presence is seen[i].Seen (or the encoder's present()).
+	// presence is seen[i].Seen() (or the encoder's present()).
 	t.Run("absent-when-not-pointer", func(t *testing.T) {
 		runBugCase(t, "absentwhen")
 	})

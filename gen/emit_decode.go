@@ -36,6 +36,21 @@ func ifRead(names []string, read, keyword string, body ...jen.Code) jen.Code {
 	return jen.If(jen.List(ids...).Op(":=").Add(dCall(read, jen.Lit(keyword))), jen.Id("ok")).Block(body...)
 }
 
+// ifString is the read of a string value, String's two halves written out
+// so that the read's fast path is a direct call of the scanner's (a
+// function of the decoder that calls both would not be inlined):
+//
+//	if s, ok, isString := d.S.ReadStringIf(); !isString {
+//		d.NotString(keyword)
+//	} else if ok {
+//		body
+//	}
+func ifString(keyword string, body ...jen.Code) jen.Code {
+	return jen.If(jen.List(jen.Id("s"), jen.Id("ok"), jen.Id("isString")).Op(":=").Add(scanCall("ReadStringIf")), jen.Op("!").Id("isString")).Block(
+		dCall("NotString", jen.Lit(keyword)),
+	).Else().If(jen.Id("ok")).Block(body...)
+}
+
 // boundsCall is d.method(value, min, max, "<kw>/min<bound>",
 // "<kw>/max<bound>"): the check of a pair of bounds (Length, Items).
 func boundsCall(method string, value jen.Code, min, max int, kw, bound string) *jen.Statement {
@@ -135,8 +150,12 @@ func (m *model) emitObjectDecoder(f *jen.File, df *def) {
 
 func (df *def) countsMembers() bool { return df.minProps >= 0 || df.taggedUnion }
 
-// memberLoop is the body of the loop over an object's members: find the
-// member of the key, keep an unknown one, reject a duplicate, decode.
+// memberLoop is the body of the loop over an object's members: one switch
+// on the key goes straight to the member's decode (a switch on the key
+// setting a member number, then a switch on the number, cost an indirect
+// jump a member that the branch predictor mostly misses); a member the
+// profile in use does not know, or in a spelling it rejects, breaks out
+// of the switch to be kept as unknown.
 func (m *model) memberLoop(df *def, keysVar string) []jen.Code {
 	kw := "/$defs/" + df.name
 	loop := []jen.Code{
@@ -149,51 +168,75 @@ func (m *model) memberLoop(df *def, keysVar string) []jen.Code {
 	unknown := jen.Qual(codecPkg, "Unknown").Call(jen.Op("&").Id("d").Dot("Decoder"), jen.Id("key"), jen.Id(keysVar),
 		jen.Lit(kw+"/additionalProperties"), jen.Lit(uniqueKeyword), jen.Id("v").Dot("Unknown"))
 	return append(loop,
-		jen.Id("i").Op(":=").Lit(-1).Comment("the member's property; -1: unknown to the profile in use"),
-		jen.Switch(jen.Id("key")).Block(m.keyCases(df)...),
-		jen.If(jen.Id("i").Op("<").Lit(0)).Block(
-			jen.Id("v").Dot("Unknown").Op("=").Add(unknown),
-			jen.Continue(),
-		),
-		jen.If(jen.Op("!").Add(dCall("Member", seenOf(jen.Id("i")), jen.Id("key"), jen.Lit(uniqueKeyword)))).Block(jen.Continue()),
-		issuesCall("PushKey", jen.Id("key")),
-		jen.Switch(jen.Id("i")).Block(m.memberCases(df)...),
-		issuesCall("Pop"),
-		dCall("EndMember", seenOf(jen.Id("i"))),
+		jen.Switch(jen.Id("key")).Block(m.memberCases(df)...),
+		jen.Comment("Unknown to the profile in use, or in a spelling it rejects."),
+		jen.Id("v").Dot("Unknown").Op("=").Add(unknown),
 	)
 }
 
-// keyCases map each spelling of each property to the property's constant,
-// under the profiles that accept the spelling.
-func (m *model) keyCases(df *def) []jen.Code {
+// memberCases decode each property's value into its Go field, under each
+// of its spellings that some profile accepts; a spelling the profile in use
+// does not accept breaks out of the switch. A member given before is
+// skipped (Repeated reports it).
+func (m *model) memberCases(df *def) []jen.Code {
 	var cases []jen.Code
 	for _, p := range df.props {
 		spellings := []alias{{p.name, p.mask}}
 		for _, a := range p.aliases {
 			spellings = append(spellings, alias{a.name, a.mask & p.mask})
 		}
+		var names []jen.Code
+		var rejected []alias
 		for _, s := range spellings {
-			set := jen.Id("i").Op("=").Id(memberConst(df, p))
-			switch s.mask {
-			case 0:
-			case m.allBits():
-				cases = append(cases, jen.Case(jen.Lit(s.name)).Block(set))
-			default:
-				cases = append(cases, jen.Case(jen.Lit(s.name)).Block(jen.If(dCall("Accepts", m.maskExpr(s.mask))).Block(set)))
+			if s.mask == 0 {
+				continue
+			}
+			names = append(names, jen.Lit(s.name))
+			if s.mask != m.allBits() {
+				rejected = append(rejected, s)
 			}
 		}
+		if len(names) == 0 {
+			continue
+		}
+		var body []jen.Code
+		if guard := m.spellingGuard(rejected, len(names)); guard != nil {
+			body = append(body, jen.If(guard).Block(jen.Break()))
+		}
+		seen := seenOf(jen.Id(memberConst(df, p)))
+		decode := []jen.Code{issuesCall("PushKey", jen.Id("key"))}
+		decode = append(decode, m.decodeValue(p.t, jen.Id("v").Dot(p.goName), !m.goRequired(p))...)
+		decode = append(decode, issuesCall("Pop"), dCall("EndMember", seen.Clone()))
+		body = append(body,
+			jen.If(dCall("First", seen)).Block(decode...).Else().Block(
+				dCall("Repeated", seen.Clone(), jen.Id("key"), jen.Lit(uniqueKeyword))),
+			jen.Continue(),
+		)
+		cases = append(cases, jen.Case(names...).Block(body...))
 	}
 	return cases
 }
 
-// memberCases decode each property's value into its Go field.
-func (m *model) memberCases(df *def) []jen.Code {
-	var cases []jen.Code
-	for _, p := range df.props {
-		decode := m.decodeValue(p.t, jen.Id("v").Dot(p.goName), !m.goRequired(p))
-		cases = append(cases, jen.Case(jen.Id(memberConst(df, p))).Block(decode...))
+// spellingGuard is the condition under which the key of a case of n
+// spellings is one the profile in use rejects: rejected are the case's
+// spellings that some profile does not accept.
+func (m *model) spellingGuard(rejected []alias, n int) jen.Code {
+	if len(rejected) == 0 {
+		return nil
 	}
-	return cases
+	if n == 1 {
+		return jen.Op("!").Add(dCall("Accepts", m.maskExpr(rejected[0].mask)))
+	}
+	var cond *jen.Statement
+	for _, s := range rejected {
+		c := jen.Id("key").Op("==").Lit(s.name).Op("&&").Op("!").Add(dCall("Accepts", m.maskExpr(s.mask)))
+		if cond == nil {
+			cond = c
+		} else {
+			cond = cond.Op("||").Add(c)
+		}
+	}
+	return cond
 }
 
 // requiredChecks report each required property that is missing, at the
@@ -215,7 +258,7 @@ func (m *model) requiredChecks(df *def) []jen.Code {
 		if !same {
 			where = profileIndexed(jen.Index(jen.Lit(len(kws))).String().Values(kws...))
 		}
-		check := dCall("Required", jen.Id("seen").Index(jen.Id(memberConst(df, p))).Dot("Seen"), jen.Lit(p.name), where)
+		check := dCall("Required", jen.Id("seen").Index(jen.Id(memberConst(df, p))).Dot("Seen").Call(), jen.Lit(p.name), where)
 		if p.mask != m.allBits() {
 			// A profile that does not know the property does not require it.
 			check = jen.If(dCall("Accepts", m.maskExpr(p.mask))).Block(check)
@@ -304,24 +347,6 @@ func (m *model) mapLoop(target *jen.Statement, value *typ, names stringRules, kw
 	}
 }
 
-// patternVar names the compiled regexp of a pattern (declared by emitPatterns).
-func (m *model) patternVar(p string) *jen.Statement {
-	if m.patterns == nil {
-		m.patterns = map[string]string{}
-	}
-	if _, ok := m.patterns[p]; !ok {
-		m.patterns[p] = fmt.Sprintf("pattern%d", len(m.patterns)+1)
-	}
-	return jen.Id(m.patterns[p])
-}
-
-func (m *model) emitPatterns(f *jen.File) {
-	for _, p := range sortedKeys(m.patterns) {
-		f.Commentf("%s is the schema pattern %s.", m.patterns[p], p)
-		f.Var().Id(m.patterns[p]).Op("=").Qual("regexp", "MustCompile").Call(jen.Lit(p))
-	}
-}
-
 func numLit(f float64) jen.Code {
 	if math.IsNaN(f) {
 		return jen.Qual("math", "NaN").Call()
@@ -383,7 +408,7 @@ func (m *model) decodeRef(r *def, tgt func() *jen.Statement, optional bool) []je
 		)}
 	case kindEnum:
 		accepted := profileIndexed(jen.Id(lowerID(r.goName) + "Accepted"))
-		return []jen.Code{ifRead([]string{"s", "ok"}, "String", kw+"/type",
+		return []jen.Code{ifString(kw+"/type",
 			jen.List(jen.Id("x"), jen.Id("mask")).Op(":=").Id("lookup"+r.goName).Call(jen.Id("s")),
 			dCall("Enum", jen.Id("s"), jen.Id("mask"), jen.Lit(r.goName), jen.Lit(kw+"/enum"), jen.Lit(kw+"/minLength"), accepted),
 			tgt().Op("=").Id("x"),
@@ -392,7 +417,7 @@ func (m *model) decodeRef(r *def, tgt func() *jen.Statement, optional bool) []je
 		frac := map[string]string{"none": "None", "millis": "Millis", "optional": "Optional"}[r.fraction]
 		parse := dCall("Timestamp", jen.Id("s"), jen.Qual(timestampPkg, frac),
 			jen.Lit(kw+"/pattern"), jen.Lit(kw+"/format"), jen.Lit(r.layout))
-		return []jen.Code{ifRead([]string{"s", "ok"}, "String", kw+"/type",
+		return []jen.Code{ifString(kw+"/type",
 			jen.List(jen.Id("p"), jen.Id("valid")).Op(":=").Add(parse),
 			tgt().Op("=").Id("timestampOf").Call(jen.Id("p"), jen.Id("valid"), jen.Id("s"), jen.Lit(r.notSet)),
 		)}
@@ -452,7 +477,7 @@ func (m *model) decodeString(r stringRules, kw string, tgt func() *jen.Statement
 	} else {
 		stmts = append(stmts, tgt().Op("=").Id("s"))
 	}
-	return []jen.Code{ifRead([]string{"s", "ok"}, "String", kw+"/type", stmts...)}
+	return []jen.Code{ifString(kw+"/type", stmts...)}
 }
 
 // arrayLoop decodes the elements of an array (the scanner just past '[')

@@ -234,3 +234,19 @@ func TestAppendQuoteIsStrconvs(t *testing.T) {
 		}
 	}
 }
+
+// TestSmallInt checks smallInt against strconv on the literals it takes
+// and that it leaves the others to strconv.
+func TestSmallInt(t *testing.T) {
+	for _, lit := range []string{"0", "-0", "7", "-7", "123456789012345678", "-123456789012345678", "999999999999999999"} {
+		want, err := strconv.ParseInt(lit, 10, 64)
+		if got, ok := smallInt(lit); !ok || err != nil || got != want {
+			t.Errorf("smallInt(%q) = %d, %v; strconv %d, %v", lit, got, ok, want, err)
+		}
+	}
+	for _, lit := range []string{"", "-", "1.0", "1e3", "-1E3", "1234567890123456789", "-9223372036854775808", "12a"} {
+		if got, ok := smallInt(lit); ok {
+			t.Errorf("smallInt(%q) = %d, want not taken", lit, got)
+		}
+	}
+}

@@ -110,32 +110,28 @@ func (d *Decoder) typeIssue(want, keyword string) {
 	d.S.Skip()
 }
 
-// String reads a string value, or records a type issue at keyword.
-func (d *Decoder) String(keyword string) (string, bool) {
-	v, ok, isString := d.S.ReadStringIf()
-	if !isString {
-		d.typeIssue("string", keyword)
-		return "", false
-	}
-	return v, ok
-}
+// NotString records a type issue at keyword for the next value, which
+// the scanner's ReadStringIf found not to be a string. (Generated decoders
+// read strings with ReadStringIf itself, so that its fast path is called
+// directly: a method of the decoder wrapping both calls is not inlined.)
+func (d *Decoder) NotString(keyword string) { d.typeIssue("string", keyword) }
 
 // Object enters an object value, or records a type issue at keyword.
 func (d *Decoder) Object(keyword string) bool {
-	if d.S.Peek() != scan.Object {
+	ok, isObject := d.S.BeginObjectIf()
+	if !isObject {
 		d.typeIssue("object", keyword)
-		return false
 	}
-	return d.S.BeginObject()
+	return ok
 }
 
 // Array enters an array value, or records a type issue at keyword.
 func (d *Decoder) Array(keyword string) bool {
-	if d.S.Peek() != scan.Array {
+	ok, isArray := d.S.BeginArrayIf()
+	if !isArray {
 		d.typeIssue("array", keyword)
-		return false
 	}
-	return d.S.BeginArray()
+	return ok
 }
 
 // Bool reads a boolean, or records a type issue at keyword.
@@ -179,6 +175,9 @@ func (d *Decoder) Integer(keyword string) (int64, bool) {
 		return 0, false
 	}
 	d.number = lit
+	if n, ok := smallInt(lit); ok {
+		return n, true
+	}
 	if n, err := strconv.ParseInt(lit, 10, 64); err == nil {
 		return n, true
 	}
@@ -362,12 +361,16 @@ func (d *Decoder) patternIssue(s, pattern, keyword string) {
 
 // Span is where one known member lies in the input, to compare it with a
 // later duplicate. It holds offsets only (no strings), so that keeping one
-// per member costs no write barriers.
+// per member costs no write barriers, and no flag of its own: a key's
+// quote comes after its object's '{', so KeyAt is 0 only for a member not
+// seen (Seen).
 type Span struct {
 	KeyAt      int32 // offset of the key's opening quote
 	Start, End int32 // the value
-	Seen       bool
 }
+
+// Seen reports whether the member was given.
+func (sp *Span) Seen() bool { return sp.KeyAt != 0 }
 
 // Key returns the member's key as it was written (a substring of the
 // scanner's text: no allocation).
@@ -390,20 +393,33 @@ func (d *Decoder) Key(sp *Span) string {
 // spellings): the new value is skipped and an issue recorded at
 // uniqueKeyword, an error unless it is a second spelling with the same value.
 // Call it right after NextKey, which leaves the scanner at its value (after
-// whitespace); the rare repeat is a call of its own, to keep this small.
+// whitespace). Generated decoders call its two halves, First and Repeated,
+// so that the common half is inlined.
 func (d *Decoder) Member(sp *Span, key, uniqueKeyword string) bool {
-	if sp.Seen {
-		return d.repeated(sp, key, uniqueKeyword)
+	if d.First(sp) {
+		return true
 	}
-	sp.Seen, sp.KeyAt, sp.Start = true, int32(d.S.KeyOffset()), int32(d.S.Offset())
+	d.Repeated(sp, key, uniqueKeyword)
+	return false
+}
+
+// First notes where a known member's key and value start, and reports
+// whether it is the member's first sighting; if not, it changes nothing
+// (call Repeated).
+func (d *Decoder) First(sp *Span) bool {
+	if sp.KeyAt != 0 {
+		return false
+	}
+	sp.KeyAt, sp.Start = int32(d.S.KeyOffset()), int32(d.S.Offset())
 	return true
 }
 
-// repeated skips and reports the value of a member given before (see Member).
-func (d *Decoder) repeated(sp *Span, key, uniqueKeyword string) bool {
+// Repeated skips and reports the value of a member given before (see
+// Member).
+func (d *Decoder) Repeated(sp *Span, key, uniqueKeyword string) {
 	raw, ok := d.S.Skip()
 	if !ok {
-		return false
+		return
 	}
 	prev, prevKey := d.data[sp.Start:sp.End], d.Key(sp)
 	switch {
@@ -411,13 +427,12 @@ func (d *Decoder) repeated(sp *Span, key, uniqueKeyword string) bool {
 		d.C.AddMember(issue.Error, key, uniqueKeyword, "key "+strconv.Quote(key)+" is given twice (first at byte "+strconv.Itoa(int(sp.Start))+")")
 	case bytes.Equal(prev, raw):
 		if d.C.Skips(issue.Warning) {
-			return false
+			return
 		}
 		d.C.AddMember(issue.Warning, key, uniqueKeyword, strconv.Quote(key)+" repeats "+strconv.Quote(prevKey)+" with the same value; the two are spellings of one property")
 	default:
 		d.C.AddMember(issue.Error, key, uniqueKeyword, strconv.Quote(key)+" and "+strconv.Quote(prevKey)+" are spellings of one property and disagree ("+string(raw)+" here, "+string(prev)+" at byte "+strconv.Itoa(int(sp.Start))+")")
 	}
-	return false
 }
 
 // EndMember notes where the value of a known member ended.
@@ -578,6 +593,32 @@ const APIVersion1 = 1
 
 // Data is the input being decoded.
 func (d *Decoder) Data() []byte { return d.data }
+
+// smallInt returns the value of a JSON number literal that is an optional
+// '-' and at most 18 digits, which cannot overflow an int64: the literal
+// of nearly every integer, read without strconv's general parse. Any other
+// literal returns false.
+func smallInt(lit string) (int64, bool) {
+	digits := lit
+	if len(lit) > 0 && lit[0] == '-' {
+		digits = lit[1:]
+	}
+	if len(digits) == 0 || len(digits) > 18 {
+		return 0, false
+	}
+	var n int64
+	for i := 0; i < len(digits); i++ {
+		c := digits[i] - '0'
+		if c > 9 {
+			return 0, false
+		}
+		n = n*10 + int64(c)
+	}
+	if len(digits) < len(lit) {
+		n = -n
+	}
+	return n, true
+}
 
 // significantDigits counts the digits of a JSON number literal's mantissa
 // without its leading zeros.

@@ -11,29 +11,38 @@ func (s *Scanner) BeginObject() bool { return s.begin('{', Object) }
 // leaving the object) and on error. A trailing comma before '}' is recorded
 // as an error and otherwise ignored.
 func (s *Scanner) NextKey() (string, bool) {
+	if s.plain {
+		// Compact plain input (see plainText): the member is `"key":` right
+		// after the '{' or `,"key":` right after the previous value, the
+		// key ends at its next quote, and the value starts right after the
+		// ':'. Anything else (whitespace, the end of the object, an error)
+		// takes the general path, which reports what is wrong.
+		d, k := s.data, s.pos
+		if !s.first {
+			if uint(k) >= uint(len(d)) || d[k] != ',' {
+				return s.nextKey()
+			}
+			k++
+		}
+		if uint(k) < uint(len(d)) && d[k] == '"' {
+			if q := nextQuote(d, k+1); q+2 < len(d) && d[q+1] == ':' && d[q+2] > ' ' {
+				s.first, s.keyOff, s.pos = false, k, q+2
+				return s.substr(k+1, q), true // k < q < len(d)
+			}
+		}
+	}
+	return s.nextKey()
+}
+
+// nextKey is NextKey's general path: any whitespace, the end of the
+// object, escaped keys and every error. A function of its own, so that
+// the fast path's frame stays small.
+func (s *Scanner) nextKey() (string, bool) {
 	if s.stopped {
 		return "", false
 	}
 	d := s.data
 	p := s.ws(s.pos)
-	if s.plain {
-		// Compact plain input (see plainText): the member is `"key":` right
-		// after the '{' or `,"key":` after the previous value, and the key
-		// ends at its next quote. Anything else takes the general path
-		// below, which reports it.
-		k := p
-		if !s.first && k < len(d) && d[k] == ',' {
-			k++
-		}
-		if k < len(d) && d[k] == '"' && (k > p) != s.first {
-			if q := nextQuote(d, k+1); q+1 < len(d) && d[q+1] == ':' {
-				s.first = false
-				s.keyOff = k
-				s.pos = s.ws(q + 2)
-				return s.str[k+1 : q], true
-			}
-		}
-	}
 	if s.first {
 		s.first = false
 		if p >= len(d) {
@@ -99,6 +108,31 @@ func (s *Scanner) NextKey() (string, bool) {
 // deeper than the depth limit is a syntax error at the '['. Follow it with a
 // NextElement loop.
 func (s *Scanner) BeginArray() bool { return s.begin('[', Array) }
+
+// BeginObjectIf enters an object, as BeginObject, when the next value is
+// one; isObject reports whether it was. Otherwise the scanner stays before
+// that value and records no error, so that the caller can report the
+// wrong type (as ReadStringIf). It saves the caller a Peek.
+func (s *Scanner) BeginObjectIf() (ok, isObject bool) { return s.beginIf('{', Object) }
+
+// BeginArrayIf is BeginObjectIf for an array.
+func (s *Scanner) BeginArrayIf() (ok, isArray bool) { return s.beginIf('[', Array) }
+
+// beginIf is BeginObjectIf and BeginArrayIf: on compact plain input the
+// bracket is right where the scanner stands; anything else (whitespace,
+// another kind, the depth limit, a stopped scanner) takes Peek and begin.
+func (s *Scanner) beginIf(c byte, k Kind) (ok, is bool) {
+	if p := s.pos; s.plain && p < len(s.data) && s.data[p] == c && s.depth < s.maxDepth {
+		s.depth++
+		s.pos = p + 1
+		s.first = true
+		return true, true
+	}
+	if s.Peek() != k {
+		return false, false
+	}
+	return s.begin(c, k), true
+}
 
 // begin consumes the opening bracket c of a container of kind k and enters
 // it, within the depth limit.

@@ -173,6 +173,14 @@ func (s *Scanner) Offset() int { return s.pos }
 // or BeginArray and not yet closed.
 func (s *Scanner) Depth() int { return s.depth }
 
+// substr is s.str[start:end] without the bounds checks, for the fast
+// paths that have checked 0 <= start <= end < len(s.data) themselves
+// (s.str and s.data have the same length); they take a string out of
+// every key and most values.
+func (s *Scanner) substr(start, end int) string {
+	return unsafe.String((*byte)(unsafe.Add(unsafe.Pointer(unsafe.StringData(s.str)), start)), end-start)
+}
+
 // Text returns the input from start to end as a string without copying it:
 // a substring of the conversion made at Reset (or of the input itself after
 // ResetView).

@@ -320,3 +320,39 @@ func sameBacking(whole, part string) bool {
 	p := uintptr(unsafe.Pointer(unsafe.StringData(part)))
 	return len(part) > 0 && p >= w && p+uintptr(len(part)) <= w+uintptr(len(whole))
 }
+
+// TestBeginIf checks BeginObjectIf and BeginArrayIf on their fast path
+// (compact plain input), after whitespace, on a value of another kind
+// (nothing consumed, no error), at the depth limit and after a fatal error.
+func TestBeginIf(t *testing.T) {
+	var s Scanner
+	s.Reset([]byte(`{"a":[1],"b": {"c":2},"d":3}`), 0)
+	if ok, is := s.BeginObjectIf(); !ok || !is || s.Depth() != 1 {
+		t.Fatalf("object: %v %v, depth %d", ok, is, s.Depth())
+	}
+	s.NextKey()
+	if ok, is := s.BeginObjectIf(); ok || is || s.Offset() != 5 || s.Err() != nil {
+		t.Fatalf("object on an array: %v %v, offset %d, err %v", ok, is, s.Offset(), s.Err())
+	}
+	if ok, is := s.BeginArrayIf(); !ok || !is || s.Depth() != 2 {
+		t.Fatalf("array: %v %v, depth %d", ok, is, s.Depth())
+	}
+	for s.NextElement() {
+		s.ReadNumber()
+	}
+	s.NextKey()
+	if ok, is := s.BeginObjectIf(); !ok || !is || s.Depth() != 2 { // after a space: the general path
+		t.Fatalf("object after whitespace: %v %v, depth %d", ok, is, s.Depth())
+	}
+	s.Reset([]byte(`[[1]]`), 1)
+	if ok, is := s.BeginArrayIf(); !ok || !is {
+		t.Fatalf("outer array: %v %v", ok, is)
+	}
+	s.NextElement()
+	if ok, is := s.BeginArrayIf(); ok || !is || s.Err() == nil {
+		t.Fatalf("past the depth limit: %v %v, err %v", ok, is, s.Err())
+	}
+	if ok, is := s.BeginArrayIf(); ok || is {
+		t.Fatalf("after a fatal error: %v %v", ok, is)
+	}
+}

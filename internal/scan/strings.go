@@ -37,6 +37,21 @@ func (s *Scanner) ReadString() (string, bool) {
 // values as strings). After a fatal error it returns ok false and isString
 // true: there is nothing more to report.
 func (s *Scanner) ReadStringIf() (v string, ok, isString bool) {
+	if s.plain { // readString's plain path, without its call
+		d, p := s.data, s.pos
+		if uint(p) < uint(len(d)) && d[p] == '"' {
+			if q := nextQuote(d, p+1); q < len(d) {
+				s.pos = q + 1
+				return s.substr(p+1, q), true, true // p < q < len(d)
+			}
+		}
+	}
+	return s.readStringIf()
+}
+
+// readStringIf is ReadStringIf's general path: whitespace before the
+// value, a value of another kind, escapes and errors.
+func (s *Scanner) readStringIf() (v string, ok, isString bool) {
 	if s.stopped {
 		return "", false, true
 	}
@@ -44,12 +59,6 @@ func (s *Scanner) ReadStringIf() (v string, ok, isString bool) {
 	s.pos = p
 	if p >= len(s.data) || s.data[p] != '"' {
 		return "", false, false
-	}
-	if s.plain { // readString's plain path, without its call
-		if q := nextQuote(s.data, p+1); q < len(s.data) {
-			s.pos = q + 1
-			return s.str[p+1 : q], true, true
-		}
 	}
 	v, s.pos, ok = s.readString(p)
 	return v, ok, true
@@ -132,24 +141,31 @@ func plainText(d []byte) bool {
 }
 
 // nextQuote returns the offset of the first quote at or after i, or len(d).
-// Most strings (keys, enum values, timestamps) are shorter than 16 bytes:
-// two words are tested in registers before the vectorised search, whose
-// call costs more than it saves on short strings.
+// Most strings (keys, enum values, timestamps, identifiers) are shorter
+// than 32 bytes: up to four words are tested in registers before the
+// vectorised search, whose call costs more than it saves on short strings.
 func nextQuote(d []byte, i int) int {
 	if i > len(d) {
 		return len(d)
 	}
 	b := d[i:]
-	if len(b) >= 8 {
-		q := binary.LittleEndian.Uint64(b) ^ ('"' * lsb)
-		if m := (q - lsb) & ^q & msb; m != 0 {
+	if len(b) >= 32 {
+		b4 := b[:32:32]
+		q0 := binary.LittleEndian.Uint64(b4) ^ ('"' * lsb)
+		if m := (q0 - lsb) & ^q0 & msb; m != 0 {
 			return i + bits.TrailingZeros64(m)>>3
 		}
-		if len(b) >= 16 {
-			q := binary.LittleEndian.Uint64(b[8:]) ^ ('"' * lsb)
-			if m := (q - lsb) & ^q & msb; m != 0 {
-				return i + 8 + bits.TrailingZeros64(m)>>3
-			}
+		q1 := binary.LittleEndian.Uint64(b4[8:]) ^ ('"' * lsb)
+		if m := (q1 - lsb) & ^q1 & msb; m != 0 {
+			return i + 8 + bits.TrailingZeros64(m)>>3
+		}
+		q2 := binary.LittleEndian.Uint64(b4[16:]) ^ ('"' * lsb)
+		if m := (q2 - lsb) & ^q2 & msb; m != 0 {
+			return i + 16 + bits.TrailingZeros64(m)>>3
+		}
+		q3 := binary.LittleEndian.Uint64(b4[24:]) ^ ('"' * lsb)
+		if m := (q3 - lsb) & ^q3 & msb; m != 0 {
+			return i + 24 + bits.TrailingZeros64(m)>>3
 		}
 	}
 	if j := bytes.IndexByte(b, '"'); j >= 0 {

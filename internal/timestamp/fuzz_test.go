@@ -61,11 +61,11 @@ func checkParse(t *testing.T, schema *jsonschema.Schema, s string) {
 			if p.Leap {
 				write = AppendLeap
 			}
-			if got := string(write(nil, p.Time, p.Digits)); got != s {
+			if got := string(write(nil, p.Time(), p.Digits)); got != s {
 				t.Fatalf("Append(Parse(%q)) = %q", s, got)
 			}
-			if ref, err := time.Parse(time.RFC3339Nano, s); !p.Leap && (err != nil || !ref.Equal(p.Time)) {
-				t.Fatalf("Parse(%q) = %v, time.Parse = %v %v", s, p.Time, ref, err)
+			if ref, err := time.Parse(time.RFC3339Nano, s); !p.Leap && (err != nil || !ref.Equal(p.Time())) {
+				t.Fatalf("Parse(%q) = %v, time.Parse = %v %v", s, p.Time(), ref, err)
 			}
 		}
 	}

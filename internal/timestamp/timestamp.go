@@ -26,23 +26,35 @@ const (
 	Optional
 )
 
-// Parsed is a timestamp read from its text.
+// Parsed is a timestamp read from its text: seconds and nanoseconds since
+// the Unix epoch, as the decoded event holds them (a time.Time built here
+// would be taken apart again at once).
 type Parsed struct {
-	Time   time.Time
+	Unix   int64
+	Nsec   int32
 	Digits int8 // fraction digits as written, so it can be written back the same way
 	// Leap is set for a leap second (23:59:60, which RFC 3339 allows and Go's
-	// time cannot hold): Time is then the next second, 00:00:00 of the next
+	// time cannot hold): Unix is then the next second, 00:00:00 of the next
 	// day, and AppendLeap writes it back as 23:59:60.
 	Leap bool
 }
 
+// Time returns the parsed time, in UTC.
+func (p Parsed) Time() time.Time { return time.Unix(p.Unix, int64(p.Nsec)).UTC() }
+
 // Parse reads s in the layout of f. layoutOK reports whether s matches the
 // layout's pattern; formatOK whether s is an RFC 3339 date-time at all (the
-// two are independent, as "pattern" and "format" are in the schema). Time
-// is set when both hold.
+// two are independent, as "pattern" and "format" are in the schema). Unix
+// and Nsec are set when both hold.
 func Parse(s string, f Fraction) (p Parsed, layoutOK, formatOK bool) {
 	v0, v1, v2, ok := fixedFields(s)
-	layoutOK = ok && matchesFraction(s, f)
+	var millis uint64
+	if f == Millis {
+		millis, layoutOK = millisField(s)
+		layoutOK = layoutOK && ok
+	} else {
+		layoutOK = ok && matchesFraction(s, f)
+	}
 	if !layoutOK {
 		return Parsed{}, false, ValidDateTime(s)
 	}
@@ -55,16 +67,19 @@ func Parse(s string, f Fraction) (p Parsed, layoutOK, formatOK bool) {
 		sec > 60 || sec == 60 && (hour != 23 || minute != 59) {
 		return Parsed{}, true, false
 	}
-	nsec, digits := 0, 0
-	for i := 20; i < len(s)-1; i++ {
-		nsec = nsec*10 + int(s[i]-'0')
-		digits++
+	nsec, digits := int(millis)*1e6, 3
+	if f != Millis {
+		nsec, digits = 0, 0
+		for i := 20; i < len(s)-1; i++ {
+			nsec = nsec*10 + int(s[i]-'0')
+			digits++
+		}
+		nsec *= scale[digits]
 	}
-	nsec *= scale[digits]
 	// A leap second (23:59:60, which RFC 3339 allows) becomes the next
 	// day's 00:00:00; Go's time has no leap seconds.
-	unix := daysSinceEpoch(year, month, day)*86400 + int64(hour*3600+minute*60+sec)
-	p.Time = time.Unix(unix, int64(nsec)).UTC()
+	p.Unix = daysSinceEpoch(year, month, day)*86400 + int64(hour*3600+minute*60+sec)
+	p.Nsec = int32(nsec)
 	p.Digits = int8(digits)
 	p.Leap = sec == 60
 	return p, true, true
@@ -99,6 +114,23 @@ func fixedFields(s string) (v0, v1, v2 uint64, ok bool) {
 	v1, ok1 := digitValues(w1, sepTime)
 	v2, ok2 := digitValues(w2, sepTime)
 	return v0, v1, v2, ok0 && ok1 && ok2
+}
+
+// millisField checks the end of the Millis layout, ".SSSZ" at bytes 19 to
+// 23 of a 24-byte s, as one word (bytes 16-23, ":ss.SSSZ", whose first
+// three bytes fixedFields checks), and returns the milliseconds. It is
+// matchesFraction's Millis case, and the fraction's digits read, at once.
+func millisField(s string) (uint64, bool) {
+	const sep = 0xff | 0xff<<24 | 0xff<<56 // ':', '.' and 'Z'
+	if len(s) != 24 {
+		return 0, false
+	}
+	w := word(s, 16)
+	if w&(0xff<<24|0xff<<56) != '.'<<24|'Z'<<56 {
+		return 0, false
+	}
+	v, ok := digitValues(w, sep)
+	return (v>>32&0xff)*100 + (v>>40&0xff)*10 + v>>48&0xff, ok
 }
 
 // word returns the eight bytes of s from i as a little-endian word, in one

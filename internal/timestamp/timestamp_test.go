@@ -46,7 +46,7 @@ func TestParseLayouts(t *testing.T) {
 			if p.Leap {
 				write = AppendLeap
 			}
-			if got := string(write(nil, p.Time, p.Digits)); got != tt.in {
+			if got := string(write(nil, p.Time(), p.Digits)); got != tt.in {
 				t.Errorf("Append(Parse(%q)) = %q", tt.in, got)
 			}
 		}
@@ -56,8 +56,8 @@ func TestParseLayouts(t *testing.T) {
 func TestParseTime(t *testing.T) {
 	p, _, _ := Parse("2023-11-01T18:34:54.275Z", Optional)
 	want := time.Date(2023, 11, 1, 18, 34, 54, 275e6, time.UTC)
-	if !p.Time.Equal(want) {
-		t.Fatalf("got %v, want %v", p.Time, want)
+	if !p.Time().Equal(want) {
+		t.Fatalf("got %v, want %v", p.Time(), want)
 	}
 }
 
@@ -81,8 +81,8 @@ func TestParseAgreesWithTimeParse(t *testing.T) {
 	for _, in := range []string{"0001-01-01T00:00:00Z", "1970-01-01T00:00:00.001Z", "1999-12-31T23:59:59.999999999Z", "2000-02-29T12:00:00Z", "2100-03-01T00:00:00Z", "9999-12-31T23:59:59Z", "2023-11-01T18:34:54.275Z"} {
 		p, lok, fok := Parse(in, Optional)
 		want, err := time.Parse(time.RFC3339Nano, in)
-		if !lok || !fok || err != nil || !p.Time.Equal(want) {
-			t.Errorf("Parse(%q) = %v (%v %v), time.Parse = %v (%v)", in, p.Time, lok, fok, want, err)
+		if !lok || !fok || err != nil || !p.Time().Equal(want) {
+			t.Errorf("Parse(%q) = %v (%v %v), time.Parse = %v (%v)", in, p.Time(), lok, fok, want, err)
 		}
 	}
 }
