@@ -186,8 +186,11 @@ func (c *contact) eventList() []seenEvent {
 // addTime adds v (Unix nanoseconds, or seconds plus one for
 // timeACWSeconds; 0 for none) to time fact f.
 func (c *contact) addTime(f int, v int64) {
+	if v == 0 {
+		return
+	}
 	switch cur := c.times[f]; {
-	case v == 0 || v == cur:
+	case v == cur:
 	case cur == 0:
 		c.times[f] = v
 	default:

@@ -56,6 +56,13 @@ func (t *Tracker) Add(ev *contactevents.Event) {
 	if d.ContactID == "" {
 		return
 	}
+	// The contact first: its memory, likely not in the processor's caches,
+	// is fetched while the event is read.
+	id, hashed := idKey(d.ContactID)
+	c := t.contact(id)
+	if hashed {
+		c.keepName(id, d.ContactID)
+	}
 	// The event's timestamps, read once (for the fingerprint and the facts).
 	var tv [numTime]int64
 	et := d.EventType.Canonical()
@@ -80,16 +87,12 @@ func (t *Tracker) Add(ev *contactevents.Event) {
 	}
 	envelope := nanos(ev.Time)
 
-	id, hashed := idKey(d.ContactID)
-	c := t.contact(id)
-	if hashed {
-		c.keepName(id, d.ContactID)
-	}
 	// The event's texts as refs: the interned ones by the contact's own
 	// value when it is the same (no lookup), the links by their keys.
 	var refs [numText]eventKey
+	method := d.InitiationMethod.Canonical()
 	refs[factChannel] = t.interned(c, factChannel, string(d.Channel.Canonical()))
-	refs[factInitiationMethod] = t.interned(c, factInitiationMethod, string(d.InitiationMethod.Canonical()))
+	refs[factInitiationMethod] = t.interned(c, factInitiationMethod, string(method))
 	refs[factDisconnectReason] = t.interned(c, factDisconnectReason, string(d.DisconnectReason.Canonical()))
 	if q := d.QueueInfo; q != nil {
 		refs[factQueue] = t.interned(c, factQueue, q.QueueARN)
@@ -97,8 +100,9 @@ func (t *Tracker) Add(ev *contactevents.Event) {
 	if a := d.AgentInfo; a != nil {
 		refs[factAgent] = t.interned(c, factAgent, a.AgentARN)
 	}
+	links := [numText - firstLink]string{d.InitialContactID, d.PreviousContactID, d.RelatedContactID}
 	var linkHashed [numText - firstLink]bool
-	for i, l := range [...]string{d.InitialContactID, d.PreviousContactID, d.RelatedContactID} {
+	for i, l := range links {
 		if l != "" {
 			refs[firstLink+i], linkHashed[i] = idKey(l)
 		}
@@ -120,13 +124,16 @@ func (t *Tracker) Add(ev *contactevents.Event) {
 		return // a duplicate: it says nothing new
 	}
 
-	for f, k := range refs {
-		if f >= firstLink && linkHashed[f-firstLink] {
-			c.keepName(k, [...]string{d.InitialContactID, d.PreviousContactID, d.RelatedContactID}[f-firstLink])
+	for f := range refs {
+		if refs[f] == (eventKey{}) {
+			continue
 		}
-		t.addText(c, f, k)
+		if f >= firstLink && linkHashed[f-firstLink] {
+			c.keepName(refs[f], links[f-firstLink])
+		}
+		t.addText(c, f, refs[f])
 	}
-	if d.InitiationMethod.Canonical() == contactevents.InitiationMethodCallback {
+	if method == contactevents.InitiationMethodCallback {
 		c.callback = true
 		for _, k := range []eventKey{refs[factPreviousContactID], refs[factRelatedContactID]} {
 			if k != (eventKey{}) {
@@ -135,7 +142,9 @@ func (t *Tracker) Add(ev *contactevents.Event) {
 		}
 	}
 	for f, v := range tv {
-		c.addTime(f, v)
+		if v != 0 {
+			c.addTime(f, v)
+		}
 	}
 	switch r := rankOf(et); {
 	case r >= 0:
@@ -162,7 +171,7 @@ func (t *Tracker) contact(id eventKey) *contact {
 	}
 	c := t.rec(i)
 	c.id = id
-	t.index.insert(id, i, t.rec)
+	t.index.insert(id, i)
 	return c
 }
 
@@ -220,9 +229,11 @@ func (t *Tracker) interned(c *contact, f int, s string) eventKey {
 
 // addText adds the value k to the text fact f of c.
 func (t *Tracker) addText(c *contact, f int, k eventKey) {
-	cur := c.ref(f)
-	switch {
-	case k == eventKey{} || k == cur:
+	if k == (eventKey{}) {
+		return
+	}
+	switch cur := c.ref(f); {
+	case k == cur:
 	case cur == eventKey{}:
 		c.setRef(f, k)
 	default:
@@ -318,7 +329,7 @@ func (t *Tracker) Evict(complete, idle time.Duration) []Summary {
 		c := t.rec(i)
 		if c.nEvents > 0 && ((c.rankAt[rankCompleted] != 0 && c.last <= completeBefore) || (idle > 0 && c.last < idleBefore)) {
 			out = append(out, t.summarize(c))
-			t.index.remove(c.id, t.rec)
+			t.index.remove(c.id, i)
 			*c = contact{}
 			t.free = append(t.free, i)
 		}
