@@ -75,10 +75,19 @@ const (
 // rankOf returns the lifecycle rank of an event type, or -1 for the others
 // (CONTACT_DATA_UPDATED, PAUSED, RESUMED, AMD_DISABLED, WEBRTC_API, unknown).
 func rankOf(et contactevents.EventType) int {
-	for i, s := range lifecycle {
-		if s == et {
-			return i
-		}
+	switch et { // in the order of lifecycle
+	case contactevents.EventTypeInitiated:
+		return 0
+	case contactevents.EventTypeConnectedToSystem:
+		return 1
+	case contactevents.EventTypeQueued:
+		return rankQueued
+	case contactevents.EventTypeConnectedToAgent:
+		return rankAgent
+	case contactevents.EventTypeDisconnected:
+		return rankDisconnected
+	case contactevents.EventTypeCompleted:
+		return rankCompleted
 	}
 	return -1
 }

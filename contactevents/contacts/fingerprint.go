@@ -5,7 +5,7 @@ import (
 	"math/bits"
 )
 
-// An event's fingerprint is a 64-bit FNV-1a hash of what the fold reads
+// An event's fingerprint is a 64-bit hash of what the fold reads
 // from it: its type, the contact's identity, links, queue, agent,
 // disconnect reason, every timestamp the summary uses and the envelope's
 // time. Two deliveries of one event have the same; an event id with two
@@ -72,27 +72,26 @@ func idKey(s string) (k eventKey, hashed bool) {
 	return k, true
 }
 
-// fingerprint hashes the event's facts: its type, its texts as refs (an
-// interned text by its content's hash, kept with it: the refs are the
-// tracker's own, the hashes are not), its timestamps tv as Add reads them
-// and its envelope's time.
-func (t *Tracker) fingerprint(eventType string, refs *[numText]eventKey, tv *[numTime]int64, envelope int64) uint64 {
+// fingerprint hashes the event's facts: its type, which facts it carries,
+// its texts as refs (an interned text by its content's hash, kept with it:
+// the refs are the tracker's own, the hashes are not), its timestamps as
+// Add reads them and its envelope's time.
+func (t *Tracker) fingerprint(eventType string, e *facts, envelope int64) uint64 {
 	h := hasher(hashBasis)
 	h.str(eventType)
-	for f, k := range refs {
-		switch {
-		case f < firstLink && k[1] != 0:
+	h.mix(uint64(e.texts)<<16 | uint64(e.times))
+	for m := e.texts; m != 0; m &= m - 1 {
+		f := bits.TrailingZeros16(m)
+		if k := e.refs[f]; f < firstLink {
 			h.mix(t.strHash[k[1]-1])
-		case f < firstLink:
-			h.mix(0)
-		default:
+		} else {
 			h.mix(k[0])
 			h.mix(k[1])
 		}
 	}
 	h.num(envelope)
-	for _, v := range tv {
-		h.num(v)
+	for m := e.times; m != 0; m &= m - 1 {
+		h.num(e.tv[bits.TrailingZeros16(m)])
 	}
 	return uint64(h)
 }

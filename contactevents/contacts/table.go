@@ -45,9 +45,8 @@ func hashKey(k eventKey) uint64 {
 	return (h ^ h>>31) >> 32
 }
 
-// find returns the slot of the contact with key k; rec gives a slot's
-// contact.
-func (t *table) find(k eventKey, rec func(int32) *contact) (int32, bool) {
+// find returns the slot of the contact with key k, in pages.
+func (t *table) find(k eventKey, pages [][]contact) (int32, bool) {
 	if len(t.buckets) == 0 {
 		return 0, false
 	}
@@ -56,7 +55,7 @@ func (t *table) find(k eventKey, rec func(int32) *contact) (int32, bool) {
 	if t.recent != nil {
 		r = &t.recent[h&(recentSize-1)]
 		if b := *r; b>>32 == h && b != 0 {
-			if slot := int32(b&slotBits - 1); rec(slot).id == k {
+			if slot := int32(b&slotBits - 1); recIn(pages, slot).id == k {
 				return slot, true
 			}
 		}
@@ -68,7 +67,7 @@ func (t *table) find(k eventKey, rec func(int32) *contact) (int32, bool) {
 			return 0, false
 		}
 		if b>>32 == h && b&slotBits != deleted {
-			if slot := int32(b&slotBits - 1); rec(slot).id == k {
+			if slot := int32(b&slotBits - 1); recIn(pages, slot).id == k {
 				if r != nil {
 					*r = b
 				}

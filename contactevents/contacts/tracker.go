@@ -1,6 +1,7 @@
 package contacts
 
 import (
+	"math/bits"
 	"slices"
 	"strings"
 	"time"
@@ -63,51 +64,13 @@ func (t *Tracker) Add(ev *contactevents.Event) {
 	if hashed {
 		c.keepName(id, d.ContactID)
 	}
-	// The event's timestamps, read once (for the fingerprint and the facts).
-	var tv [numTime]int64
 	et := d.EventType.Canonical()
-	if et == contactevents.EventTypeInitiated {
-		tv[timeInitiated] = nanos(d.InitiationTimestamp)
-	} else {
-		tv[timeInitiatedLater] = nanos(d.InitiationTimestamp)
-	}
-	tv[timeConnectedToSystem] = nanos(d.ConnectedToSystemTimestamp)
-	tv[timeDisconnected] = nanos(d.DisconnectTimestamp)
-	if q := d.QueueInfo; q != nil {
-		tv[timeEnqueued] = nanos(q.EnqueueTimestamp)
-	}
-	if a := d.AgentInfo; a != nil {
-		tv[timeConnectedToAgent] = nanos(a.ConnectedToAgentTimestamp)
-		tv[timeACWStart] = nanos(a.AfterContactWorkStartTimestamp)
-		tv[timeACWEnd] = nanos(a.AfterContactWorkEndTimestamp)
-		if a.AfterContactWorkDuration != nil {
-			// Stored plus one so that a duration of 0 seconds is known.
-			tv[timeACWSeconds] = *a.AfterContactWorkDuration + 1
-		}
-	}
-	envelope := nanos(ev.Time)
-
-	// The event's texts as refs: the interned ones by the contact's own
-	// value when it is the same (no lookup), the links by their keys.
-	var refs [numText]eventKey
 	method := d.InitiationMethod.Canonical()
-	refs[factChannel] = t.interned(c, factChannel, string(d.Channel.Canonical()))
-	refs[factInitiationMethod] = t.interned(c, factInitiationMethod, string(method))
-	refs[factDisconnectReason] = t.interned(c, factDisconnectReason, string(d.DisconnectReason.Canonical()))
-	if q := d.QueueInfo; q != nil {
-		refs[factQueue] = t.interned(c, factQueue, q.QueueARN)
-	}
-	if a := d.AgentInfo; a != nil {
-		refs[factAgent] = t.interned(c, factAgent, a.AgentARN)
-	}
-	links := [numText - firstLink]string{d.InitialContactID, d.PreviousContactID, d.RelatedContactID}
-	var linkHashed [numText - firstLink]bool
-	for i, l := range links {
-		if l != "" {
-			refs[firstLink+i], linkHashed[i] = idKey(l)
-		}
-	}
-	fp := t.fingerprint(string(d.EventType), &refs, &tv, envelope)
+	var e facts
+	e.readTimes(d, et)
+	same := t.readTexts(&e, c, d, method)
+	envelope := nanos(ev.Time)
+	fp := t.fingerprint(string(d.EventType), &e, envelope)
 	key := eventKey{fp, 0}
 	if ev.ID != "" {
 		if key, hashed = idKey(ev.ID); hashed {
@@ -116,7 +79,7 @@ func (t *Tracker) Add(ev *contactevents.Event) {
 	}
 	at := envelope
 	if at == 0 {
-		at = eventTime(&tv)
+		at = eventTime(&e.tv)
 	}
 	t.watermark = max(t.watermark, at)
 	c.last = max(c.last, at)
@@ -124,27 +87,24 @@ func (t *Tracker) Add(ev *contactevents.Event) {
 		return // a duplicate: it says nothing new
 	}
 
-	for f := range refs {
-		if refs[f] == (eventKey{}) {
-			continue
+	for m := e.texts &^ same; m != 0; m &= m - 1 {
+		f := bits.TrailingZeros16(m)
+		if e.hashed&(1<<f) != 0 {
+			c.keepName(e.refs[f], linkText(d, f))
 		}
-		if f >= firstLink && linkHashed[f-firstLink] {
-			c.keepName(refs[f], links[f-firstLink])
-		}
-		t.addText(c, f, refs[f])
+		t.addText(c, f, e.refs[f])
 	}
 	if method == contactevents.InitiationMethodCallback {
 		c.callback = true
-		for _, k := range []eventKey{refs[factPreviousContactID], refs[factRelatedContactID]} {
+		for _, k := range []eventKey{e.refs[factPreviousContactID], e.refs[factRelatedContactID]} {
 			if k != (eventKey{}) {
 				t.callbacks[k] = max(t.callbacks[k], at)
 			}
 		}
 	}
-	for f, v := range tv {
-		if v != 0 {
-			c.addTime(f, v)
-		}
+	for m := e.times; m != 0; m &= m - 1 {
+		f := bits.TrailingZeros16(m)
+		c.addTime(f, e.tv[f])
 	}
 	switch r := rankOf(et); {
 	case r >= 0:
@@ -156,7 +116,7 @@ func (t *Tracker) Add(ev *contactevents.Event) {
 
 // contact returns the contact with the given key, added if new.
 func (t *Tracker) contact(id eventKey) *contact {
-	if i, ok := t.index.find(id, t.rec); ok {
+	if i, ok := t.index.find(id, t.pages); ok {
 		return t.rec(i)
 	}
 	var i int32
@@ -182,7 +142,9 @@ const (
 )
 
 // rec returns the contact in slot i.
-func (t *Tracker) rec(i int32) *contact { return &t.pages[i>>pageBits][i&(pageSize-1)] }
+func (t *Tracker) rec(i int32) *contact { return recIn(t.pages, i) }
+
+func recIn(pages [][]contact, i int32) *contact { return &pages[i>>pageBits][i&(pageSize-1)] }
 
 // intern returns the ref of s in the tracker's table.
 func (t *Tracker) intern(s string) eventKey {
@@ -213,18 +175,6 @@ func (t *Tracker) text(c *contact, k eventKey) string {
 		}
 	}
 	return formatUUID(k)
-}
-
-// interned returns the interned ref of s, a value of the fact f of c: the
-// contact's own when it is the same (no lookup).
-func (t *Tracker) interned(c *contact, f int, s string) eventKey {
-	if s == "" {
-		return eventKey{}
-	}
-	if h := c.shared[f]; h != 0 && t.strs[h-1] == s {
-		return eventKey{0, uint64(h)}
-	}
-	return t.intern(s)
 }
 
 // addText adds the value k to the text fact f of c.
@@ -290,7 +240,7 @@ func (t *Tracker) values(c *contact, f int) []string {
 // tracker holds it.
 func (t *Tracker) Summary(contactID string) (Summary, bool) {
 	id, _ := idKey(contactID)
-	i, ok := t.index.find(id, t.rec)
+	i, ok := t.index.find(id, t.pages)
 	if !ok {
 		return Summary{}, false
 	}
@@ -343,25 +293,4 @@ func (t *Tracker) Evict(complete, idle time.Duration) []Summary {
 	}
 	slices.SortFunc(out, func(a, b Summary) int { return strings.Compare(a.ContactID, b.ContactID) })
 	return out
-}
-
-// nanos returns a set timestamp as Unix nanoseconds, 0 when it is absent,
-// not set (1970-01-01T00:00:00.001Z) or invalid.
-func nanos(ts contactevents.Timestamp) int64 {
-	if !ts.IsSet() {
-		return 0
-	}
-	return ts.Time().UnixNano()
-}
-
-// eventTime is when a bare event (no envelope, so no time) happened, by
-// its own data: the latest of its timestamps tv.
-func eventTime(tv *[numTime]int64) int64 {
-	var at int64
-	for f, v := range tv {
-		if f != timeACWSeconds {
-			at = max(at, v)
-		}
-	}
-	return at
 }
