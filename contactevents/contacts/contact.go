@@ -117,24 +117,27 @@ const inlineEvents = 6
 // string of an event is kept (a substring would pin the event's whole
 // arena). See TestMemoryPerContact.
 type contact struct {
-	id     eventKey
-	shared [firstLink]uint32             // the interned facts: an index into Tracker.strs plus one, 0 for none
-	links  [numText - firstLink]eventKey // the links' keys
-	times  [numTime]int64
+	// The fields that every event reads or writes first (Add's order), so
+	// that they share the contact's first cache lines; the links, which
+	// few contacts have, last.
+	id         eventKey
+	last       int64 // the latest event time (see Summary.LastEvent)
+	nEvents    int32
+	duplicates int32
+	events     [inlineEvents]seenEvent // sorted by key, then fingerprint; all of them in extra.events beyond inlineEvents
+	shared     [firstLink]uint32       // the interned facts: an index into Tracker.strs plus one, 0 for none
 	// Per lifecycle state, the earliest envelope time of its events, in
 	// Unix seconds (the envelope's precision): 0 none seen, 1 seen at an
 	// unknown time. See rankTime.
 	rankAt [numRank]uint32
-	events [inlineEvents]seenEvent // sorted by key, then fingerprint; all of them in extra.events beyond inlineEvents
+	times  [numTime]int64
 	// The latest PAUSED or RESUMED event, by envelope time (a PAUSED
 	// and a RESUMED of the same second: PAUSED).
-	pauseAt    int64
-	last       int64
-	duplicates int32
-	nEvents    int32
-	paused     bool
-	callback   bool // a CALLBACK contact: its links say it was queued for callback
-	extra      *extra
+	pauseAt  int64
+	links    [numText - firstLink]eventKey // the links' keys
+	extra    *extra
+	paused   bool
+	callback bool // a CALLBACK contact: its links say it was queued for callback
 }
 
 // extra holds what only some contacts need: the values of facts seen with

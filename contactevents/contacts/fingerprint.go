@@ -122,24 +122,18 @@ func load32(s string) uint64 {
 
 // hex8 returns the value of 8 lower-case hexadecimal digits, the bytes of
 // v (the first digit the lowest byte), and whether they are all digits;
-// all 8 at once, a byte a lane.
+// all 8 at once, a byte a lane (small enough to be inlined).
 func hex8(v uint64) (uint64, bool) {
 	const ones = 0x0101010101010101
 	// A digit's value: its low 4 bits, plus 9 for a letter (bit 6 set).
 	n := v&(0x0f*ones) + (v>>6&ones)*9 // 0 to 24 a lane: no carry
-	// Valid when the digit of that value is the byte: n < 16, and n < 10
-	// is '0'+n, else 'a'+n-10.
-	if (n+0x70*ones)&(0x80*ones) != 0 {
-		return 0, false
-	}
-	ge10 := (n + 0x76*ones) >> 7 & ones
-	if n+0x30*ones+ge10*0x27 != v {
-		return 0, false
-	}
+	// Valid when every lane is below 16 and the digit of its value ('0'+n
+	// below 10, else 'a'+n-10) is the byte.
+	bad := (n+0x70*ones)&(0x80*ones) | ((n + 0x30*ones + ((n+0x76*ones)>>7&ones)*0x27) ^ v)
 	// Pack the lanes' nibbles, the first digit the highest.
 	p := (n<<4 | n>>8) & 0x00ff00ff00ff00ff // digit pairs, in the even bytes
 	p = (p | p>>8) & 0x0000ffff0000ffff     // pairs of pairs, in the low half of each 32 bits
-	return uint64(bits.ReverseBytes32(uint32(p) | uint32(p>>32)<<16)), true
+	return uint64(bits.ReverseBytes32(uint32(p) | uint32(p>>32)<<16)), bad == 0
 }
 
 func formatUUID(k eventKey) string {
