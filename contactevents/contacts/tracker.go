@@ -19,13 +19,14 @@ import (
 // Merge them.
 type Tracker struct {
 	// The contacts, by the key of their contact ID (see idKey), in pages:
-	// neither the map nor the pages hold pointers (but a contact's rare
-	// extra), so the garbage collector has next to nothing to scan however
-	// many contacts the tracker holds.
-	index table
-	pages [][]contact // of pageSize contacts: growing never copies them
-	n     int32       // slots used
-	free  []int32     // slots of evicted contacts
+	// neither the index nor the pages hold pointers (a contact's rare
+	// extra is in extras), so the garbage collector has nothing to scan
+	// however many contacts the tracker holds.
+	index  table
+	pages  [][]contact // of pageSize contacts: growing never copies them
+	n      int32       // slots used
+	free   []int32     // slots of evicted contacts
+	extras extras
 	// strs interns the texts of the facts that few values take (channels,
 	// initiation methods, disconnect reasons, queue and agent ARNs);
 	// eventKey{0, i+1} stands for strs[i].
@@ -62,7 +63,7 @@ func (t *Tracker) Add(ev *contactevents.Event) {
 	id, hashed := idKey(d.ContactID)
 	c := t.contact(id)
 	if hashed {
-		c.keepName(id, d.ContactID)
+		c.keepName(&t.extras, id, d.ContactID)
 	}
 	et := d.EventType.Canonical()
 	method := d.InitiationMethod.Canonical()
@@ -74,7 +75,7 @@ func (t *Tracker) Add(ev *contactevents.Event) {
 	key := eventKey{fp, 0}
 	if ev.ID != "" {
 		if key, hashed = idKey(ev.ID); hashed {
-			c.keepName(key, ev.ID)
+			c.keepName(&t.extras, key, ev.ID)
 		}
 	}
 	at := envelope
@@ -83,14 +84,14 @@ func (t *Tracker) Add(ev *contactevents.Event) {
 	}
 	t.watermark = max(t.watermark, at)
 	c.last = max(c.last, at)
-	if !c.addEvent(seenEvent{key, fp}) {
+	if !c.addEvent(&t.extras, seenEvent{key, fp}) {
 		return // a duplicate: it says nothing new
 	}
 
 	for m := e.texts &^ same; m != 0; m &= m - 1 {
 		f := bits.TrailingZeros16(m)
 		if e.hashed&(1<<f) != 0 {
-			c.keepName(e.refs[f], linkText(d, f))
+			c.keepName(&t.extras, e.refs[f], linkText(d, f))
 		}
 		t.addText(c, f, e.refs[f])
 	}
@@ -104,7 +105,7 @@ func (t *Tracker) Add(ev *contactevents.Event) {
 	}
 	for m := e.times; m != 0; m &= m - 1 {
 		f := bits.TrailingZeros16(m)
-		c.addTime(f, e.tv[f])
+		c.addTime(&t.extras, f, e.tv[f])
 	}
 	switch r := rankOf(et); {
 	case r >= 0:
@@ -169,8 +170,8 @@ func (t *Tracker) text(c *contact, k eventKey) string {
 		return ""
 	case k[0] == 0:
 		return t.strs[k[1]-1]
-	case c.extra != nil:
-		if s, ok := c.extra.names[k]; ok {
+	case c.xi != 0:
+		if s, ok := t.extras.of(c).names[k]; ok {
 			return s
 		}
 	}
@@ -187,7 +188,7 @@ func (t *Tracker) addText(c *contact, f int, k eventKey) {
 	case cur == eventKey{}:
 		c.setRef(f, k)
 	default:
-		x := c.x()
+		x := t.extras.x(c)
 		x.text[f] = insertSorted(insertSorted(x.text[f], t.text(c, cur)), t.text(c, k))
 	}
 }
@@ -212,12 +213,12 @@ func (t *Tracker) Merge(o *Tracker) {
 				}
 				k, hashed := idKey(v)
 				if hashed {
-					c.keepName(k, v)
+					c.keepName(&t.extras, k, v)
 				}
 				t.addText(c, f, k)
 			}
 		}
-		c.mergeFacts(oc)
+		c.mergeFacts(&t.extras, oc, &o.extras)
 	}
 	for id, at := range o.callbacks {
 		t.callbacks[id] = max(t.callbacks[id], at)
@@ -227,8 +228,8 @@ func (t *Tracker) Merge(o *Tracker) {
 
 // values returns every value of text fact f of c.
 func (t *Tracker) values(c *contact, f int) []string {
-	if c.extra != nil && len(c.extra.text[f]) > 0 {
-		return c.extra.text[f]
+	if x := t.extras.of(c); x != nil && len(x.text[f]) > 0 {
+		return x.text[f]
 	}
 	if v := t.text(c, c.ref(f)); v != "" {
 		return []string{v}
@@ -280,6 +281,7 @@ func (t *Tracker) Evict(complete, idle time.Duration) []Summary {
 		if c.nEvents > 0 && ((c.rankAt[rankCompleted] != 0 && c.last <= completeBefore) || (idle > 0 && c.last < idleBefore)) {
 			out = append(out, t.summarize(c))
 			t.index.remove(c.id, i)
+			t.extras.drop(c)
 			*c = contact{}
 			t.free = append(t.free, i)
 		}
