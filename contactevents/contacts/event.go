@@ -105,7 +105,7 @@ func nanos(ts contactevents.Timestamp) int64 {
 	if !ts.IsSet() {
 		return 0
 	}
-	return ts.Time().UnixNano()
+	return ts.UnixNano()
 }
 
 // eventTime is when a bare event (no envelope, so no time) happened, by
