@@ -248,7 +248,17 @@ func (c *contact) addTime(xs *extras, f int, v int64) {
 // duplicate: a new key, or a new content under a known key).
 func (c *contact) addEvent(xs *extras, e seenEvent) bool {
 	list := c.eventList(xs)
-	i, found := slices.BinarySearchFunc(list, e, cmpSeen)
+	var i int
+	var found bool
+	if len(list) <= inlineEvents {
+		// A few: a linear search, cheaper than a binary one's calls.
+		for i < len(list) && cmpSeen(list[i], e) < 0 {
+			i++
+		}
+		found = i < len(list) && list[i] == e
+	} else {
+		i, found = slices.BinarySearchFunc(list, e, cmpSeen)
+	}
 	if found {
 		c.duplicates++
 		return false
