@@ -112,10 +112,14 @@ func parseRecords(data []byte, o options, sum *delivery.Summary) (*Event, error)
 }
 
 // release returns d to its pool without what it points to: a pooled
-// decoder must not keep the caller's input or event alive.
+// decoder must not keep the caller's input or event alive. Its spare
+// storage is used only by a decode that keeps nothing (it is clean after
+// one that keeps the event: not reset again, field by field, per event).
 func release(d *decoder) {
 	d.a = nil
-	d.spare.reset()
+	if !d.keep {
+		d.spare.reset()
+	}
 	d.Reset(nil, codec.Profile{}, 0, true)
 	decoders.Put(d)
 }
@@ -306,8 +310,11 @@ func decodeRecord(data []byte, doc delivery.Format, from origin, o *options, sum
 		passes.Decoded(data)
 	}
 	p, _ := o.profile.codec()
-	d := decoders.Get().(*decoder)
-	defer release(d)
+	d := o.storage.decoder()
+	if d == nil {
+		d = decoders.Get().(*decoder)
+		defer release(d)
+	}
 	d.begin(data, p, int(o.maxDepth), o.keep, !o.keep || o.noCopy, o.storage)
 	// Warnings are recorded as they are found (valid events have few), so
 	// that an invalid event's *ValidationError lists them without a second

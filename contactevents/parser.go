@@ -8,8 +8,8 @@ import (
 )
 
 // Parser parses one event after another into storage it owns and reuses:
-// the event's structs, maps and slices, and the copy of the input its
-// strings point into.
+// the event's structs, maps and slices, the copy of the input its strings
+// point into, and the decoder.
 // It is for a consumer that handles each event and moves on (a Lambda
 // handler, a stream reader), where a fresh event per call would cost more
 // in garbage collection than its decoding: Parse allocates one
@@ -33,6 +33,21 @@ type storage struct {
 	a       *arena
 	text    []byte         // the copy of the last input, which decoded strings alias
 	recycle codec.Recycler // the last event's maps and slices
+	// dec is the Parser's decoder: not one of the pool's, which are reset
+	// when they go back (to keep nothing alive) and again when taken, but
+	// its own, reset once per event, when it starts.
+	dec *decoder
+}
+
+// decoder returns the storage's decoder, or nil for none (no storage).
+func (s *storage) decoder() *decoder {
+	if s == nil {
+		return nil
+	}
+	if s.dec == nil {
+		s.dec = new(decoder)
+	}
+	return s.dec
 }
 
 // maxRetainedText bounds the input copy a Parser keeps between calls: one

@@ -216,3 +216,45 @@ func TestParserRecordsNested(t *testing.T) {
 		t.Errorf("records %s", got)
 	}
 }
+
+// TestParserRecordsAllocatesNoMoreThanParse: a Parser's Records reuses
+// its Record with its event, so that a reader of many payloads (the
+// command's NDJSON workers) allocates for a record what the Parser's Parse
+// does for the event (nothing, for an event of a shape the Parser has seen
+// and no map member to fill). (Counts, not timings; the iterator is called
+// with a yield made once, as a range loop's body would be a closure.)
+func TestParserRecordsAllocatesNoMoreThanParse(t *testing.T) {
+	p := contactevents.NewParser()
+	var last *contactevents.Record
+	yield := func(rec *contactevents.Record, err error) bool {
+		if err != nil || len(rec.Warnings) > 0 {
+			t.Fatalf("%+v: %v", rec, err)
+		}
+		last = rec
+		return true
+	}
+	n := 0
+	for name, doc := range parserInputs(t) {
+		if !strings.HasPrefix(name, "latest/") {
+			continue // the samples have warnings or errors
+		}
+		n++
+		records := testing.AllocsPerRun(20, func() { p.Records(doc)(yield) })
+		parse := testing.AllocsPerRun(20, func() {
+			if _, err := p.Parse(doc); err != nil {
+				t.Fatal(err)
+			}
+		})
+		if records > parse {
+			t.Errorf("%s: %.1f allocations a payload for Records, %.1f for Parse", name, records, parse)
+		}
+		first := last
+		p.Records(doc)(yield)
+		if last != first {
+			t.Errorf("%s: a new Record for every payload", name)
+		}
+	}
+	if n == 0 {
+		t.Fatal("no latest event")
+	}
+}

@@ -31,12 +31,13 @@ func Records(data []byte, opts ...Option) iter.Seq2[*Record, error] {
 }
 
 // Records is the package's Records with the Parser's options, into the
-// Parser's storage: each record's Event is valid until the next record is
-// yielded (or the Parser's next call), which overwrites it; call Clone to
-// keep one. Records' other fields, errors and warnings stay valid. It is
-// for a reader of many payloads that handles each event and moves on (the
-// command's NDJSON workers): no event is allocated per record, and the
-// reader of the records is the Parser's too.
+// Parser's storage: each *Record and its Event are valid until the next
+// record is yielded (or the Parser's next call), which overwrites them;
+// copy the Record (its fields but Event stay valid: its Data, Warnings,
+// location) and Clone its Event to keep one. Errors stay valid. It is for
+// a reader of many payloads that handles each event and moves on (the
+// command's NDJSON workers): neither an event nor a Record is allocated
+// per record, and the reader of the records is the Parser's too.
 func (p *Parser) Records(data []byte) iter.Seq2[*Record, error] {
 	return func(yield func(*Record, error) bool) {
 		rr := p.rr
@@ -47,6 +48,7 @@ func (p *Parser) Records(data []byte) iter.Seq2[*Record, error] {
 			if rr, ok = newRecordReader(o, yield); !ok {
 				return
 			}
+			rr.reuse = true
 			if p.rr == nil {
 				p.rr = rr
 			}
@@ -67,8 +69,7 @@ func (rr *recordReader) payload(data []byte) {
 		yield(&Record{Offset: -1}, payloadSizeError(len(data), limit))
 		return
 	}
-	sum := &rr.sum
-	*sum = delivery.Summary{}
+	sum := &rr.sum // zero: a Parser's Records clears it after each payload
 	if doc, ok := delivery.Classify(data, delivery.Format(o.format), &eventShape, sum); ok {
 		f := o.format
 		if f == FormatAuto {
@@ -76,7 +77,8 @@ func (rr *recordReader) payload(data []byte) {
 		}
 		text, start := delivery.Trim(data)
 		at := PositionOf(data, int64(start))
-		r := &Record{Offset: at.Offset, Line: at.Line, Column: at.Column, Format: f, Data: text}
+		r := rr.newRecord()
+		*r = Record{Offset: at.Offset, Line: at.Line, Column: at.Column, Format: f, Data: text}
 		ev, err := rr.decode(r, data, doc, origin{0, 1, 1}, sum)
 		if err != errAnotherValue {
 			r.Event = ev
@@ -100,6 +102,19 @@ type recordReader struct {
 	warnings []Issue
 	yield    func(*Record, error) bool
 	sum      delivery.Summary // what the classifier saw of the payload (Records)
+	// reuse says that the records yielded are valid until the next one (a
+	// Parser's Records): each is rec, overwritten, instead of a new one.
+	reuse bool
+	rec   Record
+}
+
+// newRecord returns the Record to yield next, zeroed.
+func (rr *recordReader) newRecord() *Record {
+	if !rr.reuse {
+		return new(Record)
+	}
+	rr.rec = Record{}
+	return &rr.rec
 }
 
 // newRecordReader returns a reader with options o, or yields the error of
@@ -136,13 +151,15 @@ func (rr *recordReader) decode(r *Record, data []byte, doc delivery.Format, from
 func (rr *recordReader) record(rec delivery.Record, err error, decode bool) bool {
 	if err != nil {
 		re := recordError(err)
-		r := &Record{Format: Format(rec.Format), Offset: -1}
+		r := rr.newRecord()
+		r.Format, r.Offset = Format(rec.Format), -1
 		if e, ok := re.(*RecordError); ok {
 			r.Index, r.ID, r.Pointer, r.Line, r.Offset = e.Index, e.ID, e.Pointer, e.Line, e.Offset
 		}
 		return rr.yield(r, re)
 	}
-	r := &Record{Index: rec.Index, ID: rec.ID, Pointer: rec.Pointer, Line: rec.Line, Column: rec.Column, Offset: rec.Offset, Format: Format(rec.Format), Data: rec.Data}
+	r := rr.newRecord()
+	*r = Record{Index: rec.Index, ID: rec.ID, Pointer: rec.Pointer, Line: rec.Line, Column: rec.Column, Offset: rec.Offset, Format: Format(rec.Format), Data: rec.Data}
 	if !decode {
 		return rr.yield(r, nil)
 	}

@@ -85,12 +85,14 @@ func (e *engine) process(name string, r io.Reader) error {
 }
 
 // options returns the SDK options for the engine's profile, the format f and
-// a warnings collector.
+// a warnings collector (none when warns is nil).
 func (e *engine) options(f contactevents.Format, warns *[]contactevents.Issue) []contactevents.Option {
 	opts := []contactevents.Option{
 		contactevents.WithProfile(e.profile),
 		contactevents.WithFormat(f),
-		contactevents.WithWarnings(func(i contactevents.Issue) { *warns = append(*warns, i) }),
+	}
+	if warns != nil {
+		opts = append(opts, contactevents.WithWarnings(func(i contactevents.Issue) { *warns = append(*warns, i) }))
 	}
 	if e.maxEvent > 0 {
 		opts = append(opts, contactevents.WithMaxSize(e.maxEvent))

@@ -23,45 +23,49 @@ type issueKinds struct {
 	perEvent int
 	shown    int // problem lines printed
 	omitted  int // problem lines left out
-	kinds    map[string]*issueKind
+	kinds    map[issueKindKey]*issueKind
+}
+
+// issueKindKey tells the kinds apart (without a string made per problem).
+type issueKindKey struct {
+	warning bool
+	keyword string // the rule's JSON Pointer, or what the problem is when it has none
 }
 
 type issueKind struct {
-	key     string // kinds map key: severity and rule
+	key     string // severity and rule, the order of kinds of equal count
 	warning bool
 	keyword string // the rule's JSON Pointer, or what the problem is when it has none
 	count   int
-	example string // the first occurrence, as printed
+	example string // the first occurrence, as printed; set by the caller of add
 }
 
-// add counts problem p of an item (whose n-th problem it is, from 0),
-// rendered as line, and reports whether to print it.
-func (k *issueKinds) add(p *problem, n int, line []byte) bool {
-	key := p.keyword
-	if key == "" {
-		key = "(" + kindOf(p) + ")"
-	}
-	if p.warning {
-		key = "warning " + key
+// add counts problem p of an item (whose n-th problem it is, from 0) and
+// reports its kind and whether to print it. A new kind's example is empty:
+// the caller renders the problem and sets it, printed or not.
+func (k *issueKinds) add(p *problem, n int) (kind *issueKind, show bool) {
+	ik := issueKindKey{p.warning, p.keyword}
+	if ik.keyword == "" {
+		ik.keyword = "(" + kindOf(p) + ")"
 	}
 	if k.kinds == nil {
-		k.kinds = map[string]*issueKind{}
+		k.kinds = map[issueKindKey]*issueKind{}
 	}
-	kind := k.kinds[key]
+	kind = k.kinds[ik]
 	if kind == nil {
-		kind = &issueKind{key: key, warning: p.warning, keyword: key, example: string(line)}
+		kind = &issueKind{key: ik.keyword, warning: p.warning, keyword: ik.keyword}
 		if p.warning {
-			kind.keyword = key[len("warning "):]
+			kind.key = "warning " + ik.keyword
 		}
-		k.kinds[key] = kind
+		k.kinds[ik] = kind
 	}
 	kind.count++
 	if k.max > 0 && k.shown >= k.max || k.perEvent > 0 && n >= k.perEvent {
 		k.omitted++
-		return false
+		return kind, false
 	}
 	k.shown++
-	return true
+	return kind, true
 }
 
 // kindOf names a problem that has no schema rule.

@@ -47,27 +47,26 @@ type where struct {
 	format contactevents.Format
 }
 
-// position converts an offset in w.data to a line and column of the source.
-func (w *where) position(off int) (line, col int) {
-	p := contactevents.PositionOf(w.data, int64(off))
+// position converts a position in w.data to a line and column of the
+// source.
+func (w *where) position(p contactevents.Position) (line, col int) {
 	if p.Line == 1 {
 		p.Column += w.col - 1
 	}
 	return w.line + p.Line - 1, p.Column
 }
 
-// locate returns the offset in w.data of the value that ptr names (see
+// locate returns the position in w.data of the value that ptr names (see
 // contactevents.Locate), whether it was found, and whether it is a JSON
 // string (a record embedded in one cannot be followed into).
-func (w *where) locate(ptr string) (off int, exact, isString bool) {
+func (w *where) locate(ptr string) (p contactevents.Position, exact, isString bool) {
 	if ptr == "" && len(w.data) > 0 && !isJSONSpace(w.data[0]) {
 		// The document itself, where data starts (an NDJSON line, trimmed,
 		// every line's case): Locate's answer without its scanner.
-		return 0, true, w.data[0] == '"'
+		return contactevents.Position{Line: 1, Column: 1}, true, w.data[0] == '"'
 	}
-	p, exact := contactevents.Locate(w.data, ptr)
-	off = int(p.Offset)
-	return off, exact, off < len(w.data) && w.data[off] == '"'
+	p, exact = contactevents.Locate(w.data, ptr)
+	return p, exact, p.Offset < int64(len(w.data)) && w.data[p.Offset] == '"'
 }
 
 // isJSONSpace reports whether c is JSON white space (RFC 8259).
@@ -79,11 +78,11 @@ func isJSONSpace(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c =
 func makeItem(rec *contactevents.Record, err error, warns []contactevents.Issue, w *where, canonical []byte) item {
 	it := item{index: rec.Index, valid: err == nil, id: rec.ID, pointer: rec.Pointer}
 	if rec.Event != nil {
-		it.eventType = strings.Clone(string(rec.Event.Detail.EventType))
+		it.eventType = eventTypeName(rec.Event.Detail.EventType)
 	}
 	line := rec.Line // where the record's value starts in a stream, or 0
-	var re *contactevents.RecordError
-	if errors.As(err, &re) {
+	re := recordErrorOf(err)
+	if re != nil {
 		it.id, it.pointer, line = re.ID, re.Pointer, re.Line
 	}
 
@@ -113,10 +112,10 @@ func makeItem(rec *contactevents.Record, err error, warns []contactevents.Issue,
 			}
 			break
 		}
-		off, exact, isString := w.locate(it.pointer)
+		p, exact, isString := w.locate(it.pointer)
 		it.embedded = !exact || isString
 		inString = isString
-		it.line, it.col = w.position(off)
+		it.line, it.col = w.position(p)
 	}
 	embedded := it.embedded
 	// A document that is a verbatim part of the source, at it.line and
@@ -137,8 +136,8 @@ func makeItem(rec *contactevents.Record, err error, warns []contactevents.Issue,
 		if w.data == nil || embedded {
 			return it.line, it.col
 		}
-		off, _, _ := w.locate(it.pointer + instance)
-		return w.position(off)
+		p, _, _ := w.locate(it.pointer + instance)
+		return w.position(p)
 	}
 
 	for _, i := range warns {
@@ -172,14 +171,50 @@ func makeItem(rec *contactevents.Record, err error, warns []contactevents.Issue,
 			}
 		default:
 			msg := e.Error()
-			if re != nil && errors.As(e, &re) {
-				msg = re.Err.Error()
+			if re != nil {
+				if inner := recordErrorOf(e); inner != nil {
+					re = inner
+					msg = re.Err.Error()
+				}
 			}
 			msg = strings.TrimPrefix(msg, "contactevents: ")
 			it.problems = append(it.problems, problem{message: msg, line: it.line, col: it.col})
 		}
 	}
 	return it
+}
+
+// recordErrorOf returns the *contactevents.RecordError in err, or nil
+// (without the allocation of errors.As's target for an event without one).
+func recordErrorOf(err error) *contactevents.RecordError {
+	if err == nil {
+		return nil
+	}
+	var re *contactevents.RecordError
+	if errors.As(err, &re) {
+		return re
+	}
+	return nil
+}
+
+// eventTypes are the known event types' names, which an item's type is
+// one of but for an invalid event.
+var eventTypes = func() map[contactevents.EventType]string {
+	m := map[contactevents.EventType]string{}
+	for _, t := range contactevents.EventType("").Values() {
+		m[t] = string(t)
+	}
+	return m
+}()
+
+// eventTypeName returns t as a string of its own: t may point into storage
+// that the next event overwrites (a Parser's), and an item outlives it. A
+// known type is its constant's name, without a copy a line.
+func eventTypeName(t contactevents.EventType) string {
+	if name, ok := eventTypes[t]; ok {
+		return name
+	}
+	return strings.Clone(string(t))
 }
 
 // location renders where a problem is in the event, for text output: the

@@ -139,9 +139,17 @@ func (r *reporter) problems(w *bufio.Writer, src string, it *item) {
 	omitted := 0
 	for i := range it.problems {
 		p := &it.problems[i]
+		kind, show := r.issues.add(p, i)
+		if !show && kind.example != "" {
+			omitted++ // neither printed nor the first of its kind: not rendered
+			continue
+		}
 		start := len(b)
 		b = appendProblem(b, src, it, p)
-		if !r.issues.add(p, i, b[start:len(b)-1]) {
+		if kind.example == "" {
+			kind.example = string(b[start : len(b)-1])
+		}
+		if !show {
 			b = b[:start]
 			omitted++
 		}

@@ -5,7 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"iter"
 	"slices"
 	"strconv"
 	"sync"
@@ -277,33 +276,34 @@ func readErrorAt(err error, off int64, line int) error {
 
 // lineWorker decodes chunks; each worker has its own.
 type lineWorker struct {
-	e     *engine
-	warns []contactevents.Issue
-	opts  []contactevents.Option
+	e    *engine
+	opts []contactevents.Option
 	// parser decodes the lines when no event outlives its item (validate,
 	// normalize): each event reuses the storage of the one before instead
 	// of being a fresh heap object, which the collector would then scan
 	// and free. nil when events are kept (export) or tracked (contacts).
 	parser *contactevents.Parser
+	// The line being read, for onRecord: its chunk and where it is.
+	c  *chunk
+	wh where
+	// yield is onRecord, made once: a line's records are read by calling
+	// its iterator with it, where a range loop's body would be a closure
+	// allocated, with what it captures, for every line.
+	yield func(*contactevents.Record, error) bool
 }
 
 func newLineWorker(e *engine) *lineWorker {
 	w := &lineWorker{e: e}
 	// Each line is classified on its own, as the delivery layer does for
-	// the values of an NDJSON stream.
-	w.opts = e.options(contactevents.FormatAuto, &w.warns)
+	// the values of an NDJSON stream. Warnings come with each record.
+	w.opts = e.options(contactevents.FormatAuto, nil)
 	if !e.keep && e.track == nil {
-		w.parser = contactevents.NewParser(w.opts...)
+		// Nor does it outlive the chunk its line is in: its strings may
+		// point into the chunk instead of a copy of the line.
+		w.parser = contactevents.NewParser(append(slices.Clip(w.opts), contactevents.WithNoCopy())...)
 	}
+	w.yield = w.onRecord
 	return w
-}
-
-// records reads the records of one line, once.
-func (w *lineWorker) records(line []byte) iter.Seq2[*contactevents.Record, error] {
-	if w.parser != nil {
-		return w.parser.Records(line)
-	}
-	return contactevents.Records(line, w.opts...)
 }
 
 // run decodes the lines of c into c.items.
@@ -330,29 +330,53 @@ func (w *lineWorker) run(c *chunk) {
 
 // line decodes one line, number n, into c.items.
 func (w *lineWorker) line(c *chunk, line []byte, n int) {
-	trimmed := bytes.TrimLeft(line, " \t\r")
-	wh := where{data: bytes.TrimRight(trimmed, " \t\r"), line: n, col: 1 + len(line) - len(trimmed)}
-	if len(wh.data) == 0 {
+	data, lead := trimLine(line)
+	if len(data) == 0 {
 		return
 	}
-	if bytes.HasPrefix(wh.data, utf8BOM) {
+	col := 1 + lead
+	if bytes.HasPrefix(data, utf8BOM) {
 		// The BOM that starts the content is gone (OpenContent): this one
 		// is inside it, an error as NewDecoder reports it (see
 		// TestDecisionByteOrderMarkOnlyStartsAStream), though Parse would
 		// skip it at the start of the line taken alone.
-		c.items = append(c.items, item{line: n, col: wh.col, problems: []problem{{
-			syntax: true, message: bomInside, line: n, col: wh.col,
+		c.items = append(c.items, item{line: n, col: col, problems: []problem{{
+			syntax: true, message: bomInside, line: n, col: col,
 		}}})
 		return
 	}
 	// One read of the line: an event document is one record (with Parse's
 	// diagnosis of a malformed one), a wrapper (an SNS notification, a
 	// batch) yields each of its records, named.
-	for rec, err := range w.records(wh.data) {
-		w.warns = append(w.warns[:0], rec.Warnings...)
-		c.items = append(c.items, w.item(c, rec, err, &wh))
+	w.c, w.wh = c, where{data: data, line: n, col: col}
+	if w.parser != nil {
+		w.parser.Records(data)(w.yield)
+	} else {
+		contactevents.Records(data, w.opts...)(w.yield)
 	}
+	w.c, w.wh = nil, where{} // keep neither the chunk nor the line
 }
+
+// onRecord appends the item of a record of the line being read.
+func (w *lineWorker) onRecord(rec *contactevents.Record, err error) bool {
+	w.c.items = append(w.c.items, w.item(w.c, rec, err, &w.wh))
+	return true
+}
+
+// trimLine returns line without the blanks (space, tab, CR) that may
+// surround its JSON, and how many it had before.
+func trimLine(line []byte) (data []byte, lead int) {
+	for lead < len(line) && isLineBlank(line[lead]) {
+		lead++
+	}
+	end := len(line)
+	for end > lead && isLineBlank(line[end-1]) {
+		end--
+	}
+	return line[lead:end], lead
+}
+
+func isLineBlank(c byte) bool { return c == ' ' || c == '\t' || c == '\r' }
 
 // utf8BOM is U+FEFF in UTF-8, and bomInside the error of one inside the
 // content, in the SDK's words.
@@ -371,10 +395,9 @@ func (w *lineWorker) item(c *chunk, rec *contactevents.Record, err error, wh *wh
 	if err == nil && w.e.track != nil {
 		w.e.track(rec.Event)
 	}
-	it := makeItem(rec, err, w.warns, wh, canon)
+	it := makeItem(rec, err, rec.Warnings, wh, canon)
 	if err == nil && w.e.keep {
 		it.event = rec.Event
 	}
-	w.warns = w.warns[:0]
 	return it
 }

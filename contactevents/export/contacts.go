@@ -3,6 +3,7 @@ package export
 import (
 	"errors"
 	"fmt"
+	"io"
 	"reflect"
 	"sync"
 	"time"
@@ -164,13 +165,14 @@ func ContactPartitionOf(s *contacts.Summary, p Partitioning) (string, error) {
 //	}
 //	err = w.Close() // out/dt=2024-05-01/part-<run>-00000.parquet
 type ContactWriter struct {
-	out output[contactRow, contacts.Summary]
+	out output[contacts.Summary]
 }
 
 // NewContactWriter returns a ContactWriter with the options o.
 func NewContactWriter(o Options) (*ContactWriter, error) {
 	w := &ContactWriter{}
-	if err := w.out.init(o, (*contactRow).fill); err != nil {
+	open := func(out io.Writer) rows[contacts.Summary] { return newStructRows(out, (*contactRow).fill) }
+	if err := w.out.init(o, open); err != nil {
 		return nil, err
 	}
 	return w, nil

@@ -47,9 +47,10 @@ func jsonOf(v interface{ MarshalJSON() ([]byte, error) }) string {
 	return string(b)
 }
 
-// resize returns s with length n, reusing its storage.
+// resize returns s with length n, reusing its storage; never nil (an
+// empty list is not NULL), even for a nil s and n 0.
 func resize[T any](s []T, n int) []T {
-	if cap(s) < n {
+	if s == nil || cap(s) < n {
 		return make([]T, n)
 	}
 	return s[:n]

@@ -64,6 +64,9 @@ type node struct {
 	keys  []group // terms by key, in first-seen order
 	roots []expr  // one formula per pattern object merged into this node
 	empty []bool  // per root: its verdict on an object without any member
+	// nested: some key has an object, which a dotted key of the event
+	// may address (the matcher looks for dots only then)
+	nested bool
 }
 
 // group is every term of a node on one key.
@@ -385,6 +388,7 @@ func (n *node) finish(base, gbase int) (int, int) {
 	for _, g := range n.keys {
 		if g.child != nil {
 			next, gnext = g.child.finish(next, gnext)
+			n.nested = true
 		}
 	}
 	n.empty = make([]bool, len(n.roots))

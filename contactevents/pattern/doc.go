@@ -24,6 +24,18 @@
 // has read them all, so that it costs a fraction of decoding the event.
 // MatchEvent matches a decoded *contactevents.Event.
 //
+// The reader is the SDK's one JSON reader, internal/scan's Scanner, the
+// one Parse validates with: the keys and the values a rule names are
+// checked as Parse checks them (escapes, control bytes, UTF-8, the number
+// grammar), every other value is skimmed by its structure (Skim: strings
+// ended, brackets matched, 128 levels at most), and a malformed event is a
+// *contactevents.SyntaxError in Parse's words, at its byte offset, line and
+// column. Match and a RuleSet share that reading (eventReader: one loop
+// over an object's members, one walk of a member's arrays), and differ
+// only in what they record. Compile
+// reads a pattern with the same Scanner, validating every byte: a pattern
+// is small and read once, so skimming it would save nothing.
+//
 // # Rule sets
 //
 // A RuleSet matches many named patterns at once, as EventBridge matches

@@ -20,7 +20,7 @@ import (
 // per-rule slots are valid when their epoch is the match's, so that
 // nothing is cleared between events.
 type setState struct {
-	r     reader
+	r     eventReader
 	epoch uint32
 	mark  []uint32 // per rule: the epoch in which it became a candidate
 	cand  []int32
@@ -31,7 +31,6 @@ type setState struct {
 	leaves  []flatLeaf
 	text    []byte // unescaped strings of leaves, which the reader's buffer does not keep
 	tangled bool   // values cannot be told apart by object: use Pattern.Match
-	arrays  int
 	buf     []byte // MatchEvent's encoding of the event
 	terms   *state // the terms' scratch space for eval, as large as the largest rule's
 }
@@ -65,13 +64,10 @@ func (sn *ruleSnapshot) match(st *setState, data []byte, dst []string) ([]string
 		clear(st.headAt)
 		st.epoch = 1
 	}
-	st.cand, st.leaves, st.text, st.tangled, st.arrays = st.cand[:0], st.leaves[:0], st.text[:0], false, 0
-	st.flattenObject(sn.index, 1)
-	if r.err == nil {
-		r.end()
-	}
-	if r.err != nil {
-		return dst, r.err
+	st.cand, st.leaves, st.text, st.tangled = st.cand[:0], st.leaves[:0], st.text[:0], false
+	st.members(sn.index)
+	if err := r.finish(false); err != nil {
+		return dst, err
 	}
 	st.cand = append(st.cand, sn.scan...)
 	slices.Sort(st.cand)
@@ -152,29 +148,16 @@ func (st *setState) touch(id int32) {
 	}
 }
 
-// flattenObject reads an event object at index x: the members some rule
-// names are read, the others skipped.
-func (st *setState) flattenObject(x *pathIndex, depth int) {
-	r := &st.r
-	if depth > maxDepth {
-		r.fail(r.pos, tooDeep)
-		return
-	}
-	r.pos++ // '{'
-	for first := true; r.next(first, '}'); first = false {
-		key, ok := r.key()
-		if !ok {
-			return
+// members reads the members of an event object at index x: those some
+// rule names are read, the others skimmed.
+func (st *setState) members(x *pathIndex) {
+	st.r.members(func(key string) (read, stop bool) {
+		next := x.lookup(key, &st.tangled)
+		if next != nil {
+			st.flattenValue(next)
 		}
-		if next := x.lookup(key, &st.tangled); next != nil {
-			st.flattenValue(next, depth)
-		} else {
-			r.skip(depth)
-		}
-		if r.err != nil {
-			return
-		}
-	}
+		return next != nil, false
+	})
 }
 
 // lookup returns the index under key, reading a dotted key as a path, as
@@ -202,42 +185,44 @@ func (x *pathIndex) lookup(key string, tangled *bool) *pathIndex {
 
 // flattenValue reads the value of a member at index x: arrays at any depth,
 // objects into x's children, leaves into x's list and the index.
-func (st *setState) flattenValue(x *pathIndex, depth int) {
+func (st *setState) flattenValue(x *pathIndex) {
 	r := &st.r
-	switch r.peek() {
-	case '[':
-		if depth >= maxDepth {
-			r.fail(r.pos, tooDeep)
-			return
+	for w := (memberValues{}); r.nextValue(&w); {
+		if w.kind == scan.Object {
+			st.flattenObject(x)
+		} else {
+			st.flattenLeaf(x)
 		}
-		r.pos++
-		st.arrays++
-		for first := true; r.next(first, ']'); first = false {
-			st.flattenValue(x, depth+1)
-		}
-		st.arrays--
-		return
-	case '{':
-		st.touch(x.id)
-		if st.arrays > 0 || st.objects[x.id] > 0 {
-			st.tangled = true // which object a value is in matters
-		}
-		st.objects[x.id]++
-		if x.children == nil {
-			r.skip(depth)
-			return
-		}
-		st.flattenObject(x, depth+1)
+	}
+}
+
+// flattenObject reads an object at index x: its members some rule names
+// are read, the others skimmed.
+func (st *setState) flattenObject(x *pathIndex) {
+	r := &st.r
+	st.touch(x.id)
+	if r.arrays > 0 || st.objects[x.id] > 0 {
+		st.tangled = true // which object a value is in matters
+	}
+	st.objects[x.id]++
+	if x.children == nil {
+		r.s.Skim()
 		return
 	}
-	start := r.pos
+	st.members(x)
+}
+
+// flattenLeaf reads a leaf at index x into x's list, and looks its rules
+// up in the index.
+func (st *setState) flattenLeaf(x *pathIndex) {
+	r := &st.r
 	v, ok := r.leaf()
 	if !ok {
 		return
 	}
-	if v.kind == scan.String && len(v.text) > 0 && unsafe.StringData(v.text) != unsafe.StringData(r.text[start+1:]) {
-		// Unescaped into the reader's buffer, which the next string
-		// overwrites: keep a copy.
+	if v.kind == scan.String && len(v.text) > 0 && !r.inInput(v.text) {
+		// Unescaped into the Scanner's buffer, which the next escaped
+		// string overwrites: keep a copy.
 		n := len(st.text)
 		st.text = append(st.text, v.text...)
 		v.text = unsafe.String(&st.text[n], len(v.text))

@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/connectevents/sdk-go/contactevents"
+	"github.com/connectevents/sdk-go/internal/scan"
 )
 
 // ErrNotObject is returned by Match for an event that is valid JSON but not
@@ -16,11 +17,10 @@ var ErrNotObject = errors.New("event is not a JSON object")
 // leaf (or, for an object term, an object) under its key. Pooled per
 // Pattern, so that matching allocates nothing.
 type state struct {
-	r       reader
+	r       eventReader
 	matched []bool // per term
 	seen    []bool // per term
 	keys    []bool // per group: its key was met in the object being read
-	arrays  int    // arrays entered on the way to the current value
 	done    bool   // the verdict is settled: stop reading
 	buf     []byte // MatchEvent's encoding of the event
 }
@@ -46,7 +46,7 @@ func newState(terms, groups int) *state {
 func (p *Pattern) Match(data []byte) (bool, error) {
 	st := p.pool.Get().(*state)
 	ok, err := st.match(p.root, data)
-	st.r.reset(nil) // keep no reference to the caller's event in the pool
+	st.r.release() // keep no reference to the caller's event in the pool
 	p.pool.Put(st)
 	return ok, err
 }
@@ -69,13 +69,10 @@ func (st *state) match(root *node, data []byte) (bool, error) {
 	if err := r.begin(data); err != nil {
 		return false, err
 	}
-	st.done, st.arrays = false, 0
-	st.object(root, true, 1)
-	if !st.done {
-		r.end()
-	}
-	if r.err != nil {
-		return false, r.err
+	st.done = false
+	st.object(root, true)
+	if err := r.finish(st.done); err != nil {
+		return false, err
 	}
 	return root.eval(st, &root.roots[0]), nil
 }
@@ -83,77 +80,45 @@ func (st *state) match(root *node, data []byte) (bool, error) {
 // object reads an event object against node n, recording what each term
 // of n saw. outer says that every object around this one has met all the
 // keys its node names: once this one has too, the verdict is settled.
-func (st *state) object(n *node, outer bool, depth int) {
+func (st *state) object(n *node, outer bool) {
 	clear(st.matched[n.base : n.base+len(n.terms)])
 	clear(st.seen[n.base : n.base+len(n.terms)])
 	clear(st.keys[n.gbase : n.gbase+len(n.keys)])
 	met := 0
-	r := &st.r
-	if depth > maxDepth {
-		r.fail(r.pos, tooDeep)
-		return
-	}
-	r.pos++ // '{'
-	for first := true; r.next(first, '}'); first = false {
-		key, ok := r.key()
-		if !ok {
-			return
-		}
+	st.r.members(func(key string) (read, stop bool) {
 		i := n.group(key)
 		if i < 0 {
-			if !st.dotted(n, key, depth) {
-				r.skip(depth)
-			}
-			if st.r.err != nil {
-				return
-			}
-			continue
+			return n.nested && st.dotted(n, key), false
 		}
 		if !st.keys[n.gbase+i] {
 			st.keys[n.gbase+i] = true
 			met++
 		}
 		complete := outer && met == len(n.keys)
-		st.member(n, &n.keys[i], complete, depth)
-		if st.done {
-			return
-		}
-		if complete && st.arrays == 0 {
+		st.member(n, &n.keys[i], complete)
+		if !st.done && complete && st.r.arrays == 0 {
 			st.done = true
-			return
 		}
-	}
+		return true, st.done
+	})
 }
 
 // member reads the value of a member named by group g: each leaf (at any
 // depth of arrays) goes to g's value lists, each object to g's child node.
-func (st *state) member(n *node, g *group, complete bool, depth int) {
+func (st *state) member(n *node, g *group, complete bool) {
 	r := &st.r
-	switch r.peek() {
-	case '[':
-		if depth >= maxDepth {
-			r.fail(r.pos, tooDeep)
-			return
+	for w := (memberValues{}); r.nextValue(&w); {
+		switch {
+		case w.kind != scan.Object:
+			if v, ok := r.leaf(); ok {
+				st.leaf(n, g, v)
+			}
+		case g.child == nil:
+			r.s.Skim()
+		default:
+			st.object(g.child, complete)
+			st.settle(n, g)
 		}
-		st.arrays++
-		r.pos++
-		for first := true; r.next(first, ']'); first = false {
-			st.member(n, g, complete, depth+1)
-		}
-		st.arrays--
-	case '{':
-		if g.child == nil {
-			r.skip(depth)
-			return
-		}
-		st.object(g.child, complete, depth+1)
-		st.settle(n, g)
-	default:
-		v, ok := r.leaf()
-		if !ok {
-			return
-		}
-		st.leaf(n, g, v)
 	}
 }
 
@@ -195,7 +160,7 @@ func (st *state) settle(n *node, g *group) {
 // pattern side is in compiler.field). The value counts as one more object
 // under "state", beside any real one. It returns false, having read
 // nothing, when n names no object under the first part.
-func (st *state) dotted(n *node, key string, depth int) bool {
+func (st *state) dotted(n *node, key string) bool {
 	head, rest, ok := strings.Cut(key, ".")
 	if !ok {
 		return false
@@ -204,17 +169,13 @@ func (st *state) dotted(n *node, key string, depth int) bool {
 	if i < 0 || n.keys[i].child == nil {
 		return false
 	}
-	if depth >= maxDepth {
-		st.r.fail(st.r.pos, tooDeep)
-		return true
-	}
 	c := n.keys[i].child
 	clear(st.matched[c.base : c.base+len(c.terms)])
 	clear(st.seen[c.base : c.base+len(c.terms)])
 	if j := c.group(rest); j >= 0 {
-		st.member(c, &c.keys[j], false, depth+1)
-	} else if !st.dotted(c, rest, depth+1) {
-		st.r.skip(depth + 1)
+		st.member(c, &c.keys[j], false)
+	} else if !st.dotted(c, rest) {
+		st.r.s.Skim()
 	}
 	st.settle(n, &n.keys[i])
 	return true

@@ -10,6 +10,8 @@ import (
 	"github.com/connectevents/sdk-go/contactevents/samples"
 )
 
+// TestMatchErrors: a malformed event is a *contactevents.SyntaxError at
+// the offending byte, in internal/scan's words (those of Parse).
 func TestMatchErrors(t *testing.T) {
 	p := MustCompile(`{"source":["aws.connect"],"detail":{"eventType":["QUEUED"]}}`)
 	for _, c := range []struct {
@@ -19,9 +21,9 @@ func TestMatchErrors(t *testing.T) {
 	}{
 		{"not an object", `["aws.connect"]`, 0, 0, ""},
 		{"a string", `"aws.connect"`, 0, 0, ""},
-		{"truncated before the named members", `{"source":"aws.connect","detail":{"eventT`, 1, 42, "unexpected end of input in a string"},
-		{"bad token in a skipped member", "{\"id\":x,\"source\":\"aws.connect\"}", 1, 7, "unexpected 'x', expected a value"},
-		{"trailing data", `{"source":"aws.connect","other":1} x`, 1, 36, "unexpected 'x', expected the end of the input after the event"},
+		{"truncated before the named members", `{"source":"aws.connect","detail":{"eventT`, 1, 42, "unexpected end of input, expected closing '\"' of string"},
+		{"bad token in a skipped member", "{\"id\":x,\"source\":\"aws.connect\"}", 1, 7, "invalid character 'x' looking for beginning of value"},
+		{"trailing data", `{"source":"aws.connect","other":1} x`, 1, 36, "trailing data after the top-level value: 'x'"},
 		{"empty input", ``, 1, 1, "unexpected end of input, expected a value"},
 	} {
 		t.Run(c.name, func(t *testing.T) {

@@ -112,7 +112,7 @@ func (s *RuleSet) Match(data []byte, dst []string) ([]string, error) {
 	sn := s.current()
 	st := sn.pool.Get().(*setState)
 	out, err := sn.match(st, data, dst)
-	st.r.reset(nil) // keep no reference to the caller's event
+	st.r.release() // keep no reference to the caller's event
 	clear(st.leaves)
 	sn.pool.Put(st)
 	return out, err

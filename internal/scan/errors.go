@@ -2,6 +2,7 @@ package scan
 
 import (
 	"bytes"
+	"encoding/binary"
 	"errors"
 	"slices"
 	"strconv"
@@ -30,7 +31,25 @@ func LineColumn(data []byte, offset int) (line, col int) {
 	before := data[:offset]
 	line = 1 + bytes.Count(before, []byte{'\n'})
 	start := bytes.LastIndexByte(before, '\n') + 1
-	return line, 1 + utf8.RuneCount(before[start:])
+	return line, 1 + runeCount(before[start:])
+}
+
+// runeCount is utf8.RuneCount, eight bytes at a time while they are ASCII
+// (JSON mostly is): a column in a long NDJSON line counts a kilobyte or
+// more, and a line has as many columns to count as issues to locate.
+func runeCount(b []byte) (n int) {
+	for len(b) > 0 {
+		switch {
+		case len(b) >= 8 && binary.LittleEndian.Uint64(b)&0x8080808080808080 == 0:
+			b, n = b[8:], n+8
+		case b[0] < utf8.RuneSelf:
+			b, n = b[1:], n+1
+		default:
+			_, size := utf8.DecodeRune(b) // an invalid byte is one rune of size 1
+			b, n = b[size:], n+1
+		}
+	}
+	return n
 }
 
 // Fail records a syntax error with message msg at offset (clamped to the

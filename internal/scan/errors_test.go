@@ -401,6 +401,34 @@ func TestLineColumn(t *testing.T) {
 	}
 }
 
+// TestRuneCount: LineColumn's count of a line's characters is
+// utf8.RuneCount's, on ASCII runs of every length around its eight-byte
+// steps, multi-byte characters across them and invalid bytes.
+func TestRuneCount(t *testing.T) {
+	pieces := []string{"", "a", "abcdefg", "abcdefgh", "abcdefghi", "é", "東", "\U0001F600", "\xff", "\x80", "\xe6\x9d", "\xf0\x9f\x98", "\n"}
+	for _, a := range pieces {
+		for _, b := range pieces {
+			for _, c := range pieces {
+				in := []byte(a + strings.Repeat("x", len(b)) + b + c + a)
+				if got, want := runeCount(in), utf8.RuneCount(in); got != want {
+					t.Errorf("runeCount(%q) = %d, want %d", in, got, want)
+				}
+			}
+		}
+	}
+}
+
+// FuzzRuneCount: runeCount is utf8.RuneCount on any bytes.
+func FuzzRuneCount(f *testing.F) {
+	f.Add([]byte("ab\ncé\n\n東x"))
+	f.Add([]byte("abcdefgh\xffabcdefgh\xe6\x9d\xb1abcdefgh"))
+	f.Fuzz(func(t *testing.T, in []byte) {
+		if got, want := runeCount(in), utf8.RuneCount(in); got != want {
+			t.Fatalf("runeCount(%q) = %d, want %d", in, got, want)
+		}
+	})
+}
+
 // TestTooManyTrailingCommas checks the cap on recoverable errors and that a
 // hostile document full of them is still scanned in linear time.
 func TestTooManyTrailingCommas(t *testing.T) {

@@ -130,6 +130,7 @@ type Scanner struct {
 	buf      []byte // unescape buffer
 	stack    []byte // closers of the containers Skip is inside
 	plain    bool   // data has no backslash, control or non-ASCII byte (see plainText)
+	scratch  bool   // escaped strings alias buf (see ResetScratch)
 }
 
 // Reset prepares s to scan data, with at most maxDepth nested objects and
@@ -143,7 +144,7 @@ func (s *Scanner) Reset(data []byte, maxDepth int) {
 	s.data = data
 	s.str = string(data)
 	s.pos, s.depth, s.maxDepth, s.keyOff = 0, 0, maxDepth, 0
-	s.first, s.stopped = false, false
+	s.first, s.stopped, s.scratch = false, false, false
 	clear(s.errs)
 	s.errs = s.errs[:0]
 	s.lcOff, s.lcLine, s.lcCol = 0, 1, 1

@@ -6,6 +6,7 @@ import (
 	"math/bits"
 	"unicode/utf16"
 	"unicode/utf8"
+	"unsafe"
 )
 
 // special marks the bytes that end the fast path inside a string: the
@@ -295,6 +296,9 @@ func (s *Scanner) unescape(b []byte) string {
 		b = b[i+2:]
 	}
 	s.buf = buf
+	if s.scratch {
+		return unsafe.String(unsafe.SliceData(buf), len(buf))
+	}
 	return string(buf)
 }
 
