@@ -91,6 +91,16 @@ func (t Timestamp) Time() time.Time {
 	return time.Unix(t.sec, int64(t.nsec)).UTC()
 }
 
+// UnixNano returns Time().UnixNano() without building the time.Time (a
+// fold reading every timestamp of every event spent a tenth of its time
+// there); 0 when Time is the zero time (absent, invalid).
+func (t Timestamp) UnixNano() int64 {
+	if t.state != timestampSet && t.state != timestampNotSet {
+		return 0
+	}
+	return t.sec*1e9 + int64(t.nsec)
+}
+
 // String returns the timestamp as it is written in JSON, or "" when absent.
 func (t Timestamp) String() string {
 	switch t.state {

@@ -87,3 +87,26 @@ func TestTimestampText(t *testing.T) {
 		}
 	}
 }
+
+// TestTimestampUnixNano: UnixNano is Time().UnixNano(), set or not set
+// (the sentinel), and 0 for the absent timestamp.
+func TestTimestampUnixNano(t *testing.T) {
+	ev, err := contactevents.Parse([]byte(`{"eventType":"DISCONNECTED","contactId":"c","channel":"VOICE","instanceArn":"arn:aws:connect:us-east-1:111122223333:instance/i","initiationMethod":"INBOUND",` +
+		`"initiationTimestamp":"2026-11-21T07:42:58.120Z","connectedToSystemTimestamp":"1970-01-01T00:00:00.001Z"}`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var leap contactevents.Timestamp
+	if err := leap.UnmarshalText([]byte("2016-12-31T23:59:60.500Z")); err != nil {
+		t.Fatal(err)
+	}
+	for _, ts := range []contactevents.Timestamp{ev.Detail.InitiationTimestamp, ev.Detail.ConnectedToSystemTimestamp, leap,
+		contactevents.NewTimestampDigits(time.Date(1969, 7, 20, 20, 17, 40, 123456789, time.UTC), 9)} {
+		if got, want := ts.UnixNano(), ts.Time().UnixNano(); got != want {
+			t.Errorf("%v: UnixNano() = %d, want %d", ts, got, want)
+		}
+	}
+	if got := ev.Detail.DisconnectTimestamp.UnixNano(); got != 0 {
+		t.Errorf("absent: UnixNano() = %d, want 0", got)
+	}
+}

@@ -75,10 +75,19 @@ const (
 // rankOf returns the lifecycle rank of an event type, or -1 for the others
 // (CONTACT_DATA_UPDATED, PAUSED, RESUMED, AMD_DISABLED, WEBRTC_API, unknown).
 func rankOf(et contactevents.EventType) int {
-	for i, s := range lifecycle {
-		if s == et {
-			return i
-		}
+	switch et { // in the order of lifecycle
+	case contactevents.EventTypeInitiated:
+		return 0
+	case contactevents.EventTypeConnectedToSystem:
+		return 1
+	case contactevents.EventTypeQueued:
+		return rankQueued
+	case contactevents.EventTypeConnectedToAgent:
+		return rankAgent
+	case contactevents.EventTypeDisconnected:
+		return rankDisconnected
+	case contactevents.EventTypeCompleted:
+		return rankCompleted
 	}
 	return -1
 }
@@ -101,31 +110,34 @@ type eventKey [2]uint64
 // its extra. Five or six is a contact's usual count.
 const inlineEvents = 6
 
-// contact is the state of one tracked contact. It holds no pointer but
-// extra (nil unless something disagrees or a contact has many events), so
-// that the tracker's contacts, kept in pages, cost the garbage collector
-// next to nothing; texts are refs (eventKey) and times integers, and no
-// string of an event is kept (a substring would pin the event's whole
-// arena). See TestMemoryPerContact.
+// contact is the state of one tracked contact. It holds no pointer (its
+// extra, when something disagrees or it has many events, is in the
+// tracker's extras), so that the tracker's contacts, kept in pages, cost
+// the garbage collector nothing; texts are refs (eventKey) and times
+// integers, and no string of an event is kept (a substring would pin the
+// event's whole arena). See TestMemoryPerContact.
 type contact struct {
-	id     eventKey
-	shared [firstLink]uint32             // the interned facts: an index into Tracker.strs plus one, 0 for none
-	links  [numText - firstLink]eventKey // the links' keys
-	times  [numTime]int64
+	// The fields that every event reads or writes first (Add's order), so
+	// that they share the contact's first cache lines; the links, which
+	// few contacts have, last.
+	id         eventKey
+	last       int64 // the latest event time (see Summary.LastEvent)
+	nEvents    int32
+	duplicates int32
+	events     [inlineEvents]seenEvent // sorted by key, then fingerprint; all of them in extra.events beyond inlineEvents
+	shared     [firstLink]uint32       // the interned facts: an index into Tracker.strs plus one, 0 for none
 	// Per lifecycle state, the earliest envelope time of its events, in
 	// Unix seconds (the envelope's precision): 0 none seen, 1 seen at an
 	// unknown time. See rankTime.
 	rankAt [numRank]uint32
-	events [inlineEvents]seenEvent // sorted by key, then fingerprint; all of them in extra.events beyond inlineEvents
+	times  [numTime]int64
 	// The latest PAUSED or RESUMED event, by envelope time (a PAUSED
 	// and a RESUMED of the same second: PAUSED).
-	pauseAt    int64
-	last       int64
-	duplicates int32
-	nEvents    int32
-	paused     bool
-	callback   bool // a CALLBACK contact: its links say it was queued for callback
-	extra      *extra
+	pauseAt  int64
+	links    [numText - firstLink]eventKey // the links' keys
+	xi       int32                         // its extra: an index into the tracker's extras plus one, 0 for none
+	paused   bool
+	callback bool // a CALLBACK contact: its links say it was queued for callback
 }
 
 // extra holds what only some contacts need: the values of facts seen with
@@ -138,11 +150,44 @@ type extra struct {
 	events []seenEvent
 }
 
-func (c *contact) x() *extra {
-	if c.extra == nil {
-		c.extra = new(extra)
+// extras holds the contacts' extras. A contact refers to its own by
+// index, not by pointer, so that the pages of contacts hold no pointer:
+// the garbage collector does not scan them (it scanned every contact in
+// each of its cycles, and a stream's parsed events make many).
+type extras struct {
+	list []*extra
+	free []int32 // indexes of dropped extras
+}
+
+// of returns c's extra, nil if it has none.
+func (xs *extras) of(c *contact) *extra {
+	if c.xi == 0 {
+		return nil
 	}
-	return c.extra
+	return xs.list[c.xi-1]
+}
+
+// x returns c's extra, added if it has none.
+func (xs *extras) x(c *contact) *extra {
+	if c.xi == 0 {
+		if n := len(xs.free); n > 0 {
+			c.xi, xs.free = xs.free[n-1]+1, xs.free[:n-1]
+			xs.list[c.xi-1] = new(extra)
+		} else {
+			xs.list = append(xs.list, new(extra))
+			c.xi = int32(len(xs.list))
+		}
+	}
+	return xs.list[c.xi-1]
+}
+
+// drop forgets c's extra.
+func (xs *extras) drop(c *contact) {
+	if c.xi != 0 {
+		xs.list[c.xi-1] = nil
+		xs.free = append(xs.free, c.xi-1)
+		c.xi = 0
+	}
 }
 
 // ref returns the ref of the value kept for text fact f.
@@ -176,31 +221,44 @@ func (c *contact) rankTime(r int) int64 {
 }
 
 // eventList returns the contact's events, sorted.
-func (c *contact) eventList() []seenEvent {
+func (c *contact) eventList(xs *extras) []seenEvent {
 	if c.nEvents <= inlineEvents {
 		return c.events[:c.nEvents]
 	}
-	return c.extra.events
+	return xs.of(c).events
 }
 
 // addTime adds v (Unix nanoseconds, or seconds plus one for
 // timeACWSeconds; 0 for none) to time fact f.
-func (c *contact) addTime(f int, v int64) {
+func (c *contact) addTime(xs *extras, f int, v int64) {
+	if v == 0 {
+		return
+	}
 	switch cur := c.times[f]; {
-	case v == 0 || v == cur:
+	case v == cur:
 	case cur == 0:
 		c.times[f] = v
 	default:
-		x := c.x()
+		x := xs.x(c)
 		x.times[f] = insertSorted(insertSorted(x.times[f], cur), v)
 	}
 }
 
 // addEvent records an event; it reports whether the event is new (not a
 // duplicate: a new key, or a new content under a known key).
-func (c *contact) addEvent(e seenEvent) bool {
-	list := c.eventList()
-	i, found := slices.BinarySearchFunc(list, e, cmpSeen)
+func (c *contact) addEvent(xs *extras, e seenEvent) bool {
+	list := c.eventList(xs)
+	var i int
+	var found bool
+	if len(list) <= inlineEvents {
+		// A few: a linear search, cheaper than a binary one's calls.
+		for i < len(list) && cmpSeen(list[i], e) < 0 {
+			i++
+		}
+		found = i < len(list) && list[i] == e
+	} else {
+		i, found = slices.BinarySearchFunc(list, e, cmpSeen)
+	}
 	if found {
 		c.duplicates++
 		return false
@@ -210,11 +268,12 @@ func (c *contact) addEvent(e seenEvent) bool {
 		copy(c.events[i+1:c.nEvents+1], c.events[i:c.nEvents])
 		c.events[i] = e
 	case c.nEvents == inlineEvents:
-		x := c.x()
+		x := xs.x(c)
 		x.events = slices.Insert(append(make([]seenEvent, 0, 2*inlineEvents), c.events[:]...), i, e)
 		c.events = [inlineEvents]seenEvent{}
 	default:
-		c.extra.events = slices.Insert(c.extra.events, i, e)
+		x := xs.of(c)
+		x.events = slices.Insert(x.events, i, e)
 	}
 	c.nEvents++
 	return true
@@ -222,8 +281,8 @@ func (c *contact) addEvent(e seenEvent) bool {
 
 // keepName keeps (a copy of) the text of a ref that its bits do not give
 // back.
-func (c *contact) keepName(k eventKey, text string) {
-	x := c.x()
+func (c *contact) keepName(xs *extras, k eventKey, text string) {
+	x := xs.x(c)
 	if x.names == nil {
 		x.names = make(map[eventKey]string)
 	}
@@ -278,13 +337,15 @@ func (c *contact) addPause(at int64, paused bool) {
 }
 
 // mergeFacts adds o's facts but its texts (which the trackers' refs may
-// not share: see Tracker.Merge) to c.
-func (c *contact) mergeFacts(o *contact) {
+// not share: see Tracker.Merge) to c; xs and oxs are their trackers'
+// extras.
+func (c *contact) mergeFacts(xs *extras, o *contact, oxs *extras) {
+	ox := oxs.of(o)
 	for f := range numTime {
-		c.addTime(f, o.times[f])
-		if o.extra != nil {
-			for _, v := range o.extra.times[f] {
-				c.addTime(f, v)
+		c.addTime(xs, f, o.times[f])
+		if ox != nil {
+			for _, v := range ox.times[f] {
+				c.addTime(xs, f, v)
 			}
 		}
 	}
@@ -300,12 +361,12 @@ func (c *contact) mergeFacts(o *contact) {
 	c.last = max(c.last, o.last)
 	// Both saw what both hold: each such event was delivered once more.
 	c.duplicates += o.duplicates
-	for _, e := range o.eventList() {
-		c.addEvent(e)
+	for _, e := range o.eventList(oxs) {
+		c.addEvent(xs, e)
 	}
-	if o.extra != nil {
-		for _, k := range slices.SortedFunc(maps.Keys(o.extra.names), cmpKey) {
-			c.keepName(k, o.extra.names[k])
+	if ox != nil {
+		for _, k := range slices.SortedFunc(maps.Keys(ox.names), cmpKey) {
+			c.keepName(xs, k, ox.names[k])
 		}
 	}
 }

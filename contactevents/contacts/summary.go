@@ -96,9 +96,10 @@ func (t *Tracker) summarize(c *contact) Summary {
 	if c.last > 1 {
 		s.LastEvent = time.Unix(0, c.last).UTC()
 	}
+	x := t.extras.of(c)
 	text := func(f int) string {
-		if c.extra != nil && len(c.extra.text[f]) > 0 {
-			s.Conflicts = append(s.Conflicts, Conflict{Fact: textNames[f], Values: slices.Clone(c.extra.text[f])})
+		if x != nil && len(x.text[f]) > 0 {
+			s.Conflicts = append(s.Conflicts, Conflict{Fact: textNames[f], Values: slices.Clone(x.text[f])})
 			return ""
 		}
 		return t.text(c, c.ref(f))
@@ -114,9 +115,9 @@ func (t *Tracker) summarize(c *contact) Summary {
 
 	var tv [numTime]int64 // the values of the time facts that do not conflict
 	for f := range numTime {
-		if c.extra != nil && len(c.extra.times[f]) > 0 {
-			vals := make([]string, len(c.extra.times[f]))
-			for i, v := range c.extra.times[f] {
+		if x != nil && len(x.times[f]) > 0 {
+			vals := make([]string, len(x.times[f]))
+			for i, v := range x.times[f] {
 				vals[i] = formatFact(f, v)
 			}
 			s.Conflicts = append(s.Conflicts, Conflict{Fact: timeNames[f], Values: vals})
@@ -170,7 +171,7 @@ func (t *Tracker) summarize(c *contact) Summary {
 	_, linked := t.callbacks[c.id]
 	s.QueuedForCallback = c.callback || linked
 	s.Abandoned = queued && disconnected && !connected && !s.QueuedForCallback &&
-		c.shared[factDisconnectReason] == 0 && (c.extra == nil || len(c.extra.text[factDisconnectReason]) == 0)
+		c.shared[factDisconnectReason] == 0 && (x == nil || len(x.text[factDisconnectReason]) == 0)
 
 	span := func(name string, from, to int) *time.Duration {
 		a, b := tv[from], tv[to]
@@ -208,7 +209,7 @@ func (t *Tracker) summarize(c *contact) Summary {
 	}
 
 	// Event ids delivered with two contents.
-	events := c.eventList()
+	events := c.eventList(&t.extras)
 	for i := 0; i < len(events); {
 		j := i + 1
 		for j < len(events) && events[j].key == events[i].key {

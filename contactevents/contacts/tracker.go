@@ -1,6 +1,7 @@
 package contacts
 
 import (
+	"math/bits"
 	"slices"
 	"strings"
 	"time"
@@ -18,13 +19,14 @@ import (
 // Merge them.
 type Tracker struct {
 	// The contacts, by the key of their contact ID (see idKey), in pages:
-	// neither the map nor the pages hold pointers (but a contact's rare
-	// extra), so the garbage collector has next to nothing to scan however
-	// many contacts the tracker holds.
-	index table
-	pages [][]contact // of pageSize contacts: growing never copies them
-	n     int32       // slots used
-	free  []int32     // slots of evicted contacts
+	// neither the index nor the pages hold pointers (a contact's rare
+	// extra is in extras), so the garbage collector has nothing to scan
+	// however many contacts the tracker holds.
+	index  table
+	pages  [][]contact // of pageSize contacts: growing never copies them
+	n      int32       // slots used
+	free   []int32     // slots of evicted contacts
+	extras extras
 	// strs interns the texts of the facts that few values take (channels,
 	// initiation methods, disconnect reasons, queue and agent ARNs);
 	// eventKey{0, i+1} stands for strs[i].
@@ -56,86 +58,54 @@ func (t *Tracker) Add(ev *contactevents.Event) {
 	if d.ContactID == "" {
 		return
 	}
-	// The event's timestamps, read once (for the fingerprint and the facts).
-	var tv [numTime]int64
-	et := d.EventType.Canonical()
-	if et == contactevents.EventTypeInitiated {
-		tv[timeInitiated] = nanos(d.InitiationTimestamp)
-	} else {
-		tv[timeInitiatedLater] = nanos(d.InitiationTimestamp)
-	}
-	tv[timeConnectedToSystem] = nanos(d.ConnectedToSystemTimestamp)
-	tv[timeDisconnected] = nanos(d.DisconnectTimestamp)
-	if q := d.QueueInfo; q != nil {
-		tv[timeEnqueued] = nanos(q.EnqueueTimestamp)
-	}
-	if a := d.AgentInfo; a != nil {
-		tv[timeConnectedToAgent] = nanos(a.ConnectedToAgentTimestamp)
-		tv[timeACWStart] = nanos(a.AfterContactWorkStartTimestamp)
-		tv[timeACWEnd] = nanos(a.AfterContactWorkEndTimestamp)
-		if a.AfterContactWorkDuration != nil {
-			// Stored plus one so that a duration of 0 seconds is known.
-			tv[timeACWSeconds] = *a.AfterContactWorkDuration + 1
-		}
-	}
-	envelope := nanos(ev.Time)
-
+	// The contact first: its memory, likely not in the processor's caches,
+	// is fetched while the event is read.
 	id, hashed := idKey(d.ContactID)
 	c := t.contact(id)
 	if hashed {
-		c.keepName(id, d.ContactID)
+		c.keepName(&t.extras, id, d.ContactID)
 	}
-	// The event's texts as refs: the interned ones by the contact's own
-	// value when it is the same (no lookup), the links by their keys.
-	var refs [numText]eventKey
-	refs[factChannel] = t.interned(c, factChannel, string(d.Channel.Canonical()))
-	refs[factInitiationMethod] = t.interned(c, factInitiationMethod, string(d.InitiationMethod.Canonical()))
-	refs[factDisconnectReason] = t.interned(c, factDisconnectReason, string(d.DisconnectReason.Canonical()))
-	if q := d.QueueInfo; q != nil {
-		refs[factQueue] = t.interned(c, factQueue, q.QueueARN)
-	}
-	if a := d.AgentInfo; a != nil {
-		refs[factAgent] = t.interned(c, factAgent, a.AgentARN)
-	}
-	var linkHashed [numText - firstLink]bool
-	for i, l := range [...]string{d.InitialContactID, d.PreviousContactID, d.RelatedContactID} {
-		if l != "" {
-			refs[firstLink+i], linkHashed[i] = idKey(l)
-		}
-	}
-	fp := t.fingerprint(string(d.EventType), &refs, &tv, envelope)
+	et := d.EventType.Canonical()
+	method := d.InitiationMethod.Canonical()
+	var e facts
+	e.readTimes(d, et)
+	same := t.readTexts(&e, c, d, method)
+	envelope := nanos(ev.Time)
+	fp := t.fingerprint(string(d.EventType), &e, envelope)
 	key := eventKey{fp, 0}
 	if ev.ID != "" {
 		if key, hashed = idKey(ev.ID); hashed {
-			c.keepName(key, ev.ID)
+			c.keepName(&t.extras, key, ev.ID)
 		}
 	}
 	at := envelope
 	if at == 0 {
-		at = eventTime(&tv)
+		at = eventTime(&e.tv)
 	}
 	t.watermark = max(t.watermark, at)
 	c.last = max(c.last, at)
-	if !c.addEvent(seenEvent{key, fp}) {
+	if !c.addEvent(&t.extras, seenEvent{key, fp}) {
 		return // a duplicate: it says nothing new
 	}
 
-	for f, k := range refs {
-		if f >= firstLink && linkHashed[f-firstLink] {
-			c.keepName(k, [...]string{d.InitialContactID, d.PreviousContactID, d.RelatedContactID}[f-firstLink])
+	for m := e.texts &^ same; m != 0; m &= m - 1 {
+		f := bits.TrailingZeros16(m)
+		if e.hashed&(1<<f) != 0 {
+			c.keepName(&t.extras, e.refs[f], linkText(d, f))
 		}
-		t.addText(c, f, k)
+		t.addText(c, f, e.refs[f])
 	}
-	if d.InitiationMethod.Canonical() == contactevents.InitiationMethodCallback {
+	if method == contactevents.InitiationMethodCallback {
 		c.callback = true
-		for _, k := range []eventKey{refs[factPreviousContactID], refs[factRelatedContactID]} {
+		for _, k := range []eventKey{e.refs[factPreviousContactID], e.refs[factRelatedContactID]} {
 			if k != (eventKey{}) {
 				t.callbacks[k] = max(t.callbacks[k], at)
 			}
 		}
 	}
-	for f, v := range tv {
-		c.addTime(f, v)
+	for m := e.times; m != 0; m &= m - 1 {
+		f := bits.TrailingZeros16(m)
+		c.addTime(&t.extras, f, e.tv[f])
 	}
 	switch r := rankOf(et); {
 	case r >= 0:
@@ -147,7 +117,7 @@ func (t *Tracker) Add(ev *contactevents.Event) {
 
 // contact returns the contact with the given key, added if new.
 func (t *Tracker) contact(id eventKey) *contact {
-	if i, ok := t.index.find(id, t.rec); ok {
+	if i, ok := t.index.find(id, t.pages); ok {
 		return t.rec(i)
 	}
 	var i int32
@@ -162,7 +132,7 @@ func (t *Tracker) contact(id eventKey) *contact {
 	}
 	c := t.rec(i)
 	c.id = id
-	t.index.insert(id, i, t.rec)
+	t.index.insert(id, i)
 	return c
 }
 
@@ -173,7 +143,9 @@ const (
 )
 
 // rec returns the contact in slot i.
-func (t *Tracker) rec(i int32) *contact { return &t.pages[i>>pageBits][i&(pageSize-1)] }
+func (t *Tracker) rec(i int32) *contact { return recIn(t.pages, i) }
+
+func recIn(pages [][]contact, i int32) *contact { return &pages[i>>pageBits][i&(pageSize-1)] }
 
 // intern returns the ref of s in the tracker's table.
 func (t *Tracker) intern(s string) eventKey {
@@ -198,35 +170,25 @@ func (t *Tracker) text(c *contact, k eventKey) string {
 		return ""
 	case k[0] == 0:
 		return t.strs[k[1]-1]
-	case c.extra != nil:
-		if s, ok := c.extra.names[k]; ok {
+	case c.xi != 0:
+		if s, ok := t.extras.of(c).names[k]; ok {
 			return s
 		}
 	}
 	return formatUUID(k)
 }
 
-// interned returns the interned ref of s, a value of the fact f of c: the
-// contact's own when it is the same (no lookup).
-func (t *Tracker) interned(c *contact, f int, s string) eventKey {
-	if s == "" {
-		return eventKey{}
-	}
-	if h := c.shared[f]; h != 0 && t.strs[h-1] == s {
-		return eventKey{0, uint64(h)}
-	}
-	return t.intern(s)
-}
-
 // addText adds the value k to the text fact f of c.
 func (t *Tracker) addText(c *contact, f int, k eventKey) {
-	cur := c.ref(f)
-	switch {
-	case k == eventKey{} || k == cur:
+	if k == (eventKey{}) {
+		return
+	}
+	switch cur := c.ref(f); {
+	case k == cur:
 	case cur == eventKey{}:
 		c.setRef(f, k)
 	default:
-		x := c.x()
+		x := t.extras.x(c)
 		x.text[f] = insertSorted(insertSorted(x.text[f], t.text(c, cur)), t.text(c, k))
 	}
 }
@@ -251,12 +213,12 @@ func (t *Tracker) Merge(o *Tracker) {
 				}
 				k, hashed := idKey(v)
 				if hashed {
-					c.keepName(k, v)
+					c.keepName(&t.extras, k, v)
 				}
 				t.addText(c, f, k)
 			}
 		}
-		c.mergeFacts(oc)
+		c.mergeFacts(&t.extras, oc, &o.extras)
 	}
 	for id, at := range o.callbacks {
 		t.callbacks[id] = max(t.callbacks[id], at)
@@ -266,8 +228,8 @@ func (t *Tracker) Merge(o *Tracker) {
 
 // values returns every value of text fact f of c.
 func (t *Tracker) values(c *contact, f int) []string {
-	if c.extra != nil && len(c.extra.text[f]) > 0 {
-		return c.extra.text[f]
+	if x := t.extras.of(c); x != nil && len(x.text[f]) > 0 {
+		return x.text[f]
 	}
 	if v := t.text(c, c.ref(f)); v != "" {
 		return []string{v}
@@ -279,7 +241,7 @@ func (t *Tracker) values(c *contact, f int) []string {
 // tracker holds it.
 func (t *Tracker) Summary(contactID string) (Summary, bool) {
 	id, _ := idKey(contactID)
-	i, ok := t.index.find(id, t.rec)
+	i, ok := t.index.find(id, t.pages)
 	if !ok {
 		return Summary{}, false
 	}
@@ -318,7 +280,8 @@ func (t *Tracker) Evict(complete, idle time.Duration) []Summary {
 		c := t.rec(i)
 		if c.nEvents > 0 && ((c.rankAt[rankCompleted] != 0 && c.last <= completeBefore) || (idle > 0 && c.last < idleBefore)) {
 			out = append(out, t.summarize(c))
-			t.index.remove(c.id, t.rec)
+			t.index.remove(c.id, i)
+			t.extras.drop(c)
 			*c = contact{}
 			t.free = append(t.free, i)
 		}
@@ -332,25 +295,4 @@ func (t *Tracker) Evict(complete, idle time.Duration) []Summary {
 	}
 	slices.SortFunc(out, func(a, b Summary) int { return strings.Compare(a.ContactID, b.ContactID) })
 	return out
-}
-
-// nanos returns a set timestamp as Unix nanoseconds, 0 when it is absent,
-// not set (1970-01-01T00:00:00.001Z) or invalid.
-func nanos(ts contactevents.Timestamp) int64 {
-	if !ts.IsSet() {
-		return 0
-	}
-	return ts.Time().UnixNano()
-}
-
-// eventTime is when a bare event (no envelope, so no time) happened, by
-// its own data: the latest of its timestamps tv.
-func eventTime(tv *[numTime]int64) int64 {
-	var at int64
-	for f, v := range tv {
-		if f != timeACWSeconds {
-			at = max(at, v)
-		}
-	}
-	return at
 }

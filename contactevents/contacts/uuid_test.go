@@ -1,6 +1,9 @@
 package contacts
 
-import "testing"
+import (
+	"math/rand/v2"
+	"testing"
+)
 
 // FuzzParseUUID: a key parsed from a UUID gives its text back, and
 // anything else is not taken for a UUID (it is hashed, its text kept).
@@ -15,7 +18,7 @@ func FuzzParseUUID(f *testing.F) {
 		if ok && formatUUID(k) != s {
 			t.Fatalf("parseUUID(%q) = %x, which formats as %q", s, k, formatUUID(k))
 		}
-		if !ok && len(s) == 36 && formatUUID(k) == s {
+		if !ok && isUUID(s) {
 			t.Fatalf("parseUUID(%q) refused a UUID", s)
 		}
 		id, hashed := idKey(s)
@@ -23,4 +26,35 @@ func FuzzParseUUID(f *testing.F) {
 			t.Fatalf("idKey(%q) = %x, not hashed", s, id)
 		}
 	})
+}
+
+// isUUID reports whether s is a UUID as parseUUID takes them, byte by
+// byte.
+func isUUID(s string) bool {
+	if len(s) != 36 {
+		return false
+	}
+	for i := range len(s) {
+		switch c := s[i]; {
+		case i == 8 || i == 13 || i == 18 || i == 23:
+			if c != '-' {
+				return false
+			}
+		case c >= '0' && c <= '9', c >= 'a' && c <= 'f':
+		default:
+			return false
+		}
+	}
+	return true
+}
+
+// TestParseUUIDRoundTrip: every 128 bits formatted as a UUID parse back.
+func TestParseUUIDRoundTrip(t *testing.T) {
+	r := rand.New(rand.NewPCG(3, 4))
+	for range 10000 {
+		k := eventKey{r.Uint64(), r.Uint64()}
+		if got, ok := parseUUID(formatUUID(k)); !ok || got != k {
+			t.Fatalf("parseUUID(%q) = %x, %v; want %x", formatUUID(k), got, ok, k)
+		}
+	}
 }
