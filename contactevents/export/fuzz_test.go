@@ -2,7 +2,9 @@ package export_test
 
 import (
 	"bytes"
+	"flag"
 	"io"
+	"os"
 	"testing"
 
 	"github.com/parquet-go/parquet-go"
@@ -24,6 +26,34 @@ func (m memFiles) create(name string) (io.WriteCloser, error) {
 type nopCloser struct{ io.Writer }
 
 func (nopCloser) Close() error { return nil }
+
+// fuzzMinimizeLimit bounds the fuzz engine's minimisation of each new
+// input when -fuzzminimizetime is not given (the engine's default is 60s an
+// input, and it counts no execs while it minimises). Every input that parses
+// costs FuzzExport a whole Parquet file, about 2 ms and 1.7 MB whatever the
+// input (the writer, its footer, opening it again); minimising an input
+// mutated from a sample (1 to 2 KB, most of whose one-byte and substring
+// cuts still parse) took the whole 60s, so fuzzing showed 0 execs/sec for a
+// minute after each new input. 250 tries take under a second. A crasher is
+// then minimised less: -fuzzminimizetime 60s minimises it as before.
+const fuzzMinimizeLimit = "250x"
+
+func TestMain(m *testing.M) {
+	flag.Parse()
+	if f := flag.Lookup("test.fuzz"); f != nil && f.Value.String() != "" && !flagSet("test.fuzzminimizetime") {
+		if err := flag.Set("test.fuzzminimizetime", fuzzMinimizeLimit); err != nil {
+			panic(err)
+		}
+	}
+	os.Exit(m.Run())
+}
+
+// flagSet reports whether the flag name was given on the command line.
+func flagSet(name string) bool {
+	set := false
+	flag.Visit(func(f *flag.Flag) { set = set || f.Name == name })
+	return set
+}
 
 // FuzzExport: any event Parse accepts is written as one row of a readable
 // file, without a panic or an error (the seeds are the documented samples).
