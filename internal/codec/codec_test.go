@@ -130,9 +130,11 @@ func TestMemberComparesSpellings(t *testing.T) {
 		if !ok {
 			break
 		}
-		if d.Member(&sp, key, "/x-unique-keys") {
+		if d.First(&sp) {
 			d.S.ReadString()
 			d.EndMember(&sp)
+		} else {
+			d.Repeated(&sp, key, "/x-unique-keys")
 		}
 	}
 	if got := keywords(d); got != "warning /x-unique-keys; error /x-unique-keys" {
@@ -146,8 +148,10 @@ func TestKey(t *testing.T) {
 	d := newDecoder(`{"Contact\u0049d":"a","contactId":"a"}`, compat)
 	d.Object("/type")
 	var sp Span
-	key, _ := d.S.NextKey()
-	d.Member(&sp, key, "/x-unique-keys")
+	d.S.NextKey()
+	if !d.First(&sp) {
+		t.Fatal("First: the member's first sighting was not first")
+	}
 	d.S.ReadString()
 	d.EndMember(&sp)
 	if got := d.Key(&sp); got != `Contact\u0049d` {

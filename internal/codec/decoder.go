@@ -388,24 +388,11 @@ func (d *Decoder) Key(sp *Span) string {
 	return d.S.Text(start, len(d.data))
 }
 
-// Member prepares to decode the value of a known member. It returns false
-// when the member was given before (the same key twice, or two documented
-// spellings): the new value is skipped and an issue recorded at
-// uniqueKeyword, an error unless it is a second spelling with the same value.
-// Call it right after NextKey, which leaves the scanner at its value (after
-// whitespace). Generated decoders call its two halves, First and Repeated,
-// so that the common half is inlined.
-func (d *Decoder) Member(sp *Span, key, uniqueKeyword string) bool {
-	if d.First(sp) {
-		return true
-	}
-	d.Repeated(sp, key, uniqueKeyword)
-	return false
-}
-
 // First notes where a known member's key and value start, and reports
 // whether it is the member's first sighting; if not, it changes nothing
-// (call Repeated).
+// and the caller calls Repeated. Call it right after NextKey, which leaves
+// the scanner at its value (after whitespace). Generated decoders call
+// First inline and Repeated, the rare half, out of line.
 func (d *Decoder) First(sp *Span) bool {
 	if sp.KeyAt != 0 {
 		return false
@@ -414,8 +401,10 @@ func (d *Decoder) First(sp *Span) bool {
 	return true
 }
 
-// Repeated skips and reports the value of a member given before (see
-// Member).
+// Repeated skips and reports the value of a member given before (the
+// same key twice, or two documented spellings), recording an issue at
+// uniqueKeyword: an error unless it is a second spelling with the same
+// value.
 func (d *Decoder) Repeated(sp *Span, key, uniqueKeyword string) {
 	raw, ok := d.S.Skip()
 	if !ok {
