@@ -16,7 +16,11 @@
 //     as a substring of that conversion, so reading them does not allocate.
 //   - String ends, escapes, control bytes and non-ASCII bytes are found
 //     eight bytes at a time (SWAR); only non-ASCII runes go through
-//     unicode/utf8 validation, and invalid UTF-8 is a syntax error.
+//     unicode/utf8 validation, and invalid UTF-8 is a syntax error. On
+//     plain input (ASCII without escapes or control bytes, as EventBridge
+//     delivers events) Reset's one pass also records where the quotes are,
+//     a bit per byte, so that a string's end is the lowest bit of one word
+//     of that index (see quotes.go).
 //   - github.com/segmentio/encoding would be used for any job where it
 //     measures better; on our documents it measured better at none, so the
 //     package uses only the standard library and segmentio serves as the
@@ -130,6 +134,7 @@ type Scanner struct {
 	buf      []byte // unescape buffer
 	stack    []byte // closers of the containers Skip is inside
 	plain    bool   // data has no backslash, control or non-ASCII byte (see plainText)
+	quotes   []byte // where plain data has quotes (see indexPlain)
 	scratch  bool   // escaped strings alias buf (see ResetScratch)
 }
 
@@ -137,12 +142,21 @@ type Scanner struct {
 // arrays (maxDepth <= 0 means 10000). data is converted to a string once,
 // here; later string values without escapes are substrings of it. Internal
 // buffers are kept for reuse. data must not be modified while s uses it.
-func (s *Scanner) Reset(data []byte, maxDepth int) {
+func (s *Scanner) Reset(data []byte, maxDepth int) { s.reset(data, string(data), maxDepth) }
+
+// ResetView is Reset without the copy: string values alias data. It is for
+// callers that keep no string past their use of data and do not modify data
+// meanwhile (validation without a result); it saves the one allocation.
+func (s *Scanner) ResetView(data []byte, maxDepth int) {
+	s.reset(data, unsafe.String(unsafe.SliceData(data), len(data)), maxDepth)
+}
+
+// reset is Reset and ResetView; str is data as a string.
+func (s *Scanner) reset(data []byte, str string, maxDepth int) {
 	if maxDepth <= 0 {
 		maxDepth = defaultMaxDepth
 	}
-	s.data = data
-	s.str = string(data)
+	s.data, s.str = data, str
 	s.pos, s.depth, s.maxDepth, s.keyOff = 0, 0, maxDepth, 0
 	s.first, s.stopped, s.scratch = false, false, false
 	clear(s.errs)
@@ -153,17 +167,7 @@ func (s *Scanner) Reset(data []byte, maxDepth int) {
 	}
 	s.buf = s.buf[:0]
 	s.stack = s.stack[:0]
-	s.plain = plainText(data)
-}
-
-// ResetView is Reset without the copy: string values alias data. It is for
-// callers that keep no string past their use of data and do not modify data
-// meanwhile (validation without a result); it saves the one allocation.
-func (s *Scanner) ResetView(data []byte, maxDepth int) {
-	s.Reset(nil, maxDepth)
-	s.data = data
-	s.str = unsafe.String(unsafe.SliceData(data), len(data))
-	s.plain = plainText(data)
+	s.quotes, s.plain = indexPlain(data, s.quotes)
 }
 
 // Offset returns the current byte offset.
