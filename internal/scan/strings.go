@@ -40,7 +40,11 @@ func (s *Scanner) ReadStringIf() (v string, ok, isString bool) {
 	if s.plain { // readString's plain path, without its call
 		d, p := s.str, s.pos
 		if uint(p) < uint(len(d)) && d[p] == '"' {
-			if q := s.nearQuote(p + 1); q < len(d) {
+			q := s.nearQuote(p + 1)
+			if q >= len(d) { // a long string (an ARN, a URL)
+				q = s.plainQuote(p + 1)
+			}
+			if q < len(d) {
 				s.pos = q + 1
 				return d[p+1 : q], true, true
 			}
