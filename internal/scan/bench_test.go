@@ -1,6 +1,7 @@
 package scan
 
 import (
+	"bytes"
 	stdjson "encoding/json"
 	"math/rand/v2"
 	"strings"
@@ -243,4 +244,15 @@ func variedEvents(tb testing.TB, n int) [][]byte {
 		docs[i] = d
 	}
 	return docs
+}
+
+// BenchmarkWalkCompactUTF8 is BenchmarkWalkCompact with one non-ASCII
+// character near the end of the document (a name in UTF-8, unescaped):
+// not plain, so every string takes the general path, and the plainness
+// check runs to that character first.
+func BenchmarkWalkCompactUTF8(b *testing.B) {
+	doc := compactEvent(b)
+	at := bytes.LastIndex(doc, []byte(`":"`)) + 3
+	doc = append(doc[:at:at], append([]byte("é"), doc[at:]...)...)
+	benchWalk(b, doc)
 }

@@ -38,15 +38,16 @@ func gather(m uint64) uint64 {
 }
 
 // quoteBlocks stores in q the bits of the quotes in d, bit j of q[r] for
-// d[8r+j], 64 bytes of d (8 of q) at a time, and reports whether those
-// bytes are plain (no control or non-ASCII byte; the bits are exact only
-// then). It reads len(q)/8 blocks; d must hold them (it panics otherwise).
+// d[8r+j], 64 bytes of d (8 of q) at a time, up to the first block that is
+// not plain (has a control or non-ASCII byte: the bits are exact only in
+// plain blocks), and returns the number of plain blocks. It reads at most
+// len(q)/8 blocks; d must hold them (it panics otherwise).
 //
 // The blocks are addressed from the checked base pointers, without a
 // bounds check each: with the slices' five words and the loop's own, the
 // loop keeps all its values in registers (a spilled slice costs more per
 // block than the bounds checks themselves).
-func quoteBlocks(d, q []byte) bool {
+func quoteBlocks(d, q []byte) int {
 	n := len(q) >> 3
 	_ = d[:n<<6]
 	pd, pq := unsafe.Pointer(unsafe.SliceData(d)), unsafe.Pointer(unsafe.SliceData(q))
@@ -74,48 +75,52 @@ func quoteBlocks(d, q []byte) bool {
 		w = binary.LittleEndian.Uint64(b[0:])
 		bad, m = bad|w|(w-0x20*lsb), m<<8|gather(quoteBits(w))>>56
 		if bad&msb != 0 {
-			return false
+			return k
 		}
 		binary.LittleEndian.PutUint64((*[8]byte)(unsafe.Add(pq, k<<3))[:], m)
 	}
-	return true
+	return n
 }
 
-// indexPlain reports whether d is plain (see plainText) and, if it is,
-// returns the quote index of d in idx (reused): bit j of idx[r] is set
-// where d[8r+j] is a quote. When the index covers all of d it ends with
-// eight zero bytes, so that the window of every offset up to len(d) is in
-// it; when d is longer than maxIndexed it covers the first maxIndexed
-// bytes and has no such end.
-func indexPlain(d, idx []byte) ([]byte, bool) {
+// indexPlain returns the quote index of d in idx (reused) and the length of
+// the plain prefix of d that it covers: len(d) when d is plain (see
+// plainText), else the whole 64-byte blocks before the first control or
+// non-ASCII byte (0 when d has a backslash, or when d is longer than
+// maxIndexed and not plain). Bit j of idx[r] is set where d[8r+j] is a
+// quote, exactly for the bytes of the prefix; a window of any offset in
+// the prefix (or at its end) is in idx, zero past it. When d is longer than
+// maxIndexed and plain, idx covers its first maxIndexed bytes.
+func indexPlain(d, idx []byte) ([]byte, int) {
 	n := len(d)
 	if n > maxIndexed {
 		if !plainText(d[maxIndexed:]) {
-			return idx[:0], false
+			return idx[:0], 0
 		}
 		n = maxIndexed // a whole number of blocks
 	}
 	if bytes.IndexByte(d[:n], '\\') >= 0 {
-		return idx[:0], false
+		return idx[:0], 0
 	}
 	whole, size := n>>6<<3, (n+63)>>6<<3
 	if n == len(d) {
 		size += 8 // the zero end
 	}
 	idx = slices.Grow(idx[:0], size)[:size]
-	if !quoteBlocks(d[:whole<<3], idx[:whole]) {
-		return idx[:0], false
+	if k := quoteBlocks(d[:whole<<3], idx[:whole]); k < whole>>3 {
+		clear(idx[k<<3 : k<<3+8]) // the window of the prefix's end
+		return idx[:k<<3+8], k << 6
 	}
 	if tail := d[whole<<3 : n]; len(tail) > 0 {
 		// The last partial block, padded with spaces (plain, not quotes).
 		var b [64]byte
 		copy(b[copy(b[:], tail):], spaces[:])
-		if !quoteBlocks(b[:], idx[whole:whole+8]) {
-			return idx[:0], false
+		if quoteBlocks(b[:], idx[whole:whole+8]) == 0 {
+			clear(idx[whole : whole+8])
+			return idx[:whole+8], whole << 3
 		}
 	}
 	clear(idx[(n+63)>>6<<3:])
-	return idx, true
+	return idx, len(d)
 }
 
 // spaces pads the last block of an input in indexPlain.
@@ -127,7 +132,7 @@ var spaces = [64]byte{
 }
 
 // nearQuote returns the offset of the first quote in the window of the
-// quote index at i in a plain input: the 64 bits from the byte that holds
+// quote index at i in a plain input (the fast paths' only): the 64 bits from the byte that holds
 // bit i, shifted to start at bit i, cover the next 57 to 64 bytes. It
 // returns len(s.data) when there is none there (a string of 57 bytes or
 // more, or one past the index: plainQuote finds its end). Small enough to
@@ -143,9 +148,11 @@ func (s *Scanner) nearQuote(i int) int {
 	return len(s.data)
 }
 
-// plainQuote returns the offset of the first quote at or after i in a plain
-// input, or len(s.data): nearQuote's window, then the next ones, then
-// nextQuote past the index.
+// plainQuote returns the offset of the first quote at or after i, or
+// len(s.data), for an i in the plain prefix (see indexPlain): nearQuote's
+// window, then the next ones, then nextQuote past the index. In a plain
+// input that is the string's end; otherwise only a result inside the
+// prefix is (past it the index is zero and the input may hold escapes).
 func (s *Scanner) plainQuote(i int) int {
 	q := s.quotes
 	for {

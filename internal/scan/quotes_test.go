@@ -7,25 +7,40 @@ import (
 )
 
 // checkQuoteIndex checks the quote index that s.Reset built for data
-// against a byte-by-byte search: indexPlain decides plainness as naivePlain
-// does and, on a plain input, plainQuote finds the next quote from every
-// offset and nearQuote finds it or answers len(data) (past its window only).
+// against a byte-by-byte search: the input is plain as naivePlain says,
+// its plain prefix is all of a plain input and otherwise the whole blocks
+// before the first byte that is not plain (none with a backslash); from every offset of the prefix,
+// plainQuote finds the next quote when it is in the prefix (and answers
+// something past the prefix otherwise), and on a plain input nearQuote
+// finds it or answers len(data) (past its window only).
 func checkQuoteIndex(t *testing.T, s *Scanner, data []byte) {
 	t.Helper()
 	s.ResetView(data, 0)
-	if s.plain != naivePlain(data) {
-		t.Fatalf("indexPlain: plain = %v, want %v, input %q", s.plain, !s.plain, data)
+	first := bytes.IndexFunc(data, func(r rune) bool { return r == '\\' || r < 0x20 || r >= 0x80 })
+	if s.plain != naivePlain(data) || s.plain != (s.prefix == len(data)) {
+		t.Fatalf("indexPlain: plain = %v, prefix %d, want plain %v, input %q", s.plain, s.prefix, !s.plain, data)
 	}
-	if !s.plain {
-		return
+	if !s.plain && s.prefix > first {
+		t.Fatalf("indexPlain: prefix %d past the byte %#x at %d, input %q", s.prefix, data[first], first, data)
+	}
+	// Without a backslash (which voids the index), the prefix is every
+	// whole block before that byte.
+	if !s.plain && bytes.IndexByte(data, '\\') < 0 && len(data) <= maxIndexed && s.prefix != first&^63 {
+		t.Fatalf("indexPlain: prefix %d, want %d (the byte %#x at %d), input %q", s.prefix, first&^63, data[first], first, data)
 	}
 	want := len(data)
 	for i := len(data); i >= 0; i-- {
 		if i < len(data) && data[i] == '"' {
 			want = i
 		}
-		if got := s.plainQuote(i); got != want {
-			t.Fatalf("plainQuote(%d) = %d, want %d, input %q", i, got, want, data)
+		if i > s.prefix {
+			continue
+		}
+		if got := s.plainQuote(i); got != want && (want < s.prefix || got < s.prefix) {
+			t.Fatalf("plainQuote(%d) = %d, want %d (prefix %d), input %q", i, got, want, s.prefix, data)
+		}
+		if !s.plain {
+			continue
 		}
 		// The window of i ends at the end of the 64 bytes from the word
 		// that holds i; its quote is found there or not at all.

@@ -134,7 +134,8 @@ type Scanner struct {
 	buf      []byte // unescape buffer
 	stack    []byte // closers of the containers Skip is inside
 	plain    bool   // data has no backslash, control or non-ASCII byte (see plainText)
-	quotes   []byte // where plain data has quotes (see indexPlain)
+	quotes   []byte // where data[:prefix] has quotes (see indexPlain)
+	prefix   int    // the plain prefix of data: len(data) when plain, 0 once stopped
 	scratch  bool   // escaped strings alias buf (see ResetScratch)
 }
 
@@ -167,7 +168,8 @@ func (s *Scanner) reset(data []byte, str string, maxDepth int) {
 	}
 	s.buf = s.buf[:0]
 	s.stack = s.stack[:0]
-	s.quotes, s.plain = indexPlain(data, s.quotes)
+	s.quotes, s.prefix = indexPlain(data, s.quotes)
+	s.plain = s.prefix == len(data)
 }
 
 // Offset returns the current byte offset.

@@ -183,21 +183,23 @@ func nextQuote(d []byte, i int) int {
 }
 
 // plainEnd returns the offset of the closing quote of the string whose
-// opening quote is at p, in a plain input (see plainText), from the quote
-// index, and false for an unterminated string, which the general path of
-// scanString reports.
+// opening quote is at p, when the whole string is in the plain prefix of
+// the input (see indexPlain: all of a plain input), from the quote index.
+// It returns false for a string that is not (the general path of
+// scanString reads it: an unterminated string, escapes, UTF-8, an error).
 func (s *Scanner) plainEnd(p int) (int, bool) {
+	if p >= s.prefix {
+		return 0, false
+	}
 	q := s.plainQuote(p + 1)
-	return q, q < len(s.data)
+	return q, q < s.prefix
 }
 
 // scanString validates the string whose opening quote is at p. It returns
 // the offset after the closing quote and whether the string has escapes.
 func (s *Scanner) scanString(p int) (end int, escaped, ok bool) {
-	if s.plain {
-		if q, ok := s.plainEnd(p); ok {
-			return q + 1, false, true
-		}
+	if q, ok := s.plainEnd(p); ok {
+		return q + 1, false, true
 	}
 	d := s.data
 	i := p + 1
@@ -260,8 +262,8 @@ func (s *Scanner) scanEscape(i int) (int, bool) {
 
 // readString validates and decodes the string whose opening quote is at p.
 func (s *Scanner) readString(p int) (string, int, bool) {
-	if s.plain { // scanString's plain path, without its call
-		if q, ok := s.plainEnd(p); ok {
+	if p < s.prefix { // scanString's plain path (see plainEnd), without its call
+		if q := s.plainQuote(p + 1); q < s.prefix {
 			return s.str[p+1 : q], q + 1, true
 		}
 	}
