@@ -14,7 +14,9 @@ import (
 // then the lowest set bit of one 64-bit window of the index: no loop over
 // the string's words, no branch on which word holds the quote (a branch
 // that the data decides, string by string, and that mispredicts), no call
-// of bytes.IndexByte for a long string.
+// of bytes.IndexByte for a long string. Input that is not plain keeps the
+// index of its plain prefix (the blocks before its first control or
+// non-ASCII byte), where strings end at their next quote just the same.
 
 // maxIndexed is the number of leading bytes of a plain input that the
 // quote index covers (EventBridge's largest event), so that a pooled
