@@ -97,7 +97,8 @@ func TestQuoteIndex(t *testing.T) {
 // TestQuoteIndexLarge checks an input longer than the index covers: the
 // index stops at maxIndexed, the quotes past it are found by nextQuote,
 // strings across the boundary end where they do, and whether the input is
-// plain still depends on its bytes past the boundary.
+// plain still depends on its bytes past the boundary (a byte that is not
+// plain before it ends the plain prefix there, one past it voids it).
 func TestQuoteIndexLarge(t *testing.T) {
 	var b bytes.Buffer
 	b.WriteByte('[')
@@ -122,6 +123,10 @@ func TestQuoteIndexLarge(t *testing.T) {
 		in[at] = '\n'
 		if s.ResetView(in, 0); s.plain {
 			t.Errorf("a newline at %d: plain", at)
+		}
+		checkQuoteIndex(t, &s, in)
+		if want := at &^ 63; at < maxIndexed && s.prefix != want {
+			t.Errorf("a newline at %d: prefix %d, want %d", at, s.prefix, want)
 		}
 	}
 }
