@@ -103,6 +103,8 @@ func indexPlain(d, idx []byte) ([]byte, int) {
 	if bytes.IndexByte(d[:n], '\\') >= 0 {
 		return idx[:0], 0
 	}
+	// whole and size count bytes of the index (8 a block): of the whole
+	// blocks of d[:n], and of all of them and the zero end.
 	whole, size := n>>6<<3, (n+63)>>6<<3
 	if n == len(d) {
 		size += 8 // the zero end
@@ -134,12 +136,12 @@ var spaces = [64]byte{
 }
 
 // nearQuote returns the offset of the first quote in the window of the
-// quote index at i in a plain input (the fast paths' only): the 64 bits from the byte that holds
-// bit i, shifted to start at bit i, cover the next 57 to 64 bytes. It
-// returns len(s.data) when there is none there (a string of 57 bytes or
-// more, or one past the index: plainQuote finds its end). Small enough to
-// be inlined into the fast paths, which take a result of len(s.data) to the
-// general path.
+// quote index at i in a plain input (for the fast paths, which require
+// one): the 64 bits from the byte that holds bit i, shifted to start at
+// bit i, cover the next 57 to 64 bytes. It returns len(s.data) when there
+// is none there (a string of 57 bytes or more, or one past the index:
+// plainQuote finds its end). Small enough to be inlined into the fast
+// paths, which take a result of len(s.data) to the general path.
 func (s *Scanner) nearQuote(i int) int {
 	k := uint(i) >> 3
 	if q := s.quotes; k+8 <= uint(len(q)) {
@@ -154,7 +156,8 @@ func (s *Scanner) nearQuote(i int) int {
 // len(s.data), for an i in the plain prefix (see indexPlain): nearQuote's
 // window, then the next ones, then nextQuote past the index. In a plain
 // input that is the string's end; otherwise only a result inside the
-// prefix is (past it the index is zero and the input may hold escapes).
+// prefix is (past it the index is zero or absent, and the input may hold
+// escapes).
 func (s *Scanner) plainQuote(i int) int {
 	q := s.quotes
 	for {
