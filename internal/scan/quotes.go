@@ -94,6 +94,9 @@ func quoteBlocks(d, q []byte) int {
 // maxIndexed and plain, idx covers its first maxIndexed bytes.
 func indexPlain(d, idx []byte) ([]byte, int) {
 	n := len(d)
+	if n == 0 { // nothing to look up (ResetView resets with nil first)
+		return idx[:0], 0
+	}
 	if n > maxIndexed {
 		if !plainText(d[maxIndexed:]) {
 			return idx[:0], 0

@@ -121,6 +121,8 @@ var kindOf = [256]Kind{
 type Scanner struct {
 	data     []byte
 	str      string // string(data), converted once; values are substrings of it
+	quotes   []byte // where data[:prefix] has quotes (see indexPlain)
+	prefix   int    // the plain prefix of data: len(data) when plain, 0 once stopped
 	pos      int
 	depth    int
 	maxDepth int
@@ -134,8 +136,6 @@ type Scanner struct {
 	buf      []byte // unescape buffer
 	stack    []byte // closers of the containers Skip is inside
 	plain    bool   // data has no backslash, control or non-ASCII byte (see plainText)
-	quotes   []byte // where data[:prefix] has quotes (see indexPlain)
-	prefix   int    // the plain prefix of data: len(data) when plain, 0 once stopped
 	scratch  bool   // escaped strings alias buf (see ResetScratch)
 }
 
@@ -143,21 +143,12 @@ type Scanner struct {
 // arrays (maxDepth <= 0 means 10000). data is converted to a string once,
 // here; later string values without escapes are substrings of it. Internal
 // buffers are kept for reuse. data must not be modified while s uses it.
-func (s *Scanner) Reset(data []byte, maxDepth int) { s.reset(data, string(data), maxDepth) }
-
-// ResetView is Reset without the copy: string values alias data. It is for
-// callers that keep no string past their use of data and do not modify data
-// meanwhile (validation without a result); it saves the one allocation.
-func (s *Scanner) ResetView(data []byte, maxDepth int) {
-	s.reset(data, unsafe.String(unsafe.SliceData(data), len(data)), maxDepth)
-}
-
-// reset is Reset and ResetView; str is data as a string.
-func (s *Scanner) reset(data []byte, str string, maxDepth int) {
+func (s *Scanner) Reset(data []byte, maxDepth int) {
 	if maxDepth <= 0 {
 		maxDepth = defaultMaxDepth
 	}
-	s.data, s.str = data, str
+	s.data = data
+	s.str = string(data)
 	s.pos, s.depth, s.maxDepth, s.keyOff = 0, 0, maxDepth, 0
 	s.first, s.stopped, s.scratch = false, false, false
 	clear(s.errs)
@@ -168,6 +159,17 @@ func (s *Scanner) reset(data []byte, str string, maxDepth int) {
 	}
 	s.buf = s.buf[:0]
 	s.stack = s.stack[:0]
+	s.quotes, s.prefix = indexPlain(data, s.quotes)
+	s.plain = s.prefix == len(data)
+}
+
+// ResetView is Reset without the copy: string values alias data. It is for
+// callers that keep no string past their use of data and do not modify data
+// meanwhile (validation without a result); it saves the one allocation.
+func (s *Scanner) ResetView(data []byte, maxDepth int) {
+	s.Reset(nil, maxDepth)
+	s.data = data
+	s.str = unsafe.String(unsafe.SliceData(data), len(data))
 	s.quotes, s.prefix = indexPlain(data, s.quotes)
 	s.plain = s.prefix == len(data)
 }
