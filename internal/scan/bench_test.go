@@ -1,7 +1,10 @@
 package scan
 
 import (
+	"bytes"
 	stdjson "encoding/json"
+	"math/rand/v2"
+	"strings"
 	"testing"
 
 	segjson "github.com/segmentio/encoding/json"
@@ -179,4 +182,77 @@ func TestSegmentioUnescapeReference(t *testing.T) {
 	if !ok || got != std || want != std {
 		t.Fatalf("scan %q, segmentio %q, encoding/json %q", got, want, std)
 	}
+}
+
+// BenchmarkWalkVaried is BenchmarkWalkCompact over 64 variants of the
+// compact event whose string values have random lengths (each from half to
+// one and a half times its length in the event), one variant after the
+// other: a branch that depends on where a string ends cannot be learnt from
+// one repeated document, as it cannot in a stream of events.
+func BenchmarkWalkVaried(b *testing.B) {
+	docs := variedEvents(b, 64)
+	var s Scanner
+	var n int64
+	for _, d := range docs {
+		n += int64(len(d))
+	}
+	b.SetBytes(n / int64(len(docs)))
+	b.ReportAllocs()
+	i := 0
+	for b.Loop() {
+		s.Reset(docs[i%len(docs)], 0)
+		walkBench(&s)
+		if !s.Finish() {
+			b.Fatal(s.Err())
+		}
+		i++
+	}
+}
+
+// variedEvents returns n compact variants of asciiEvent with every string
+// value replaced by one of a random length around its own (seeded: the same
+// set each run).
+func variedEvents(tb testing.TB, n int) [][]byte {
+	tb.Helper()
+	rng := rand.New(rand.NewPCG(1, 2))
+	var vary func(v any) any
+	vary = func(v any) any {
+		switch v := v.(type) {
+		case string:
+			return strings.Repeat("v", len(v)/2+rng.IntN(len(v)+1))
+		case []any:
+			for i := range v {
+				v[i] = vary(v[i])
+			}
+		case map[string]any:
+			for k := range v {
+				v[k] = vary(v[k])
+			}
+		}
+		return v
+	}
+	docs := make([][]byte, n)
+	for i := range docs {
+		var c any
+		if err := stdjson.Unmarshal(asciiEvent(tb), &c); err != nil {
+			tb.Fatal(err)
+		}
+		d, err := stdjson.Marshal(vary(c))
+		if err != nil {
+			tb.Fatal(err)
+		}
+		docs[i] = d
+	}
+	return docs
+}
+
+// BenchmarkWalkCompactUTF8 is BenchmarkWalkCompact with one non-ASCII
+// character near the end of the document (a name in UTF-8, unescaped):
+// not plain, so every string takes the general path, and the plainness
+// check runs to that character first.
+func BenchmarkWalkCompactUTF8(b *testing.B) {
+	doc := compactEvent(b)
+	at := bytes.LastIndex(doc, []byte(`":"`)) + 3
+	doc = append(doc[:at:at], append([]byte("é"), doc[at:]...)...)
+	benchWalk(b, doc)
 }

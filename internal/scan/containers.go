@@ -25,7 +25,7 @@ func (s *Scanner) NextKey() (string, bool) {
 			k++
 		}
 		if uint(k) < uint(len(d)) && d[k] == '"' {
-			if q := nextQuote(d, k+1); q+2 < len(d) && d[q+1] == ':' && d[q+2] > ' ' {
+			if q := s.nearQuote(k + 1); q+2 < len(d) && d[q+1] == ':' && d[q+2] > ' ' {
 				s.first, s.keyOff, s.pos = false, k, q+2
 				return s.substr(k+1, q), true // k < q < len(d)
 			}

@@ -136,12 +136,12 @@ func (s *Scanner) record(off int, msg string) bool {
 	return true
 }
 
-// fail adds a fatal error and stops scanning. It also clears plain, so
-// that the fast paths, which test only plain, leave a stopped scanner to
-// the general paths.
+// fail adds a fatal error and stops scanning. It also clears plain and
+// prefix, so that the fast paths, which test only those, leave a stopped
+// scanner to the general paths.
 func (s *Scanner) fail(off int, msg string) {
 	s.errs = append(s.errs, s.newError(off, msg))
-	s.stopped, s.plain = true, false
+	s.stopped, s.plain, s.prefix = true, false, 0
 	s.pos = off
 }
 

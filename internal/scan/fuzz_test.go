@@ -191,14 +191,14 @@ func checkDocument(t *testing.T, s *Scanner, data []byte) {
 		t.Fatalf("Depth() = %d after a valid document", s.Depth())
 	}
 
-	// 3. The plain fast path (input without backslash, control or
-	// non-ASCII bytes: strings end at their next quote) decides exactly as
-	// the general path.
+	// 3. The plain fast paths (input without backslash, control or
+	// non-ASCII bytes: strings end at their next quote; in other input,
+	// the strings of its plain prefix) decide exactly as the general path.
 	if plainText(data) != naivePlain(data) {
 		t.Fatalf("plainText = %v, want %v, input %q", !naivePlain(data), naivePlain(data), data)
 	}
 	s.Reset(data, 0)
-	s.plain = false
+	s.plain, s.prefix = false, 0
 	s.Skip()
 	s.Finish()
 	if a, b := errList(s), toList(skipErrs); !equalLists(a, b) {
@@ -210,7 +210,7 @@ func checkDocument(t *testing.T, s *Scanner, data []byte) {
 	s.Reset(data, 0)
 	walk(s, func(_, _ int, v string, _ Kind) { plainReads = append(plainReads, v) })
 	s.Reset(data, 0)
-	s.plain = false
+	s.plain, s.prefix = false, 0
 	n := 0
 	walk(s, func(start, _ int, v string, _ Kind) {
 		if n >= len(plainReads) || plainReads[n] != v {

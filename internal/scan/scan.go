@@ -16,7 +16,11 @@
 //     as a substring of that conversion, so reading them does not allocate.
 //   - String ends, escapes, control bytes and non-ASCII bytes are found
 //     eight bytes at a time (SWAR); only non-ASCII runes go through
-//     unicode/utf8 validation, and invalid UTF-8 is a syntax error.
+//     unicode/utf8 validation, and invalid UTF-8 is a syntax error. On
+//     plain input (ASCII without escapes or control bytes, as EventBridge
+//     delivers events) Reset's one pass also records where the quotes are,
+//     a bit per byte, so that a string's end is the lowest bit of one word
+//     of that index (see quotes.go).
 //   - github.com/segmentio/encoding would be used for any job where it
 //     measures better; on our documents it measured better at none, so the
 //     package uses only the standard library and segmentio serves as the
@@ -117,6 +121,8 @@ var kindOf = [256]Kind{
 type Scanner struct {
 	data     []byte
 	str      string // string(data), converted once; values are substrings of it
+	quotes   []byte // where data[:prefix] has quotes (see indexPlain)
+	prefix   int    // the plain prefix of data: len(data) when plain, 0 once stopped
 	pos      int
 	depth    int
 	maxDepth int
@@ -153,7 +159,8 @@ func (s *Scanner) Reset(data []byte, maxDepth int) {
 	}
 	s.buf = s.buf[:0]
 	s.stack = s.stack[:0]
-	s.plain = plainText(data)
+	s.quotes, s.prefix = indexPlain(data, s.quotes)
+	s.plain = s.prefix == len(data)
 }
 
 // ResetView is Reset without the copy: string values alias data. It is for
@@ -163,7 +170,8 @@ func (s *Scanner) ResetView(data []byte, maxDepth int) {
 	s.Reset(nil, maxDepth)
 	s.data = data
 	s.str = unsafe.String(unsafe.SliceData(data), len(data))
-	s.plain = plainText(data)
+	s.quotes, s.prefix = indexPlain(data, s.quotes)
+	s.plain = s.prefix == len(data)
 }
 
 // Offset returns the current byte offset.
@@ -173,10 +181,11 @@ func (s *Scanner) Offset() int { return s.pos }
 // or BeginArray and not yet closed.
 func (s *Scanner) Depth() int { return s.depth }
 
-// substr is s.str[start:end] without the bounds checks, for the fast
-// paths that have checked 0 <= start <= end < len(s.data) themselves
-// (s.str and s.data have the same length); they take a string out of
-// every key and most values.
+// substr is s.str[start:end] without the bounds checks, for NextKey's
+// fast path, which has checked 0 <= start <= end < len(s.data) itself
+// (s.str and s.data have the same length) and takes a string out of every
+// key. (ReadStringIf slices s.str instead: measured, each is the cheaper
+// in its place.)
 func (s *Scanner) substr(start, end int) string {
 	return unsafe.String((*byte)(unsafe.Add(unsafe.Pointer(unsafe.StringData(s.str)), start)), end-start)
 }

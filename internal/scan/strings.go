@@ -38,11 +38,15 @@ func (s *Scanner) ReadString() (string, bool) {
 // true: there is nothing more to report.
 func (s *Scanner) ReadStringIf() (v string, ok, isString bool) {
 	if s.plain { // readString's plain path, without its call
-		d, p := s.data, s.pos
+		d, p := s.str, s.pos
 		if uint(p) < uint(len(d)) && d[p] == '"' {
-			if q := nextQuote(d, p+1); q < len(d) {
+			q := s.nearQuote(p + 1)
+			if q >= len(d) { // a long string (an ARN, a URL)
+				q = s.plainQuote(p + 1)
+			}
+			if q < len(d) {
 				s.pos = q + 1
-				return s.substr(p+1, q), true, true // p < q < len(d)
+				return d[p+1 : q], true, true
 			}
 		}
 	}
@@ -98,7 +102,9 @@ func nextSpecial(d []byte, i int) int {
 // and is valid as it is, so scanString looks for the quote alone. One check
 // of the whole input costs less than checking every string for four classes
 // of bytes: bytes.IndexByte is vectorised, and the rest is two operations a
-// word. Indented input fails at its first newline, early.
+// word. Indented input fails at its first newline, early. Reset makes the
+// same check in indexPlain, with the quote index; plainText checks the
+// part of a large input past that index.
 func plainText(d []byte) bool {
 	if bytes.IndexByte(d, '\\') >= 0 {
 		return false
@@ -140,10 +146,12 @@ func plainText(d []byte) bool {
 	return true
 }
 
-// nextQuote returns the offset of the first quote at or after i, or len(d).
-// Most strings (keys, enum values, timestamps, identifiers) are shorter
-// than 32 bytes: up to four words are tested in registers before the
-// vectorised search, whose call costs more than it saves on short strings.
+// nextQuote returns the offset of the first quote at or after i, or len(d),
+// where there is no quote index (the Skimmer, a large input past its
+// index). Most strings (keys, enum values, timestamps, identifiers) are
+// shorter than 32 bytes: up to four words are tested in registers before
+// the vectorised search, whose call costs more than it saves on short
+// strings.
 func nextQuote(d []byte, i int) int {
 	if i > len(d) {
 		return len(d)
@@ -175,20 +183,23 @@ func nextQuote(d []byte, i int) int {
 }
 
 // plainEnd returns the offset of the closing quote of the string whose
-// opening quote is at p, in a plain input (see plainText), and false for an
-// unterminated string, which the general path of scanString reports.
+// opening quote is at p, when the whole string is in the plain prefix of
+// the input (see indexPlain: all of a plain input), from the quote index.
+// It returns false for a string that is not (the general path of
+// scanString reads it: an unterminated string, escapes, UTF-8, an error).
 func (s *Scanner) plainEnd(p int) (int, bool) {
-	q := nextQuote(s.data, p+1)
-	return q, q < len(s.data)
+	if p >= s.prefix {
+		return 0, false
+	}
+	q := s.plainQuote(p + 1)
+	return q, q < s.prefix
 }
 
 // scanString validates the string whose opening quote is at p. It returns
 // the offset after the closing quote and whether the string has escapes.
 func (s *Scanner) scanString(p int) (end int, escaped, ok bool) {
-	if s.plain {
-		if q, ok := s.plainEnd(p); ok {
-			return q + 1, false, true
-		}
+	if q, ok := s.plainEnd(p); ok {
+		return q + 1, false, true
 	}
 	d := s.data
 	i := p + 1
@@ -251,8 +262,8 @@ func (s *Scanner) scanEscape(i int) (int, bool) {
 
 // readString validates and decodes the string whose opening quote is at p.
 func (s *Scanner) readString(p int) (string, int, bool) {
-	if s.plain { // scanString's plain path, without its call
-		if q, ok := s.plainEnd(p); ok {
+	if p < s.prefix { // scanString's plain path (see plainEnd), without its call
+		if q := s.plainQuote(p + 1); q < s.prefix {
 			return s.str[p+1 : q], q + 1, true
 		}
 	}

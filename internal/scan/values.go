@@ -34,11 +34,9 @@ func (s *Scanner) Skim() bool {
 	if p < len(s.data) {
 		switch s.data[p] {
 		case '"':
-			if s.plain { // the string ends at its next quote (see plainText)
-				if q, ok := s.plainEnd(p); ok {
-					s.pos = q + 1
-					return true
-				}
+			if q, ok := s.plainEnd(p); ok { // it ends at its next quote (see indexPlain)
+				s.pos = q + 1
+				return true
 			}
 			fallthrough
 		case '{', '[':
