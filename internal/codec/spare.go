@@ -46,6 +46,14 @@ func (s *Spare[T]) Reset() {
 
 // reset is Reset for a spare that handed out values.
 func (s *Spare[T]) reset() {
+	if s.chunk == 0 {
+		// The first chunk had room for every value the document needed
+		// (nearly always): no chunk was added since the last Reset, so
+		// there is nothing to trim.
+		clear(s.chunks[0][:s.n])
+		s.n = 0
+		return
+	}
 	for i := 0; i < s.chunk && i < len(s.chunks); i++ {
 		clear(s.chunks[i])
 	}
