@@ -578,8 +578,12 @@ func decodeEvent(d *decoder, v *Event) {
 				if s, ok, isString := d.S.ReadStringIf(); !isString {
 					d.NotString("/$defs/EventTime/type")
 				} else if ok {
-					p, valid := d.Timestamp(s, timestamp.None, "/$defs/EventTime/pattern", "/$defs/EventTime/format", "yyyy-MM-dd'T'HH:mm:ss'Z'")
-					v.Time = timestampOf(p, valid, s, "")
+					if !d.keep {
+						d.CheckTimestamp(s, timestamp.None, "/$defs/EventTime/pattern", "/$defs/EventTime/format", "yyyy-MM-dd'T'HH:mm:ss'Z'")
+					} else {
+						p, valid := d.Timestamp(s, timestamp.None, "/$defs/EventTime/pattern", "/$defs/EventTime/format", "yyyy-MM-dd'T'HH:mm:ss'Z'")
+						v.Time = timestampOf(p, valid, s, "")
+					}
 				}
 				d.C.Pop()
 				d.EndMember(&seen[eventTime])
@@ -890,8 +894,12 @@ func decodeContactEvent(d *decoder, v *ContactEvent) {
 				if s, ok, isString := d.S.ReadStringIf(); !isString {
 					d.NotString("/$defs/ContactTimestamp/type")
 				} else if ok {
-					p, valid := d.Timestamp(s, timestamp.Millis, "/$defs/ContactTimestamp/pattern", "/$defs/ContactTimestamp/format", "yyyy-MM-dd'T'HH:mm:ss.SSS'Z'")
-					v.ConnectedToSystemTimestamp = timestampOf(p, valid, s, "1970-01-01T00:00:00.001Z")
+					if !d.keep {
+						d.CheckTimestamp(s, timestamp.Millis, "/$defs/ContactTimestamp/pattern", "/$defs/ContactTimestamp/format", "yyyy-MM-dd'T'HH:mm:ss.SSS'Z'")
+					} else {
+						p, valid := d.Timestamp(s, timestamp.Millis, "/$defs/ContactTimestamp/pattern", "/$defs/ContactTimestamp/format", "yyyy-MM-dd'T'HH:mm:ss.SSS'Z'")
+						v.ConnectedToSystemTimestamp = timestampOf(p, valid, s, "1970-01-01T00:00:00.001Z")
+					}
 				}
 				d.C.Pop()
 				d.EndMember(&seen[contactEventConnectedToSystemTimestamp])
@@ -920,8 +928,12 @@ func decodeContactEvent(d *decoder, v *ContactEvent) {
 				if s, ok, isString := d.S.ReadStringIf(); !isString {
 					d.NotString("/$defs/ContactTimestamp/type")
 				} else if ok {
-					p, valid := d.Timestamp(s, timestamp.Millis, "/$defs/ContactTimestamp/pattern", "/$defs/ContactTimestamp/format", "yyyy-MM-dd'T'HH:mm:ss.SSS'Z'")
-					v.ScheduledTimestamp = timestampOf(p, valid, s, "1970-01-01T00:00:00.001Z")
+					if !d.keep {
+						d.CheckTimestamp(s, timestamp.Millis, "/$defs/ContactTimestamp/pattern", "/$defs/ContactTimestamp/format", "yyyy-MM-dd'T'HH:mm:ss.SSS'Z'")
+					} else {
+						p, valid := d.Timestamp(s, timestamp.Millis, "/$defs/ContactTimestamp/pattern", "/$defs/ContactTimestamp/format", "yyyy-MM-dd'T'HH:mm:ss.SSS'Z'")
+						v.ScheduledTimestamp = timestampOf(p, valid, s, "1970-01-01T00:00:00.001Z")
+					}
 				}
 				d.C.Pop()
 				d.EndMember(&seen[contactEventScheduledTimestamp])
@@ -1468,8 +1480,12 @@ func decodeQueueInfo(d *decoder, v *QueueInfo) {
 				if s, ok, isString := d.S.ReadStringIf(); !isString {
 					d.NotString("/$defs/ContactTimestamp/type")
 				} else if ok {
-					p, valid := d.Timestamp(s, timestamp.Millis, "/$defs/ContactTimestamp/pattern", "/$defs/ContactTimestamp/format", "yyyy-MM-dd'T'HH:mm:ss.SSS'Z'")
-					v.EnqueueTimestamp = timestampOf(p, valid, s, "1970-01-01T00:00:00.001Z")
+					if !d.keep {
+						d.CheckTimestamp(s, timestamp.Millis, "/$defs/ContactTimestamp/pattern", "/$defs/ContactTimestamp/format", "yyyy-MM-dd'T'HH:mm:ss.SSS'Z'")
+					} else {
+						p, valid := d.Timestamp(s, timestamp.Millis, "/$defs/ContactTimestamp/pattern", "/$defs/ContactTimestamp/format", "yyyy-MM-dd'T'HH:mm:ss.SSS'Z'")
+						v.EnqueueTimestamp = timestampOf(p, valid, s, "1970-01-01T00:00:00.001Z")
+					}
 				}
 				d.C.Pop()
 				d.EndMember(&seen[queueInfoEnqueueTimestamp])
@@ -1537,8 +1553,12 @@ func decodeAgentInfo(d *decoder, v *AgentInfo) {
 				if s, ok, isString := d.S.ReadStringIf(); !isString {
 					d.NotString("/$defs/ContactTimestamp/type")
 				} else if ok {
-					p, valid := d.Timestamp(s, timestamp.Millis, "/$defs/ContactTimestamp/pattern", "/$defs/ContactTimestamp/format", "yyyy-MM-dd'T'HH:mm:ss.SSS'Z'")
-					v.ConnectedToAgentTimestamp = timestampOf(p, valid, s, "1970-01-01T00:00:00.001Z")
+					if !d.keep {
+						d.CheckTimestamp(s, timestamp.Millis, "/$defs/ContactTimestamp/pattern", "/$defs/ContactTimestamp/format", "yyyy-MM-dd'T'HH:mm:ss.SSS'Z'")
+					} else {
+						p, valid := d.Timestamp(s, timestamp.Millis, "/$defs/ContactTimestamp/pattern", "/$defs/ContactTimestamp/format", "yyyy-MM-dd'T'HH:mm:ss.SSS'Z'")
+						v.ConnectedToAgentTimestamp = timestampOf(p, valid, s, "1970-01-01T00:00:00.001Z")
+					}
 				}
 				d.C.Pop()
 				d.EndMember(&seen[agentInfoConnectedToAgentTimestamp])
@@ -1588,8 +1608,12 @@ func decodeAgentInfo(d *decoder, v *AgentInfo) {
 				if s, ok, isString := d.S.ReadStringIf(); !isString {
 					d.NotString("/$defs/ContactTimestamp/type")
 				} else if ok {
-					p, valid := d.Timestamp(s, timestamp.Millis, "/$defs/ContactTimestamp/pattern", "/$defs/ContactTimestamp/format", "yyyy-MM-dd'T'HH:mm:ss.SSS'Z'")
-					v.AfterContactWorkStartTimestamp = timestampOf(p, valid, s, "1970-01-01T00:00:00.001Z")
+					if !d.keep {
+						d.CheckTimestamp(s, timestamp.Millis, "/$defs/ContactTimestamp/pattern", "/$defs/ContactTimestamp/format", "yyyy-MM-dd'T'HH:mm:ss.SSS'Z'")
+					} else {
+						p, valid := d.Timestamp(s, timestamp.Millis, "/$defs/ContactTimestamp/pattern", "/$defs/ContactTimestamp/format", "yyyy-MM-dd'T'HH:mm:ss.SSS'Z'")
+						v.AfterContactWorkStartTimestamp = timestampOf(p, valid, s, "1970-01-01T00:00:00.001Z")
+					}
 				}
 				d.C.Pop()
 				d.EndMember(&seen[agentInfoAfterContactWorkStartTimestamp])
@@ -1606,8 +1630,12 @@ func decodeAgentInfo(d *decoder, v *AgentInfo) {
 				if s, ok, isString := d.S.ReadStringIf(); !isString {
 					d.NotString("/$defs/ContactTimestamp/type")
 				} else if ok {
-					p, valid := d.Timestamp(s, timestamp.Millis, "/$defs/ContactTimestamp/pattern", "/$defs/ContactTimestamp/format", "yyyy-MM-dd'T'HH:mm:ss.SSS'Z'")
-					v.AfterContactWorkEndTimestamp = timestampOf(p, valid, s, "1970-01-01T00:00:00.001Z")
+					if !d.keep {
+						d.CheckTimestamp(s, timestamp.Millis, "/$defs/ContactTimestamp/pattern", "/$defs/ContactTimestamp/format", "yyyy-MM-dd'T'HH:mm:ss.SSS'Z'")
+					} else {
+						p, valid := d.Timestamp(s, timestamp.Millis, "/$defs/ContactTimestamp/pattern", "/$defs/ContactTimestamp/format", "yyyy-MM-dd'T'HH:mm:ss.SSS'Z'")
+						v.AfterContactWorkEndTimestamp = timestampOf(p, valid, s, "1970-01-01T00:00:00.001Z")
+					}
 				}
 				d.C.Pop()
 				d.EndMember(&seen[agentInfoAfterContactWorkEndTimestamp])
@@ -1640,8 +1668,12 @@ func decodeAgentInfo(d *decoder, v *AgentInfo) {
 				if s, ok, isString := d.S.ReadStringIf(); !isString {
 					d.NotString("/$defs/PreviewTimestamp/type")
 				} else if ok {
-					p, valid := d.Timestamp(s, timestamp.None, "/$defs/PreviewTimestamp/pattern", "/$defs/PreviewTimestamp/format", "yyyy-mm-ddThh:mm:ssZ")
-					v.AcceptedByAgentTimestamp = timestampOf(p, valid, s, "")
+					if !d.keep {
+						d.CheckTimestamp(s, timestamp.None, "/$defs/PreviewTimestamp/pattern", "/$defs/PreviewTimestamp/format", "yyyy-mm-ddThh:mm:ssZ")
+					} else {
+						p, valid := d.Timestamp(s, timestamp.None, "/$defs/PreviewTimestamp/pattern", "/$defs/PreviewTimestamp/format", "yyyy-mm-ddThh:mm:ssZ")
+						v.AcceptedByAgentTimestamp = timestampOf(p, valid, s, "")
+					}
 				}
 				d.C.Pop()
 				d.EndMember(&seen[agentInfoAcceptedByAgentTimestamp])
@@ -1658,8 +1690,12 @@ func decodeAgentInfo(d *decoder, v *AgentInfo) {
 				if s, ok, isString := d.S.ReadStringIf(); !isString {
 					d.NotString("/$defs/PreviewTimestamp/type")
 				} else if ok {
-					p, valid := d.Timestamp(s, timestamp.None, "/$defs/PreviewTimestamp/pattern", "/$defs/PreviewTimestamp/format", "yyyy-mm-ddThh:mm:ssZ")
-					v.PreviewEndTimestamp = timestampOf(p, valid, s, "")
+					if !d.keep {
+						d.CheckTimestamp(s, timestamp.None, "/$defs/PreviewTimestamp/pattern", "/$defs/PreviewTimestamp/format", "yyyy-mm-ddThh:mm:ssZ")
+					} else {
+						p, valid := d.Timestamp(s, timestamp.None, "/$defs/PreviewTimestamp/pattern", "/$defs/PreviewTimestamp/format", "yyyy-mm-ddThh:mm:ssZ")
+						v.PreviewEndTimestamp = timestampOf(p, valid, s, "")
+					}
 				}
 				d.C.Pop()
 				d.EndMember(&seen[agentInfoPreviewEndTimestamp])
@@ -1857,8 +1893,12 @@ func decodeCustomerVoiceActivity(d *decoder, v *CustomerVoiceActivity) {
 				if s, ok, isString := d.S.ReadStringIf(); !isString {
 					d.NotString("/$defs/ContactTimestamp/type")
 				} else if ok {
-					p, valid := d.Timestamp(s, timestamp.Millis, "/$defs/ContactTimestamp/pattern", "/$defs/ContactTimestamp/format", "yyyy-MM-dd'T'HH:mm:ss.SSS'Z'")
-					v.GreetingStartTimestamp = timestampOf(p, valid, s, "1970-01-01T00:00:00.001Z")
+					if !d.keep {
+						d.CheckTimestamp(s, timestamp.Millis, "/$defs/ContactTimestamp/pattern", "/$defs/ContactTimestamp/format", "yyyy-MM-dd'T'HH:mm:ss.SSS'Z'")
+					} else {
+						p, valid := d.Timestamp(s, timestamp.Millis, "/$defs/ContactTimestamp/pattern", "/$defs/ContactTimestamp/format", "yyyy-MM-dd'T'HH:mm:ss.SSS'Z'")
+						v.GreetingStartTimestamp = timestampOf(p, valid, s, "1970-01-01T00:00:00.001Z")
+					}
 				}
 				d.C.Pop()
 				d.EndMember(&seen[customerVoiceActivityGreetingStartTimestamp])
@@ -1872,8 +1912,12 @@ func decodeCustomerVoiceActivity(d *decoder, v *CustomerVoiceActivity) {
 				if s, ok, isString := d.S.ReadStringIf(); !isString {
 					d.NotString("/$defs/ContactTimestamp/type")
 				} else if ok {
-					p, valid := d.Timestamp(s, timestamp.Millis, "/$defs/ContactTimestamp/pattern", "/$defs/ContactTimestamp/format", "yyyy-MM-dd'T'HH:mm:ss.SSS'Z'")
-					v.GreetingEndTimestamp = timestampOf(p, valid, s, "1970-01-01T00:00:00.001Z")
+					if !d.keep {
+						d.CheckTimestamp(s, timestamp.Millis, "/$defs/ContactTimestamp/pattern", "/$defs/ContactTimestamp/format", "yyyy-MM-dd'T'HH:mm:ss.SSS'Z'")
+					} else {
+						p, valid := d.Timestamp(s, timestamp.Millis, "/$defs/ContactTimestamp/pattern", "/$defs/ContactTimestamp/format", "yyyy-MM-dd'T'HH:mm:ss.SSS'Z'")
+						v.GreetingEndTimestamp = timestampOf(p, valid, s, "1970-01-01T00:00:00.001Z")
+					}
 				}
 				d.C.Pop()
 				d.EndMember(&seen[customerVoiceActivityGreetingEndTimestamp])
@@ -2466,8 +2510,12 @@ func decodeRoutingCriteria(d *decoder, v *RoutingCriteria) {
 				if s, ok, isString := d.S.ReadStringIf(); !isString {
 					d.NotString("/$defs/RoutingTimestamp/type")
 				} else if ok {
-					p, valid := d.Timestamp(s, timestamp.Optional, "/$defs/RoutingTimestamp/pattern", "/$defs/RoutingTimestamp/format", "yyyy-mm-ddThh:mm:ssZ")
-					v.ActivationTimestamp = timestampOf(p, valid, s, "")
+					if !d.keep {
+						d.CheckTimestamp(s, timestamp.Optional, "/$defs/RoutingTimestamp/pattern", "/$defs/RoutingTimestamp/format", "yyyy-mm-ddThh:mm:ssZ")
+					} else {
+						p, valid := d.Timestamp(s, timestamp.Optional, "/$defs/RoutingTimestamp/pattern", "/$defs/RoutingTimestamp/format", "yyyy-mm-ddThh:mm:ssZ")
+						v.ActivationTimestamp = timestampOf(p, valid, s, "")
+					}
 				}
 				d.C.Pop()
 				d.EndMember(&seen[routingCriteriaActivationTimestamp])
@@ -2649,8 +2697,12 @@ func decodeExpiry(d *decoder, v *Expiry) {
 				if s, ok, isString := d.S.ReadStringIf(); !isString {
 					d.NotString("/$defs/RoutingTimestamp/type")
 				} else if ok {
-					p, valid := d.Timestamp(s, timestamp.Optional, "/$defs/RoutingTimestamp/pattern", "/$defs/RoutingTimestamp/format", "yyyy-mm-ddThh:mm:ssZ")
-					v.ExpiryTimestamp = timestampOf(p, valid, s, "")
+					if !d.keep {
+						d.CheckTimestamp(s, timestamp.Optional, "/$defs/RoutingTimestamp/pattern", "/$defs/RoutingTimestamp/format", "yyyy-mm-ddThh:mm:ssZ")
+					} else {
+						p, valid := d.Timestamp(s, timestamp.Optional, "/$defs/RoutingTimestamp/pattern", "/$defs/RoutingTimestamp/format", "yyyy-mm-ddThh:mm:ssZ")
+						v.ExpiryTimestamp = timestampOf(p, valid, s, "")
+					}
 				}
 				d.C.Pop()
 				d.EndMember(&seen[expiryExpiryTimestamp])
@@ -3258,8 +3310,12 @@ func decodeChatContactMetrics(d *decoder, v *ChatContactMetrics) {
 				if s, ok, isString := d.S.ReadStringIf(); !isString {
 					d.NotString("/$defs/ContactTimestamp/type")
 				} else if ok {
-					p, valid := d.Timestamp(s, timestamp.Millis, "/$defs/ContactTimestamp/pattern", "/$defs/ContactTimestamp/format", "yyyy-MM-dd'T'HH:mm:ss.SSS'Z'")
-					v.AgentFirstResponseTimestamp = timestampOf(p, valid, s, "1970-01-01T00:00:00.001Z")
+					if !d.keep {
+						d.CheckTimestamp(s, timestamp.Millis, "/$defs/ContactTimestamp/pattern", "/$defs/ContactTimestamp/format", "yyyy-MM-dd'T'HH:mm:ss.SSS'Z'")
+					} else {
+						p, valid := d.Timestamp(s, timestamp.Millis, "/$defs/ContactTimestamp/pattern", "/$defs/ContactTimestamp/format", "yyyy-MM-dd'T'HH:mm:ss.SSS'Z'")
+						v.AgentFirstResponseTimestamp = timestampOf(p, valid, s, "1970-01-01T00:00:00.001Z")
+					}
 				}
 				d.C.Pop()
 				d.EndMember(&seen[chatContactMetricsAgentFirstResponseTimestamp])
@@ -3456,8 +3512,12 @@ func decodeParticipantMetrics(d *decoder, v *ParticipantMetrics) {
 				if s, ok, isString := d.S.ReadStringIf(); !isString {
 					d.NotString("/$defs/ContactTimestamp/type")
 				} else if ok {
-					p, valid := d.Timestamp(s, timestamp.Millis, "/$defs/ContactTimestamp/pattern", "/$defs/ContactTimestamp/format", "yyyy-MM-dd'T'HH:mm:ss.SSS'Z'")
-					v.LastMessageTimestamp = timestampOf(p, valid, s, "1970-01-01T00:00:00.001Z")
+					if !d.keep {
+						d.CheckTimestamp(s, timestamp.Millis, "/$defs/ContactTimestamp/pattern", "/$defs/ContactTimestamp/format", "yyyy-MM-dd'T'HH:mm:ss.SSS'Z'")
+					} else {
+						p, valid := d.Timestamp(s, timestamp.Millis, "/$defs/ContactTimestamp/pattern", "/$defs/ContactTimestamp/format", "yyyy-MM-dd'T'HH:mm:ss.SSS'Z'")
+						v.LastMessageTimestamp = timestampOf(p, valid, s, "1970-01-01T00:00:00.001Z")
+					}
 				}
 				d.C.Pop()
 				d.EndMember(&seen[participantMetricsLastMessageTimestamp])
@@ -3695,8 +3755,12 @@ func decodeRecordingsInfo(d *decoder, v *RecordingsInfo) {
 				if s, ok, isString := d.S.ReadStringIf(); !isString {
 					d.NotString("/$defs/ContactTimestamp/type")
 				} else if ok {
-					p, valid := d.Timestamp(s, timestamp.Millis, "/$defs/ContactTimestamp/pattern", "/$defs/ContactTimestamp/format", "yyyy-MM-dd'T'HH:mm:ss.SSS'Z'")
-					v.StartTimestamp = timestampOf(p, valid, s, "1970-01-01T00:00:00.001Z")
+					if !d.keep {
+						d.CheckTimestamp(s, timestamp.Millis, "/$defs/ContactTimestamp/pattern", "/$defs/ContactTimestamp/format", "yyyy-MM-dd'T'HH:mm:ss.SSS'Z'")
+					} else {
+						p, valid := d.Timestamp(s, timestamp.Millis, "/$defs/ContactTimestamp/pattern", "/$defs/ContactTimestamp/format", "yyyy-MM-dd'T'HH:mm:ss.SSS'Z'")
+						v.StartTimestamp = timestampOf(p, valid, s, "1970-01-01T00:00:00.001Z")
+					}
 				}
 				d.C.Pop()
 				d.EndMember(&seen[recordingsInfoStartTimestamp])
@@ -3713,8 +3777,12 @@ func decodeRecordingsInfo(d *decoder, v *RecordingsInfo) {
 				if s, ok, isString := d.S.ReadStringIf(); !isString {
 					d.NotString("/$defs/ContactTimestamp/type")
 				} else if ok {
-					p, valid := d.Timestamp(s, timestamp.Millis, "/$defs/ContactTimestamp/pattern", "/$defs/ContactTimestamp/format", "yyyy-MM-dd'T'HH:mm:ss.SSS'Z'")
-					v.StopTimestamp = timestampOf(p, valid, s, "1970-01-01T00:00:00.001Z")
+					if !d.keep {
+						d.CheckTimestamp(s, timestamp.Millis, "/$defs/ContactTimestamp/pattern", "/$defs/ContactTimestamp/format", "yyyy-MM-dd'T'HH:mm:ss.SSS'Z'")
+					} else {
+						p, valid := d.Timestamp(s, timestamp.Millis, "/$defs/ContactTimestamp/pattern", "/$defs/ContactTimestamp/format", "yyyy-MM-dd'T'HH:mm:ss.SSS'Z'")
+						v.StopTimestamp = timestampOf(p, valid, s, "1970-01-01T00:00:00.001Z")
+					}
 				}
 				d.C.Pop()
 				d.EndMember(&seen[recordingsInfoStopTimestamp])
@@ -3835,8 +3903,12 @@ func decodeContactEvaluation(d *decoder, v *ContactEvaluation) {
 				if s, ok, isString := d.S.ReadStringIf(); !isString {
 					d.NotString("/$defs/ContactTimestamp/type")
 				} else if ok {
-					p, valid := d.Timestamp(s, timestamp.Millis, "/$defs/ContactTimestamp/pattern", "/$defs/ContactTimestamp/format", "yyyy-MM-dd'T'HH:mm:ss.SSS'Z'")
-					v.StartTimestamp = timestampOf(p, valid, s, "1970-01-01T00:00:00.001Z")
+					if !d.keep {
+						d.CheckTimestamp(s, timestamp.Millis, "/$defs/ContactTimestamp/pattern", "/$defs/ContactTimestamp/format", "yyyy-MM-dd'T'HH:mm:ss.SSS'Z'")
+					} else {
+						p, valid := d.Timestamp(s, timestamp.Millis, "/$defs/ContactTimestamp/pattern", "/$defs/ContactTimestamp/format", "yyyy-MM-dd'T'HH:mm:ss.SSS'Z'")
+						v.StartTimestamp = timestampOf(p, valid, s, "1970-01-01T00:00:00.001Z")
+					}
 				}
 				d.C.Pop()
 				d.EndMember(&seen[contactEvaluationStartTimestamp])
@@ -3853,8 +3925,12 @@ func decodeContactEvaluation(d *decoder, v *ContactEvaluation) {
 				if s, ok, isString := d.S.ReadStringIf(); !isString {
 					d.NotString("/$defs/ContactTimestamp/type")
 				} else if ok {
-					p, valid := d.Timestamp(s, timestamp.Millis, "/$defs/ContactTimestamp/pattern", "/$defs/ContactTimestamp/format", "yyyy-MM-dd'T'HH:mm:ss.SSS'Z'")
-					v.EndTimestamp = timestampOf(p, valid, s, "1970-01-01T00:00:00.001Z")
+					if !d.keep {
+						d.CheckTimestamp(s, timestamp.Millis, "/$defs/ContactTimestamp/pattern", "/$defs/ContactTimestamp/format", "yyyy-MM-dd'T'HH:mm:ss.SSS'Z'")
+					} else {
+						p, valid := d.Timestamp(s, timestamp.Millis, "/$defs/ContactTimestamp/pattern", "/$defs/ContactTimestamp/format", "yyyy-MM-dd'T'HH:mm:ss.SSS'Z'")
+						v.EndTimestamp = timestampOf(p, valid, s, "1970-01-01T00:00:00.001Z")
+					}
 				}
 				d.C.Pop()
 				d.EndMember(&seen[contactEvaluationEndTimestamp])
@@ -3871,8 +3947,12 @@ func decodeContactEvaluation(d *decoder, v *ContactEvaluation) {
 				if s, ok, isString := d.S.ReadStringIf(); !isString {
 					d.NotString("/$defs/ContactTimestamp/type")
 				} else if ok {
-					p, valid := d.Timestamp(s, timestamp.Millis, "/$defs/ContactTimestamp/pattern", "/$defs/ContactTimestamp/format", "yyyy-MM-dd'T'HH:mm:ss.SSS'Z'")
-					v.DeleteTimestamp = timestampOf(p, valid, s, "1970-01-01T00:00:00.001Z")
+					if !d.keep {
+						d.CheckTimestamp(s, timestamp.Millis, "/$defs/ContactTimestamp/pattern", "/$defs/ContactTimestamp/format", "yyyy-MM-dd'T'HH:mm:ss.SSS'Z'")
+					} else {
+						p, valid := d.Timestamp(s, timestamp.Millis, "/$defs/ContactTimestamp/pattern", "/$defs/ContactTimestamp/format", "yyyy-MM-dd'T'HH:mm:ss.SSS'Z'")
+						v.DeleteTimestamp = timestampOf(p, valid, s, "1970-01-01T00:00:00.001Z")
+					}
 				}
 				d.C.Pop()
 				d.EndMember(&seen[contactEvaluationDeleteTimestamp])
@@ -3936,8 +4016,12 @@ func decodeStateTransition(d *decoder, v *StateTransition) {
 				if s, ok, isString := d.S.ReadStringIf(); !isString {
 					d.NotString("/$defs/ContactTimestamp/type")
 				} else if ok {
-					p, valid := d.Timestamp(s, timestamp.Millis, "/$defs/ContactTimestamp/pattern", "/$defs/ContactTimestamp/format", "yyyy-MM-dd'T'HH:mm:ss.SSS'Z'")
-					v.StateStartTimestamp = timestampOf(p, valid, s, "1970-01-01T00:00:00.001Z")
+					if !d.keep {
+						d.CheckTimestamp(s, timestamp.Millis, "/$defs/ContactTimestamp/pattern", "/$defs/ContactTimestamp/format", "yyyy-MM-dd'T'HH:mm:ss.SSS'Z'")
+					} else {
+						p, valid := d.Timestamp(s, timestamp.Millis, "/$defs/ContactTimestamp/pattern", "/$defs/ContactTimestamp/format", "yyyy-MM-dd'T'HH:mm:ss.SSS'Z'")
+						v.StateStartTimestamp = timestampOf(p, valid, s, "1970-01-01T00:00:00.001Z")
+					}
 				}
 				d.C.Pop()
 				d.EndMember(&seen[stateTransitionStateStartTimestamp])
@@ -3954,8 +4038,12 @@ func decodeStateTransition(d *decoder, v *StateTransition) {
 				if s, ok, isString := d.S.ReadStringIf(); !isString {
 					d.NotString("/$defs/ContactTimestamp/type")
 				} else if ok {
-					p, valid := d.Timestamp(s, timestamp.Millis, "/$defs/ContactTimestamp/pattern", "/$defs/ContactTimestamp/format", "yyyy-MM-dd'T'HH:mm:ss.SSS'Z'")
-					v.StateEndTimestamp = timestampOf(p, valid, s, "1970-01-01T00:00:00.001Z")
+					if !d.keep {
+						d.CheckTimestamp(s, timestamp.Millis, "/$defs/ContactTimestamp/pattern", "/$defs/ContactTimestamp/format", "yyyy-MM-dd'T'HH:mm:ss.SSS'Z'")
+					} else {
+						p, valid := d.Timestamp(s, timestamp.Millis, "/$defs/ContactTimestamp/pattern", "/$defs/ContactTimestamp/format", "yyyy-MM-dd'T'HH:mm:ss.SSS'Z'")
+						v.StateEndTimestamp = timestampOf(p, valid, s, "1970-01-01T00:00:00.001Z")
+					}
 				}
 				d.C.Pop()
 				d.EndMember(&seen[stateTransitionStateEndTimestamp])

@@ -361,6 +361,9 @@ func (m *model) decodeValue(t *typ, target *jen.Statement, optional bool) []jen.
 	tgt := func() *jen.Statement { return target.Clone() }
 	switch t.kind {
 	case tRef:
+		if t.ref.kind == kindTimestamp && !t.readByRule {
+			return m.decodeTimestamp(t.ref, tgt, true)
+		}
 		return m.decodeRef(t.ref, tgt, optional)
 	case tString:
 		return m.decodeString(t.str, t.kw, tgt, optional && t.str.min < 1)
@@ -414,17 +417,31 @@ func (m *model) decodeRef(r *def, tgt func() *jen.Statement, optional bool) []je
 			tgt().Op("=").Id("x"),
 		)}
 	case kindTimestamp:
-		frac := map[string]string{"none": "None", "millis": "Millis", "optional": "Optional"}[r.fraction]
-		parse := dCall("Timestamp", jen.Id("s"), jen.Qual(timestampPkg, frac),
-			jen.Lit(kw+"/pattern"), jen.Lit(kw+"/format"), jen.Lit(r.layout))
-		return []jen.Code{ifString(kw+"/type",
-			jen.List(jen.Id("p"), jen.Id("valid")).Op(":=").Add(parse),
-			tgt().Op("=").Id("timestampOf").Call(jen.Id("p"), jen.Id("valid"), jen.Id("s"), jen.Lit(r.notSet)),
-		)}
+		return m.decodeTimestamp(r, tgt, false)
 	case kindString:
 		return m.decodeString(r.str, kw, tgt, optional && r.str.min < 1)
 	}
 	panic(fmt.Sprintf("cannot decode definition kind %d", r.kind))
+}
+
+// decodeTimestamp decodes a timestamp of definition r. With lean (the
+// value is read by no rule), a decode that keeps nothing only checks it,
+// without computing its time.
+func (m *model) decodeTimestamp(r *def, tgt func() *jen.Statement, lean bool) []jen.Code {
+	kw := "/$defs/" + r.name
+	frac := map[string]string{"none": "None", "millis": "Millis", "optional": "Optional"}[r.fraction]
+	args := func() []jen.Code {
+		return []jen.Code{jen.Id("s"), jen.Qual(timestampPkg, frac), jen.Lit(kw + "/pattern"), jen.Lit(kw + "/format"), jen.Lit(r.layout)}
+	}
+	keep := []jen.Code{
+		jen.List(jen.Id("p"), jen.Id("valid")).Op(":=").Add(dCall("Timestamp", args()...)),
+		tgt().Op("=").Id("timestampOf").Call(jen.Id("p"), jen.Id("valid"), jen.Id("s"), jen.Lit(r.notSet)),
+	}
+	if !lean {
+		return []jen.Code{ifString(kw+"/type", keep...)}
+	}
+	return []jen.Code{ifString(kw+"/type",
+		jen.If(jen.Op("!").Id("d").Dot("keep")).Block(dCall("CheckTimestamp", args()...)).Else().Block(keep...))}
 }
 
 // decodeNumber decodes an integer (int64) or a number (float64) with its

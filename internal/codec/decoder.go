@@ -322,14 +322,52 @@ func appendQuote(b []byte, s string) []byte {
 // patternKeyword: the value is kept, with its digits, as written.
 func (d *Decoder) Timestamp(s string, f timestamp.Fraction, patternKeyword, formatKeyword, layout string) (timestamp.Parsed, bool) {
 	p, layoutOK, formatOK := timestamp.Parse(s, f)
-	if !layoutOK && d.Profile.AnyFraction && f != timestamp.Optional {
-		if q, anyOK, anyFormatOK := timestamp.Parse(s, timestamp.Optional); anyOK {
-			if !d.C.Skips(issue.Warning) {
-				d.C.Add(issue.Warning, patternKeyword, strconv.Quote(s)+" is not in the documented layout "+layout+"; accepted as an RFC 3339 UTC timestamp with 0 to 9 fraction digits")
-			}
-			p, layoutOK, formatOK = q, true, anyFormatOK
+	if !layoutOK && d.anyFraction(s, f, patternKeyword, layout) {
+		layoutOK = true
+		if formatOK {
+			p, _, _ = timestamp.Parse(s, timestamp.Optional)
 		}
 	}
+	if !layoutOK || !formatOK {
+		d.timestampIssues(s, layoutOK, formatOK, patternKeyword, formatKeyword, layout)
+	}
+	return p, layoutOK && formatOK
+}
+
+// CheckTimestamp is Timestamp for a decode that keeps nothing and reads
+// no value: the same issues, without computing the time.
+func (d *Decoder) CheckTimestamp(s string, f timestamp.Fraction, patternKeyword, formatKeyword, layout string) {
+	layoutOK, formatOK := timestamp.Check(s, f)
+	if !layoutOK && d.anyFraction(s, f, patternKeyword, layout) {
+		layoutOK = true
+	}
+	if !layoutOK || !formatOK {
+		d.timestampIssues(s, layoutOK, formatOK, patternKeyword, formatKeyword, layout)
+	}
+}
+
+// anyFraction reports whether a timestamp s that misses the layout of f
+// is accepted all the same by the profile in use (AnyFraction: it has 0
+// to 9 fraction digits), recording the warning at patternKeyword if so.
+// (Whether it is a real date-time does not change: Parse's format verdict
+// is the same for every layout.)
+func (d *Decoder) anyFraction(s string, f timestamp.Fraction, patternKeyword, layout string) bool {
+	if !d.Profile.AnyFraction || f == timestamp.Optional {
+		return false
+	}
+	if anyOK, _ := timestamp.Check(s, timestamp.Optional); !anyOK {
+		return false
+	}
+	if !d.C.Skips(issue.Warning) {
+		d.C.Add(issue.Warning, patternKeyword, strconv.Quote(s)+" is not in the documented layout "+layout+"; accepted as an RFC 3339 UTC timestamp with 0 to 9 fraction digits")
+	}
+	return true
+}
+
+// timestampIssues records the issues of a timestamp s that misses its
+// layout (unless layoutOK) or is not an RFC 3339 date-time (unless
+// formatOK).
+func (d *Decoder) timestampIssues(s string, layoutOK, formatOK bool, patternKeyword, formatKeyword, layout string) {
 	if !layoutOK {
 		msg := strconv.Quote(s) + " does not match the layout " + layout
 		switch zone := timestamp.Zone(s); zone {
@@ -344,7 +382,6 @@ func (d *Decoder) Timestamp(s string, f timestamp.Fraction, patternKeyword, form
 	if !formatOK {
 		d.C.Add(issue.Error, formatKeyword, strconv.Quote(s)+" is not an RFC 3339 date-time")
 	}
-	return p, layoutOK && formatOK
 }
 
 // Pattern records a pattern issue unless ok.
