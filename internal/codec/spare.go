@@ -69,6 +69,28 @@ func (s *Spare[T]) reset() {
 	s.chunk, s.n = 0, 0
 }
 
+// SpareSlot returns a zeroed T for a decode that keeps nothing: the next
+// of slots (*used of them handed out), or, once they are all used, one of
+// more, setting *spilled. The slots are the generated decoder's first
+// values of every type, in one block cleared whole after each document
+// (one clear, whichever types the document used, instead of one per type);
+// more, the Spare of the type, needs its Reset only when *spilled.
+func SpareSlot[T any](slots []T, used *uint8, more *Spare[T], spilled *bool) *T {
+	if n := int(*used); n < len(slots) {
+		*used = uint8(n + 1)
+		return &slots[n]
+	}
+	*spilled = true
+	return more.New()
+}
+
+// SpareSlotOf returns a pointer to a spare copy of v (see SpareSlot).
+func SpareSlotOf[T any](slots []T, used *uint8, more *Spare[T], spilled *bool, v T) *T {
+	p := SpareSlot(slots, used, more, spilled)
+	*p = v
+	return p
+}
+
 // Of returns a pointer to a spare copy of v, valid until Reset.
 func (s *Spare[T]) Of(v T) *T {
 	p := s.New()
