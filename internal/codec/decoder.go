@@ -153,6 +153,10 @@ func (d *Decoder) Number(keyword string) (float64, bool) {
 	if !ok {
 		return 0, false
 	}
+	if f, ok := shortDecimal(lit); ok {
+		d.number = lit
+		return f, true
+	}
 	f, err := strconv.ParseFloat(lit, 64)
 	if err != nil || math.IsInf(f, 0) {
 		d.C.Add(issue.Error, Int64Keyword, "number "+lit+" is out of the range of a 64-bit float")
@@ -645,6 +649,47 @@ func smallInt(lit string) (int64, bool) {
 	}
 	return n, true
 }
+
+// shortDecimal returns the value of a JSON number literal (as the scanner
+// read it: valid JSON) without an exponent and with at most 15 digits, as
+// strconv.ParseFloat would: the digits are an integer below 2^53 and 10^k
+// for k up to 15 a float64, both exact, so their quotient, which IEEE
+// division rounds correctly, is the correctly rounded value. (strconv's
+// general reader is most of the cost of a short number.) Any other literal
+// returns false.
+func shortDecimal(lit string) (float64, bool) {
+	digits := lit
+	if len(lit) > 0 && lit[0] == '-' {
+		digits = lit[1:]
+	}
+	var m uint64
+	n, point := 0, -1
+	for i := 0; i < len(digits); i++ {
+		switch c := digits[i]; {
+		case c >= '0' && c <= '9':
+			m = m*10 + uint64(c-'0')
+			n++
+		case c == '.' && point < 0:
+			point = n
+		default:
+			return 0, false
+		}
+	}
+	if n == 0 || n > 15 {
+		return 0, false
+	}
+	f := float64(m)
+	if point >= 0 {
+		f /= exactPow10[n-point]
+	}
+	if len(digits) < len(lit) {
+		f = -f
+	}
+	return f, true
+}
+
+// exactPow10[k] is 10^k, exact in a float64 for k up to 22.
+var exactPow10 = [16]float64{1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15}
 
 // significantDigits counts the digits of a JSON number literal's mantissa
 // without its leading zeros.
