@@ -567,7 +567,9 @@ func decodeEvent(d *decoder, v *Event) {
 				if s, ok, isString := d.S.ReadStringIf(); !isString {
 					d.NotString("/$defs/EventBridgeEvent/properties/id/type")
 				} else if ok {
-					d.Length(s, 1, -1, "/$defs/EventBridgeEvent/properties/id/minLength", "/$defs/EventBridgeEvent/properties/id/maxLength")
+					if len(s) < 1 {
+						d.Length(s, 1, -1, "/$defs/EventBridgeEvent/properties/id/minLength", "/$defs/EventBridgeEvent/properties/id/maxLength")
+					}
 					v.ID = s
 				}
 				d.C.Pop()
@@ -614,7 +616,9 @@ func decodeEvent(d *decoder, v *Event) {
 				if s, ok, isString := d.S.ReadStringIf(); !isString {
 					d.NotString("/$defs/EventBridgeEvent/properties/account/type")
 				} else if ok {
-					d.Length(s, 1, -1, "/$defs/EventBridgeEvent/properties/account/minLength", "/$defs/EventBridgeEvent/properties/account/maxLength")
+					if len(s) < 1 {
+						d.Length(s, 1, -1, "/$defs/EventBridgeEvent/properties/account/minLength", "/$defs/EventBridgeEvent/properties/account/maxLength")
+					}
 					v.Account = s
 				}
 				d.C.Pop()
@@ -648,7 +652,9 @@ func decodeEvent(d *decoder, v *Event) {
 				if s, ok, isString := d.S.ReadStringIf(); !isString {
 					d.NotString("/$defs/EventBridgeEvent/properties/region/type")
 				} else if ok {
-					d.Length(s, 1, -1, "/$defs/EventBridgeEvent/properties/region/minLength", "/$defs/EventBridgeEvent/properties/region/maxLength")
+					if len(s) < 1 {
+						d.Length(s, 1, -1, "/$defs/EventBridgeEvent/properties/region/minLength", "/$defs/EventBridgeEvent/properties/region/maxLength")
+					}
 					v.Region = s
 				}
 				d.C.Pop()
@@ -690,7 +696,9 @@ func decodeEvent(d *decoder, v *Event) {
 				if s, ok, isString := d.S.ReadStringIf(); !isString {
 					d.NotString("/$defs/EventBridgeEvent/properties/replay-name/type")
 				} else if ok {
-					d.Length(s, 1, -1, "/$defs/EventBridgeEvent/properties/replay-name/minLength", "/$defs/EventBridgeEvent/properties/replay-name/maxLength")
+					if len(s) < 1 {
+						d.Length(s, 1, -1, "/$defs/EventBridgeEvent/properties/replay-name/minLength", "/$defs/EventBridgeEvent/properties/replay-name/maxLength")
+					}
 					v.ReplayName = s
 				}
 				d.C.Pop()
@@ -811,7 +819,9 @@ func decodeContactEvent(d *decoder, v *ContactEvent) {
 				if s, ok, isString := d.S.ReadStringIf(); !isString {
 					d.NotString("/$defs/ContactIdentifier/type")
 				} else if ok {
-					d.Length(s, 1, 256, "/$defs/ContactIdentifier/minLength", "/$defs/ContactIdentifier/maxLength")
+					if len(s) < 1 || len(s) > 256 {
+						d.Length(s, 1, 256, "/$defs/ContactIdentifier/minLength", "/$defs/ContactIdentifier/maxLength")
+					}
 					v.ContactID = s
 				}
 				d.C.Pop()
@@ -826,7 +836,9 @@ func decodeContactEvent(d *decoder, v *ContactEvent) {
 				if s, ok, isString := d.S.ReadStringIf(); !isString {
 					d.NotString("/$defs/ContactIdentifier/type")
 				} else if ok {
-					d.Length(s, 1, 256, "/$defs/ContactIdentifier/minLength", "/$defs/ContactIdentifier/maxLength")
+					if len(s) < 1 || len(s) > 256 {
+						d.Length(s, 1, 256, "/$defs/ContactIdentifier/minLength", "/$defs/ContactIdentifier/maxLength")
+					}
 					v.InitialContactID = s
 				}
 				d.C.Pop()
@@ -844,7 +856,9 @@ func decodeContactEvent(d *decoder, v *ContactEvent) {
 				if s, ok, isString := d.S.ReadStringIf(); !isString {
 					d.NotString("/$defs/ContactIdentifier/type")
 				} else if ok {
-					d.Length(s, 1, 256, "/$defs/ContactIdentifier/minLength", "/$defs/ContactIdentifier/maxLength")
+					if len(s) < 1 || len(s) > 256 {
+						d.Length(s, 1, 256, "/$defs/ContactIdentifier/minLength", "/$defs/ContactIdentifier/maxLength")
+					}
 					v.RelatedContactID = s
 				}
 				d.C.Pop()
@@ -859,7 +873,9 @@ func decodeContactEvent(d *decoder, v *ContactEvent) {
 				if s, ok, isString := d.S.ReadStringIf(); !isString {
 					d.NotString("/$defs/ContactIdentifier/type")
 				} else if ok {
-					d.Length(s, 1, 256, "/$defs/ContactIdentifier/minLength", "/$defs/ContactIdentifier/maxLength")
+					if len(s) < 1 || len(s) > 256 {
+						d.Length(s, 1, 256, "/$defs/ContactIdentifier/minLength", "/$defs/ContactIdentifier/maxLength")
+					}
 					v.PreviousContactID = s
 				}
 				d.C.Pop()
@@ -896,7 +912,9 @@ func decodeContactEvent(d *decoder, v *ContactEvent) {
 				if s, ok, isString := d.S.ReadStringIf(); !isString {
 					d.NotString("/$defs/ARN/type")
 				} else if ok {
-					d.Length(s, 1, -1, "/$defs/ARN/minLength", "/$defs/ARN/maxLength")
+					if len(s) < 1 {
+						d.Length(s, 1, -1, "/$defs/ARN/minLength", "/$defs/ARN/maxLength")
+					}
 					v.InstanceARN = s
 				}
 				d.C.Pop()
@@ -1332,7 +1350,9 @@ func decodeContactEvent(d *decoder, v *ContactEvent) {
 						if s, ok, isString := d.S.ReadStringIf(); !isString {
 							d.NotString("/$defs/ContactEvent/properties/contactDetails/additionalProperties/type")
 						} else if ok {
-							d.Length(s, -1, 1024, "/$defs/ContactEvent/properties/contactDetails/additionalProperties/minLength", "/$defs/ContactEvent/properties/contactDetails/additionalProperties/maxLength")
+							if len(s) > 1024 {
+								d.Length(s, -1, 1024, "/$defs/ContactEvent/properties/contactDetails/additionalProperties/minLength", "/$defs/ContactEvent/properties/contactDetails/additionalProperties/maxLength")
+							}
 							e = s
 						}
 						if m != nil {
@@ -1496,7 +1516,9 @@ func decodeQueueInfo(d *decoder, v *QueueInfo) {
 				if s, ok, isString := d.S.ReadStringIf(); !isString {
 					d.NotString("/$defs/ARN/type")
 				} else if ok {
-					d.Length(s, 1, -1, "/$defs/ARN/minLength", "/$defs/ARN/maxLength")
+					if len(s) < 1 {
+						d.Length(s, 1, -1, "/$defs/ARN/minLength", "/$defs/ARN/maxLength")
+					}
 					v.QueueARN = s
 				}
 				d.C.Pop()
@@ -1586,7 +1608,9 @@ func decodeAgentInfo(d *decoder, v *AgentInfo) {
 				if s, ok, isString := d.S.ReadStringIf(); !isString {
 					d.NotString("/$defs/ARN/type")
 				} else if ok {
-					d.Length(s, 1, -1, "/$defs/ARN/minLength", "/$defs/ARN/maxLength")
+					if len(s) < 1 {
+						d.Length(s, 1, -1, "/$defs/ARN/minLength", "/$defs/ARN/maxLength")
+					}
 					v.AgentARN = s
 				}
 				d.C.Pop()
@@ -1901,7 +1925,9 @@ func decodeHierarchyGroup(d *decoder, v *HierarchyGroup) {
 				if s, ok, isString := d.S.ReadStringIf(); !isString {
 					d.NotString("/$defs/ARN/type")
 				} else if ok {
-					d.Length(s, 1, -1, "/$defs/ARN/minLength", "/$defs/ARN/maxLength")
+					if len(s) < 1 {
+						d.Length(s, 1, -1, "/$defs/ARN/minLength", "/$defs/ARN/maxLength")
+					}
 					v.ARN = s
 				}
 				d.C.Pop()
@@ -2009,7 +2035,9 @@ func decodeCampaign(d *decoder, v *Campaign) {
 				if s, ok, isString := d.S.ReadStringIf(); !isString {
 					d.NotString("/$defs/Campaign/properties/campaignId/type")
 				} else if ok {
-					d.Length(s, 1, 100, "/$defs/Campaign/properties/campaignId/minLength", "/$defs/Campaign/properties/campaignId/maxLength")
+					if len(s) < 1 || len(s) > 100 {
+						d.Length(s, 1, 100, "/$defs/Campaign/properties/campaignId/minLength", "/$defs/Campaign/properties/campaignId/maxLength")
+					}
 					v.CampaignID = s
 				}
 				d.C.Pop()
@@ -2420,7 +2448,9 @@ func decodeSegmentAttributeValue(d *decoder, v *SegmentAttributeValue) {
 				if s, ok, isString := d.S.ReadStringIf(); !isString {
 					d.NotString("/$defs/SegmentAttributeValue/properties/ValueString/type")
 				} else if ok {
-					d.Length(s, -1, 1024, "/$defs/SegmentAttributeValue/properties/ValueString/minLength", "/$defs/SegmentAttributeValue/properties/ValueString/maxLength")
+					if len(s) > 1024 {
+						d.Length(s, -1, 1024, "/$defs/SegmentAttributeValue/properties/ValueString/minLength", "/$defs/SegmentAttributeValue/properties/ValueString/maxLength")
+					}
 					v.ValueString = d.newString(s)
 				}
 				d.C.Pop()
@@ -2453,7 +2483,9 @@ func decodeSegmentAttributeValue(d *decoder, v *SegmentAttributeValue) {
 				if s, ok, isString := d.S.ReadStringIf(); !isString {
 					d.NotString("/$defs/SegmentAttributeValue/properties/ValueArn/type")
 				} else if ok {
-					d.Length(s, -1, 1024, "/$defs/SegmentAttributeValue/properties/ValueArn/minLength", "/$defs/SegmentAttributeValue/properties/ValueArn/maxLength")
+					if len(s) > 1024 {
+						d.Length(s, -1, 1024, "/$defs/SegmentAttributeValue/properties/ValueArn/minLength", "/$defs/SegmentAttributeValue/properties/ValueArn/maxLength")
+					}
 					v.ValueARN = d.newString(s)
 				}
 				d.C.Pop()
@@ -2899,7 +2931,9 @@ func decodeAttributeCondition(d *decoder, v *AttributeCondition) {
 				if s, ok, isString := d.S.ReadStringIf(); !isString {
 					d.NotString("/$defs/AttributeCondition/properties/name/type")
 				} else if ok {
-					d.Length(s, 1, 64, "/$defs/AttributeCondition/properties/name/minLength", "/$defs/AttributeCondition/properties/name/maxLength")
+					if len(s) < 1 || len(s) > 64 {
+						d.Length(s, 1, 64, "/$defs/AttributeCondition/properties/name/minLength", "/$defs/AttributeCondition/properties/name/maxLength")
+					}
 					v.Name = s
 				}
 				d.C.Pop()
@@ -2917,7 +2951,9 @@ func decodeAttributeCondition(d *decoder, v *AttributeCondition) {
 				if s, ok, isString := d.S.ReadStringIf(); !isString {
 					d.NotString("/$defs/AttributeCondition/properties/value/type")
 				} else if ok {
-					d.Length(s, 1, 64, "/$defs/AttributeCondition/properties/value/minLength", "/$defs/AttributeCondition/properties/value/maxLength")
+					if len(s) < 1 || len(s) > 64 {
+						d.Length(s, 1, 64, "/$defs/AttributeCondition/properties/value/minLength", "/$defs/AttributeCondition/properties/value/maxLength")
+					}
 					v.Value = s
 				}
 				d.C.Pop()
@@ -3075,7 +3111,9 @@ func decodeAgentsCriteria(d *decoder, v *AgentsCriteria) {
 						if s, ok, isString := d.S.ReadStringIf(); !isString {
 							d.NotString("/$defs/AgentsCriteria/properties/agentIds/items/type")
 						} else if ok {
-							d.Length(s, 1, 256, "/$defs/AgentsCriteria/properties/agentIds/items/minLength", "/$defs/AgentsCriteria/properties/agentIds/items/maxLength")
+							if len(s) < 1 || len(s) > 256 {
+								d.Length(s, 1, 256, "/$defs/AgentsCriteria/properties/agentIds/items/minLength", "/$defs/AgentsCriteria/properties/agentIds/items/maxLength")
+							}
 							e = s
 						}
 						if d.keep {
@@ -3431,7 +3469,9 @@ func decodeParticipantMetrics(d *decoder, v *ParticipantMetrics) {
 				if s, ok, isString := d.S.ReadStringIf(); !isString {
 					d.NotString("/$defs/ParticipantMetrics/properties/participantId/type")
 				} else if ok {
-					d.Length(s, 1, 256, "/$defs/ParticipantMetrics/properties/participantId/minLength", "/$defs/ParticipantMetrics/properties/participantId/maxLength")
+					if len(s) < 1 || len(s) > 256 {
+						d.Length(s, 1, 256, "/$defs/ParticipantMetrics/properties/participantId/minLength", "/$defs/ParticipantMetrics/properties/participantId/maxLength")
+					}
 					v.ParticipantID = s
 				}
 				d.C.Pop()
@@ -3611,7 +3651,9 @@ func decodeEndpoint(d *decoder, v *Endpoint) {
 				if s, ok, isString := d.S.ReadStringIf(); !isString {
 					d.NotString("/$defs/Endpoint/properties/address/type")
 				} else if ok {
-					d.Length(s, 1, 256, "/$defs/Endpoint/properties/address/minLength", "/$defs/Endpoint/properties/address/maxLength")
+					if len(s) < 1 || len(s) > 256 {
+						d.Length(s, 1, 256, "/$defs/Endpoint/properties/address/minLength", "/$defs/Endpoint/properties/address/maxLength")
+					}
 					v.Address = s
 				}
 				d.C.Pop()
@@ -3648,7 +3690,9 @@ func decodeEndpoint(d *decoder, v *Endpoint) {
 				if s, ok, isString := d.S.ReadStringIf(); !isString {
 					d.NotString("/$defs/Endpoint/properties/displayName/type")
 				} else if ok {
-					d.Length(s, -1, 256, "/$defs/Endpoint/properties/displayName/minLength", "/$defs/Endpoint/properties/displayName/maxLength")
+					if len(s) > 256 {
+						d.Length(s, -1, 256, "/$defs/Endpoint/properties/displayName/minLength", "/$defs/Endpoint/properties/displayName/maxLength")
+					}
 					v.DisplayName = d.newString(s)
 				}
 				d.C.Pop()
@@ -3750,7 +3794,9 @@ func decodeRecordingsInfo(d *decoder, v *RecordingsInfo) {
 				if s, ok, isString := d.S.ReadStringIf(); !isString {
 					d.NotString("/$defs/RecordingsInfo/properties/location/type")
 				} else if ok {
-					d.Length(s, -1, 256, "/$defs/RecordingsInfo/properties/location/minLength", "/$defs/RecordingsInfo/properties/location/maxLength")
+					if len(s) > 256 {
+						d.Length(s, -1, 256, "/$defs/RecordingsInfo/properties/location/minLength", "/$defs/RecordingsInfo/properties/location/maxLength")
+					}
 					v.Location = d.newString(s)
 				}
 				d.C.Pop()
@@ -3917,7 +3963,9 @@ func decodeContactEvaluation(d *decoder, v *ContactEvaluation) {
 				if s, ok, isString := d.S.ReadStringIf(); !isString {
 					d.NotString("/$defs/ARN/type")
 				} else if ok {
-					d.Length(s, 1, -1, "/$defs/ARN/minLength", "/$defs/ARN/maxLength")
+					if len(s) < 1 {
+						d.Length(s, 1, -1, "/$defs/ARN/minLength", "/$defs/ARN/maxLength")
+					}
 					v.EvaluationARN = s
 				}
 				d.C.Pop()
@@ -4020,7 +4068,9 @@ func decodeContactEvaluation(d *decoder, v *ContactEvaluation) {
 				if s, ok, isString := d.S.ReadStringIf(); !isString {
 					d.NotString("/$defs/ContactEvaluation/properties/exportLocation/type")
 				} else if ok {
-					d.Length(s, -1, 256, "/$defs/ContactEvaluation/properties/exportLocation/minLength", "/$defs/ContactEvaluation/properties/exportLocation/maxLength")
+					if len(s) > 256 {
+						d.Length(s, -1, 256, "/$defs/ContactEvaluation/properties/exportLocation/minLength", "/$defs/ContactEvaluation/properties/exportLocation/maxLength")
+					}
 					v.ExportLocation = d.newString(s)
 				}
 				d.C.Pop()

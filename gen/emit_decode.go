@@ -482,8 +482,23 @@ func (m *model) decodeOneOrMany(t *typ, tgt func() *jen.Statement) []jen.Code {
 
 func (m *model) decodeString(r stringRules, kw string, tgt func() *jen.Statement, pointer bool) []jen.Code {
 	var stmts []jen.Code
-	if r.min >= 0 || r.max >= 0 {
-		stmts = append(stmts, boundsCall("Length", jen.Id("s"), r.min, r.max, kw, "Length"))
+	// A string has at most len(s) and at least len(s)/4 characters (rounded
+	// up: len(s) >= 4*min-3 is enough for min): its byte length, compared
+	// inline, decides most strings, and Length counts the others.
+	var undecided *jen.Statement
+	if r.min > 0 {
+		undecided = jen.Len(jen.Id("s")).Op("<").Lit(4*r.min - 3)
+	}
+	if r.max >= 0 {
+		longer := jen.Len(jen.Id("s")).Op(">").Lit(r.max)
+		if undecided == nil {
+			undecided = longer
+		} else {
+			undecided = undecided.Op("||").Add(longer)
+		}
+	}
+	if undecided != nil {
+		stmts = append(stmts, jen.If(undecided).Block(boundsCall("Length", jen.Id("s"), r.min, r.max, kw, "Length")))
 	}
 	if r.pattern != "" {
 		matches := m.patternVar(r.pattern).Dot("MatchString").Call(jen.Id("s"))
