@@ -57,8 +57,10 @@ type arena struct {
 	nAllowedUserActionItems              uint8
 }
 
-// spare is where a decode that keeps nothing puts the values it decodes (see codec.Spare).
+// spare is where a decode that keeps nothing puts the values it decodes (see codec.SpareSlot).
 type spare struct {
+	slots                                [1]spareSlots // cleared whole after each document (an array: clear is one memclr)
+	spilled                              bool          // a value came from the Spares below, past the slots
 	event                                codec.Spare[Event]
 	contactEvent                         codec.Spare[ContactEvent]
 	queueInfo                            codec.Spare[QueueInfo]
@@ -99,52 +101,101 @@ type spare struct {
 	bools                                codec.Spare[bool]
 }
 
+// spareSlots are the first values of each type that a decode keeping nothing hands out.
+type spareSlots struct {
+	event                                [1]Event
+	queueInfo                            [1]QueueInfo
+	agentInfo                            [1]AgentInfo
+	hierarchyGroups                      [1]HierarchyGroups
+	hierarchyGroup                       [5]HierarchyGroup
+	customerVoiceActivity                [1]CustomerVoiceActivity
+	campaign                             [1]Campaign
+	contactLens                          [1]ContactLens
+	conversationalAnalytics              [1]ConversationalAnalytics
+	conversationalAnalyticsConfiguration [1]ConversationalAnalyticsConfiguration
+	channelConfiguration                 [1]ChannelConfiguration
+	redactionConfiguration               [1]RedactionConfiguration
+	segmentAttributeValue                [4]SegmentAttributeValue
+	routingCriteria                      [4]RoutingCriteria
+	step                                 [4]Step
+	expiry                               [3]Expiry
+	expression                           [7]Expression
+	attributeCondition                   [3]AttributeCondition
+	matchCriteria                        [1]MatchCriteria
+	agentsCriteria                       [1]AgentsCriteria
+	proficiencyRange                     [1]ProficiencyRange
+	chatMetrics                          [1]ChatMetrics
+	chatContactMetrics                   [1]ChatContactMetrics
+	participantMetrics                   [1]ParticipantMetrics
+	endpoint                             [1]Endpoint
+	recordingsInfo                       [4]RecordingsInfo
+	stateTransition                      [4]StateTransition
+	outboundStrategy                     [1]OutboundStrategy
+	outboundStrategyConfig               [1]OutboundStrategyConfig
+	agentFirst                           [1]AgentFirst
+	preview                              [1]Preview
+	postAcceptTimeoutConfig              [1]PostAcceptTimeoutConfig
+	used                                 [32]uint8 // slots handed out, per type
+	strings                              [12]string
+	nstrings                             uint8
+	int64s                               [16]int64
+	nint64s                              uint8
+	float64s                             [8]float64
+	nfloat64s                            uint8
+	bools                                [2]bool
+	nbools                               uint8
+}
+
 // reset makes every spare value available again, zeroed.
 func (s *spare) reset() {
-	s.event.Reset()
-	s.contactEvent.Reset()
-	s.queueInfo.Reset()
-	s.agentInfo.Reset()
-	s.hierarchyGroups.Reset()
-	s.hierarchyGroup.Reset()
-	s.customerVoiceActivity.Reset()
-	s.campaign.Reset()
-	s.contactLens.Reset()
-	s.conversationalAnalytics.Reset()
-	s.conversationalAnalyticsConfiguration.Reset()
-	s.channelConfiguration.Reset()
-	s.redactionConfiguration.Reset()
-	s.segmentAttributeValue.Reset()
-	s.routingCriteria.Reset()
-	s.step.Reset()
-	s.expiry.Reset()
-	s.expression.Reset()
-	s.attributeCondition.Reset()
-	s.matchCriteria.Reset()
-	s.agentsCriteria.Reset()
-	s.proficiencyRange.Reset()
-	s.chatMetrics.Reset()
-	s.chatContactMetrics.Reset()
-	s.participantMetrics.Reset()
-	s.endpoint.Reset()
-	s.recordingsInfo.Reset()
-	s.contactEvaluation.Reset()
-	s.stateTransition.Reset()
-	s.outboundStrategy.Reset()
-	s.outboundStrategyConfig.Reset()
-	s.agentFirst.Reset()
-	s.preview.Reset()
-	s.postAcceptTimeoutConfig.Reset()
-	s.strings.Reset()
-	s.int64s.Reset()
-	s.float64s.Reset()
-	s.bools.Reset()
+	clear(s.slots[:])
+	if s.spilled {
+		s.spilled = false
+		s.event.Reset()
+		s.contactEvent.Reset()
+		s.queueInfo.Reset()
+		s.agentInfo.Reset()
+		s.hierarchyGroups.Reset()
+		s.hierarchyGroup.Reset()
+		s.customerVoiceActivity.Reset()
+		s.campaign.Reset()
+		s.contactLens.Reset()
+		s.conversationalAnalytics.Reset()
+		s.conversationalAnalyticsConfiguration.Reset()
+		s.channelConfiguration.Reset()
+		s.redactionConfiguration.Reset()
+		s.segmentAttributeValue.Reset()
+		s.routingCriteria.Reset()
+		s.step.Reset()
+		s.expiry.Reset()
+		s.expression.Reset()
+		s.attributeCondition.Reset()
+		s.matchCriteria.Reset()
+		s.agentsCriteria.Reset()
+		s.proficiencyRange.Reset()
+		s.chatMetrics.Reset()
+		s.chatContactMetrics.Reset()
+		s.participantMetrics.Reset()
+		s.endpoint.Reset()
+		s.recordingsInfo.Reset()
+		s.contactEvaluation.Reset()
+		s.stateTransition.Reset()
+		s.outboundStrategy.Reset()
+		s.outboundStrategyConfig.Reset()
+		s.agentFirst.Reset()
+		s.preview.Reset()
+		s.postAcceptTimeoutConfig.Reset()
+		s.strings.Reset()
+		s.int64s.Reset()
+		s.float64s.Reset()
+		s.bools.Reset()
+	}
 }
 
 // newString returns a pointer to a copy of v, from the arena while it has room.
 func (d *decoder) newString(v string) *string {
 	if !d.keep {
-		return d.spare.strings.Of(v)
+		return codec.SpareSlotOf(d.spare.slots[0].strings[:], &d.spare.slots[0].nstrings, &d.spare.strings, &d.spare.spilled, v)
 	}
 	return codec.SlotOf(d.a.strings[:], &d.a.nstrings, d.Recycle, v)
 }
@@ -152,7 +203,7 @@ func (d *decoder) newString(v string) *string {
 // newInt64 returns a pointer to a copy of v, from the arena while it has room.
 func (d *decoder) newInt64(v int64) *int64 {
 	if !d.keep {
-		return d.spare.int64s.Of(v)
+		return codec.SpareSlotOf(d.spare.slots[0].int64s[:], &d.spare.slots[0].nint64s, &d.spare.int64s, &d.spare.spilled, v)
 	}
 	return codec.SlotOf(d.a.int64s[:], &d.a.nint64s, d.Recycle, v)
 }
@@ -160,7 +211,7 @@ func (d *decoder) newInt64(v int64) *int64 {
 // newFloat64 returns a pointer to a copy of v, from the arena while it has room.
 func (d *decoder) newFloat64(v float64) *float64 {
 	if !d.keep {
-		return d.spare.float64s.Of(v)
+		return codec.SpareSlotOf(d.spare.slots[0].float64s[:], &d.spare.slots[0].nfloat64s, &d.spare.float64s, &d.spare.spilled, v)
 	}
 	return codec.SlotOf(d.a.float64s[:], &d.a.nfloat64s, d.Recycle, v)
 }
@@ -168,7 +219,7 @@ func (d *decoder) newFloat64(v float64) *float64 {
 // newBool returns a pointer to a copy of v, from the arena while it has room.
 func (d *decoder) newBool(v bool) *bool {
 	if !d.keep {
-		return d.spare.bools.Of(v)
+		return codec.SpareSlotOf(d.spare.slots[0].bools[:], &d.spare.slots[0].nbools, &d.spare.bools, &d.spare.spilled, v)
 	}
 	return codec.SlotOf(d.a.bools[:], &d.a.nbools, d.Recycle, v)
 }
@@ -200,7 +251,7 @@ func (d *decoder) sliceAllowedUserAction() []AllowedUserAction {
 // newEvent returns a zeroed Event from the arena, or from the heap once the arena's slots are used.
 func (d *decoder) newEvent() *Event {
 	if !d.keep {
-		return d.spare.event.New()
+		return codec.SpareSlot(d.spare.slots[0].event[:], &d.spare.slots[0].used[0], &d.spare.event, &d.spare.spilled)
 	}
 	return codec.Slot(d.a.event[:], &d.a.used[0], d.Recycle)
 }
@@ -208,7 +259,7 @@ func (d *decoder) newEvent() *Event {
 // newQueueInfo returns a zeroed QueueInfo from the arena, or from the heap once the arena's slots are used.
 func (d *decoder) newQueueInfo() *QueueInfo {
 	if !d.keep {
-		return d.spare.queueInfo.New()
+		return codec.SpareSlot(d.spare.slots[0].queueInfo[:], &d.spare.slots[0].used[1], &d.spare.queueInfo, &d.spare.spilled)
 	}
 	return codec.Slot(d.a.queueInfo[:], &d.a.used[1], d.Recycle)
 }
@@ -216,7 +267,7 @@ func (d *decoder) newQueueInfo() *QueueInfo {
 // newAgentInfo returns a zeroed AgentInfo from the arena, or from the heap once the arena's slots are used.
 func (d *decoder) newAgentInfo() *AgentInfo {
 	if !d.keep {
-		return d.spare.agentInfo.New()
+		return codec.SpareSlot(d.spare.slots[0].agentInfo[:], &d.spare.slots[0].used[2], &d.spare.agentInfo, &d.spare.spilled)
 	}
 	return codec.Slot(d.a.agentInfo[:], &d.a.used[2], d.Recycle)
 }
@@ -224,7 +275,7 @@ func (d *decoder) newAgentInfo() *AgentInfo {
 // newHierarchyGroups returns a zeroed HierarchyGroups from the arena, or from the heap once the arena's slots are used.
 func (d *decoder) newHierarchyGroups() *HierarchyGroups {
 	if !d.keep {
-		return d.spare.hierarchyGroups.New()
+		return codec.SpareSlot(d.spare.slots[0].hierarchyGroups[:], &d.spare.slots[0].used[3], &d.spare.hierarchyGroups, &d.spare.spilled)
 	}
 	return codec.Slot(d.a.hierarchyGroups[:], &d.a.used[3], d.Recycle)
 }
@@ -232,7 +283,7 @@ func (d *decoder) newHierarchyGroups() *HierarchyGroups {
 // newHierarchyGroup returns a zeroed HierarchyGroup from the arena, or from the heap once the arena's slots are used.
 func (d *decoder) newHierarchyGroup() *HierarchyGroup {
 	if !d.keep {
-		return d.spare.hierarchyGroup.New()
+		return codec.SpareSlot(d.spare.slots[0].hierarchyGroup[:], &d.spare.slots[0].used[4], &d.spare.hierarchyGroup, &d.spare.spilled)
 	}
 	return codec.Slot(d.a.hierarchyGroup[:], &d.a.used[4], d.Recycle)
 }
@@ -240,7 +291,7 @@ func (d *decoder) newHierarchyGroup() *HierarchyGroup {
 // newCustomerVoiceActivity returns a zeroed CustomerVoiceActivity from the arena, or from the heap once the arena's slots are used.
 func (d *decoder) newCustomerVoiceActivity() *CustomerVoiceActivity {
 	if !d.keep {
-		return d.spare.customerVoiceActivity.New()
+		return codec.SpareSlot(d.spare.slots[0].customerVoiceActivity[:], &d.spare.slots[0].used[5], &d.spare.customerVoiceActivity, &d.spare.spilled)
 	}
 	return codec.Slot(d.a.customerVoiceActivity[:], &d.a.used[5], d.Recycle)
 }
@@ -248,7 +299,7 @@ func (d *decoder) newCustomerVoiceActivity() *CustomerVoiceActivity {
 // newCampaign returns a zeroed Campaign from the arena, or from the heap once the arena's slots are used.
 func (d *decoder) newCampaign() *Campaign {
 	if !d.keep {
-		return d.spare.campaign.New()
+		return codec.SpareSlot(d.spare.slots[0].campaign[:], &d.spare.slots[0].used[6], &d.spare.campaign, &d.spare.spilled)
 	}
 	return codec.Slot(d.a.campaign[:], &d.a.used[6], d.Recycle)
 }
@@ -256,7 +307,7 @@ func (d *decoder) newCampaign() *Campaign {
 // newContactLens returns a zeroed ContactLens from the arena, or from the heap once the arena's slots are used.
 func (d *decoder) newContactLens() *ContactLens {
 	if !d.keep {
-		return d.spare.contactLens.New()
+		return codec.SpareSlot(d.spare.slots[0].contactLens[:], &d.spare.slots[0].used[7], &d.spare.contactLens, &d.spare.spilled)
 	}
 	return codec.Slot(d.a.contactLens[:], &d.a.used[7], d.Recycle)
 }
@@ -264,7 +315,7 @@ func (d *decoder) newContactLens() *ContactLens {
 // newConversationalAnalytics returns a zeroed ConversationalAnalytics from the arena, or from the heap once the arena's slots are used.
 func (d *decoder) newConversationalAnalytics() *ConversationalAnalytics {
 	if !d.keep {
-		return d.spare.conversationalAnalytics.New()
+		return codec.SpareSlot(d.spare.slots[0].conversationalAnalytics[:], &d.spare.slots[0].used[8], &d.spare.conversationalAnalytics, &d.spare.spilled)
 	}
 	return codec.Slot(d.a.conversationalAnalytics[:], &d.a.used[8], d.Recycle)
 }
@@ -272,7 +323,7 @@ func (d *decoder) newConversationalAnalytics() *ConversationalAnalytics {
 // newConversationalAnalyticsConfiguration returns a zeroed ConversationalAnalyticsConfiguration from the arena, or from the heap once the arena's slots are used.
 func (d *decoder) newConversationalAnalyticsConfiguration() *ConversationalAnalyticsConfiguration {
 	if !d.keep {
-		return d.spare.conversationalAnalyticsConfiguration.New()
+		return codec.SpareSlot(d.spare.slots[0].conversationalAnalyticsConfiguration[:], &d.spare.slots[0].used[9], &d.spare.conversationalAnalyticsConfiguration, &d.spare.spilled)
 	}
 	return codec.Slot(d.a.conversationalAnalyticsConfiguration[:], &d.a.used[9], d.Recycle)
 }
@@ -280,7 +331,7 @@ func (d *decoder) newConversationalAnalyticsConfiguration() *ConversationalAnaly
 // newChannelConfiguration returns a zeroed ChannelConfiguration from the arena, or from the heap once the arena's slots are used.
 func (d *decoder) newChannelConfiguration() *ChannelConfiguration {
 	if !d.keep {
-		return d.spare.channelConfiguration.New()
+		return codec.SpareSlot(d.spare.slots[0].channelConfiguration[:], &d.spare.slots[0].used[10], &d.spare.channelConfiguration, &d.spare.spilled)
 	}
 	return codec.Slot(d.a.channelConfiguration[:], &d.a.used[10], d.Recycle)
 }
@@ -288,7 +339,7 @@ func (d *decoder) newChannelConfiguration() *ChannelConfiguration {
 // newRedactionConfiguration returns a zeroed RedactionConfiguration from the arena, or from the heap once the arena's slots are used.
 func (d *decoder) newRedactionConfiguration() *RedactionConfiguration {
 	if !d.keep {
-		return d.spare.redactionConfiguration.New()
+		return codec.SpareSlot(d.spare.slots[0].redactionConfiguration[:], &d.spare.slots[0].used[11], &d.spare.redactionConfiguration, &d.spare.spilled)
 	}
 	return codec.Slot(d.a.redactionConfiguration[:], &d.a.used[11], d.Recycle)
 }
@@ -296,7 +347,7 @@ func (d *decoder) newRedactionConfiguration() *RedactionConfiguration {
 // newExpiry returns a zeroed Expiry from the arena, or from the heap once the arena's slots are used.
 func (d *decoder) newExpiry() *Expiry {
 	if !d.keep {
-		return d.spare.expiry.New()
+		return codec.SpareSlot(d.spare.slots[0].expiry[:], &d.spare.slots[0].used[15], &d.spare.expiry, &d.spare.spilled)
 	}
 	return codec.Slot(d.a.expiry[:], &d.a.used[12], d.Recycle)
 }
@@ -304,7 +355,7 @@ func (d *decoder) newExpiry() *Expiry {
 // newExpression returns a zeroed Expression from the arena, or from the heap once the arena's slots are used.
 func (d *decoder) newExpression() *Expression {
 	if !d.keep {
-		return d.spare.expression.New()
+		return codec.SpareSlot(d.spare.slots[0].expression[:], &d.spare.slots[0].used[16], &d.spare.expression, &d.spare.spilled)
 	}
 	return codec.Slot(d.a.expression[:], &d.a.used[13], d.Recycle)
 }
@@ -312,7 +363,7 @@ func (d *decoder) newExpression() *Expression {
 // newAttributeCondition returns a zeroed AttributeCondition from the arena, or from the heap once the arena's slots are used.
 func (d *decoder) newAttributeCondition() *AttributeCondition {
 	if !d.keep {
-		return d.spare.attributeCondition.New()
+		return codec.SpareSlot(d.spare.slots[0].attributeCondition[:], &d.spare.slots[0].used[17], &d.spare.attributeCondition, &d.spare.spilled)
 	}
 	return codec.Slot(d.a.attributeCondition[:], &d.a.used[14], d.Recycle)
 }
@@ -320,7 +371,7 @@ func (d *decoder) newAttributeCondition() *AttributeCondition {
 // newMatchCriteria returns a zeroed MatchCriteria from the arena, or from the heap once the arena's slots are used.
 func (d *decoder) newMatchCriteria() *MatchCriteria {
 	if !d.keep {
-		return d.spare.matchCriteria.New()
+		return codec.SpareSlot(d.spare.slots[0].matchCriteria[:], &d.spare.slots[0].used[18], &d.spare.matchCriteria, &d.spare.spilled)
 	}
 	return codec.Slot(d.a.matchCriteria[:], &d.a.used[15], d.Recycle)
 }
@@ -328,7 +379,7 @@ func (d *decoder) newMatchCriteria() *MatchCriteria {
 // newAgentsCriteria returns a zeroed AgentsCriteria from the arena, or from the heap once the arena's slots are used.
 func (d *decoder) newAgentsCriteria() *AgentsCriteria {
 	if !d.keep {
-		return d.spare.agentsCriteria.New()
+		return codec.SpareSlot(d.spare.slots[0].agentsCriteria[:], &d.spare.slots[0].used[19], &d.spare.agentsCriteria, &d.spare.spilled)
 	}
 	return codec.Slot(d.a.agentsCriteria[:], &d.a.used[16], d.Recycle)
 }
@@ -336,7 +387,7 @@ func (d *decoder) newAgentsCriteria() *AgentsCriteria {
 // newChatMetrics returns a new zeroed ChatMetrics (not from the arena: see x-go-arena).
 func (d *decoder) newChatMetrics() *ChatMetrics {
 	if !d.keep {
-		return d.spare.chatMetrics.New()
+		return codec.SpareSlot(d.spare.slots[0].chatMetrics[:], &d.spare.slots[0].used[21], &d.spare.chatMetrics, &d.spare.spilled)
 	}
 	return codec.New[ChatMetrics](d.Recycle)
 }
@@ -344,7 +395,7 @@ func (d *decoder) newChatMetrics() *ChatMetrics {
 // newEndpoint returns a new zeroed Endpoint (not from the arena: see x-go-arena).
 func (d *decoder) newEndpoint() *Endpoint {
 	if !d.keep {
-		return d.spare.endpoint.New()
+		return codec.SpareSlot(d.spare.slots[0].endpoint[:], &d.spare.slots[0].used[24], &d.spare.endpoint, &d.spare.spilled)
 	}
 	return codec.New[Endpoint](d.Recycle)
 }
@@ -352,7 +403,7 @@ func (d *decoder) newEndpoint() *Endpoint {
 // newOutboundStrategy returns a new zeroed OutboundStrategy (not from the arena: see x-go-arena).
 func (d *decoder) newOutboundStrategy() *OutboundStrategy {
 	if !d.keep {
-		return d.spare.outboundStrategy.New()
+		return codec.SpareSlot(d.spare.slots[0].outboundStrategy[:], &d.spare.slots[0].used[27], &d.spare.outboundStrategy, &d.spare.spilled)
 	}
 	return codec.New[OutboundStrategy](d.Recycle)
 }
@@ -360,7 +411,7 @@ func (d *decoder) newOutboundStrategy() *OutboundStrategy {
 // newProficiencyRange returns a new zeroed ProficiencyRange (not from the arena: see x-go-arena).
 func (d *decoder) newProficiencyRange() *ProficiencyRange {
 	if !d.keep {
-		return d.spare.proficiencyRange.New()
+		return codec.SpareSlot(d.spare.slots[0].proficiencyRange[:], &d.spare.slots[0].used[20], &d.spare.proficiencyRange, &d.spare.spilled)
 	}
 	return codec.New[ProficiencyRange](d.Recycle)
 }
@@ -368,7 +419,7 @@ func (d *decoder) newProficiencyRange() *ProficiencyRange {
 // newChatContactMetrics returns a new zeroed ChatContactMetrics (not from the arena: see x-go-arena).
 func (d *decoder) newChatContactMetrics() *ChatContactMetrics {
 	if !d.keep {
-		return d.spare.chatContactMetrics.New()
+		return codec.SpareSlot(d.spare.slots[0].chatContactMetrics[:], &d.spare.slots[0].used[22], &d.spare.chatContactMetrics, &d.spare.spilled)
 	}
 	return codec.New[ChatContactMetrics](d.Recycle)
 }
@@ -376,7 +427,7 @@ func (d *decoder) newChatContactMetrics() *ChatContactMetrics {
 // newParticipantMetrics returns a new zeroed ParticipantMetrics (not from the arena: see x-go-arena).
 func (d *decoder) newParticipantMetrics() *ParticipantMetrics {
 	if !d.keep {
-		return d.spare.participantMetrics.New()
+		return codec.SpareSlot(d.spare.slots[0].participantMetrics[:], &d.spare.slots[0].used[23], &d.spare.participantMetrics, &d.spare.spilled)
 	}
 	return codec.New[ParticipantMetrics](d.Recycle)
 }
@@ -384,7 +435,7 @@ func (d *decoder) newParticipantMetrics() *ParticipantMetrics {
 // newOutboundStrategyConfig returns a new zeroed OutboundStrategyConfig (not from the arena: see x-go-arena).
 func (d *decoder) newOutboundStrategyConfig() *OutboundStrategyConfig {
 	if !d.keep {
-		return d.spare.outboundStrategyConfig.New()
+		return codec.SpareSlot(d.spare.slots[0].outboundStrategyConfig[:], &d.spare.slots[0].used[28], &d.spare.outboundStrategyConfig, &d.spare.spilled)
 	}
 	return codec.New[OutboundStrategyConfig](d.Recycle)
 }
@@ -392,7 +443,7 @@ func (d *decoder) newOutboundStrategyConfig() *OutboundStrategyConfig {
 // newAgentFirst returns a new zeroed AgentFirst (not from the arena: see x-go-arena).
 func (d *decoder) newAgentFirst() *AgentFirst {
 	if !d.keep {
-		return d.spare.agentFirst.New()
+		return codec.SpareSlot(d.spare.slots[0].agentFirst[:], &d.spare.slots[0].used[29], &d.spare.agentFirst, &d.spare.spilled)
 	}
 	return codec.New[AgentFirst](d.Recycle)
 }
@@ -400,7 +451,7 @@ func (d *decoder) newAgentFirst() *AgentFirst {
 // newPreview returns a new zeroed Preview (not from the arena: see x-go-arena).
 func (d *decoder) newPreview() *Preview {
 	if !d.keep {
-		return d.spare.preview.New()
+		return codec.SpareSlot(d.spare.slots[0].preview[:], &d.spare.slots[0].used[30], &d.spare.preview, &d.spare.spilled)
 	}
 	return codec.New[Preview](d.Recycle)
 }
@@ -408,7 +459,7 @@ func (d *decoder) newPreview() *Preview {
 // newPostAcceptTimeoutConfig returns a new zeroed PostAcceptTimeoutConfig (not from the arena: see x-go-arena).
 func (d *decoder) newPostAcceptTimeoutConfig() *PostAcceptTimeoutConfig {
 	if !d.keep {
-		return d.spare.postAcceptTimeoutConfig.New()
+		return codec.SpareSlot(d.spare.slots[0].postAcceptTimeoutConfig[:], &d.spare.slots[0].used[31], &d.spare.postAcceptTimeoutConfig, &d.spare.spilled)
 	}
 	return codec.New[PostAcceptTimeoutConfig](d.Recycle)
 }
@@ -416,7 +467,7 @@ func (d *decoder) newPostAcceptTimeoutConfig() *PostAcceptTimeoutConfig {
 // elementSegmentAttributeValue appends a zeroed SegmentAttributeValue to *out and returns it; when the event is not kept, a spare one, and *out stays nil.
 func (d *decoder) elementSegmentAttributeValue(out *[]SegmentAttributeValue) *SegmentAttributeValue {
 	if !d.keep {
-		return d.spare.segmentAttributeValue.New()
+		return codec.SpareSlot(d.spare.slots[0].segmentAttributeValue[:], &d.spare.slots[0].used[12], &d.spare.segmentAttributeValue, &d.spare.spilled)
 	}
 	*out = append(*out, SegmentAttributeValue{})
 	return &(*out)[len(*out)-1]
@@ -425,7 +476,7 @@ func (d *decoder) elementSegmentAttributeValue(out *[]SegmentAttributeValue) *Se
 // elementRoutingCriteria appends a zeroed RoutingCriteria to *out and returns it; when the event is not kept, a spare one, and *out stays nil.
 func (d *decoder) elementRoutingCriteria(out *[]RoutingCriteria) *RoutingCriteria {
 	if !d.keep {
-		return d.spare.routingCriteria.New()
+		return codec.SpareSlot(d.spare.slots[0].routingCriteria[:], &d.spare.slots[0].used[13], &d.spare.routingCriteria, &d.spare.spilled)
 	}
 	*out = append(*out, RoutingCriteria{})
 	return &(*out)[len(*out)-1]
@@ -434,7 +485,7 @@ func (d *decoder) elementRoutingCriteria(out *[]RoutingCriteria) *RoutingCriteri
 // elementStep appends a zeroed Step to *out and returns it; when the event is not kept, a spare one, and *out stays nil.
 func (d *decoder) elementStep(out *[]Step) *Step {
 	if !d.keep {
-		return d.spare.step.New()
+		return codec.SpareSlot(d.spare.slots[0].step[:], &d.spare.slots[0].used[14], &d.spare.step, &d.spare.spilled)
 	}
 	*out = append(*out, Step{})
 	return &(*out)[len(*out)-1]
@@ -443,7 +494,7 @@ func (d *decoder) elementStep(out *[]Step) *Step {
 // elementExpression appends a zeroed Expression to *out and returns it; when the event is not kept, a spare one, and *out stays nil.
 func (d *decoder) elementExpression(out *[]Expression) *Expression {
 	if !d.keep {
-		return d.spare.expression.New()
+		return codec.SpareSlot(d.spare.slots[0].expression[:], &d.spare.slots[0].used[16], &d.spare.expression, &d.spare.spilled)
 	}
 	*out = append(*out, Expression{})
 	return &(*out)[len(*out)-1]
@@ -452,7 +503,7 @@ func (d *decoder) elementExpression(out *[]Expression) *Expression {
 // elementRecordingsInfo appends a zeroed RecordingsInfo to *out and returns it; when the event is not kept, a spare one, and *out stays nil.
 func (d *decoder) elementRecordingsInfo(out *[]RecordingsInfo) *RecordingsInfo {
 	if !d.keep {
-		return d.spare.recordingsInfo.New()
+		return codec.SpareSlot(d.spare.slots[0].recordingsInfo[:], &d.spare.slots[0].used[25], &d.spare.recordingsInfo, &d.spare.spilled)
 	}
 	*out = append(*out, RecordingsInfo{})
 	return &(*out)[len(*out)-1]
@@ -461,7 +512,7 @@ func (d *decoder) elementRecordingsInfo(out *[]RecordingsInfo) *RecordingsInfo {
 // elementStateTransition appends a zeroed StateTransition to *out and returns it; when the event is not kept, a spare one, and *out stays nil.
 func (d *decoder) elementStateTransition(out *[]StateTransition) *StateTransition {
 	if !d.keep {
-		return d.spare.stateTransition.New()
+		return codec.SpareSlot(d.spare.slots[0].stateTransition[:], &d.spare.slots[0].used[26], &d.spare.stateTransition, &d.spare.spilled)
 	}
 	*out = append(*out, StateTransition{})
 	return &(*out)[len(*out)-1]
@@ -516,7 +567,9 @@ func decodeEvent(d *decoder, v *Event) {
 				if s, ok, isString := d.S.ReadStringIf(); !isString {
 					d.NotString("/$defs/EventBridgeEvent/properties/id/type")
 				} else if ok {
-					d.Length(s, 1, -1, "/$defs/EventBridgeEvent/properties/id/minLength", "/$defs/EventBridgeEvent/properties/id/maxLength")
+					if len(s) < 1 {
+						d.Length(s, 1, -1, "/$defs/EventBridgeEvent/properties/id/minLength", "/$defs/EventBridgeEvent/properties/id/maxLength")
+					}
 					v.ID = s
 				}
 				d.C.Pop()
@@ -563,7 +616,9 @@ func decodeEvent(d *decoder, v *Event) {
 				if s, ok, isString := d.S.ReadStringIf(); !isString {
 					d.NotString("/$defs/EventBridgeEvent/properties/account/type")
 				} else if ok {
-					d.Length(s, 1, -1, "/$defs/EventBridgeEvent/properties/account/minLength", "/$defs/EventBridgeEvent/properties/account/maxLength")
+					if len(s) < 1 {
+						d.Length(s, 1, -1, "/$defs/EventBridgeEvent/properties/account/minLength", "/$defs/EventBridgeEvent/properties/account/maxLength")
+					}
 					v.Account = s
 				}
 				d.C.Pop()
@@ -578,8 +633,12 @@ func decodeEvent(d *decoder, v *Event) {
 				if s, ok, isString := d.S.ReadStringIf(); !isString {
 					d.NotString("/$defs/EventTime/type")
 				} else if ok {
-					p, valid := d.Timestamp(s, timestamp.None, "/$defs/EventTime/pattern", "/$defs/EventTime/format", "yyyy-MM-dd'T'HH:mm:ss'Z'")
-					v.Time = timestampOf(p, valid, s, "")
+					if !d.keep {
+						d.CheckTimestamp(s, timestamp.None, "/$defs/EventTime/pattern", "/$defs/EventTime/format", "yyyy-MM-dd'T'HH:mm:ss'Z'")
+					} else {
+						p, valid := d.Timestamp(s, timestamp.None, "/$defs/EventTime/pattern", "/$defs/EventTime/format", "yyyy-MM-dd'T'HH:mm:ss'Z'")
+						v.Time = timestampOf(p, valid, s, "")
+					}
 				}
 				d.C.Pop()
 				d.EndMember(&seen[eventTime])
@@ -593,7 +652,9 @@ func decodeEvent(d *decoder, v *Event) {
 				if s, ok, isString := d.S.ReadStringIf(); !isString {
 					d.NotString("/$defs/EventBridgeEvent/properties/region/type")
 				} else if ok {
-					d.Length(s, 1, -1, "/$defs/EventBridgeEvent/properties/region/minLength", "/$defs/EventBridgeEvent/properties/region/maxLength")
+					if len(s) < 1 {
+						d.Length(s, 1, -1, "/$defs/EventBridgeEvent/properties/region/minLength", "/$defs/EventBridgeEvent/properties/region/maxLength")
+					}
 					v.Region = s
 				}
 				d.C.Pop()
@@ -635,7 +696,9 @@ func decodeEvent(d *decoder, v *Event) {
 				if s, ok, isString := d.S.ReadStringIf(); !isString {
 					d.NotString("/$defs/EventBridgeEvent/properties/replay-name/type")
 				} else if ok {
-					d.Length(s, 1, -1, "/$defs/EventBridgeEvent/properties/replay-name/minLength", "/$defs/EventBridgeEvent/properties/replay-name/maxLength")
+					if len(s) < 1 {
+						d.Length(s, 1, -1, "/$defs/EventBridgeEvent/properties/replay-name/minLength", "/$defs/EventBridgeEvent/properties/replay-name/maxLength")
+					}
 					v.ReplayName = s
 				}
 				d.C.Pop()
@@ -756,7 +819,9 @@ func decodeContactEvent(d *decoder, v *ContactEvent) {
 				if s, ok, isString := d.S.ReadStringIf(); !isString {
 					d.NotString("/$defs/ContactIdentifier/type")
 				} else if ok {
-					d.Length(s, 1, 256, "/$defs/ContactIdentifier/minLength", "/$defs/ContactIdentifier/maxLength")
+					if len(s) < 1 || len(s) > 256 {
+						d.Length(s, 1, 256, "/$defs/ContactIdentifier/minLength", "/$defs/ContactIdentifier/maxLength")
+					}
 					v.ContactID = s
 				}
 				d.C.Pop()
@@ -771,7 +836,9 @@ func decodeContactEvent(d *decoder, v *ContactEvent) {
 				if s, ok, isString := d.S.ReadStringIf(); !isString {
 					d.NotString("/$defs/ContactIdentifier/type")
 				} else if ok {
-					d.Length(s, 1, 256, "/$defs/ContactIdentifier/minLength", "/$defs/ContactIdentifier/maxLength")
+					if len(s) < 1 || len(s) > 256 {
+						d.Length(s, 1, 256, "/$defs/ContactIdentifier/minLength", "/$defs/ContactIdentifier/maxLength")
+					}
 					v.InitialContactID = s
 				}
 				d.C.Pop()
@@ -789,7 +856,9 @@ func decodeContactEvent(d *decoder, v *ContactEvent) {
 				if s, ok, isString := d.S.ReadStringIf(); !isString {
 					d.NotString("/$defs/ContactIdentifier/type")
 				} else if ok {
-					d.Length(s, 1, 256, "/$defs/ContactIdentifier/minLength", "/$defs/ContactIdentifier/maxLength")
+					if len(s) < 1 || len(s) > 256 {
+						d.Length(s, 1, 256, "/$defs/ContactIdentifier/minLength", "/$defs/ContactIdentifier/maxLength")
+					}
 					v.RelatedContactID = s
 				}
 				d.C.Pop()
@@ -804,7 +873,9 @@ func decodeContactEvent(d *decoder, v *ContactEvent) {
 				if s, ok, isString := d.S.ReadStringIf(); !isString {
 					d.NotString("/$defs/ContactIdentifier/type")
 				} else if ok {
-					d.Length(s, 1, 256, "/$defs/ContactIdentifier/minLength", "/$defs/ContactIdentifier/maxLength")
+					if len(s) < 1 || len(s) > 256 {
+						d.Length(s, 1, 256, "/$defs/ContactIdentifier/minLength", "/$defs/ContactIdentifier/maxLength")
+					}
 					v.PreviousContactID = s
 				}
 				d.C.Pop()
@@ -841,7 +912,9 @@ func decodeContactEvent(d *decoder, v *ContactEvent) {
 				if s, ok, isString := d.S.ReadStringIf(); !isString {
 					d.NotString("/$defs/ARN/type")
 				} else if ok {
-					d.Length(s, 1, -1, "/$defs/ARN/minLength", "/$defs/ARN/maxLength")
+					if len(s) < 1 {
+						d.Length(s, 1, -1, "/$defs/ARN/minLength", "/$defs/ARN/maxLength")
+					}
 					v.InstanceARN = s
 				}
 				d.C.Pop()
@@ -890,8 +963,12 @@ func decodeContactEvent(d *decoder, v *ContactEvent) {
 				if s, ok, isString := d.S.ReadStringIf(); !isString {
 					d.NotString("/$defs/ContactTimestamp/type")
 				} else if ok {
-					p, valid := d.Timestamp(s, timestamp.Millis, "/$defs/ContactTimestamp/pattern", "/$defs/ContactTimestamp/format", "yyyy-MM-dd'T'HH:mm:ss.SSS'Z'")
-					v.ConnectedToSystemTimestamp = timestampOf(p, valid, s, "1970-01-01T00:00:00.001Z")
+					if !d.keep {
+						d.CheckTimestamp(s, timestamp.Millis, "/$defs/ContactTimestamp/pattern", "/$defs/ContactTimestamp/format", "yyyy-MM-dd'T'HH:mm:ss.SSS'Z'")
+					} else {
+						p, valid := d.Timestamp(s, timestamp.Millis, "/$defs/ContactTimestamp/pattern", "/$defs/ContactTimestamp/format", "yyyy-MM-dd'T'HH:mm:ss.SSS'Z'")
+						v.ConnectedToSystemTimestamp = timestampOf(p, valid, s, "1970-01-01T00:00:00.001Z")
+					}
 				}
 				d.C.Pop()
 				d.EndMember(&seen[contactEventConnectedToSystemTimestamp])
@@ -920,8 +997,12 @@ func decodeContactEvent(d *decoder, v *ContactEvent) {
 				if s, ok, isString := d.S.ReadStringIf(); !isString {
 					d.NotString("/$defs/ContactTimestamp/type")
 				} else if ok {
-					p, valid := d.Timestamp(s, timestamp.Millis, "/$defs/ContactTimestamp/pattern", "/$defs/ContactTimestamp/format", "yyyy-MM-dd'T'HH:mm:ss.SSS'Z'")
-					v.ScheduledTimestamp = timestampOf(p, valid, s, "1970-01-01T00:00:00.001Z")
+					if !d.keep {
+						d.CheckTimestamp(s, timestamp.Millis, "/$defs/ContactTimestamp/pattern", "/$defs/ContactTimestamp/format", "yyyy-MM-dd'T'HH:mm:ss.SSS'Z'")
+					} else {
+						p, valid := d.Timestamp(s, timestamp.Millis, "/$defs/ContactTimestamp/pattern", "/$defs/ContactTimestamp/format", "yyyy-MM-dd'T'HH:mm:ss.SSS'Z'")
+						v.ScheduledTimestamp = timestampOf(p, valid, s, "1970-01-01T00:00:00.001Z")
+					}
 				}
 				d.C.Pop()
 				d.EndMember(&seen[contactEventScheduledTimestamp])
@@ -1269,7 +1350,9 @@ func decodeContactEvent(d *decoder, v *ContactEvent) {
 						if s, ok, isString := d.S.ReadStringIf(); !isString {
 							d.NotString("/$defs/ContactEvent/properties/contactDetails/additionalProperties/type")
 						} else if ok {
-							d.Length(s, -1, 1024, "/$defs/ContactEvent/properties/contactDetails/additionalProperties/minLength", "/$defs/ContactEvent/properties/contactDetails/additionalProperties/maxLength")
+							if len(s) > 1024 {
+								d.Length(s, -1, 1024, "/$defs/ContactEvent/properties/contactDetails/additionalProperties/minLength", "/$defs/ContactEvent/properties/contactDetails/additionalProperties/maxLength")
+							}
 							e = s
 						}
 						if m != nil {
@@ -1433,7 +1516,9 @@ func decodeQueueInfo(d *decoder, v *QueueInfo) {
 				if s, ok, isString := d.S.ReadStringIf(); !isString {
 					d.NotString("/$defs/ARN/type")
 				} else if ok {
-					d.Length(s, 1, -1, "/$defs/ARN/minLength", "/$defs/ARN/maxLength")
+					if len(s) < 1 {
+						d.Length(s, 1, -1, "/$defs/ARN/minLength", "/$defs/ARN/maxLength")
+					}
 					v.QueueARN = s
 				}
 				d.C.Pop()
@@ -1468,8 +1553,12 @@ func decodeQueueInfo(d *decoder, v *QueueInfo) {
 				if s, ok, isString := d.S.ReadStringIf(); !isString {
 					d.NotString("/$defs/ContactTimestamp/type")
 				} else if ok {
-					p, valid := d.Timestamp(s, timestamp.Millis, "/$defs/ContactTimestamp/pattern", "/$defs/ContactTimestamp/format", "yyyy-MM-dd'T'HH:mm:ss.SSS'Z'")
-					v.EnqueueTimestamp = timestampOf(p, valid, s, "1970-01-01T00:00:00.001Z")
+					if !d.keep {
+						d.CheckTimestamp(s, timestamp.Millis, "/$defs/ContactTimestamp/pattern", "/$defs/ContactTimestamp/format", "yyyy-MM-dd'T'HH:mm:ss.SSS'Z'")
+					} else {
+						p, valid := d.Timestamp(s, timestamp.Millis, "/$defs/ContactTimestamp/pattern", "/$defs/ContactTimestamp/format", "yyyy-MM-dd'T'HH:mm:ss.SSS'Z'")
+						v.EnqueueTimestamp = timestampOf(p, valid, s, "1970-01-01T00:00:00.001Z")
+					}
 				}
 				d.C.Pop()
 				d.EndMember(&seen[queueInfoEnqueueTimestamp])
@@ -1519,7 +1608,9 @@ func decodeAgentInfo(d *decoder, v *AgentInfo) {
 				if s, ok, isString := d.S.ReadStringIf(); !isString {
 					d.NotString("/$defs/ARN/type")
 				} else if ok {
-					d.Length(s, 1, -1, "/$defs/ARN/minLength", "/$defs/ARN/maxLength")
+					if len(s) < 1 {
+						d.Length(s, 1, -1, "/$defs/ARN/minLength", "/$defs/ARN/maxLength")
+					}
 					v.AgentARN = s
 				}
 				d.C.Pop()
@@ -1537,8 +1628,12 @@ func decodeAgentInfo(d *decoder, v *AgentInfo) {
 				if s, ok, isString := d.S.ReadStringIf(); !isString {
 					d.NotString("/$defs/ContactTimestamp/type")
 				} else if ok {
-					p, valid := d.Timestamp(s, timestamp.Millis, "/$defs/ContactTimestamp/pattern", "/$defs/ContactTimestamp/format", "yyyy-MM-dd'T'HH:mm:ss.SSS'Z'")
-					v.ConnectedToAgentTimestamp = timestampOf(p, valid, s, "1970-01-01T00:00:00.001Z")
+					if !d.keep {
+						d.CheckTimestamp(s, timestamp.Millis, "/$defs/ContactTimestamp/pattern", "/$defs/ContactTimestamp/format", "yyyy-MM-dd'T'HH:mm:ss.SSS'Z'")
+					} else {
+						p, valid := d.Timestamp(s, timestamp.Millis, "/$defs/ContactTimestamp/pattern", "/$defs/ContactTimestamp/format", "yyyy-MM-dd'T'HH:mm:ss.SSS'Z'")
+						v.ConnectedToAgentTimestamp = timestampOf(p, valid, s, "1970-01-01T00:00:00.001Z")
+					}
 				}
 				d.C.Pop()
 				d.EndMember(&seen[agentInfoConnectedToAgentTimestamp])
@@ -1588,8 +1683,12 @@ func decodeAgentInfo(d *decoder, v *AgentInfo) {
 				if s, ok, isString := d.S.ReadStringIf(); !isString {
 					d.NotString("/$defs/ContactTimestamp/type")
 				} else if ok {
-					p, valid := d.Timestamp(s, timestamp.Millis, "/$defs/ContactTimestamp/pattern", "/$defs/ContactTimestamp/format", "yyyy-MM-dd'T'HH:mm:ss.SSS'Z'")
-					v.AfterContactWorkStartTimestamp = timestampOf(p, valid, s, "1970-01-01T00:00:00.001Z")
+					if !d.keep {
+						d.CheckTimestamp(s, timestamp.Millis, "/$defs/ContactTimestamp/pattern", "/$defs/ContactTimestamp/format", "yyyy-MM-dd'T'HH:mm:ss.SSS'Z'")
+					} else {
+						p, valid := d.Timestamp(s, timestamp.Millis, "/$defs/ContactTimestamp/pattern", "/$defs/ContactTimestamp/format", "yyyy-MM-dd'T'HH:mm:ss.SSS'Z'")
+						v.AfterContactWorkStartTimestamp = timestampOf(p, valid, s, "1970-01-01T00:00:00.001Z")
+					}
 				}
 				d.C.Pop()
 				d.EndMember(&seen[agentInfoAfterContactWorkStartTimestamp])
@@ -1606,8 +1705,12 @@ func decodeAgentInfo(d *decoder, v *AgentInfo) {
 				if s, ok, isString := d.S.ReadStringIf(); !isString {
 					d.NotString("/$defs/ContactTimestamp/type")
 				} else if ok {
-					p, valid := d.Timestamp(s, timestamp.Millis, "/$defs/ContactTimestamp/pattern", "/$defs/ContactTimestamp/format", "yyyy-MM-dd'T'HH:mm:ss.SSS'Z'")
-					v.AfterContactWorkEndTimestamp = timestampOf(p, valid, s, "1970-01-01T00:00:00.001Z")
+					if !d.keep {
+						d.CheckTimestamp(s, timestamp.Millis, "/$defs/ContactTimestamp/pattern", "/$defs/ContactTimestamp/format", "yyyy-MM-dd'T'HH:mm:ss.SSS'Z'")
+					} else {
+						p, valid := d.Timestamp(s, timestamp.Millis, "/$defs/ContactTimestamp/pattern", "/$defs/ContactTimestamp/format", "yyyy-MM-dd'T'HH:mm:ss.SSS'Z'")
+						v.AfterContactWorkEndTimestamp = timestampOf(p, valid, s, "1970-01-01T00:00:00.001Z")
+					}
 				}
 				d.C.Pop()
 				d.EndMember(&seen[agentInfoAfterContactWorkEndTimestamp])
@@ -1640,8 +1743,12 @@ func decodeAgentInfo(d *decoder, v *AgentInfo) {
 				if s, ok, isString := d.S.ReadStringIf(); !isString {
 					d.NotString("/$defs/PreviewTimestamp/type")
 				} else if ok {
-					p, valid := d.Timestamp(s, timestamp.None, "/$defs/PreviewTimestamp/pattern", "/$defs/PreviewTimestamp/format", "yyyy-mm-ddThh:mm:ssZ")
-					v.AcceptedByAgentTimestamp = timestampOf(p, valid, s, "")
+					if !d.keep {
+						d.CheckTimestamp(s, timestamp.None, "/$defs/PreviewTimestamp/pattern", "/$defs/PreviewTimestamp/format", "yyyy-mm-ddThh:mm:ssZ")
+					} else {
+						p, valid := d.Timestamp(s, timestamp.None, "/$defs/PreviewTimestamp/pattern", "/$defs/PreviewTimestamp/format", "yyyy-mm-ddThh:mm:ssZ")
+						v.AcceptedByAgentTimestamp = timestampOf(p, valid, s, "")
+					}
 				}
 				d.C.Pop()
 				d.EndMember(&seen[agentInfoAcceptedByAgentTimestamp])
@@ -1658,8 +1765,12 @@ func decodeAgentInfo(d *decoder, v *AgentInfo) {
 				if s, ok, isString := d.S.ReadStringIf(); !isString {
 					d.NotString("/$defs/PreviewTimestamp/type")
 				} else if ok {
-					p, valid := d.Timestamp(s, timestamp.None, "/$defs/PreviewTimestamp/pattern", "/$defs/PreviewTimestamp/format", "yyyy-mm-ddThh:mm:ssZ")
-					v.PreviewEndTimestamp = timestampOf(p, valid, s, "")
+					if !d.keep {
+						d.CheckTimestamp(s, timestamp.None, "/$defs/PreviewTimestamp/pattern", "/$defs/PreviewTimestamp/format", "yyyy-mm-ddThh:mm:ssZ")
+					} else {
+						p, valid := d.Timestamp(s, timestamp.None, "/$defs/PreviewTimestamp/pattern", "/$defs/PreviewTimestamp/format", "yyyy-mm-ddThh:mm:ssZ")
+						v.PreviewEndTimestamp = timestampOf(p, valid, s, "")
+					}
 				}
 				d.C.Pop()
 				d.EndMember(&seen[agentInfoPreviewEndTimestamp])
@@ -1814,7 +1925,9 @@ func decodeHierarchyGroup(d *decoder, v *HierarchyGroup) {
 				if s, ok, isString := d.S.ReadStringIf(); !isString {
 					d.NotString("/$defs/ARN/type")
 				} else if ok {
-					d.Length(s, 1, -1, "/$defs/ARN/minLength", "/$defs/ARN/maxLength")
+					if len(s) < 1 {
+						d.Length(s, 1, -1, "/$defs/ARN/minLength", "/$defs/ARN/maxLength")
+					}
 					v.ARN = s
 				}
 				d.C.Pop()
@@ -1857,8 +1970,12 @@ func decodeCustomerVoiceActivity(d *decoder, v *CustomerVoiceActivity) {
 				if s, ok, isString := d.S.ReadStringIf(); !isString {
 					d.NotString("/$defs/ContactTimestamp/type")
 				} else if ok {
-					p, valid := d.Timestamp(s, timestamp.Millis, "/$defs/ContactTimestamp/pattern", "/$defs/ContactTimestamp/format", "yyyy-MM-dd'T'HH:mm:ss.SSS'Z'")
-					v.GreetingStartTimestamp = timestampOf(p, valid, s, "1970-01-01T00:00:00.001Z")
+					if !d.keep {
+						d.CheckTimestamp(s, timestamp.Millis, "/$defs/ContactTimestamp/pattern", "/$defs/ContactTimestamp/format", "yyyy-MM-dd'T'HH:mm:ss.SSS'Z'")
+					} else {
+						p, valid := d.Timestamp(s, timestamp.Millis, "/$defs/ContactTimestamp/pattern", "/$defs/ContactTimestamp/format", "yyyy-MM-dd'T'HH:mm:ss.SSS'Z'")
+						v.GreetingStartTimestamp = timestampOf(p, valid, s, "1970-01-01T00:00:00.001Z")
+					}
 				}
 				d.C.Pop()
 				d.EndMember(&seen[customerVoiceActivityGreetingStartTimestamp])
@@ -1872,8 +1989,12 @@ func decodeCustomerVoiceActivity(d *decoder, v *CustomerVoiceActivity) {
 				if s, ok, isString := d.S.ReadStringIf(); !isString {
 					d.NotString("/$defs/ContactTimestamp/type")
 				} else if ok {
-					p, valid := d.Timestamp(s, timestamp.Millis, "/$defs/ContactTimestamp/pattern", "/$defs/ContactTimestamp/format", "yyyy-MM-dd'T'HH:mm:ss.SSS'Z'")
-					v.GreetingEndTimestamp = timestampOf(p, valid, s, "1970-01-01T00:00:00.001Z")
+					if !d.keep {
+						d.CheckTimestamp(s, timestamp.Millis, "/$defs/ContactTimestamp/pattern", "/$defs/ContactTimestamp/format", "yyyy-MM-dd'T'HH:mm:ss.SSS'Z'")
+					} else {
+						p, valid := d.Timestamp(s, timestamp.Millis, "/$defs/ContactTimestamp/pattern", "/$defs/ContactTimestamp/format", "yyyy-MM-dd'T'HH:mm:ss.SSS'Z'")
+						v.GreetingEndTimestamp = timestampOf(p, valid, s, "1970-01-01T00:00:00.001Z")
+					}
 				}
 				d.C.Pop()
 				d.EndMember(&seen[customerVoiceActivityGreetingEndTimestamp])
@@ -1914,7 +2035,9 @@ func decodeCampaign(d *decoder, v *Campaign) {
 				if s, ok, isString := d.S.ReadStringIf(); !isString {
 					d.NotString("/$defs/Campaign/properties/campaignId/type")
 				} else if ok {
-					d.Length(s, 1, 100, "/$defs/Campaign/properties/campaignId/minLength", "/$defs/Campaign/properties/campaignId/maxLength")
+					if len(s) < 1 || len(s) > 100 {
+						d.Length(s, 1, 100, "/$defs/Campaign/properties/campaignId/minLength", "/$defs/Campaign/properties/campaignId/maxLength")
+					}
 					v.CampaignID = s
 				}
 				d.C.Pop()
@@ -2325,7 +2448,9 @@ func decodeSegmentAttributeValue(d *decoder, v *SegmentAttributeValue) {
 				if s, ok, isString := d.S.ReadStringIf(); !isString {
 					d.NotString("/$defs/SegmentAttributeValue/properties/ValueString/type")
 				} else if ok {
-					d.Length(s, -1, 1024, "/$defs/SegmentAttributeValue/properties/ValueString/minLength", "/$defs/SegmentAttributeValue/properties/ValueString/maxLength")
+					if len(s) > 1024 {
+						d.Length(s, -1, 1024, "/$defs/SegmentAttributeValue/properties/ValueString/minLength", "/$defs/SegmentAttributeValue/properties/ValueString/maxLength")
+					}
 					v.ValueString = d.newString(s)
 				}
 				d.C.Pop()
@@ -2358,7 +2483,9 @@ func decodeSegmentAttributeValue(d *decoder, v *SegmentAttributeValue) {
 				if s, ok, isString := d.S.ReadStringIf(); !isString {
 					d.NotString("/$defs/SegmentAttributeValue/properties/ValueArn/type")
 				} else if ok {
-					d.Length(s, -1, 1024, "/$defs/SegmentAttributeValue/properties/ValueArn/minLength", "/$defs/SegmentAttributeValue/properties/ValueArn/maxLength")
+					if len(s) > 1024 {
+						d.Length(s, -1, 1024, "/$defs/SegmentAttributeValue/properties/ValueArn/minLength", "/$defs/SegmentAttributeValue/properties/ValueArn/maxLength")
+					}
 					v.ValueARN = d.newString(s)
 				}
 				d.C.Pop()
@@ -2466,8 +2593,12 @@ func decodeRoutingCriteria(d *decoder, v *RoutingCriteria) {
 				if s, ok, isString := d.S.ReadStringIf(); !isString {
 					d.NotString("/$defs/RoutingTimestamp/type")
 				} else if ok {
-					p, valid := d.Timestamp(s, timestamp.Optional, "/$defs/RoutingTimestamp/pattern", "/$defs/RoutingTimestamp/format", "yyyy-mm-ddThh:mm:ssZ")
-					v.ActivationTimestamp = timestampOf(p, valid, s, "")
+					if !d.keep {
+						d.CheckTimestamp(s, timestamp.Optional, "/$defs/RoutingTimestamp/pattern", "/$defs/RoutingTimestamp/format", "yyyy-mm-ddThh:mm:ssZ")
+					} else {
+						p, valid := d.Timestamp(s, timestamp.Optional, "/$defs/RoutingTimestamp/pattern", "/$defs/RoutingTimestamp/format", "yyyy-mm-ddThh:mm:ssZ")
+						v.ActivationTimestamp = timestampOf(p, valid, s, "")
+					}
 				}
 				d.C.Pop()
 				d.EndMember(&seen[routingCriteriaActivationTimestamp])
@@ -2649,8 +2780,12 @@ func decodeExpiry(d *decoder, v *Expiry) {
 				if s, ok, isString := d.S.ReadStringIf(); !isString {
 					d.NotString("/$defs/RoutingTimestamp/type")
 				} else if ok {
-					p, valid := d.Timestamp(s, timestamp.Optional, "/$defs/RoutingTimestamp/pattern", "/$defs/RoutingTimestamp/format", "yyyy-mm-ddThh:mm:ssZ")
-					v.ExpiryTimestamp = timestampOf(p, valid, s, "")
+					if !d.keep {
+						d.CheckTimestamp(s, timestamp.Optional, "/$defs/RoutingTimestamp/pattern", "/$defs/RoutingTimestamp/format", "yyyy-mm-ddThh:mm:ssZ")
+					} else {
+						p, valid := d.Timestamp(s, timestamp.Optional, "/$defs/RoutingTimestamp/pattern", "/$defs/RoutingTimestamp/format", "yyyy-mm-ddThh:mm:ssZ")
+						v.ExpiryTimestamp = timestampOf(p, valid, s, "")
+					}
 				}
 				d.C.Pop()
 				d.EndMember(&seen[expiryExpiryTimestamp])
@@ -2796,7 +2931,9 @@ func decodeAttributeCondition(d *decoder, v *AttributeCondition) {
 				if s, ok, isString := d.S.ReadStringIf(); !isString {
 					d.NotString("/$defs/AttributeCondition/properties/name/type")
 				} else if ok {
-					d.Length(s, 1, 64, "/$defs/AttributeCondition/properties/name/minLength", "/$defs/AttributeCondition/properties/name/maxLength")
+					if len(s) < 1 || len(s) > 64 {
+						d.Length(s, 1, 64, "/$defs/AttributeCondition/properties/name/minLength", "/$defs/AttributeCondition/properties/name/maxLength")
+					}
 					v.Name = s
 				}
 				d.C.Pop()
@@ -2814,7 +2951,9 @@ func decodeAttributeCondition(d *decoder, v *AttributeCondition) {
 				if s, ok, isString := d.S.ReadStringIf(); !isString {
 					d.NotString("/$defs/AttributeCondition/properties/value/type")
 				} else if ok {
-					d.Length(s, 1, 64, "/$defs/AttributeCondition/properties/value/minLength", "/$defs/AttributeCondition/properties/value/maxLength")
+					if len(s) < 1 || len(s) > 64 {
+						d.Length(s, 1, 64, "/$defs/AttributeCondition/properties/value/minLength", "/$defs/AttributeCondition/properties/value/maxLength")
+					}
 					v.Value = s
 				}
 				d.C.Pop()
@@ -2972,7 +3111,9 @@ func decodeAgentsCriteria(d *decoder, v *AgentsCriteria) {
 						if s, ok, isString := d.S.ReadStringIf(); !isString {
 							d.NotString("/$defs/AgentsCriteria/properties/agentIds/items/type")
 						} else if ok {
-							d.Length(s, 1, 256, "/$defs/AgentsCriteria/properties/agentIds/items/minLength", "/$defs/AgentsCriteria/properties/agentIds/items/maxLength")
+							if len(s) < 1 || len(s) > 256 {
+								d.Length(s, 1, 256, "/$defs/AgentsCriteria/properties/agentIds/items/minLength", "/$defs/AgentsCriteria/properties/agentIds/items/maxLength")
+							}
 							e = s
 						}
 						if d.keep {
@@ -3258,8 +3399,12 @@ func decodeChatContactMetrics(d *decoder, v *ChatContactMetrics) {
 				if s, ok, isString := d.S.ReadStringIf(); !isString {
 					d.NotString("/$defs/ContactTimestamp/type")
 				} else if ok {
-					p, valid := d.Timestamp(s, timestamp.Millis, "/$defs/ContactTimestamp/pattern", "/$defs/ContactTimestamp/format", "yyyy-MM-dd'T'HH:mm:ss.SSS'Z'")
-					v.AgentFirstResponseTimestamp = timestampOf(p, valid, s, "1970-01-01T00:00:00.001Z")
+					if !d.keep {
+						d.CheckTimestamp(s, timestamp.Millis, "/$defs/ContactTimestamp/pattern", "/$defs/ContactTimestamp/format", "yyyy-MM-dd'T'HH:mm:ss.SSS'Z'")
+					} else {
+						p, valid := d.Timestamp(s, timestamp.Millis, "/$defs/ContactTimestamp/pattern", "/$defs/ContactTimestamp/format", "yyyy-MM-dd'T'HH:mm:ss.SSS'Z'")
+						v.AgentFirstResponseTimestamp = timestampOf(p, valid, s, "1970-01-01T00:00:00.001Z")
+					}
 				}
 				d.C.Pop()
 				d.EndMember(&seen[chatContactMetricsAgentFirstResponseTimestamp])
@@ -3324,7 +3469,9 @@ func decodeParticipantMetrics(d *decoder, v *ParticipantMetrics) {
 				if s, ok, isString := d.S.ReadStringIf(); !isString {
 					d.NotString("/$defs/ParticipantMetrics/properties/participantId/type")
 				} else if ok {
-					d.Length(s, 1, 256, "/$defs/ParticipantMetrics/properties/participantId/minLength", "/$defs/ParticipantMetrics/properties/participantId/maxLength")
+					if len(s) < 1 || len(s) > 256 {
+						d.Length(s, 1, 256, "/$defs/ParticipantMetrics/properties/participantId/minLength", "/$defs/ParticipantMetrics/properties/participantId/maxLength")
+					}
 					v.ParticipantID = s
 				}
 				d.C.Pop()
@@ -3456,8 +3603,12 @@ func decodeParticipantMetrics(d *decoder, v *ParticipantMetrics) {
 				if s, ok, isString := d.S.ReadStringIf(); !isString {
 					d.NotString("/$defs/ContactTimestamp/type")
 				} else if ok {
-					p, valid := d.Timestamp(s, timestamp.Millis, "/$defs/ContactTimestamp/pattern", "/$defs/ContactTimestamp/format", "yyyy-MM-dd'T'HH:mm:ss.SSS'Z'")
-					v.LastMessageTimestamp = timestampOf(p, valid, s, "1970-01-01T00:00:00.001Z")
+					if !d.keep {
+						d.CheckTimestamp(s, timestamp.Millis, "/$defs/ContactTimestamp/pattern", "/$defs/ContactTimestamp/format", "yyyy-MM-dd'T'HH:mm:ss.SSS'Z'")
+					} else {
+						p, valid := d.Timestamp(s, timestamp.Millis, "/$defs/ContactTimestamp/pattern", "/$defs/ContactTimestamp/format", "yyyy-MM-dd'T'HH:mm:ss.SSS'Z'")
+						v.LastMessageTimestamp = timestampOf(p, valid, s, "1970-01-01T00:00:00.001Z")
+					}
 				}
 				d.C.Pop()
 				d.EndMember(&seen[participantMetricsLastMessageTimestamp])
@@ -3500,7 +3651,9 @@ func decodeEndpoint(d *decoder, v *Endpoint) {
 				if s, ok, isString := d.S.ReadStringIf(); !isString {
 					d.NotString("/$defs/Endpoint/properties/address/type")
 				} else if ok {
-					d.Length(s, 1, 256, "/$defs/Endpoint/properties/address/minLength", "/$defs/Endpoint/properties/address/maxLength")
+					if len(s) < 1 || len(s) > 256 {
+						d.Length(s, 1, 256, "/$defs/Endpoint/properties/address/minLength", "/$defs/Endpoint/properties/address/maxLength")
+					}
 					v.Address = s
 				}
 				d.C.Pop()
@@ -3537,7 +3690,9 @@ func decodeEndpoint(d *decoder, v *Endpoint) {
 				if s, ok, isString := d.S.ReadStringIf(); !isString {
 					d.NotString("/$defs/Endpoint/properties/displayName/type")
 				} else if ok {
-					d.Length(s, -1, 256, "/$defs/Endpoint/properties/displayName/minLength", "/$defs/Endpoint/properties/displayName/maxLength")
+					if len(s) > 256 {
+						d.Length(s, -1, 256, "/$defs/Endpoint/properties/displayName/minLength", "/$defs/Endpoint/properties/displayName/maxLength")
+					}
 					v.DisplayName = d.newString(s)
 				}
 				d.C.Pop()
@@ -3639,7 +3794,9 @@ func decodeRecordingsInfo(d *decoder, v *RecordingsInfo) {
 				if s, ok, isString := d.S.ReadStringIf(); !isString {
 					d.NotString("/$defs/RecordingsInfo/properties/location/type")
 				} else if ok {
-					d.Length(s, -1, 256, "/$defs/RecordingsInfo/properties/location/minLength", "/$defs/RecordingsInfo/properties/location/maxLength")
+					if len(s) > 256 {
+						d.Length(s, -1, 256, "/$defs/RecordingsInfo/properties/location/minLength", "/$defs/RecordingsInfo/properties/location/maxLength")
+					}
 					v.Location = d.newString(s)
 				}
 				d.C.Pop()
@@ -3695,8 +3852,12 @@ func decodeRecordingsInfo(d *decoder, v *RecordingsInfo) {
 				if s, ok, isString := d.S.ReadStringIf(); !isString {
 					d.NotString("/$defs/ContactTimestamp/type")
 				} else if ok {
-					p, valid := d.Timestamp(s, timestamp.Millis, "/$defs/ContactTimestamp/pattern", "/$defs/ContactTimestamp/format", "yyyy-MM-dd'T'HH:mm:ss.SSS'Z'")
-					v.StartTimestamp = timestampOf(p, valid, s, "1970-01-01T00:00:00.001Z")
+					if !d.keep {
+						d.CheckTimestamp(s, timestamp.Millis, "/$defs/ContactTimestamp/pattern", "/$defs/ContactTimestamp/format", "yyyy-MM-dd'T'HH:mm:ss.SSS'Z'")
+					} else {
+						p, valid := d.Timestamp(s, timestamp.Millis, "/$defs/ContactTimestamp/pattern", "/$defs/ContactTimestamp/format", "yyyy-MM-dd'T'HH:mm:ss.SSS'Z'")
+						v.StartTimestamp = timestampOf(p, valid, s, "1970-01-01T00:00:00.001Z")
+					}
 				}
 				d.C.Pop()
 				d.EndMember(&seen[recordingsInfoStartTimestamp])
@@ -3713,8 +3874,12 @@ func decodeRecordingsInfo(d *decoder, v *RecordingsInfo) {
 				if s, ok, isString := d.S.ReadStringIf(); !isString {
 					d.NotString("/$defs/ContactTimestamp/type")
 				} else if ok {
-					p, valid := d.Timestamp(s, timestamp.Millis, "/$defs/ContactTimestamp/pattern", "/$defs/ContactTimestamp/format", "yyyy-MM-dd'T'HH:mm:ss.SSS'Z'")
-					v.StopTimestamp = timestampOf(p, valid, s, "1970-01-01T00:00:00.001Z")
+					if !d.keep {
+						d.CheckTimestamp(s, timestamp.Millis, "/$defs/ContactTimestamp/pattern", "/$defs/ContactTimestamp/format", "yyyy-MM-dd'T'HH:mm:ss.SSS'Z'")
+					} else {
+						p, valid := d.Timestamp(s, timestamp.Millis, "/$defs/ContactTimestamp/pattern", "/$defs/ContactTimestamp/format", "yyyy-MM-dd'T'HH:mm:ss.SSS'Z'")
+						v.StopTimestamp = timestampOf(p, valid, s, "1970-01-01T00:00:00.001Z")
+					}
 				}
 				d.C.Pop()
 				d.EndMember(&seen[recordingsInfoStopTimestamp])
@@ -3798,7 +3963,9 @@ func decodeContactEvaluation(d *decoder, v *ContactEvaluation) {
 				if s, ok, isString := d.S.ReadStringIf(); !isString {
 					d.NotString("/$defs/ARN/type")
 				} else if ok {
-					d.Length(s, 1, -1, "/$defs/ARN/minLength", "/$defs/ARN/maxLength")
+					if len(s) < 1 {
+						d.Length(s, 1, -1, "/$defs/ARN/minLength", "/$defs/ARN/maxLength")
+					}
 					v.EvaluationARN = s
 				}
 				d.C.Pop()
@@ -3835,8 +4002,12 @@ func decodeContactEvaluation(d *decoder, v *ContactEvaluation) {
 				if s, ok, isString := d.S.ReadStringIf(); !isString {
 					d.NotString("/$defs/ContactTimestamp/type")
 				} else if ok {
-					p, valid := d.Timestamp(s, timestamp.Millis, "/$defs/ContactTimestamp/pattern", "/$defs/ContactTimestamp/format", "yyyy-MM-dd'T'HH:mm:ss.SSS'Z'")
-					v.StartTimestamp = timestampOf(p, valid, s, "1970-01-01T00:00:00.001Z")
+					if !d.keep {
+						d.CheckTimestamp(s, timestamp.Millis, "/$defs/ContactTimestamp/pattern", "/$defs/ContactTimestamp/format", "yyyy-MM-dd'T'HH:mm:ss.SSS'Z'")
+					} else {
+						p, valid := d.Timestamp(s, timestamp.Millis, "/$defs/ContactTimestamp/pattern", "/$defs/ContactTimestamp/format", "yyyy-MM-dd'T'HH:mm:ss.SSS'Z'")
+						v.StartTimestamp = timestampOf(p, valid, s, "1970-01-01T00:00:00.001Z")
+					}
 				}
 				d.C.Pop()
 				d.EndMember(&seen[contactEvaluationStartTimestamp])
@@ -3853,8 +4024,12 @@ func decodeContactEvaluation(d *decoder, v *ContactEvaluation) {
 				if s, ok, isString := d.S.ReadStringIf(); !isString {
 					d.NotString("/$defs/ContactTimestamp/type")
 				} else if ok {
-					p, valid := d.Timestamp(s, timestamp.Millis, "/$defs/ContactTimestamp/pattern", "/$defs/ContactTimestamp/format", "yyyy-MM-dd'T'HH:mm:ss.SSS'Z'")
-					v.EndTimestamp = timestampOf(p, valid, s, "1970-01-01T00:00:00.001Z")
+					if !d.keep {
+						d.CheckTimestamp(s, timestamp.Millis, "/$defs/ContactTimestamp/pattern", "/$defs/ContactTimestamp/format", "yyyy-MM-dd'T'HH:mm:ss.SSS'Z'")
+					} else {
+						p, valid := d.Timestamp(s, timestamp.Millis, "/$defs/ContactTimestamp/pattern", "/$defs/ContactTimestamp/format", "yyyy-MM-dd'T'HH:mm:ss.SSS'Z'")
+						v.EndTimestamp = timestampOf(p, valid, s, "1970-01-01T00:00:00.001Z")
+					}
 				}
 				d.C.Pop()
 				d.EndMember(&seen[contactEvaluationEndTimestamp])
@@ -3871,8 +4046,12 @@ func decodeContactEvaluation(d *decoder, v *ContactEvaluation) {
 				if s, ok, isString := d.S.ReadStringIf(); !isString {
 					d.NotString("/$defs/ContactTimestamp/type")
 				} else if ok {
-					p, valid := d.Timestamp(s, timestamp.Millis, "/$defs/ContactTimestamp/pattern", "/$defs/ContactTimestamp/format", "yyyy-MM-dd'T'HH:mm:ss.SSS'Z'")
-					v.DeleteTimestamp = timestampOf(p, valid, s, "1970-01-01T00:00:00.001Z")
+					if !d.keep {
+						d.CheckTimestamp(s, timestamp.Millis, "/$defs/ContactTimestamp/pattern", "/$defs/ContactTimestamp/format", "yyyy-MM-dd'T'HH:mm:ss.SSS'Z'")
+					} else {
+						p, valid := d.Timestamp(s, timestamp.Millis, "/$defs/ContactTimestamp/pattern", "/$defs/ContactTimestamp/format", "yyyy-MM-dd'T'HH:mm:ss.SSS'Z'")
+						v.DeleteTimestamp = timestampOf(p, valid, s, "1970-01-01T00:00:00.001Z")
+					}
 				}
 				d.C.Pop()
 				d.EndMember(&seen[contactEvaluationDeleteTimestamp])
@@ -3889,7 +4068,9 @@ func decodeContactEvaluation(d *decoder, v *ContactEvaluation) {
 				if s, ok, isString := d.S.ReadStringIf(); !isString {
 					d.NotString("/$defs/ContactEvaluation/properties/exportLocation/type")
 				} else if ok {
-					d.Length(s, -1, 256, "/$defs/ContactEvaluation/properties/exportLocation/minLength", "/$defs/ContactEvaluation/properties/exportLocation/maxLength")
+					if len(s) > 256 {
+						d.Length(s, -1, 256, "/$defs/ContactEvaluation/properties/exportLocation/minLength", "/$defs/ContactEvaluation/properties/exportLocation/maxLength")
+					}
 					v.ExportLocation = d.newString(s)
 				}
 				d.C.Pop()
@@ -3936,8 +4117,12 @@ func decodeStateTransition(d *decoder, v *StateTransition) {
 				if s, ok, isString := d.S.ReadStringIf(); !isString {
 					d.NotString("/$defs/ContactTimestamp/type")
 				} else if ok {
-					p, valid := d.Timestamp(s, timestamp.Millis, "/$defs/ContactTimestamp/pattern", "/$defs/ContactTimestamp/format", "yyyy-MM-dd'T'HH:mm:ss.SSS'Z'")
-					v.StateStartTimestamp = timestampOf(p, valid, s, "1970-01-01T00:00:00.001Z")
+					if !d.keep {
+						d.CheckTimestamp(s, timestamp.Millis, "/$defs/ContactTimestamp/pattern", "/$defs/ContactTimestamp/format", "yyyy-MM-dd'T'HH:mm:ss.SSS'Z'")
+					} else {
+						p, valid := d.Timestamp(s, timestamp.Millis, "/$defs/ContactTimestamp/pattern", "/$defs/ContactTimestamp/format", "yyyy-MM-dd'T'HH:mm:ss.SSS'Z'")
+						v.StateStartTimestamp = timestampOf(p, valid, s, "1970-01-01T00:00:00.001Z")
+					}
 				}
 				d.C.Pop()
 				d.EndMember(&seen[stateTransitionStateStartTimestamp])
@@ -3954,8 +4139,12 @@ func decodeStateTransition(d *decoder, v *StateTransition) {
 				if s, ok, isString := d.S.ReadStringIf(); !isString {
 					d.NotString("/$defs/ContactTimestamp/type")
 				} else if ok {
-					p, valid := d.Timestamp(s, timestamp.Millis, "/$defs/ContactTimestamp/pattern", "/$defs/ContactTimestamp/format", "yyyy-MM-dd'T'HH:mm:ss.SSS'Z'")
-					v.StateEndTimestamp = timestampOf(p, valid, s, "1970-01-01T00:00:00.001Z")
+					if !d.keep {
+						d.CheckTimestamp(s, timestamp.Millis, "/$defs/ContactTimestamp/pattern", "/$defs/ContactTimestamp/format", "yyyy-MM-dd'T'HH:mm:ss.SSS'Z'")
+					} else {
+						p, valid := d.Timestamp(s, timestamp.Millis, "/$defs/ContactTimestamp/pattern", "/$defs/ContactTimestamp/format", "yyyy-MM-dd'T'HH:mm:ss.SSS'Z'")
+						v.StateEndTimestamp = timestampOf(p, valid, s, "1970-01-01T00:00:00.001Z")
+					}
 				}
 				d.C.Pop()
 				d.EndMember(&seen[stateTransitionStateEndTimestamp])

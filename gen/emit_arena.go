@@ -40,13 +40,14 @@ func (m *model) emitArena(f *jen.File) {
 			}
 		}
 	}
+	var spareFirst func(goName string) jen.Code // set by emitSpare
 	defer func() {
 		for _, df := range own {
 			f.Commentf("new%s returns a new zeroed %s (not from the arena: see x-go-arena).", df.goName, df.goName)
 			decoderMethod(f, "new"+df.goName).Op("*").Id(df.goName).Block(spareFirst(df.goName), jen.Return(jen.Qual(codecPkg, "New").Types(jen.Id(df.goName)).Call(recycler)))
 			f.Line()
 		}
-		m.emitElements(f)
+		m.emitElements(f, spareFirst)
 	}()
 	var fields []jen.Code
 	var order []*def
@@ -78,11 +79,12 @@ func (m *model) emitArena(f *jen.File) {
 	f.Comment("arena holds the structs of one event, allocated together.")
 	f.Type().Id("arena").Struct(fields...)
 	f.Line()
-	m.emitSpare(f)
+	spareFirst = m.emitSpare(f, slots, own, arrayHeld)
 	for _, sc := range scalarSlots {
 		f.Commentf("new%s returns a pointer to a copy of v, from the arena while it has room.", sc.name)
 		slot := jen.Qual(codecPkg, "SlotOf").Call(arenaSlab(sc.field), jen.Op("&").Add(arenaField("n"+sc.field)), recycler, jen.Id("v"))
-		spare := jen.If(jen.Op("!").Id("d").Dot("keep")).Block(jen.Return(jen.Id("d").Dot("spare").Dot(sc.field).Dot("Of").Call(jen.Id("v"))))
+		spare := jen.If(jen.Op("!").Id("d").Dot("keep")).Block(jen.Return(jen.Qual(codecPkg, "SpareSlotOf").Call(
+			spareSlab(sc.field), jen.Op("&").Add(spareSlot().Dot("n"+sc.field)), jen.Op("&").Add(spareField(sc.field)), jen.Op("&").Add(spareField("spilled")), jen.Id("v"))))
 		decoderMethod(f, "new"+sc.name, jen.Id("v").Add(sc.goType())).Op("*").Add(sc.goType()).Block(spare, jen.Return(slot))
 		f.Line()
 	}
@@ -104,37 +106,79 @@ func (m *model) emitArena(f *jen.File) {
 // nil for any other decode (see codec.Recycler).
 var recycler = jen.Id("d").Dot("Recycle")
 
-// spareFirst is the start of every new method: when the event is not kept,
-// a value from the spare storage.
-func spareFirst(goName string) jen.Code {
-	return jen.If(jen.Op("!").Id("d").Dot("keep")).Block(jen.Return(jen.Id("d").Dot("spare").Dot(lowerID(goName)).Dot("New").Call()))
-}
-
-// emitSpare writes the spare storage of a decode that keeps nothing: one
-// codec.Spare per object type and per scalar held by pointer.
-func (m *model) emitSpare(f *jen.File) {
-	var fields, resets []jen.Code
+// emitSpare writes the spare storage of a decode that keeps nothing: its
+// first values of each type in one block (spareSlots: as many of each as
+// the arena has, or as an array's slice has room for), which reset clears
+// in one go after each document, whatever types it used; past them, one
+// codec.Spare per type, reset only when a document needed them. It returns
+// the start of the new methods of each object type: when the event is not
+// kept, a value from the spare storage.
+func (m *model) emitSpare(f *jen.File, arenaSlots map[*def]int, own, arrayHeld []*def) func(goName string) jen.Code {
+	var fields, resets, slotFields []jen.Code
+	index := map[string]int{}
 	for _, df := range m.defs {
-		if df.kind == kindObject {
-			fields = append(fields, jen.Id(lowerID(df.goName)).Qual(codecPkg, "Spare").Types(jen.Id(df.goName)))
-			resets = append(resets, jen.Id("s").Dot(lowerID(df.goName)).Dot("Reset").Call())
+		if df.kind != kindObject {
+			continue
+		}
+		name := lowerID(df.goName)
+		fields = append(fields, jen.Id(name).Qual(codecPkg, "Spare").Types(jen.Id(df.goName)))
+		resets = append(resets, jen.Id("s").Dot(name).Dot("Reset").Call())
+		n := arenaSlots[df]
+		if slices.Contains(own, df) {
+			n++
+		}
+		if slices.Contains(arrayHeld, df) {
+			n += sliceCap
+		}
+		if n > 0 {
+			index[df.goName] = len(slotFields)
+			slotFields = append(slotFields, jen.Id(name).Index(jen.Lit(n)).Id(df.goName))
 		}
 	}
+	slotFields = append(slotFields, jen.Id("used").Index(jen.Lit(len(slotFields))).Uint8().Comment("slots handed out, per type"))
 	for _, sc := range scalarSlots {
 		fields = append(fields, jen.Id(sc.field).Qual(codecPkg, "Spare").Types(sc.goType()))
 		resets = append(resets, jen.Id("s").Dot(sc.field).Dot("Reset").Call())
+		slotFields = append(slotFields, jen.Id(sc.field).Index(jen.Lit(sc.n)).Add(sc.goType()), jen.Id("n"+sc.field).Uint8())
 	}
-	f.Comment("spare is where a decode that keeps nothing puts the values it decodes (see codec.Spare).")
+	fields = append([]jen.Code{
+		jen.Id("slots").Index(jen.Lit(1)).Id("spareSlots").Comment("cleared whole after each document (an array: clear is one memclr)"),
+		jen.Id("spilled").Bool().Comment("a value came from the Spares below, past the slots"),
+	}, fields...)
+	f.Comment("spare is where a decode that keeps nothing puts the values it decodes (see codec.SpareSlot).")
 	f.Type().Id("spare").Struct(fields...)
 	f.Line()
-	f.Comment("reset makes every spare value available again, zeroed.")
-	f.Func().Params(jen.Id("s").Op("*").Id("spare")).Id("reset").Params().Block(resets...)
+	f.Comment("spareSlots are the first values of each type that a decode keeping nothing hands out.")
+	f.Type().Id("spareSlots").Struct(slotFields...)
 	f.Line()
+	f.Comment("reset makes every spare value available again, zeroed.")
+	f.Func().Params(jen.Id("s").Op("*").Id("spare")).Id("reset").Params().Block(
+		jen.Clear(jen.Id("s").Dot("slots").Index(jen.Op(":"))),
+		jen.If(jen.Id("s").Dot("spilled")).Block(append([]jen.Code{jen.Id("s").Dot("spilled").Op("=").False()}, resets...)...),
+	)
+	f.Line()
+	return func(goName string) jen.Code {
+		name := lowerID(goName)
+		i, ok := index[goName]
+		if !ok {
+			panic("no spare slot for " + goName)
+		}
+		return jen.If(jen.Op("!").Id("d").Dot("keep")).Block(jen.Return(jen.Qual(codecPkg, "SpareSlot").Call(
+			spareSlab(name), jen.Op("&").Add(spareSlot().Dot("used")).Index(jen.Lit(i)), jen.Op("&").Add(spareField(name)), jen.Op("&").Add(spareField("spilled")))))
+	}
 }
+
+// spareField is d.spare.name; spareSlab is d.spare.slots.name[:], a slot
+// array as a slice.
+func spareField(name string) *jen.Statement { return jen.Id("d").Dot("spare").Dot(name) }
+func spareSlab(name string) *jen.Statement  { return spareSlot().Dot(name).Index(jen.Op(":")) }
+
+// spareSlot is d.spare.slots[0], the decoder's spareSlots.
+func spareSlot() *jen.Statement { return spareField("slots").Index(jen.Lit(0)) }
 
 // emitElements writes, for each object type that arrays hold, the method
 // that makes room for the next element.
-func (m *model) emitElements(f *jen.File) {
+func (m *model) emitElements(f *jen.File, spareFirst func(goName string) jen.Code) {
 	for _, df := range m.arrayObjectTypes() {
 		name := "element" + df.goName
 		out := jen.Op("*").Id("out")

@@ -361,6 +361,9 @@ func (m *model) decodeValue(t *typ, target *jen.Statement, optional bool) []jen.
 	tgt := func() *jen.Statement { return target.Clone() }
 	switch t.kind {
 	case tRef:
+		if t.ref.kind == kindTimestamp && !t.readByRule {
+			return m.decodeTimestamp(t.ref, tgt, true)
+		}
 		return m.decodeRef(t.ref, tgt, optional)
 	case tString:
 		return m.decodeString(t.str, t.kw, tgt, optional && t.str.min < 1)
@@ -414,17 +417,31 @@ func (m *model) decodeRef(r *def, tgt func() *jen.Statement, optional bool) []je
 			tgt().Op("=").Id("x"),
 		)}
 	case kindTimestamp:
-		frac := map[string]string{"none": "None", "millis": "Millis", "optional": "Optional"}[r.fraction]
-		parse := dCall("Timestamp", jen.Id("s"), jen.Qual(timestampPkg, frac),
-			jen.Lit(kw+"/pattern"), jen.Lit(kw+"/format"), jen.Lit(r.layout))
-		return []jen.Code{ifString(kw+"/type",
-			jen.List(jen.Id("p"), jen.Id("valid")).Op(":=").Add(parse),
-			tgt().Op("=").Id("timestampOf").Call(jen.Id("p"), jen.Id("valid"), jen.Id("s"), jen.Lit(r.notSet)),
-		)}
+		return m.decodeTimestamp(r, tgt, false)
 	case kindString:
 		return m.decodeString(r.str, kw, tgt, optional && r.str.min < 1)
 	}
 	panic(fmt.Sprintf("cannot decode definition kind %d", r.kind))
+}
+
+// decodeTimestamp decodes a timestamp of definition r. With lean (the
+// value is read by no rule), a decode that keeps nothing only checks it,
+// without computing its time.
+func (m *model) decodeTimestamp(r *def, tgt func() *jen.Statement, lean bool) []jen.Code {
+	kw := "/$defs/" + r.name
+	frac := map[string]string{"none": "None", "millis": "Millis", "optional": "Optional"}[r.fraction]
+	args := func() []jen.Code {
+		return []jen.Code{jen.Id("s"), jen.Qual(timestampPkg, frac), jen.Lit(kw + "/pattern"), jen.Lit(kw + "/format"), jen.Lit(r.layout)}
+	}
+	keep := []jen.Code{
+		jen.List(jen.Id("p"), jen.Id("valid")).Op(":=").Add(dCall("Timestamp", args()...)),
+		tgt().Op("=").Id("timestampOf").Call(jen.Id("p"), jen.Id("valid"), jen.Id("s"), jen.Lit(r.notSet)),
+	}
+	if !lean {
+		return []jen.Code{ifString(kw+"/type", keep...)}
+	}
+	return []jen.Code{ifString(kw+"/type",
+		jen.If(jen.Op("!").Id("d").Dot("keep")).Block(dCall("CheckTimestamp", args()...)).Else().Block(keep...))}
 }
 
 // decodeNumber decodes an integer (int64) or a number (float64) with its
@@ -465,8 +482,23 @@ func (m *model) decodeOneOrMany(t *typ, tgt func() *jen.Statement) []jen.Code {
 
 func (m *model) decodeString(r stringRules, kw string, tgt func() *jen.Statement, pointer bool) []jen.Code {
 	var stmts []jen.Code
-	if r.min >= 0 || r.max >= 0 {
-		stmts = append(stmts, boundsCall("Length", jen.Id("s"), r.min, r.max, kw, "Length"))
+	// A string has at most len(s) and at least len(s)/4 characters (rounded
+	// up: len(s) >= 4*min-3 is enough for min): its byte length, compared
+	// inline, decides most strings, and Length counts the others.
+	var undecided *jen.Statement
+	if r.min > 0 {
+		undecided = jen.Len(jen.Id("s")).Op("<").Lit(4*r.min - 3)
+	}
+	if r.max >= 0 {
+		longer := jen.Len(jen.Id("s")).Op(">").Lit(r.max)
+		if undecided == nil {
+			undecided = longer
+		} else {
+			undecided = undecided.Op("||").Add(longer)
+		}
+	}
+	if undecided != nil {
+		stmts = append(stmts, jen.If(undecided).Block(boundsCall("Length", jen.Id("s"), r.min, r.max, kw, "Length")))
 	}
 	if r.pattern != "" {
 		matches := m.patternVar(r.pattern).Dot("MatchString").Call(jen.Id("s"))

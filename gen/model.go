@@ -94,6 +94,9 @@ type typ struct {
 	propNames          stringRules
 	shapeMask          uint8  // tOneOrMany: profiles that accept the array shape
 	kw                 string // keyword location of this schema, e.g. /$defs/X/properties/y
+	// readByRule: a property whose decoded value a rule of its object reads
+	// (maxDuration's timestamps), decoded in full even when nothing is kept.
+	readByRule bool
 }
 
 type prop struct {
@@ -177,6 +180,9 @@ func buildModel(root *node) (*model, error) {
 		for _, r := range d.rules {
 			if err := m.checkRule(d, r); err != nil {
 				return nil, fmt.Errorf("$defs/%s: x-rules %s: %w", d.name, r.id, err)
+			}
+			if r.kind == "maxDuration" {
+				d.prop(r.from).t.readByRule, d.prop(r.to).t.readByRule = true, true
 			}
 		}
 	}

@@ -239,6 +239,36 @@ func TestAppendQuoteIsStrconvs(t *testing.T) {
 	}
 }
 
+// TestShortDecimal checks shortDecimal against strconv on the literals it
+// takes (bit for bit: -0 too) and that it leaves the others to strconv.
+func TestShortDecimal(t *testing.T) {
+	taken := []string{"0", "-0", "0.0", "-0.0", "7", "-7", "2.5", "0.1", "0.3", "-0.30", "1.00000000000001", "123456789012345",
+		"0.12345678901234", "99999999999999.9", "4.35", "1.5", "3.14159265358979"}
+	for i := 0; i < 2000; i++ { // pseudo-random literals of 1 to 15 digits with a point anywhere
+		m := uint64(i)*0x9e3779b97f4a7c15 + 12345
+		digits := strconv.FormatUint(m%1000000000000000, 10)
+		p := int(m>>50) % (len(digits) + 1)
+		lit := digits
+		if p > 0 && p < len(digits) {
+			lit = digits[:p] + "." + digits[p:]
+		}
+		if digits[0] != '0' || len(digits) == 1 {
+			taken = append(taken, lit, "-"+lit)
+		}
+	}
+	for _, lit := range taken {
+		want, err := strconv.ParseFloat(lit, 64)
+		if got, ok := shortDecimal(lit); !ok || err != nil || math.Float64bits(got) != math.Float64bits(want) {
+			t.Errorf("shortDecimal(%q) = %v, %v; strconv %v, %v", lit, got, ok, want, err)
+		}
+	}
+	for _, lit := range []string{"", "-", "1e3", "1.5E-3", "1234567890123456", "0.123456789012345", "1.000000000000001", "-1234567890123456.7"} {
+		if got, ok := shortDecimal(lit); ok {
+			t.Errorf("shortDecimal(%q) = %v, want not taken", lit, got)
+		}
+	}
+}
+
 // TestSmallInt checks smallInt against strconv on the literals it takes
 // and that it leaves the others to strconv.
 func TestSmallInt(t *testing.T) {

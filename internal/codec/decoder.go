@@ -153,6 +153,10 @@ func (d *Decoder) Number(keyword string) (float64, bool) {
 	if !ok {
 		return 0, false
 	}
+	if f, ok := shortDecimal(lit); ok {
+		d.number = lit
+		return f, true
+	}
 	f, err := strconv.ParseFloat(lit, 64)
 	if err != nil || math.IsInf(f, 0) {
 		d.C.Add(issue.Error, Int64Keyword, "number "+lit+" is out of the range of a 64-bit float")
@@ -322,14 +326,52 @@ func appendQuote(b []byte, s string) []byte {
 // patternKeyword: the value is kept, with its digits, as written.
 func (d *Decoder) Timestamp(s string, f timestamp.Fraction, patternKeyword, formatKeyword, layout string) (timestamp.Parsed, bool) {
 	p, layoutOK, formatOK := timestamp.Parse(s, f)
-	if !layoutOK && d.Profile.AnyFraction && f != timestamp.Optional {
-		if q, anyOK, anyFormatOK := timestamp.Parse(s, timestamp.Optional); anyOK {
-			if !d.C.Skips(issue.Warning) {
-				d.C.Add(issue.Warning, patternKeyword, strconv.Quote(s)+" is not in the documented layout "+layout+"; accepted as an RFC 3339 UTC timestamp with 0 to 9 fraction digits")
-			}
-			p, layoutOK, formatOK = q, true, anyFormatOK
+	if !layoutOK && d.anyFraction(s, f, patternKeyword, layout) {
+		layoutOK = true
+		if formatOK {
+			p, _, _ = timestamp.Parse(s, timestamp.Optional)
 		}
 	}
+	if !layoutOK || !formatOK {
+		d.timestampIssues(s, layoutOK, formatOK, patternKeyword, formatKeyword, layout)
+	}
+	return p, layoutOK && formatOK
+}
+
+// CheckTimestamp is Timestamp for a decode that keeps nothing and reads
+// no value: the same issues, without computing the time.
+func (d *Decoder) CheckTimestamp(s string, f timestamp.Fraction, patternKeyword, formatKeyword, layout string) {
+	layoutOK, formatOK := timestamp.Check(s, f)
+	if !layoutOK && d.anyFraction(s, f, patternKeyword, layout) {
+		layoutOK = true
+	}
+	if !layoutOK || !formatOK {
+		d.timestampIssues(s, layoutOK, formatOK, patternKeyword, formatKeyword, layout)
+	}
+}
+
+// anyFraction reports whether a timestamp s that misses the layout of f
+// is accepted all the same by the profile in use (AnyFraction: it has 0
+// to 9 fraction digits), recording the warning at patternKeyword if so.
+// (Whether it is a real date-time does not change: Parse's format verdict
+// is the same for every layout.)
+func (d *Decoder) anyFraction(s string, f timestamp.Fraction, patternKeyword, layout string) bool {
+	if !d.Profile.AnyFraction || f == timestamp.Optional {
+		return false
+	}
+	if anyOK, _ := timestamp.Check(s, timestamp.Optional); !anyOK {
+		return false
+	}
+	if !d.C.Skips(issue.Warning) {
+		d.C.Add(issue.Warning, patternKeyword, strconv.Quote(s)+" is not in the documented layout "+layout+"; accepted as an RFC 3339 UTC timestamp with 0 to 9 fraction digits")
+	}
+	return true
+}
+
+// timestampIssues records the issues of a timestamp s that misses its
+// layout (unless layoutOK) or is not an RFC 3339 date-time (unless
+// formatOK).
+func (d *Decoder) timestampIssues(s string, layoutOK, formatOK bool, patternKeyword, formatKeyword, layout string) {
 	if !layoutOK {
 		msg := strconv.Quote(s) + " does not match the layout " + layout
 		switch zone := timestamp.Zone(s); zone {
@@ -344,7 +386,6 @@ func (d *Decoder) Timestamp(s string, f timestamp.Fraction, patternKeyword, form
 	if !formatOK {
 		d.C.Add(issue.Error, formatKeyword, strconv.Quote(s)+" is not an RFC 3339 date-time")
 	}
-	return p, layoutOK && formatOK
 }
 
 // Pattern records a pattern issue unless ok.
@@ -608,6 +649,47 @@ func smallInt(lit string) (int64, bool) {
 	}
 	return n, true
 }
+
+// shortDecimal returns the value of a JSON number literal (as the scanner
+// read it: valid JSON) without an exponent and with at most 15 digits, as
+// strconv.ParseFloat would: the digits are an integer below 2^53 and 10^k
+// for k up to 15 a float64, both exact, so their quotient, which IEEE
+// division rounds correctly, is the correctly rounded value. (strconv's
+// general reader is most of the cost of a short number.) Any other literal
+// returns false.
+func shortDecimal(lit string) (float64, bool) {
+	digits := lit
+	if len(lit) > 0 && lit[0] == '-' {
+		digits = lit[1:]
+	}
+	var m uint64
+	n, point := 0, -1
+	for i := 0; i < len(digits); i++ {
+		switch c := digits[i]; {
+		case c >= '0' && c <= '9':
+			m = m*10 + uint64(c-'0')
+			n++
+		case c == '.' && point < 0:
+			point = n
+		default:
+			return 0, false
+		}
+	}
+	if n == 0 || n > 15 {
+		return 0, false
+	}
+	f := float64(m)
+	if point >= 0 {
+		f /= exactPow10[n-point]
+	}
+	if len(digits) < len(lit) {
+		f = -f
+	}
+	return f, true
+}
+
+// exactPow10[k] is 10^k, exact in a float64 for k up to 22.
+var exactPow10 = [16]float64{1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15}
 
 // significantDigits counts the digits of a JSON number literal's mantissa
 // without its leading zeros.

@@ -46,6 +46,14 @@ func (s *Spare[T]) Reset() {
 
 // reset is Reset for a spare that handed out values.
 func (s *Spare[T]) reset() {
+	if s.chunk == 0 {
+		// The first chunk had room for every value the document needed
+		// (nearly always): no chunk was added since the last Reset, so
+		// there is nothing to trim.
+		clear(s.chunks[0][:s.n])
+		s.n = 0
+		return
+	}
 	for i := 0; i < s.chunk && i < len(s.chunks); i++ {
 		clear(s.chunks[i])
 	}
@@ -59,6 +67,28 @@ func (s *Spare[T]) reset() {
 	}
 	s.chunks = s.chunks[:kept:kept]
 	s.chunk, s.n = 0, 0
+}
+
+// SpareSlot returns a zeroed T for a decode that keeps nothing: the next
+// of slots (*used of them handed out), or, once they are all used, one of
+// more, setting *spilled. The slots are the generated decoder's first
+// values of every type, in one block cleared whole after each document
+// (one clear, whichever types the document used, instead of one per type);
+// more, the Spare of the type, needs its Reset only when *spilled.
+func SpareSlot[T any](slots []T, used *uint8, more *Spare[T], spilled *bool) *T {
+	if n := int(*used); n < len(slots) {
+		*used = uint8(n + 1)
+		return &slots[n]
+	}
+	*spilled = true
+	return more.New()
+}
+
+// SpareSlotOf returns a pointer to a spare copy of v (see SpareSlot).
+func SpareSlotOf[T any](slots []T, used *uint8, more *Spare[T], spilled *bool, v T) *T {
+	p := SpareSlot(slots, used, more, spilled)
+	*p = v
+	return p
 }
 
 // Of returns a pointer to a spare copy of v, valid until Reset.

@@ -103,3 +103,35 @@ func TestMapKeyFindsDuplicates(t *testing.T) {
 		})
 	}
 }
+
+// TestSpareSlotSpills: SpareSlot hands out the slots, then the Spare's
+// values, and says so; what it handed out is zeroed by the two resets.
+func TestSpareSlotSpills(t *testing.T) {
+	var (
+		slots   [2][2]string
+		used    uint8
+		more    Spare[[2]string]
+		spilled bool
+	)
+	take := func() *[2]string {
+		p := SpareSlot(slots[:], &used, &more, &spilled)
+		if *p != [2]string{} {
+			t.Fatalf("value not zeroed: %q", *p)
+		}
+		p[0] = "doc"
+		return p
+	}
+	if p := take(); p != &slots[0] || spilled {
+		t.Fatalf("first value %p, spilled %v; want slot 0, not spilled", p, spilled)
+	}
+	take()
+	if p := take(); p == &slots[0] || p == &slots[1] || !spilled {
+		t.Fatalf("third value %p, spilled %v; want one of the Spare's, spilled", p, spilled)
+	}
+	clear(slots[:])
+	used, spilled = 0, false
+	more.Reset()
+	for range 3 {
+		take()
+	}
+}

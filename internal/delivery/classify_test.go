@@ -90,6 +90,17 @@ func checkShortcut(t *testing.T, data []byte, f Format) {
 // breaking what the shortcut relies on: escapes, a key spelled otherwise,
 // white space, a value cut short, other values and what follows.
 var shortcutInputs = []string{
+	`{"version":"0","id":"c8f2a4a6-3f6e-4b8e-9a47-1f1b7f0e2d3a","detail-type":"Amazon Connect Contact Event","source":"aws.connect","detail":{}}`,
+	`{"version":"0","id":"c8f2a4a6-3f6e-4b8e-9a47-1f1b7f0e2d3a5","detail-type":"Amazon Connect Contact Event","source":"aws.connect","detail":{}}`,
+	`{"version":"0","id":"c8f2a4a6-3f6e-4b8e-9a47-1f1b7f0e2d3","detail-type":"Amazon Connect Contact Event","source":"aws.connect","detail":{}}`,
+	`{"version":"0","id":"c8f2a4a6-3f6e-4b8e-9a47-1f1b7f0e2d\"","detail-type":"Amazon Connect Contact Event","source":"aws.connect"}`,
+	`{"version":"0","id":"c8f2a4a6\\3f6e-4b8e-9a47-1f1b7f0e2d3a","detail-type":"Amazon Connect Contact Event","source":"aws.connect"}`,
+	`{"version":"0","id":"c8f2a4a6-3f6e-4b8e-9a47-1f1b7f0e2","detail-type":"Amazon Connect Contact Event"`,
+	`{"version":"0","id":"c8f2a4a6-3f6e-4b8e-9a47-1f1b7f0e2d3a","detail-type":"Amazon Connect Contact Event\"","source":"aws.connect"}`,
+	`{"version":"0","id":"c8f2a4a6-3f6e-4b8e-9a47-1f1b7f0e2d3a","detail-type":"Amazon Connect Contact Events","source":"aws.connect"}`,
+	`{"version":"0","id":"c8f2a4a6-3f6e-4b8e-9a47-1f1b7f0e2d3a","detail-type":"Amazon Connect Contact Event`,
+	`{"version":"01","id":"c8f2a4a6-3f6e-4b8e-9a47-1f1b7f0e2d3a","detail-type":"Amazon Connect Contact Event"}`,
+	`{"version":"0\"","id":"e-1","detail-type":"Amazon Connect Contact Event"}`,
 	`{"version":"0","id":"e-1","detail-type":"Amazon Connect Contact Event","source":"aws.connect","detail":{"eventType":"QUEUED","contactId":"c"}}`,
 	`{"version":"0","id":"e-1","detail-type":"Amazon Connect Contact Event","source":"aws.connect","detail":{}} {"version":"0"}`,
 	`{"version":"0","id":"e-1","detail-type":"Amazon Connect Contact Event","source":"aws.connect","detail":{}}` + "\n" + `{"version":"0"}`,
@@ -139,8 +150,12 @@ func TestClassifyShortcutIsTheSkim(t *testing.T) {
 	}
 	taken := 0
 	for _, in := range inputs {
-		if envelopeFirst(trimWS([]byte(in))) {
+		v := trimWS([]byte(in))
+		if aws := awsStart(v, testShape.DetailType); aws || envelopeFirst(v) {
 			taken++
+			if aws && !envelopeFirst(v) {
+				t.Errorf("awsStart(%.80q) but not envelopeFirst", in)
+			}
 		}
 		for _, f := range append([]Format{Auto}, Formats()...) {
 			checkShortcut(t, []byte(in), f)

@@ -22,7 +22,8 @@ func dateTimeSchema(t testing.TB) *jsonschema.Schema {
 }
 
 // FuzzParse checks that Parse's format verdict is ValidDateTime's whatever
-// the layout, that ValidDateTime agrees with jsonschema, and that a parsed
+// the layout, that Check's verdicts are Parse's, that ValidDateTime agrees
+// with jsonschema, and that a parsed
 // timestamp is written back as it was read.
 func FuzzParse(f *testing.F) {
 	for _, s := range []string{"2021-08-04T17:17:53.000Z", "2021-08-04T17:43:48Z", "2023-11-01T18:34:54.275Z", "1970-01-01T00:00:00.001Z",
@@ -50,6 +51,9 @@ func checkParse(t *testing.T, schema *jsonschema.Schema, s string) {
 	}
 	for _, frac := range []Fraction{None, Millis, Optional} {
 		p, lok, fok := Parse(s, frac)
+		if clok, cfok := Check(s, frac); clok != lok || cfok != fok {
+			t.Fatalf("Check(%q, %d) = %v, %v; Parse says %v, %v", s, frac, clok, cfok, lok, fok)
+		}
 		if lok != layoutPatterns[frac].MatchString(s) {
 			t.Fatalf("Parse(%q, %d) layout %v, pattern %s says %v", s, frac, lok, layoutPatterns[frac], !lok)
 		}

@@ -47,27 +47,16 @@ func (p Parsed) Time() time.Time { return time.Unix(p.Unix, int64(p.Nsec)).UTC()
 // two are independent, as "pattern" and "format" are in the schema). Unix
 // and Nsec are set when both hold.
 func Parse(s string, f Fraction) (p Parsed, layoutOK, formatOK bool) {
-	v0, v1, v2, ok := fixedFields(s)
-	var millis uint64
-	if f == Millis {
-		millis, layoutOK = millisField(s)
-		layoutOK = layoutOK && ok
-	} else {
-		layoutOK = ok && matchesFraction(s, f)
-	}
+	p0, p1, minute, sec, millis, layoutOK := fieldsOf(s, f)
 	if !layoutOK {
 		return Parsed{}, false, ValidDateTime(s)
 	}
 	// The layout fixed every digit's place: check the ranges RFC 3339 sets
 	// and compute the time in the same pass, without time.Date.
-	v0, v1, v2 = pairs(v0), pairs(v1), pairs(v2)
-	year, month, day := two(v0, 0)*100+two(v0, 2), two(v0, 5), two(v1, 0)
-	hour, minute, sec := two(v1, 3), two(v2, 3), two(v2, 6)
-	if month < 1 || month > 12 || day < 1 || day > daysIn(year, month) || hour > 23 || minute > 59 ||
-		sec > 60 || sec == 60 && (hour != 23 || minute != 59) {
+	if !valid(p0, p1, minute, sec) {
 		return Parsed{}, true, false
 	}
-	nsec, digits := int(millis)*1e6, 3
+	nsec, digits := millis*1e6, 3
 	if f != Millis {
 		nsec, digits = 0, 0
 		for i := 20; i < len(s)-1; i++ {
@@ -78,22 +67,80 @@ func Parse(s string, f Fraction) (p Parsed, layoutOK, formatOK bool) {
 	}
 	// A leap second (23:59:60, which RFC 3339 allows) becomes the next
 	// day's 00:00:00; Go's time has no leap seconds.
-	p.Unix = daysSinceEpoch(year, month, day)*86400 + int64(hour*3600+minute*60+sec)
+	p.Unix = daysSinceEpoch(year(p0), two(p0, 5), two(p1, 0))*86400 + int64(two(p1, 3)*3600+minute*60+sec)
 	p.Nsec = int32(nsec)
 	p.Digits = int8(digits)
 	p.Leap = sec == 60
 	return p, true, true
 }
 
+// Check is Parse's verdicts without the time: for a decode that keeps
+// nothing, which needs the issues but not the value.
+func Check(s string, f Fraction) (layoutOK, formatOK bool) {
+	p0, p1, minute, sec, _, layoutOK := fieldsOf(s, f)
+	if !layoutOK {
+		return false, ValidDateTime(s)
+	}
+	return true, valid(p0, p1, minute, sec)
+}
+
+// fieldsOf checks s against the layout of f and reads its fields: the
+// date and hour as two-digit numbers (see pairs) in p0 (bytes 0-7:
+// "yyyy-MM-") and p1 (bytes 8-15: "ddTHH:mm"), the minute, the second
+// and, for the Millis layout, the milliseconds.
+func fieldsOf(s string, f Fraction) (p0, p1 uint64, minute, sec, millis int, ok bool) {
+	if f == Millis {
+		// 24 bytes: three words that do not overlap.
+		if len(s) != 24 {
+			return 0, 0, 0, 0, 0, false
+		}
+		w0, w1, w2 := word(s, 0), word(s, 8), word(s, 16)
+		if w0&sepDate != '-'<<32|'-'<<56 || w1&sepTime != 'T'<<16|':'<<40 || w2&sepMillis != ':'|'.'<<24|'Z'<<56 {
+			return 0, 0, 0, 0, 0, false
+		}
+		v0, ok0 := digitValues(w0, sepDate)
+		v1, ok1 := digitValues(w1, sepTime)
+		v2, ok2 := digitValues(w2, sepMillis)
+		p0, p1, p2 := pairs(v0), pairs(v1), pairs(v2)
+		return p0, p1, two(p1, 6), two(p2, 1), two(p2, 4)*10 + int(byte(v2>>48)), ok0 && ok1 && ok2
+	}
+	v0, v1, v2, ok := fixedFields(s)
+	if !ok || !matchesFraction(s, f) {
+		return 0, 0, 0, 0, 0, false
+	}
+	p0, p1, p2 := pairs(v0), pairs(v1), pairs(v2)
+	return p0, p1, two(p2, 3), two(p2, 6), 0, true
+}
+
+// valid reports whether the fields that fieldsOf read are in the ranges
+// RFC 3339 sets: a real day of a real month, hours below 24, a leap second
+// only at 23:59:60 (in UTC).
+func valid(p0, p1 uint64, minute, sec int) bool {
+	month, day, hour := two(p0, 5), two(p1, 0), two(p1, 3)
+	return month >= 1 && month <= 12 && day >= 1 && day <= int(monthDays[month]) && (day < 29 || month != 2 || leapYear(year(p0))) &&
+		hour <= 23 && minute <= 59 && (sec < 60 || sec == 60 && hour == 23 && minute == 59)
+}
+
+// year is the year of the date fields p0 (see fieldsOf).
+func year(p0 uint64) int { return two(p0, 0)*100 + two(p0, 2) }
+
+// monthDays is the most days of each month (index 1 to 12), 29 for
+// February in a leap year.
+var monthDays = [16]uint8{0, 31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31}
+
+func leapYear(y int) bool { return y%4 == 0 && (y%100 != 0 || y%400 == 0) }
+
 // The fixed part of every layout, yyyy-MM-ddTHH:mm:ss, is read as three
 // little-endian words (bytes 0-7, 8-15 and 11-18, the last two
 // overlapping) and checked a word at a time: the separators by mask, the
 // digits by arithmetic on all eight bytes at once. These masks select the
 // separators: bytes 4 and 7 of "yyyy-MM-", bytes 2 and 5 of "ddTHH:mm" and
-// of "HH:mm:ss".
+// of "HH:mm:ss". The Millis layout, 24 bytes, is three words that do not
+// overlap (sepMillis: bytes 0, 3 and 7 of ":ss.SSSZ").
 const (
-	sepDate = 0xff<<32 | 0xff<<56
-	sepTime = 0xff<<16 | 0xff<<40
+	sepDate   = 0xff<<32 | 0xff<<56
+	sepTime   = 0xff<<16 | 0xff<<40
+	sepMillis = 0xff | 0xff<<24 | 0xff<<56
 
 	zeros = 0x3030303030303030 // '0' in every byte
 	lsb   = 0x0101010101010101
@@ -114,23 +161,6 @@ func fixedFields(s string) (v0, v1, v2 uint64, ok bool) {
 	v1, ok1 := digitValues(w1, sepTime)
 	v2, ok2 := digitValues(w2, sepTime)
 	return v0, v1, v2, ok0 && ok1 && ok2
-}
-
-// millisField checks the end of the Millis layout, ".SSSZ" at bytes 19 to
-// 23 of a 24-byte s, as one word (bytes 16-23, ":ss.SSSZ", whose first
-// three bytes fixedFields checks), and returns the milliseconds. It is
-// matchesFraction's Millis case, and the fraction's digits read, at once.
-func millisField(s string) (uint64, bool) {
-	const sep = 0xff | 0xff<<24 | 0xff<<56 // ':', '.' and 'Z'
-	if len(s) != 24 {
-		return 0, false
-	}
-	w := word(s, 16)
-	if w&(0xff<<24|0xff<<56) != '.'<<24|'Z'<<56 {
-		return 0, false
-	}
-	v, ok := digitValues(w, sep)
-	return (v>>32&0xff)*100 + (v>>40&0xff)*10 + v>>48&0xff, ok
 }
 
 // word returns the eight bytes of s from i as a little-endian word, in one
@@ -236,7 +266,7 @@ func validDate(s string) bool {
 func daysIn(y, m int) int {
 	switch m {
 	case 2:
-		if y%4 == 0 && (y%100 != 0 || y%400 == 0) {
+		if leapYear(y) {
 			return 29
 		}
 		return 28
