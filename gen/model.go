@@ -342,6 +342,9 @@ func (m *model) fillDef(d *def, n *node) error {
 		d.taggedUnion = n.getString("x-union") == "tagged"
 		required := n.strings("required")
 		for i, pm := range n.get("properties").members {
+			if !asciiName(pm.key) {
+				return fmt.Errorf("property %q: a property name must be ASCII (the decoders' did-you-mean hints compare lengths before case)", pm.key)
+			}
 			p := &prop{name: pm.key, index: i, description: pm.val.getString("description"), required: contains(required, pm.key)}
 			p.goName = pm.val.getString("x-go-name")
 			if p.goName == "" {
@@ -355,6 +358,9 @@ func (m *model) fillDef(d *def, n *node) error {
 			p.mask = m.mask(pm.val.strings("x-provenance"), func(p *profile) []string { return p.properties })
 			if al := pm.val.get("x-aliases"); al != nil {
 				for _, a := range al.items {
+					if !asciiName(a.getString("name")) {
+						return fmt.Errorf("property %s: alias %q: a property name must be ASCII", pm.key, a.getString("name"))
+					}
 					p.aliases = append(p.aliases, alias{a.getString("name"), m.mask(a.strings("provenance"), func(p *profile) []string { return p.aliases })})
 				}
 			}
@@ -561,3 +567,14 @@ func (m *model) checkRule(d *def, r rule) error {
 // so that an event decoded under a profile that does not know it neither
 // invents a zero value nor writes one.
 func (m *model) goRequired(p *prop) bool { return p.required && p.mask == m.allBits() }
+
+// asciiName reports whether a property name is ASCII, as the runtime's
+// did-you-mean hints require (codec.respelled).
+func asciiName(name string) bool {
+	for i := 0; i < len(name); i++ {
+		if name[i] >= 0x80 {
+			return false
+		}
+	}
+	return true
+}

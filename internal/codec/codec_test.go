@@ -284,3 +284,65 @@ func TestSmallInt(t *testing.T) {
 		}
 	}
 }
+
+// An object of many unknown members is checked through a set of their keys
+// (see unknownGivenTwice): a key given twice is still found wherever it
+// repeats, and only there, also when a nested object's own many unknown
+// members came in between.
+func TestUnknownFindsRepeatsAmongMany(t *testing.T) {
+	var doc strings.Builder
+	doc.WriteString(`{`)
+	for i := range 3 * keysScanned {
+		if i == keysScanned+3 {
+			doc.WriteString(`"k2":0,`) // the first repeat, once the set has taken over
+		}
+		if i == 2*keysScanned {
+			doc.WriteString(`"k20":0,`) // a key the set was given after it took over
+		}
+		doc.WriteString(`"k` + strconv.Itoa(i) + `":` + strconv.Itoa(i) + `,`)
+	}
+	doc.WriteString(`"nested":{`)
+	for i := range 2 * keysScanned {
+		doc.WriteString(`"k` + strconv.Itoa(i) + `":0,`) // the outer keys, not repeats here
+	}
+	doc.WriteString(`"n":0},"k40":1,"k0":1,"k47":2}`) // repeats in the outer object
+
+	d := newDecoder(doc.String(), strict)
+	d.Object("/type")
+	var outer []UnknownMember
+	for {
+		key, ok := d.S.NextKey()
+		if !ok {
+			break
+		}
+		if key != "nested" {
+			outer = Unknown(d, key, []string{"known"}, "/additionalProperties", "/x-unique-keys", outer)
+			continue
+		}
+		d.Object("/type")
+		var inner []UnknownMember
+		for {
+			key, ok := d.S.NextKey()
+			if !ok {
+				break
+			}
+			inner = Unknown(d, key, []string{"known"}, "/additionalProperties", "/x-unique-keys", inner)
+		}
+		if len(inner) != 2*keysScanned+1 {
+			t.Fatalf("nested object: kept %d members, want %d", len(inner), 2*keysScanned+1)
+		}
+	}
+	if len(outer) != 3*keysScanned {
+		t.Fatalf("kept %d members, want %d", len(outer), 3*keysScanned)
+	}
+	var twice []string
+	for _, is := range d.C.Issues() {
+		if is.KeywordLocation == "/x-unique-keys" {
+			twice = append(twice, is.Message)
+		}
+	}
+	want := []string{`key "k2" is given twice`, `key "k20" is given twice`, `key "k40" is given twice`, `key "k0" is given twice`, `key "k47" is given twice`}
+	if strings.Join(twice, "; ") != strings.Join(want, "; ") {
+		t.Errorf("repeats reported:\n%q\nwant\n%q", twice, want)
+	}
+}

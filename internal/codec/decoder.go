@@ -60,6 +60,9 @@ type Decoder struct {
 	// values are copied into (see keepRaw); never reused, as the document's
 	// result keeps them.
 	unknownText []byte
+	// unknown is the set of the keys of the unknown members of an object
+	// that has many (see unknownGivenTwice).
+	unknown unknownKeys
 }
 
 // respelling is a property given in a spelling the profile rejects, in the
@@ -92,6 +95,7 @@ func (d *Decoder) Reset(data []byte, p Profile, maxDepth int, view bool) {
 	d.data = data
 	d.Recycle = nil
 	d.unknownText = nil
+	d.unknown = unknownKeys{} // its keys alias the last document
 }
 
 // Accepts reports whether the profile in use accepts something documented
@@ -506,11 +510,9 @@ func Unknown[M ~UnknownMember](d *Decoder, key string, known []string, keyword, 
 	if !ok {
 		return kept
 	}
-	for _, m := range kept {
-		if UnknownMember(m).Key == key {
-			d.C.AddMember(issue.Error, key, uniqueKeyword, "key "+strconv.Quote(key)+" is given twice")
-			return kept
-		}
+	if unknownGivenTwice(d, key, kept) {
+		d.C.AddMember(issue.Error, key, uniqueKeyword, "key "+strconv.Quote(key)+" is given twice")
+		return kept
 	}
 	// The known spelling key differs from only in case, looked for once.
 	name, isRespelled := respelled(key, known)
@@ -525,7 +527,54 @@ func Unknown[M ~UnknownMember](d *Decoder, key string, known []string, keyword, 
 		// room for a few saves the growth from 1 to 2 to 4.
 		kept = make([]M, 0, 4)
 	}
-	return append(kept, M{Key: key, Value: d.keepRaw(raw)})
+	var prev any // the object's first unknown member before the append
+	if len(kept) > 0 {
+		prev = &kept[0]
+	}
+	kept = append(kept, M{Key: key, Value: d.keepRaw(raw)})
+	if u := &d.unknown; u.set != nil && prev != nil && u.of == prev {
+		u.of = &kept[0] // moved if the append grew the slice
+		u.set[key] = struct{}{}
+	}
+	return kept
+}
+
+// unknownKeys is the set of the keys of one object's unknown members, once
+// it has more than keysScanned of them, so that an object of thousands of
+// unknown members (which fits in an event's 256 KiB) is read in linear
+// time, not in the square of their number. of is a pointer to the first of
+// the object's unknown members, which says whose keys set holds.
+type unknownKeys struct {
+	of  any
+	set map[string]struct{}
+}
+
+// unknownGivenTwice reports whether key is among kept, an object's unknown
+// members so far: compared in turn while they are few, through a set of
+// their keys once they are more (built from kept when the set holds
+// another object's keys, as after a nested object's own).
+func unknownGivenTwice[M ~UnknownMember](d *Decoder, key string, kept []M) bool {
+	if len(kept) <= keysScanned {
+		for _, m := range kept {
+			if UnknownMember(m).Key == key {
+				return true
+			}
+		}
+		return false
+	}
+	u := &d.unknown
+	if of := any(&kept[0]); u.set == nil || u.of != of {
+		if u.set == nil {
+			u.set = make(map[string]struct{}, 2*len(kept))
+		}
+		clear(u.set)
+		for _, m := range kept {
+			u.set[UnknownMember(m).Key] = struct{}{}
+		}
+		u.of = of
+	}
+	_, ok := u.set[key]
+	return ok
 }
 
 // keepRaw returns a copy of raw, an unknown member's value, carved from one
@@ -544,13 +593,33 @@ func (d *Decoder) keepRaw(raw []byte) []byte {
 
 // respelled returns the known key that key spells differently only in case
 // (the first: a property's canonical key comes before its other spellings).
+//
+// Known keys are the schema's property names, which the generator
+// requires to be ASCII: then a key that folds to one has its length when
+// it is ASCII too, and the comparison of lengths spares EqualFold's loop
+// for nearly every known key (a legacy decode meets every camelCase key
+// of the samples as unknown).
 func respelled(key string, known []string) (string, bool) {
+	ascii := isASCII(key)
 	for _, k := range known {
+		if ascii && len(k) != len(key) {
+			continue
+		}
 		if k != key && strings.EqualFold(k, key) {
 			return k, true
 		}
 	}
 	return "", false
+}
+
+// isASCII reports whether s has no byte over 0x7f.
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
 }
 
 // appendUnknownMessage appends to b the explanation of an unknown key: a
