@@ -45,8 +45,7 @@ func Locate(data []byte, pointer string) (pos Position, exact bool) {
 		return PositionOf(data, int64(at)), false
 	}
 	for tok := range strings.SplitSeq(pointer[1:], "/") {
-		tok = strings.ReplaceAll(strings.ReplaceAll(tok, "~1", "/"), "~0", "~")
-		if !enter(&s, tok) {
+		if !enter(&s, unescapeToken(tok)) {
 			return PositionOf(data, int64(at)), false
 		}
 		at = s.ValueOffset()
@@ -75,8 +74,8 @@ func enter(s *scan.Scanner, tok string) bool {
 			}
 		}
 	case scan.Array:
-		n, err := strconv.Atoi(tok)
-		if err != nil || n < 0 || (len(tok) > 1 && tok[0] == '0') || !s.BeginArray() {
+		n, ok := arrayIndex(tok)
+		if !ok || !s.BeginArray() {
 			return false
 		}
 		for i := 0; s.NextElement(); i++ {
@@ -89,4 +88,17 @@ func enter(s *scan.Scanner, tok string) bool {
 		}
 	}
 	return false
+}
+
+// unescapeToken returns the member name or index that the JSON Pointer
+// reference token tok stands for.
+func unescapeToken(tok string) string {
+	return strings.ReplaceAll(strings.ReplaceAll(tok, "~1", "/"), "~0", "~")
+}
+
+// arrayIndex returns the index of an array element that tok (unescaped)
+// names, if it names one.
+func arrayIndex(tok string) (int, bool) {
+	n, err := strconv.Atoi(tok)
+	return n, err == nil && n >= 0 && (len(tok) == 1 || tok[0] != '0')
 }

@@ -125,9 +125,30 @@ func makeItem(rec *contactevents.Record, err error, warns []contactevents.Issue,
 		doc = w.data
 	}
 	verbatim := doc != nil && rec.Offset >= 0 && it.pointer == "" && !inString
+	var errs []error // err's errors, one by one
+	if err != nil {
+		errs = contactevents.SplitErrors(err)
+	}
+	inDoc := verbatim && (w.data == nil || embedded) // issues are located in doc, else in w.data
+	located := locateMany(errs, warns, func(instances []string) []contactevents.Position {
+		if inDoc {
+			return contactevents.LocateAll(doc, instances)
+		}
+		if w.data == nil || embedded {
+			return nil
+		}
+		ptrs := make([]string, len(instances))
+		for i, in := range instances {
+			ptrs[i] = it.pointer + in
+		}
+		return contactevents.LocateAll(w.data, ptrs)
+	})
 	locateIssue := func(instance string) (int, int) {
-		if verbatim && (w.data == nil || embedded) {
-			p, _ := contactevents.Locate(doc, instance)
+		p, ok := located[instance]
+		if inDoc {
+			if !ok {
+				p, _ = contactevents.Locate(doc, instance)
+			}
 			if p.Line == 1 {
 				return it.line, it.col + p.Column - 1
 			}
@@ -136,7 +157,9 @@ func makeItem(rec *contactevents.Record, err error, warns []contactevents.Issue,
 		if w.data == nil || embedded {
 			return it.line, it.col
 		}
-		p, _, _ := w.locate(it.pointer + instance)
+		if !ok {
+			p, _, _ = w.locate(it.pointer + instance)
+		}
 		return w.position(p)
 	}
 
@@ -148,7 +171,7 @@ func makeItem(rec *contactevents.Record, err error, warns []contactevents.Issue,
 		it.canonical = canonical
 		return it
 	}
-	for _, e := range contactevents.SplitErrors(err) {
+	for _, e := range errs {
 		var se *contactevents.SyntaxError
 		var ve *contactevents.ValidationError
 		switch {

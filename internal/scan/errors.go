@@ -34,6 +34,35 @@ func LineColumn(data []byte, offset int) (line, col int) {
 	return line, 1 + runeCount(before[start:])
 }
 
+// LineColumns is LineColumn for many offsets in one pass over data: it
+// returns the line and column of each of offsets, in one pass when they
+// ascend (an offset below the one before it counts from the start again).
+// LineColumn counts from the start every time: locating each of n issues in
+// one long line would cost n times the line.
+func LineColumns(data []byte, offsets []int) (lines, cols []int) {
+	lines, cols = make([]int, len(offsets)), make([]int, len(offsets))
+	line, start, at, col := 1, 0, 0, 1 // col is the column of at, on line
+	for i, off := range offsets {
+		off = max(0, min(off, len(data)))
+		if off < at {
+			line, start, at, col = 1, 0, 0, 1
+		}
+		if nl := bytes.LastIndexByte(data[at:off], '\n'); nl >= 0 {
+			line += bytes.Count(data[at:at+nl], []byte{'\n'}) + 1
+			start, at, col = at+nl+1, at+nl+1, 1
+		}
+		if at < len(data) && !utf8.RuneStart(data[at]) {
+			// at splits what may be one character: count from the line's
+			// start (a value's offset, the usual case, never does this).
+			at, col = start, 1
+		}
+		col += runeCount(data[at:off])
+		at = off
+		lines[i], cols[i] = line, col
+	}
+	return lines, cols
+}
+
 // runeCount is utf8.RuneCount, eight bytes at a time while they are ASCII
 // (JSON mostly is): a column in a long NDJSON line counts a kilobyte or
 // more, and a line has as many columns to count as issues to locate.
