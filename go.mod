@@ -2,6 +2,8 @@ module github.com/connectevents/sdk-go
 
 go 1.25.0
 
+toolchain go1.26.10
+
 require (
 	github.com/aws/aws-lambda-go v1.54.0
 	github.com/aws/aws-sdk-go-v2 v1.48.0

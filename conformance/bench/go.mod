@@ -2,6 +2,8 @@ module github.com/connectevents/sdk-go/conformance/bench
 
 go 1.25.0
 
+toolchain go1.26.10
+
 require (
 	github.com/bytedance/sonic v1.15.5
 	github.com/connectevents/sdk-go v0.0.0

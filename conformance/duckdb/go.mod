@@ -2,6 +2,8 @@ module github.com/connectevents/sdk-go/conformance/duckdb
 
 go 1.25.0
 
+toolchain go1.26.10
+
 require (
 	github.com/connectevents/sdk-go v0.0.0
 	github.com/duckdb/duckdb-go/v2 v2.10506.0
