@@ -1,7 +1,6 @@
 package delivery
 
 import (
-	"encoding/binary"
 	"fmt"
 	"iter"
 	"maps"
@@ -131,7 +130,7 @@ func classify(data []byte, f Format, shape *EventShape, sum *Summary, fast bool)
 	default:
 		return "", false
 	}
-	if fast && (shape != nil && awsStart(v, shape.DetailType) || envelopeFirst(v)) {
+	if fast && envelopeFirst(v) {
 		// What the skim below would find, without reading: it would stop
 		// at "detail-type", having read only "version" and "id" before it.
 		sum.partial, sum.deferred, sum.shape = true, true, shape
@@ -179,36 +178,6 @@ func envelopeFirst(v []byte) bool {
 		_, ok = plainMember(v, `,"detail-type":`)
 	}
 	return ok
-}
-
-// awsStart is envelopeFirst for an event that starts exactly as AWS writes
-// one, {"version":"0","id":"<a 36-byte UUID>","detail-type":"<detailType>",
-// recognised by comparing words at fixed places instead of a loop over
-// each string's bytes. detailType (the shape's) has no quote or backslash.
-func awsStart(v []byte, detailType string) bool {
-	const head, mid = `{"version":"0","id":"`, `","detail-type":"`
-	const idAt, midAt, typeAt = len(head), len(head) + uuidLen, len(head) + uuidLen + len(mid)
-	end := typeAt + len(detailType)
-	return len(v) > end && string(v[:idAt]) == head && plainUUID(v[idAt:midAt]) && string(v[midAt:typeAt]) == mid &&
-		string(v[typeAt:end]) == detailType && v[end] == '"'
-}
-
-// uuidLen is the length of an EventBridge event's id, a UUID.
-const uuidLen = 36
-
-// plainUUID reports whether the uuidLen bytes of id hold no quote and no
-// backslash: five words (the last overlapping), without a branch per word.
-func plainUUID(id []byte) bool {
-	le := binary.LittleEndian
-	return quoteOrBackslash(le.Uint64(id))|quoteOrBackslash(le.Uint64(id[8:]))|quoteOrBackslash(le.Uint64(id[16:]))|
-		quoteOrBackslash(le.Uint64(id[24:]))|quoteOrBackslash(le.Uint64(id[uuidLen-8:])) == 0
-}
-
-// quoteOrBackslash is not 0 if and only if a byte of w is '"' or '\\'.
-func quoteOrBackslash(w uint64) uint64 {
-	const lsb, msb = 0x0101010101010101, 0x8080808080808080
-	q, b := w^lsb*'"', w^lsb*'\\'
-	return ((q-lsb)&^q | (b-lsb)&^b) & msb
 }
 
 // plainMember returns what follows prefix and a string without a
