@@ -330,10 +330,10 @@ func appendQuote(b []byte, s string) []byte {
 // patternKeyword: the value is kept, with its digits, as written.
 func (d *Decoder) Timestamp(s string, f timestamp.Fraction, patternKeyword, formatKeyword, layout string) (timestamp.Parsed, bool) {
 	p, layoutOK, formatOK := timestamp.Parse(s, f)
-	if !layoutOK && d.anyFraction(s, f, patternKeyword, layout) {
-		layoutOK = true
-		if formatOK {
-			p, _, _ = timestamp.Parse(s, timestamp.Optional)
+	if !layoutOK && d.fractionMayVary(f) {
+		if q, anyOK, _ := timestamp.Parse(s, timestamp.Optional); anyOK {
+			d.anyFraction(s, patternKeyword, layout)
+			p, layoutOK = q, true
 		}
 	}
 	if !layoutOK || !formatOK {
@@ -346,30 +346,31 @@ func (d *Decoder) Timestamp(s string, f timestamp.Fraction, patternKeyword, form
 // no value: the same issues, without computing the time.
 func (d *Decoder) CheckTimestamp(s string, f timestamp.Fraction, patternKeyword, formatKeyword, layout string) {
 	layoutOK, formatOK := timestamp.Check(s, f)
-	if !layoutOK && d.anyFraction(s, f, patternKeyword, layout) {
-		layoutOK = true
+	if !layoutOK && d.fractionMayVary(f) {
+		if anyOK, _ := timestamp.Check(s, timestamp.Optional); anyOK {
+			d.anyFraction(s, patternKeyword, layout)
+			layoutOK = true
+		}
 	}
 	if !layoutOK || !formatOK {
 		d.timestampIssues(s, layoutOK, formatOK, patternKeyword, formatKeyword, layout)
 	}
 }
 
-// anyFraction reports whether a timestamp s that misses the layout of f
-// is accepted all the same by the profile in use (AnyFraction: it has 0
-// to 9 fraction digits), recording the warning at patternKeyword if so.
-// (Whether it is a real date-time does not change: Parse's format verdict
-// is the same for every layout.)
-func (d *Decoder) anyFraction(s string, f timestamp.Fraction, patternKeyword, layout string) bool {
-	if !d.Profile.AnyFraction || f == timestamp.Optional {
-		return false
-	}
-	if anyOK, _ := timestamp.Check(s, timestamp.Optional); !anyOK {
-		return false
-	}
+// fractionMayVary reports whether the profile in use accepts a timestamp
+// of layout f with 0 to 9 fraction digits instead (AnyFraction). Whether
+// it is a real date-time does not change with the layout: Parse's and
+// Check's format verdict is the same for every one.
+func (d *Decoder) fractionMayVary(f timestamp.Fraction) bool {
+	return d.Profile.AnyFraction && f != timestamp.Optional
+}
+
+// anyFraction records the warning for a timestamp s accepted with another
+// fraction than its layout's, at patternKeyword.
+func (d *Decoder) anyFraction(s, patternKeyword, layout string) {
 	if !d.C.Skips(issue.Warning) {
 		d.C.Add(issue.Warning, patternKeyword, strconv.Quote(s)+" is not in the documented layout "+layout+"; accepted as an RFC 3339 UTC timestamp with 0 to 9 fraction digits")
 	}
-	return true
 }
 
 // timestampIssues records the issues of a timestamp s that misses its
