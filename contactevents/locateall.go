@@ -21,13 +21,14 @@ func LocateAll(data []byte, pointers []string) []Position {
 	// own instead.
 	root := &ptrNode{}
 	leaves := make([]*ptrNode, len(pointers))
-	for i, p := range pointers {
-		leaves[i] = root.add(p)
-	}
 	var w ptrWalk
+	for i, p := range pointers {
+		var added int
+		leaves[i], added = root.add(p)
+		w.unsettled += added // every node but the root
+	}
 	w.s.ResetView(data, 0)
 	root.at, root.found = w.s.ValueOffset(), true
-	w.unsettled = root.size() - 1
 	if w.s.Peek() != scan.Invalid && w.unsettled > 0 {
 		w.walk(root)
 	}
@@ -71,11 +72,12 @@ type ptrNode struct {
 }
 
 // add returns the node of pointer below n (the root), adding the nodes it
-// lacks. A pointer that is not "" and does not start with '/' names nothing
-// Locate follows: it is the root's, as Locate answers it.
-func (n *ptrNode) add(pointer string) *ptrNode {
+// lacks, and how many it added. A pointer that is not "" and does not start
+// with '/' names nothing Locate follows: it is the root's, as Locate
+// answers it.
+func (n *ptrNode) add(pointer string) (node *ptrNode, added int) {
 	if pointer == "" || pointer[0] != '/' {
-		return n
+		return n, 0
 	}
 	for tok := range strings.SplitSeq(pointer[1:], "/") {
 		tok = unescapeToken(tok)
@@ -86,19 +88,11 @@ func (n *ptrNode) add(pointer string) *ptrNode {
 			}
 			c = &ptrNode{parent: n}
 			n.children[tok] = c
+			added++
 		}
 		n = c
 	}
-	return n
-}
-
-// size is the number of nodes from n down.
-func (n *ptrNode) size() int {
-	k := 1
-	for _, c := range n.children {
-		k += c.size()
-	}
-	return k
+	return n, added
 }
 
 // ptrWalk is LocateAll's one reading of the document.
@@ -192,15 +186,16 @@ func (w *ptrWalk) enter(c *ptrNode) bool {
 	return w.walk(c) && w.unsettled > 0
 }
 
-// settle counts n's unsettled nodes from n down as settled, n having been
-// found or known to be missing.
+// settle counts the nodes from n down that were not found as settled, n
+// being known to be missing. A loop, not a recursion: a pointer may be far
+// deeper than the document (nothing found below n).
 func (w *ptrWalk) settle(n *ptrNode) {
-	if !n.found {
+	todo := []*ptrNode{n}
+	for len(todo) > 0 {
+		n, todo = todo[len(todo)-1], todo[:len(todo)-1]
 		w.unsettled--
-	}
-	for _, c := range n.children {
-		if !c.found {
-			w.settle(c)
+		for _, c := range n.children {
+			todo = append(todo, c) // below a missing node, none is found
 		}
 	}
 }

@@ -89,3 +89,11 @@ func ExampleLocateAll() {
 	// 1: line 2, column 16
 	// 2: line 3, column 13
 }
+
+// A pointer far deeper than the document (a million tokens) is located as
+// Locate locates it, without a recursion per token.
+func TestLocateAllDeepPointer(t *testing.T) {
+	doc := []byte(`{"a":{"a":[1]},"b":2}`)
+	deep := strings.Repeat("/a", 1_000_000)
+	checkLocateAll(t, doc, []string{deep, "/b", deep + "/x", "/a/a/0" + deep})
+}
