@@ -758,7 +758,8 @@ func shortDecimal(lit string) (float64, bool) {
 	return f, true
 }
 
-// exactPow10[k] is 10^k, exact in a float64 for k up to 22.
+// exactPow10[k] is 10^k for the at most 15 digits shortDecimal reads (a
+// float64 holds 10^k exactly up to k = 22).
 var exactPow10 = [16]float64{1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15}
 
 // significantDigits counts the digits of a JSON number literal's mantissa
