@@ -1,7 +1,6 @@
 package scan
 
 import (
-	"bytes"
 	"encoding/binary"
 	"math/bits"
 	"slices"
@@ -15,8 +14,9 @@ import (
 // the string's words, no branch on which word holds the quote (a branch
 // that the data decides, string by string, and that mispredicts), no call
 // of bytes.IndexByte for a long string. Input that is not plain keeps the
-// index of its plain prefix (the blocks before its first control or
-// non-ASCII byte), where strings end at their next quote just the same.
+// index of its plain prefix (the blocks before its first control,
+// non-ASCII or backslash byte), where strings end at their next quote
+// just the same.
 
 // maxIndexed is the number of leading bytes of a plain input that the
 // quote index covers (EventBridge's largest event), so that a pooled
@@ -39,17 +39,20 @@ func gather(m uint64) uint64 {
 	return m * 0x0002040810204081
 }
 
-// quoteBlocks stores in q the bits of the quotes in d, bit j of q[r] for
+// quoteBlocksGo stores in q the bits of the quotes in d, bit j of q[r] for
 // d[8r+j], 64 bytes of d (8 of q) at a time, up to the first block that is
-// not plain (has a control or non-ASCII byte: the bits are exact only in
-// plain blocks), and returns the number of plain blocks. It reads at most
-// len(q)/8 blocks; d must hold them (it panics otherwise).
+// not plain (has a control byte, a non-ASCII byte or a backslash: the bits
+// are exact, and every quote ends a string, only in plain blocks), and
+// returns the number of plain blocks. It reads at most len(q)/8 blocks; d
+// must hold them (it panics otherwise). It is quoteBlocks where there is
+// no vector version (quotes_amd64.s), and what that version is tested
+// against.
 //
 // The blocks are addressed from the checked base pointers, without a
 // bounds check each: with the slices' five words and the loop's own, the
 // loop keeps all its values in registers (a spilled slice costs more per
 // block than the bounds checks themselves).
-func quoteBlocks(d, q []byte) int {
+func quoteBlocksGo(d, q []byte) int {
 	n := len(q) >> 3
 	_ = d[:n<<6]
 	pd, pq := unsafe.Pointer(unsafe.SliceData(d)), unsafe.Pointer(unsafe.SliceData(q))
@@ -57,25 +60,25 @@ func quoteBlocks(d, q []byte) int {
 		b := (*[64]byte)(unsafe.Add(pd, k<<6))
 		// A word at a time, so that few values are live. As in plainText,
 		// a byte below 0x20 borrows (and a borrow into the next byte only
-		// follows such a byte) and a non-ASCII byte has its high bit set.
-		// Each word's eight quote bits enter m from the bottom, the last
-		// word's first.
+		// follows such a byte) and a non-ASCII byte has its high bit set;
+		// backslashBits is exact in a word without those. Each word's
+		// eight quote bits enter m from the bottom, the last word's first.
 		w := binary.LittleEndian.Uint64(b[56:])
-		bad, m := w|(w-0x20*lsb), gather(quoteBits(w))>>56
+		bad, m := w|(w-0x20*lsb)|backslashBits(w), gather(quoteBits(w))>>56
 		w = binary.LittleEndian.Uint64(b[48:])
-		bad, m = bad|w|(w-0x20*lsb), m<<8|gather(quoteBits(w))>>56
+		bad, m = bad|w|(w-0x20*lsb)|backslashBits(w), m<<8|gather(quoteBits(w))>>56
 		w = binary.LittleEndian.Uint64(b[40:])
-		bad, m = bad|w|(w-0x20*lsb), m<<8|gather(quoteBits(w))>>56
+		bad, m = bad|w|(w-0x20*lsb)|backslashBits(w), m<<8|gather(quoteBits(w))>>56
 		w = binary.LittleEndian.Uint64(b[32:])
-		bad, m = bad|w|(w-0x20*lsb), m<<8|gather(quoteBits(w))>>56
+		bad, m = bad|w|(w-0x20*lsb)|backslashBits(w), m<<8|gather(quoteBits(w))>>56
 		w = binary.LittleEndian.Uint64(b[24:])
-		bad, m = bad|w|(w-0x20*lsb), m<<8|gather(quoteBits(w))>>56
+		bad, m = bad|w|(w-0x20*lsb)|backslashBits(w), m<<8|gather(quoteBits(w))>>56
 		w = binary.LittleEndian.Uint64(b[16:])
-		bad, m = bad|w|(w-0x20*lsb), m<<8|gather(quoteBits(w))>>56
+		bad, m = bad|w|(w-0x20*lsb)|backslashBits(w), m<<8|gather(quoteBits(w))>>56
 		w = binary.LittleEndian.Uint64(b[8:])
-		bad, m = bad|w|(w-0x20*lsb), m<<8|gather(quoteBits(w))>>56
+		bad, m = bad|w|(w-0x20*lsb)|backslashBits(w), m<<8|gather(quoteBits(w))>>56
 		w = binary.LittleEndian.Uint64(b[0:])
-		bad, m = bad|w|(w-0x20*lsb), m<<8|gather(quoteBits(w))>>56
+		bad, m = bad|w|(w-0x20*lsb)|backslashBits(w), m<<8|gather(quoteBits(w))>>56
 		if bad&msb != 0 {
 			return k
 		}
@@ -84,11 +87,17 @@ func quoteBlocks(d, q []byte) int {
 	return n
 }
 
+// backslashBits is quoteBits for the backslash: exact for the bytes below
+// 0x80 (quoteBlocksGo's blocks with another byte are not plain anyway).
+func backslashBits(w uint64) uint64 {
+	return ((w ^ ^uint64('\\'*lsb)) - 0x7f*lsb) & msb
+}
+
 // indexPlain returns the quote index of d in idx (reused) and the length of
 // the plain prefix of d that it covers: len(d) when d is plain (see
-// plainText), else the whole 64-byte blocks before the first control or
-// non-ASCII byte (0 when d has a backslash, or when d is longer than
-// maxIndexed and not plain). Bit j of idx[r] is set where d[8r+j] is a
+// plainText), else the whole 64-byte blocks before the first control,
+// non-ASCII or backslash byte (0 when d is longer than maxIndexed and not
+// plain). Bit j of idx[r] is set where d[8r+j] is a
 // quote, exactly for the bytes of the prefix; a window of any offset in
 // the prefix (or at its end) is in idx, zero past it. When d is longer than
 // maxIndexed and plain, idx covers its first maxIndexed bytes.
@@ -102,9 +111,6 @@ func indexPlain(d, idx []byte) ([]byte, int) {
 			return idx[:0], 0
 		}
 		n = maxIndexed // a whole number of blocks
-	}
-	if bytes.IndexByte(d[:n], '\\') >= 0 {
-		return idx[:0], 0
 	}
 	// whole and size count bytes of the index (8 a block): of the whole
 	// blocks of d[:n], and of all of them and the zero end.

@@ -9,7 +9,7 @@ import (
 // checkQuoteIndex checks the quote index that s.Reset built for data
 // against a byte-by-byte search: the input is plain as naivePlain says,
 // its plain prefix is all of a plain input and otherwise the whole blocks
-// before the first byte that is not plain (none with a backslash); from every offset of the prefix,
+// before the first byte that is not plain (a backslash among them); from every offset of the prefix,
 // plainQuote finds the next quote when it is in the prefix (and answers
 // something past the prefix otherwise), and on a plain input nearQuote
 // finds it or answers len(data) (past its window only).
@@ -23,9 +23,8 @@ func checkQuoteIndex(t *testing.T, s *Scanner, data []byte) {
 	if !s.plain && s.prefix > first {
 		t.Fatalf("indexPlain: prefix %d past the byte %#x at %d, input %q", s.prefix, data[first], first, data)
 	}
-	// Without a backslash (which voids the index), the prefix is every
-	// whole block before that byte.
-	if !s.plain && bytes.IndexByte(data, '\\') < 0 && len(data) <= maxIndexed && s.prefix != first&^63 {
+	// The prefix is every whole block before that byte.
+	if !s.plain && len(data) <= maxIndexed && s.prefix != first&^63 {
 		t.Fatalf("indexPlain: prefix %d, want %d (the byte %#x at %d), input %q", s.prefix, first&^63, data[first], first, data)
 	}
 	want := len(data)
@@ -140,4 +139,40 @@ func TestResetNoAlloc(t *testing.T) {
 	if n := testing.AllocsPerRun(100, func() { s.ResetView(doc, 0) }); n != 0 || !s.plain {
 		t.Fatalf("ResetView: %v allocations, plain %v", n, s.plain)
 	}
+}
+
+// checkQuoteBlocks checks quoteBlocks (the vector version where there is
+// one) against quoteBlocksGo on the whole blocks of data: the same number
+// of plain blocks, and the same index for them.
+func checkQuoteBlocks(t *testing.T, data []byte) {
+	t.Helper()
+	n := len(data) >> 6
+	got, want := make([]byte, n<<3), make([]byte, n<<3)
+	kg, kw := quoteBlocks(data, got), quoteBlocksGo(data, want)
+	if kg != kw || !bytes.Equal(got[:kg<<3], want[:kw<<3]) {
+		t.Fatalf("quoteBlocks = %d %x, quoteBlocksGo = %d %x, input %q", kg, got[:kg<<3], kw, want[:kw<<3], data)
+	}
+}
+
+func FuzzQuoteBlocks(f *testing.F) {
+	for _, d := range seedDocuments(f) {
+		f.Add(d)
+	}
+	f.Add([]byte(strings.Repeat(`"\`, 100)))
+	f.Fuzz(func(t *testing.T, data []byte) { checkQuoteBlocks(t, data) })
+}
+
+// TestQuoteBlocks puts every byte value at every offset of a block of
+// plain text with quotes (each byte of the third block of four), and
+// checks an event compacted as EventBridge sends it.
+func TestQuoteBlocks(t *testing.T) {
+	base := bytes.Repeat([]byte(`{"a":"b c"}`), 24)[:256]
+	for c := range 256 {
+		for at := 128; at < 192; at++ {
+			in := bytes.Clone(base)
+			in[at] = byte(c)
+			checkQuoteBlocks(t, in)
+		}
+	}
+	checkQuoteBlocks(t, compactEvent(t))
 }
